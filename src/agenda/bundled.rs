@@ -1,0 +1,33 @@
+//! The agendas that ship inside the binary, so `samla` works from any folder.
+
+/// Id (the file stem in `agendas/`) and text of every bundled agenda.
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "seminarium-1",
+        include_str!("../../agendas/seminarium-1.ron"),
+    ),
+    (
+        "seminarium-2",
+        include_str!("../../agendas/seminarium-2.ron"),
+    ),
+    (
+        "seminarium-3",
+        include_str!("../../agendas/seminarium-3.ron"),
+    ),
+    (
+        "erfarenhetsutbyte",
+        include_str!("../../agendas/erfarenhetsutbyte.ron"),
+    ),
+    ("workshop-en", include_str!("../../agendas/workshop-en.ron")),
+];
+
+/// The agenda `samla` runs when none is named.
+pub const DEFAULT_AGENDA: &str = "seminarium-1";
+
+/// The text of the bundled agenda with this id.
+pub fn bundled_text(id: &str) -> Option<&'static str> {
+    BUNDLED
+        .iter()
+        .find(|(bundled_id, _)| *bundled_id == id)
+        .map(|(_, text)| *text)
+}

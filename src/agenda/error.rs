@@ -1,0 +1,88 @@
+//! Errors a facilitator can act on: where in which file, and what was expected.
+
+use std::fmt;
+
+/// Why an agenda could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AgendaError {
+    /// The file could not be read at all.
+    #[error("{file}: cannot read the file: {reason}")]
+    Read {
+        /// The file as the user named it.
+        file: String,
+        /// What the system said.
+        reason: String,
+    },
+    /// The text is not a well-formed agenda.
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        /// The file as the user named it.
+        file: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column (in characters) of the problem.
+        column: usize,
+        /// What is wrong and what was expected.
+        message: String,
+    },
+    /// The agenda is well-formed but cannot be run as written.
+    #[error("{}", Problems { file, problems })]
+    Invalid {
+        /// The file as the user named it.
+        file: String,
+        /// Every rule the agenda breaks, in file order.
+        problems: Vec<Problem>,
+    },
+}
+
+/// One broken rule, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The part of the agenda that breaks the rule.
+    pub place: Place,
+    /// What is wrong and what is expected instead.
+    pub message: String,
+}
+
+/// A part of an agenda, named the way a facilitator would find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A top-level field of the agenda.
+    Agenda,
+    /// A segment, by its 1-based position and title.
+    Segment {
+        /// 1-based position in the agenda.
+        number: usize,
+        /// The segment's title as written.
+        title: String,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.place {
+            Place::Agenda => write!(f, "{}", self.message),
+            Place::Segment { number, title } => {
+                write!(f, "segment {number} \"{title}\": {}", self.message)
+            }
+        }
+    }
+}
+
+/// One line per problem, each prefixed with the file.
+struct Problems<'a> {
+    file: &'a str,
+    problems: &'a [Problem],
+}
+
+impl fmt::Display for Problems<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.problems.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {problem}", self.file)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,19 @@
+//! What is planned: the agenda model, its RON format, its rules and the bundled agendas.
+
+mod bundled;
+mod defaults;
+mod error;
+mod model;
+mod parse;
+mod source;
+mod validate;
+
+pub use bundled::{BUNDLED, DEFAULT_AGENDA};
+pub use error::{AgendaError, Place, Problem};
+pub use model::{Agenda, Language, Scale, Segment, SegmentKind, Statement};
+pub use parse::parse_agenda;
+pub use source::{
+    Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, find_agenda, load_agenda_file,
+    load_bundled,
+};
+pub use validate::MAX_GROUPS;

@@ -1,0 +1,257 @@
+//! The planned seminar as written in an agenda file.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::defaults;
+
+/// A seminar plan: what happens, in which order, for how long.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agenda {
+    /// The seminar's title, shown on every screen and export.
+    pub title: String,
+    /// The series the seminar belongs to, e.g. "Att främja skolnärvaro".
+    #[serde(default)]
+    pub series: Option<String>,
+    /// The seminar's number within its series (1, 2, 3 …).
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Language of the agenda's text and of the app's own words.
+    #[serde(default)]
+    pub language: Language,
+    /// The day the seminar is held, "YYYY-MM-DD".
+    #[serde(default, with = "calendar_date")]
+    pub date: Option<NaiveDate>,
+    /// Planned start time, "HH:MM"; the planned clock times follow from it.
+    #[serde(default, with = "clock_time")]
+    pub start: Option<NaiveTime>,
+    /// Where the seminar is held.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The expert(s) who act as sounding boards.
+    #[serde(default)]
+    pub experts: Vec<String>,
+    /// What participants do before the seminar.
+    #[serde(default)]
+    pub preparation: Vec<String>,
+    /// How many groups the room is split into.
+    #[serde(default)]
+    pub groups: Option<u32>,
+    /// Names of the groups; when given, their number is the group count.
+    #[serde(default)]
+    pub group_names: Vec<String>,
+    /// Tags a card can carry; the ROS categories when left out.
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    /// Minutes before a segment's end at which its countdown turns amber.
+    #[serde(default = "defaults::warning_minutes")]
+    pub warning_minutes: u32,
+    /// The segments in the order they run.
+    pub segments: Vec<Segment>,
+    /// The assignment participants take home until next time.
+    #[serde(default)]
+    pub assignment: Option<String>,
+}
+
+/// The language an agenda is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// Swedish.
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+/// One timed part of the seminar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    /// A stable name for the segment (lowercase letters, digits, hyphens).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// What kind of activity this is.
+    pub kind: SegmentKind,
+    /// The heading shown on screen.
+    pub title: String,
+    /// Planned length in minutes.
+    pub minutes: u32,
+    /// A fixed segment is never shortened when the schedule is rebalanced.
+    #[serde(default)]
+    pub fixed: bool,
+    /// The shortest a rebalanced schedule may make this segment.
+    #[serde(default)]
+    pub min_minutes: Option<u32>,
+    /// Overrides the agenda's warning time for this segment.
+    #[serde(default)]
+    pub warning_minutes: Option<u32>,
+    /// What the room is asked to do.
+    #[serde(default)]
+    pub instruction: Option<String>,
+    /// Questions the groups discuss.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// Columns of an action-plan exercise; the three standard horizons when left out.
+    #[serde(default)]
+    pub horizons: Option<Vec<String>>,
+    /// Headings of a vision exercise; strengths, needs and vision when left out.
+    #[serde(default)]
+    pub headings: Option<Vec<String>>,
+    /// Statements rated in a poll.
+    #[serde(default)]
+    pub statements: Vec<Statement>,
+    /// The rating scale of a poll; 1–5 with "vet ej" when left out.
+    #[serde(default)]
+    pub scale: Option<Scale>,
+}
+
+/// The kinds of activity a seminar is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SegmentKind {
+    /// Welcome and introduction.
+    Welcome,
+    /// A lecture, live or recorded.
+    Lecture,
+    /// Small groups discussing questions.
+    GroupDiscussion,
+    /// The whole room in conversation, typically with the expert.
+    Plenary,
+    /// A break.
+    Break,
+    /// The vision exercise: strengths, needs, a vision.
+    Vision,
+    /// The action-plan exercise: what to do now, within a year, longer term.
+    ActionPlan,
+    /// Participants rate statements.
+    Poll,
+    /// Closing, with the assignment for next time.
+    Closing,
+}
+
+/// A statement participants rate in a poll.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The statement as read to the room.
+    pub text: String,
+    /// The theme it belongs to, for indices across statements.
+    #[serde(default)]
+    pub theme: Option<String>,
+}
+
+/// The rating scale of a poll.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// Lowest value.
+    pub min: u8,
+    /// Highest value.
+    pub max: u8,
+    /// Label of the lowest value, e.g. "Stämmer inte alls".
+    #[serde(default)]
+    pub min_label: Option<String>,
+    /// Label of the highest value, e.g. "Stämmer helt".
+    #[serde(default)]
+    pub max_label: Option<String>,
+    /// Whether "vet ej" (don't know) is an allowed answer.
+    #[serde(default = "defaults::yes")]
+    pub dont_know: bool,
+}
+
+impl Agenda {
+    /// The planned length of the whole seminar.
+    pub fn total_minutes(&self) -> u32 {
+        self.segments.iter().map(|segment| segment.minutes).sum()
+    }
+
+    /// The tags cards can carry, falling back to the ROS categories.
+    pub fn tag_set(&self) -> Vec<String> {
+        self.tags
+            .clone()
+            .unwrap_or_else(|| defaults::tags(self.language))
+    }
+
+    /// How many groups the agenda asks for, if it says.
+    pub fn group_count(&self) -> Option<u32> {
+        match self.group_names.len() {
+            0 => self.groups,
+            named => u32::try_from(named).ok(),
+        }
+    }
+}
+
+impl Segment {
+    /// The horizons of an action-plan segment, falling back to the standard three.
+    pub fn horizon_set(&self, language: Language) -> Vec<String> {
+        self.horizons
+            .clone()
+            .unwrap_or_else(|| defaults::horizons(language))
+    }
+
+    /// The headings of a vision segment, falling back to the standard three.
+    pub fn heading_set(&self, language: Language) -> Vec<String> {
+        self.headings
+            .clone()
+            .unwrap_or_else(|| defaults::vision_headings(language))
+    }
+
+    /// The scale of a poll segment, falling back to 1–5 with "vet ej".
+    pub fn scale_or_default(&self, language: Language) -> Scale {
+        self.scale
+            .clone()
+            .unwrap_or_else(|| defaults::scale(language))
+    }
+}
+
+/// Reads and writes optional dates and times as text in a fixed format, so that a
+/// wrong value is reported with what the format expects.
+macro_rules! text_format {
+    ($module:ident, $type:ident, $format:literal, $what:literal, $example:literal) => {
+        mod $module {
+            use chrono::$type;
+            use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+            pub fn serialize<S: Serializer>(
+                value: &Option<$type>,
+                out: S,
+            ) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(value) => out.serialize_some(&value.format($format).to_string()),
+                    None => out.serialize_none(),
+                }
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                input: D,
+            ) -> Result<Option<$type>, D::Error> {
+                let Some(text) = Option::<String>::deserialize(input)? else {
+                    return Ok(None);
+                };
+                <$type>::parse_from_str(&text, $format)
+                    .map(Some)
+                    .map_err(|_| {
+                        D::Error::custom(format!(
+                            concat!("\"{}\" is not ", $what, " (expected ", $example, ")"),
+                            text
+                        ))
+                    })
+            }
+        }
+    };
+}
+
+text_format!(
+    clock_time,
+    NaiveTime,
+    "%H:%M",
+    "a clock time",
+    "\"HH:MM\", e.g. \"13:00\""
+);
+text_format!(
+    calendar_date,
+    NaiveDate,
+    "%Y-%m-%d",
+    "a date",
+    "\"YYYY-MM-DD\", e.g. \"2026-03-12\""
+);

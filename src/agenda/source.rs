@@ -1,0 +1,119 @@
+//! Finding an agenda by id or path, and reading it.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::bundled::{BUNDLED, bundled_text};
+use super::error::AgendaError;
+use super::model::Agenda;
+use super::parse::parse_agenda;
+
+/// Larger files are refused unread: no agenda comes near this.
+pub const MAX_AGENDA_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where an agenda comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary.
+    Bundled,
+    /// A file of the user's.
+    File(PathBuf),
+}
+
+/// An agenda found by [`find_agenda`], with its id and where it lives.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The file stem, e.g. `seminarium-3`.
+    pub id: String,
+    /// Where it was found.
+    pub origin: Origin,
+    /// The agenda.
+    pub agenda: Agenda,
+}
+
+/// Reads and parses the agenda file at `path`, naming it as given.
+pub fn load_agenda_file(path: &Path) -> Result<Agenda, AgendaError> {
+    let file = path.display().to_string();
+    let bytes = read_limited(path).map_err(|reason| AgendaError::Read {
+        file: file.clone(),
+        reason,
+    })?;
+    parse_agenda(&file, &bytes)
+}
+
+/// Parses the bundled agenda `id`; `None` when there is no such agenda.
+pub fn load_bundled(id: &str) -> Option<Result<Agenda, AgendaError>> {
+    bundled_text(id).map(|text| parse_agenda(&bundled_name(id), text.as_bytes()))
+}
+
+/// How a bundled agenda is named in messages.
+pub fn bundled_name(id: &str) -> String {
+    format!("{id} (bundled)")
+}
+
+/// The id an agenda file is known by: its file stem.
+pub fn agenda_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Resolves what the user typed: a path to a `.ron` file, or an id. An id is
+/// looked up among the user's own agendas first, so a copied and edited
+/// bundled agenda wins over the original.
+pub fn find_agenda(name: &str, user_agendas: &[PathBuf]) -> Result<Found, AgendaError> {
+    let path = Path::new(name);
+    let looks_like_path = name.ends_with(".ron") || name.contains(std::path::MAIN_SEPARATOR);
+    if looks_like_path || path.is_file() {
+        return Ok(Found {
+            id: agenda_id(path),
+            origin: Origin::File(path.to_path_buf()),
+            agenda: load_agenda_file(path)?,
+        });
+    }
+    if let Some(own) = user_agendas.iter().find(|own| agenda_id(own) == name) {
+        return Ok(Found {
+            id: name.to_owned(),
+            origin: Origin::File(own.clone()),
+            agenda: load_agenda_file(own)?,
+        });
+    }
+    match load_bundled(name) {
+        Some(agenda) => Ok(Found {
+            id: name.to_owned(),
+            origin: Origin::Bundled,
+            agenda: agenda?,
+        }),
+        None => Err(AgendaError::Read {
+            file: name.to_owned(),
+            reason: format!(
+                "no such agenda (expected a path to a .ron file or one of: {})",
+                known_ids(user_agendas).join(", ")
+            ),
+        }),
+    }
+}
+
+fn known_ids(user_agendas: &[PathBuf]) -> Vec<String> {
+    let mut ids: Vec<String> = BUNDLED.iter().map(|(id, _)| (*id).to_owned()).collect();
+    ids.extend(user_agendas.iter().map(|path| agenda_id(path)));
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = File::open(path).map_err(|error| error.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_AGENDA_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| error.to_string())?;
+    if bytes.len() as u64 > MAX_AGENDA_BYTES {
+        return Err(format!(
+            "the file is larger than {} MB (expected an agenda of a few kilobytes)",
+            MAX_AGENDA_BYTES / 1024 / 1024
+        ));
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,195 @@
+//! The command-line contract, as the product brief states it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  samla                                   run the default agenda (seminarium-1)
+  samla run seminarium-3 --groups 6       run a bundled agenda with six groups
+  samla run mitt-seminarium.ron           run an agenda file of your own
+  samla validate agendas/*.ron            check agenda files, errors as file:line:col
+  samla agendas                           list bundled and your own agendas
+  samla resume                            continue the latest unfinished session
+  samla export --format eml --to a@b.se   e-mail draft of the summary
+
+Files live in $SAMLA_HOME (or the platform's data folder). NO_COLOR is honoured.";
+
+/// samla runs a live workshop from a terminal: the agenda and its timers on
+/// screen, every group's output captured as cards, and a summary to send.
+#[derive(Debug, Parser)]
+#[command(name = "samla", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// What to do; `run` on the default agenda when left out.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a seminar on screen (the default).
+    Run(RunArgs),
+    /// Continue a saved session; the latest unfinished one if none is named.
+    Resume {
+        /// A session id from `samla sessions`, or a path.
+        session: Option<String>,
+    },
+    /// List saved sessions.
+    Sessions,
+    /// List the bundled agendas and your own, with ids, minutes and titles.
+    Agendas,
+    /// Check agenda files; exit 0 when all are valid, 1 otherwise.
+    Validate {
+        /// Agenda files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write the summary of a session.
+    Export(ExportArgs),
+    /// Read-only big-screen view that follows a live session.
+    Present {
+        /// A session id or path; the running session if none is named.
+        session: Option<String>,
+    },
+    /// Seminar series: their groups and sessions.
+    Series {
+        /// The series to show; all of them if none is named.
+        name: Option<String>,
+    },
+    /// Rating answers (polls).
+    #[command(subcommand)]
+    Poll(PollCommand),
+}
+
+/// What `samla run` takes.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// An agenda id (see `samla agendas`) or a path to a .ron file.
+    pub agenda: Option<String>,
+    /// Number of groups (1–12).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12), conflicts_with = "group")]
+    pub groups: Option<u32>,
+    /// A group's name; repeat for each group.
+    #[arg(long = "group", value_name = "NAME")]
+    pub group: Vec<String>,
+    /// Language of the screen, overriding the agenda's.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// The UI languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+/// What `samla export` takes.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A session id or path; the latest session if none is named.
+    pub session: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
+    /// Where to write; `-` for standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<String>,
+    /// Recipient of the e-mail draft; repeatable.
+    #[arg(long, value_name = "ADDR")]
+    pub to: Vec<String>,
+    /// Also copy the result to the clipboard.
+    #[arg(long)]
+    pub copy: bool,
+    /// Compile a whole series instead of one session.
+    #[arg(long, value_name = "NAME")]
+    pub series: Option<String>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark).
+    Md,
+    /// Self-contained HTML.
+    Html,
+    /// E-mail draft.
+    Eml,
+    /// Spreadsheet rows.
+    Csv,
+}
+
+/// `samla poll …`.
+#[derive(Debug, Subcommand)]
+pub enum PollCommand {
+    /// Import rating answers typed up from paper forms.
+    Import(PollImportArgs),
+}
+
+/// What `samla poll import [SESSION] FILE` takes.
+#[derive(Debug, Args)]
+pub struct PollImportArgs {
+    /// The poll segment's id, when the agenda has more than one poll.
+    #[arg(long, value_name = "SEGMENT_ID")]
+    pub poll: Option<String>,
+    /// An optional session (id or path; the latest session if left out), then the
+    /// file with one respondent per line.
+    #[arg(required = true, num_args = 1..=2, value_name = "[SESSION] FILE")]
+    pub paths: Vec<String>,
+}
+
+impl PollImportArgs {
+    /// The session named before the file, if any.
+    pub fn session(&self) -> Option<&str> {
+        match self.paths.as_slice() {
+            [session, _file] => Some(session),
+            _ => None,
+        }
+    }
+
+    /// The file of answers: always the last path.
+    pub fn file(&self) -> PathBuf {
+        PathBuf::from(self.paths.last().map(String::as_str).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn poll_import_takes_an_optional_session_before_the_file() {
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).map(|cli| cli.command) {
+            Ok(Some(Command::Poll(PollCommand::Import(import)))) => import,
+            other => panic!("not a poll import: {other:?}"),
+        };
+        let only_file = parse(&["samla", "poll", "import", "svar.txt"]);
+        assert_eq!(
+            (only_file.session(), only_file.file()),
+            (None, PathBuf::from("svar.txt"))
+        );
+        let both = parse(&[
+            "samla",
+            "poll",
+            "import",
+            "2026-03-12-s1",
+            "--poll",
+            "fore",
+            "svar.txt",
+        ]);
+        assert_eq!(both.session(), Some("2026-03-12-s1"));
+        assert_eq!(both.file(), PathBuf::from("svar.txt"));
+        assert_eq!(both.poll.as_deref(), Some("fore"));
+        assert!(Cli::try_parse_from(["samla", "poll", "import", "a", "b", "c"]).is_err());
+    }
+}

@@ -1,0 +1,50 @@
+//! The command line: parsing with clap, and the commands that need no screen.
+
+mod agendas;
+mod args;
+mod validate;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+pub use args::{Cli, Command, ExportArgs, Format, Lang, PollCommand, PollImportArgs, RunArgs};
+
+use crate::store::DataDir;
+
+/// What a command needs from the outside world, passed in so tests can supply it.
+pub struct Context<'a> {
+    /// `SAMLA_HOME`, if set.
+    pub samla_home: Option<OsString>,
+    /// Where results go.
+    pub out: &'a mut dyn Write,
+    /// Where problems go.
+    pub err: &'a mut dyn Write,
+}
+
+impl Context<'_> {
+    fn data_dir(&self) -> anyhow::Result<DataDir> {
+        DataDir::locate(self.samla_home.clone()).ok_or_else(|| {
+            anyhow::anyhow!("cannot find a data folder: set SAMLA_HOME to a folder samla may use")
+        })
+    }
+}
+
+/// Runs a parsed command line; `Err` carries the one-line reason for exit code 1.
+pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Agendas) => agendas::list(context),
+        Some(Command::Validate { files }) => validate::check(&files, context),
+        Some(Command::Run(_)) | None => not_yet("run"),
+        Some(Command::Resume { .. }) => not_yet("resume"),
+        Some(Command::Sessions) => not_yet("sessions"),
+        Some(Command::Export(_)) => not_yet("export"),
+        Some(Command::Present { .. }) => not_yet("present"),
+        Some(Command::Series { .. }) => not_yet("series"),
+        Some(Command::Poll(_)) => not_yet("poll"),
+    }
+}
+
+fn not_yet(command: &str) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`samla {command}` is not yet available in this version")
+}

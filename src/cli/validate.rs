@@ -1,0 +1,33 @@
+//! `samla validate FILE...`: every file checked, every problem reported.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::Context;
+use crate::agenda::load_agenda_file;
+
+/// Checks each file; reports every problem on standard error as `FILE:LINE:COL: …`
+/// or `FILE: segment N "Title": …`, and exits 1 if any file is invalid.
+pub fn check(files: &[PathBuf], context: &mut Context) -> anyhow::Result<ExitCode> {
+    let mut all_valid = true;
+    for file in files {
+        match load_agenda_file(file) {
+            Ok(agenda) => writeln!(
+                context.out,
+                "{}: ok ({} segments, {} min)",
+                file.display(),
+                agenda.segments.len(),
+                agenda.total_minutes()
+            )?,
+            Err(error) => {
+                all_valid = false;
+                writeln!(context.err, "{error}")?;
+            }
+        }
+    }
+    Ok(if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,1 @@
+//! From a session to the summary participants receive: Markdown, HTML, e-mail, CSV.

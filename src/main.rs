@@ -1,0 +1,22 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use samla::cli::{self, Cli, Context};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr();
+    let mut context = Context {
+        samla_home: std::env::var_os("SAMLA_HOME"),
+        out: &mut out,
+        err: &mut err,
+    };
+    match cli::run(cli, &mut context) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("samla: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

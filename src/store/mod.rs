@@ -1,0 +1,87 @@
+//! Files: the only part of samla that touches the data folder.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+/// The folder that holds sessions, exports and the user's own agendas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// `SAMLA_HOME` when set (passed in, so tests need not touch the
+    /// environment), otherwise the platform's data folder.
+    pub fn locate(samla_home: Option<OsString>) -> Option<Self> {
+        let root = match samla_home.filter(|home| !home.is_empty()) {
+            Some(home) => PathBuf::from(home),
+            None => ProjectDirs::from("se", "samla", "samla")?
+                .data_dir()
+                .to_path_buf(),
+        };
+        Some(Self { root })
+    }
+
+    /// The data folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where the user keeps agendas of their own.
+    pub fn agendas_dir(&self) -> PathBuf {
+        self.root.join("agendas")
+    }
+
+    /// The user's own agenda files, sorted by name; none when the folder is missing.
+    pub fn user_agendas(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.agendas_dir()) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
+            .collect();
+        paths.sort();
+        paths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samla_home_wins_over_the_platform_folder() {
+        let data = DataDir::locate(Some("/tmp/somewhere".into())).expect("a data dir");
+        assert_eq!(data.root(), Path::new("/tmp/somewhere"));
+        assert_eq!(data.agendas_dir(), Path::new("/tmp/somewhere/agendas"));
+    }
+
+    #[test]
+    fn empty_samla_home_means_unset() {
+        let data = DataDir::locate(Some(OsString::new())).expect("a data dir");
+        assert_ne!(data.root(), Path::new(""));
+    }
+
+    #[test]
+    fn user_agendas_lists_only_ron_files_sorted() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let data = DataDir::locate(Some(home.path().into())).expect("a data dir");
+        assert!(
+            data.user_agendas().is_empty(),
+            "a missing folder has no agendas"
+        );
+        std::fs::create_dir(data.agendas_dir()).expect("create agendas dir");
+        for name in ["b.ron", "a.ron", "notes.txt"] {
+            std::fs::write(data.agendas_dir().join(name), "").expect("write");
+        }
+        let names: Vec<_> = data
+            .user_agendas()
+            .iter()
+            .map(|path| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, [Some("a.ron".to_owned()), Some("b.ron".to_owned())]);
+    }
+}

@@ -1,0 +1,122 @@
+//! The command-line contract: help, version, listing agendas, and what is not there yet.
+
+mod common;
+
+use common::{samla, samla_in};
+
+#[test]
+fn help_shows_examples_and_every_command() {
+    let run = samla(&["--help"]);
+    assert_eq!(run.code, Some(0));
+    assert!(run.stdout.contains("Examples:"));
+    for command in [
+        "run", "resume", "sessions", "agendas", "validate", "export", "present", "series", "poll",
+    ] {
+        assert!(
+            run.stdout.contains(&format!("  {command}")),
+            "{command} missing:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn version_names_the_crate_version() {
+    let run = samla(&["--version"]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(
+        run.stdout.trim(),
+        format!("samla {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    assert_eq!(samla(&["dance"]).code, Some(2));
+    assert_eq!(samla(&["run", "--groups", "13"]).code, Some(2));
+}
+
+#[test]
+fn agendas_lists_the_bundled_agendas_from_any_folder() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = samla_in(elsewhere.path(), home.path(), &["agendas"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let expected = [
+        (
+            "seminarium-1",
+            180,
+            "Skolnärvaro. En översikt av forskning om att främja alla barns och ungas närvaro i skolan",
+        ),
+        ("seminarium-2", 180, "Att utreda närvaroproblem i skolan"),
+        (
+            "seminarium-3",
+            180,
+            "Samverkan och samordnat stöd vid närvaroproblem i förskola och skola",
+        ),
+        (
+            "erfarenhetsutbyte",
+            180,
+            "Erfarenhetsutbyte: att främja skolnärvaro",
+        ),
+        ("workshop-en", 90, "Team retrospective"),
+    ];
+    for (id, minutes, title) in expected {
+        let row = run
+            .stdout
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{}", run.stdout));
+        let fields: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(fields[1], minutes.to_string(), "{row}");
+        assert!(row.ends_with(title), "{row}");
+    }
+}
+
+#[test]
+fn agendas_lists_the_users_own_agendas_valid_or_not() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let own = home.path().join("agendas");
+    std::fs::create_dir(&own).expect("mkdir");
+    std::fs::write(
+        own.join("mitt-seminarium.ron"),
+        r#"(title: "Mitt seminarium", segments: [(kind: Welcome, title: "Hej", minutes: 45)])"#,
+    )
+    .expect("write");
+    std::fs::write(own.join("trasig.ron"), "(title: ").expect("write");
+    let run = samla_in(elsewhere.path(), home.path(), &["agendas"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("Your own, in"), "{}", run.stdout);
+    let row = |id: &str| {
+        run.stdout
+            .lines()
+            .find(|line| line.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{}", run.stdout))
+            .to_owned()
+    };
+    assert!(row("mitt-seminarium").ends_with("45  Mitt seminarium"));
+    assert!(row("trasig").contains("invalid: "), "{}", row("trasig"));
+    assert!(row("trasig").contains("trasig.ron:1:"), "{}", row("trasig"));
+}
+
+#[test]
+fn commands_of_later_versions_say_so_and_exit_1() {
+    for args in [
+        vec!["run"],
+        vec!["resume"],
+        vec!["sessions"],
+        vec!["export"],
+        vec!["present"],
+        vec!["series"],
+        vec!["poll", "import", "answers.txt"],
+    ] {
+        let run = samla(&args);
+        assert_eq!(run.code, Some(1), "{args:?}");
+        assert!(
+            run.stderr.contains("not yet available"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
