@@ -1,2 +1,147 @@
 //! What happened in a seminar: timings as timestamps, groups and cards. Pure data
 //! and pure rules, no input or output.
+
+mod rebalance;
+mod schedule;
+mod timing;
+
+pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
+pub use timing::{Pause, SegmentTiming, TimerState};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::agenda::{Agenda, Segment};
+
+/// Longest a segment can be made with `+`.
+const MAX_SEGMENT_MINUTES: u32 = 600;
+
+/// One run of an agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The agenda as it was when the session began.
+    pub agenda: Agenda,
+    /// The groups' names, in order.
+    pub groups: Vec<String>,
+    /// When the plan says the first segment begins.
+    pub planned_start: DateTime<Utc>,
+    /// The segment on screen.
+    pub current: usize,
+    /// One timing per agenda segment.
+    pub timings: Vec<SegmentTiming>,
+}
+
+/// What the facilitator does to the schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionAction {
+    /// Start, pause or resume the current segment.
+    ToggleTimer,
+    /// End the current segment and move on.
+    Next,
+    /// Go back to the previous segment.
+    Previous,
+    /// One minute more for the current segment.
+    AddMinute,
+    /// One minute less for the current segment.
+    RemoveMinute,
+    /// Apply a rebalanced plan.
+    Rebalance(Proposal),
+}
+
+impl Session {
+    /// A session of `agenda` that has not started, planned to begin at `planned_start`.
+    pub fn new(agenda: Agenda, groups: Vec<String>, planned_start: DateTime<Utc>) -> Self {
+        let timings = vec![SegmentTiming::default(); agenda.segments.len()];
+        Self {
+            agenda,
+            groups,
+            planned_start,
+            current: 0,
+            timings,
+        }
+    }
+
+    /// The segment on screen.
+    pub fn current_segment(&self) -> &Segment {
+        &self.agenda.segments[self.current]
+    }
+
+    /// The timing of the segment on screen.
+    pub fn current_timing(&self) -> &SegmentTiming {
+        &self.timings[self.current]
+    }
+
+    /// Planned minutes of segment `index`, with what was added or taken away.
+    pub fn planned_minutes(&self, index: usize) -> u32 {
+        self.timings[index].planned_minutes(self.agenda.segments[index].minutes)
+    }
+
+    /// Whether the last segment has ended.
+    pub fn is_over(&self) -> bool {
+        self.timings.last().map(SegmentTiming::state) == Some(TimerState::Done)
+    }
+
+    /// Applies what the facilitator did at `now`.
+    pub fn apply(&mut self, action: SessionAction, now: DateTime<Utc>) {
+        match action {
+            SessionAction::ToggleTimer => self.timings[self.current].toggle(now),
+            SessionAction::Next => self.next(now),
+            SessionAction::Previous => self.previous(now),
+            SessionAction::AddMinute => self.adjust_current(1),
+            SessionAction::RemoveMinute => self.adjust_current(-1),
+            SessionAction::Rebalance(proposal) => {
+                for change in proposal.changes {
+                    let timing = &mut self.timings[change.segment];
+                    let agenda_minutes = self.agenda.segments[change.segment].minutes;
+                    timing.added_minutes =
+                        i32::try_from(i64::from(change.after) - i64::from(agenda_minutes))
+                            .unwrap_or_default();
+                }
+            }
+        }
+    }
+
+    /// Ends the current segment; once the seminar is under way, the next one
+    /// starts at the same moment, so the actual times follow each other.
+    fn next(&mut self, now: DateTime<Utc>) {
+        let under_way = self.current_timing().state() != TimerState::NotStarted;
+        self.timings[self.current].end(now);
+        if self.current + 1 < self.timings.len() {
+            self.current += 1;
+            if under_way {
+                self.timings[self.current].run(now);
+            }
+        }
+    }
+
+    /// Goes back one segment (e.g. after `n` by mistake): the segment left keeps
+    /// what it counted, paused; the previous one continues where it ended.
+    fn previous(&mut self, now: DateTime<Utc>) {
+        if self.current == 0 {
+            return;
+        }
+        let was_running = self.current_timing().state() == TimerState::Running;
+        self.timings[self.current].pause(now);
+        self.current -= 1;
+        let previous = &mut self.timings[self.current];
+        previous.reopen();
+        if was_running {
+            previous.run(now);
+        }
+    }
+
+    fn adjust_current(&mut self, minutes: i32) {
+        let planned = self.planned_minutes(self.current);
+        let allowed = match minutes.signum() {
+            1 => planned < MAX_SEGMENT_MINUTES,
+            -1 => planned > 1,
+            _ => false,
+        };
+        if allowed {
+            self.timings[self.current].added_minutes += minutes;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
