@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         samla_home: std::env::var_os("SAMLA_HOME"),
         out: &mut out,
         err: &mut err,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
     };
     match cli::run(cli, &mut context) {
         Ok(code) => code,

@@ -103,7 +103,6 @@ fn agendas_lists_the_users_own_agendas_valid_or_not() {
 #[test]
 fn commands_of_later_versions_say_so_and_exit_1() {
     for args in [
-        vec!["run"],
         vec!["resume"],
         vec!["sessions"],
         vec!["export"],
@@ -119,4 +118,28 @@ fn commands_of_later_versions_say_so_and_exit_1() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn run_without_a_terminal_says_it_needs_one() {
+    let run = samla(&["run", "seminarium-1"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("needs an interactive terminal"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
+}
+
+#[test]
+fn run_of_an_invalid_agenda_reports_it_before_touching_the_terminal() {
+    let run = samla(&["run", "tests/fixtures/invalid/22-zero-minutes.ron"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .contains("segment 2 \"Gruppsamtal\": minutes is 0"),
+        "{}",
+        run.stderr
+    );
 }

@@ -1,1 +1,80 @@
-//! The event loop: keys to actions, and the effects of actions on terminal and disk.
+//! The event loop: keys to actions, and the effects of actions on terminal and
+//! disk. The only place where time, terminal and disk meet.
+
+mod events;
+mod keys;
+mod state;
+mod terminal;
+
+pub use keys::action_for;
+pub use state::{Action, AppState, Mode};
+
+use std::sync::mpsc::{self, RecvTimeoutError};
+
+use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
+
+use crate::clock::Clock;
+use crate::ui;
+use events::AppEvent;
+
+/// Why the run screen ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal asked samla to end.
+    Signal(i32),
+    /// The terminal went away.
+    TerminalGone,
+}
+
+/// Runs the screen until the user quits, a signal arrives or the terminal goes away.
+pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
+    let mut screen = terminal::enter().map_err(|error| {
+        anyhow::anyhow!(
+            "cannot use this terminal ({error}); samla run needs an interactive terminal"
+        )
+    })?;
+    let (sender, receiver) = mpsc::channel();
+    events::spawn_input(sender.clone());
+    events::spawn_signals(sender)?;
+    let mut redraw = true;
+    let exit = loop {
+        let now = clock.now();
+        if state.take_bell(now) {
+            let _ = terminal::ring_bell();
+        }
+        if redraw {
+            let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));
+            if drawn.is_err() {
+                break Exit::TerminalGone;
+            }
+            redraw = false;
+        }
+        let wait = state.until_next_change(now).to_std().unwrap_or_default();
+        match receiver.recv_timeout(wait) {
+            Ok(AppEvent::Key(key)) => {
+                if let Some(action) = action_for(&state.mode, key) {
+                    state.update(action, clock.now());
+                    redraw = true;
+                }
+                if state.quit {
+                    break Exit::Quit;
+                }
+            }
+            Ok(AppEvent::Paste) => {}
+            Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
+            Ok(AppEvent::Signal(signal)) => break Exit::Signal(signal),
+            Ok(AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
+                break Exit::TerminalGone;
+            }
+        }
+    };
+    terminal::leave();
+    Ok(exit)
+}
+
+/// The local zone's offset at `now` (it changes with daylight saving time).
+pub fn local_offset(now: DateTime<Utc>) -> FixedOffset {
+    Local.offset_from_utc_datetime(&now.naive_utc()).fix()
+}

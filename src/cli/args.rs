@@ -64,7 +64,7 @@ pub enum Command {
 }
 
 /// What `samla run` takes.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct RunArgs {
     /// An agenda id (see `samla agendas`) or a path to a .ron file.
     pub agenda: Option<String>,
@@ -77,6 +77,9 @@ pub struct RunArgs {
     /// Language of the screen, overriding the agenda's.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// No terminal bell when a countdown reaches zero.
+    #[arg(long)]
+    pub no_bell: bool,
 }
 
 /// The UI languages.

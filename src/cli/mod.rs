@@ -2,6 +2,7 @@
 
 mod agendas;
 mod args;
+mod run;
 mod validate;
 
 use std::ffi::OsString;
@@ -20,6 +21,8 @@ pub struct Context<'a> {
     pub out: &'a mut dyn Write,
     /// Where problems go.
     pub err: &'a mut dyn Write,
+    /// Whether `NO_COLOR` is set (to anything but the empty string).
+    pub no_color: bool,
 }
 
 impl Context<'_> {
@@ -35,7 +38,8 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Agendas) => agendas::list(context),
         Some(Command::Validate { files }) => validate::check(&files, context),
-        Some(Command::Run(_)) | None => not_yet("run"),
+        Some(Command::Run(args)) => run::run(&args, context),
+        None => run::run(&RunArgs::default(), context),
         Some(Command::Resume { .. }) => not_yet("resume"),
         Some(Command::Sessions) => not_yet("sessions"),
         Some(Command::Export(_)) => not_yet("export"),

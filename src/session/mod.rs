@@ -6,6 +6,7 @@ mod schedule;
 mod timing;
 
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
+pub use schedule::planned_start;
 pub use timing::{Pause, SegmentTiming, TimerState};
 
 use chrono::{DateTime, Utc};

@@ -1,8 +1,38 @@
 //! The schedule as it stands: planned clock times, what is left, projected end, drift.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::{Session, TimerState};
+use crate::agenda::Agenda;
+
+/// How long before an agenda's start time a session still keeps to it.
+const EARLY_WINDOW: Duration = Duration::hours(3);
+/// How long after it.
+const LATE_WINDOW: Duration = Duration::hours(1);
+
+/// When a session of `agenda` begun at `now` is planned to start: the agenda's
+/// start time today (in the zone of `offset`) when that is within three hours
+/// before or one hour after `now` and the agenda is not dated another day, so a
+/// late start shows as drift; otherwise `now`, so a rehearsal at another hour
+/// gets a plan that begins when it does.
+pub fn planned_start(agenda: &Agenda, now: DateTime<Utc>, offset: FixedOffset) -> DateTime<Utc> {
+    let today = now.with_timezone(&offset).date_naive();
+    let Some(start) = agenda.start else {
+        return now;
+    };
+    if agenda.date.is_some_and(|date| date != today) {
+        return now;
+    }
+    let Some(planned) = today.and_time(start).and_local_timezone(offset).single() else {
+        return now;
+    };
+    let planned = planned.with_timezone(&Utc);
+    if planned - now <= EARLY_WINDOW && now - planned <= LATE_WINDOW {
+        planned
+    } else {
+        now
+    }
+}
 
 impl Session {
     /// When each segment begins according to the agenda as written.

@@ -345,3 +345,62 @@ fn without_min_minutes_a_segment_keeps_at_least_half() {
     let after: Vec<u32> = proposal.changes.iter().map(|c| c.after).collect();
     assert_eq!(after, [15, 13, 18, 13]);
 }
+
+mod planned_start_rule {
+    use super::*;
+    use chrono::{FixedOffset, NaiveDate, NaiveTime};
+
+    fn stockholm() -> FixedOffset {
+        FixedOffset::east_opt(3600).unwrap()
+    }
+
+    /// 13:00 in Stockholm on 2026-03-12.
+    fn one_pm() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap()
+    }
+
+    fn agenda_starting_at(time: &str) -> crate::agenda::Agenda {
+        let mut agenda = load_bundled("seminarium-1").unwrap().unwrap();
+        agenda.start = Some(NaiveTime::parse_from_str(time, "%H:%M").unwrap());
+        agenda
+    }
+
+    #[test]
+    fn a_session_opened_near_the_agendas_start_keeps_to_it() {
+        let agenda = agenda_starting_at("13:00");
+        for opened in [
+            -minutes(170),
+            -minutes(5),
+            minutes(0),
+            minutes(12),
+            minutes(60),
+        ] {
+            assert_eq!(
+                planned_start(&agenda, one_pm() + opened, stockholm()),
+                one_pm(),
+                "{opened}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_session_opened_far_from_the_start_plans_from_now() {
+        let agenda = agenda_starting_at("13:00");
+        for opened in [-minutes(181), minutes(61), minutes(300)] {
+            let now = one_pm() + opened;
+            assert_eq!(planned_start(&agenda, now, stockholm()), now, "{opened}");
+        }
+    }
+
+    #[test]
+    fn an_agenda_dated_another_day_or_without_start_plans_from_now() {
+        let mut agenda = agenda_starting_at("13:00");
+        agenda.date = NaiveDate::from_ymd_opt(2026, 3, 19);
+        let now = one_pm() + minutes(10);
+        assert_eq!(planned_start(&agenda, now, stockholm()), now);
+        agenda.date = NaiveDate::from_ymd_opt(2026, 3, 12);
+        assert_eq!(planned_start(&agenda, now, stockholm()), one_pm());
+        agenda.start = None;
+        assert_eq!(planned_start(&agenda, now, stockholm()), now);
+    }
+}

@@ -1,1 +1,152 @@
-//! Rendering: a pure function of the state and the time, one file per pane.
+//! Rendering: a pure function of an immutable view of the state and the time,
+//! one file per pane. Nothing here reads the clock, the disk or the terminal.
+
+mod agenda_pane;
+mod format;
+mod help;
+pub mod i18n;
+mod rebalance;
+mod segment_pane;
+mod status_bar;
+mod theme;
+mod timer_pane;
+
+pub use format::{clock, countdown, countdown_seconds};
+pub use theme::Theme;
+pub use timer_pane::{Tone, tone};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::agenda::Language;
+use crate::session::{Proposal, Session};
+
+/// Smallest terminal the run screen draws in; below it says so instead.
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the agenda is shown beside the current segment.
+const AGENDA_PANE_MIN_WIDTH: u16 = 100;
+
+/// Everything a frame of the run screen shows.
+pub struct View<'a> {
+    /// The session on screen.
+    pub session: &'a Session,
+    /// The time the frame shows.
+    pub now: DateTime<Utc>,
+    /// The local time zone's offset, for clock times.
+    pub offset: FixedOffset,
+    /// The language of the app's own words.
+    pub language: Language,
+    /// Colours or monochrome.
+    pub theme: Theme,
+    /// The selected group (0-based); `None` for the whole room.
+    pub selected_group: Option<usize>,
+    /// A window over the screen, if any.
+    pub overlay: Overlay<'a>,
+    /// A short message in the status line, if any.
+    pub notice: Option<&'a str>,
+}
+
+/// Windows drawn over the run screen.
+#[derive(Debug, Clone, Copy)]
+pub enum Overlay<'a> {
+    /// None.
+    None,
+    /// Every key, in the UI language.
+    Help,
+    /// A rebalanced plan waiting for `y`.
+    Rebalance(&'a Proposal),
+}
+
+/// Draws the run screen.
+pub fn render(frame: &mut Frame, view: &View) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area, view);
+        return;
+    }
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, header, view);
+    let main = if area.width >= AGENDA_PANE_MIN_WIDTH {
+        let [agenda, main] =
+            Layout::horizontal([Constraint::Percentage(34), Constraint::Fill(1)]).areas(body);
+        agenda_pane::render(frame, agenda, view);
+        main
+    } else {
+        body
+    };
+    let timer_layout = timer_pane::plan(main, view);
+    let [segment, timer] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(timer_layout.height)])
+            .areas(main);
+    segment_pane::render(frame, segment, view);
+    timer_pane::render(frame, timer, view, timer_layout);
+    status_bar::render(frame, status, view);
+    match view.overlay {
+        Overlay::None => {}
+        Overlay::Help => help::render(frame, area, view),
+        Overlay::Rebalance(proposal) => rebalance::render(frame, area, view, proposal),
+    }
+}
+
+fn render_header(frame: &mut Frame, area: Rect, view: &View) {
+    let strings = i18n::strings(view.language);
+    let session = view.session;
+    let position = format!(
+        " {} {} {} ",
+        session.current + 1,
+        strings.segment_of,
+        session.timings.len()
+    );
+    let [title, counter] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(position.chars().count() as u16),
+    ])
+    .areas(area);
+    let title_line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(session.agenda.title.as_str(), view.theme.heading()),
+    ]);
+    frame.render_widget(Paragraph::new(title_line), title);
+    frame.render_widget(
+        Paragraph::new(Span::styled(position, view.theme.dim())),
+        counter,
+    );
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
+    let strings = i18n::strings(view.language);
+    let text = vec![
+        Line::from(strings.too_small),
+        Line::from(format!("{MIN_WIDTH}×{MIN_HEIGHT}")),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,5 +1,8 @@
 //! Runs the real `samla` binary, isolated from the user's own data folder.
+
 #![allow(dead_code)] // each test crate uses a different part of this module
+
+pub mod pty;
 
 use std::path::Path;
 use std::process::{Command, Output};

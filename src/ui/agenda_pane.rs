@@ -1,0 +1,70 @@
+//! The agenda: every segment with its planned clock time and state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+
+use super::{View, format, i18n};
+use crate::session::TimerState;
+
+/// Draws the agenda list in `area`, scrolled so the current segment shows.
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let strings = i18n::strings(view.language);
+    let session = view.session;
+    let starts = session.planned_starts();
+    let rows = session
+        .agenda
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(index, segment)| {
+            let timing = &session.timings[index];
+            let planned = session.planned_minutes(index);
+            let (marker, minutes) = match timing.state() {
+                TimerState::Done => (
+                    "✓",
+                    format!("{}/{planned}", timing.elapsed(view.now).num_minutes()),
+                ),
+                _ if index == session.current => ("▶", planned.to_string()),
+                TimerState::Paused | TimerState::Running => ("‖", planned.to_string()),
+                TimerState::NotStarted => (" ", planned.to_string()),
+            };
+            let row = Row::new([
+                Cell::from(Span::styled(
+                    format::clock(starts[index], view.offset),
+                    view.theme.dim(),
+                )),
+                Cell::from(marker),
+                Cell::from(segment.title.as_str()),
+                Cell::from(format!("{minutes} {}", strings.minutes_short)),
+            ]);
+            if index == session.current {
+                row.style(view.theme.current())
+            } else if timing.state() == TimerState::Done {
+                row.style(view.theme.dim())
+            } else {
+                row
+            }
+        });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(5),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+        ],
+    )
+    .block(
+        Block::default()
+            .borders(Borders::RIGHT)
+            .border_style(view.theme.border())
+            .title(Span::styled(
+                format!(" {}", strings.agenda),
+                view.theme.heading(),
+            )),
+    );
+    let mut state = TableState::default().with_selected(Some(session.current));
+    frame.render_stateful_widget(table, area, &mut state);
+}

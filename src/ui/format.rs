@@ -1,0 +1,66 @@
+//! Times as the screen shows them.
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+
+/// A countdown: `mm:ss` while time is left, `+mm:ss` once over. Seconds are
+/// rounded up while counting down, so `00:00` shows exactly at the end.
+pub fn countdown(remaining: Duration) -> String {
+    let seconds = countdown_seconds(remaining);
+    let (sign, seconds) = if seconds < 0 {
+        ("+", -seconds)
+    } else {
+        ("", seconds)
+    };
+    format!("{sign}{:02}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// The whole seconds a countdown shows for `remaining`.
+pub fn countdown_seconds(remaining: Duration) -> i64 {
+    let millis = remaining.num_milliseconds();
+    millis.div_euclid(1000) + i64::from(millis.rem_euclid(1000) > 0)
+}
+
+/// A wall-clock time in the local zone, `HH:MM`.
+pub fn clock(time: DateTime<Utc>, offset: FixedOffset) -> String {
+    time.with_timezone(&offset).format("%H:%M").to_string()
+}
+
+/// Drift as "+7 min", "−3 min", or the language's "on time".
+pub fn drift(minutes: i64, on_time: &str, unit: &str) -> String {
+    match minutes {
+        0 => on_time.to_owned(),
+        late if late > 0 => format!("+{late} {unit}"),
+        early => format!("−{} {unit}", -early),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn countdowns_round_up_and_overruns_count_up() {
+        assert_eq!(countdown(Duration::minutes(10)), "10:00");
+        assert_eq!(countdown(Duration::milliseconds(599_001)), "10:00");
+        assert_eq!(countdown(Duration::milliseconds(599_000)), "09:59");
+        assert_eq!(countdown(Duration::zero()), "00:00");
+        assert_eq!(countdown(Duration::milliseconds(-1)), "00:00");
+        assert_eq!(countdown(Duration::seconds(-83)), "+01:23");
+        assert_eq!(countdown(Duration::minutes(125)), "125:00");
+    }
+
+    #[test]
+    fn clock_times_are_local() {
+        let time = Utc.with_ymd_and_hms(2026, 3, 12, 12, 5, 59).unwrap();
+        let stockholm = FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(clock(time, stockholm), "13:05");
+    }
+
+    #[test]
+    fn drift_reads_as_minutes_late_or_early() {
+        assert_eq!(drift(7, "i tid", "min"), "+7 min");
+        assert_eq!(drift(-3, "on time", "min"), "−3 min");
+        assert_eq!(drift(0, "i tid", "min"), "i tid");
+    }
+}

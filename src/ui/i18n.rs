@@ -1,0 +1,157 @@
+//! The app's own words in Swedish and English.
+
+use crate::agenda::{Language, SegmentKind};
+
+/// Every text the screens show that is not from the agenda.
+pub struct Strings {
+    pub agenda: &'static str,
+    pub questions: &'static str,
+    pub not_started: &'static str,
+    pub paused: &'static str,
+    pub done: &'static str,
+    pub seminar_over: &'static str,
+    pub break_until: &'static str,
+    pub now: &'static str,
+    pub planned_end: &'static str,
+    pub projected_end: &'static str,
+    pub on_time: &'static str,
+    pub group: &'static str,
+    pub whole_room: &'static str,
+    pub hint: &'static str,
+    pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub keys: &'static [(&'static str, &'static str)],
+    pub rebalance_title: &'static str,
+    pub rebalance_before: &'static str,
+    pub rebalance_after: &'static str,
+    pub rebalance_lands: &'static str,
+    pub rebalance_still_late: &'static str,
+    pub rebalance_confirm: &'static str,
+    pub rebalance_nothing_to_cut: &'static str,
+    pub not_late: &'static str,
+    pub quit_hint: &'static str,
+    pub minutes_short: &'static str,
+    pub segment_of: &'static str,
+}
+
+const SV: Strings = Strings {
+    agenda: "Agenda",
+    questions: "Frågor",
+    not_started: "Inte startad – tryck Mellanslag",
+    paused: "Pausad",
+    done: "Klar",
+    seminar_over: "Seminariet är slut",
+    break_until: "Paus till",
+    now: "Nu",
+    planned_end: "plan",
+    projected_end: "slut",
+    on_time: "i tid",
+    group: "Grupp",
+    whole_room: "Helgrupp",
+    hint: "? hjälp",
+    too_small: "Terminalen är för liten",
+    help_title: "Tangenter",
+    help_close: "Valfri tangent stänger",
+    keys: &[
+        ("Mellanslag", "starta, pausa eller fortsätt passets timer"),
+        ("n / p", "nästa / föregående pass"),
+        ("+ / -", "en minut mer / mindre för passet"),
+        (
+            "r",
+            "föreslå en omplanering som landar i tid (y verkställer)",
+        ),
+        ("1–9", "välj grupp 1–9"),
+        ("0", "välj helgrupp"),
+        ("?", "visa eller dölj hjälpen"),
+        ("Ctrl+Q", "avsluta"),
+    ],
+    rebalance_title: "Förslag: kortare pass",
+    rebalance_before: "nu",
+    rebalance_after: "förslag",
+    rebalance_lands: "Slutar",
+    rebalance_still_late: "fortfarande sent",
+    rebalance_confirm: "y verkställer · valfri annan tangent avbryter",
+    rebalance_nothing_to_cut: "Inga flexibla pass kvar att korta.",
+    not_late: "Ingen försening att ta igen",
+    quit_hint: "Ctrl+Q avslutar",
+    minutes_short: "min",
+    segment_of: "av",
+};
+
+const EN: Strings = Strings {
+    agenda: "Agenda",
+    questions: "Questions",
+    not_started: "Not started – press Space",
+    paused: "Paused",
+    done: "Done",
+    seminar_over: "The seminar is over",
+    break_until: "Break until",
+    now: "Now",
+    planned_end: "planned",
+    projected_end: "end",
+    on_time: "on time",
+    group: "Group",
+    whole_room: "Whole room",
+    hint: "? help",
+    too_small: "Terminal too small",
+    help_title: "Keys",
+    help_close: "Any key closes",
+    keys: &[
+        ("Space", "start, pause or resume the segment's timer"),
+        ("n / p", "next / previous segment"),
+        ("+ / -", "one minute more / less for the segment"),
+        (
+            "r",
+            "propose a rebalanced plan that ends on time (y applies)",
+        ),
+        ("1–9", "select group 1–9"),
+        ("0", "select the whole room"),
+        ("?", "show or hide this help"),
+        ("Ctrl+Q", "quit"),
+    ],
+    rebalance_title: "Proposal: shorter segments",
+    rebalance_before: "now",
+    rebalance_after: "proposed",
+    rebalance_lands: "Ends",
+    rebalance_still_late: "still late",
+    rebalance_confirm: "y applies · any other key cancels",
+    rebalance_nothing_to_cut: "No flexible segments left to shorten.",
+    not_late: "Not running late: nothing to rebalance",
+    quit_hint: "Ctrl+Q quits",
+    minutes_short: "min",
+    segment_of: "of",
+};
+
+/// The strings of `language`.
+pub fn strings(language: Language) -> &'static Strings {
+    match language {
+        Language::Sv => &SV,
+        Language::En => &EN,
+    }
+}
+
+/// The name of a segment kind, as shown above its title.
+pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
+    use SegmentKind as K;
+    match (language, kind) {
+        (Language::Sv, K::Welcome) => "Välkommen",
+        (Language::Sv, K::Lecture) => "Föreläsning",
+        (Language::Sv, K::GroupDiscussion) => "Gruppsamtal",
+        (Language::Sv, K::Plenary) => "Samtal i helgrupp",
+        (Language::Sv, K::Break) => "Paus",
+        (Language::Sv, K::Vision) => "Visionsövning",
+        (Language::Sv, K::ActionPlan) => "Handlingsplan",
+        (Language::Sv, K::Poll) => "Enkät",
+        (Language::Sv, K::Closing) => "Avslutning",
+        (Language::En, K::Welcome) => "Welcome",
+        (Language::En, K::Lecture) => "Lecture",
+        (Language::En, K::GroupDiscussion) => "Group discussion",
+        (Language::En, K::Plenary) => "Whole-room conversation",
+        (Language::En, K::Break) => "Break",
+        (Language::En, K::Vision) => "Vision exercise",
+        (Language::En, K::ActionPlan) => "Action plan",
+        (Language::En, K::Poll) => "Poll",
+        (Language::En, K::Closing) => "Closing",
+    }
+}

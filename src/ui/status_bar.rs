@@ -1,0 +1,62 @@
+//! The status line: clock, planned and projected end with the drift, the group, hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{View, format, i18n};
+
+/// Draws the status line in `area`.
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let strings = i18n::strings(view.language);
+    let session = view.session;
+    let drift = session.drift_minutes(view.now);
+    let group = match view.selected_group {
+        Some(index) => session
+            .groups
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| format!("{} {}", strings.group, index + 1)),
+        None => strings.whole_room.to_owned(),
+    };
+    let drift_style = if drift > 0 {
+        view.theme.warning()
+    } else {
+        view.theme.dim()
+    };
+    let left = Line::from(vec![
+        Span::raw(format!(
+            " {} {}",
+            strings.now,
+            format::clock(view.now, view.offset)
+        )),
+        Span::styled(" · ", view.theme.dim()),
+        Span::raw(format!(
+            "{} {}",
+            strings.planned_end,
+            format::clock(session.planned_end(), view.offset)
+        )),
+        Span::styled(" · ", view.theme.dim()),
+        Span::styled(
+            format!(
+                "{} {}, {}",
+                strings.projected_end,
+                format::clock(session.projected_end(view.now), view.offset),
+                format::drift(drift, strings.on_time, strings.minutes_short)
+            ),
+            drift_style,
+        ),
+        Span::styled(" · ", view.theme.dim()),
+        Span::styled(group, view.theme.heading()),
+    ]);
+    let right = match view.notice {
+        Some(notice) => Span::styled(format!("{notice} "), view.theme.warning()),
+        None => Span::styled(format!("{} ", strings.hint), view.theme.dim()),
+    };
+    let right_width = right.width() as u16;
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(Paragraph::new(left), left_area);
+    frame.render_widget(Paragraph::new(right), right_area);
+}

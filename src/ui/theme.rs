@@ -1,0 +1,72 @@
+//! Colours that read on dark and light terminals, and a monochrome set for `NO_COLOR`.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// How states are told apart on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    /// Colours unless `no_color` (the `NO_COLOR` convention).
+    pub fn new(no_color: bool) -> Self {
+        Self { color: !no_color }
+    }
+
+    fn pick(&self, colored: Style, plain: Style) -> Style {
+        if self.color { colored } else { plain }
+    }
+
+    /// Text of lesser weight: clock times, hints.
+    pub fn dim(&self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray), Style::new())
+    }
+
+    /// Headings and titles.
+    pub fn heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The current segment in the agenda list.
+    pub fn current(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    }
+
+    /// A countdown that runs with time to spare.
+    pub fn running(&self) -> Style {
+        self.pick(Style::new().fg(Color::Green), Style::new())
+    }
+
+    /// A countdown near its end.
+    pub fn warning(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
+    /// A countdown past its end.
+    pub fn overrun(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    }
+
+    /// A timer standing still.
+    pub fn idle(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Gray),
+            Style::new().add_modifier(Modifier::DIM),
+        )
+    }
+
+    /// Borders of panes and overlays.
+    pub fn border(&self) -> Style {
+        self.dim()
+    }
+}

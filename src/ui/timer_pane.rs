@@ -1,0 +1,157 @@
+//! The large countdown, its state and a progress bar.
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{LineGauge, Paragraph};
+use tui_big_text::{BigText, PixelSize};
+
+use super::{View, format, i18n};
+use crate::session::{Session, TimerState};
+
+/// How the countdown should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Not counting: not started, paused or done.
+    Idle,
+    /// Counting, with time to spare.
+    Running,
+    /// Within the warning time before the end.
+    Warning,
+    /// At or past the end.
+    Overrun,
+}
+
+/// The tone of the current segment's countdown at `now`. A paused timer keeps
+/// its warning or overrun colour, so the room still sees how it stands.
+pub fn tone(session: &Session, now: DateTime<Utc>) -> Tone {
+    let timing = session.current_timing();
+    if matches!(timing.state(), TimerState::NotStarted | TimerState::Done) {
+        return Tone::Idle;
+    }
+    let segment = session.current_segment();
+    let warning_minutes = segment
+        .warning_minutes
+        .unwrap_or(session.agenda.warning_minutes);
+    let remaining = session.remaining(session.current, now);
+    if format::countdown_seconds(remaining) <= 0 {
+        Tone::Overrun
+    } else if remaining <= Duration::minutes(i64::from(warning_minutes)) {
+        Tone::Warning
+    } else if timing.state() == TimerState::Paused {
+        Tone::Idle
+    } else {
+        Tone::Running
+    }
+}
+
+/// How large the countdown is drawn, and the rows that takes.
+#[derive(Debug, Clone, Copy)]
+pub struct TimerLayout {
+    /// Glyph size of the big digits; `None` for one line of plain text.
+    pixel_size: Option<PixelSize>,
+    /// Rows of the pane: digits, state line and progress bar.
+    pub height: u16,
+}
+
+/// The largest countdown that fits in `main` (the area shared with the segment).
+pub fn plan(main: Rect, view: &View) -> TimerLayout {
+    let text_len = countdown_text(view).chars().count() as u16;
+    let fits = |cell_width: u16| main.width >= cell_width * text_len + 2;
+    let (pixel_size, height) = if main.height >= 22 && fits(8) {
+        (Some(PixelSize::Full), 10)
+    } else if main.height >= 14 && fits(8) {
+        (Some(PixelSize::HalfHeight), 6)
+    } else if main.height >= 12 && fits(4) {
+        (Some(PixelSize::Quadrant), 6)
+    } else {
+        (None, 3)
+    };
+    TimerLayout { pixel_size, height }
+}
+
+fn countdown_text(view: &View) -> String {
+    format::countdown(view.session.remaining(view.session.current, view.now))
+}
+
+/// Draws the countdown in `area`, as planned by [`plan`].
+pub fn render(frame: &mut Frame, area: Rect, view: &View, layout: TimerLayout) {
+    let text = countdown_text(view);
+    let style = tone_style(view);
+    let pixel_size = layout.pixel_size;
+    let [digits, state, gauge] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match pixel_size {
+        Some(pixel_size) if digits.height >= 4 => {
+            let big = BigText::builder()
+                .pixel_size(pixel_size)
+                .style(style)
+                .lines(vec![Line::from(text)])
+                .centered()
+                .build();
+            frame.render_widget(big, digits);
+        }
+        _ => frame.render_widget(
+            Paragraph::new(Line::styled(text, style)).alignment(Alignment::Center),
+            digits,
+        ),
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(state_text(view), view.theme.dim()))
+            .alignment(Alignment::Center),
+        state,
+    );
+    let gauge_area = Rect {
+        x: gauge.x + 1,
+        width: gauge.width.saturating_sub(2),
+        ..gauge
+    };
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(progress(view))
+            .label("")
+            .filled_style(style)
+            .unfilled_style(view.theme.dim()),
+        gauge_area,
+    );
+}
+
+fn tone_style(view: &View) -> Style {
+    match tone(view.session, view.now) {
+        Tone::Idle => view.theme.idle(),
+        Tone::Running => view.theme.running(),
+        Tone::Warning => view.theme.warning(),
+        Tone::Overrun => view.theme.overrun(),
+    }
+}
+
+fn state_text(view: &View) -> String {
+    let strings = i18n::strings(view.language);
+    let session = view.session;
+    let timing = session.current_timing();
+    let planned = session.planned_minutes(session.current);
+    match timing.state() {
+        TimerState::NotStarted => strings.not_started.to_owned(),
+        TimerState::Done if session.is_over() => strings.seminar_over.to_owned(),
+        TimerState::Done => strings.done.to_owned(),
+        TimerState::Paused => format!("{} · {planned} {}", strings.paused, strings.minutes_short),
+        TimerState::Running => format!(
+            "{} / {planned} {}",
+            timing.elapsed(view.now).num_minutes(),
+            strings.minutes_short
+        ),
+    }
+}
+
+fn progress(view: &View) -> f64 {
+    let session = view.session;
+    let planned = f64::from(session.planned_minutes(session.current)) * 60.0;
+    let elapsed = session.current_timing().elapsed(view.now).num_seconds() as f64;
+    (elapsed / planned).clamp(0.0, 1.0)
+}

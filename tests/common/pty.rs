@@ -1,0 +1,168 @@
+//! The real `samla` binary in a real pseudo-terminal, its screen read back with
+//! a terminal emulator (vt100), keys sent as bytes.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// How long a test waits for something that should happen at once.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A running `samla` in a pseudo-terminal.
+pub struct PtyApp {
+    child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    tty: Option<PathBuf>,
+    closing: Arc<AtomicBool>,
+}
+
+impl PtyApp {
+    /// Starts `samla ARGS` in a `cols`×`rows` terminal with `SAMLA_HOME` set to `home`.
+    pub fn spawn(args: &[&str], home: &Path, cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_samla"));
+        command.args(args);
+        command.env("SAMLA_HOME", home);
+        command.env("TERM", "xterm-256color");
+        command.env("TZ", "UTC");
+        command.env_remove("NO_COLOR");
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        let child = pair.slave.spawn_command(command).expect("samla starts");
+        drop(pair.slave);
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal is at least 1×1");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let feed = Arc::clone(&screen);
+        let closing = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 || stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                feed.lock().expect("screen").process(&buffer[..read]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("a writer");
+        let tty = pair.master.tty_name();
+        Self {
+            child,
+            master: Some(pair.master),
+            writer: Some(writer),
+            screen,
+            tty,
+            closing,
+        }
+    }
+
+    /// Types `keys` as the terminal would send them.
+    pub fn send(&mut self, keys: &[u8]) {
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys).expect("send keys");
+        writer.flush().expect("flush keys");
+    }
+
+    /// The text on screen now.
+    pub fn screen(&self) -> String {
+        self.screen.lock().expect("screen").screen().contents()
+    }
+
+    /// Whether the screen is in the given modes: alternate screen, hidden
+    /// cursor, bracketed paste.
+    pub fn modes(&self) -> (bool, bool, bool) {
+        let parser = self.screen.lock().expect("screen");
+        let screen = parser.screen();
+        (
+            screen.alternate_screen(),
+            screen.hide_cursor(),
+            screen.bracketed_paste(),
+        )
+    }
+
+    /// Waits until the screen satisfies `ready`, and returns it; fails with the
+    /// screen as it is if that does not happen within [`PATIENCE`].
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what}; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_for_text(&self, text: &str) -> String {
+        self.wait_for(text, |screen| screen.contains(text))
+    }
+
+    /// Waits up to `limit` for samla to exit.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+
+    /// samla's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    /// The terminal's line settings (`stty -a`), to see whether raw mode is off.
+    pub fn stty(&self) -> String {
+        let tty = self.tty.as_ref().expect("the pseudo-terminal's name");
+        let output = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(tty)
+            .arg("-a")
+            .output()
+            .expect("stty runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Closes the terminal, as a closed window or a dropped ssh connection does.
+    /// The reader thread holds its own handle on the terminal; `wake_key` makes
+    /// samla draw once, so the reader wakes, sees it should stop and lets go.
+    pub fn close_terminal(&mut self, wake_key: &[u8]) {
+        self.closing.store(true, Ordering::SeqCst);
+        self.send(wake_key);
+        self.writer = None;
+        self.master = None;
+    }
+}
+
+impl Drop for PtyApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Whether `stty -a` output says the terminal is in its normal, cooked mode.
+pub fn is_cooked(stty: &str) -> bool {
+    let flags: Vec<&str> = stty.split_whitespace().collect();
+    flags.contains(&"icanon") && flags.contains(&"echo")
+}

@@ -1,0 +1,363 @@
+//! The run screen rendered headless (ratatui's TestBackend), driven by the same
+//! actions the keys produce, at fixed times: snapshots of every main state in
+//! both languages at 80×24 and 160×48, and the rules colours must follow.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use samla::agenda::{Language, load_bundled};
+use samla::app::{Action, AppState};
+use samla::session::{Session, SessionAction};
+use samla::ui::{self, Theme};
+
+/// 13:00 in Stockholm, when the bundled seminars begin.
+fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+fn stockholm() -> FixedOffset {
+    FixedOffset::east_opt(3600).expect("a valid offset")
+}
+
+fn state_for(language: Language, no_color: bool) -> AppState {
+    let id = match language {
+        Language::Sv => "seminarium-1",
+        Language::En => "workshop-en",
+    };
+    let agenda = load_bundled(id).expect("bundled").expect("valid");
+    let word = if language == Language::Sv {
+        "Grupp"
+    } else {
+        "Group"
+    };
+    let groups = (1..=4).map(|n| format!("{word} {n}")).collect();
+    let session = Session::new(agenda, groups, one_pm());
+    AppState::new(session, language, Theme::new(no_color), true, one_pm())
+}
+
+fn session(action: SessionAction) -> Action {
+    Action::Session(action)
+}
+
+/// A state of the screen, reached by actions at given minutes after 13:00, and
+/// the minute at which it is drawn.
+struct Scene {
+    name: &'static str,
+    steps: Vec<(i64, Action)>,
+    shown_at: Duration,
+}
+
+fn scenes() -> Vec<Scene> {
+    let start = (0, session(SessionAction::ToggleTimer));
+    let to_discussion = vec![
+        start,
+        (10, session(SessionAction::Next)),
+        (11, Action::SelectGroup(Some(2))),
+    ];
+    let with = |extra: Vec<(i64, Action)>| -> Vec<(i64, Action)> {
+        let mut steps = vec![
+            (0, session(SessionAction::ToggleTimer)),
+            (10, session(SessionAction::Next)),
+            (11, Action::SelectGroup(Some(2))),
+        ];
+        steps.extend(extra);
+        steps
+    };
+    vec![
+        Scene {
+            name: "not_started",
+            steps: vec![],
+            shown_at: Duration::minutes(2),
+        },
+        Scene {
+            name: "running",
+            steps: to_discussion,
+            shown_at: Duration::seconds(12 * 60 + 17),
+        },
+        Scene {
+            name: "warning",
+            steps: with(vec![]),
+            shown_at: Duration::seconds(38 * 60 + 30),
+        },
+        Scene {
+            name: "overrun",
+            steps: with(vec![]),
+            shown_at: Duration::seconds(41 * 60 + 23),
+        },
+        Scene {
+            name: "paused",
+            steps: with(vec![(20, session(SessionAction::ToggleTimer))]),
+            shown_at: Duration::minutes(25),
+        },
+        Scene {
+            name: "break",
+            steps: with(vec![
+                (40, session(SessionAction::Next)),
+                (65, session(SessionAction::Next)),
+                (66, session(SessionAction::AddMinute)),
+            ]),
+            shown_at: Duration::minutes(70),
+        },
+        Scene {
+            name: "help",
+            steps: with(vec![(12, Action::ToggleHelp)]),
+            shown_at: Duration::minutes(12),
+        },
+        Scene {
+            name: "rebalance",
+            steps: with(vec![(52, Action::ProposeRebalance)]),
+            shown_at: Duration::minutes(52),
+        },
+        Scene {
+            name: "over",
+            steps: (0..=8)
+                .map(|i| {
+                    (
+                        i * 22,
+                        session(if i == 0 {
+                            SessionAction::ToggleTimer
+                        } else {
+                            SessionAction::Next
+                        }),
+                    )
+                })
+                .collect(),
+            shown_at: Duration::minutes(180),
+        },
+    ]
+}
+
+fn play(scene: &Scene, language: Language, no_color: bool) -> AppState {
+    let mut state = state_for(language, no_color);
+    for (minute, action) in &scene.steps {
+        state.update(action.clone(), one_pm() + Duration::minutes(*minute));
+    }
+    state
+}
+
+fn draw(state: &AppState, at: DateTime<Utc>, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, &state.view(at, stockholm())))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn snapshots_of_every_state_in_both_languages_and_two_sizes() {
+    for language in [Language::Sv, Language::En] {
+        for scene in scenes() {
+            let state = play(&scene, language, false);
+            for (width, height) in [(80, 24), (160, 48)] {
+                let terminal = draw(&state, one_pm() + scene.shown_at, width, height);
+                let name = format!("{}_{:?}_{width}x{height}", scene.name, language).to_lowercase();
+                insta::assert_snapshot!(name, terminal.backend().to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn below_the_minimum_size_it_says_so_and_it_never_panics_at_any_size() {
+    let state = play(&scenes()[2], Language::Sv, false);
+    let small = draw(&state, one_pm() + Duration::minutes(39), 39, 12)
+        .backend()
+        .to_string();
+    assert!(small.contains("Terminalen är för liten"), "{small}");
+    let small = draw(&state, one_pm() + Duration::minutes(39), 40, 11)
+        .backend()
+        .to_string();
+    assert!(small.contains("Terminalen är för liten"), "{small}");
+    let fits = draw(&state, one_pm() + Duration::minutes(39), 40, 12)
+        .backend()
+        .to_string();
+    assert!(!fits.contains("för liten"), "{fits}");
+    for scene in scenes() {
+        let state = play(&scene, Language::En, false);
+        // Every layout threshold, one either side, and the extremes.
+        for width in [
+            1, 2, 3, 5, 8, 13, 21, 39, 40, 41, 50, 60, 79, 80, 99, 100, 101, 130, 300,
+        ] {
+            for height in [
+                1, 2, 3, 5, 8, 11, 12, 13, 14, 15, 21, 22, 23, 24, 30, 48, 80,
+            ] {
+                draw(&state, one_pm() + scene.shown_at, width, height);
+            }
+        }
+    }
+}
+
+/// The foreground colours used by the cells showing the countdown's big digits.
+fn digit_colours(terminal: &Terminal<TestBackend>) -> Vec<Color> {
+    let buffer = terminal.backend().buffer();
+    let mut colours: Vec<Color> = buffer
+        .content
+        .iter()
+        .filter(|cell| cell.symbol() == "█")
+        .map(|cell| cell.fg)
+        .collect();
+    colours.dedup();
+    colours
+}
+
+#[test]
+fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
+    let scenes = scenes();
+    let at = |scene: usize, seconds: i64| {
+        let state = play(&scenes[scene], Language::Sv, false);
+        digit_colours(&draw(&state, one_pm() + Duration::seconds(seconds), 80, 24))
+    };
+    assert_eq!(at(1, 12 * 60), [Color::Green]);
+    assert_eq!(
+        at(2, 38 * 60 - 1),
+        [Color::Green],
+        "more than two minutes left"
+    );
+    assert_eq!(at(2, 38 * 60), [Color::Yellow], "two minutes left");
+    assert_eq!(at(2, 40 * 60 - 1), [Color::Yellow]);
+    assert_eq!(at(2, 40 * 60), [Color::Red], "zero");
+    assert_eq!(at(3, 41 * 60 + 23), [Color::Red]);
+}
+
+#[test]
+fn the_warning_time_follows_the_agenda() {
+    let mut state = state_for(Language::Sv, false);
+    state.session.agenda.segments[0].warning_minutes = Some(5);
+    state.update(session(SessionAction::ToggleTimer), one_pm());
+    let colours = digit_colours(&draw(&state, one_pm() + Duration::minutes(5), 80, 24));
+    assert_eq!(colours, [Color::Yellow]);
+}
+
+#[test]
+fn no_color_draws_every_state_without_a_single_colour() {
+    for scene in scenes() {
+        let state = play(&scene, Language::Sv, true);
+        let terminal = draw(&state, one_pm() + scene.shown_at, 160, 48);
+        let coloured = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .filter(|cell| cell.fg != Color::Reset || cell.bg != Color::Reset)
+            .count();
+        assert_eq!(coloured, 0, "{}", scene.name);
+    }
+}
+
+#[test]
+fn overrun_is_still_told_apart_without_colour() {
+    let state = play(&scenes()[3], Language::Sv, true);
+    let terminal = draw(&state, one_pm() + Duration::minutes(41), 80, 24);
+    let reversed = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .filter(|cell| cell.symbol() == "█")
+        .all(|cell| cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert!(reversed, "overrun digits are drawn reversed");
+}
+
+#[test]
+fn the_bell_rings_once_at_zero_and_not_again_after_a_restart() {
+    let mut state = state_for(Language::Sv, false);
+    state.update(session(SessionAction::ToggleTimer), one_pm());
+    assert!(!state.take_bell(one_pm() + Duration::seconds(9 * 60 + 59)));
+    assert!(state.take_bell(one_pm() + Duration::minutes(10)));
+    assert!(!state.take_bell(one_pm() + Duration::seconds(10 * 60 + 1)));
+    let restarted = AppState::new(
+        state.session.clone(),
+        Language::Sv,
+        Theme::new(false),
+        true,
+        one_pm() + Duration::minutes(11),
+    );
+    let mut restarted = restarted;
+    assert!(!restarted.take_bell(one_pm() + Duration::minutes(12)));
+    restarted.update(
+        session(SessionAction::Next),
+        one_pm() + Duration::minutes(12),
+    );
+    assert!(
+        restarted.take_bell(one_pm() + Duration::minutes(42)),
+        "the next segment rings"
+    );
+}
+
+#[test]
+fn the_bell_can_be_turned_off() {
+    let mut state = state_for(Language::Sv, false);
+    state.bell = false;
+    state.update(session(SessionAction::ToggleTimer), one_pm());
+    assert!(!state.take_bell(one_pm() + Duration::minutes(10)));
+}
+
+#[test]
+fn the_screen_sleeps_until_the_countdown_or_the_clock_changes() {
+    let mut state = state_for(Language::Sv, false);
+    let idle = state.until_next_change(one_pm() + Duration::seconds(15));
+    assert_eq!(
+        idle,
+        Duration::seconds(45),
+        "idle: until the clock's next minute"
+    );
+    state.update(
+        session(SessionAction::ToggleTimer),
+        one_pm() + Duration::milliseconds(250),
+    );
+    let running = state.until_next_change(one_pm() + Duration::milliseconds(1000));
+    assert_eq!(
+        running,
+        Duration::milliseconds(250),
+        "running: until the next whole second"
+    );
+}
+
+#[test]
+fn group_keys_select_existing_groups_only() {
+    let mut state = state_for(Language::Sv, false);
+    state.update(Action::SelectGroup(Some(3)), one_pm());
+    assert_eq!(state.selected_group, Some(3));
+    state.update(Action::SelectGroup(Some(4)), one_pm());
+    assert_eq!(state.selected_group, Some(3), "there is no group 5");
+    state.update(Action::SelectGroup(None), one_pm());
+    assert_eq!(state.selected_group, None);
+    let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
+    assert!(screen.contains("Helgrupp"));
+}
+
+#[test]
+fn a_rebalance_is_applied_only_on_yes() {
+    let mut state = play(&scenes()[7], Language::Sv, false);
+    let before = state
+        .session
+        .drift_minutes(one_pm() + Duration::minutes(52));
+    assert!(before > 0);
+    state.update(Action::Dismiss, one_pm() + Duration::minutes(52));
+    assert_eq!(
+        state
+            .session
+            .drift_minutes(one_pm() + Duration::minutes(52)),
+        before
+    );
+    state.update(Action::ProposeRebalance, one_pm() + Duration::minutes(52));
+    state.update(Action::ApplyRebalance, one_pm() + Duration::minutes(52));
+    assert_eq!(
+        state
+            .session
+            .drift_minutes(one_pm() + Duration::minutes(52)),
+        0
+    );
+}
+
+#[test]
+fn rebalancing_on_time_says_there_is_nothing_to_do() {
+    let mut state = state_for(Language::En, false);
+    state.update(Action::ProposeRebalance, one_pm());
+    assert_eq!(state.mode, samla::app::Mode::Normal);
+    let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
+    assert!(screen.contains("Not running late"), "{screen}");
+}
