@@ -1,0 +1,52 @@
+//! Time to draw one frame of the run screen, as the event loop does once a second.
+//! Run with `cargo bench --bench render`.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use samla::agenda::{Language, load_bundled};
+use samla::app::{Action, AppState};
+use samla::session::{Session, SessionAction};
+use samla::ui::{self, Theme};
+
+fn main() {
+    divan::main();
+}
+
+fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+/// Seminarium 1, twelve minutes into its first group discussion.
+fn running_state() -> AppState {
+    let agenda = load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let groups = (1..=12).map(|n| format!("Grupp {n}")).collect();
+    let session = Session::new(agenda, groups, one_pm());
+    let mut state = AppState::new(session, Language::Sv, Theme::new(false), true, one_pm());
+    state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
+    state.update(
+        Action::Session(SessionAction::Next),
+        one_pm() + Duration::minutes(10),
+    );
+    state
+}
+
+/// A frame whose countdown differs from the last one, as on every tick.
+#[divan::bench(args = [(80, 24), (160, 48), (200, 50)])]
+fn run_screen_frame(bencher: divan::Bencher, (width, height): (u16, u16)) {
+    let state = running_state();
+    let offset = FixedOffset::east_opt(3600).expect("a valid offset");
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+    let mut second = 0;
+    bencher.bench_local(|| {
+        second += 1;
+        let now = one_pm() + Duration::minutes(12) + Duration::seconds(second % 600);
+        terminal
+            .draw(|frame| ui::render(frame, &state.view(now, offset)))
+            .expect("drawn");
+    });
+}
