@@ -127,20 +127,36 @@ fn ctrl_c_does_not_end_the_seminar_by_accident() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let (mut app, _home) = start(&[], 80, 24);
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let (mut app, _home) = start(&[], 80, 24);
+        app.wait_for_text("Välkommen");
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &app.pid().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let status = app
+            .wait_exit(common::pty::PATIENCE)
+            .expect("samla exits on the signal");
+        assert!(status.success(), "SIG{signal}: {status:?}");
+        assert_eq!(app.modes(), (false, false, false), "SIG{signal}");
+        assert!(is_cooked(&app.stty()), "SIG{signal}: {}", app.stty());
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_its_message() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app =
+        PtyApp::spawn_with_env(&[], home.path(), 80, 24, &[("SAMLA_TEST_PANIC_KEY", "1")]);
     app.wait_for_text("Välkommen");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &app.pid().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(killed.success());
-    let status = app
-        .wait_exit(common::pty::PATIENCE)
-        .expect("samla exits on SIGTERM");
-    assert!(status.success(), "{status:?}");
+    app.send(b"!");
+    let status = app.wait_exit(common::pty::PATIENCE).expect("samla exits");
+    assert!(!status.success());
     assert_eq!(app.modes(), (false, false, false));
     assert!(is_cooked(&app.stty()), "{}", app.stty());
+    app.wait_for_text("panic asked for by SAMLA_TEST_PANIC_KEY");
 }
 
 #[test]

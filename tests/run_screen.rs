@@ -9,6 +9,7 @@ use ratatui::style::Color;
 use samla::agenda::{Language, load_bundled};
 use samla::app::{Action, AppState};
 use samla::session::{Session, SessionAction};
+use samla::ui::theme::{AMBER, GREEN, RED};
 use samla::ui::{self, Theme};
 
 /// 13:00 in Stockholm, when the bundled seminars begin.
@@ -210,16 +211,12 @@ fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
         let state = play(&scenes[scene], Language::Sv, false);
         digit_colours(&draw(&state, one_pm() + Duration::seconds(seconds), 80, 24))
     };
-    assert_eq!(at(1, 12 * 60), [Color::Green]);
-    assert_eq!(
-        at(2, 38 * 60 - 1),
-        [Color::Green],
-        "more than two minutes left"
-    );
-    assert_eq!(at(2, 38 * 60), [Color::Yellow], "two minutes left");
-    assert_eq!(at(2, 40 * 60 - 1), [Color::Yellow]);
-    assert_eq!(at(2, 40 * 60), [Color::Red], "zero");
-    assert_eq!(at(3, 41 * 60 + 23), [Color::Red]);
+    assert_eq!(at(1, 12 * 60), [GREEN]);
+    assert_eq!(at(2, 38 * 60 - 1), [GREEN], "more than two minutes left");
+    assert_eq!(at(2, 38 * 60), [AMBER], "two minutes left");
+    assert_eq!(at(2, 40 * 60 - 1), [AMBER]);
+    assert_eq!(at(2, 40 * 60), [RED], "zero");
+    assert_eq!(at(3, 41 * 60 + 23), [RED]);
 }
 
 #[test]
@@ -228,7 +225,7 @@ fn the_warning_time_follows_the_agenda() {
     state.session.agenda.segments[0].warning_minutes = Some(5);
     state.update(session(SessionAction::ToggleTimer), one_pm());
     let colours = digit_colours(&draw(&state, one_pm() + Duration::minutes(5), 80, 24));
-    assert_eq!(colours, [Color::Yellow]);
+    assert_eq!(colours, [AMBER]);
 }
 
 #[test]

@@ -54,6 +54,8 @@ pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
         let wait = state.until_next_change(now).to_std().unwrap_or_default();
         match receiver.recv_timeout(wait) {
             Ok(AppEvent::Key(key)) => {
+                #[cfg(debug_assertions)]
+                panic_if_asked(&key);
                 if let Some(action) = action_for(&state.mode, key) {
                     state.update(action, clock.now());
                     redraw = true;
@@ -72,6 +74,17 @@ pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
     };
     terminal::leave();
     Ok(exit)
+}
+
+/// Test hook of debug builds only: with `SAMLA_TEST_PANIC_KEY` set, `!` panics,
+/// so a test can see that a panic restores the terminal.
+#[cfg(debug_assertions)]
+fn panic_if_asked(key: &crossterm::event::KeyEvent) {
+    if key.code == crossterm::event::KeyCode::Char('!')
+        && std::env::var_os("SAMLA_TEST_PANIC_KEY").is_some()
+    {
+        panic!("panic asked for by SAMLA_TEST_PANIC_KEY");
+    }
 }
 
 /// The local zone's offset at `now` (it changes with daylight saving time).

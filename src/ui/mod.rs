@@ -8,7 +8,7 @@ pub mod i18n;
 mod rebalance;
 mod segment_pane;
 mod status_bar;
-mod theme;
+pub mod theme;
 mod timer_pane;
 
 pub use format::{clock, countdown, countdown_seconds};

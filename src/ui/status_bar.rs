@@ -50,9 +50,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         Span::styled(" · ", view.theme.dim()),
         Span::styled(group, view.theme.heading()),
     ]);
+    let hint = if area.width >= left.width() as u16 + strings.hint_long.chars().count() as u16 + 2 {
+        strings.hint_long
+    } else {
+        strings.hint
+    };
     let right = match view.notice {
         Some(notice) => Span::styled(format!("{notice} "), view.theme.warning()),
-        None => Span::styled(format!("{} ", strings.hint), view.theme.dim()),
+        None => Span::styled(format!("{hint} "), view.theme.dim()),
     };
     let right_width = right.width() as u16;
     let [left_area, right_area] =

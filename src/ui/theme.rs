@@ -2,6 +2,19 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+// Mid-luminance entries of the 256-colour palette: each contrasts with both a
+// black and a white background, where ANSI yellow vanishes on white.
+/// Countdown with time to spare.
+pub const GREEN: Color = Color::Indexed(28);
+/// Countdown within the warning time, and lateness.
+pub const AMBER: Color = Color::Indexed(172);
+/// Countdown past zero.
+pub const RED: Color = Color::Indexed(160);
+/// The current segment.
+pub const BLUE: Color = Color::Indexed(31);
+/// Text of lesser weight.
+pub const GREY: Color = Color::Indexed(244);
+
 /// How states are told apart on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -20,7 +33,7 @@ impl Theme {
 
     /// Text of lesser weight: clock times, hints.
     pub fn dim(&self) -> Style {
-        self.pick(Style::new().fg(Color::DarkGray), Style::new())
+        self.pick(Style::new().fg(GREY), Style::new())
     }
 
     /// Headings and titles.
@@ -31,20 +44,20 @@ impl Theme {
     /// The current segment in the agenda list.
     pub fn current(&self) -> Style {
         self.pick(
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().fg(BLUE).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )
     }
 
     /// A countdown that runs with time to spare.
     pub fn running(&self) -> Style {
-        self.pick(Style::new().fg(Color::Green), Style::new())
+        self.pick(Style::new().fg(GREEN), Style::new())
     }
 
     /// A countdown near its end.
     pub fn warning(&self) -> Style {
         self.pick(
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().fg(AMBER).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD),
         )
     }
@@ -52,7 +65,7 @@ impl Theme {
     /// A countdown past its end.
     pub fn overrun(&self) -> Style {
         self.pick(
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().fg(RED).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
         )
     }
@@ -60,7 +73,7 @@ impl Theme {
     /// A timer standing still.
     pub fn idle(&self) -> Style {
         self.pick(
-            Style::new().fg(Color::Gray),
+            Style::new().fg(GREY),
             Style::new().add_modifier(Modifier::DIM),
         )
     }

@@ -25,6 +25,17 @@ pub struct PtyApp {
 impl PtyApp {
     /// Starts `samla ARGS` in a `cols`×`rows` terminal with `SAMLA_HOME` set to `home`.
     pub fn spawn(args: &[&str], home: &Path, cols: u16, rows: u16) -> Self {
+        Self::spawn_with_env(args, home, cols, rows, &[])
+    }
+
+    /// [`PtyApp::spawn`] with extra environment variables.
+    pub fn spawn_with_env(
+        args: &[&str],
+        home: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -39,6 +50,9 @@ impl PtyApp {
         command.env("TERM", "xterm-256color");
         command.env("TZ", "UTC");
         command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(command).expect("samla starts");
         drop(pair.slave);
