@@ -5,7 +5,7 @@ use samla::cli::{self, Cli, Context};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     let mut context = Context {
         samla_home: std::env::var_os("SAMLA_HOME"),

@@ -7,8 +7,6 @@ use std::time::Duration;
 
 use common::pty::{PtyApp, is_cooked};
 
-const CTRL_Q: &[u8] = b"\x11";
-
 fn start(args: &[&str], cols: u16, rows: u16) -> (PtyApp, tempfile::TempDir) {
     let home = tempfile::tempdir().expect("temp dir");
     let app = PtyApp::spawn(args, home.path(), cols, rows);
@@ -36,8 +34,7 @@ fn the_default_agenda_runs_and_space_starts_the_countdown() {
         countdown_rows(screen) != countdown_rows(&running)
     });
     assert!(moved.contains("0 / 10 min"));
-    app.send(CTRL_Q);
-    assert!(app.wait_exit(common::pty::PATIENCE).is_some());
+    assert!(app.quit().success());
 }
 
 #[test]
@@ -46,8 +43,7 @@ fn a_small_terminal_shows_the_countdown_as_text_counting_down() {
     app.wait_for_text("15:00");
     app.send(b" ");
     app.wait_for_text("14:5");
-    app.send(CTRL_Q);
-    assert!(app.wait_exit(common::pty::PATIENCE).is_some());
+    assert!(app.quit().success());
 }
 
 #[test]
@@ -71,8 +67,7 @@ fn n_moves_on_plus_adds_a_minute_and_help_shows_every_key() {
     app.wait_for("the help to close", |screen| !screen.contains("Tangenter"));
     app.send(b"3");
     app.wait_for_text("Grupp 3");
-    app.send(CTRL_Q);
-    assert!(app.wait_exit(common::pty::PATIENCE).is_some());
+    assert!(app.quit().success());
 }
 
 #[test]
@@ -94,8 +89,7 @@ fn english_with_lang_and_groups_from_the_command_line() {
     app.wait_for_text("Not started – press Space");
     app.send(b"2");
     app.wait_for_text("Söder");
-    app.send(CTRL_Q);
-    assert!(app.wait_exit(common::pty::PATIENCE).is_some());
+    assert!(app.quit().success());
 }
 
 #[test]
@@ -108,8 +102,7 @@ fn ctrl_q_restores_the_terminal_and_exits_0() {
         "alternate screen, hidden cursor, bracketed paste"
     );
     assert!(!is_cooked(&app.stty()), "raw mode while running");
-    app.send(CTRL_Q);
-    let status = app.wait_exit(common::pty::PATIENCE).expect("samla exits");
+    let status = app.quit();
     assert!(status.success(), "{status:?}");
     assert_eq!(app.modes(), (false, false, false));
     assert!(is_cooked(&app.stty()), "{}", app.stty());
@@ -122,8 +115,7 @@ fn ctrl_c_does_not_end_the_seminar_by_accident() {
     app.send(b"\x03");
     app.wait_for_text("Ctrl+Q avslutar");
     assert!(app.wait_exit(Duration::from_millis(300)).is_none());
-    app.send(CTRL_Q);
-    assert!(app.wait_exit(common::pty::PATIENCE).is_some());
+    assert!(app.quit().success());
 }
 
 #[test]

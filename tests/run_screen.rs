@@ -52,12 +52,7 @@ struct Scene {
 }
 
 fn scenes() -> Vec<Scene> {
-    let start = (0, session(SessionAction::ToggleTimer));
-    let to_discussion = vec![
-        start,
-        (10, session(SessionAction::Next)),
-        (11, Action::SelectGroup(Some(2))),
-    ];
+    // Into the first group discussion, with group 3 selected, and then `extra`.
     let with = |extra: Vec<(i64, Action)>| -> Vec<(i64, Action)> {
         let mut steps = vec![
             (0, session(SessionAction::ToggleTimer)),
@@ -75,7 +70,7 @@ fn scenes() -> Vec<Scene> {
         },
         Scene {
             name: "running",
-            steps: to_discussion,
+            steps: with(vec![]),
             shown_at: Duration::seconds(12 * 60 + 17),
         },
         Scene {

@@ -19,7 +19,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use crate::agenda::Language;
 use crate::session::{Proposal, Session};
@@ -137,6 +137,16 @@ fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
             .wrap(Wrap { trim: true }),
         middle,
     );
+}
+
+/// The frame of a window drawn over the screen: a title on top, a hint below.
+fn overlay_block<'a>(view: &View, title: &'a str, footer: &'a str) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(view.theme.border())
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(format!(" {title} "), view.theme.heading()))
+        .title_bottom(Line::styled(format!(" {footer} "), view.theme.dim()))
 }
 
 /// A rectangle of at most `width`×`height` in the middle of `area`.

@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Row, Table};
+use ratatui::widgets::{Clear, Paragraph, Row, Table};
 
-use super::{View, centered, format, i18n};
+use super::{View, centered, format, i18n, overlay_block};
 use crate::session::Proposal;
 
 /// Draws the proposal window over `area`.
@@ -38,18 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, proposal: &Proposal) {
     }
     let body_rows = rows.len().max(1) as u16;
     let window = centered(area, 76, body_rows + 5);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(view.theme.border())
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            format!(" {} ", strings.rebalance_title),
-            view.theme.heading(),
-        ))
-        .title_bottom(Line::styled(
-            format!(" {} ", strings.rebalance_confirm),
-            view.theme.dim(),
-        ));
+    let block = overlay_block(view, strings.rebalance_title, strings.rebalance_confirm);
     let inner = block.inner(window);
     frame.render_widget(Clear, window);
     frame.render_widget(block, window);

@@ -141,6 +141,12 @@ impl PtyApp {
         None
     }
 
+    /// Quits with Ctrl+Q and waits for samla to exit.
+    pub fn quit(&mut self) -> ExitStatus {
+        self.send(b"\x11");
+        self.wait_exit(PATIENCE).expect("samla exits after Ctrl+Q")
+    }
+
     /// samla's process id.
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
