@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::agenda::Language;
 use crate::session::{Proposal, Session, SessionAction, TimerState, propose_rebalance};
-use crate::ui::{self, Overlay, Theme, View, i18n};
+use crate::ui::{self, Overlay, Theme, Tone, View, i18n};
 
 /// What the screen is showing on top of the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,9 +120,10 @@ impl AppState {
         }
     }
 
+    /// Whether the running countdown shows zero or an overrun: the moment it turns red.
     fn countdown_at_zero(&self, now: DateTime<Utc>) -> bool {
         self.session.current_timing().state() == TimerState::Running
-            && ui::countdown_seconds(self.session.remaining(self.session.current, now)) <= 0
+            && ui::tone(&self.session, now) == Tone::Overrun
     }
 
     /// Whether the bell should ring now: once, when the running countdown reaches zero.
@@ -139,10 +140,7 @@ impl AppState {
     pub fn until_next_change(&self, now: DateTime<Utc>) -> Duration {
         let next_minute = 60_000 - now.timestamp_millis().rem_euclid(60_000);
         let wait = if self.session.current_timing().state() == TimerState::Running {
-            let remaining = self
-                .session
-                .remaining(self.session.current, now)
-                .num_milliseconds();
+            let remaining = self.session.current_remaining(now).num_milliseconds();
             match remaining.rem_euclid(1000) {
                 0 => 1000,
                 part => part,

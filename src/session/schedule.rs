@@ -60,6 +60,11 @@ impl Session {
         planned - self.timings[index].elapsed(now)
     }
 
+    /// What is left of the segment on screen at `now`; negative once it runs over.
+    pub fn current_remaining(&self, now: DateTime<Utc>) -> Duration {
+        self.remaining(self.current, now)
+    }
+
     /// When the seminar ends at this pace: now, plus what is left of the current
     /// segment, plus the planned minutes of the rest (less what they have already run).
     pub fn projected_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {

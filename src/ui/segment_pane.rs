@@ -15,7 +15,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let segment = session.current_segment();
     let mut lines = vec![Line::styled(segment.title.as_str(), view.theme.heading())];
     if segment.kind == SegmentKind::Break {
-        let ends = view.now + session.remaining(session.current, view.now);
+        let ends = view.now + session.current_remaining(view.now);
         lines.push(Line::styled(
             format!(
                 "{} {}",

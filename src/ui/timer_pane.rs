@@ -14,7 +14,7 @@ use crate::session::{Session, TimerState};
 /// How the countdown should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
-    /// Not counting: not started, paused or done.
+    /// Not counting: not started, done, or paused with time to spare.
     Idle,
     /// Counting, with time to spare.
     Running,
@@ -35,7 +35,7 @@ pub fn tone(session: &Session, now: DateTime<Utc>) -> Tone {
     let warning_minutes = segment
         .warning_minutes
         .unwrap_or(session.agenda.warning_minutes);
-    let remaining = session.remaining(session.current, now);
+    let remaining = session.current_remaining(now);
     if format::countdown_seconds(remaining) <= 0 {
         Tone::Overrun
     } else if remaining <= Duration::minutes(i64::from(warning_minutes)) {
@@ -73,7 +73,7 @@ pub fn plan(main: Rect, view: &View) -> TimerLayout {
 }
 
 fn countdown_text(view: &View) -> String {
-    format::countdown(view.session.remaining(view.session.current, view.now))
+    format::countdown(view.session.current_remaining(view.now))
 }
 
 /// Draws the countdown in `area`, as planned by [`plan`].
