@@ -204,7 +204,12 @@ fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
     let scenes = scenes();
     let at = |scene: usize, seconds: i64| {
         let state = play(&scenes[scene], Language::Sv, false);
-        digit_colours(&draw(&state, one_pm() + Duration::seconds(seconds), 80, 24))
+        digit_colours(&draw(
+            &state,
+            one_pm() + Duration::seconds(seconds),
+            160,
+            48,
+        ))
     };
     assert_eq!(at(1, 12 * 60), [GREEN]);
     assert_eq!(at(2, 38 * 60 - 1), [GREEN], "more than two minutes left");
@@ -349,7 +354,7 @@ fn a_rebalance_is_applied_only_on_yes() {
 fn rebalancing_on_time_says_there_is_nothing_to_do() {
     let mut state = state_for(Language::En, false);
     state.update(Action::ProposeRebalance, one_pm());
-    assert_eq!(state.mode, samla::app::Mode::Normal);
+    assert!(matches!(state.mode, samla::app::Mode::Normal));
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Not running late"), "{screen}");
 }

@@ -15,7 +15,7 @@ pub enum AppEvent {
     Key(KeyEvent),
     /// Text was pasted. Bracketed paste delivers it as one event, so pasted
     /// text never fires the run screen's one-letter commands.
-    Paste,
+    Paste(String),
     /// The terminal changed size.
     Resize,
     /// A signal asks samla to end.
@@ -30,7 +30,7 @@ pub fn spawn_input(events: Sender<AppEvent>) {
         loop {
             let forwarded = match event::read() {
                 Ok(Event::Key(key)) => events.send(AppEvent::Key(key)),
-                Ok(Event::Paste(_)) => events.send(AppEvent::Paste),
+                Ok(Event::Paste(text)) => events.send(AppEvent::Paste(text)),
                 Ok(Event::Resize(_, _)) => events.send(AppEvent::Resize),
                 Ok(_) => Ok(()),
                 Err(_) => {

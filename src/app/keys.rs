@@ -11,19 +11,30 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('c') => Some(Action::QuitHint),
-            _ => None,
-        };
+        match key.code {
+            KeyCode::Char('q') => return Some(Action::Quit),
+            KeyCode::Char('c') => return Some(Action::QuitHint),
+            _ => {}
+        }
     }
     match mode {
+        Mode::Editor(_) => Some(match key.code {
+            KeyCode::Esc => Action::CloseEditor,
+            _ => Action::EditorKey(key),
+        }),
+        _ if key.modifiers.contains(KeyModifiers::CONTROL) => None,
         Mode::Normal => normal_action(key.code),
         Mode::Help => Some(Action::Dismiss),
-        Mode::Rebalance(_) => match key.code {
-            KeyCode::Char('y') => Some(Action::ApplyRebalance),
-            _ => Some(Action::Dismiss),
-        },
+        Mode::Rebalance(_) => Some(confirmed(key.code, Action::ApplyRebalance)),
+        Mode::ConfirmDelete(_) => Some(confirmed(key.code, Action::ConfirmDelete)),
+    }
+}
+
+/// `yes` for `y`; any other key cancels.
+fn confirmed(code: KeyCode, yes: Action) -> Action {
+    match code {
+        KeyCode::Char('y' | 'Y') => yes,
+        _ => Action::Dismiss,
     }
 }
 
@@ -41,6 +52,17 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char(digit @ '1'..='9') => Some(Action::SelectGroup(
             digit.to_digit(10).map(|d| d as usize - 1),
         )),
+        KeyCode::Left => Some(Action::StepGroup(-1)),
+        KeyCode::Right => Some(Action::StepGroup(1)),
+        KeyCode::Up => Some(Action::StepCard(-1)),
+        KeyCode::Down => Some(Action::StepCard(1)),
+        KeyCode::Char('a') => Some(Action::NewCard),
+        KeyCode::Enter => Some(Action::EditCard),
+        KeyCode::Char('f') => Some(Action::EditPrivateNote),
+        KeyCode::Char('t') => Some(Action::CycleTag),
+        KeyCode::Char('q') => Some(Action::ToggleQuote),
+        KeyCode::Char('h') => Some(Action::NextHorizon),
+        KeyCode::Char('d') => Some(Action::AskDelete),
         _ => None,
     }
 }

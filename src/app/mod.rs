@@ -1,11 +1,13 @@
 //! The event loop: keys to actions, and the effects of actions on terminal and
 //! disk. The only place where time, terminal and disk meet.
 
+mod editor;
 mod events;
 mod keys;
 mod state;
 mod terminal;
 
+pub use editor::{EditTarget, Editor};
 pub use keys::action_for;
 pub use state::{Action, AppState, Mode};
 
@@ -64,7 +66,10 @@ pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
                     break Exit::Quit;
                 }
             }
-            Ok(AppEvent::Paste) => {}
+            Ok(AppEvent::Paste(text)) => {
+                state.update(Action::Paste(text), clock.now());
+                redraw = true;
+            }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
             Ok(AppEvent::Signal(signal)) => break Exit::Signal(signal),
             Ok(AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {

@@ -3,12 +3,17 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
+use crossterm::event::KeyEvent;
+
+use super::editor::{EditTarget, Editor};
 use crate::agenda::Language;
-use crate::session::{Proposal, Session, SessionAction, TimerState, propose_rebalance};
-use crate::ui::{self, Overlay, Theme, Tone, View, i18n};
+use crate::session::{
+    CardAction, CardId, Proposal, Session, SessionAction, TimerState, propose_rebalance,
+};
+use crate::ui::{self, EditorPurpose, EditorView, Overlay, Theme, Tone, View, i18n};
 
 /// What the screen is showing on top of the session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Mode {
     /// The run screen itself.
     Normal,
@@ -16,6 +21,10 @@ pub enum Mode {
     Help,
     /// A rebalance proposal waiting for `y`.
     Rebalance(Proposal),
+    /// Text being typed; every key but Esc and Ctrl+Q goes to the editor.
+    Editor(Box<Editor>),
+    /// A card waiting for `y` to be deleted.
+    ConfirmDelete(CardId),
 }
 
 /// What a key asks for.
@@ -33,6 +42,32 @@ pub enum Action {
     ApplyRebalance,
     /// Close whatever overlay is open.
     Dismiss,
+    /// Select the group before (-1) or after (+1) the selected one.
+    StepGroup(i8),
+    /// Select the card above (-1) or below (+1) the selected one.
+    StepCard(i8),
+    /// Open the editor for a new card of the selected group.
+    NewCard,
+    /// Open the editor on the selected card.
+    EditCard,
+    /// Open the editor on the segment's private note.
+    EditPrivateNote,
+    /// A key typed into the editor.
+    EditorKey(KeyEvent),
+    /// Text pasted: into the editor, or into a new card.
+    Paste(String),
+    /// Save what the editor holds and close it.
+    CloseEditor,
+    /// Cycle the selected card's tag.
+    CycleTag,
+    /// Mark the selected card as a quote, or unmark it.
+    ToggleQuote,
+    /// Move the selected card to the next horizon.
+    NextHorizon,
+    /// Ask whether to delete the selected card.
+    AskDelete,
+    /// Delete the card asked about.
+    ConfirmDelete,
     /// Remind how to quit (Ctrl+C must not end a seminar by accident).
     QuitHint,
     /// Leave samla.
@@ -49,6 +84,8 @@ pub struct AppState {
     pub theme: Theme,
     /// The selected group; `None` for the whole room.
     pub selected_group: Option<usize>,
+    /// The selected card of the selected group in the current segment.
+    pub selected_card: Option<CardId>,
     /// What is shown on top.
     pub mode: Mode,
     /// A message until the next key.
@@ -76,6 +113,7 @@ impl AppState {
             language,
             theme,
             selected_group: None,
+            selected_card: None,
             mode: Mode::Normal,
             notice: None,
             bell,
@@ -98,16 +136,17 @@ impl AppState {
                     self.selected_group = group;
                 }
             }
+            Action::StepGroup(step) => self.step_group(step),
+            Action::StepCard(step) => self.step_card(step),
             Action::ToggleHelp => {
-                self.mode = if self.mode == Mode::Help {
-                    Mode::Normal
-                } else {
-                    Mode::Help
+                self.mode = match self.mode {
+                    Mode::Help => Mode::Normal,
+                    _ => Mode::Help,
                 };
             }
             Action::ProposeRebalance => match propose_rebalance(&self.session, now) {
                 Some(proposal) => self.mode = Mode::Rebalance(proposal),
-                None => self.notice = Some(i18n::strings(self.language).not_late),
+                None => self.notice = Some(self.strings().not_late),
             },
             Action::ApplyRebalance => {
                 if let Mode::Rebalance(proposal) = std::mem::replace(&mut self.mode, Mode::Normal) {
@@ -115,9 +154,160 @@ impl AppState {
                 }
             }
             Action::Dismiss => self.mode = Mode::Normal,
-            Action::QuitHint => self.notice = Some(i18n::strings(self.language).quit_hint),
-            Action::Quit => self.quit = true,
+            Action::NewCard => self.open_new_card(""),
+            Action::EditCard => {
+                if let Some(card) = self.card_or_hint() {
+                    let editor = Editor::new(EditTarget::Card(card.id), &card.text);
+                    self.mode = Mode::Editor(Box::new(editor));
+                }
+            }
+            Action::EditPrivateNote => {
+                let current = self.session.current;
+                let note = self.session.private_note(current).unwrap_or_default();
+                let editor = Editor::new(EditTarget::PrivateNote(current), note);
+                self.mode = Mode::Editor(Box::new(editor));
+            }
+            Action::EditorKey(key) => {
+                if let Mode::Editor(editor) = &mut self.mode {
+                    editor.handle_key(key);
+                }
+            }
+            Action::Paste(text) => match &mut self.mode {
+                Mode::Editor(editor) => editor.paste(&text),
+                Mode::Normal => self.open_new_card(&text),
+                _ => {}
+            },
+            Action::CloseEditor => self.close_editor(now),
+            Action::CycleTag => self.change_card(|id| CardAction::CycleTag { id }, now),
+            Action::ToggleQuote => self.change_card(|id| CardAction::ToggleQuote { id }, now),
+            Action::NextHorizon => {
+                if self.session.columns(self.session.current).is_some() {
+                    self.change_card(|id| CardAction::NextHorizon { id }, now);
+                } else {
+                    self.notice = Some(self.strings().no_columns);
+                }
+            }
+            Action::AskDelete => {
+                if let Some(card) = self.card_or_hint() {
+                    self.mode = Mode::ConfirmDelete(card.id);
+                }
+            }
+            Action::ConfirmDelete => {
+                if let Mode::ConfirmDelete(id) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    let neighbours = self.cards_of_selection();
+                    let position = neighbours.iter().position(|card| *card == id);
+                    self.session
+                        .apply(SessionAction::Card(CardAction::Delete { id }), now);
+                    self.selected_card = position.and_then(|position| {
+                        let left = self.cards_of_selection();
+                        left.get(position.min(left.len().saturating_sub(1)))
+                            .copied()
+                    });
+                }
+            }
+            Action::QuitHint => self.notice = Some(self.strings().quit_hint),
+            Action::Quit => {
+                self.close_editor(now);
+                self.quit = true;
+            }
         }
+        self.keep_selection_in_view();
+    }
+
+    fn strings(&self) -> &'static i18n::Strings {
+        i18n::strings(self.language)
+    }
+
+    fn open_new_card(&mut self, text: &str) {
+        let target = EditTarget::NewCard {
+            segment: self.session.current,
+            group: self.selected_group,
+        };
+        let mut editor = Editor::new(target, "");
+        editor.paste(text);
+        self.mode = Mode::Editor(Box::new(editor));
+    }
+
+    /// Saves what the editor holds, if one is open, and closes it.
+    pub fn close_editor(&mut self, now: DateTime<Utc>) {
+        let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return;
+        };
+        let new_id = self.session.next_card_id;
+        self.session.apply(SessionAction::Card(editor.save()), now);
+        if let EditTarget::NewCard { .. } = editor.target {
+            if self.session.card(new_id).is_some() {
+                self.selected_card = Some(new_id);
+            } else {
+                self.notice = Some(self.strings().nothing_saved);
+            }
+        }
+    }
+
+    /// The selected card, or a hint that there is none.
+    fn card_or_hint(&mut self) -> Option<crate::session::Card> {
+        let card = self
+            .selected_card
+            .and_then(|id| self.session.card(id))
+            .cloned();
+        if card.is_none() {
+            self.notice = Some(self.strings().no_card);
+        }
+        card
+    }
+
+    fn change_card(&mut self, change: impl Fn(CardId) -> CardAction, now: DateTime<Utc>) {
+        if let Some(card) = self.card_or_hint() {
+            self.session
+                .apply(SessionAction::Card(change(card.id)), now);
+        }
+    }
+
+    /// The ids of the selected group's cards in the current segment, in board order.
+    fn cards_of_selection(&self) -> Vec<CardId> {
+        self.session
+            .cards_in(self.session.current, self.selected_group)
+            .iter()
+            .map(|card| card.id)
+            .collect()
+    }
+
+    fn step_card(&mut self, step: i8) {
+        let cards = self.cards_of_selection();
+        let position = self
+            .selected_card
+            .and_then(|id| cards.iter().position(|card| *card == id));
+        let next = match position {
+            Some(position) => position
+                .saturating_add_signed(isize::from(step))
+                .min(cards.len().saturating_sub(1)),
+            None if step < 0 => cards.len().saturating_sub(1),
+            None => 0,
+        };
+        self.selected_card = cards.get(next).copied();
+    }
+
+    fn step_group(&mut self, step: i8) {
+        let lanes: Vec<Option<usize>> = (0..self.session.groups.len())
+            .map(Some)
+            .chain([None])
+            .collect();
+        let position = lanes
+            .iter()
+            .position(|lane| *lane == self.selected_group)
+            .unwrap_or(0);
+        let next = (position as isize + isize::from(step)).rem_euclid(lanes.len() as isize);
+        self.selected_group = lanes[next as usize];
+    }
+
+    /// After a change of group, segment or cards: the selected card stays if it
+    /// is on the selected group's board, else the group's latest card is selected.
+    fn keep_selection_in_view(&mut self) {
+        let cards = self.cards_of_selection();
+        if self.selected_card.is_some_and(|id| cards.contains(&id)) {
+            return;
+        }
+        self.selected_card = cards.iter().max().copied();
     }
 
     /// Whether the running countdown shows zero or an overrun: the moment it turns red.
@@ -161,10 +351,28 @@ impl AppState {
             language: self.language,
             theme: self.theme,
             selected_group: self.selected_group,
+            selected_card: self.selected_card,
+            editor: match &self.mode {
+                Mode::Editor(editor) => Some(EditorView {
+                    textarea: editor.textarea(),
+                    purpose: match editor.target {
+                        EditTarget::NewCard { group, .. } => EditorPurpose::NewCard(group),
+                        EditTarget::Card(id) => EditorPurpose::EditCard(
+                            self.session.card(id).and_then(|card| card.group),
+                        ),
+                        EditTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
+                    },
+                }),
+                _ => None,
+            },
             overlay: match &self.mode {
-                Mode::Normal => Overlay::None,
                 Mode::Help => Overlay::Help,
                 Mode::Rebalance(proposal) => Overlay::Rebalance(proposal),
+                Mode::ConfirmDelete(id) => match self.session.card(*id) {
+                    Some(card) => Overlay::ConfirmDelete(card),
+                    None => Overlay::None,
+                },
+                Mode::Normal | Mode::Editor(_) => Overlay::None,
             },
             notice: self.notice,
         }

@@ -1,13 +1,17 @@
 //! What happened in a seminar: timings as timestamps, groups and cards. Pure data
 //! and pure rules, no input or output.
 
+mod cards;
 mod rebalance;
 mod schedule;
 mod timing;
 
+pub use cards::{Card, CardAction, CardId};
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
 pub use schedule::planned_start;
 pub use timing::{Pause, SegmentTiming, TimerState};
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -30,6 +34,16 @@ pub struct Session {
     pub current: usize,
     /// One timing per agenda segment.
     pub timings: Vec<SegmentTiming>,
+    /// Every card of every segment, in the order they were written.
+    #[serde(default)]
+    pub cards: Vec<Card>,
+    /// The id the next card gets.
+    #[serde(default)]
+    pub next_card_id: CardId,
+    /// The facilitator's private notes, by segment (0-based); left out of exports
+    /// unless asked for.
+    #[serde(default)]
+    pub private_notes: BTreeMap<usize, String>,
 }
 
 /// What the facilitator does to the schedule.
@@ -47,6 +61,8 @@ pub enum SessionAction {
     RemoveMinute,
     /// Apply a rebalanced plan.
     Rebalance(Proposal),
+    /// A change to the cards or notes.
+    Card(CardAction),
 }
 
 impl Session {
@@ -59,6 +75,9 @@ impl Session {
             planned_start,
             current: 0,
             timings,
+            cards: Vec::new(),
+            next_card_id: 1,
+            private_notes: BTreeMap::new(),
         }
     }
 
@@ -90,6 +109,7 @@ impl Session {
             SessionAction::Previous => self.previous(now),
             SessionAction::AddMinute => self.adjust_current(1),
             SessionAction::RemoveMinute => self.adjust_current(-1),
+            SessionAction::Card(change) => self.apply_card(change, now),
             SessionAction::Rebalance(proposal) => {
                 for change in proposal.changes {
                     let timing = &mut self.timings[change.segment];
@@ -146,3 +166,6 @@ impl Session {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod card_tests;

@@ -2,7 +2,12 @@
 //! one file per pane. Nothing here reads the clock, the disk or the terminal.
 
 mod agenda_pane;
+mod board;
+mod card_text;
+mod confirm;
+mod editor;
 mod format;
+mod grid;
 mod help;
 pub mod i18n;
 mod rebalance;
@@ -11,6 +16,9 @@ mod status_bar;
 pub mod theme;
 mod timer_pane;
 
+pub use board::lanes;
+pub use card_text::printable;
+pub use editor::{EditorPurpose, EditorView};
 pub use format::{clock, countdown, countdown_seconds};
 pub use theme::Theme;
 pub use timer_pane::{Tone, tone};
@@ -21,8 +29,8 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
-use crate::agenda::Language;
-use crate::session::{Proposal, Session};
+use crate::agenda::{Language, SegmentKind};
+use crate::session::{Card, CardId, Proposal, Session};
 
 /// Smallest terminal the run screen draws in; below it says so instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -45,6 +53,10 @@ pub struct View<'a> {
     pub theme: Theme,
     /// The selected group (0-based); `None` for the whole room.
     pub selected_group: Option<usize>,
+    /// The selected card, if any.
+    pub selected_card: Option<CardId>,
+    /// The open editor, if any.
+    pub editor: Option<EditorView<'a>>,
     /// A window over the screen, if any.
     pub overlay: Overlay<'a>,
     /// A short message in the status line, if any.
@@ -60,6 +72,8 @@ pub enum Overlay<'a> {
     Help,
     /// A rebalanced plan waiting for `y`.
     Rebalance(&'a Proposal),
+    /// A card waiting for `y` to be deleted.
+    ConfirmDelete(&'a Card),
 }
 
 /// Draws the run screen.
@@ -84,17 +98,83 @@ pub fn render(frame: &mut Frame, view: &View) {
     } else {
         body
     };
-    let timer_layout = timer_pane::plan(main, view);
-    let [segment, timer] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(timer_layout.height)])
-            .areas(main);
-    segment_pane::render(frame, segment, view);
-    timer_pane::render(frame, timer, view, timer_layout);
+    if shows_board(view) {
+        render_with_board(frame, main, view);
+    } else {
+        let timer_layout = timer_pane::plan(main, view);
+        let [segment, timer] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(timer_layout.height)])
+                .areas(main);
+        segment_pane::render(frame, segment, view, false);
+        timer_pane::render(frame, timer, view, timer_layout);
+    }
     status_bar::render(frame, status, view);
     match view.overlay {
         Overlay::None => {}
         Overlay::Help => help::render(frame, area, view),
         Overlay::Rebalance(proposal) => rebalance::render(frame, area, view, proposal),
+        Overlay::ConfirmDelete(card) => confirm::render(frame, area, view, card),
+    }
+}
+
+/// Whether the segment's cards take the middle of the screen: in the rounds
+/// where groups talk, whenever there are cards, and while one is typed.
+fn shows_board(view: &View) -> bool {
+    let session = view.session;
+    matches!(
+        session.current_segment().kind,
+        SegmentKind::GroupDiscussion
+            | SegmentKind::Plenary
+            | SegmentKind::Vision
+            | SegmentKind::ActionPlan
+    ) || session.has_cards(session.current)
+        || view.editor.is_some()
+}
+
+/// The segment and its questions on top, the board in the middle with the
+/// editor over its lower part, a smaller countdown below.
+fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
+    let timer_layout = timer_pane::plan(
+        Rect {
+            height: main.height / 3,
+            ..main
+        },
+        view,
+    );
+    let segment_height = segment_pane::compact_height(view, main.width).min(main.height / 3);
+    let [segment, board, timer] = Layout::vertical([
+        Constraint::Length(segment_height),
+        Constraint::Fill(1),
+        Constraint::Length(timer_layout.height),
+    ])
+    .areas(main);
+    segment_pane::render(frame, segment, view, true);
+    let board = Rect {
+        x: board.x + 1,
+        width: board.width.saturating_sub(1),
+        ..board
+    };
+    match view.session.columns(view.session.current) {
+        Some(columns) => grid::render(frame, board, view, &columns),
+        None => board::render(frame, board, view),
+    }
+    if let Some(editor) = &view.editor {
+        editor::render(frame, board, view, editor);
+    }
+    timer_pane::render(frame, timer, view, timer_layout);
+}
+
+/// The name of `group` (0-based), or of the whole room for `None`.
+fn group_label(view: &View, group: Option<usize>) -> String {
+    let strings = i18n::strings(view.language);
+    match group {
+        Some(index) => view
+            .session
+            .groups
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| format!("{} {}", strings.group, index + 1)),
+        None => strings.whole_room.to_owned(),
     }
 }
 

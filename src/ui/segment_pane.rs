@@ -1,15 +1,21 @@
-//! The current segment: kind, title, instruction and, prominently, its questions.
+//! The current segment: kind, title, instruction and, prominently, its questions;
+//! below them the facilitator's private note, marked as such.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
-use super::{View, format, i18n};
+use super::{View, card_text, format, i18n};
 use crate::agenda::SegmentKind;
 
-/// Draws the current segment in `area`.
-pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+/// Most cells of the private note beside the board, so it never pushes the
+/// questions away.
+const COMPACT_NOTE_WIDTH: usize = 60;
+
+/// The segment pane. `compact` is for when the board is on screen: the
+/// instruction and the private note then give way to the questions.
+fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
     let strings = i18n::strings(view.language);
     let session = view.session;
     let segment = session.current_segment();
@@ -25,13 +31,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             view.theme.warning(),
         ));
     }
-    if let Some(instruction) = &segment.instruction {
+    if let Some(instruction) = segment.instruction.as_ref().filter(|_| !compact) {
         lines.push(Line::default());
         lines.push(Line::from(instruction.as_str()));
     }
     if !segment.questions.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(strings.questions, view.theme.dim()));
+        if !compact {
+            lines.push(Line::default());
+            lines.push(Line::styled(strings.questions, view.theme.dim()));
+        }
         for question in &segment.questions {
             lines.push(Line::from(vec![
                 Span::raw("• "),
@@ -39,16 +47,38 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             ]));
         }
     }
+    if let Some(note) = session.private_note(session.current) {
+        let label = format!("{}: ", strings.private_note);
+        if !compact {
+            lines.push(Line::default());
+        }
+        let text = if compact {
+            card_text::one_line(note, COMPACT_NOTE_WIDTH)
+        } else {
+            card_text::printable(note)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label, view.theme.warning()),
+            Span::styled(text, view.theme.dim()),
+        ]));
+    }
     let kind = i18n::kind_label(segment.kind, view.language);
     let block = Block::default()
         .borders(Borders::BOTTOM)
         .border_style(view.theme.border())
         .title(Span::styled(format!(" {kind} "), view.theme.dim()))
         .padding(Padding::horizontal(1));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+}
+
+/// Draws the current segment in `area`.
+pub fn render(frame: &mut Frame, area: Rect, view: &View, compact: bool) {
+    frame.render_widget(paragraph(view, compact), area);
+}
+
+/// Rows the compact pane needs at `width`.
+pub fn compact_height(view: &View, width: u16) -> u16 {
+    paragraph(view, true).line_count(width) as u16
 }

@@ -5,21 +5,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, format, i18n};
+use super::{View, format, group_label, i18n};
 
 /// Draws the status line in `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     let session = view.session;
     let drift = session.drift_minutes(view.now);
-    let group = match view.selected_group {
-        Some(index) => session
-            .groups
-            .get(index)
-            .cloned()
-            .unwrap_or_else(|| format!("{} {}", strings.group, index + 1)),
-        None => strings.whole_room.to_owned(),
-    };
+    let group = group_label(view, view.selected_group);
     let drift_style = if drift > 0 {
         view.theme.warning()
     } else {

@@ -78,6 +78,14 @@ impl Theme {
         )
     }
 
+    /// A card's tag.
+    pub fn tag(&self) -> Style {
+        self.pick(
+            Style::new().fg(BLUE),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
+    }
+
     /// Borders of panes and overlays.
     pub fn border(&self) -> Style {
         self.dim()

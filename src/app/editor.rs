@@ -1,0 +1,92 @@
+//! The card editor: a text area and what its text becomes when saved.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::session::{CardAction, CardId};
+
+/// What the editor's text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A new card of `group` (`None`: the whole room) in `segment`.
+    NewCard {
+        segment: usize,
+        group: Option<usize>,
+    },
+    /// An existing card.
+    Card(CardId),
+    /// The facilitator's private note of a segment.
+    PrivateNote(usize),
+}
+
+/// An open editor.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    /// What saving changes.
+    pub target: EditTarget,
+    textarea: TextArea<'static>,
+}
+
+impl Editor {
+    /// An editor for `target`, holding `text` with the cursor at its end.
+    pub fn new(target: EditTarget, text: &str) -> Self {
+        let mut textarea = TextArea::new(text.split('\n').map(str::to_owned).collect());
+        textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+        textarea.set_cursor_line_style(Style::new());
+        textarea.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+        textarea.move_cursor(CursorMove::Bottom);
+        textarea.move_cursor(CursorMove::End);
+        Self { target, textarea }
+    }
+
+    /// Types `key`: Ctrl+Z undoes and Ctrl+Y redoes, as in most editors; every
+    /// other key goes to the text area.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('z') => {
+                    self.textarea.undo();
+                    return;
+                }
+                KeyCode::Char('y') => {
+                    self.textarea.redo();
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.textarea.input(key);
+    }
+
+    /// Inserts pasted text at the cursor; one step for undo. Terminals send line
+    /// breaks in a paste as `\r`, `\r\n` or `\n`.
+    pub fn paste(&mut self, text: &str) {
+        self.textarea
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+
+    /// The text as it stands, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+
+    /// The text area, for drawing.
+    pub fn textarea(&self) -> &TextArea<'static> {
+        &self.textarea
+    }
+
+    /// The change saving makes.
+    pub fn save(&self) -> CardAction {
+        let text = self.text();
+        match self.target {
+            EditTarget::NewCard { segment, group } => CardAction::Add {
+                segment,
+                group,
+                text,
+            },
+            EditTarget::Card(id) => CardAction::Edit { id, text },
+            EditTarget::PrivateNote(segment) => CardAction::SetPrivateNote { segment, text },
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Cards and private notes: adding, editing, tags, quotes, horizons, order.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::*;
+use crate::agenda::{SegmentKind, load_bundled};
+
+fn start_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap()
+}
+
+/// Seminarium 3 with three groups: welcome, vision, break, action plan,
+/// plenary, closing.
+fn seminar() -> Session {
+    let agenda = load_bundled("seminarium-3").unwrap().unwrap();
+    let groups = (1..=3).map(|n| format!("Grupp {n}")).collect();
+    Session::new(agenda, groups, start_time())
+}
+
+/// The plenary of seminarium 3, where cards have no horizon.
+const PLENARY: usize = 4;
+
+fn segment_of_kind(session: &Session, kind: SegmentKind) -> usize {
+    session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == kind)
+        .unwrap()
+}
+
+fn add(session: &mut Session, segment: usize, group: Option<usize>, text: &str) -> CardId {
+    let id = session.next_card_id;
+    session.apply(
+        SessionAction::Card(CardAction::Add {
+            segment,
+            group,
+            text: text.to_owned(),
+        }),
+        start_time(),
+    );
+    id
+}
+
+fn card_action(session: &mut Session, action: CardAction) {
+    session.apply(
+        SessionAction::Card(action),
+        start_time() + Duration::minutes(5),
+    );
+}
+
+fn texts(session: &Session, segment: usize, group: Option<usize>) -> Vec<String> {
+    session
+        .cards_in(segment, group)
+        .iter()
+        .map(|card| card.text.clone())
+        .collect()
+}
+
+#[test]
+fn cards_are_kept_per_segment_and_group_in_the_order_written() {
+    let mut session = seminar();
+    add(&mut session, PLENARY, Some(0), "Första");
+    add(&mut session, PLENARY, Some(1), "Annan grupp");
+    add(&mut session, PLENARY, Some(0), "Andra");
+    add(&mut session, 0, Some(0), "Annat pass");
+    add(&mut session, PLENARY, None, "Helgruppen");
+    assert_eq!(texts(&session, PLENARY, Some(0)), ["Första", "Andra"]);
+    assert_eq!(texts(&session, PLENARY, Some(1)), ["Annan grupp"]);
+    assert_eq!(texts(&session, PLENARY, None), ["Helgruppen"]);
+    assert_eq!(texts(&session, 0, Some(0)), ["Annat pass"]);
+    assert!(session.has_cards(PLENARY));
+    assert!(!session.has_cards(1));
+}
+
+#[test]
+fn ids_are_stable_and_never_reused_after_a_deletion() {
+    let mut session = seminar();
+    let first = add(&mut session, PLENARY, Some(0), "a");
+    let second = add(&mut session, PLENARY, Some(0), "b");
+    card_action(&mut session, CardAction::Delete { id: second });
+    let third = add(&mut session, PLENARY, Some(0), "c");
+    assert!(first < second && second < third);
+    assert_eq!(session.card(third).unwrap().text, "c");
+    assert!(session.card(second).is_none());
+}
+
+#[test]
+fn blank_cards_unknown_groups_and_unknown_segments_add_nothing() {
+    let mut session = seminar();
+    add(&mut session, PLENARY, Some(0), "  \n\t ");
+    add(&mut session, PLENARY, Some(3), "grupp 4 finns inte");
+    add(&mut session, 99, Some(0), "inget pass 100");
+    assert!(session.cards.is_empty());
+    assert_eq!(session.next_card_id, 1);
+}
+
+#[test]
+fn editing_keeps_the_text_exactly_and_stamps_the_time_and_blank_text_deletes() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "Skolnärvaro");
+    let text = "Två rader: å ä ö 🙂\n漢字 e\u{301}";
+    card_action(
+        &mut session,
+        CardAction::Edit {
+            id,
+            text: text.to_owned(),
+        },
+    );
+    let card = session.card(id).unwrap();
+    assert_eq!(card.text, text);
+    assert_eq!(card.created, start_time());
+    assert_eq!(card.edited, Some(start_time() + Duration::minutes(5)));
+    card_action(
+        &mut session,
+        CardAction::Edit {
+            id,
+            text: " \n".to_owned(),
+        },
+    );
+    assert!(session.card(id).is_none());
+}
+
+#[test]
+fn saving_unchanged_text_is_not_an_edit() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "Samma");
+    card_action(
+        &mut session,
+        CardAction::Edit {
+            id,
+            text: "Samma".to_owned(),
+        },
+    );
+    assert_eq!(session.card(id).unwrap().edited, None);
+}
+
+#[test]
+fn t_cycles_through_the_ros_tags_and_back_to_none() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "x");
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        card_action(&mut session, CardAction::CycleTag { id });
+        seen.push(session.card(id).unwrap().tag.clone());
+    }
+    assert_eq!(
+        seen,
+        [
+            Some("Regelverk".to_owned()),
+            Some("Organisation".to_owned()),
+            Some("Synsätt".to_owned()),
+            None
+        ]
+    );
+}
+
+#[test]
+fn the_agendas_own_tag_set_is_used_when_it_has_one() {
+    let mut session = seminar();
+    session.agenda.tags = Some(vec!["Elev".to_owned(), "Vårdnadshavare".to_owned()]);
+    let id = add(&mut session, PLENARY, Some(0), "x");
+    card_action(&mut session, CardAction::CycleTag { id });
+    card_action(&mut session, CardAction::CycleTag { id });
+    assert_eq!(
+        session.card(id).unwrap().tag.as_deref(),
+        Some("Vårdnadshavare")
+    );
+}
+
+#[test]
+fn q_toggles_the_quote_mark() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "”Alla barn ska med”");
+    card_action(&mut session, CardAction::ToggleQuote { id });
+    assert!(session.card(id).unwrap().quote);
+    card_action(&mut session, CardAction::ToggleQuote { id });
+    assert!(!session.card(id).unwrap().quote);
+}
+
+#[test]
+fn action_plan_cards_start_in_the_first_horizon_and_h_moves_them_round() {
+    let mut session = seminar();
+    let plan = segment_of_kind(&session, SegmentKind::ActionPlan);
+    let horizons = session.columns(plan).unwrap();
+    assert_eq!(horizons[0], "Vad bör vi göra direkt?");
+    let id = add(&mut session, plan, Some(2), "Kartlägg frånvaron");
+    let mut seen = vec![session.card(id).unwrap().horizon.clone().unwrap()];
+    for _ in 0..3 {
+        card_action(&mut session, CardAction::NextHorizon { id });
+        seen.push(session.card(id).unwrap().horizon.clone().unwrap());
+    }
+    assert_eq!(
+        seen,
+        [&horizons[0][..], &horizons[1], &horizons[2], &horizons[0]]
+    );
+}
+
+#[test]
+fn vision_cards_sit_under_the_vision_headings() {
+    let mut session = seminar();
+    let vision = segment_of_kind(&session, SegmentKind::Vision);
+    let id = add(&mut session, vision, Some(0), "Trygga vuxna");
+    assert_eq!(
+        session.card(id).unwrap().horizon.as_deref(),
+        Some("Styrkor idag")
+    );
+    card_action(&mut session, CardAction::NextHorizon { id });
+    assert_eq!(
+        session.card(id).unwrap().horizon.as_deref(),
+        Some("Utvecklingsbehov")
+    );
+}
+
+#[test]
+fn cards_of_other_kinds_have_no_horizon_and_h_leaves_them_alone() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "x");
+    card_action(&mut session, CardAction::NextHorizon { id });
+    assert_eq!(session.card(id).unwrap().horizon, None);
+    assert_eq!(session.columns(PLENARY), None);
+}
+
+#[test]
+fn board_order_is_by_horizon_then_by_writing_order() {
+    let mut session = seminar();
+    let plan = segment_of_kind(&session, SegmentKind::ActionPlan);
+    let late = add(&mut session, plan, Some(0), "sikt");
+    add(&mut session, plan, Some(0), "direkt 1");
+    card_action(&mut session, CardAction::NextHorizon { id: late });
+    card_action(&mut session, CardAction::NextHorizon { id: late });
+    add(&mut session, plan, Some(0), "direkt 2");
+    assert_eq!(
+        texts(&session, plan, Some(0)),
+        ["direkt 1", "direkt 2", "sikt"]
+    );
+}
+
+#[test]
+fn private_notes_are_kept_per_segment_and_blank_removes_them() {
+    let mut session = seminar();
+    let note = |text: &str| CardAction::SetPrivateNote {
+        segment: 2,
+        text: text.to_owned(),
+    };
+    card_action(&mut session, note("Fråga Helena om statistiken"));
+    assert_eq!(session.private_note(2), Some("Fråga Helena om statistiken"));
+    assert_eq!(session.private_note(1), None);
+    card_action(&mut session, note(""));
+    assert_eq!(session.private_note(2), None);
+}
+
+#[test]
+fn a_session_with_cards_survives_a_ron_round_trip() {
+    let mut session = seminar();
+    let id = add(
+        &mut session,
+        PLENARY,
+        Some(0),
+        "å ä ö 🙂 漢字 e\u{301}\n\"citat\"",
+    );
+    card_action(&mut session, CardAction::CycleTag { id });
+    card_action(&mut session, CardAction::ToggleQuote { id });
+    card_action(
+        &mut session,
+        CardAction::SetPrivateNote {
+            segment: 1,
+            text: "privat".to_owned(),
+        },
+    );
+    let text = ron::to_string(&session).unwrap();
+    let back: Session = ron::from_str(&text).unwrap();
+    assert_eq!(back, session);
+}

@@ -1,0 +1,199 @@
+//! Cards: what a group, or the whole room, said in a segment, as the note-taker
+//! typed it, and the facilitator's private notes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Session;
+use crate::agenda::SegmentKind;
+
+/// A card's stable id, unique within its session.
+pub type CardId = u64;
+
+/// One note on the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// Stable id: never reused, not even after a deletion.
+    pub id: CardId,
+    /// The agenda segment (0-based) the card was written in.
+    pub segment: usize,
+    /// The group (0-based); `None` for the whole room.
+    pub group: Option<usize>,
+    /// The text exactly as typed; lines separated by `\n`.
+    pub text: String,
+    /// One of the agenda's tags (by default the ROS categories).
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// Whether the card is a quote.
+    #[serde(default)]
+    pub quote: bool,
+    /// The horizon (action plan) or heading (vision) the card sits under.
+    #[serde(default)]
+    pub horizon: Option<String>,
+    /// When the card was saved first.
+    pub created: DateTime<Utc>,
+    /// When its text was last changed.
+    #[serde(default)]
+    pub edited: Option<DateTime<Utc>>,
+}
+
+/// A change to the cards or notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CardAction {
+    /// A new card; text that is only blanks adds nothing.
+    Add {
+        segment: usize,
+        group: Option<usize>,
+        text: String,
+    },
+    /// New text for a card; blank text deletes it.
+    Edit { id: CardId, text: String },
+    /// Removes a card.
+    Delete { id: CardId },
+    /// The next tag of the agenda's tag set, then none.
+    CycleTag { id: CardId },
+    /// Marks a card as a quote, or unmarks it.
+    ToggleQuote { id: CardId },
+    /// Moves a card to the next horizon (or vision heading), round to the first.
+    NextHorizon { id: CardId },
+    /// The facilitator's private note for a segment; blank text removes it.
+    SetPrivateNote { segment: usize, text: String },
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// The item after `current` in `items`, or `None` after the last; the first
+/// when `current` is `None` or not in the list.
+fn next_in<'a>(items: &'a [String], current: Option<&str>) -> Option<&'a String> {
+    match current.and_then(|current| items.iter().position(|item| item == current)) {
+        Some(index) => items.get(index + 1),
+        None => items.first(),
+    }
+}
+
+impl Session {
+    /// The columns cards of segment `index` sit in: the horizons of an action
+    /// plan, the headings of a vision; `None` for every other kind.
+    pub fn columns(&self, index: usize) -> Option<Vec<String>> {
+        let segment = self.agenda.segments.get(index)?;
+        let language = self.agenda.language;
+        match segment.kind {
+            SegmentKind::ActionPlan => Some(segment.horizon_set(language)),
+            SegmentKind::Vision => Some(segment.heading_set(language)),
+            _ => None,
+        }
+    }
+
+    /// The cards of `group` in segment `index`, in board order: by column, then
+    /// in the order they were written.
+    pub fn cards_in(&self, index: usize, group: Option<usize>) -> Vec<&Card> {
+        let columns = self.columns(index).unwrap_or_default();
+        let column_of = |card: &Card| {
+            card.horizon
+                .as_ref()
+                .and_then(|horizon| columns.iter().position(|column| column == horizon))
+                .unwrap_or(columns.len())
+        };
+        let mut cards: Vec<&Card> = self
+            .cards
+            .iter()
+            .filter(|card| card.segment == index && card.group == group)
+            .collect();
+        cards.sort_by_key(|card| (column_of(card), card.id));
+        cards
+    }
+
+    /// Whether segment `index` has any card.
+    pub fn has_cards(&self, index: usize) -> bool {
+        self.cards.iter().any(|card| card.segment == index)
+    }
+
+    /// The card with `id`.
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.cards.iter().find(|card| card.id == id)
+    }
+
+    /// The private note of segment `index`, if any.
+    pub fn private_note(&self, index: usize) -> Option<&str> {
+        self.private_notes.get(&index).map(String::as_str)
+    }
+
+    pub(super) fn apply_card(&mut self, action: CardAction, now: DateTime<Utc>) {
+        match action {
+            CardAction::Add {
+                segment,
+                group,
+                text,
+            } => self.add_card(segment, group, text, now),
+            CardAction::Edit { id, text } if is_blank(&text) => self.delete_card(id),
+            CardAction::Edit { id, text } => {
+                if let Some(card) = self.card_mut(id).filter(|card| card.text != text) {
+                    card.text = text;
+                    card.edited = Some(now);
+                }
+            }
+            CardAction::Delete { id } => self.delete_card(id),
+            CardAction::CycleTag { id } => {
+                let tags = self.agenda.tag_set();
+                if let Some(card) = self.card_mut(id) {
+                    card.tag = next_in(&tags, card.tag.as_deref()).cloned();
+                }
+            }
+            CardAction::ToggleQuote { id } => {
+                if let Some(card) = self.card_mut(id) {
+                    card.quote = !card.quote;
+                }
+            }
+            CardAction::NextHorizon { id } => {
+                let Some(segment) = self.card(id).map(|card| card.segment) else {
+                    return;
+                };
+                let columns = self.columns(segment).unwrap_or_default();
+                if let Some(card) = self.card_mut(id) {
+                    card.horizon = next_in(&columns, card.horizon.as_deref())
+                        .or(columns.first())
+                        .cloned();
+                }
+            }
+            CardAction::SetPrivateNote { segment, text } => {
+                if is_blank(&text) {
+                    self.private_notes.remove(&segment);
+                } else if segment < self.agenda.segments.len() {
+                    self.private_notes.insert(segment, text);
+                }
+            }
+        }
+    }
+
+    fn add_card(&mut self, segment: usize, group: Option<usize>, text: String, now: DateTime<Utc>) {
+        let known_group = group.is_none_or(|group| group < self.groups.len());
+        if is_blank(&text) || segment >= self.agenda.segments.len() || !known_group {
+            return;
+        }
+        let horizon = self
+            .columns(segment)
+            .and_then(|columns| columns.into_iter().next());
+        self.cards.push(Card {
+            id: self.next_card_id,
+            segment,
+            group,
+            text,
+            tag: None,
+            quote: false,
+            horizon,
+            created: now,
+            edited: None,
+        });
+        self.next_card_id += 1;
+    }
+
+    fn delete_card(&mut self, id: CardId) {
+        self.cards.retain(|card| card.id != id);
+    }
+
+    fn card_mut(&mut self, id: CardId) -> Option<&mut Card> {
+        self.cards.iter_mut().find(|card| card.id == id)
+    }
+}

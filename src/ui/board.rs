@@ -1,0 +1,202 @@
+//! The board of a discussion round, like a Padlet shelf: one column per group,
+//! the cards stacked in boxes under it. With more groups than fit, the columns
+//! scroll sideways so the selected group always shows.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use super::{View, card_text, group_label, i18n};
+use crate::session::Card;
+
+/// Narrowest a column gets before the board scrolls sideways.
+const MIN_COLUMN_WIDTH: u16 = 24;
+/// Most lines of text a card shows on the board.
+const MAX_CARD_LINES: usize = 6;
+/// The mark of a quote card.
+pub const QUOTE_MARK: &str = "❝";
+
+/// The board's lanes: every group, then the whole room when it has cards, is
+/// selected, or the segment is a whole-room conversation.
+pub fn lanes(view: &View) -> Vec<Option<usize>> {
+    let session = view.session;
+    let mut lanes: Vec<Option<usize>> = (0..session.groups.len()).map(Some).collect();
+    let room_has_cards = !session.cards_in(session.current, None).is_empty();
+    if room_has_cards
+        || view.selected_group.is_none()
+        || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
+    {
+        lanes.push(None);
+    }
+    lanes
+}
+
+/// The first of `count` lanes to show when `shown` fit, so `selected` is among them.
+pub fn first_shown(selected: usize, shown: usize, count: usize) -> usize {
+    let shown = shown.max(1);
+    selected
+        .saturating_sub(shown - 1)
+        .min(count.saturating_sub(shown))
+}
+
+/// Draws the shelf of the current segment in `area`.
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let lanes = lanes(view);
+    let selected = lanes
+        .iter()
+        .position(|lane| *lane == view.selected_group)
+        .unwrap_or(0);
+    let shown = usize::from((area.width / MIN_COLUMN_WIDTH).max(1)).min(lanes.len());
+    let first = first_shown(selected, shown, lanes.len());
+    let columns = Layout::horizontal(vec![Constraint::Fill(1); shown]).split(area);
+    for (offset, column) in columns.iter().enumerate() {
+        let index = first + offset;
+        let hidden_left = (offset == 0).then_some(first).filter(|n| *n > 0);
+        let hidden_right = (offset + 1 == shown)
+            .then_some(lanes.len() - first - shown)
+            .filter(|n| *n > 0);
+        render_lane(
+            frame,
+            *column,
+            view,
+            lanes[index],
+            (hidden_left, hidden_right),
+        );
+    }
+}
+
+fn render_lane(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    group: Option<usize>,
+    hidden: (Option<usize>, Option<usize>),
+) {
+    let session = view.session;
+    let cards = session.cards_in(session.current, group);
+    let is_selected = view.selected_group == group;
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let mut title = vec![];
+    if let Some(count) = hidden.0 {
+        title.push(Span::styled(format!("◀{count} "), view.theme.dim()));
+    }
+    let name = format!(" {} ({}) ", group_label(view, group), cards.len());
+    title.push(Span::styled(
+        name,
+        if is_selected {
+            view.theme.current()
+        } else {
+            view.theme.heading()
+        },
+    ));
+    if let Some(count) = hidden.1 {
+        title.push(Span::styled(format!(" {count}▶"), view.theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(title)), header);
+    let inner = Rect {
+        x: body.x,
+        width: body.width.saturating_sub(1),
+        ..body
+    };
+    render_stack(frame, inner, view, &cards, is_selected);
+}
+
+/// Stacks `cards` in `area`, starting late enough that the selected one shows.
+fn render_stack(frame: &mut Frame, area: Rect, view: &View, cards: &[&Card], lane_selected: bool) {
+    let text_width = usize::from(area.width.saturating_sub(2));
+    let texts: Vec<Vec<String>> = cards
+        .iter()
+        .map(|card| card_text::fit(&card.text, text_width, MAX_CARD_LINES))
+        .collect();
+    let heights: Vec<u16> = texts.iter().map(|lines| lines.len() as u16 + 2).collect();
+    let selected = cards
+        .iter()
+        .position(|card| lane_selected && Some(card.id) == view.selected_card);
+    if cards.is_empty() && lane_selected {
+        let hint = Line::styled(i18n::strings(view.language).add_card_hint, view.theme.dim());
+        frame.render_widget(Paragraph::new(hint), area);
+        return;
+    }
+    let first = first_fitting(&heights, selected, area.height);
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    for (index, card) in cards.iter().enumerate().skip(first) {
+        let height = heights[index];
+        let rest = cards.len() - index;
+        if y + height > bottom {
+            let more = Line::styled(
+                format!("↓ {rest} {}", i18n::strings(view.language).more),
+                view.theme.dim(),
+            );
+            let row = Rect {
+                y: bottom.saturating_sub(1).max(y),
+                height: 1,
+                ..area
+            };
+            if row.y < bottom {
+                frame.render_widget(Paragraph::new(more), row);
+            }
+            break;
+        }
+        let box_area = Rect { y, height, ..area };
+        let lines = texts[index].iter().map(|line| Line::raw(line.as_str()));
+        let paragraph = Paragraph::new(lines.collect::<Vec<_>>()).block(card_block(
+            view,
+            card,
+            Some(index) == selected,
+        ));
+        frame.render_widget(paragraph, box_area);
+        y += height;
+    }
+    if first > 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("↑ {first}"), view.theme.dim()).right_aligned()),
+            Rect { height: 1, ..area },
+        );
+    }
+}
+
+/// The first card to draw so that card `selected` ends inside `height` rows.
+fn first_fitting(heights: &[u16], selected: Option<usize>, height: u16) -> usize {
+    let Some(selected) = selected else {
+        return 0;
+    };
+    let mut used = 0u16;
+    let mut first = selected;
+    for index in (0..=selected).rev() {
+        used = used.saturating_add(heights[index]);
+        if used > height {
+            break;
+        }
+        first = index;
+    }
+    first
+}
+
+/// The box of a card: rounded, its tag on top, the quote mark at the right; a
+/// heavy coloured border when selected.
+fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
+    let (border_type, border_style) = if selected {
+        (BorderType::Thick, view.theme.current())
+    } else {
+        (BorderType::Rounded, view.theme.border())
+    };
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(border_type)
+        .border_style(border_style);
+    if let Some(tag) = &card.tag {
+        block = block.title(Span::styled(format!(" {tag} "), view.theme.tag()));
+    }
+    if card.quote {
+        block = block.title(
+            Line::from(Span::styled(
+                format!(" {QUOTE_MARK} "),
+                view.theme.heading(),
+            ))
+            .right_aligned(),
+        );
+    }
+    block
+}

@@ -1,0 +1,29 @@
+//! Asks before a card is deleted, showing which card.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{View, card_text, centered, i18n, overlay_block};
+use crate::session::Card;
+
+/// Lines of the card shown in the question.
+const SHOWN_LINES: usize = 4;
+
+/// Draws the question over `area`.
+pub fn render(frame: &mut Frame, area: Rect, view: &View, card: &Card) {
+    let strings = i18n::strings(view.language);
+    let window = centered(area, 60, SHOWN_LINES as u16 + 2);
+    let lines: Vec<Line> = card_text::fit(
+        &card.text,
+        usize::from(window.width.saturating_sub(4)),
+        SHOWN_LINES,
+    )
+    .into_iter()
+    .map(Line::from)
+    .collect();
+    let block = overlay_block(view, strings.delete_title, strings.delete_confirm);
+    frame.render_widget(Clear, window);
+    frame.render_widget(Paragraph::new(lines).block(block), window);
+}

@@ -1,0 +1,62 @@
+//! The card editor's window: over the lower part of the board, so the segment,
+//! its questions and the countdown stay in sight while someone types.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Clear;
+use ratatui_textarea::TextArea;
+
+use super::{View, group_label, i18n, overlay_block};
+
+/// Most rows the editor window takes.
+const MAX_HEIGHT: u16 = 12;
+/// Fewest rows: three lines of text between the borders.
+const MIN_HEIGHT: u16 = 5;
+
+/// What the open editor is writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorPurpose {
+    /// A new card of a group (`None`: the whole room).
+    NewCard(Option<usize>),
+    /// A card already on the board, of a group.
+    EditCard(Option<usize>),
+    /// The facilitator's private note for the segment.
+    PrivateNote,
+}
+
+/// An open editor, as a frame shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct EditorView<'a> {
+    /// The text being typed, with its cursor.
+    pub textarea: &'a TextArea<'static>,
+    /// What it is for.
+    pub purpose: EditorPurpose,
+}
+
+/// Draws the editor over the bottom of `area`.
+pub fn render(frame: &mut Frame, area: Rect, view: &View, editor: &EditorView) {
+    let strings = i18n::strings(view.language);
+    // Half the board, so the cards around stay in view while typing.
+    let height = (area.height / 2)
+        .clamp(MIN_HEIGHT, MAX_HEIGHT)
+        .min(area.height);
+    let window = Rect {
+        y: area.bottom() - height,
+        height,
+        ..area
+    };
+    let title = match editor.purpose {
+        EditorPurpose::NewCard(group) => {
+            format!("{} · {}", strings.new_card, group_label(view, group))
+        }
+        EditorPurpose::EditCard(group) => {
+            format!("{} · {}", strings.edit_card, group_label(view, group))
+        }
+        EditorPurpose::PrivateNote => strings.private_note.to_owned(),
+    };
+    let block = overlay_block(view, &title, strings.editor_hint);
+    let inner = block.inner(window);
+    frame.render_widget(Clear, window);
+    frame.render_widget(block, window);
+    frame.render_widget(editor.textarea, inner);
+}
