@@ -102,50 +102,91 @@ fn render_lane(
     render_stack(frame, inner, view, &cards, is_selected);
 }
 
+/// Card texts fitted to the column, wrapped only when asked: a lane of forty
+/// long cards wraps just the few that show.
+struct Fitted<'c> {
+    cards: &'c [&'c Card],
+    width: usize,
+    lines: Vec<Option<Vec<String>>>,
+}
+
+impl<'c> Fitted<'c> {
+    fn new(cards: &'c [&'c Card], width: usize) -> Self {
+        Self {
+            cards,
+            width,
+            lines: vec![None; cards.len()],
+        }
+    }
+
+    fn lines(&mut self, index: usize) -> &[String] {
+        let (card, width) = (self.cards[index], self.width);
+        self.lines[index].get_or_insert_with(|| card_text::fit(&card.text, width, MAX_CARD_LINES))
+    }
+
+    /// Rows of card `index`'s box: its lines and two borders.
+    fn height(&mut self, index: usize) -> u16 {
+        self.lines(index).len() as u16 + 2
+    }
+
+    /// The first card to draw so that card `selected` ends inside `height` rows.
+    fn first_fitting(&mut self, selected: Option<usize>, height: u16) -> usize {
+        let Some(selected) = selected else {
+            return 0;
+        };
+        let mut used = 0u16;
+        let mut first = selected;
+        for index in (0..=selected).rev() {
+            used = used.saturating_add(self.height(index));
+            if used > height {
+                break;
+            }
+            first = index;
+        }
+        first
+    }
+}
+
 /// Stacks `cards` in `area`, starting late enough that the selected one shows.
 fn render_stack(frame: &mut Frame, area: Rect, view: &View, cards: &[&Card], lane_selected: bool) {
-    let text_width = usize::from(area.width.saturating_sub(2));
-    let texts: Vec<Vec<String>> = cards
-        .iter()
-        .map(|card| card_text::fit(&card.text, text_width, MAX_CARD_LINES))
-        .collect();
-    let heights: Vec<u16> = texts.iter().map(|lines| lines.len() as u16 + 2).collect();
-    let selected = cards
-        .iter()
-        .position(|card| lane_selected && Some(card.id) == view.selected_card);
     if cards.is_empty() && lane_selected {
         let hint = Line::styled(i18n::strings(view.language).add_card_hint, view.theme.dim());
         frame.render_widget(Paragraph::new(hint), area);
         return;
     }
-    let first = first_fitting(&heights, selected, area.height);
+    let mut fitted = Fitted::new(cards, usize::from(area.width.saturating_sub(2)));
+    let selected = cards
+        .iter()
+        .position(|card| lane_selected && Some(card.id) == view.selected_card);
+    let first = fitted.first_fitting(selected, area.height);
     let mut y = area.y;
     let bottom = area.y + area.height;
     for (index, card) in cards.iter().enumerate().skip(first) {
-        let height = heights[index];
-        let rest = cards.len() - index;
+        let height = fitted.height(index);
         if y + height > bottom {
+            let rest = cards.len() - index;
             let more = Line::styled(
                 format!("↓ {rest} {}", i18n::strings(view.language).more),
                 view.theme.dim(),
             );
-            let row = Rect {
-                y: bottom.saturating_sub(1).max(y),
-                height: 1,
-                ..area
-            };
-            if row.y < bottom {
+            if y < bottom {
+                let row = Rect {
+                    y: bottom - 1,
+                    height: 1,
+                    ..area
+                };
                 frame.render_widget(Paragraph::new(more), row);
             }
             break;
         }
         let box_area = Rect { y, height, ..area };
-        let lines = texts[index].iter().map(|line| Line::raw(line.as_str()));
-        let paragraph = Paragraph::new(lines.collect::<Vec<_>>()).block(card_block(
-            view,
-            card,
-            Some(index) == selected,
-        ));
+        let lines: Vec<Line> = fitted
+            .lines(index)
+            .iter()
+            .map(|line| Line::raw(line.clone()))
+            .collect();
+        let paragraph =
+            Paragraph::new(lines).block(card_block(view, card, Some(index) == selected));
         frame.render_widget(paragraph, box_area);
         y += height;
     }
@@ -155,23 +196,6 @@ fn render_stack(frame: &mut Frame, area: Rect, view: &View, cards: &[&Card], lan
             Rect { height: 1, ..area },
         );
     }
-}
-
-/// The first card to draw so that card `selected` ends inside `height` rows.
-fn first_fitting(heights: &[u16], selected: Option<usize>, height: u16) -> usize {
-    let Some(selected) = selected else {
-        return 0;
-    };
-    let mut used = 0u16;
-    let mut first = selected;
-    for index in (0..=selected).rev() {
-        used = used.saturating_add(heights[index]);
-        if used > height {
-            break;
-        }
-        first = index;
-    }
-    first
 }
 
 /// The box of a card: rounded, its tag on top, the quote mark at the right; a

@@ -10,13 +10,15 @@ const TAB: &str = "    ";
 /// What the screen may show of typed or pasted text: no control characters,
 /// which a terminal would act on instead of drawing.
 pub fn printable(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' => Some(TAB.to_owned()),
-            c if c.is_control() => None,
-            c => Some(c.to_string()),
-        })
-        .collect()
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => shown.push_str(TAB),
+            c if c.is_control() => {}
+            c => shown.push(c),
+        }
+    }
+    shown
 }
 
 /// `text` wrapped to `width` cells in at most `max_lines` lines; the last line

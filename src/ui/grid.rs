@@ -43,29 +43,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     let cell_width = header_cells
         .get(1)
         .map_or(1, |cell| usize::from(cell.width.saturating_sub(2)));
-    let rows: Vec<Row> = lanes
-        .iter()
-        .map(|lane| Row::new(view, *lane, columns, cell_width))
-        .collect();
     let selected_row = lanes
         .iter()
         .position(|lane| *lane == view.selected_group)
         .unwrap_or(0);
-    let heights: Vec<u16> = rows
-        .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let cap = if index == selected_row {
-                body.height.saturating_sub(1)
-            } else {
-                MAX_ROW_HEIGHT
-            };
-            row.height().min(cap).max(1) + 1
-        })
-        .collect();
-    let first = first_row(&heights, selected_row, body.height);
+    let mut rows = Rows {
+        view,
+        lanes: &lanes,
+        columns,
+        width: cell_width,
+        selected: selected_row,
+        selected_cap: usize::from(body.height.saturating_sub(1)),
+        built: (0..lanes.len()).map(|_| None).collect(),
+    };
+    let first = rows.first_shown(body.height);
     let mut y = body.y;
-    for (index, row) in rows.iter().enumerate().skip(first) {
+    for index in first..lanes.len() {
         if y >= body.bottom() {
             break;
         }
@@ -81,36 +74,82 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
             )),
             rule,
         );
-        let height = (heights[index] - 1).min(body.bottom().saturating_sub(y + 1));
+        let full_height = rows.height(index);
+        let height = (full_height - 1).min(body.bottom().saturating_sub(y + 1));
         let row_area = Rect {
             y: y + 1,
             height,
             ..body
         };
         let cells = Layout::horizontal(widths.clone()).split(row_area);
-        row.render(frame, &cells, view, index == selected_row);
-        y += heights[index];
+        rows.get(index)
+            .render(frame, &cells, view, index == selected_row);
+        y += full_height;
     }
 }
 
-/// The first row to draw so the selected one ends inside `height` rows.
-fn first_row(heights: &[u16], selected: usize, height: u16) -> usize {
-    let mut used = 0u16;
-    let mut first = selected;
-    for index in (0..=selected.min(heights.len().saturating_sub(1))).rev() {
-        used = used.saturating_add(heights[index]);
-        if used > height {
-            break;
-        }
-        first = index;
+/// The rows of the table, built only when drawn or measured: with many groups
+/// most rows never are.
+struct Rows<'v, 'a> {
+    view: &'v View<'a>,
+    lanes: &'v [Option<usize>],
+    columns: &'v [String],
+    width: usize,
+    selected: usize,
+    /// Lines the selected row may take; other rows take at most [`MAX_ROW_HEIGHT`].
+    selected_cap: usize,
+    built: Vec<Option<Row<'a>>>,
+}
+
+impl<'a> Rows<'_, 'a> {
+    fn get(&mut self, index: usize) -> &Row<'a> {
+        let cap = if index == self.selected {
+            self.selected_cap
+        } else {
+            usize::from(MAX_ROW_HEIGHT)
+        };
+        let (view, group, columns, width) =
+            (self.view, self.lanes[index], self.columns, self.width);
+        self.built[index].get_or_insert_with(|| Row::new(view, group, columns, width, cap))
     }
-    first
+
+    /// Rows row `index` takes: its rule and its lines.
+    fn height(&mut self, index: usize) -> u16 {
+        let cap = if index == self.selected {
+            self.selected_cap as u16
+        } else {
+            MAX_ROW_HEIGHT
+        };
+        self.get(index).height().min(cap).max(1) + 1
+    }
+
+    /// The first row to draw so the selected one ends inside `height` rows.
+    fn first_shown(&mut self, height: u16) -> usize {
+        let mut used = 0u16;
+        let mut first = self.selected;
+        for index in (0..=self.selected.min(self.lanes.len().saturating_sub(1))).rev() {
+            used = used.saturating_add(self.height(index));
+            if used > height {
+                break;
+            }
+            first = index;
+        }
+        first
+    }
 }
 
 /// One group's cards, laid out per column.
 struct Row<'a> {
     group: Option<usize>,
-    cells: Vec<Vec<Item<'a>>>,
+    cells: Vec<Cell<'a>>,
+}
+
+/// The cards of one group under one column: those fitted to lines, and how
+/// many more there are past the row's last line.
+#[derive(Default)]
+struct Cell<'a> {
+    items: Vec<Item<'a>>,
+    unfitted: usize,
 }
 
 /// A card as lines of a cell.
@@ -120,22 +159,37 @@ struct Item<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn new(view: &View<'a>, group: Option<usize>, columns: &[String], width: usize) -> Self {
+    /// Fits each cell's cards until it passes `cap` lines; a cell holding the
+    /// selected card fits them all, so it can scroll to it.
+    fn new(
+        view: &View<'a>,
+        group: Option<usize>,
+        columns: &[String],
+        width: usize,
+        cap: usize,
+    ) -> Self {
         let session = view.session;
-        let mut cells: Vec<Vec<Item>> = columns.iter().map(|_| Vec::new()).collect();
-        for card in session.cards_in(session.current, group) {
-            let column = card
-                .horizon
-                .as_ref()
-                .and_then(|horizon| columns.iter().position(|column| column == horizon))
-                .unwrap_or(0);
+        let mut cells: Vec<Cell> = columns.iter().map(|_| Cell::default()).collect();
+        let cards = session.cards_in(session.current, group);
+        let selected_column = cards
+            .iter()
+            .find(|card| Some(card.id) == view.selected_card)
+            .map(|card| column_of(card, columns));
+        for card in cards {
+            let column = column_of(card, columns);
+            let Some(cell) = cells.get_mut(column) else {
+                continue;
+            };
+            let used: usize = cell.items.iter().map(|item| item.lines.len()).sum();
+            if used > cap && selected_column != Some(column) {
+                cell.unfitted += 1;
+                continue;
+            }
             let mut lines = card_text::fit(&card.text, width, MAX_ITEM_LINES);
             if let Some(tag) = &card.tag {
                 lines.push(card_text::one_line(&format!("· {tag}"), width));
             }
-            if let Some(cell) = cells.get_mut(column) {
-                cell.push(Item { card, lines });
-            }
+            cell.items.push(Item { card, lines });
         }
         Self { group, cells }
     }
@@ -143,7 +197,12 @@ impl<'a> Row<'a> {
     fn height(&self) -> u16 {
         self.cells
             .iter()
-            .map(|items| items.iter().map(|item| item.lines.len()).sum::<usize>())
+            .map(|cell| {
+                cell.items
+                    .iter()
+                    .map(|item| item.lines.len())
+                    .sum::<usize>()
+            })
             .max()
             .unwrap_or(0) as u16
     }
@@ -158,15 +217,16 @@ impl<'a> Row<'a> {
             Paragraph::new(Span::styled(group_label(view, self.group), label_style)),
             cells[0],
         );
-        for (items, area) in self.cells.iter().zip(cells.iter().skip(1)) {
-            render_cell(frame, *area, view, items, row_selected);
+        for (cell, area) in self.cells.iter().zip(cells.iter().skip(1)) {
+            render_cell(frame, *area, view, cell, row_selected);
         }
     }
 }
 
 /// The items of one cell, scrolled so the selected card shows, with "↓ N" for
 /// the ones left out.
-fn render_cell(frame: &mut Frame, area: Rect, view: &View, items: &[Item], row_selected: bool) {
+fn render_cell(frame: &mut Frame, area: Rect, view: &View, cell: &Cell, row_selected: bool) {
+    let items = &cell.items;
     let selected = items
         .iter()
         .position(|item| row_selected && Some(item.card.id) == view.selected_card);
@@ -225,4 +285,12 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
             Line::from(vec![Span::raw(lead), Span::styled(line.as_str(), style)])
         })
         .collect()
+}
+
+/// The column `card` sits in; the first when its horizon is unknown.
+fn column_of(card: &Card, columns: &[String]) -> usize {
+    card.horizon
+        .as_ref()
+        .and_then(|horizon| columns.iter().position(|column| column == horizon))
+        .unwrap_or(0)
 }

@@ -77,10 +77,7 @@ const SV: Strings = Strings {
         ("1–9 / 0", "välj grupp 1–9 / helgrupp; ←/→ byter grupp"),
         ("a", "nytt kort för vald grupp i passet"),
         ("Enter", "redigera valt kort; ↑/↓ väljer kort"),
-        (
-            "Esc",
-            "i editorn: spara och stäng (tomt kort sparas inte)",
-        ),
+        ("Esc", "i editorn: spara och stäng (tomt kort sparas inte)"),
         ("Ctrl+Z / Y", "i editorn: ångra / gör om"),
         (
             "t / q",
@@ -151,7 +148,7 @@ const EN: Strings = Strings {
         ("Enter", "edit the selected card; ↑/↓ select cards"),
         (
             "Esc",
-            "in the editor: save and close (an empty card is dropped)",
+            "in the editor: save and close (empty cards are dropped)",
         ),
         ("Ctrl+Z / Y", "in the editor: undo / redo"),
         (

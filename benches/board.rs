@@ -1,0 +1,133 @@
+//! The board under load: a frame with 12 groups × 40 cards of ~300 characters
+//! at 200×50, a keystroke into a card with 300 cards on the board, and a
+//! 100 KB paste. Run with `cargo bench --bench board`.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use samla::agenda::{SegmentKind, load_bundled};
+use samla::app::{Action, AppState};
+use samla::session::{CardAction, Session, SessionAction};
+use samla::ui::{self, Theme};
+
+fn main() {
+    divan::main();
+}
+
+fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+fn stockholm() -> FixedOffset {
+    FixedOffset::east_opt(3600).expect("a valid offset")
+}
+
+/// About 300 characters of Swedish, different for every card.
+fn card_text(n: usize) -> String {
+    let sentence =
+        "Vi vill att elevhälsan, socialtjänsten och vården möts tidigt när närvaron sviktar. ";
+    format!("Kort {n}: {}", sentence.repeat(4))
+}
+
+/// Seminarium 3 at its first segment of `kind`, 12 groups with `per_group`
+/// cards each, the last group selected.
+fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
+    let agenda = load_bundled("seminarium-3")
+        .expect("bundled")
+        .expect("valid");
+    let segment = agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == kind)
+        .unwrap_or(1);
+    let groups = (1..=12).map(|n| format!("Grupp {n}")).collect();
+    let mut session = Session::new(agenda, groups, one_pm());
+    session.current = segment;
+    session.timings[segment].run(one_pm());
+    for group in 0..12 {
+        for n in 0..per_group {
+            let add = CardAction::Add {
+                segment,
+                group: Some(group),
+                text: card_text(group * per_group + n),
+            };
+            session.apply(SessionAction::Card(add), one_pm());
+        }
+    }
+    let language = session.agenda.language;
+    let mut state = AppState::new(session, language, Theme::new(false), true, one_pm());
+    state.update(Action::SelectGroup(Some(11)), one_pm());
+    state
+}
+
+fn frame(terminal: &mut Terminal<TestBackend>, state: &AppState, second: i64) {
+    let now = one_pm() + Duration::seconds(second);
+    terminal
+        .draw(|frame| ui::render(frame, &state.view(now, stockholm())))
+        .expect("drawn");
+}
+
+/// One frame of a board with 480 cards of ~300 characters, 200×50.
+#[divan::bench(args = [SegmentKind::Plenary, SegmentKind::ActionPlan, SegmentKind::Vision])]
+fn board_frame_12_groups_40_cards(bencher: divan::Bencher, kind: SegmentKind) {
+    let state = session_with_cards(kind, 40);
+    assert_eq!(state.session.cards.len(), 480);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
+    let mut second = 0;
+    bencher.bench_local(|| {
+        second += 1;
+        frame(&mut terminal, &state, second % 600);
+    });
+}
+
+/// A key typed into an open card, and the frame that shows it, with 300 cards
+/// (12 groups × 25) on the board.
+#[divan::bench]
+fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
+    let mut state = session_with_cards(SegmentKind::Plenary, 25);
+    assert_eq!(state.session.cards.len(), 300);
+    state.update(Action::NewCard, one_pm());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
+    let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
+    bencher.bench_local(|| {
+        state.update(Action::EditorKey(key), one_pm());
+        frame(&mut terminal, &state, 1);
+    });
+}
+
+/// A 100 KB paste into an open card, and the frame that shows it.
+#[divan::bench]
+fn paste_100_kb(bencher: divan::Bencher) {
+    let line = "Närvaro är allas ansvar – skola, socialtjänst och vård.\n";
+    let text = line.repeat(100 * 1024 / line.len() + 1);
+    bencher
+        .with_inputs(|| {
+            let mut state = session_with_cards(SegmentKind::Plenary, 25);
+            state.update(Action::NewCard, one_pm());
+            let terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
+            (state, terminal)
+        })
+        .bench_local_values(|(mut state, mut terminal)| {
+            state.update(Action::Paste(text.clone()), one_pm());
+            frame(&mut terminal, &state, 1);
+            (state, terminal)
+        });
+}
+
+/// A key typed at the end of a card that already holds a 100 KB paste.
+#[divan::bench]
+fn keystroke_after_a_100_kb_paste(bencher: divan::Bencher) {
+    let line = "Närvaro är allas ansvar – skola, socialtjänst och vård.\n";
+    let mut state = session_with_cards(SegmentKind::Plenary, 25);
+    state.update(Action::NewCard, one_pm());
+    state.update(Action::Paste(line.repeat(100 * 1024 / line.len() + 1)), one_pm());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
+    let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
+    bencher.bench_local(|| {
+        state.update(Action::EditorKey(key), one_pm());
+        frame(&mut terminal, &state, 1);
+    });
+}
