@@ -123,7 +123,10 @@ fn keystroke_after_a_100_kb_paste(bencher: divan::Bencher) {
     let line = "Närvaro är allas ansvar – skola, socialtjänst och vård.\n";
     let mut state = session_with_cards(SegmentKind::Plenary, 25);
     state.update(Action::NewCard, one_pm());
-    state.update(Action::Paste(line.repeat(100 * 1024 / line.len() + 1)), one_pm());
+    state.update(
+        Action::Paste(line.repeat(100 * 1024 / line.len() + 1)),
+        one_pm(),
+    );
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
     bencher.bench_local(|| {

@@ -4,33 +4,19 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::session::{CardAction, CardId};
-
-/// What the editor's text is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditTarget {
-    /// A new card of `group` (`None`: the whole room) in `segment`.
-    NewCard {
-        segment: usize,
-        group: Option<usize>,
-    },
-    /// An existing card.
-    Card(CardId),
-    /// The facilitator's private note of a segment.
-    PrivateNote(usize),
-}
+use crate::session::{CardAction, Draft, DraftTarget};
 
 /// An open editor.
 #[derive(Debug, Clone)]
 pub struct Editor {
     /// What saving changes.
-    pub target: EditTarget,
+    pub target: DraftTarget,
     textarea: TextArea<'static>,
 }
 
 impl Editor {
     /// An editor for `target`, holding `text` with the cursor at its end.
-    pub fn new(target: EditTarget, text: &str) -> Self {
+    pub fn new(target: DraftTarget, text: &str) -> Self {
         let mut textarea = TextArea::new(text.split('\n').map(str::to_owned).collect());
         textarea.set_wrap_mode(WrapMode::WordOrGlyph);
         textarea.set_cursor_line_style(Style::new());
@@ -76,17 +62,25 @@ impl Editor {
         &self.textarea
     }
 
+    /// The text as a draft to keep on disk.
+    pub fn draft(&self) -> Draft {
+        Draft {
+            target: self.target,
+            text: self.text(),
+        }
+    }
+
     /// The change saving makes.
     pub fn save(&self) -> CardAction {
         let text = self.text();
         match self.target {
-            EditTarget::NewCard { segment, group } => CardAction::Add {
+            DraftTarget::NewCard { segment, group } => CardAction::Add {
                 segment,
                 group,
                 text,
             },
-            EditTarget::Card(id) => CardAction::Edit { id, text },
-            EditTarget::PrivateNote(segment) => CardAction::SetPrivateNote { segment, text },
+            DraftTarget::Card(id) => CardAction::Edit { id, text },
+            DraftTarget::PrivateNote(segment) => CardAction::SetPrivateNote { segment, text },
         }
     }
 }

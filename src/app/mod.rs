@@ -7,7 +7,7 @@ mod keys;
 mod state;
 mod terminal;
 
-pub use editor::{EditTarget, Editor};
+pub use editor::Editor;
 pub use keys::action_for;
 pub use state::{Action, AppState, Mode};
 
@@ -16,8 +16,38 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
 
 use crate::clock::Clock;
+use crate::store::{Saver, SessionFile, VERSION};
 use crate::ui;
 use events::AppEvent;
+
+/// Where the screen's state is kept: the saver, and the agenda id to record.
+pub struct Keeper<'a> {
+    /// Writes snapshots off the keystroke path.
+    pub saver: &'a Saver,
+    /// The id of the agenda the session runs.
+    pub agenda_id: &'a str,
+}
+
+impl Keeper<'_> {
+    /// Hands the state at `now` to the saver.
+    fn keep(&self, state: &AppState, now: DateTime<Utc>) {
+        self.saver.save(snapshot(state, self.agenda_id, now));
+    }
+}
+
+/// What is saved of `state`: the session and the editor's unsaved text.
+pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> SessionFile {
+    SessionFile {
+        version: VERSION,
+        agenda_id: agenda_id.to_owned(),
+        saved: now,
+        session: state.session.clone(),
+        draft: state.draft(),
+    }
+}
+
+/// How soon to look again at a save that has not been written yet.
+const SAVE_CHECK: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Why the run screen ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +60,9 @@ pub enum Exit {
     TerminalGone,
 }
 
-/// Runs the screen until the user quits, a signal arrives or the terminal goes away.
-pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
+/// Runs the screen until the user quits, a signal arrives or the terminal goes
+/// away, keeping every change.
+pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::Result<Exit> {
     let mut screen = terminal::enter().map_err(|error| {
         anyhow::anyhow!(
             "cannot use this terminal ({error}); samla run needs an interactive terminal"
@@ -41,8 +72,14 @@ pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
     events::spawn_input(sender.clone());
     events::spawn_signals(sender)?;
     let mut redraw = true;
+    keeper.keep(&state, clock.now());
     let exit = loop {
         let now = clock.now();
+        let problem = keeper.saver.problem();
+        if problem != state.save_problem {
+            state.save_problem = problem;
+            redraw = true;
+        }
         if state.take_bell(now) {
             let _ = terminal::ring_bell();
         }
@@ -53,13 +90,18 @@ pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
             }
             redraw = false;
         }
-        let wait = state.until_next_change(now).to_std().unwrap_or_default();
+        let mut wait = state.until_next_change(now).to_std().unwrap_or_default();
+        if keeper.saver.is_behind() {
+            wait = wait.min(SAVE_CHECK);
+        }
         match receiver.recv_timeout(wait) {
             Ok(AppEvent::Key(key)) => {
                 #[cfg(debug_assertions)]
                 panic_if_asked(&key);
                 if let Some(action) = action_for(&state.mode, key) {
-                    state.update(action, clock.now());
+                    let now = clock.now();
+                    state.update(action, now);
+                    keeper.keep(&state, now);
                     redraw = true;
                 }
                 if state.quit {
@@ -67,7 +109,9 @@ pub fn run(mut state: AppState, clock: &dyn Clock) -> anyhow::Result<Exit> {
                 }
             }
             Ok(AppEvent::Paste(text)) => {
-                state.update(Action::Paste(text), clock.now());
+                let now = clock.now();
+                state.update(Action::Paste(text), now);
+                keeper.keep(&state, now);
                 redraw = true;
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,

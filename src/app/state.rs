@@ -5,10 +5,11 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crossterm::event::KeyEvent;
 
-use super::editor::{EditTarget, Editor};
+use super::editor::Editor;
 use crate::agenda::Language;
 use crate::session::{
-    CardAction, CardId, Proposal, Session, SessionAction, TimerState, propose_rebalance,
+    CardAction, CardId, Draft, DraftTarget, Proposal, Session, SessionAction, TimerState,
+    propose_rebalance,
 };
 use crate::ui::{self, EditorPurpose, EditorView, Overlay, Theme, Tone, View, i18n};
 
@@ -96,6 +97,8 @@ pub struct AppState {
     bell_rung_for: Option<usize>,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Why the session cannot be saved, while that lasts.
+    pub save_problem: Option<String>,
 }
 
 impl AppState {
@@ -119,6 +122,7 @@ impl AppState {
             bell,
             bell_rung_for: None,
             quit: false,
+            save_problem: None,
         };
         if state.countdown_at_zero(now) {
             state.bell_rung_for = Some(state.session.current);
@@ -157,14 +161,14 @@ impl AppState {
             Action::NewCard => self.open_new_card(""),
             Action::EditCard => {
                 if let Some(card) = self.card_or_hint() {
-                    let editor = Editor::new(EditTarget::Card(card.id), &card.text);
+                    let editor = Editor::new(DraftTarget::Card(card.id), &card.text);
                     self.mode = Mode::Editor(Box::new(editor));
                 }
             }
             Action::EditPrivateNote => {
                 let current = self.session.current;
                 let note = self.session.private_note(current).unwrap_or_default();
-                let editor = Editor::new(EditTarget::PrivateNote(current), note);
+                let editor = Editor::new(DraftTarget::PrivateNote(current), note);
                 self.mode = Mode::Editor(Box::new(editor));
             }
             Action::EditorKey(key) => {
@@ -219,13 +223,26 @@ impl AppState {
     }
 
     fn open_new_card(&mut self, text: &str) {
-        let target = EditTarget::NewCard {
+        let target = DraftTarget::NewCard {
             segment: self.session.current,
             group: self.selected_group,
         };
         let mut editor = Editor::new(target, "");
         editor.paste(text);
         self.mode = Mode::Editor(Box::new(editor));
+    }
+
+    /// The text of the open editor, to keep on disk until it is saved.
+    pub fn draft(&self) -> Option<Draft> {
+        match &self.mode {
+            Mode::Editor(editor) => Some(editor.draft()),
+            _ => None,
+        }
+    }
+
+    /// Reopens the editor on a draft kept from before a restart.
+    pub fn restore_draft(&mut self, draft: &Draft) {
+        self.mode = Mode::Editor(Box::new(Editor::new(draft.target, &draft.text)));
     }
 
     /// Saves what the editor holds, if one is open, and closes it.
@@ -235,7 +252,7 @@ impl AppState {
         };
         let new_id = self.session.next_card_id;
         self.session.apply(SessionAction::Card(editor.save()), now);
-        if let EditTarget::NewCard { .. } = editor.target {
+        if let DraftTarget::NewCard { .. } = editor.target {
             if self.session.card(new_id).is_some() {
                 self.selected_card = Some(new_id);
             } else {
@@ -356,11 +373,11 @@ impl AppState {
                 Mode::Editor(editor) => Some(EditorView {
                     textarea: editor.textarea(),
                     purpose: match editor.target {
-                        EditTarget::NewCard { group, .. } => EditorPurpose::NewCard(group),
-                        EditTarget::Card(id) => EditorPurpose::EditCard(
+                        DraftTarget::NewCard { group, .. } => EditorPurpose::NewCard(group),
+                        DraftTarget::Card(id) => EditorPurpose::EditCard(
                             self.session.card(id).and_then(|card| card.group),
                         ),
-                        EditTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
+                        DraftTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
                     },
                 }),
                 _ => None,
@@ -375,6 +392,7 @@ impl AppState {
                 Mode::Normal | Mode::Editor(_) => Overlay::None,
             },
             notice: self.notice,
+            save_problem: self.save_problem.as_deref(),
         }
     }
 }

@@ -1,12 +1,16 @@
 //! `samla run [AGENDA]`: a new session of an agenda on the run screen.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
+
+use chrono::Local;
 
 use super::{Context, Lang, RunArgs};
 use crate::agenda::{Agenda, DEFAULT_AGENDA, Language, find_agenda};
-use crate::app::{self, AppState};
+use crate::app::{self, AppState, Keeper};
 use crate::clock::{Clock, SystemClock};
 use crate::session::{Session, planned_start};
+use crate::store::Saver;
 use crate::ui::{Theme, i18n};
 
 /// Groups when neither the command line nor the agenda says.
@@ -34,7 +38,37 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         !args.no_bell,
         now,
     );
-    app::run(state, &clock)?;
+    let path = data.new_session_path(now.with_timezone(&Local).date_naive(), &found.id)?;
+    run_and_keep(state, &clock, Saver::start(path), &found.id, context)
+}
+
+/// Runs the screen with `saver` keeping every change; whatever way the screen
+/// ends (a quit, a signal, a lost terminal, a panic), the last state is written
+/// before samla exits.
+pub fn run_and_keep(
+    state: AppState,
+    clock: &dyn Clock,
+    saver: Saver,
+    agenda_id: &str,
+    context: &mut Context,
+) -> anyhow::Result<ExitCode> {
+    let path = saver.path().to_path_buf();
+    let strings = i18n::strings(state.language);
+    let keeper = Keeper {
+        saver: &saver,
+        agenda_id,
+    };
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| app::run(state, clock, &keeper)));
+    let saved = saver.finish();
+    let screen = match outcome {
+        Ok(screen) => screen,
+        Err(panic) => panic::resume_unwind(panic),
+    };
+    if let Err(problem) = saved {
+        anyhow::bail!("could not save {}: {problem}", path.display());
+    }
+    screen?;
+    let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
     Ok(ExitCode::SUCCESS)
 }
 

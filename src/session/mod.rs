@@ -46,6 +46,29 @@ pub struct Session {
     pub private_notes: BTreeMap<usize, String>,
 }
 
+/// Text typed into the editor and not saved yet, so it survives a crash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// What the text is for.
+    pub target: DraftTarget,
+    /// The text as it stands.
+    pub text: String,
+}
+
+/// What an open editor's text becomes when saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftTarget {
+    /// A new card of `group` (`None`: the whole room) in `segment`.
+    NewCard {
+        segment: usize,
+        group: Option<usize>,
+    },
+    /// An existing card.
+    Card(CardId),
+    /// The facilitator's private note of a segment.
+    PrivateNote(usize),
+}
+
 /// What the facilitator does to the schedule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionAction {

@@ -1,8 +1,18 @@
 //! Files: the only part of samla that touches the data folder.
 
+mod atomic;
+mod saver;
+mod session_file;
+
+pub use atomic::{backup_path, write_atomic};
+pub use saver::Saver;
+pub use session_file::{SessionFile, SessionFileError, VERSION};
+
 use std::ffi::OsString;
+use std::io;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use directories::ProjectDirs;
 
 /// The folder that holds sessions, exports and the user's own agendas.
@@ -34,6 +44,27 @@ impl DataDir {
         self.root.join("agendas")
     }
 
+    /// Where sessions are saved.
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+
+    /// A path for a new session of agenda `agenda_id` begun on `date`:
+    /// `sessions/2026-03-12-seminarium-3.ron`, numbered `-2`, `-3` … when taken.
+    /// Creates the folder, owner-only.
+    pub fn new_session_path(&self, date: NaiveDate, agenda_id: &str) -> io::Result<PathBuf> {
+        let folder = self.sessions_dir();
+        create_private_dir(&folder)?;
+        let stem = format!("{}-{agenda_id}", date.format("%Y-%m-%d"));
+        let mut path = folder.join(format!("{stem}.ron"));
+        let mut number = 1;
+        while path.exists() {
+            number += 1;
+            path = folder.join(format!("{stem}-{number}.ron"));
+        }
+        Ok(path)
+    }
+
     /// The user's own agenda files, sorted by name; none when the folder is missing.
     pub fn user_agendas(&self) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(self.agendas_dir()) else {
@@ -46,6 +77,15 @@ impl DataDir {
         paths.sort();
         paths
     }
+}
+
+/// Creates `folder` and its parents; the folder itself readable by its owner only.
+pub fn create_private_dir(folder: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 #[cfg(test)]

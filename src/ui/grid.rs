@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     }
     let cell_width = header_cells
         .get(1)
-        .map_or(1, |cell| usize::from(cell.width.saturating_sub(2)));
+        .map_or(1, |cell| usize::from(cell.width.saturating_sub(4)));
     let selected_row = lanes
         .iter()
         .position(|lane| *lane == view.selected_group)
@@ -261,10 +261,12 @@ fn render_cell(frame: &mut Frame, area: Rect, view: &View, cell: &Cell, row_sele
 }
 
 fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> {
+    // Two cells: a pointer at the selected card, then the quote mark or a bullet.
     let marker = match (selected, item.card.quote) {
-        (true, _) => "▶ ",
-        (false, true) => "❝ ",
-        (false, false) => "• ",
+        (true, true) => "▶❝",
+        (true, false) => "▶•",
+        (false, true) => " ❝",
+        (false, false) => " •",
     };
     let text_style = if selected {
         view.theme.current()
@@ -277,12 +279,24 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
         .enumerate()
         .map(|(index, line)| {
             let lead = if index == 0 { marker } else { "  " };
+            let lead = Span::styled(
+                lead,
+                if selected {
+                    view.theme.current()
+                } else {
+                    Style::new()
+                },
+            );
             let style = if index < text_lines {
                 text_style
             } else {
                 view.theme.tag()
             };
-            Line::from(vec![Span::raw(lead), Span::styled(line.as_str(), style)])
+            Line::from(vec![
+                lead,
+                Span::raw(" "),
+                Span::styled(line.as_str(), style),
+            ])
         })
         .collect()
 }

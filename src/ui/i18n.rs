@@ -45,6 +45,8 @@ pub struct Strings {
     pub nothing_saved: &'static str,
     pub more: &'static str,
     pub add_card_hint: &'static str,
+    pub saved_to: &'static str,
+    pub not_saved: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -114,6 +116,8 @@ const SV: Strings = Strings {
     nothing_saved: "Tomt kort – inget sparat",
     more: "till",
     add_card_hint: " a – nytt kort",
+    saved_to: "Sparat i",
+    not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
 const EN: Strings = Strings {
@@ -183,6 +187,8 @@ const EN: Strings = Strings {
     nothing_saved: "Empty card – nothing saved",
     more: "more",
     add_card_hint: " a – new card",
+    saved_to: "Saved to",
+    not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 
 /// The strings of `language`.

@@ -61,6 +61,8 @@ pub struct View<'a> {
     pub overlay: Overlay<'a>,
     /// A short message in the status line, if any.
     pub notice: Option<&'a str>,
+    /// Why the session cannot be saved, while that lasts.
+    pub save_problem: Option<&'a str>,
 }
 
 /// Windows drawn over the run screen.
@@ -180,6 +182,14 @@ fn group_label(view: &View, group: Option<usize>) -> String {
 
 fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
+    if let Some(problem) = view.save_problem {
+        let warning = format!(" {} ({problem})", strings.not_saved);
+        frame.render_widget(
+            Paragraph::new(Span::styled(warning, view.theme.overrun())),
+            area,
+        );
+        return;
+    }
     let session = view.session;
     let position = format!(
         " {} {} {} ",

@@ -50,6 +50,7 @@ impl PtyApp {
         command.env("TERM", "xterm-256color");
         command.env("TZ", "UTC");
         command.env_remove("NO_COLOR");
+        command.env_remove("RUST_BACKTRACE");
         for (name, value) in env {
             command.env(name, value);
         }
