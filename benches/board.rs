@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::{SegmentKind, load_bundled};
-use samla::app::{Action, AppState};
+use samla::app::{self, Action, AppState};
 use samla::session::{CardAction, Session, SessionAction};
 use samla::ui::{self, Theme};
 
@@ -83,8 +83,8 @@ fn board_frame_12_groups_40_cards(bencher: divan::Bencher, kind: SegmentKind) {
     });
 }
 
-/// A key typed into an open card, and the frame that shows it, with 300 cards
-/// (12 groups × 25) on the board.
+/// A key typed into an open card, the snapshot handed to the saving thread, and
+/// the frame that shows it, with 300 cards (12 groups × 25) on the board.
 #[divan::bench]
 fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
     let mut state = session_with_cards(SegmentKind::Plenary, 25);
@@ -94,6 +94,7 @@ fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
     bencher.bench_local(|| {
         state.update(Action::EditorKey(key), one_pm());
+        divan::black_box(app::snapshot(&state, "seminarium-3", one_pm()));
         frame(&mut terminal, &state, 1);
     });
 }
@@ -131,6 +132,7 @@ fn keystroke_after_a_100_kb_paste(bencher: divan::Bencher) {
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
     bencher.bench_local(|| {
         state.update(Action::EditorKey(key), one_pm());
+        divan::black_box(app::snapshot(&state, "seminarium-3", one_pm()));
         frame(&mut terminal, &state, 1);
     });
 }
