@@ -27,6 +27,7 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         Mode::Help => Some(Action::Dismiss),
         Mode::Rebalance(_) => Some(confirmed(key.code, Action::ApplyRebalance)),
         Mode::ConfirmDelete(_) => Some(confirmed(key.code, Action::ConfirmDelete)),
+        Mode::ConfirmQuit => Some(confirmed(key.code, Action::QuitAnyway)),
     }
 }
 

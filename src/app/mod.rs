@@ -41,6 +41,7 @@ pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> Sessio
         version: VERSION,
         agenda_id: agenda_id.to_owned(),
         saved: now,
+        language: state.language,
         session: state.session.clone(),
         draft: state.draft(),
     }

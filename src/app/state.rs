@@ -26,6 +26,8 @@ pub enum Mode {
     Editor(Box<Editor>),
     /// A card waiting for `y` to be deleted.
     ConfirmDelete(CardId),
+    /// Quitting while saving fails, waiting for `y`.
+    ConfirmQuit,
 }
 
 /// What a key asks for.
@@ -73,6 +75,8 @@ pub enum Action {
     QuitHint,
     /// Leave samla.
     Quit,
+    /// Leave samla although the session cannot be saved.
+    QuitAnyway,
 }
 
 /// Everything the run screen knows.
@@ -212,8 +216,13 @@ impl AppState {
             Action::QuitHint => self.notice = Some(self.strings().quit_hint),
             Action::Quit => {
                 self.close_editor(now);
-                self.quit = true;
+                if self.save_problem.is_some() {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.quit = true;
+                }
             }
+            Action::QuitAnyway => self.quit = true,
         }
         self.keep_selection_in_view();
     }
@@ -389,6 +398,7 @@ impl AppState {
                     Some(card) => Overlay::ConfirmDelete(card),
                     None => Overlay::None,
                 },
+                Mode::ConfirmQuit => Overlay::ConfirmQuit,
                 Mode::Normal | Mode::Editor(_) => Overlay::None,
             },
             notice: self.notice,

@@ -35,9 +35,17 @@ pub enum Command {
     Resume {
         /// A session id from `samla sessions`, or a path.
         session: Option<String>,
+        /// Open the previous good version (`.bak`) instead, e.g. when the
+        /// session file is damaged.
+        #[arg(long)]
+        backup: bool,
     },
-    /// List saved sessions.
-    Sessions,
+    /// List saved sessions: id, agenda, started, last change, cards, finished.
+    Sessions {
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the bundled agendas and your own, with ids, minutes and titles.
     Agendas,
     /// Check agenda files; exit 0 when all are valid, 1 otherwise.

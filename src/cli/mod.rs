@@ -2,7 +2,9 @@
 
 mod agendas;
 mod args;
+mod resume;
 mod run;
+mod sessions;
 mod validate;
 
 use std::ffi::OsString;
@@ -40,8 +42,10 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         Some(Command::Validate { files }) => validate::check(&files, context),
         Some(Command::Run(args)) => run::run(&args, context),
         None => run::run(&RunArgs::default(), context),
-        Some(Command::Resume { .. }) => not_yet("resume"),
-        Some(Command::Sessions) => not_yet("sessions"),
+        Some(Command::Resume { session, backup }) => {
+            resume::resume(session.as_deref(), backup, context)
+        }
+        Some(Command::Sessions { json }) => sessions::list(json, context),
         Some(Command::Export(_)) => not_yet("export"),
         Some(Command::Present { .. }) => not_yet("present"),
         Some(Command::Series { .. }) => not_yet("series"),

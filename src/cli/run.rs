@@ -1,16 +1,18 @@
 //! `samla run [AGENDA]`: a new session of an agenda on the run screen.
 
+use std::io::IsTerminal;
 use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Local;
 
-use super::{Context, Lang, RunArgs};
+use super::{Context, Lang, RunArgs, resume};
 use crate::agenda::{Agenda, DEFAULT_AGENDA, Language, find_agenda};
 use crate::app::{self, AppState, Keeper};
 use crate::clock::{Clock, SystemClock};
 use crate::session::{Session, planned_start};
-use crate::store::Saver;
+use crate::store::{Saver, SessionLock, SessionSummary, session_id, write_atomic};
 use crate::ui::{Theme, i18n};
 
 /// Groups when neither the command line nor the agenda says.
@@ -38,8 +40,50 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         !args.no_bell,
         now,
     );
-    let path = data.new_session_path(now.with_timezone(&Local).date_naive(), &found.id)?;
+    let today = now.with_timezone(&Local).date_naive();
+    if let Some(open) = data.latest_unfinished().filter(|open| {
+        open.agenda_id == found.id && open.last_change.with_timezone(&Local).date_naive() == today
+    }) && std::io::stdin().is_terminal()
+        && ask_to_resume(&open, language, context)?
+    {
+        return resume::open(&open.path, false, !args.no_bell, context);
+    }
+    let path = data.new_session_path(today, &found.id)?;
+    let _lock = SessionLock::acquire(&path)?;
     run_and_keep(state, &clock, Saver::start(path), &found.id, context)
+}
+
+/// Where the session goes when its own folder refuses it: the home folder,
+/// else the temporary folder.
+fn emergency_path(session: &Path) -> PathBuf {
+    let folder = directories::UserDirs::new()
+        .map(|dirs| dirs.home_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    folder.join(format!("samla-emergency-{}.ron", session_id(session)))
+}
+
+/// Asks whether to go on with today's unfinished session instead; yes unless
+/// the answer starts with n.
+fn ask_to_resume(
+    open: &SessionSummary,
+    language: Language,
+    context: &mut Context,
+) -> anyhow::Result<bool> {
+    let strings = i18n::strings(language);
+    write!(
+        context.err,
+        "{} {} ({}, {} {}). {} ",
+        strings.resume_offer,
+        open.id,
+        open.title,
+        open.cards,
+        strings.cards_word,
+        strings.resume_question
+    )?;
+    context.err.flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(!answer.trim_start().to_lowercase().starts_with('n'))
 }
 
 /// Runs the screen with `saver` keeping every change; whatever way the screen
@@ -64,8 +108,24 @@ pub fn run_and_keep(
         Ok(screen) => screen,
         Err(panic) => panic::resume_unwind(panic),
     };
-    if let Err(problem) = saved {
-        anyhow::bail!("could not save {}: {problem}", path.display());
+    if let Err(unsaved) = saved {
+        let copy = emergency_path(&path);
+        let written = write_atomic(&copy, unsaved.snapshot.to_text().as_bytes());
+        match written {
+            Ok(()) => anyhow::bail!(
+                "could not save {} ({}); an emergency copy is in {} (`samla resume {}` opens it)",
+                path.display(),
+                unsaved.problem,
+                copy.display(),
+                copy.display()
+            ),
+            Err(error) => anyhow::bail!(
+                "could not save {} ({}) nor an emergency copy in {} ({error})",
+                path.display(),
+                unsaved.problem,
+                copy.display()
+            ),
+        }
     }
     screen?;
     let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());

@@ -1,12 +1,16 @@
 //! Files: the only part of samla that touches the data folder.
 
 mod atomic;
+mod lock;
 mod saver;
 mod session_file;
+mod sessions;
 
 pub use atomic::{backup_path, write_atomic};
-pub use saver::Saver;
+pub use lock::{LockError, SessionLock};
+pub use saver::{Saver, Unsaved};
 pub use session_file::{SessionFile, SessionFileError, VERSION};
+pub use sessions::{SessionSummary, session_id};
 
 use std::ffi::OsString;
 use std::io;

@@ -23,11 +23,20 @@ struct Progress {
     problem: Option<String>,
 }
 
+/// The last snapshot, which the disk refused.
+#[derive(Debug)]
+pub struct Unsaved {
+    /// Why it could not be written.
+    pub problem: String,
+    /// What should have been written.
+    pub snapshot: Box<SessionFile>,
+}
+
 /// The saving thread of one session file.
 pub struct Saver {
     path: PathBuf,
     snapshots: Option<Sender<SessionFile>>,
-    thread: Option<JoinHandle<()>>,
+    thread: Option<JoinHandle<Option<SessionFile>>>,
     progress: Arc<Mutex<Progress>>,
 }
 
@@ -73,19 +82,20 @@ impl Saver {
         self.read().unwritten
     }
 
-    /// Writes what is still waiting and stops the thread; the problem, if the
-    /// last snapshot could not be written.
-    pub fn finish(mut self) -> Result<(), String> {
+    /// Writes what is still waiting and stops the thread; when the last
+    /// snapshot cannot be written, it comes back with the reason.
+    pub fn finish(mut self) -> Result<(), Unsaved> {
         self.snapshots = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-        match self.read() {
-            Progress {
-                unwritten: true,
-                problem,
-            } => Err(problem.unwrap_or_else(|| "not written".to_owned())),
-            _ => Ok(()),
+        let unwritten = self
+            .thread
+            .take()
+            .and_then(|thread| thread.join().ok().flatten());
+        match unwritten {
+            Some(snapshot) => Err(Unsaved {
+                problem: self.problem().unwrap_or_else(|| "not written".to_owned()),
+                snapshot: Box::new(snapshot),
+            }),
+            None => Ok(()),
         }
     }
 
@@ -102,8 +112,13 @@ impl Saver {
 }
 
 /// Writes the newest snapshot whenever one arrives; retries while the disk
-/// refuses; after the app lets go, writes the last one (one final try) and ends.
-fn write_loop(path: &Path, snapshots: &Receiver<SessionFile>, progress: &Mutex<Progress>) {
+/// refuses; after the app lets go, writes the last one (one final try) and ends,
+/// returning it if that failed.
+fn write_loop(
+    path: &Path,
+    snapshots: &Receiver<SessionFile>,
+    progress: &Mutex<Progress>,
+) -> Option<SessionFile> {
     let mut waiting: Option<SessionFile> = None;
     loop {
         let next = match waiting {
@@ -133,7 +148,7 @@ fn write_loop(path: &Path, snapshots: &Receiver<SessionFile>, progress: &Mutex<P
             }
         }
         if closed {
-            return;
+            return waiting;
         }
     }
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
+use crate::agenda::Language;
 use crate::session::{Draft, Session};
 
 /// The format this samla writes. A file with an older version is brought up
@@ -25,6 +26,9 @@ pub struct SessionFile {
     pub agenda_id: String,
     /// When this was written.
     pub saved: DateTime<Utc>,
+    /// The language of the app's own words on screen.
+    #[serde(default)]
+    pub language: Language,
     /// The session, with a copy of its agenda as it was when it began.
     pub session: Session,
     /// Text in the editor, not yet saved as a card.

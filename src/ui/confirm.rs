@@ -1,4 +1,5 @@
-//! Asks before a card is deleted, showing which card.
+//! Asks before a card is deleted, showing which card, and before quitting
+//! while the session cannot be saved.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,6 +25,29 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, card: &Card) {
     .map(Line::from)
     .collect();
     let block = overlay_block(view, strings.delete_title, strings.delete_confirm);
+    frame.render_widget(Clear, window);
+    frame.render_widget(Paragraph::new(lines).block(block), window);
+}
+
+/// Draws the question whether to quit unsaved over `area`.
+pub fn render_quit(frame: &mut Frame, area: Rect, view: &View) {
+    let strings = i18n::strings(view.language);
+    let window = centered(area, 70, 7);
+    let width = usize::from(window.width.saturating_sub(4));
+    let text = format!(
+        "{} ({})",
+        strings.quit_unsaved,
+        view.save_problem.unwrap_or_default()
+    );
+    let lines: Vec<Line> = card_text::fit(&text, width, 5)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let block = overlay_block(
+        view,
+        strings.quit_unsaved_title,
+        strings.quit_unsaved_confirm,
+    );
     frame.render_widget(Clear, window);
     frame.render_widget(Paragraph::new(lines).block(block), window);
 }

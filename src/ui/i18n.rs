@@ -47,6 +47,12 @@ pub struct Strings {
     pub add_card_hint: &'static str,
     pub saved_to: &'static str,
     pub not_saved: &'static str,
+    pub resume_offer: &'static str,
+    pub resume_question: &'static str,
+    pub cards_word: &'static str,
+    pub quit_unsaved_title: &'static str,
+    pub quit_unsaved: &'static str,
+    pub quit_unsaved_confirm: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -117,6 +123,12 @@ const SV: Strings = Strings {
     more: "till",
     add_card_hint: " a – nytt kort",
     saved_to: "Sparat i",
+    resume_offer: "En påbörjad session av samma agenda finns från i dag:",
+    resume_question: "Fortsätta den? [J/n]",
+    cards_word: "kort",
+    quit_unsaved_title: "Sessionen är inte sparad",
+    quit_unsaved: "Datamappen tar inte emot sessionen. Avslutar du skrivs en nödkopia i din hemmapp och sökvägen visas.",
+    quit_unsaved_confirm: "y avslutar med nödkopia · valfri annan tangent stannar",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
@@ -188,6 +200,12 @@ const EN: Strings = Strings {
     more: "more",
     add_card_hint: " a – new card",
     saved_to: "Saved to",
+    resume_offer: "An unfinished session of this agenda exists from today:",
+    resume_question: "Continue it? [Y/n]",
+    cards_word: "cards",
+    quit_unsaved_title: "The session is not saved",
+    quit_unsaved: "The data folder refuses the session. If you quit, an emergency copy is written to your home folder and its path shown.",
+    quit_unsaved_confirm: "y quits with an emergency copy · any other key stays",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 

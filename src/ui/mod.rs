@@ -76,6 +76,8 @@ pub enum Overlay<'a> {
     Rebalance(&'a Proposal),
     /// A card waiting for `y` to be deleted.
     ConfirmDelete(&'a Card),
+    /// Quitting while the session cannot be saved.
+    ConfirmQuit,
 }
 
 /// Draws the run screen.
@@ -116,6 +118,7 @@ pub fn render(frame: &mut Frame, view: &View) {
         Overlay::Help => help::render(frame, area, view),
         Overlay::Rebalance(proposal) => rebalance::render(frame, area, view, proposal),
         Overlay::ConfirmDelete(card) => confirm::render(frame, area, view, card),
+        Overlay::ConfirmQuit => confirm::render_quit(frame, area, view),
     }
 }
 

@@ -148,6 +148,17 @@ impl PtyApp {
         self.wait_exit(PATIENCE).expect("samla exits after Ctrl+Q")
     }
 
+    /// Kills samla with SIGKILL, as a dead battery would, and reaps it.
+    pub fn kill9(&mut self) {
+        let status = std::process::Command::new("kill")
+            .args(["-9", &self.pid().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        self.wait_exit(PATIENCE)
+            .expect("samla is gone after kill -9");
+    }
+
     /// samla's process id.
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")

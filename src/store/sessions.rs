@@ -1,0 +1,95 @@
+//! The saved sessions in the data folder: listing them and finding one.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::DataDir;
+use super::session_file::{SessionFile, SessionFileError};
+
+/// What `samla sessions` shows of a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionSummary {
+    /// The file stem, e.g. `2026-03-12-seminarium-3`.
+    pub id: String,
+    /// The session file.
+    pub path: PathBuf,
+    /// The agenda's id.
+    pub agenda_id: String,
+    /// The agenda's title.
+    pub title: String,
+    /// When the first segment started, if it has.
+    pub started: Option<DateTime<Utc>>,
+    /// When the file was last written.
+    pub last_change: DateTime<Utc>,
+    /// How many cards it holds.
+    pub cards: usize,
+    /// Whether the last segment has ended.
+    pub finished: bool,
+}
+
+impl SessionSummary {
+    fn of(path: &Path, file: &SessionFile) -> Self {
+        Self {
+            id: session_id(path),
+            path: path.to_path_buf(),
+            agenda_id: file.agenda_id.clone(),
+            title: file.session.agenda.title.clone(),
+            started: file
+                .session
+                .timings
+                .iter()
+                .find_map(|timing| timing.started),
+            last_change: file.saved,
+            cards: file.session.cards.len(),
+            finished: file.session.is_over(),
+        }
+    }
+}
+
+/// A session's id: its file stem.
+pub fn session_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+impl DataDir {
+    /// Every session file, oldest change first; damaged ones as their errors.
+    pub fn sessions(&self) -> Vec<Result<SessionSummary, SessionFileError>> {
+        let Ok(entries) = std::fs::read_dir(self.sessions_dir()) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+            .collect();
+        paths.sort();
+        let mut found: Vec<_> = paths
+            .iter()
+            .map(|path| SessionFile::load(path).map(|file| SessionSummary::of(path, &file)))
+            .collect();
+        found.sort_by_key(|entry| entry.as_ref().ok().map(|summary| summary.last_change));
+        found
+    }
+
+    /// The unfinished session changed last, if any.
+    pub fn latest_unfinished(&self) -> Option<SessionSummary> {
+        self.sessions()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|summary| !summary.finished)
+            .max_by_key(|summary| summary.last_change)
+    }
+
+    /// The file of session `name`: a path, or an id from `samla sessions`.
+    pub fn session_path(&self, name: &str) -> Option<PathBuf> {
+        let path = Path::new(name);
+        if path.is_file() {
+            return Some(path.to_path_buf());
+        }
+        let by_id = self.sessions_dir().join(format!("{name}.ron"));
+        by_id.is_file().then_some(by_id)
+    }
+}
