@@ -252,3 +252,14 @@ fn quitting_with_the_editor_open_keeps_the_text() {
     assert!(state.quit);
     assert_eq!(cards_of(&state, None), ["Sista ordet"]);
 }
+
+#[test]
+fn control_characters_in_a_paste_are_dropped_and_tabs_become_spaces() {
+    let mut state = discussion();
+    state.update(
+        Action::Paste("a\u{1b}[2Jb\tc\u{7}\r\nrad två".to_owned()),
+        common::board::one_pm(),
+    );
+    press(&mut state, key(KeyCode::Esc));
+    assert_eq!(cards_of(&state, None), ["a[2Jb    c\nrad två"]);
+}

@@ -5,6 +5,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::session::{CardAction, Draft, DraftTarget};
+use crate::ui;
 
 /// An open editor.
 #[derive(Debug, Clone)]
@@ -46,10 +47,13 @@ impl Editor {
     }
 
     /// Inserts pasted text at the cursor; one step for undo. Terminals send line
-    /// breaks in a paste as `\r`, `\r\n` or `\n`.
+    /// breaks in a paste as `\r`, `\r\n` or `\n`; other control characters
+    /// (escape sequences copied from a terminal) are dropped, as the screen
+    /// would act on them.
     pub fn paste(&mut self, text: &str) {
-        self.textarea
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+        let lines = text.replace("\r\n", "\n").replace('\r', "\n");
+        let shown: Vec<String> = lines.split('\n').map(ui::printable).collect();
+        self.textarea.insert_str(shown.join("\n"));
     }
 
     /// The text as it stands, lines joined with `\n`.
