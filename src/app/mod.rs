@@ -92,7 +92,9 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
             redraw = false;
         }
         let mut wait = state.until_next_change(now).to_std().unwrap_or_default();
-        if keeper.saver.is_behind() {
+        // Until the saver has caught up, or while a failed save shows, look again
+        // soon, so the warning comes and goes with the disk.
+        if keeper.saver.is_behind() || state.save_problem.is_some() {
             wait = wait.min(SAVE_CHECK);
         }
         match receiver.recv_timeout(wait) {
