@@ -103,7 +103,6 @@ fn agendas_lists_the_users_own_agendas_valid_or_not() {
 #[test]
 fn commands_of_later_versions_say_so_and_exit_1() {
     for args in [
-        vec!["export"],
         vec!["present"],
         vec!["series"],
         vec!["poll", "import", "answers.txt"],

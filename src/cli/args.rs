@@ -116,6 +116,12 @@ pub struct ExportArgs {
     /// Also copy the result to the clipboard.
     #[arg(long)]
     pub copy: bool,
+    /// Open the written file with the system's default program.
+    #[arg(long)]
+    pub open: bool,
+    /// Include the facilitator's private notes.
+    #[arg(long)]
+    pub private: bool,
     /// Compile a whole series instead of one session.
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,

@@ -2,6 +2,7 @@
 
 mod agendas;
 mod args;
+mod export;
 mod resume;
 mod run;
 mod sessions;
@@ -46,7 +47,7 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
             resume::resume(session.as_deref(), backup, context)
         }
         Some(Command::Sessions { json }) => sessions::list(json, context),
-        Some(Command::Export(_)) => not_yet("export"),
+        Some(Command::Export(args)) => export::export(&args, context),
         Some(Command::Present { .. }) => not_yet("present"),
         Some(Command::Series { .. }) => not_yet("series"),
         Some(Command::Poll(_)) => not_yet("poll"),

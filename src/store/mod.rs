@@ -53,6 +53,11 @@ impl DataDir {
         self.root.join("sessions")
     }
 
+    /// Where summaries are written.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join("exports")
+    }
+
     /// A path for a new session of agenda `agenda_id` begun on `date`:
     /// `sessions/2026-03-12-seminarium-3.ron`, numbered `-2`, `-3` … when taken.
     /// Creates the folder, owner-only.

@@ -83,6 +83,14 @@ impl DataDir {
             .max_by_key(|summary| summary.last_change)
     }
 
+    /// The session changed last, finished or not.
+    pub fn latest_session(&self) -> Option<SessionSummary> {
+        self.sessions()
+            .into_iter()
+            .filter_map(Result::ok)
+            .max_by_key(|summary| summary.last_change)
+    }
+
     /// The file of session `name`: a path, or an id from `samla sessions`.
     pub fn session_path(&self, name: &str) -> Option<PathBuf> {
         let path = Path::new(name);

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test crate uses a different part of this module
 
 pub mod board;
+pub mod fixture;
 pub mod pty;
 
 use std::path::Path;

@@ -1,0 +1,70 @@
+//! `samla export`: the summary of a session, to a file, standard output or the
+//! clipboard.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Context, ExportArgs, Format};
+use crate::app::local_offset;
+use crate::export::{Summary, markdown};
+use crate::store::{DataDir, SessionFile, create_private_dir, session_id, write_atomic};
+
+/// Writes the summary of the named (or latest) session.
+pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
+    if args.series.is_some() {
+        anyhow::bail!("`samla export --series` is not yet available in this version");
+    }
+    let data = context.data_dir()?;
+    let path = match &args.session {
+        Some(name) => data.session_path(name).ok_or_else(|| {
+            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
+        })?,
+        None => {
+            data.latest_session()
+                .ok_or_else(|| anyhow::anyhow!("no saved session to export; run a seminar first"))?
+                .path
+        }
+    };
+    let file = SessionFile::load(&path)?;
+    let summary = Summary {
+        session: &file.session,
+        as_of: file.saved,
+        offset: local_offset(file.session.planned_start),
+        private: args.private,
+    };
+    let bytes = match args.format {
+        Format::Md => markdown(&summary).into_bytes(),
+        other => anyhow::bail!(
+            "`--format {}` is not yet available in this version",
+            format!("{other:?}").to_lowercase()
+        ),
+    };
+    match args.output.as_deref() {
+        Some("-") => context.out.write_all(&bytes)?,
+        Some(output) => {
+            write_atomic(Path::new(output), &bytes)
+                .map_err(|error| anyhow::anyhow!("cannot write {output}: {error}"))?;
+            writeln!(context.out, "{output}")?;
+        }
+        None => {
+            let written = default_path(&data, &path, args.format);
+            create_private_dir(&data.exports_dir())?;
+            write_atomic(&written, &bytes)
+                .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", written.display()))?;
+            writeln!(context.out, "{}", written.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `exports/SESSION-ID.EXT`.
+pub fn default_path(data: &DataDir, session: &Path, format: Format) -> PathBuf {
+    let extension = match format {
+        Format::Md => "md",
+        Format::Html => "html",
+        Format::Eml => "eml",
+        Format::Csv => "csv",
+    };
+    data.exports_dir()
+        .join(format!("{}.{extension}", session_id(session)))
+}
