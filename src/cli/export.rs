@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Context, ExportArgs, Format};
 use crate::app::local_offset;
-use crate::export::{Summary, markdown};
+use crate::export::{Summary, csv, eml, html, markdown};
 use crate::store::{DataDir, SessionFile, create_private_dir, session_id, write_atomic};
 
 /// Writes the summary of the named (or latest) session.
@@ -34,10 +34,9 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     };
     let bytes = match args.format {
         Format::Md => markdown(&summary).into_bytes(),
-        other => anyhow::bail!(
-            "`--format {}` is not yet available in this version",
-            format!("{other:?}").to_lowercase()
-        ),
+        Format::Html => html(&summary).into_bytes(),
+        Format::Eml => eml(&summary, &args.to)?,
+        Format::Csv => csv(&summary)?,
     };
     match args.output.as_deref() {
         Some("-") => context.out.write_all(&bytes)?,

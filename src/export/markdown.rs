@@ -28,7 +28,8 @@ impl Summary<'_> {
         words(self.session.agenda.language)
     }
 
-    fn group_name(&self, group: Option<usize>) -> String {
+    /// The name of `group`, or of the whole room.
+    pub fn group_name(&self, group: Option<usize>) -> String {
         match group {
             Some(index) => self
                 .session
@@ -41,7 +42,7 @@ impl Summary<'_> {
     }
 
     /// Every group, then the whole room.
-    fn lanes(&self) -> impl Iterator<Item = Option<usize>> {
+    pub(super) fn lanes(&self) -> impl Iterator<Item = Option<usize>> {
         (0..self.session.groups.len()).map(Some).chain([None])
     }
 }

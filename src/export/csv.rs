@@ -1,0 +1,70 @@
+//! The cards as CSV rows for analysis: one card a row, RFC 4180 quoting (by the
+//! csv crate), UTF-8 with a byte-order mark so spreadsheet programs read å, ä, ö.
+
+use super::markdown::Summary;
+use crate::ui::i18n::kind_label;
+
+/// The byte-order mark spreadsheet programs look for to read UTF-8.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The column names, the same in every language so scripts can rely on them.
+const HEADER: [&str; 11] = [
+    "seminar",
+    "date",
+    "segment",
+    "kind",
+    "questions",
+    "group",
+    "horizon",
+    "tag",
+    "quote",
+    "text",
+    "created",
+];
+
+/// Every card of the session as a CSV row, in board order per segment and group.
+pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
+    let session = summary.session;
+    let agenda = &session.agenda;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.to_vec());
+    writer.write_record(HEADER)?;
+    let date = agenda
+        .date
+        .unwrap_or_else(|| {
+            session
+                .planned_start
+                .with_timezone(&summary.offset)
+                .date_naive()
+        })
+        .to_string();
+    for (index, segment) in agenda.segments.iter().enumerate() {
+        for lane in summary.lanes() {
+            for card in session.cards_in(index, lane) {
+                let group = summary.group_name(card.group);
+                let created = card
+                    .created
+                    .with_timezone(&summary.offset)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string();
+                writer.write_record([
+                    agenda.title.as_str(),
+                    &date,
+                    &segment.title,
+                    kind_label(segment.kind, agenda.language),
+                    &segment.questions.join("\n"),
+                    &group,
+                    card.horizon.as_deref().unwrap_or_default(),
+                    card.tag.as_deref().unwrap_or_default(),
+                    if card.quote { "1" } else { "0" },
+                    &card.text,
+                    &created,
+                ])?;
+            }
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
+}

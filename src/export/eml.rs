@@ -1,0 +1,58 @@
+//! The summary as an e-mail draft (`.eml`): RFC 5322 with MIME
+//! `multipart/alternative`, the Markdown as text and the HTML as the rich part,
+//! marked `X-Unsent: 1` so a mail program opens it ready to send. Built with
+//! mail-builder, which does the encodings (RFC 2047 subject, quoted-printable).
+
+use mail_builder::MessageBuilder;
+use mail_builder::headers::content_type::ContentType;
+use mail_builder::headers::raw::Raw;
+use mail_builder::mime::MimePart;
+
+use super::html::html;
+use super::markdown::{Summary, markdown};
+
+/// The e-mail draft of the summary, to `recipients` (none: the user fills
+/// them in). Dated when the session last changed, and the same bytes for the
+/// same session and recipients.
+pub fn eml(summary: &Summary, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+    let text = markdown(summary);
+    let page = html(summary);
+    let agenda = &summary.session.agenda;
+    let subject = match (&agenda.series, agenda.number) {
+        (Some(series), Some(number)) => format!("{series} – {number}: {}", agenda.title),
+        _ => agenda.title.clone(),
+    };
+    // The boundary only has to differ from every line of the parts; one made
+    // from their hash does, and keeps the draft the same each time.
+    let boundary = format!("samla-{:016x}", fnv1a(&[&text, &page]));
+    let parts = MimePart::new(
+        ContentType::new("multipart/alternative").attribute("boundary", boundary.clone()),
+        vec![
+            MimePart::new("text/plain", text),
+            MimePart::new("text/html", page),
+        ],
+    );
+    let mut message = MessageBuilder::new()
+        .subject(subject)
+        .date(summary.as_of.timestamp())
+        .message_id(format!("{boundary}@samla.invalid"))
+        .header("X-Unsent", Raw::new("1"))
+        .body(parts);
+    if !recipients.is_empty() {
+        message = message.to(recipients
+            .iter()
+            .map(|address| address.as_str())
+            .collect::<Vec<_>>());
+    }
+    message.write_to_vec()
+}
+
+/// The 64-bit FNV-1a hash of `texts`: stable across builds, unlike std's hasher.
+fn fnv1a(texts: &[&str]) -> u64 {
+    texts
+        .iter()
+        .flat_map(|text| text.bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+}

@@ -1,0 +1,64 @@
+//! The summary as one self-contained HTML page: the Markdown rendered by
+//! pulldown-cmark, inline CSS that lays cards out like a Padlet board, nothing
+//! fetched from elsewhere. Readable on a phone and printable.
+
+use pulldown_cmark::{Event, Options, Parser, html};
+
+use super::markdown::{Summary, markdown};
+
+/// The page's style: cards as notes on a board, tables that scroll on a phone.
+const STYLE: &str = r#"
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --card: #fff7c2; --line: #d0d7de; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       max-width: 72rem; margin: 0 auto; padding: 1rem; background: #f6f8fa; }
+h1 { font-size: 1.7rem; margin: .5rem 0; }
+h2 { font-size: 1.35rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .4rem; color: var(--muted); }
+h3 + ul, h4 + ul { display: flex; flex-wrap: wrap; gap: .75rem; list-style: none; padding: 0; margin: 0; }
+h3 + ul > li, h4 + ul > li { flex: 1 1 15rem; max-width: 24rem; background: var(--card); border-radius: 10px;
+       padding: .7rem .9rem; box-shadow: 0 1px 3px rgba(0,0,0,.18); overflow-wrap: anywhere; }
+blockquote { margin: 0; padding-left: .7rem; border-left: 4px solid #d4a72c; font-style: italic; }
+em { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto; background: #fff; }
+th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
+th { background: #eef1f4; }
+@media print {
+  body { background: #fff; max-width: none; }
+  h3 + ul > li, h4 + ul > li { box-shadow: none; border: 1px solid #bbb; break-inside: avoid; }
+  table { display: table; }
+}
+"#;
+
+/// The summary as an HTML page.
+pub fn html(summary: &Summary) -> String {
+    let text = markdown(summary);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // Card text is escaped in the Markdown already; should raw HTML still reach
+    // the parser, it is shown as text, never passed through.
+    let events = Parser::new_ext(&text, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
+    let mut body = String::with_capacity(text.len() * 2);
+    html::push_html(&mut body, events);
+    let agenda = &summary.session.agenda;
+    let language = match agenda.language {
+        crate::agenda::Language::Sv => "sv",
+        crate::agenda::Language::En => "en",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        escaped(&agenda.title)
+    )
+}
+
+/// `text` escaped for HTML.
+fn escaped(text: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, std::iter::once(Event::Text(text.into())));
+    out
+}
