@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod clock;
 pub mod export;
 pub mod session;

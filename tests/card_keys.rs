@@ -58,7 +58,7 @@ fn an_empty_card_is_dropped_and_says_so() {
     let mut state = discussion();
     add_card(&mut state, "  \n ");
     assert!(state.session.cards.is_empty());
-    assert_eq!(state.notice, Some("Tomt kort – inget sparat"));
+    assert_eq!(state.notice.as_deref(), Some("Tomt kort – inget sparat"));
 }
 
 #[test]
@@ -119,7 +119,10 @@ fn changing_group_selects_that_groups_latest_card() {
     select_group(&mut state, 3);
     assert_eq!(state.selected_card, None);
     press(&mut state, char_key('t'));
-    assert_eq!(state.notice, Some("Inget kort valt – a lägger till ett"));
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("Inget kort valt – a lägger till ett")
+    );
 }
 
 #[test]
@@ -168,7 +171,7 @@ fn h_outside_the_exercises_explains_itself() {
     add_card(&mut state, "x");
     press(&mut state, char_key('h'));
     assert_eq!(
-        state.notice,
+        state.notice.as_deref(),
         Some("h flyttar kort i handlingsplan och vision")
     );
     assert_eq!(selected(&state).horizon, None);
@@ -262,4 +265,15 @@ fn control_characters_in_a_paste_are_dropped_and_tabs_become_spaces() {
     );
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(cards_of(&state, None), ["a[2Jb    c\nrad två"]);
+}
+
+#[test]
+fn x_asks_the_event_loop_for_the_summary_once() {
+    let mut state = discussion();
+    press(&mut state, char_key('x'));
+    assert!(state.take_export_request());
+    assert!(!state.take_export_request(), "one summary per press");
+    press(&mut state, char_key('a'));
+    press(&mut state, char_key('x'));
+    assert!(!state.take_export_request(), "in the editor x is a letter");
 }

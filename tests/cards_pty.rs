@@ -111,3 +111,36 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
             .all(|card| card.text != "Ta bort mig")
     );
 }
+
+#[test]
+fn x_writes_the_summary_and_copies_it_through_the_terminal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 160, 40);
+    app.wait_for_text("Välkommen och inledning");
+    add_card(&mut app, "2", "Summera: å ä ö 🙂");
+    app.send(b"x");
+    let screen = app.wait_for_text("Sammanfattning i");
+    assert!(
+        screen.contains("kopierad via terminalen (OSC 52)"),
+        "{screen}"
+    );
+    let exports: Vec<_> = std::fs::read_dir(home.path().join("exports"))
+        .expect("an exports folder")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    assert_eq!(exports.len(), 1);
+    let summary = std::fs::read_to_string(&exports[0]).expect("the summary");
+    assert!(
+        summary.contains("### Grupp 2\n\n- Summera: å ä ö 🙂"),
+        "{summary}"
+    );
+    let osc52 = samla::clipboard::osc52(&summary);
+    let output = app.output();
+    assert!(
+        output
+            .windows(osc52.len())
+            .any(|window| window == osc52.as_bytes()),
+        "the OSC 52 sequence with the summary was written to the terminal"
+    );
+    assert!(app.quit().success());
+}

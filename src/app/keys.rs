@@ -64,6 +64,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('q') => Some(Action::ToggleQuote),
         KeyCode::Char('h') => Some(Action::NextHorizon),
         KeyCode::Char('d') => Some(Action::AskDelete),
+        KeyCode::Char('x') => Some(Action::Export),
         _ => None,
     }
 }

@@ -11,21 +11,28 @@ pub use editor::Editor;
 pub use keys::action_for;
 pub use state::{Action, AppState, Mode};
 
+use std::io::Write;
+use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
 
 use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
 
+use crate::clipboard::{Clipboard, Copied};
 use crate::clock::Clock;
-use crate::store::{Saver, SessionFile, VERSION};
+use crate::export::{Summary, markdown};
+use crate::store::{Saver, SessionFile, VERSION, create_private_dir, session_id, write_atomic};
 use crate::ui;
 use events::AppEvent;
 
-/// Where the screen's state is kept: the saver, and the agenda id to record.
+/// Where the screen's state is kept: the saver, the agenda id to record, and
+/// where `x` writes the summary.
 pub struct Keeper<'a> {
     /// Writes snapshots off the keystroke path.
     pub saver: &'a Saver,
     /// The id of the agenda the session runs.
     pub agenda_id: &'a str,
+    /// The folder summaries are written to.
+    pub exports_dir: &'a Path,
 }
 
 impl Keeper<'_> {
@@ -73,6 +80,7 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
     events::spawn_input(sender.clone());
     events::spawn_signals(sender)?;
     let mut redraw = true;
+    let mut clipboard = Clipboard::open();
     keeper.keep(&state, clock.now());
     let exit = loop {
         let now = clock.now();
@@ -105,6 +113,16 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
                     let now = clock.now();
                     state.update(action, now);
                     keeper.keep(&state, now);
+                    if state.take_export_request() {
+                        let message = export_summary(
+                            &state,
+                            keeper,
+                            &mut clipboard,
+                            screen.backend_mut(),
+                            now,
+                        );
+                        state.notice = Some(message);
+                    }
                     redraw = true;
                 }
                 if state.quit {
@@ -126,6 +144,39 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
     };
     terminal::leave();
     Ok(exit)
+}
+
+/// `x`: writes the Markdown summary to the exports folder and copies it, to the
+/// system clipboard or by OSC 52 on `terminal`; says what happened, in a line.
+fn export_summary(
+    state: &AppState,
+    keeper: &Keeper,
+    clipboard: &mut Clipboard,
+    terminal: &mut dyn Write,
+    now: DateTime<Utc>,
+) -> String {
+    let strings = ui::i18n::strings(state.language);
+    let summary = Summary {
+        session: &state.session,
+        as_of: now,
+        offset: local_offset(state.session.planned_start),
+        private: false,
+    };
+    let text = markdown(&summary);
+    let path = keeper
+        .exports_dir
+        .join(format!("{}.md", session_id(keeper.saver.path())));
+    let written =
+        create_private_dir(keeper.exports_dir).and_then(|()| write_atomic(&path, text.as_bytes()));
+    if let Err(error) = written {
+        return format!("{} ({error})", strings.summary_failed);
+    }
+    let copied = match clipboard.copy(&text, terminal) {
+        Ok(Copied::System) => strings.copied,
+        Ok(Copied::Terminal) => strings.copied_terminal,
+        Err(_) => strings.not_copied,
+    };
+    format!("{} {} · {copied}", strings.summary_in, path.display())
 }
 
 /// Test hook of debug builds only: with `SAMLA_TEST_PANIC_KEY` set, `!` panics,

@@ -73,6 +73,8 @@ pub enum Action {
     ConfirmDelete,
     /// Remind how to quit (Ctrl+C must not end a seminar by accident).
     QuitHint,
+    /// Write the summary and copy it to the clipboard.
+    Export,
     /// Leave samla.
     Quit,
     /// Leave samla although the session cannot be saved.
@@ -94,7 +96,7 @@ pub struct AppState {
     /// What is shown on top.
     pub mode: Mode,
     /// A message until the next key.
-    pub notice: Option<&'static str>,
+    pub notice: Option<String>,
     /// Whether to ring the terminal bell when a countdown reaches zero.
     pub bell: bool,
     /// The segment whose zero has been rung for, so the bell rings once.
@@ -103,6 +105,8 @@ pub struct AppState {
     pub quit: bool,
     /// Why the session cannot be saved, while that lasts.
     pub save_problem: Option<String>,
+    /// Set by `x` until the event loop has written the summary.
+    export_requested: bool,
 }
 
 impl AppState {
@@ -127,6 +131,7 @@ impl AppState {
             bell_rung_for: None,
             quit: false,
             save_problem: None,
+            export_requested: false,
         };
         if state.countdown_at_zero(now) {
             state.bell_rung_for = Some(state.session.current);
@@ -154,7 +159,7 @@ impl AppState {
             }
             Action::ProposeRebalance => match propose_rebalance(&self.session, now) {
                 Some(proposal) => self.mode = Mode::Rebalance(proposal),
-                None => self.notice = Some(self.strings().not_late),
+                None => self.notice = Some(self.strings().not_late.to_owned()),
             },
             Action::ApplyRebalance => {
                 if let Mode::Rebalance(proposal) = std::mem::replace(&mut self.mode, Mode::Normal) {
@@ -192,7 +197,7 @@ impl AppState {
                 if self.session.columns(self.session.current).is_some() {
                     self.change_card(|id| CardAction::NextHorizon { id }, now);
                 } else {
-                    self.notice = Some(self.strings().no_columns);
+                    self.notice = Some(self.strings().no_columns.to_owned());
                 }
             }
             Action::AskDelete => {
@@ -213,7 +218,7 @@ impl AppState {
                     });
                 }
             }
-            Action::QuitHint => self.notice = Some(self.strings().quit_hint),
+            Action::QuitHint => self.notice = Some(self.strings().quit_hint.to_owned()),
             Action::Quit => {
                 self.close_editor(now);
                 if self.save_problem.is_some() {
@@ -223,6 +228,7 @@ impl AppState {
                 }
             }
             Action::QuitAnyway => self.quit = true,
+            Action::Export => self.export_requested = true,
         }
         self.keep_selection_in_view();
     }
@@ -239,6 +245,11 @@ impl AppState {
         let mut editor = Editor::new(target, "");
         editor.paste(text);
         self.mode = Mode::Editor(Box::new(editor));
+    }
+
+    /// Whether `x` asked for the summary; asking again needs another `x`.
+    pub fn take_export_request(&mut self) -> bool {
+        std::mem::take(&mut self.export_requested)
     }
 
     /// The text of the open editor, to keep on disk until it is saved.
@@ -265,7 +276,7 @@ impl AppState {
             if self.session.card(new_id).is_some() {
                 self.selected_card = Some(new_id);
             } else {
-                self.notice = Some(self.strings().nothing_saved);
+                self.notice = Some(self.strings().nothing_saved.to_owned());
             }
         }
     }
@@ -277,7 +288,7 @@ impl AppState {
             .and_then(|id| self.session.card(id))
             .cloned();
         if card.is_none() {
-            self.notice = Some(self.strings().no_card);
+            self.notice = Some(self.strings().no_card.to_owned());
         }
         card
     }
@@ -401,7 +412,7 @@ impl AppState {
                 Mode::ConfirmQuit => Overlay::ConfirmQuit,
                 Mode::Normal | Mode::Editor(_) => Overlay::None,
             },
-            notice: self.notice,
+            notice: self.notice.as_deref(),
             save_problem: self.save_problem.as_deref(),
         }
     }

@@ -66,6 +66,10 @@ pub enum Command {
         /// The series to show; all of them if none is named.
         name: Option<String>,
     },
+    /// Serves a copied text until another program takes the clipboard (started
+    /// by `--copy`; not for typing).
+    #[command(name = "__serve-clipboard", hide = true)]
+    ServeClipboard,
     /// Rating answers (polls).
     #[command(subcommand)]
     Poll(PollCommand),

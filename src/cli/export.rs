@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::{Context, ExportArgs, Format};
 use crate::app::local_offset;
+use crate::clipboard::{self, Copied};
 use crate::export::{Summary, csv, eml, html, markdown};
 use crate::store::{DataDir, SessionFile, create_private_dir, session_id, write_atomic};
 
@@ -38,19 +39,45 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         Format::Eml => eml(&summary, &args.to)?,
         Format::Csv => csv(&summary)?,
     };
-    match args.output.as_deref() {
-        Some("-") => context.out.write_all(&bytes)?,
-        Some(output) => {
-            write_atomic(Path::new(output), &bytes)
-                .map_err(|error| anyhow::anyhow!("cannot write {output}: {error}"))?;
-            writeln!(context.out, "{output}")?;
+    let written = match args.output.as_deref() {
+        Some("-") => {
+            context.out.write_all(&bytes)?;
+            None
         }
+        Some(output) => Some(PathBuf::from(output)),
         None => {
-            let written = default_path(&data, &path, args.format);
             create_private_dir(&data.exports_dir())?;
-            write_atomic(&written, &bytes)
-                .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", written.display()))?;
-            writeln!(context.out, "{}", written.display())?;
+            Some(default_path(&data, &path, args.format))
+        }
+    };
+    if let Some(written) = &written {
+        write_atomic(written, &bytes)
+            .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", written.display()))?;
+        writeln!(context.out, "{}", written.display())?;
+    }
+    if args.copy {
+        // The export stands whatever happens to the copy.
+        let text = String::from_utf8_lossy(&bytes);
+        let message = match (clipboard::copy_and_leave(&text), &written) {
+            (Ok(Copied::System), _) => "copied to the clipboard".to_owned(),
+            (Ok(Copied::Terminal), _) => {
+                "copied through the terminal (OSC 52; the terminal must allow it)".to_owned()
+            }
+            (Err(error), Some(file)) => {
+                format!(
+                    "could not copy ({error}); the summary is in {}",
+                    file.display()
+                )
+            }
+            (Err(error), None) => format!("could not copy ({error})"),
+        };
+        writeln!(context.err, "samla: {message}")?;
+    }
+    if args.open {
+        match &written {
+            Some(file) => open::that_detached(file)
+                .map_err(|error| anyhow::anyhow!("cannot open {}: {error}", file.display()))?,
+            None => anyhow::bail!("--open needs a file to open, not `-o -`"),
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -48,6 +48,10 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Sessions { json }) => sessions::list(json, context),
         Some(Command::Export(args)) => export::export(&args, context),
+        Some(Command::ServeClipboard) => {
+            crate::clipboard::serve()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Present { .. }) => not_yet("present"),
         Some(Command::Series { .. }) => not_yet("series"),
         Some(Command::Poll(_)) => not_yet("poll"),

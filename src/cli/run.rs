@@ -98,9 +98,11 @@ pub fn run_and_keep(
 ) -> anyhow::Result<ExitCode> {
     let path = saver.path().to_path_buf();
     let strings = i18n::strings(state.language);
+    let exports_dir = context.data_dir()?.exports_dir();
     let keeper = Keeper {
         saver: &saver,
         agenda_id,
+        exports_dir: &exports_dir,
     };
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| app::run(state, clock, &keeper)));
     let saved = saver.finish();

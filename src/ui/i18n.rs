@@ -53,6 +53,11 @@ pub struct Strings {
     pub quit_unsaved_title: &'static str,
     pub quit_unsaved: &'static str,
     pub quit_unsaved_confirm: &'static str,
+    pub summary_in: &'static str,
+    pub summary_failed: &'static str,
+    pub copied: &'static str,
+    pub copied_terminal: &'static str,
+    pub not_copied: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -97,6 +102,7 @@ const SV: Strings = Strings {
         ),
         ("d", "ta bort valt kort (frågar y/n)"),
         ("f", "privat anteckning för passet (exporteras inte)"),
+        ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
         ("?", "visa eller dölj hjälpen"),
         ("Ctrl+Q", "avsluta"),
     ],
@@ -129,6 +135,11 @@ const SV: Strings = Strings {
     quit_unsaved_title: "Sessionen är inte sparad",
     quit_unsaved: "Datamappen tar inte emot sessionen. Avslutar du skrivs en nödkopia i din hemmapp och sökvägen visas.",
     quit_unsaved_confirm: "y avslutar med nödkopia · valfri annan tangent stannar",
+    summary_in: "Sammanfattning i",
+    summary_failed: "Kunde inte skriva sammanfattningen",
+    copied: "kopierad",
+    copied_terminal: "kopierad via terminalen (OSC 52)",
+    not_copied: "kunde inte kopieras",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
@@ -174,6 +185,7 @@ const EN: Strings = Strings {
         ("h", "action plan, vision: move the card to the next column"),
         ("d", "delete the selected card (asks y/n)"),
         ("f", "private note for this segment (not exported)"),
+        ("x", "write the summary (Markdown) and copy it"),
         ("?", "show or hide this help"),
         ("Ctrl+Q", "quit"),
     ],
@@ -206,6 +218,11 @@ const EN: Strings = Strings {
     quit_unsaved_title: "The session is not saved",
     quit_unsaved: "The data folder refuses the session. If you quit, an emergency copy is written to your home folder and its path shown.",
     quit_unsaved_confirm: "y quits with an emergency copy · any other key stays",
+    summary_in: "Summary in",
+    summary_failed: "Could not write the summary",
+    copied: "copied",
+    copied_terminal: "copied through the terminal (OSC 52)",
+    not_copied: "could not be copied",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 

@@ -20,6 +20,7 @@ pub struct PtyApp {
     screen: Arc<Mutex<vt100::Parser>>,
     tty: Option<PathBuf>,
     closing: Arc<AtomicBool>,
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl PtyApp {
@@ -51,6 +52,9 @@ impl PtyApp {
         command.env("TZ", "UTC");
         command.env_remove("NO_COLOR");
         command.env_remove("RUST_BACKTRACE");
+        // No display: the clipboard is the terminal's (OSC 52), as over SSH.
+        command.env_remove("DISPLAY");
+        command.env_remove("WAYLAND_DISPLAY");
         for (name, value) in env {
             command.env(name, value);
         }
@@ -61,6 +65,8 @@ impl PtyApp {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let feed = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let transcript = Arc::clone(&raw);
         let closing = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&closing);
         std::thread::spawn(move || {
@@ -70,6 +76,10 @@ impl PtyApp {
                     break;
                 }
                 feed.lock().expect("screen").process(&buffer[..read]);
+                transcript
+                    .lock()
+                    .expect("transcript")
+                    .extend_from_slice(&buffer[..read]);
             }
         });
         let writer = pair.master.take_writer().expect("a writer");
@@ -81,6 +91,7 @@ impl PtyApp {
             screen,
             tty,
             closing,
+            raw,
         }
     }
 
@@ -89,6 +100,11 @@ impl PtyApp {
         let writer = self.writer.as_mut().expect("the terminal is open");
         writer.write_all(keys).expect("send keys");
         writer.flush().expect("flush keys");
+    }
+
+    /// Every byte samla has written to the terminal so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().expect("transcript").clone()
     }
 
     /// The text on screen now.
