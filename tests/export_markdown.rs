@@ -358,3 +358,40 @@ fn exporting_without_sessions_says_so() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("no saved session"));
 }
+
+#[test]
+fn every_format_comes_from_the_command_line_into_the_exports_folder() {
+    let home = saved_home();
+    for (format, extension, starts) in [
+        ("md", "md", "# Samverkan".as_bytes()),
+        ("html", "html", b"<!DOCTYPE html>".as_slice()),
+        ("eml", "eml", b"Subject: =?utf-8?".as_slice()),
+        ("csv", "csv", "\u{feff}seminar,date".as_bytes()),
+    ] {
+        let run = samla_utc(
+            home.path(),
+            &["export", "--format", format, "--to", "deltagare@kommun.se"],
+        );
+        assert!(run.status.success(), "{format}: {}", String::from_utf8_lossy(&run.stderr));
+        let path = home
+            .path()
+            .join("exports")
+            .join(format!("2026-03-12-seminarium-3.{extension}"));
+        let bytes = std::fs::read(&path).expect("written");
+        assert!(bytes.starts_with(starts), "{format}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).expect("metadata").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{format}");
+        }
+    }
+}
+
+#[test]
+fn open_needs_a_file() {
+    let home = saved_home();
+    let run = samla_utc(home.path(), &["export", "-o", "-", "--open"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--open needs a file"));
+}
