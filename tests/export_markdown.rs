@@ -372,7 +372,11 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
             home.path(),
             &["export", "--format", format, "--to", "deltagare@kommun.se"],
         );
-        assert!(run.status.success(), "{format}: {}", String::from_utf8_lossy(&run.stderr));
+        assert!(
+            run.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
         let path = home
             .path()
             .join("exports")
@@ -382,7 +386,10 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).expect("metadata").permissions().mode();
+            let mode = std::fs::metadata(&path)
+                .expect("metadata")
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600, "{format}");
         }
     }
