@@ -1,8 +1,12 @@
 //! Everything that wakes the event loop arrives on one channel: keys from an input
 //! thread, signals from a signal thread. The loop sleeps on the channel.
 
+use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::thread;
+use std::time::Duration;
+
+use notify::{Config, PollWatcher, RecursiveMode, Watcher};
 
 use crossterm::event::{self, Event, KeyEvent};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -22,6 +26,8 @@ pub enum AppEvent {
     Signal(i32),
     /// The terminal is gone (closed window, dropped ssh): input cannot be read.
     InputClosed,
+    /// The session file being followed was written.
+    SessionChanged,
 }
 
 /// Reads terminal input on its own thread until it fails.
@@ -56,4 +62,36 @@ pub fn spawn_signals(events: Sender<AppEvent>) -> std::io::Result<()> {
         }
     });
     Ok(())
+}
+
+/// How often the polling fallback looks at the session's folder.
+const POLL_INTERVAL: Duration = Duration::from_millis(250);
+
+/// Reports every write of the session file at `path`. The store replaces the
+/// file by a rename, so its folder is watched: by the system's notification
+/// (inotify, FSEvents …), else by polling. Keep the watcher to keep watching.
+pub fn watch_session(path: &Path, events: Sender<AppEvent>) -> notify::Result<Box<dyn Watcher>> {
+    let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let name = path.file_name().map(ToOwned::to_owned);
+    let handler = move |event: notify::Result<notify::Event>| {
+        let ours = event.is_ok_and(|event| {
+            event.paths.is_empty()
+                || event
+                    .paths
+                    .iter()
+                    .any(|changed| changed.file_name() == name.as_deref())
+        });
+        if ours {
+            let _ = events.send(AppEvent::SessionChanged);
+        }
+    };
+    let mut watcher: Box<dyn Watcher> = match notify::recommended_watcher(handler.clone()) {
+        Ok(watcher) => Box::new(watcher),
+        Err(_) => Box::new(PollWatcher::new(
+            handler,
+            Config::default().with_poll_interval(POLL_INTERVAL),
+        )?),
+    };
+    watcher.watch(&folder, RecursiveMode::NonRecursive)?;
+    Ok(watcher)
 }

@@ -4,11 +4,13 @@
 mod editor;
 mod events;
 mod keys;
+mod present;
 mod state;
 mod terminal;
 
 pub use editor::Editor;
 pub use keys::action_for;
+pub use present::{PresentKey, present, present_key, present_view};
 pub use state::{Action, AppState, Mode};
 
 use std::io::Write;
@@ -137,6 +139,7 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
             Ok(AppEvent::Signal(signal)) => break Exit::Signal(signal),
+            Ok(AppEvent::SessionChanged) => {}
             Ok(AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
                 break Exit::TerminalGone;
             }

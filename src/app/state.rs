@@ -362,21 +362,9 @@ impl AppState {
         self.bell
     }
 
-    /// How long the screen may sleep before what it shows changes: until the
-    /// countdown's next whole second while it runs, else until the clock's next minute.
+    /// How long the screen may sleep before what it shows changes.
     pub fn until_next_change(&self, now: DateTime<Utc>) -> Duration {
-        let next_minute = 60_000 - now.timestamp_millis().rem_euclid(60_000);
-        let wait = if self.session.current_timing().state() == TimerState::Running {
-            let remaining = self.session.current_remaining(now).num_milliseconds();
-            match remaining.rem_euclid(1000) {
-                0 => 1000,
-                part => part,
-            }
-            .min(next_minute)
-        } else {
-            next_minute
-        };
-        Duration::milliseconds(wait)
+        until_next_change(&self.session, now)
     }
 
     /// The view a frame at `now` draws.
@@ -414,6 +402,25 @@ impl AppState {
             },
             notice: self.notice.as_deref(),
             save_problem: self.save_problem.as_deref(),
+            presenting: false,
         }
     }
+}
+
+/// How long a screen of `session` may sleep before what it shows changes: until
+/// the countdown's next whole second while it runs, else until the clock's next
+/// minute.
+pub fn until_next_change(session: &Session, now: DateTime<Utc>) -> Duration {
+    let next_minute = 60_000 - now.timestamp_millis().rem_euclid(60_000);
+    let wait = if session.current_timing().state() == TimerState::Running {
+        let remaining = session.current_remaining(now).num_milliseconds();
+        match remaining.rem_euclid(1000) {
+            0 => 1000,
+            part => part,
+        }
+        .min(next_minute)
+    } else {
+        next_minute
+    };
+    Duration::milliseconds(wait)
 }

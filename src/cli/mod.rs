@@ -3,6 +3,7 @@
 mod agendas;
 mod args;
 mod export;
+mod present;
 mod resume;
 mod run;
 mod sessions;
@@ -52,7 +53,7 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
             crate::clipboard::serve()?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Present { .. }) => not_yet("present"),
+        Some(Command::Present { session }) => present::present(session.as_deref(), context),
         Some(Command::Series { .. }) => not_yet("series"),
         Some(Command::Poll(_)) => not_yet("poll"),
     }

@@ -68,6 +68,14 @@ impl SessionLock {
     }
 }
 
+/// Whether a running samla holds the session at `session` open.
+pub fn is_running_session(session: &Path) -> bool {
+    fs::read_to_string(lock_path(session))
+        .ok()
+        .and_then(|text| text.trim().parse::<u32>().ok())
+        .is_some_and(is_running)
+}
+
 impl Drop for SessionLock {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.path);

@@ -7,7 +7,7 @@ mod session_file;
 mod sessions;
 
 pub use atomic::{backup_path, write_atomic};
-pub use lock::{LockError, SessionLock};
+pub use lock::{LockError, SessionLock, is_running_session};
 pub use saver::{Saver, Unsaved};
 pub use session_file::{SessionFile, SessionFileError, VERSION};
 pub use sessions::{SessionSummary, session_id};

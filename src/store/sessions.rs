@@ -91,6 +91,16 @@ impl DataDir {
             .max_by_key(|summary| summary.last_change)
     }
 
+    /// The session a running `samla run` or `samla resume` has open, the one
+    /// changed last if there are several.
+    pub fn running_session(&self) -> Option<SessionSummary> {
+        self.sessions()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|summary| super::is_running_session(&summary.path))
+            .max_by_key(|summary| summary.last_change)
+    }
+
     /// The file of session `name`: a path, or an id from `samla sessions`.
     pub fn session_path(&self, name: &str) -> Option<PathBuf> {
         let path = Path::new(name);

@@ -18,13 +18,13 @@ const MAX_CARD_LINES: usize = 6;
 pub const QUOTE_MARK: &str = "❝";
 
 /// The board's lanes: every group, then the whole room when it has cards, is
-/// selected, or the segment is a whole-room conversation.
+/// selected (on the run screen), or the segment is a whole-room conversation.
 pub fn lanes(view: &View) -> Vec<Option<usize>> {
     let session = view.session;
     let mut lanes: Vec<Option<usize>> = (0..session.groups.len()).map(Some).collect();
     let room_has_cards = !session.cards_in(session.current, None).is_empty();
     if room_has_cards
-        || view.selected_group.is_none()
+        || (view.selected_group.is_none() && !view.presenting)
         || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
     {
         lanes.push(None);
@@ -75,7 +75,7 @@ fn render_lane(
 ) {
     let session = view.session;
     let cards = session.cards_in(session.current, group);
-    let is_selected = view.selected_group == group;
+    let is_selected = view.selected_group == group && !view.presenting;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![];
     if let Some(count) = hidden.0 {

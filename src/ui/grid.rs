@@ -82,8 +82,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
             ..body
         };
         let cells = Layout::horizontal(widths.clone()).split(row_area);
-        rows.get(index)
-            .render(frame, &cells, view, index == selected_row);
+        let highlighted = index == selected_row && !view.presenting;
+        rows.get(index).render(frame, &cells, view, highlighted);
         y += full_height;
     }
 }

@@ -58,6 +58,8 @@ pub struct Strings {
     pub copied: &'static str,
     pub copied_terminal: &'static str,
     pub not_copied: &'static str,
+    pub break_resumes: &'static str,
+    pub next: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -140,6 +142,8 @@ const SV: Strings = Strings {
     copied: "kopierad",
     copied_terminal: "kopierad via terminalen (OSC 52)",
     not_copied: "kunde inte kopieras",
+    break_resumes: "Paus – vi fortsätter",
+    next: "Nästa:",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
@@ -223,6 +227,8 @@ const EN: Strings = Strings {
     copied: "copied",
     copied_terminal: "copied through the terminal (OSC 52)",
     not_copied: "could not be copied",
+    break_resumes: "Break – we continue at",
+    next: "Next:",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 

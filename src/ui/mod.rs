@@ -10,6 +10,7 @@ mod format;
 mod grid;
 mod help;
 pub mod i18n;
+mod present;
 mod rebalance;
 mod segment_pane;
 mod status_bar;
@@ -20,6 +21,7 @@ pub use board::lanes;
 pub use card_text::printable;
 pub use editor::{EditorPurpose, EditorView};
 pub use format::{clock, countdown, countdown_seconds};
+pub use present::render_present;
 pub use theme::Theme;
 pub use timer_pane::{Tone, tone};
 
@@ -63,6 +65,8 @@ pub struct View<'a> {
     pub notice: Option<&'a str>,
     /// Why the session cannot be saved, while that lasts.
     pub save_problem: Option<&'a str>,
+    /// Drawn for the room (`samla present`): no selection is shown.
+    pub presenting: bool,
 }
 
 /// Windows drawn over the run screen.
@@ -216,6 +220,7 @@ fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     );
 }
 
+/// Says the terminal is too small, and what would do.
 fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     let text = vec![

@@ -1,0 +1,133 @@
+//! `samla present`: the room's view of a session, following its file. Read-only:
+//! it never writes and never takes the session's lock; the countdown comes from
+//! the timestamps, so it ticks without the run screen writing anything.
+
+use std::path::Path;
+use std::sync::mpsc::{self, RecvTimeoutError};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::events::{self, AppEvent};
+use super::state::until_next_change;
+use super::{local_offset, terminal};
+use crate::clock::Clock;
+use crate::store::SessionFile;
+use crate::ui::{self, Overlay, Theme, View};
+
+/// What a key asks of the room's view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentKey {
+    /// Show or hide the board of cards.
+    ToggleBoard,
+    /// Leave.
+    Quit,
+}
+
+/// The meaning of `key` in the room's view: `b` for the board; `q`, Esc,
+/// Ctrl+Q and Ctrl+C leave (nothing here can be lost).
+pub fn present_key(key: KeyEvent) -> Option<PresentKey> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('q' | 'c') if ctrl => Some(PresentKey::Quit),
+        KeyCode::Char('q') | KeyCode::Esc => Some(PresentKey::Quit),
+        KeyCode::Char('b') => Some(PresentKey::ToggleBoard),
+        _ => None,
+    }
+}
+
+/// The room's view of `file` at `now`, with clock times at `offset`.
+pub fn present_view(
+    file: &SessionFile,
+    theme: Theme,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+) -> View<'_> {
+    View {
+        session: &file.session,
+        now,
+        offset,
+        language: file.language,
+        theme,
+        selected_group: None,
+        selected_card: None,
+        editor: None,
+        overlay: Overlay::None,
+        notice: None,
+        save_problem: None,
+        presenting: true,
+    }
+}
+
+/// Shows the session saved at `path` until the user leaves, a signal arrives
+/// or the terminal goes away.
+pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<()> {
+    let mut file = SessionFile::load(path)?;
+    let mut screen = terminal::enter().map_err(|error| {
+        anyhow::anyhow!(
+            "cannot use this terminal ({error}); samla present needs an interactive terminal"
+        )
+    })?;
+    let (sender, receiver) = mpsc::channel();
+    events::spawn_input(sender.clone());
+    events::spawn_signals(sender.clone())?;
+    let _watcher = events::watch_session(path, sender)?;
+    let mut show_board = false;
+    let mut redraw = true;
+    // An event read while skipping repeated file events, to handle next.
+    let mut pending: Option<AppEvent> = None;
+    loop {
+        let now = clock.now();
+        if redraw {
+            let view = present_view(&file, theme, now, local_offset(now));
+            if screen
+                .draw(|frame| ui::render_present(frame, &view, show_board))
+                .is_err()
+            {
+                break;
+            }
+            redraw = false;
+        }
+        let wait = until_next_change(&file.session, now)
+            .to_std()
+            .unwrap_or_default();
+        let event = match pending.take() {
+            Some(event) => Ok(event),
+            None => receiver.recv_timeout(wait),
+        };
+        match event {
+            Ok(AppEvent::Key(key)) => match present_key(key) {
+                Some(PresentKey::Quit) => break,
+                Some(PresentKey::ToggleBoard) => {
+                    show_board = !show_board;
+                    redraw = true;
+                }
+                None => {}
+            },
+            Ok(AppEvent::SessionChanged) => {
+                // A save is several file events; one reload covers them all.
+                while let Ok(event) = receiver.try_recv() {
+                    if !matches!(event, AppEvent::SessionChanged) {
+                        pending = Some(event);
+                        break;
+                    }
+                }
+                // The store writes atomically, so a file that does not parse
+                // is not samla's; keep showing the last good one.
+                if let Ok(newer) = SessionFile::load(path) {
+                    file = newer;
+                }
+                redraw = true;
+            }
+            Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
+            Ok(AppEvent::Paste(_)) => {}
+            Ok(AppEvent::Signal(_) | AppEvent::InputClosed)
+            | Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    terminal::leave();
+    Ok(())
+}

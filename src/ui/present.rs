@@ -1,0 +1,149 @@
+//! The room's view (`samla present`): the segment's title, a very large
+//! countdown, the questions in large wrapped type, the next segment in small
+//! type; on request the board. Never the facilitator's private notes.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{MIN_HEIGHT, MIN_WIDTH, View, board, format, grid, i18n, render_too_small, timer_pane};
+use crate::agenda::SegmentKind;
+use crate::session::TimerState;
+
+/// Draws the room's view; `show_board` puts the cards where the questions are.
+pub fn render_present(frame: &mut Frame, view: &View, show_board: bool) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area, view);
+        return;
+    }
+    let title = title(view);
+    let title_height = (title.line_count(area.width) as u16).min(3);
+    let [top, body, next] = Layout::vertical([
+        Constraint::Length(title_height + 1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(title, top);
+    let session = view.session;
+    if show_board {
+        let timer_layout = timer_pane::plan(
+            Rect {
+                height: body.height / 3,
+                ..body
+            },
+            view,
+        );
+        let [timer, cards] =
+            Layout::vertical([Constraint::Length(timer_layout.height), Constraint::Fill(1)])
+                .areas(body);
+        timer_pane::render(frame, timer, view, timer_layout);
+        let cards = Rect {
+            x: cards.x + 1,
+            width: cards.width.saturating_sub(2),
+            ..cards
+        };
+        match session.columns(session.current) {
+            Some(columns) => grid::render(frame, cards, view, &columns),
+            None => board::render(frame, cards, view),
+        }
+    } else {
+        let prompts = prompts(view);
+        let wanted = prompts.line_count(body.width.saturating_sub(4)) as u16;
+        let timer_layout = timer_pane::plan(
+            Rect {
+                height: body.height.saturating_sub(wanted.min(body.height / 2)),
+                ..body
+            },
+            view,
+        );
+        // Countdown and questions as one block, in the middle of the screen.
+        let text_height = wanted.min(body.height.saturating_sub(timer_layout.height + 1));
+        let [_, timer, _, text, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(timer_layout.height),
+            Constraint::Length(1),
+            Constraint::Length(text_height),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        timer_pane::render(frame, timer, view, timer_layout);
+        let text = Rect {
+            x: text.x + 2,
+            width: text.width.saturating_sub(4),
+            ..text
+        };
+        frame.render_widget(prompts, text);
+    }
+    frame.render_widget(next_segment(view), next);
+}
+
+fn title<'a>(view: &'a View) -> Paragraph<'a> {
+    let segment = view.session.current_segment();
+    let kind = i18n::kind_label(segment.kind, view.language);
+    Paragraph::new(vec![
+        Line::styled(kind, view.theme.dim()),
+        Line::styled(segment.title.as_str(), view.theme.heading()),
+    ])
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true })
+}
+
+/// What the room works on: a break's end, the questions, an action plan's
+/// horizons.
+fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
+    let strings = i18n::strings(view.language);
+    let session = view.session;
+    let segment = session.current_segment();
+    let mut lines: Vec<Line> = Vec::new();
+    if segment.kind == SegmentKind::Break {
+        let ends = view.now + session.current_remaining(view.now);
+        lines.push(Line::styled(
+            format!(
+                "{} {}",
+                strings.break_resumes,
+                format::clock(ends, view.offset)
+            ),
+            view.theme.heading(),
+        ));
+    }
+    let horizons = match segment.kind {
+        SegmentKind::ActionPlan => session.columns(session.current).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    for prompt in segment.questions.iter().chain(&horizons) {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(prompt.clone(), view.theme.heading()));
+    }
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+}
+
+/// "Nästa: 14:20 Föreläsning …", at the time it will start at this pace.
+fn next_segment<'a>(view: &'a View) -> Paragraph<'a> {
+    let strings = i18n::strings(view.language);
+    let session = view.session;
+    let Some(next) = session.agenda.segments.get(session.current + 1) else {
+        return Paragraph::new("");
+    };
+    let starts = match session.current_timing().state() {
+        TimerState::Running | TimerState::Paused => {
+            view.now
+                + session
+                    .current_remaining(view.now)
+                    .max(chrono::Duration::zero())
+        }
+        _ => session.planned_starts()[session.current + 1],
+    };
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!("{} ", strings.next), view.theme.dim()),
+        Span::styled(format::clock(starts, view.offset), view.theme.dim()),
+        Span::styled(format!(" {}", next.title), view.theme.dim()),
+    ]))
+    .alignment(Alignment::Center)
+}
