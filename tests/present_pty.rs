@@ -9,8 +9,8 @@ use common::pty::PtyApp;
 fn digits(screen: &str) -> String {
     screen
         .lines()
-        .skip(3)
-        .take(9)
+        .skip(2)
+        .take(20)
         .collect::<Vec<_>>()
         .join("\n")
 }
