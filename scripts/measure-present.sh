@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `samla present` beside `samla run`, both release builds in tmux:
+#  1. CPU of `samla present` over SECONDS seconds while the countdown runs;
+#  2. the delay from `+` pressed in the run screen to the new minutes showing in
+#     the present view, ROUNDS times (tmux capture-pane polled every 5 ms).
+# Usage: scripts/measure-present.sh [SECONDS] [ROUNDS]   (needs tmux; Linux)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+rounds=${2:-20}
+cargo build --release --quiet
+home=$(mktemp -d)
+run=samla-run-$$
+present=samla-present-$$
+trap 'tmux kill-session -t "$run" 2>/dev/null; tmux kill-session -t "$present" 2>/dev/null; rm -rf "$home"' EXIT
+tmux new-session -d -s "$run" -x 200 -y 50 \
+  "SAMLA_HOME=$home ./target/release/samla run seminarium-1 --no-bell"
+sleep 1
+tmux send-keys -t "$run" ' '
+sleep 1
+tmux new-session -d -s "$present" -x 200 -y 60 "SAMLA_HOME=$home ./target/release/samla present"
+sleep 2
+pid=$(pgrep -n -f 'target/release/samla present')
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+before=$(ticks)
+sleep "$seconds"
+after=$(ticks)
+python3 - "$before" "$after" "$hz" "$seconds" <<'PY'
+import sys
+before, after, hz, seconds = (float(x) for x in sys.argv[1:])
+cpu = (after - before) / hz
+print(f"present: cpu {cpu:.3f} s over {seconds:.0f} s = {100 * cpu / seconds:.3f}% of one core")
+PY
+minutes() { tmux capture-pane -p -t "$present" | grep -o '/ [0-9]* min' | head -1; }
+delays=()
+for _ in $(seq "$rounds"); do
+  shown=$(minutes)
+  start=$(date +%s%N)
+  tmux send-keys -t "$run" '+'
+  while [ "$(minutes)" = "$shown" ]; do sleep 0.005; done
+  delays+=($(( ($(date +%s%N) - start) / 1000000 )))
+  sleep 0.3
+done
+printf '%s\n' "${delays[@]}" | sort -n | python3 -c '
+import sys
+d = [int(x) for x in sys.stdin]
+print(f"change to present view: median {d[len(d)//2]} ms, max {max(d)} ms over {len(d)} changes")'
