@@ -226,3 +226,19 @@ fn keys_b_toggles_the_board_and_q_esc_ctrl_q_leave() {
         "the room cannot start timers"
     );
 }
+
+#[test]
+fn no_color_draws_the_room_view_without_a_colour() {
+    for scene in scenes(Language::Sv) {
+        let file = app::snapshot(&scene.state, "test", one_pm());
+        let view = present_view(&file, Theme::new(true), one_pm() + scene.at, stockholm());
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+        terminal
+            .draw(|frame| ui::render_present(frame, &view, scene.board))
+            .expect("drawn");
+        let coloured = terminal.backend().buffer().content.iter().any(|cell| {
+            cell.fg != ratatui::style::Color::Reset || cell.bg != ratatui::style::Color::Reset
+        });
+        assert!(!coloured, "{} has colour", scene.name);
+    }
+}
