@@ -286,7 +286,7 @@ fn an_agenda_is_found_by_id_by_path_and_the_users_copy_wins() {
     let error = find_agenda("seminarium-9", &[])
         .expect_err("unknown id")
         .to_string();
-    assert!(error.contains("no such agenda (expected a path to a .ron file or one of: erfarenhetsutbyte, seminarium-1"), "{error}");
+    assert!(error.contains("no such agenda (expected a path to a .ron file or one of: eftermote, erfarenhetsutbyte, formote, seminarium-1"), "{error}");
 }
 
 #[test]
@@ -317,4 +317,48 @@ fn the_complete_example_in_the_documentation_is_valid() {
     ] {
         assert!(kinds.contains(&kind), "the example shows {kind:?}");
     }
+}
+
+#[test]
+fn the_organisers_meetings_before_and_after_a_series_are_bundled() {
+    let before = samla::agenda::load_bundled("formote")
+        .expect("bundled")
+        .expect("valid");
+    let questions: Vec<&str> = before
+        .segments
+        .iter()
+        .flat_map(|segment| segment.questions.iter().map(String::as_str))
+        .collect();
+    for question in [
+        "I vilket syfte vill vi ingå i detta sammanhang?",
+        "Vilka bör medverka från såväl strategisk som praktisk nivå?",
+        "Hur motiverar och engagerar vi deltagarna?",
+    ] {
+        assert!(questions.contains(&question), "{question}");
+    }
+    let plan = before
+        .segments
+        .iter()
+        .find(|segment| segment.kind == samla::agenda::SegmentKind::ActionPlan)
+        .expect("an action plan");
+    assert!(
+        plan.instruction
+            .as_deref()
+            .is_some_and(|text| text.contains("Hur fortsätter vi arbetet efter seminarieserien?"))
+    );
+    let after = samla::agenda::load_bundled("eftermote")
+        .expect("bundled")
+        .expect("valid");
+    assert!(
+        after
+            .segments
+            .iter()
+            .any(|segment| segment.kind == samla::agenda::SegmentKind::ActionPlan)
+    );
+    assert!(
+        after
+            .segments
+            .iter()
+            .any(|segment| segment.title.contains("sammanställningen"))
+    );
 }

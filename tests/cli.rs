@@ -136,3 +136,17 @@ fn run_of_an_invalid_agenda_reports_it_before_touching_the_terminal() {
         run.stderr
     );
 }
+
+#[test]
+fn the_meetings_around_a_series_validate_and_are_listed() {
+    let run = samla(&["validate", "agendas/formote.ron", "agendas/eftermote.ron"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let listed = samla(&["agendas"]);
+    for row in ["formote", "eftermote"] {
+        assert!(
+            listed.stdout.lines().any(|line| line.starts_with(row)),
+            "{row} missing:\n{}",
+            listed.stdout
+        );
+    }
+}

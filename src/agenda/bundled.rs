@@ -18,6 +18,8 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "erfarenhetsutbyte",
         include_str!("../../agendas/erfarenhetsutbyte.ron"),
     ),
+    ("formote", include_str!("../../agendas/formote.ron")),
+    ("eftermote", include_str!("../../agendas/eftermote.ron")),
     ("workshop-en", include_str!("../../agendas/workshop-en.ron")),
 ];
 

@@ -5,6 +5,7 @@ mod defaults;
 mod error;
 mod model;
 mod parse;
+mod people;
 mod source;
 mod validate;
 
@@ -12,6 +13,7 @@ pub use bundled::{BUNDLED, DEFAULT_AGENDA};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{Agenda, Language, Scale, Segment, SegmentKind, Statement};
 pub use parse::parse_agenda;
+pub use people::{Role, Sector};
 pub use source::{
     Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, find_agenda, load_agenda_file,
     load_bundled,

@@ -41,6 +41,10 @@ pub struct Agenda {
     /// Names of the groups; when given, their number is the group count.
     #[serde(default)]
     pub group_names: Vec<String>,
+    /// Sectors every group should have someone from, e.g. `[Halsovard]` when
+    /// healthcare must be in every group; the run screen warns when one lacks it.
+    #[serde(default)]
+    pub sectors_in_every_group: Vec<super::Sector>,
     /// Tags a card can carry; the ROS categories when left out.
     #[serde(default)]
     pub tags: Option<Vec<String>>,
