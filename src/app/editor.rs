@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::session::{CardAction, Draft, DraftTarget};
+use crate::session::{CardAction, Draft, DraftTarget, RosterAction, SessionAction};
 use crate::ui;
 
 /// An open editor.
@@ -75,16 +75,24 @@ impl Editor {
     }
 
     /// The change saving makes.
-    pub fn save(&self) -> CardAction {
+    pub fn save(&self) -> SessionAction {
         let text = self.text();
         match self.target {
-            DraftTarget::NewCard { segment, group } => CardAction::Add {
+            DraftTarget::NewCard { segment, group } => SessionAction::Card(CardAction::Add {
                 segment,
                 group,
                 text,
-            },
-            DraftTarget::Card(id) => CardAction::Edit { id, text },
-            DraftTarget::PrivateNote(segment) => CardAction::SetPrivateNote { segment, text },
+            }),
+            DraftTarget::Card(id) => SessionAction::Card(CardAction::Edit { id, text }),
+            DraftTarget::PrivateNote(segment) => {
+                SessionAction::Card(CardAction::SetPrivateNote { segment, text })
+            }
+            DraftTarget::NewMember(group) => {
+                SessionAction::Roster(RosterAction::Add { group, name: text })
+            }
+            DraftTarget::MemberName(id) => {
+                SessionAction::Roster(RosterAction::Rename { id, name: text })
+            }
         }
     }
 }

@@ -28,6 +28,8 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         Mode::Rebalance(_) => Some(confirmed(key.code, Action::ApplyRebalance)),
         Mode::ConfirmDelete(_) => Some(confirmed(key.code, Action::ConfirmDelete)),
         Mode::ConfirmQuit => Some(confirmed(key.code, Action::QuitAnyway)),
+        Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, Action::ConfirmRemoveMember)),
+        Mode::Roster(_) => roster_action(key.code),
     }
 }
 
@@ -65,6 +67,24 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('h') => Some(Action::NextHorizon),
         KeyCode::Char('d') => Some(Action::AskDelete),
         KeyCode::Char('x') => Some(Action::Export),
+        KeyCode::Char('g') => Some(Action::OpenRoster),
         _ => None,
     }
+}
+
+/// Keys of the roster: the cursor, attendance and the member's details.
+fn roster_action(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Up => Action::RosterStep(-1),
+        KeyCode::Down => Action::RosterStep(1),
+        KeyCode::Char(' ') => Action::RosterTogglePresent,
+        KeyCode::Char('a') => Action::RosterAdd,
+        KeyCode::Enter => Action::RosterRename,
+        KeyCode::Char('s') => Action::RosterCycleSector,
+        KeyCode::Char('r') => Action::RosterCycleRole,
+        KeyCode::Char('m') => Action::RosterMove,
+        KeyCode::Char('d') => Action::RosterRemove,
+        KeyCode::Esc | KeyCode::Char('g' | 'q') => Action::Dismiss,
+        _ => return None,
+    })
 }

@@ -8,8 +8,8 @@ use crossterm::event::KeyEvent;
 use super::editor::Editor;
 use crate::agenda::Language;
 use crate::session::{
-    CardAction, CardId, Draft, DraftTarget, Proposal, Session, SessionAction, TimerState,
-    propose_rebalance,
+    CardAction, CardId, Draft, DraftTarget, MemberId, Proposal, RosterAction, Session,
+    SessionAction, TimerState, propose_rebalance,
 };
 use crate::ui::{self, EditorPurpose, EditorView, Overlay, Theme, Tone, View, i18n};
 
@@ -28,6 +28,10 @@ pub enum Mode {
     ConfirmDelete(CardId),
     /// Quitting while saving fails, waiting for `y`.
     ConfirmQuit,
+    /// The groups' members and today's attendance, with the member under the cursor.
+    Roster(Option<MemberId>),
+    /// A member waiting for `y` to be removed from the roster.
+    ConfirmRemoveMember(MemberId),
 }
 
 /// What a key asks for.
@@ -75,6 +79,26 @@ pub enum Action {
     QuitHint,
     /// Write the summary and copy it to the clipboard.
     Export,
+    /// Open the roster.
+    OpenRoster,
+    /// Move the roster's cursor up (-1) or down (+1).
+    RosterStep(i8),
+    /// Mark the member under the cursor present, or not.
+    RosterTogglePresent,
+    /// Add a member to the cursor's group.
+    RosterAdd,
+    /// Rename the member under the cursor.
+    RosterRename,
+    /// The next sector for the member under the cursor.
+    RosterCycleSector,
+    /// The next role category for the member under the cursor.
+    RosterCycleRole,
+    /// Move the member under the cursor to the next group.
+    RosterMove,
+    /// Ask whether to remove the member under the cursor.
+    RosterRemove,
+    /// Remove the member asked about.
+    ConfirmRemoveMember,
     /// Leave samla.
     Quit,
     /// Leave samla although the session cannot be saved.
@@ -166,7 +190,12 @@ impl AppState {
                     self.session.apply(SessionAction::Rebalance(proposal), now);
                 }
             }
-            Action::Dismiss => self.mode = Mode::Normal,
+            Action::Dismiss => {
+                self.mode = match self.mode {
+                    Mode::ConfirmRemoveMember(id) => Mode::Roster(Some(id)),
+                    _ => Mode::Normal,
+                }
+            }
             Action::NewCard => self.open_new_card(""),
             Action::EditCard => {
                 if let Some(card) = self.card_or_hint() {
@@ -229,6 +258,26 @@ impl AppState {
             }
             Action::QuitAnyway => self.quit = true,
             Action::Export => self.export_requested = true,
+            Action::OpenRoster => self.mode = Mode::Roster(self.first_member()),
+            Action::ConfirmRemoveMember => {
+                if let Mode::ConfirmRemoveMember(id) = self.mode {
+                    self.session
+                        .apply(SessionAction::Roster(RosterAction::Remove { id }), now);
+                    self.mode = Mode::Roster(self.first_member());
+                }
+            }
+            roster @ (Action::RosterStep(_)
+            | Action::RosterTogglePresent
+            | Action::RosterAdd
+            | Action::RosterRename
+            | Action::RosterCycleSector
+            | Action::RosterCycleRole
+            | Action::RosterMove
+            | Action::RosterRemove) => {
+                if let Mode::Roster(cursor) = self.mode {
+                    self.roster_action(roster, cursor, now);
+                }
+            }
         }
         self.keep_selection_in_view();
     }
@@ -270,14 +319,89 @@ impl AppState {
         let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return;
         };
-        let new_id = self.session.next_card_id;
-        self.session.apply(SessionAction::Card(editor.save()), now);
-        if let DraftTarget::NewCard { .. } = editor.target {
-            if self.session.card(new_id).is_some() {
-                self.selected_card = Some(new_id);
-            } else {
-                self.notice = Some(self.strings().nothing_saved.to_owned());
+        let new_card = self.session.next_card_id;
+        let new_member = self.session.roster.next_id;
+        self.session.apply(editor.save(), now);
+        match editor.target {
+            DraftTarget::NewCard { .. } => {
+                if self.session.card(new_card).is_some() {
+                    self.selected_card = Some(new_card);
+                } else {
+                    self.notice = Some(self.strings().nothing_saved.to_owned());
+                }
             }
+            // Back to the roster the name was typed from.
+            DraftTarget::NewMember(_) => {
+                let added = self
+                    .session
+                    .roster
+                    .member(new_member)
+                    .map(|member| member.id);
+                self.mode = Mode::Roster(added.or(self.first_member()));
+            }
+            DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
+            DraftTarget::Card(_) | DraftTarget::PrivateNote(_) => {}
+        }
+    }
+
+    /// The members in the roster's order on screen: by group, then as added.
+    pub fn roster_order(&self) -> Vec<MemberId> {
+        let roster = &self.session.roster;
+        (0..self.session.groups.len())
+            .flat_map(|group| roster.of_group(group).map(|member| member.id))
+            .collect()
+    }
+
+    fn first_member(&self) -> Option<MemberId> {
+        self.roster_order().first().copied()
+    }
+
+    fn roster_action(&mut self, action: Action, cursor: Option<MemberId>, now: DateTime<Utc>) {
+        let change = |change: fn(MemberId) -> RosterAction| cursor.map(change);
+        let roster_change = match action {
+            Action::RosterStep(step) => {
+                let order = self.roster_order();
+                let position = cursor.and_then(|id| order.iter().position(|m| *m == id));
+                let next = match position {
+                    Some(position) => position
+                        .saturating_add_signed(isize::from(step))
+                        .min(order.len().saturating_sub(1)),
+                    None => 0,
+                };
+                self.mode = Mode::Roster(order.get(next).copied());
+                None
+            }
+            Action::RosterAdd => {
+                let group = cursor
+                    .and_then(|id| self.session.roster.member(id))
+                    .map(|member| member.group)
+                    .or(self.selected_group)
+                    .unwrap_or(0);
+                self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::NewMember(group), "")));
+                None
+            }
+            Action::RosterRename => {
+                if let Some(member) = cursor.and_then(|id| self.session.roster.member(id)) {
+                    let editor = Editor::new(DraftTarget::MemberName(member.id), &member.name);
+                    self.mode = Mode::Editor(Box::new(editor));
+                }
+                None
+            }
+            Action::RosterRemove => {
+                if let Some(id) = cursor {
+                    self.mode = Mode::ConfirmRemoveMember(id);
+                }
+                None
+            }
+            Action::RosterTogglePresent => change(|id| RosterAction::TogglePresent { id }),
+            Action::RosterCycleSector => change(|id| RosterAction::CycleSector { id }),
+            Action::RosterCycleRole => change(|id| RosterAction::CycleRole { id }),
+            Action::RosterMove => change(|id| RosterAction::MoveToNextGroup { id }),
+            _ => None,
+        };
+        if let Some(roster_change) = roster_change {
+            self.session
+                .apply(SessionAction::Roster(roster_change), now);
         }
     }
 
@@ -386,6 +510,9 @@ impl AppState {
                             self.session.card(id).and_then(|card| card.group),
                         ),
                         DraftTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
+                        DraftTarget::NewMember(_) | DraftTarget::MemberName(_) => {
+                            EditorPurpose::MemberName
+                        }
                     },
                 }),
                 _ => None,
@@ -398,6 +525,11 @@ impl AppState {
                     None => Overlay::None,
                 },
                 Mode::ConfirmQuit => Overlay::ConfirmQuit,
+                Mode::Roster(cursor) => Overlay::Roster(*cursor),
+                Mode::ConfirmRemoveMember(id) => match self.session.roster.member(*id) {
+                    Some(member) => Overlay::ConfirmRemoveMember(member),
+                    None => Overlay::None,
+                },
                 Mode::Normal | Mode::Editor(_) => Overlay::None,
             },
             notice: self.notice.as_deref(),

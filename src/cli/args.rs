@@ -61,10 +61,13 @@ pub enum Command {
         /// A session id or path; the running session if none is named.
         session: Option<String>,
     },
-    /// Seminar series: their groups and sessions.
+    /// Seminar series: their groups, members and sessions.
     Series {
         /// The series to show; all of them if none is named.
         name: Option<String>,
+        /// What to do with the series.
+        #[command(subcommand)]
+        action: Option<SeriesCommand>,
     },
     /// Serves a copied text until another program takes the clipboard (started
     /// by `--copy`; not for typing).
@@ -92,6 +95,10 @@ pub struct RunArgs {
     /// No terminal bell when a countdown reaches zero.
     #[arg(long)]
     pub no_bell: bool,
+    /// Attach the session to this series (created on first use): it starts
+    /// with the series' groups and members.
+    #[arg(long, value_name = "NAME")]
+    pub series: Option<String>,
 }
 
 /// The UI languages.
@@ -126,6 +133,9 @@ pub struct ExportArgs {
     /// Include the facilitator's private notes.
     #[arg(long)]
     pub private: bool,
+    /// Include members' names (a series summary counts them by sector otherwise).
+    #[arg(long)]
+    pub names: bool,
     /// Compile a whole series instead of one session.
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,
@@ -213,4 +223,74 @@ mod tests {
         assert_eq!(both.poll.as_deref(), Some("fore"));
         assert!(Cli::try_parse_from(["samla", "poll", "import", "a", "b", "c"]).is_err());
     }
+}
+
+/// `samla series NAME …`.
+#[derive(Debug, Subcommand)]
+pub enum SeriesCommand {
+    /// The groups and their members; add, move and remove members.
+    Groups {
+        #[command(subcommand)]
+        change: Option<GroupChange>,
+    },
+}
+
+/// A change to a series' groups.
+#[derive(Debug, Subcommand)]
+pub enum GroupChange {
+    /// Add a member to a group.
+    Add {
+        /// The member's name.
+        member: String,
+        /// The group's number (1, 2, …).
+        #[arg(long)]
+        group: usize,
+        /// The sector the member works in.
+        #[arg(long, value_enum, default_value = "skola")]
+        sector: SectorArg,
+        /// The category of the member's role.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+    },
+    /// Move a member to another group.
+    Move {
+        /// The member's id (see `samla series NAME groups`).
+        id: u64,
+        /// The group's number (1, 2, …).
+        #[arg(long)]
+        group: usize,
+    },
+    /// Remove a member.
+    Remove {
+        /// The member's id (see `samla series NAME groups`).
+        id: u64,
+    },
+}
+
+/// Sectors on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectorArg {
+    /// Förskola and skola.
+    Skola,
+    /// Socialtjänst.
+    Socialtjanst,
+    /// Hälso- och sjukvård.
+    Halsovard,
+    /// Anything else.
+    Annan,
+}
+
+/// Role categories on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Chefer och ledning.
+    Ledning,
+    /// Strateger och samordnare.
+    Samordnare,
+    /// Professioner som möter barn och familjer.
+    MoterBarn,
+    /// Medicinsk elevhälsa.
+    Elevhalsa,
+    /// Sjukvård.
+    Sjukvard,
 }

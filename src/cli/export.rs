@@ -7,15 +7,24 @@ use std::process::ExitCode;
 use super::{Context, ExportArgs, Format};
 use crate::app::local_offset;
 use crate::clipboard::{self, Copied};
-use crate::export::{Summary, csv, eml, html, markdown};
-use crate::store::{DataDir, SessionFile, create_private_dir, session_id, write_atomic};
+use crate::export::{
+    SeriesSummary, Summary, csv, eml, html, markdown, series_eml, series_html, series_markdown,
+};
+use crate::session::Session;
+use crate::store::{
+    DataDir, SessionFile, create_private_dir, series_stem, session_id, write_atomic,
+};
 
 /// Writes the summary of the named (or latest) session.
 pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
-    if args.series.is_some() {
-        anyhow::bail!("`samla export --series` is not yet available in this version");
-    }
     let data = context.data_dir()?;
+    if let Some(name) = &args.series {
+        let (bytes, stem) = series_bytes(&data, name, args, context)?;
+        let default = data
+            .exports_dir()
+            .join(format!("{stem}.{}", extension(args.format)));
+        return deliver(&data, &bytes, default, args, context);
+    }
     let path = match &args.session {
         Some(name) => data.session_path(name).ok_or_else(|| {
             anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
@@ -39,25 +48,86 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         Format::Eml => eml(&summary, &args.to)?,
         Format::Csv => csv(&summary)?,
     };
+    let default = default_path(&data, &path, args.format);
+    deliver(&data, &bytes, default, args, context)
+}
+
+/// The series summary in the asked format, and the file stem for it.
+fn series_bytes(
+    data: &DataDir,
+    name: &str,
+    args: &ExportArgs,
+    context: &mut Context,
+) -> anyhow::Result<(Vec<u8>, String)> {
+    let series = data
+        .load_series(name)
+        .ok_or_else(|| anyhow::anyhow!("no series {name:?}; `samla series` lists them"))??;
+    let mut files = Vec::new();
+    for id in &series.sessions {
+        match data.session_path(id) {
+            Some(path) => files.push(SessionFile::load(&path)?),
+            None => writeln!(
+                context.err,
+                "samla: session {id} of the series is missing; left out"
+            )?,
+        }
+    }
+    let sessions: Vec<&Session> = files.iter().map(|file| &file.session).collect();
+    let summary = SeriesSummary {
+        name: &series.name,
+        groups: &series.groups,
+        sessions: &sessions,
+        as_of: files
+            .iter()
+            .map(|file| file.saved)
+            .max()
+            .unwrap_or_default(),
+        offset: local_offset(
+            files
+                .first()
+                .map(|f| f.session.planned_start)
+                .unwrap_or_default(),
+        ),
+        names: args.names,
+    };
+    let bytes = match args.format {
+        Format::Md => series_markdown(&summary).into_bytes(),
+        Format::Html => series_html(&summary).into_bytes(),
+        Format::Eml => series_eml(&summary, &args.to)?,
+        Format::Csv => anyhow::bail!(
+            "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`"
+        ),
+    };
+    Ok((bytes, format!("series-{}", series_stem(&series.name))))
+}
+
+/// Writes `bytes` where asked (or to `default`), copies and opens them if asked.
+fn deliver(
+    data: &DataDir,
+    bytes: &[u8],
+    default: PathBuf,
+    args: &ExportArgs,
+    context: &mut Context,
+) -> anyhow::Result<ExitCode> {
     let written = match args.output.as_deref() {
         Some("-") => {
-            context.out.write_all(&bytes)?;
+            context.out.write_all(bytes)?;
             None
         }
         Some(output) => Some(PathBuf::from(output)),
         None => {
             create_private_dir(&data.exports_dir())?;
-            Some(default_path(&data, &path, args.format))
+            Some(default)
         }
     };
     if let Some(written) = &written {
-        write_atomic(written, &bytes)
+        write_atomic(written, bytes)
             .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", written.display()))?;
         writeln!(context.out, "{}", written.display())?;
     }
     if args.copy {
         // The export stands whatever happens to the copy.
-        let text = String::from_utf8_lossy(&bytes);
+        let text = String::from_utf8_lossy(bytes);
         let message = match (clipboard::copy_and_leave(&text), &written) {
             (Ok(Copied::System), _) => "copied to the clipboard".to_owned(),
             (Ok(Copied::Terminal), _) => {
@@ -85,12 +155,15 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
 
 /// `exports/SESSION-ID.EXT`.
 pub fn default_path(data: &DataDir, session: &Path, format: Format) -> PathBuf {
-    let extension = match format {
+    data.exports_dir()
+        .join(format!("{}.{}", session_id(session), extension(format)))
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
         Format::Md => "md",
         Format::Html => "html",
         Format::Eml => "eml",
         Format::Csv => "csv",
-    };
-    data.exports_dir()
-        .join(format!("{}.{extension}", session_id(session)))
+    }
 }

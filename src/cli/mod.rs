@@ -6,6 +6,7 @@ mod export;
 mod present;
 mod resume;
 mod run;
+mod series;
 mod sessions;
 mod validate;
 
@@ -13,7 +14,10 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub use args::{Cli, Command, ExportArgs, Format, Lang, PollCommand, PollImportArgs, RunArgs};
+pub use args::{
+    Cli, Command, ExportArgs, Format, GroupChange, Lang, PollCommand, PollImportArgs, RoleArg,
+    RunArgs, SectorArg, SeriesCommand,
+};
 
 use crate::store::DataDir;
 
@@ -54,7 +58,7 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Present { session }) => present::present(session.as_deref(), context),
-        Some(Command::Series { .. }) => not_yet("series"),
+        Some(Command::Series { name, action }) => series::series(name.as_deref(), action, context),
         Some(Command::Poll(_)) => not_yet("poll"),
     }
 }

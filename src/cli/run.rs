@@ -12,7 +12,10 @@ use crate::agenda::{Agenda, DEFAULT_AGENDA, Language, find_agenda};
 use crate::app::{self, AppState, Keeper};
 use crate::clock::{Clock, SystemClock};
 use crate::session::{Session, planned_start};
-use crate::store::{Saver, SessionLock, SessionSummary, session_id, write_atomic};
+use crate::store::{
+    DataDir, Saver, SeriesFile, SessionFile, SessionLock, SessionSummary, series_stem, session_id,
+    write_atomic,
+};
 use crate::ui::{Theme, i18n};
 
 /// Groups when neither the command line nor the agenda says.
@@ -30,9 +33,22 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     };
     let clock = SystemClock;
     let now = clock.now();
-    let groups = group_names(args, &found.agenda, language);
+    let mut series = match &args.series {
+        Some(series_name) => Some(open_series(&data, series_name, || {
+            group_names(args, &found.agenda, language)
+        })?),
+        None => None,
+    };
+    let groups = match &series {
+        Some(series) => series.groups.clone(),
+        None => group_names(args, &found.agenda, language),
+    };
     let start = planned_start(&found.agenda, now, app::local_offset(now));
-    let session = Session::new(found.agenda, groups, start);
+    let mut session = Session::new(found.agenda, groups, start);
+    if let Some(series) = &series {
+        session.series = Some(series.name.clone());
+        session.roster = series.roster.clone();
+    }
     let state = AppState::new(
         session,
         language,
@@ -50,7 +66,46 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     }
     let path = data.new_session_path(today, &found.id)?;
     let _lock = SessionLock::acquire(&path)?;
+    if let Some(series) = series.as_mut() {
+        series.sessions.push(session_id(&path));
+        data.save_series(series)?;
+    }
     run_and_keep(state, &clock, Saver::start(path), &found.id, context)
+}
+
+/// Series `name`, or a new one with the groups `groups` gives.
+fn open_series(
+    data: &DataDir,
+    name: &str,
+    groups: impl FnOnce() -> Vec<String>,
+) -> anyhow::Result<SeriesFile> {
+    if series_stem(name).is_empty() {
+        anyhow::bail!("{name:?} cannot name a series (expected letters or digits)");
+    }
+    match data.load_series(name) {
+        Some(loaded) => Ok(loaded?),
+        None => Ok(SeriesFile::new(name, groups())),
+    }
+}
+
+/// After a session of a series: the series keeps the roster as the session
+/// left it, and knows the session.
+fn sync_series(data: &DataDir, session_path: &Path) -> anyhow::Result<()> {
+    let file = SessionFile::load(session_path)?;
+    let Some(name) = &file.session.series else {
+        return Ok(());
+    };
+    let mut series = match data.load_series(name) {
+        Some(loaded) => loaded?,
+        None => SeriesFile::new(name, file.session.groups.clone()),
+    };
+    series.roster = file.session.roster.clone();
+    let id = session_id(session_path);
+    if !series.sessions.contains(&id) {
+        series.sessions.push(id);
+    }
+    data.save_series(&series)?;
+    Ok(())
 }
 
 /// Where the session goes when its own folder refuses it: the home folder,
@@ -130,6 +185,7 @@ pub fn run_and_keep(
         }
     }
     screen?;
+    sync_series(&context.data_dir()?, &path)?;
     let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -8,33 +8,67 @@ use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::raw::Raw;
 use mail_builder::mime::MimePart;
 
-use super::html::html;
+use super::html::{html, series_html};
 use super::markdown::{Summary, markdown};
+use super::series::{SeriesSummary, series_markdown};
 
 /// The e-mail draft of the summary, to `recipients` (none: the user fills
 /// them in). Dated when the session last changed, and the same bytes for the
 /// same session and recipients.
 pub fn eml(summary: &Summary, recipients: &[String]) -> std::io::Result<Vec<u8>> {
-    let text = markdown(summary);
-    let page = html(summary);
     let agenda = &summary.session.agenda;
     let subject = match (&agenda.series, agenda.number) {
         (Some(series), Some(number)) => format!("{series} – {number}: {}", agenda.title),
         _ => agenda.title.clone(),
     };
+    let parts = Parts {
+        subject,
+        text: markdown(summary),
+        page: html(summary),
+        date: summary.as_of.timestamp(),
+    };
+    draft(&parts, recipients)
+}
+
+/// The series summary as an e-mail draft, with the series' name as subject.
+pub fn series_eml(summary: &SeriesSummary, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+    let parts = Parts {
+        subject: summary.name.to_owned(),
+        text: series_markdown(summary),
+        page: series_html(summary),
+        date: summary.as_of.timestamp(),
+    };
+    draft(&parts, recipients)
+}
+
+/// What a draft holds.
+struct Parts {
+    subject: String,
+    text: String,
+    page: String,
+    date: i64,
+}
+
+fn draft(parts: &Parts, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+    let Parts {
+        subject,
+        text,
+        page,
+        date,
+    } = parts;
     // The boundary only has to differ from every line of the parts; one made
     // from their hash does, and keeps the draft the same each time.
-    let boundary = format!("samla-{:016x}", fnv1a(&[&text, &page]));
+    let boundary = format!("samla-{:016x}", fnv1a(&[text, page]));
     let parts = MimePart::new(
         ContentType::new("multipart/alternative").attribute("boundary", boundary.clone()),
         vec![
-            MimePart::new("text/plain", text),
-            MimePart::new("text/html", page),
+            MimePart::new("text/plain", text.as_str()),
+            MimePart::new("text/html", page.as_str()),
         ],
     );
     let mut message = MessageBuilder::new()
-        .subject(subject)
-        .date(summary.as_of.timestamp())
+        .subject(subject.as_str())
+        .date(*date)
         .message_id(format!("{boundary}@samla.invalid"))
         .header("X-Unsent", Raw::new("1"))
         .body(parts);

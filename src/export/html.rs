@@ -5,6 +5,8 @@
 use pulldown_cmark::{Event, Options, Parser, html};
 
 use super::markdown::{Summary, markdown};
+use super::series::{SeriesSummary, series_markdown};
+use crate::agenda::Language;
 
 /// The page's style: cards as notes on a board, tables that scroll on a phone.
 const STYLE: &str = r#"
@@ -33,26 +35,35 @@ th { background: #eef1f4; }
 
 /// The summary as an HTML page.
 pub fn html(summary: &Summary) -> String {
-    let text = markdown(summary);
+    let agenda = &summary.session.agenda;
+    page(&agenda.title, agenda.language, &markdown(summary))
+}
+
+/// The series summary as an HTML page.
+pub fn series_html(summary: &SeriesSummary) -> String {
+    page(summary.name, summary.language(), &series_markdown(summary))
+}
+
+/// `text` (Markdown) as a page titled `title`.
+fn page(title: &str, language: Language, text: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Card text is escaped in the Markdown already; should raw HTML still reach
     // the parser, it is shown as text, never passed through.
-    let events = Parser::new_ext(&text, options).map(|event| match event {
+    let events = Parser::new_ext(text, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
     });
     let mut body = String::with_capacity(text.len() * 2);
     html::push_html(&mut body, events);
-    let agenda = &summary.session.agenda;
-    let language = match agenda.language {
-        crate::agenda::Language::Sv => "sv",
-        crate::agenda::Language::En => "en",
+    let language = match language {
+        Language::Sv => "sv",
+        Language::En => "en",
     };
     format!(
         "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escaped(&agenda.title)
+        escaped(title)
     )
 }
 

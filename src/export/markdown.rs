@@ -119,7 +119,7 @@ fn header(out: &mut String, summary: &Summary) {
 }
 
 /// A card as a list item: quotes as a block quote inside it, the tag after.
-fn card_item(out: &mut String, card: &Card) {
+pub(super) fn card_item(out: &mut String, card: &Card) {
     let tag = card
         .tag
         .as_ref()

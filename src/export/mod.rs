@@ -5,9 +5,11 @@ mod eml;
 mod escape;
 mod html;
 mod markdown;
+mod series;
 mod words;
 
 pub use csv::csv;
-pub use eml::eml;
-pub use html::html;
+pub use eml::{eml, series_eml};
+pub use html::{html, series_html};
 pub use markdown::{Summary, markdown};
+pub use series::{SeriesSummary, series_markdown};

@@ -24,6 +24,14 @@ pub struct Words {
     pub minutes: &'static str,
     pub on_time: &'static str,
     pub private_notes: &'static str,
+    pub seminars: &'static str,
+    pub participants: &'static str,
+    pub present: &'static str,
+    pub roles: &'static str,
+    pub groups_over_series: &'static str,
+    pub members: &'static str,
+    pub action_plans: &'static str,
+    pub assignments: &'static str,
 }
 
 const SV: Words = Words {
@@ -47,6 +55,14 @@ const SV: Words = Words {
     minutes: "min",
     on_time: "i tid",
     private_notes: "Privata anteckningar",
+    seminars: "Seminarier",
+    participants: "Deltagare per seminarium",
+    present: "Närvarande",
+    roles: "Roller per seminarium",
+    groups_over_series: "Gruppernas arbete genom serien",
+    members: "Deltagare",
+    action_plans: "Handlingsplanerna sida vid sida",
+    assignments: "Uppdrag mellan seminarierna",
 };
 
 const EN: Words = Words {
@@ -70,6 +86,14 @@ const EN: Words = Words {
     minutes: "min",
     on_time: "on time",
     private_notes: "Private notes",
+    seminars: "Seminars",
+    participants: "Participants per seminar",
+    present: "Present",
+    roles: "Roles per seminar",
+    groups_over_series: "The groups' work through the series",
+    members: "Members",
+    action_plans: "The action plans side by side",
+    assignments: "Assignments between seminars",
 };
 
 /// The words of `language`.

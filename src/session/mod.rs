@@ -3,15 +3,17 @@
 
 mod cards;
 mod rebalance;
+mod roster;
 mod schedule;
 mod timing;
 
 pub use cards::{Card, CardAction, CardId};
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
+pub use roster::{Member, MemberId, Roster, RosterAction};
 pub use schedule::planned_start;
 pub use timing::{Pause, SegmentTiming, TimerState};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,15 @@ pub struct Session {
     /// unless asked for.
     #[serde(default)]
     pub private_notes: BTreeMap<usize, String>,
+    /// The series the session belongs to, if any.
+    #[serde(default)]
+    pub series: Option<String>,
+    /// Who is in which group (from the series, edited here).
+    #[serde(default)]
+    pub roster: Roster,
+    /// The members present today.
+    #[serde(default)]
+    pub present: BTreeSet<MemberId>,
 }
 
 /// Text typed into the editor and not saved yet, so it survives a crash.
@@ -67,6 +78,10 @@ pub enum DraftTarget {
     Card(CardId),
     /// The facilitator's private note of a segment.
     PrivateNote(usize),
+    /// A new member of a group.
+    NewMember(usize),
+    /// A member's name.
+    MemberName(MemberId),
 }
 
 /// What the facilitator does to the schedule.
@@ -86,6 +101,8 @@ pub enum SessionAction {
     Rebalance(Proposal),
     /// A change to the cards or notes.
     Card(CardAction),
+    /// A change to the roster or today's attendance.
+    Roster(RosterAction),
 }
 
 impl Session {
@@ -101,6 +118,9 @@ impl Session {
             cards: Vec::new(),
             next_card_id: 1,
             private_notes: BTreeMap::new(),
+            series: None,
+            roster: Roster::default(),
+            present: BTreeSet::new(),
         }
     }
 
@@ -133,6 +153,7 @@ impl Session {
             SessionAction::AddMinute => self.adjust_current(1),
             SessionAction::RemoveMinute => self.adjust_current(-1),
             SessionAction::Card(change) => self.apply_card(change, now),
+            SessionAction::Roster(change) => self.apply_roster(change),
             SessionAction::Rebalance(proposal) => {
                 for change in proposal.changes {
                     let timing = &mut self.timings[change.segment];

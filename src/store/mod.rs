@@ -3,12 +3,14 @@
 mod atomic;
 mod lock;
 mod saver;
+mod series_file;
 mod session_file;
 mod sessions;
 
 pub use atomic::{backup_path, write_atomic};
 pub use lock::{LockError, SessionLock, is_running_session};
 pub use saver::{Saver, Unsaved};
+pub use series_file::{SERIES_VERSION, SeriesFile, series_stem};
 pub use session_file::{SessionFile, SessionFileError, VERSION};
 pub use sessions::{SessionSummary, session_id};
 

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{View, card_text, centered, i18n, overlay_block};
-use crate::session::Card;
+use crate::session::{Card, Member};
 
 /// Lines of the card shown in the question.
 const SHOWN_LINES: usize = 4;
@@ -50,4 +50,21 @@ pub fn render_quit(frame: &mut Frame, area: Rect, view: &View) {
     );
     frame.render_widget(Clear, window);
     frame.render_widget(Paragraph::new(lines).block(block), window);
+}
+
+/// Draws the question whether to remove `member` over `area`.
+pub fn render_member(frame: &mut Frame, area: Rect, view: &View, member: &Member) {
+    let strings = i18n::strings(view.language);
+    let window = centered(area, 60, 3);
+    let width = usize::from(window.width.saturating_sub(4));
+    let block = overlay_block(
+        view,
+        strings.remove_member_title,
+        strings.remove_member_confirm,
+    );
+    frame.render_widget(Clear, window);
+    frame.render_widget(
+        Paragraph::new(card_text::one_line(&member.name, width)).block(block),
+        window,
+    );
 }

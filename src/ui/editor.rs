@@ -22,6 +22,8 @@ pub enum EditorPurpose {
     EditCard(Option<usize>),
     /// The facilitator's private note for the segment.
     PrivateNote,
+    /// A participant's name in the roster.
+    MemberName,
 }
 
 /// An open editor, as a frame shows it.
@@ -53,6 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, editor: &EditorView) {
             format!("{} · {}", strings.edit_card, group_label(view, group))
         }
         EditorPurpose::PrivateNote => strings.private_note.to_owned(),
+        EditorPurpose::MemberName => strings.member_name.to_owned(),
     };
     let block = overlay_block(view, &title, strings.editor_hint);
     let inner = block.inner(window);

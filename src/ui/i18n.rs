@@ -60,6 +60,15 @@ pub struct Strings {
     pub not_copied: &'static str,
     pub break_resumes: &'static str,
     pub next: &'static str,
+    pub member_name: &'static str,
+    pub roster_title: &'static str,
+    pub roster_hint: &'static str,
+    pub roster_empty: &'static str,
+    pub present_today: &'static str,
+    pub here: &'static str,
+    pub lacks: &'static str,
+    pub remove_member_title: &'static str,
+    pub remove_member_confirm: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -105,6 +114,7 @@ const SV: Strings = Strings {
         ("d", "ta bort valt kort (frågar y/n)"),
         ("f", "privat anteckning för passet (exporteras inte)"),
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
+        ("g", "grupper och närvaro: deltagare, sektor, roll"),
         ("?", "visa eller dölj hjälpen"),
         ("Ctrl+Q", "avsluta"),
     ],
@@ -144,6 +154,15 @@ const SV: Strings = Strings {
     not_copied: "kunde inte kopieras",
     break_resumes: "Paus – vi fortsätter",
     next: "Nästa:",
+    member_name: "Deltagarens namn",
+    roster_title: "Grupper och närvaro",
+    roster_hint: "↑/↓ välj · Mellanslag här · a ny · Enter namn · s sektor · r roll · m flytta · d ta bort · Esc stäng",
+    roster_empty: "Inga deltagare ännu – a lägger till en",
+    present_today: "Närvaro i dag",
+    here: "här",
+    lacks: "saknar",
+    remove_member_title: "Ta bort deltagaren?",
+    remove_member_confirm: "y tar bort · valfri annan tangent avbryter",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
@@ -190,6 +209,7 @@ const EN: Strings = Strings {
         ("d", "delete the selected card (asks y/n)"),
         ("f", "private note for this segment (not exported)"),
         ("x", "write the summary (Markdown) and copy it"),
+        ("g", "groups and attendance: participants, sector, role"),
         ("?", "show or hide this help"),
         ("Ctrl+Q", "quit"),
     ],
@@ -229,6 +249,15 @@ const EN: Strings = Strings {
     not_copied: "could not be copied",
     break_resumes: "Break – we continue at",
     next: "Next:",
+    member_name: "Participant's name",
+    roster_title: "Groups and attendance",
+    roster_hint: "↑/↓ select · Space here · a new · Enter name · s sector · r role · m move · d remove · Esc close",
+    roster_empty: "No participants yet – a adds one",
+    present_today: "Here today",
+    here: "here",
+    lacks: "lacks",
+    remove_member_title: "Remove this participant?",
+    remove_member_confirm: "y removes · any other key cancels",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 

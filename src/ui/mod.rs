@@ -12,6 +12,7 @@ mod help;
 pub mod i18n;
 mod present;
 mod rebalance;
+mod roster;
 mod segment_pane;
 mod status_bar;
 pub mod theme;
@@ -32,7 +33,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use crate::agenda::{Language, SegmentKind};
-use crate::session::{Card, CardId, Proposal, Session};
+use crate::session::{Card, CardId, Member, MemberId, Proposal, Session};
 
 /// Smallest terminal the run screen draws in; below it says so instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -82,6 +83,10 @@ pub enum Overlay<'a> {
     ConfirmDelete(&'a Card),
     /// Quitting while the session cannot be saved.
     ConfirmQuit,
+    /// The groups' members and attendance, with the member under the cursor.
+    Roster(Option<MemberId>),
+    /// A member waiting for `y` to be removed.
+    ConfirmRemoveMember(&'a Member),
 }
 
 /// Draws the run screen.
@@ -91,12 +96,17 @@ pub fn render(frame: &mut Frame, view: &View) {
         render_too_small(frame, area, view);
         return;
     }
-    let [header, body, status] = Layout::vertical([
+    let people = status_bar::people_line(view);
+    let [header, body, people_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(u16::from(people.is_some())),
         Constraint::Length(1),
     ])
     .areas(area);
+    if let Some(people) = people {
+        frame.render_widget(Paragraph::new(people), people_area);
+    }
     render_header(frame, header, view);
     let main = if area.width >= AGENDA_PANE_MIN_WIDTH {
         let [agenda, main] =
@@ -123,6 +133,8 @@ pub fn render(frame: &mut Frame, view: &View) {
         Overlay::Rebalance(proposal) => rebalance::render(frame, area, view, proposal),
         Overlay::ConfirmDelete(card) => confirm::render(frame, area, view, card),
         Overlay::ConfirmQuit => confirm::render_quit(frame, area, view),
+        Overlay::Roster(cursor) => roster::render(frame, area, view, cursor),
+        Overlay::ConfirmRemoveMember(member) => confirm::render_member(frame, area, view, member),
     }
 }
 

@@ -58,3 +58,47 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(left), left_area);
     frame.render_widget(Paragraph::new(right), right_area);
 }
+
+/// Today's attendance by sector, and the groups that lack a sector the agenda
+/// wants in every group; `None` while the session has no roster.
+pub fn people_line(view: &View) -> Option<Line<'static>> {
+    let session = view.session;
+    let missing = session.missing_sectors();
+    if session.roster.members.is_empty() && missing.is_empty() {
+        return None;
+    }
+    let strings = i18n::strings(view.language);
+    let attendance = session.attendance_by_sector();
+    let total: usize = attendance.iter().map(|(_, count)| count).sum();
+    let by_sector: Vec<String> = attendance
+        .iter()
+        .map(|(sector, count)| format!("{} {count}", sector.label(view.language)))
+        .collect();
+    let mut spans = vec![Span::styled(
+        format!(
+            " {} {total}: {}",
+            strings.present_today,
+            by_sector.join(" · ")
+        ),
+        view.theme.dim(),
+    )];
+    if !missing.is_empty() {
+        let lacking: Vec<String> = missing
+            .iter()
+            .map(|(group, sectors)| {
+                let names: Vec<&str> = sectors.iter().map(|s| s.label(view.language)).collect();
+                format!(
+                    "{} {} {}",
+                    group_label(view, Some(*group)),
+                    strings.lacks,
+                    names.join(", ")
+                )
+            })
+            .collect();
+        spans.push(Span::styled(
+            format!("  ⚠ {}", lacking.join("; ")),
+            view.theme.warning(),
+        ));
+    }
+    Some(Line::from(spans))
+}

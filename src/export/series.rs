@@ -1,0 +1,314 @@
+//! The summary of a whole series, so the groups' notes do not "fall into
+//! oblivion" after the last seminar: who took part, each group's work across
+//! the seminars in order, the action plans side by side, the cards by theme,
+//! and every assignment. Members' names only when asked for.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::escape;
+use super::markdown::card_item;
+use super::words::{Words, words};
+use crate::agenda::{Language, Role, Sector, SegmentKind};
+use crate::session::{Card, Session};
+
+/// A series and its sessions, in the order they were held.
+#[derive(Debug, Clone, Copy)]
+pub struct SeriesSummary<'a> {
+    /// The series' name.
+    pub name: &'a str,
+    /// Its groups' names.
+    pub groups: &'a [String],
+    /// Its sessions, in order.
+    pub sessions: &'a [&'a Session],
+    /// When the series last changed: the e-mail draft's date.
+    pub as_of: DateTime<Utc>,
+    /// The offset of the local time the series ran in.
+    pub offset: FixedOffset,
+    /// Whether members' names are shown.
+    pub names: bool,
+}
+
+impl SeriesSummary<'_> {
+    /// The language of the first seminar's agenda.
+    pub fn language(&self) -> Language {
+        self.sessions
+            .first()
+            .map(|session| session.agenda.language)
+            .unwrap_or_default()
+    }
+
+    fn words(&self) -> &'static Words {
+        words(self.language())
+    }
+
+    fn seminar(&self, index: usize) -> String {
+        format!(
+            "{}. {}",
+            index + 1,
+            escape::cell(&self.sessions[index].agenda.title)
+        )
+    }
+}
+
+/// The series summary as Markdown; the same series gives the same bytes.
+pub fn series_markdown(summary: &SeriesSummary) -> String {
+    let mut out = String::new();
+    let words = summary.words();
+    let _ = writeln!(out, "# {}\n", escape::line(summary.name));
+    let _ = writeln!(out, "*{}: {}*\n", words.seminars, summary.sessions.len());
+    participants(&mut out, summary);
+    groups(&mut out, summary);
+    action_plans(&mut out, summary);
+    themes(&mut out, summary);
+    assignments(&mut out, summary);
+    out
+}
+
+/// "9 (64 %)": a count and its share of `total`.
+fn share(count: usize, total: usize) -> String {
+    if total == 0 {
+        return "0".to_owned();
+    }
+    format!("{count} ({} %)", (count * 100 + total / 2) / total)
+}
+
+fn participants(out: &mut String, summary: &SeriesSummary) {
+    let words = summary.words();
+    let language = summary.language();
+    let _ = writeln!(out, "## {}\n", words.participants);
+    let sectors: Vec<&str> = Sector::ALL.iter().map(|s| s.label(language)).collect();
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---:|{}",
+        words.seminar,
+        words.date,
+        words.present,
+        sectors.join(" | "),
+        "---:|".repeat(sectors.len())
+    );
+    for (index, session) in summary.sessions.iter().enumerate() {
+        let present: Vec<_> = session.present_members().collect();
+        let counts: Vec<String> = Sector::ALL
+            .iter()
+            .map(|sector| {
+                share(
+                    present.iter().filter(|m| m.sector == *sector).count(),
+                    present.len(),
+                )
+            })
+            .collect();
+        let date = session
+            .planned_start
+            .with_timezone(&summary.offset)
+            .date_naive();
+        let _ = writeln!(
+            out,
+            "| {} | {date} | {} | {} |",
+            summary.seminar(index),
+            present.len(),
+            counts.join(" | ")
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "### {}\n", words.roles);
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.label(language)).collect();
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n|---|{}",
+        words.seminar,
+        roles.join(" | "),
+        "---:|".repeat(roles.len())
+    );
+    for (index, session) in summary.sessions.iter().enumerate() {
+        let present: Vec<_> = session.present_members().collect();
+        let counts: Vec<String> = Role::ALL
+            .iter()
+            .map(|role| {
+                share(
+                    present.iter().filter(|m| m.role == Some(*role)).count(),
+                    present.len(),
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            summary.seminar(index),
+            counts.join(" | ")
+        );
+    }
+    out.push('\n');
+}
+
+fn groups(out: &mut String, summary: &SeriesSummary) {
+    let words = summary.words();
+    let _ = writeln!(out, "## {}\n", words.groups_over_series);
+    for (group, name) in summary.groups.iter().enumerate() {
+        let _ = writeln!(out, "### {}\n", escape::line(name));
+        if summary.names
+            && let Some(last) = summary.sessions.last()
+        {
+            let members: Vec<String> = last
+                .roster
+                .of_group(group)
+                .map(|member| {
+                    format!(
+                        "{} ({})",
+                        escape::line(&member.name),
+                        member.sector.label(summary.language())
+                    )
+                })
+                .collect();
+            if !members.is_empty() {
+                let _ = writeln!(out, "*{}: {}*\n", words.members, members.join(", "));
+            }
+        }
+        for (index, session) in summary.sessions.iter().enumerate() {
+            let cards: Vec<&Card> = session
+                .cards
+                .iter()
+                .filter(|card| card.group == Some(group))
+                .collect();
+            if cards.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "#### {}\n", summary.seminar(index));
+            for (segment_index, segment) in session.agenda.segments.iter().enumerate() {
+                let in_segment = session.cards_in(segment_index, Some(group));
+                if in_segment.is_empty() {
+                    continue;
+                }
+                let _ = writeln!(out, "**{}**\n", escape::line(&segment.title));
+                for card in in_segment {
+                    card_item(out, card);
+                }
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// One table: a row per group, a column per horizon of every seminar's action plan.
+fn action_plans(out: &mut String, summary: &SeriesSummary) {
+    let mut columns: Vec<(usize, usize, String)> = Vec::new();
+    for (index, session) in summary.sessions.iter().enumerate() {
+        for (segment, kind) in session.agenda.segments.iter().map(|s| s.kind).enumerate() {
+            if kind == SegmentKind::ActionPlan {
+                for horizon in session.columns(segment).unwrap_or_default() {
+                    columns.push((index, segment, horizon));
+                }
+            }
+        }
+    }
+    if columns.is_empty() {
+        return;
+    }
+    let words = summary.words();
+    let _ = writeln!(out, "## {}\n", words.action_plans);
+    let heads: Vec<String> = columns
+        .iter()
+        .map(|(index, _, horizon)| format!("{}: {}", index + 1, escape::cell(horizon)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n|---|{}",
+        words.group,
+        heads.join(" | "),
+        "---|".repeat(columns.len())
+    );
+    for (group, name) in summary.groups.iter().enumerate() {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|(index, segment, horizon)| {
+                let texts: Vec<String> = summary.sessions[*index]
+                    .cards_in(*segment, Some(group))
+                    .iter()
+                    .filter(|card| card.horizon.as_deref() == Some(horizon.as_str()))
+                    .map(|card| escape::cell(&card.text))
+                    .collect();
+                match texts.len() {
+                    0 | 1 => texts.concat(),
+                    _ => texts
+                        .iter()
+                        .enumerate()
+                        .map(|(n, text)| format!("{}\\) {text}", n + 1))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "| {} | {} |", escape::cell(name), cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn themes(out: &mut String, summary: &SeriesSummary) {
+    let Some(first) = summary.sessions.first() else {
+        return;
+    };
+    let words = summary.words();
+    let tagged: Vec<(usize, &Card)> = summary
+        .sessions
+        .iter()
+        .enumerate()
+        .flat_map(|(index, session)| {
+            session
+                .cards
+                .iter()
+                .filter(|card| card.tag.is_some())
+                .map(move |card| (index, card))
+        })
+        .collect();
+    if tagged.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", words.by_theme);
+    for tag in first.agenda.tag_set() {
+        let cards: Vec<&(usize, &Card)> = tagged
+            .iter()
+            .filter(|(_, card)| card.tag.as_deref() == Some(tag.as_str()))
+            .collect();
+        if cards.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", escape::line(&tag));
+        for (index, card) in cards {
+            let group = match card.group {
+                Some(group) => summary.groups.get(group).cloned().unwrap_or_default(),
+                None => words.whole_room.to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "- {} — *{}, {}*",
+                escape::lines(&card.text, "  "),
+                escape::line(&group),
+                summary.seminar(*index)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn assignments(out: &mut String, summary: &SeriesSummary) {
+    let given: Vec<(usize, &String)> = summary
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, session)| session.agenda.assignment.as_ref().map(|a| (index, a)))
+        .collect();
+    if given.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", summary.words().assignments);
+    for (index, assignment) in given {
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            summary.seminar(index),
+            escape::lines(assignment, "  ")
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,182 @@
+//! Who is in which group, and who is here today: the roster a series carries
+//! from seminar to seminar, and the day's attendance.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::Session;
+use crate::agenda::{Role, Sector};
+
+/// A participant's stable id within a series.
+pub type MemberId = u64;
+
+/// A participant of the series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Stable id, never reused.
+    pub id: MemberId,
+    /// The name, shown on screen and only exported when asked for.
+    pub name: String,
+    /// The group (0-based).
+    pub group: usize,
+    /// The sector they work in.
+    pub sector: Sector,
+    /// The category of their role, if known.
+    #[serde(default)]
+    pub role: Option<Role>,
+}
+
+/// The members of all groups.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roster {
+    /// Members in the order they were added.
+    pub members: Vec<Member>,
+    /// The id the next member gets.
+    pub next_id: MemberId,
+}
+
+/// A change to the roster or to today's attendance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RosterAction {
+    /// A new member of `group`; a blank name adds no one.
+    Add { group: usize, name: String },
+    /// A new name; a blank one changes nothing.
+    Rename { id: MemberId, name: String },
+    /// Removes a member from the roster (and from today's attendance).
+    Remove { id: MemberId },
+    /// Moves a member to the next group, round to the first.
+    MoveToNextGroup { id: MemberId },
+    /// The next sector.
+    CycleSector { id: MemberId },
+    /// The next role category, then none.
+    CycleRole { id: MemberId },
+    /// Marks a member present today, or not.
+    TogglePresent { id: MemberId },
+}
+
+impl Roster {
+    /// The member with `id`.
+    pub fn member(&self, id: MemberId) -> Option<&Member> {
+        self.members.iter().find(|member| member.id == id)
+    }
+
+    /// The members of `group`, in the order they were added.
+    pub fn of_group(&self, group: usize) -> impl Iterator<Item = &Member> {
+        self.members
+            .iter()
+            .filter(move |member| member.group == group)
+    }
+
+    fn member_mut(&mut self, id: MemberId) -> Option<&mut Member> {
+        self.members.iter_mut().find(|member| member.id == id)
+    }
+}
+
+impl Session {
+    /// The members present today, in roster order.
+    pub fn present_members(&self) -> impl Iterator<Item = &Member> {
+        self.roster
+            .members
+            .iter()
+            .filter(|member| self.present.contains(&member.id))
+    }
+
+    /// How many are present today from each sector, in [`Sector::ALL`] order,
+    /// leaving out sectors with nobody.
+    pub fn attendance_by_sector(&self) -> Vec<(Sector, usize)> {
+        Sector::ALL
+            .iter()
+            .map(|sector| {
+                let count = self
+                    .present_members()
+                    .filter(|member| member.sector == *sector)
+                    .count();
+                (*sector, count)
+            })
+            .filter(|(_, count)| *count > 0)
+            .collect()
+    }
+
+    /// Groups lacking a sector the agenda wants in every group, with the
+    /// sectors they lack. Today's attendance counts once it is taken; before
+    /// that, the roster. Nothing is said without a roster.
+    pub fn missing_sectors(&self) -> Vec<(usize, Vec<Sector>)> {
+        let wanted = &self.agenda.sectors_in_every_group;
+        if wanted.is_empty() || self.roster.members.is_empty() {
+            return Vec::new();
+        }
+        let counted: BTreeSet<(usize, Sector)> = if self.present.is_empty() {
+            self.roster
+                .members
+                .iter()
+                .map(|m| (m.group, m.sector))
+                .collect()
+        } else {
+            self.present_members()
+                .map(|m| (m.group, m.sector))
+                .collect()
+        };
+        (0..self.groups.len())
+            .filter_map(|group| {
+                let lacking: Vec<Sector> = wanted
+                    .iter()
+                    .filter(|sector| !counted.contains(&(group, **sector)))
+                    .copied()
+                    .collect();
+                (!lacking.is_empty()).then_some((group, lacking))
+            })
+            .collect()
+    }
+
+    pub(super) fn apply_roster(&mut self, action: RosterAction) {
+        let groups = self.groups.len().max(1);
+        let roster = &mut self.roster;
+        match action {
+            RosterAction::Add { group, name } => {
+                let name = name.trim();
+                if name.is_empty() || group >= groups {
+                    return;
+                }
+                roster.members.push(Member {
+                    id: roster.next_id,
+                    name: name.to_owned(),
+                    group,
+                    sector: Sector::Skola,
+                    role: None,
+                });
+                roster.next_id += 1;
+            }
+            RosterAction::Rename { id, name } => {
+                let name = name.trim();
+                if let Some(member) = roster.member_mut(id).filter(|_| !name.is_empty()) {
+                    member.name = name.to_owned();
+                }
+            }
+            RosterAction::Remove { id } => {
+                roster.members.retain(|member| member.id != id);
+                self.present.remove(&id);
+            }
+            RosterAction::MoveToNextGroup { id } => {
+                if let Some(member) = roster.member_mut(id) {
+                    member.group = (member.group + 1) % groups;
+                }
+            }
+            RosterAction::CycleSector { id } => {
+                if let Some(member) = roster.member_mut(id) {
+                    member.sector = member.sector.next();
+                }
+            }
+            RosterAction::CycleRole { id } => {
+                if let Some(member) = roster.member_mut(id) {
+                    member.role = Role::next(member.role);
+                }
+            }
+            RosterAction::TogglePresent { id } => {
+                if roster.member(id).is_some() && !self.present.remove(&id) {
+                    self.present.insert(id);
+                }
+            }
+        }
+    }
+}
