@@ -102,7 +102,7 @@ fn agendas_lists_the_users_own_agendas_valid_or_not() {
 
 #[test]
 fn commands_of_later_versions_say_so_and_exit_1() {
-    for args in [vec!["series"], vec!["poll", "import", "answers.txt"]] {
+    for args in [vec!["poll", "import", "answers.txt"]] {
         let run = samla(&args);
         assert_eq!(run.code, Some(1), "{args:?}");
         assert!(
@@ -149,4 +149,67 @@ fn the_meetings_around_a_series_validate_and_are_listed() {
             listed.stdout
         );
     }
+}
+
+#[test]
+fn series_groups_are_changed_on_the_command_line() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data dir");
+    let groups = vec!["Norr".to_owned(), "Söder".to_owned()];
+    data.save_series(&samla::store::SeriesFile::new("Vår serie", groups))
+        .expect("saved");
+    let run = |args: &[&str]| common::samla_in(home.path(), home.path(), args);
+    let listed = run(&["series"]);
+    assert!(
+        listed
+            .stdout
+            .contains("Vår serie: 2 groups, 0 members, 0 sessions"),
+        "{}",
+        listed.stdout
+    );
+    let added = run(&[
+        "series",
+        "Vår serie",
+        "groups",
+        "add",
+        "Åsa Öst",
+        "--group",
+        "2",
+        "--sector",
+        "socialtjanst",
+        "--role",
+        "moter-barn",
+    ]);
+    assert_eq!(added.code, Some(0), "{}", added.stderr);
+    assert!(
+        added
+            .stdout
+            .contains("Söder (--group 2)\n  #0 Åsa Öst (socialtjänst, möter barn/familj)"),
+        "{}",
+        added.stdout
+    );
+    let moved = run(&["series", "Vår serie", "groups", "move", "0", "--group", "1"]);
+    assert!(
+        moved.stdout.contains("Norr (--group 1)\n  #0 Åsa Öst"),
+        "{}",
+        moved.stdout
+    );
+    let wrong = run(&["series", "Vår serie", "groups", "move", "0", "--group", "3"]);
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong.stderr.contains("no group 3 (expected 1 to 2)"),
+        "{}",
+        wrong.stderr
+    );
+    let removed = run(&["series", "Vår serie", "groups", "remove", "0"]);
+    assert!(!removed.stdout.contains("Åsa"), "{}", removed.stdout);
+    let again = run(&["series", "Vår serie", "groups", "remove", "0"]);
+    assert!(again.stderr.contains("no member #0"), "{}", again.stderr);
+    let missing = run(&["series", "Ingen", "groups"]);
+    assert_eq!(missing.code, Some(1));
+    assert!(
+        missing.stderr.contains("no series \"Ingen\""),
+        "{}",
+        missing.stderr
+    );
 }

@@ -213,3 +213,6 @@ mod tests;
 
 #[cfg(test)]
 mod card_tests;
+
+#[cfg(test)]
+mod roster_tests;
