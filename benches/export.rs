@@ -50,6 +50,7 @@ fn markdown_of_10_000_cards(bencher: divan::Bencher) {
         as_of: one_pm(),
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
+        names: false,
     };
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
 }

@@ -97,6 +97,7 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         as_of: saved_at(),
         offset: FixedOffset::east_opt(0).expect("an offset"),
         private: false,
+        names: false,
     });
     let deadline = Instant::now() + common::pty::PATIENCE;
     loop {

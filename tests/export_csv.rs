@@ -14,6 +14,7 @@ fn rows() -> (Vec<u8>, Vec<csv::StringRecord>) {
         as_of: saved_at(),
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
+        names: false,
     })
     .expect("CSV");
     let body = bytes

@@ -15,6 +15,7 @@ fn summary(session: &Session) -> Summary<'_> {
         as_of: saved_at(),
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
+        names: false,
     }
 }
 

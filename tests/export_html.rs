@@ -12,6 +12,7 @@ fn page() -> String {
         as_of: saved_at(),
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
+        names: false,
     })
 }
 

@@ -16,6 +16,7 @@ fn summary_of(session: &Session, private: bool) -> String {
         as_of: saved_at(),
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private,
+        names: false,
     })
 }
 
@@ -300,6 +301,7 @@ fn in_utc(session: &Session) -> String {
         as_of: saved_at(),
         offset: FixedOffset::east_opt(0).expect("an offset"),
         private: false,
+        names: false,
     })
 }
 
@@ -401,4 +403,49 @@ fn open_needs_a_file() {
     let run = samla_utc(home.path(), &["export", "-o", "-", "--open"]);
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("--open needs a file"));
+}
+
+#[test]
+fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
+    use samla::session::{RosterAction, SessionAction};
+    let mut session = seminar_3();
+    let at = saved_at();
+    for (group, name) in [(0, "Anna Åberg"), (0, "Bo Berg"), (1, "Cia Ceder")] {
+        let id = session.roster.next_id;
+        session.apply(
+            SessionAction::Roster(RosterAction::Add {
+                group,
+                name: name.to_owned(),
+            }),
+            at,
+        );
+        session.apply(
+            SessionAction::Roster(RosterAction::TogglePresent { id }),
+            at,
+        );
+    }
+    session.apply(
+        SessionAction::Roster(RosterAction::CycleSector { id: 1 }),
+        at,
+    );
+    session.apply(SessionAction::Roster(RosterAction::CycleRole { id: 2 }), at);
+    let counted = summary_of(&session, false);
+    assert!(
+        counted.contains("- **Närvarande:** 3 (skola 2, socialtjänst 1); chefer/ledning 1\n"),
+        "{counted}"
+    );
+    for name in ["Anna", "Bo Berg", "Cia"] {
+        assert!(!counted.contains(name), "{name}");
+    }
+    let named = markdown(&Summary {
+        session: &session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: true,
+    });
+    assert!(
+        named.contains("- **Grupp 1:** Anna Åberg (skola), Bo Berg (socialtjänst)"),
+        "{named}"
+    );
 }

@@ -164,6 +164,7 @@ fn export_summary(
         as_of: now,
         offset: local_offset(state.session.planned_start),
         private: false,
+        names: false,
     };
     let text = markdown(&summary);
     let path = keeper

@@ -41,6 +41,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         as_of: file.saved,
         offset: local_offset(file.session.planned_start),
         private: args.private,
+        names: args.names,
     };
     let bytes = match args.format {
         Format::Md => markdown(&summary).into_bytes(),

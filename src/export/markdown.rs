@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::escape;
 use super::words::{Words, words};
-use crate::agenda::SegmentKind;
+use crate::agenda::{Role, Sector, SegmentKind};
 use crate::session::{Card, Session};
 
 /// What to put in a summary, and how to show its times.
@@ -21,6 +21,8 @@ pub struct Summary<'a> {
     pub offset: FixedOffset,
     /// Whether the facilitator's private notes are included.
     pub private: bool,
+    /// Whether members' names are included (otherwise only counts).
+    pub names: bool,
 }
 
 impl Summary<'_> {
@@ -105,10 +107,15 @@ fn header(out: &mut String, summary: &Summary) {
     }
     let _ = writeln!(
         out,
-        "- **{}:** {}\n",
+        "- **{}:** {}",
         words.groups,
         summary.session.groups.len()
     );
+    participants(out, summary);
+    out.push('\n');
+    if summary.names {
+        members(out, summary);
+    }
     if !agenda.preparation.is_empty() {
         let _ = writeln!(out, "## {}\n", words.preparation);
         for item in &agenda.preparation {
@@ -116,6 +123,68 @@ fn header(out: &mut String, summary: &Summary) {
         }
         out.push('\n');
     }
+}
+
+/// Who was here today, as counts by sector and by role category; nothing
+/// without attendance.
+fn participants(out: &mut String, summary: &Summary) {
+    let session = summary.session;
+    let language = session.agenda.language;
+    let present: Vec<_> = session.present_members().collect();
+    if present.is_empty() {
+        return;
+    }
+    let sectors: Vec<String> = Sector::ALL
+        .iter()
+        .filter_map(|sector| {
+            let count = present.iter().filter(|m| m.sector == *sector).count();
+            (count > 0).then(|| format!("{} {count}", sector.label(language)))
+        })
+        .collect();
+    let roles: Vec<String> = Role::ALL
+        .iter()
+        .filter_map(|role| {
+            let count = present.iter().filter(|m| m.role == Some(*role)).count();
+            (count > 0).then(|| format!("{} {count}", role.label(language)))
+        })
+        .collect();
+    let mut line = format!(
+        "- **{}:** {} ({})",
+        summary.words().present,
+        present.len(),
+        sectors.join(", ")
+    );
+    if !roles.is_empty() {
+        let _ = write!(line, "; {}", roles.join(", "));
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// Each group's members present today, by name: only when asked for.
+fn members(out: &mut String, summary: &Summary) {
+    let session = summary.session;
+    if session.present.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", summary.words().members);
+    for (group, name) in session.groups.iter().enumerate() {
+        let here: Vec<String> = session
+            .roster
+            .of_group(group)
+            .filter(|member| session.present.contains(&member.id))
+            .map(|member| {
+                format!(
+                    "{} ({})",
+                    escape::line(&member.name),
+                    member.sector.label(session.agenda.language)
+                )
+            })
+            .collect();
+        if !here.is_empty() {
+            let _ = writeln!(out, "- **{}:** {}", escape::line(name), here.join(", "));
+        }
+    }
+    out.push('\n');
 }
 
 /// A card as a list item: quotes as a block quote inside it, the tag after.
