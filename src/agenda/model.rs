@@ -108,6 +108,10 @@ pub struct Segment {
     /// The rating scale of a poll; 1–5 with "vet ej" when left out.
     #[serde(default)]
     pub scale: Option<Scale>,
+    /// The sectors a poll's results are broken down by (the rest count in the
+    /// totals); by every sector that answered when left out.
+    #[serde(default)]
+    pub breakdown: Vec<super::Sector>,
 }
 
 /// The kinds of activity a seminar is made of.

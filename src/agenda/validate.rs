@@ -177,6 +177,11 @@ fn kind_problems(segment: &Segment) -> Vec<String> {
         SegmentKind::Poll,
     );
     only_for("scale", segment.scale.is_some(), SegmentKind::Poll);
+    only_for(
+        "breakdown",
+        !segment.breakdown.is_empty(),
+        SegmentKind::Poll,
+    );
     if let Some(horizons) = &segment.horizons {
         problems.extend(list_problems("horizons", horizons, 1, MAX_COLUMNS));
     }

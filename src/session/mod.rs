@@ -2,12 +2,17 @@
 //! and pure rules, no input or output.
 
 mod cards;
+mod poll;
 mod rebalance;
 mod roster;
 mod schedule;
 mod timing;
 
 pub use cards::{Card, CardAction, CardId};
+pub use poll::{
+    Answer, Level, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult, ThemeTable,
+    index, level, parse_line, themes,
+};
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction};
 pub use schedule::planned_start;
@@ -55,6 +60,9 @@ pub struct Session {
     /// The members present today.
     #[serde(default)]
     pub present: BTreeSet<MemberId>,
+    /// The answers of each poll segment, by segment (0-based).
+    #[serde(default)]
+    pub polls: BTreeMap<usize, PollAnswers>,
 }
 
 /// Text typed into the editor and not saved yet, so it survives a crash.
@@ -103,6 +111,8 @@ pub enum SessionAction {
     Card(CardAction),
     /// A change to the roster or today's attendance.
     Roster(RosterAction),
+    /// Answers to a poll.
+    Poll(PollAction),
 }
 
 impl Session {
@@ -121,6 +131,7 @@ impl Session {
             series: None,
             roster: Roster::default(),
             present: BTreeSet::new(),
+            polls: BTreeMap::new(),
         }
     }
 
@@ -154,6 +165,7 @@ impl Session {
             SessionAction::RemoveMinute => self.adjust_current(-1),
             SessionAction::Card(change) => self.apply_card(change, now),
             SessionAction::Roster(change) => self.apply_roster(change),
+            SessionAction::Poll(change) => self.apply_poll(change),
             SessionAction::Rebalance(proposal) => {
                 for change in proposal.changes {
                     let timing = &mut self.timings[change.segment];
@@ -216,3 +228,6 @@ mod card_tests;
 
 #[cfg(test)]
 mod roster_tests;
+
+#[cfg(test)]
+mod poll_tests;

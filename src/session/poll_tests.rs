@@ -1,0 +1,193 @@
+//! Poll answers: respondent lines, tallies, statement results and the themes'
+//! indices (vet ej, blanks, respondents without a valid answer).
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+use crate::agenda::{Scale, Sector, SegmentKind, Statement, load_bundled};
+
+fn scale() -> Scale {
+    Scale {
+        min: 1,
+        max: 5,
+        min_label: None,
+        max_label: None,
+        dont_know: true,
+    }
+}
+
+/// Seminarium 3 with a poll of four statements in two themes as its last segment.
+fn with_poll() -> (Session, usize) {
+    let mut agenda = load_bundled("seminarium-3").unwrap().unwrap();
+    let mut poll = agenda.segments[0].clone();
+    poll.kind = SegmentKind::Poll;
+    poll.instruction = None;
+    poll.statements = ["a", "b", "c", "d"]
+        .iter()
+        .enumerate()
+        .map(|(n, text)| Statement {
+            text: (*text).to_owned(),
+            theme: Some(if n < 2 { "Kunskap" } else { "Samsyn" }.to_owned()),
+        })
+        .collect();
+    poll.scale = Some(scale());
+    poll.breakdown = vec![Sector::Skola, Sector::Socialtjanst];
+    agenda.segments.push(poll);
+    let index = agenda.segments.len() - 1;
+    let session = Session::new(
+        agenda,
+        vec!["Grupp 1".to_owned()],
+        Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap(),
+    );
+    (session, index)
+}
+
+fn respond(session: &mut Session, segment: usize, line: &str) {
+    let respondent = parse_line(line, 4, &scale()).unwrap();
+    session.apply(
+        SessionAction::Poll(PollAction::AddRespondent {
+            segment,
+            respondent,
+        }),
+        Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap(),
+    );
+}
+
+#[test]
+fn lines_are_read_spaced_or_compact() {
+    let spaced = parse_line("sk 4 5 x -", 4, &scale()).unwrap();
+    let compact = parse_line("SK45x-", 4, &scale()).unwrap();
+    assert_eq!(spaced, compact);
+    assert_eq!(spaced.sector, Some(Sector::Skola));
+    assert_eq!(
+        spaced.answers,
+        [
+            Answer::Value(4),
+            Answer::Value(5),
+            Answer::DontKnow,
+            Answer::Missing
+        ]
+    );
+    assert_eq!(parse_line("- 1 2 3 4", 4, &scale()).unwrap().sector, None);
+    assert_eq!(
+        parse_line("hs1234", 4, &scale()).unwrap().sector,
+        Some(Sector::Halsovard)
+    );
+}
+
+#[test]
+fn bad_lines_say_what_is_wrong() {
+    let error = |line: &str| parse_line(line, 4, &scale()).unwrap_err();
+    assert!(error("4 5 4 4").contains("expected a sector first"));
+    assert!(error("xx 4 5 4 4").contains("unknown sector \"xx\""));
+    assert!(error("sk 4 5 4").contains("3 answers (expected 4"));
+    assert!(error("sk 4 5 4 4 4").contains("5 answers (expected 4"));
+    assert!(error("sk 4 6 4 4").contains("\"6\" is not an answer (expected 1–5"));
+    let no_dont_know = Scale {
+        dont_know: false,
+        ..scale()
+    };
+    assert!(
+        parse_line("sk x 1 1 1", 4, &no_dont_know)
+            .unwrap_err()
+            .contains("not allowed")
+    );
+}
+
+#[test]
+fn the_index_leaves_out_vet_ej_and_blanks() {
+    let respondent = parse_line("sk 4 x 2 -", 4, &scale()).unwrap();
+    assert_eq!(index(&respondent, &[0, 1]), Some(4.0));
+    assert_eq!(index(&respondent, &[2, 3]), Some(2.0));
+    let none = parse_line("so x - x x", 4, &scale()).unwrap();
+    assert_eq!(index(&none, &[0, 1]), None, "no valid answer, no index");
+}
+
+#[test]
+fn levels_split_at_three_and_three_and_a_half() {
+    assert_eq!(level(3.0), Level::Lower);
+    assert_eq!(level(1.0), Level::Lower);
+    assert_eq!(level(3.5), Level::Higher);
+    assert_eq!(level(5.0), Level::Higher);
+    assert_eq!(level(3.33), Level::Lower, "between the two counts as lower");
+}
+
+#[test]
+fn theme_tables_count_levels_per_sector_and_in_total() {
+    let (mut session, poll) = with_poll();
+    respond(&mut session, poll, "sk 3 3 5 5"); // kunskap 3 lower, samsyn 5 higher
+    respond(&mut session, poll, "sk 4 3 x x"); // 3.5 higher; no samsyn index
+    respond(&mut session, poll, "so 5 5 1 2"); // higher; lower
+    respond(&mut session, poll, "hs 1 1 5 5"); // not in the breakdown: totals only
+    respond(&mut session, poll, "- x x x x"); // no index at all
+    let tables = session.theme_tables(poll);
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0].theme, "Kunskap");
+    assert_eq!(
+        tables[0].by_sector,
+        [(Sector::Skola, 1, 1), (Sector::Socialtjanst, 0, 1)]
+    );
+    assert_eq!(tables[0].total, (2, 2));
+    assert_eq!(tables[1].theme, "Samsyn");
+    assert_eq!(
+        tables[1].by_sector,
+        [(Sector::Skola, 0, 1), (Sector::Socialtjanst, 1, 0)]
+    );
+    assert_eq!(tables[1].total, (1, 2));
+}
+
+#[test]
+fn statement_results_add_forms_and_tallies() {
+    let (mut session, poll) = with_poll();
+    respond(&mut session, poll, "sk 4 5 x -");
+    respond(&mut session, poll, "so 2 5 1 1");
+    let at = Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap();
+    for (answer, delta) in [
+        (Answer::Value(5), 1),
+        (Answer::Value(5), 1),
+        (Answer::DontKnow, 1),
+        (Answer::Value(5), -1),
+    ] {
+        session.apply(
+            SessionAction::Poll(PollAction::Tally {
+                segment: poll,
+                statement: 0,
+                answer,
+                delta,
+            }),
+            at,
+        );
+    }
+    let results = session.statement_results(poll);
+    assert_eq!(results[0].counts, [0, 1, 0, 1, 1]);
+    assert_eq!(results[0].dont_know, 1);
+    assert_eq!(results[0].n, 3);
+    assert_eq!(results[0].mean, Some(11.0 / 3.0));
+    assert_eq!(results[2].dont_know, 1);
+    assert_eq!(results[3].n, 1, "a blank is not counted");
+}
+
+#[test]
+fn the_last_form_can_be_taken_back_and_wrong_lengths_are_refused() {
+    let (mut session, poll) = with_poll();
+    respond(&mut session, poll, "sk 1 2 3 4");
+    respond(&mut session, poll, "so 1 2 3 4");
+    let at = Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap();
+    session.apply(
+        SessionAction::Poll(PollAction::RemoveLastRespondent { segment: poll }),
+        at,
+    );
+    assert_eq!(session.poll(poll).unwrap().respondents.len(), 1);
+    let short = Respondent {
+        sector: None,
+        answers: vec![Answer::Missing],
+    };
+    session.apply(
+        SessionAction::Poll(PollAction::AddRespondent {
+            segment: poll,
+            respondent: short,
+        }),
+        at,
+    );
+    assert_eq!(session.poll(poll).unwrap().respondents.len(), 1);
+}
