@@ -101,7 +101,7 @@ fn seminarium_1_follows_the_report() {
     ] {
         assert!(questions.contains(&question), "{question}");
     }
-    let opening = &agenda.segments[1];
+    let opening = &agenda.segments[2];
     assert_eq!(opening.kind, SegmentKind::GroupDiscussion);
     assert!(
         opening
@@ -361,4 +361,47 @@ fn the_organisers_meetings_before_and_after_a_series_are_bundled() {
             .iter()
             .any(|segment| segment.title.contains("sammanställningen"))
     );
+}
+
+#[test]
+fn the_surveys_of_the_follow_up_study_open_seminar_1_and_close_seminar_3() {
+    let first = bundled("seminarium-1");
+    let last = bundled("seminarium-3");
+    let pre = &first.segments[0];
+    let post = last.segments.last().expect("a last segment");
+    for (poll, lead) in [
+        (pre, "Jag har förväntningar på att seminarieserien kan öka"),
+        (post, "Jag upplever att seminarieserien har ökat"),
+    ] {
+        assert_eq!(poll.kind, SegmentKind::Poll);
+        assert!(
+            poll.instruction
+                .as_deref()
+                .is_some_and(|i| i.starts_with(lead))
+        );
+        assert_eq!(poll.statements.len(), 6);
+        assert!(
+            poll.statements[0]
+                .text
+                .starts_with("4a. Mina kunskaper om samverkan")
+        );
+        assert!(poll.statements[5].text.starts_with("4f. Samsynen kring"));
+        let themes: Vec<_> = samla::session::themes(poll)
+            .into_iter()
+            .map(|(theme, statements)| (theme, statements.len()))
+            .collect();
+        assert_eq!(
+            themes,
+            [
+                ("Ökad kunskap".to_owned(), 2),
+                ("Ökad förmåga att utveckla samverkansarbete".to_owned(), 2),
+                ("Ökad samsyn".to_owned(), 2)
+            ]
+        );
+        let scale = poll.scale.as_ref().expect("a scale");
+        assert_eq!((scale.min, scale.max, scale.dont_know), (1, 5, true));
+        assert_eq!(scale.min_label.as_deref(), Some("Stämmer inte alls"));
+    }
+    assert_eq!(first.total_minutes(), 180);
+    assert_eq!(last.total_minutes(), 180);
 }

@@ -116,7 +116,7 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
 fn x_writes_the_summary_and_copies_it_through_the_terminal() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 160, 40);
-    app.wait_for_text("Välkommen och inledning");
+    app.wait_for_text("Förmätning");
     add_card(&mut app, "2", "Summera: å ä ö 🙂");
     app.send(b"x");
     let screen = app.wait_for_text("Sammanfattning i");

@@ -24,18 +24,18 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
         120,
         35,
     );
-    run.wait_for_text("Välkommen och inledning");
+    run.wait_for_text("Förmätning");
     let mut present = PtyApp::spawn(&["present"], home.path(), 100, 30);
     present.wait_for_text("Inte startad – tryck Mellanslag");
     assert!(present.screen().contains("Nästa: "), "{}", present.screen());
 
     run.send(b" ");
-    let started = present.wait_for_text("0 / 10 min");
+    let started = present.wait_for_text("0 / 5 min");
     present.wait_for("the countdown to move", |screen| {
         digits(screen) != digits(&started)
     });
 
-    run.send(b"n");
+    run.send(b"nn");
     present.wait_for_text("Inledande gruppsamtal om föreläsningen");
     present.wait_for_text("Vad blev jag nyfiken på?");
     run.send(b"+");

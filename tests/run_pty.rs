@@ -27,13 +27,13 @@ fn countdown_rows(screen: &str) -> String {
 fn the_default_agenda_runs_and_space_starts_the_countdown() {
     let (mut app, _home) = start(&[], 80, 24);
     let before = app.wait_for_text("Inte startad – tryck Mellanslag");
-    assert!(before.contains("Välkommen och inledning"), "{before}");
+    assert!(before.contains("Förmätning"), "{before}");
     app.send(b" ");
-    let running = app.wait_for_text("0 / 10 min");
+    let running = app.wait_for_text("0 / 5 min");
     let moved = app.wait_for("the countdown to move", |screen| {
         countdown_rows(screen) != countdown_rows(&running)
     });
-    assert!(moved.contains("0 / 10 min"));
+    assert!(moved.contains("0 / 5 min"));
     assert!(app.quit().success());
 }
 
@@ -49,10 +49,10 @@ fn a_small_terminal_shows_the_countdown_as_text_counting_down() {
 #[test]
 fn n_moves_on_plus_adds_a_minute_and_help_shows_every_key() {
     let (mut app, _home) = start(&["run", "seminarium-1"], 120, 30);
-    app.wait_for_text("Välkommen och inledning");
+    app.wait_for_text("Förmätning");
     app.send(b" ");
-    app.wait_for_text("0 / 10 min");
-    app.send(b"n");
+    app.wait_for_text("0 / 5 min");
+    app.send(b"nn");
     let next = app.wait_for_text("Vad blev jag nyfiken på?");
     assert!(next.contains("Inledande gruppsamtal om föreläsningen"));
     assert!(next.contains("0 / 30 min"), "{next}");
@@ -95,7 +95,7 @@ fn english_with_lang_and_groups_from_the_command_line() {
 #[test]
 fn ctrl_q_restores_the_terminal_and_exits_0() {
     let (mut app, _home) = start(&[], 80, 24);
-    app.wait_for_text("Välkommen");
+    app.wait_for_text("Förmätning");
     assert_eq!(
         app.modes(),
         (true, true, true),
@@ -111,7 +111,7 @@ fn ctrl_q_restores_the_terminal_and_exits_0() {
 #[test]
 fn ctrl_c_does_not_end_the_seminar_by_accident() {
     let (mut app, _home) = start(&[], 80, 24);
-    app.wait_for_text("Välkommen");
+    app.wait_for_text("Förmätning");
     app.send(b"\x03");
     app.wait_for_text("Ctrl+Q avslutar");
     assert!(app.wait_exit(Duration::from_millis(300)).is_none());
@@ -122,7 +122,7 @@ fn ctrl_c_does_not_end_the_seminar_by_accident() {
 fn sigterm_sighup_and_sigint_restore_the_terminal() {
     for signal in ["TERM", "HUP", "INT"] {
         let (mut app, _home) = start(&[], 80, 24);
-        app.wait_for_text("Välkommen");
+        app.wait_for_text("Förmätning");
         let killed = std::process::Command::new("kill")
             .args([&format!("-{signal}"), &app.pid().to_string()])
             .status()
@@ -142,7 +142,7 @@ fn a_panic_restores_the_terminal_and_shows_its_message() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app =
         PtyApp::spawn_with_env(&[], home.path(), 80, 24, &[("SAMLA_TEST_PANIC_KEY", "1")]);
-    app.wait_for_text("Välkommen");
+    app.wait_for_text("Förmätning");
     app.send(b"!");
     let status = app.wait_exit(common::pty::PATIENCE).expect("samla exits");
     assert!(!status.success());
@@ -154,9 +154,9 @@ fn a_panic_restores_the_terminal_and_shows_its_message() {
 #[test]
 fn closing_the_terminal_makes_samla_exit_within_two_seconds() {
     let (mut app, _home) = start(&[], 80, 24);
-    app.wait_for_text("Välkommen");
+    app.wait_for_text("Förmätning");
     app.send(b" ");
-    app.wait_for_text("0 / 10 min");
+    app.wait_for_text("0 / 5 min");
     app.close_terminal(b"?");
     assert!(
         app.wait_exit(Duration::from_secs(2)).is_some(),

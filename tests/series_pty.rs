@@ -88,7 +88,7 @@ fn three_seminars_of_one_series_make_one_summary() {
     // Seminar 1: the series begins with 6 groups; three members join on the
     // roster screen, two of them here today.
     let mut first = start(home.path(), "seminarium-1", &["--groups", "6"]);
-    first.wait_for_text("Välkommen och inledning");
+    first.wait_for_text("Förmätning");
     first.send(b"g");
     first.wait_for_text("Inga deltagare ännu");
     add_member(&mut first, "Anna Andersson", b" ");
@@ -102,7 +102,7 @@ fn three_seminars_of_one_series_make_one_summary() {
         !s.contains("Grupper och närvaro")
     });
     first.wait_for_text("Närvaro i dag 2: skola 1 · socialtjänst 1");
-    first.send(b" n");
+    first.send(b" nn");
     first.wait_for_text("Vad blev jag nyfiken på?");
     add_card(&mut first, "1", "Grupp 1 i seminarium 1");
     first.send(b"t");

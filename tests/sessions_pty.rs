@@ -53,7 +53,7 @@ fn kill_9_while_typing_50_times_loses_at_most_the_last_second() {
             &["resume"]
         };
         let mut app = PtyApp::spawn(args, home.path(), 100, 30);
-        app.wait_for_text("Välkommen och inledning");
+        app.wait_for_text("Förmätning");
         if round == 0 {
             app.send(b"a");
         }
@@ -134,7 +134,7 @@ fn a_second_samla_on_the_same_session_is_refused() {
 fn a_data_folder_that_refuses_shows_a_warning_and_the_notes_are_saved_once_it_accepts() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
-    app.wait_for_text("Välkommen och inledning");
+    app.wait_for_text("Förmätning");
     let sessions = home.path().join("sessions");
     let aside = home.path().join("sessions-aside");
     // A file where the folder was: no file can be made in it, even as root.
@@ -170,7 +170,7 @@ fn a_panic_saves_the_session_before_samla_exits() {
         30,
         &[("SAMLA_TEST_PANIC_KEY", "1")],
     );
-    app.wait_for_text("Välkommen och inledning");
+    app.wait_for_text("Förmätning");
     app.send(b"a");
     app.send(b"Sparad trots allt");
     app.send(b"\x1b");
@@ -190,9 +190,9 @@ fn session_files_are_owner_only_in_an_owner_only_folder() {
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
-    app.wait_for_text("Välkommen och inledning");
+    app.wait_for_text("Förmätning");
     app.send(b" ");
-    app.wait_for_text("0 / 10 min");
+    app.wait_for_text("0 / 5 min");
     assert!(app.quit().success());
     let path = &session_files(home.path())[0];
     let mode = |path: &Path| {
@@ -216,7 +216,7 @@ fn run_offers_to_go_on_with_todays_unfinished_session() {
         100,
         30,
     );
-    first.wait_for_text("Välkommen och inledning");
+    first.wait_for_text("Förmätning");
     first.send(b"a");
     first.send(b"Fortsatt kort");
     first.send(b"\x1b");
@@ -233,7 +233,7 @@ fn run_offers_to_go_on_with_todays_unfinished_session() {
     let mut fresh = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
     fresh.wait_for_text("Fortsätta den? [J/n]");
     fresh.send(b"n\r");
-    let screen = fresh.wait_for_text("Välkommen och inledning");
+    let screen = fresh.wait_for_text("Förmätning");
     assert!(!screen.contains("Fortsatt kort"), "{screen}");
     assert!(fresh.quit().success());
     assert_eq!(session_files(home.path()).len(), 2, "a new session");

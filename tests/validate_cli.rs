@@ -234,7 +234,7 @@ fn several_files_are_all_reported_and_one_bad_file_fails_the_run() {
     assert_rejected(&run, &second, " segment 2 \"Gruppsamtal\"");
     assert!(
         run.stdout
-            .contains("agendas/seminarium-1.ron: ok (8 segments, 180 min)")
+            .contains("agendas/seminarium-1.ron: ok (9 segments, 180 min)")
     );
 }
 
