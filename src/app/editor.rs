@@ -74,10 +74,10 @@ impl Editor {
         }
     }
 
-    /// The change saving makes.
-    pub fn save(&self) -> SessionAction {
+    /// The change saving makes, if any.
+    pub fn save(&self) -> Option<SessionAction> {
         let text = self.text();
-        match self.target {
+        Some(match self.target {
             DraftTarget::NewCard { segment, group } => SessionAction::Card(CardAction::Add {
                 segment,
                 group,
@@ -93,6 +93,13 @@ impl Editor {
             DraftTarget::MemberName(id) => {
                 SessionAction::Roster(RosterAction::Rename { id, name: text })
             }
-        }
+            // A line only counts when it is entered with Enter and valid.
+            DraftTarget::PollLine(_) => return None,
+        })
+    }
+
+    /// Whether nothing is typed.
+    pub fn is_empty(&self) -> bool {
+        self.textarea.is_empty()
     }
 }

@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::state::{Action, Mode};
-use crate::session::SessionAction;
+use crate::session::{Answer, DraftTarget, SessionAction};
 
 /// The action `key` stands for in `mode`, if any.
 pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
@@ -18,10 +18,15 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         }
     }
     match mode {
-        Mode::Editor(_) => Some(match key.code {
+        Mode::Editor(editor) => Some(match key.code {
             KeyCode::Esc => Action::CloseEditor,
+            // A respondent line is entered with Enter, as on a paper form's row.
+            KeyCode::Enter if matches!(editor.target, DraftTarget::PollLine(_)) => {
+                Action::SubmitPollLine
+            }
             _ => Action::EditorKey(key),
         }),
+        Mode::Tally { .. } => tally_action(key.code),
         _ if key.modifiers.contains(KeyModifiers::CONTROL) => None,
         Mode::Normal => normal_action(key.code),
         Mode::Help => Some(Action::Dismiss),
@@ -68,6 +73,8 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('d') => Some(Action::AskDelete),
         KeyCode::Char('x') => Some(Action::Export),
         KeyCode::Char('g') => Some(Action::OpenRoster),
+        KeyCode::Char('i') => Some(Action::OpenPollLine),
+        KeyCode::Char('v') => Some(Action::OpenTally),
         _ => None,
     }
 }
@@ -85,6 +92,21 @@ fn roster_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('m') => Action::RosterMove,
         KeyCode::Char('d') => Action::RosterRemove,
         KeyCode::Esc | KeyCode::Char('g' | 'q') => Action::Dismiss,
+        _ => return None,
+    })
+}
+
+/// Keys of hand counting: the statement, one hand per value, undo.
+fn tally_action(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Up => Action::TallyStep(-1),
+        KeyCode::Down | KeyCode::Enter => Action::TallyStep(1),
+        KeyCode::Char(digit @ '0'..='9') => {
+            Action::TallyAdd(Answer::Value(digit.to_digit(10).map_or(0, |d| d as u8)))
+        }
+        KeyCode::Char('x') => Action::TallyAdd(Answer::DontKnow),
+        KeyCode::Char('u') | KeyCode::Backspace => Action::TallyUndo,
+        KeyCode::Esc | KeyCode::Char('v' | 'q') => Action::Dismiss,
         _ => return None,
     })
 }

@@ -59,6 +59,7 @@ pub fn present_view(
         notice: None,
         save_problem: None,
         presenting: true,
+        tally: None,
     }
 }
 

@@ -6,10 +6,10 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use crossterm::event::KeyEvent;
 
 use super::editor::Editor;
-use crate::agenda::Language;
+use crate::agenda::{Language, SegmentKind};
 use crate::session::{
-    CardAction, CardId, Draft, DraftTarget, MemberId, Proposal, RosterAction, Session,
-    SessionAction, TimerState, propose_rebalance,
+    Answer, CardAction, CardId, Draft, DraftTarget, MemberId, PollAction, Proposal,
+    RosterAction, Session, SessionAction, TimerState, parse_line, propose_rebalance,
 };
 use crate::ui::{self, EditorPurpose, EditorView, Overlay, Theme, Tone, View, i18n};
 
@@ -32,6 +32,12 @@ pub enum Mode {
     Roster(Option<MemberId>),
     /// A member waiting for `y` to be removed from the roster.
     ConfirmRemoveMember(MemberId),
+    /// Counting hands for the poll's statement `statement`; `counted` lists
+    /// what was added, for undo.
+    Tally {
+        statement: usize,
+        counted: Vec<(usize, Answer)>,
+    },
 }
 
 /// What a key asks for.
@@ -99,6 +105,18 @@ pub enum Action {
     RosterRemove,
     /// Remove the member asked about.
     ConfirmRemoveMember,
+    /// Type respondent lines into the current poll.
+    OpenPollLine,
+    /// Enter the typed respondent line.
+    SubmitPollLine,
+    /// Count hands for the current poll.
+    OpenTally,
+    /// The statement above (-1) or below (+1).
+    TallyStep(i8),
+    /// One hand more for an answer to the selected statement.
+    TallyAdd(Answer),
+    /// Take back the last hand counted.
+    TallyUndo,
     /// Leave samla.
     Quit,
     /// Leave samla although the session cannot be saved.
@@ -211,7 +229,77 @@ impl AppState {
             }
             Action::EditorKey(key) => {
                 if let Mode::Editor(editor) = &mut self.mode {
-                    editor.handle_key(key);
+                    let undo = key.code == crossterm::event::KeyCode::Char('z')
+                        && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+                    match editor.target {
+                        // Ctrl+Z on an empty line takes back the line before.
+                        DraftTarget::PollLine(segment) if undo && editor.is_empty() => {
+                            self.session.apply(
+                                SessionAction::Poll(PollAction::RemoveLastRespondent { segment }),
+                                now,
+                            );
+                            self.notice = Some(self.strings().line_undone.to_owned());
+                        }
+                        _ => editor.handle_key(key),
+                    }
+                }
+            }
+            Action::OpenPollLine => {
+                if self.current_is_poll() {
+                    let target = DraftTarget::PollLine(self.session.current);
+                    self.mode = Mode::Editor(Box::new(Editor::new(target, "")));
+                }
+            }
+            Action::SubmitPollLine => self.submit_poll_line(now),
+            Action::OpenTally => {
+                if self.current_is_poll() {
+                    self.mode = Mode::Tally {
+                        statement: 0,
+                        counted: Vec::new(),
+                    };
+                }
+            }
+            Action::TallyStep(step) => {
+                let statements = self.session.current_segment().statements.len();
+                if let Mode::Tally { statement, .. } = &mut self.mode {
+                    *statement = statement
+                        .saturating_add_signed(isize::from(step))
+                        .min(statements.saturating_sub(1));
+                }
+            }
+            Action::TallyAdd(answer) => {
+                let segment = self.session.current;
+                if let Mode::Tally { statement, counted } = &mut self.mode {
+                    let statement = *statement;
+                    let before = self.session.poll(segment).cloned();
+                    self.session.apply(
+                        SessionAction::Poll(PollAction::Tally {
+                            segment,
+                            statement,
+                            answer,
+                            delta: 1,
+                        }),
+                        now,
+                    );
+                    if self.session.poll(segment).cloned() != before {
+                        counted.push((statement, answer));
+                    }
+                }
+            }
+            Action::TallyUndo => {
+                let segment = self.session.current;
+                if let Mode::Tally { counted, .. } = &mut self.mode
+                    && let Some((statement, answer)) = counted.pop()
+                {
+                    self.session.apply(
+                        SessionAction::Poll(PollAction::Tally {
+                            segment,
+                            statement,
+                            answer,
+                            delta: -1,
+                        }),
+                        now,
+                    );
                 }
             }
             Action::Paste(text) => match &mut self.mode {
@@ -301,6 +389,43 @@ impl AppState {
         std::mem::take(&mut self.export_requested)
     }
 
+    /// Whether the current segment is a poll; says what `i` and `v` are for if not.
+    fn current_is_poll(&mut self) -> bool {
+        let poll = self.session.current_segment().kind == SegmentKind::Poll;
+        if !poll {
+            self.notice = Some(self.strings().not_a_poll.to_owned());
+        }
+        poll
+    }
+
+    /// Enters the typed respondent line if it is valid, and clears it for the
+    /// next; otherwise says what is wrong and keeps it for fixing.
+    fn submit_poll_line(&mut self, now: DateTime<Utc>) {
+        let Mode::Editor(editor) = &mut self.mode else {
+            return;
+        };
+        let DraftTarget::PollLine(segment) = editor.target else {
+            return;
+        };
+        let Some(poll) = self.session.agenda.segments.get(segment) else {
+            return;
+        };
+        let scale = poll.scale_or_default(self.session.agenda.language);
+        match parse_line(&editor.text(), poll.statements.len(), &scale) {
+            Ok(respondent) => {
+                self.session.apply(
+                    SessionAction::Poll(PollAction::AddRespondent {
+                        segment,
+                        respondent,
+                    }),
+                    now,
+                );
+                *editor = Box::new(Editor::new(DraftTarget::PollLine(segment), ""));
+            }
+            Err(problem) => self.notice = Some(problem),
+        }
+    }
+
     /// The text of the open editor, to keep on disk until it is saved.
     pub fn draft(&self) -> Option<Draft> {
         match &self.mode {
@@ -321,7 +446,9 @@ impl AppState {
         };
         let new_card = self.session.next_card_id;
         let new_member = self.session.roster.next_id;
-        self.session.apply(editor.save(), now);
+        if let Some(change) = editor.save() {
+            self.session.apply(change, now);
+        }
         match editor.target {
             DraftTarget::NewCard { .. } => {
                 if self.session.card(new_card).is_some() {
@@ -340,7 +467,7 @@ impl AppState {
                 self.mode = Mode::Roster(added.or(self.first_member()));
             }
             DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
-            DraftTarget::Card(_) | DraftTarget::PrivateNote(_) => {}
+            DraftTarget::Card(_) | DraftTarget::PrivateNote(_) | DraftTarget::PollLine(_) => {}
         }
     }
 
@@ -513,6 +640,12 @@ impl AppState {
                         DraftTarget::NewMember(_) | DraftTarget::MemberName(_) => {
                             EditorPurpose::MemberName
                         }
+                        DraftTarget::PollLine(segment) => EditorPurpose::PollLine(
+                            self.session
+                                .poll(segment)
+                                .map_or(0, |answers| answers.respondents.len())
+                                + 1,
+                        ),
                     },
                 }),
                 _ => None,
@@ -526,6 +659,7 @@ impl AppState {
                 },
                 Mode::ConfirmQuit => Overlay::ConfirmQuit,
                 Mode::Roster(cursor) => Overlay::Roster(*cursor),
+                Mode::Tally { .. } => Overlay::None,
                 Mode::ConfirmRemoveMember(id) => match self.session.roster.member(*id) {
                     Some(member) => Overlay::ConfirmRemoveMember(member),
                     None => Overlay::None,
@@ -535,6 +669,10 @@ impl AppState {
             notice: self.notice.as_deref(),
             save_problem: self.save_problem.as_deref(),
             presenting: false,
+            tally: match &self.mode {
+                Mode::Tally { statement, .. } => Some(*statement),
+                _ => None,
+            },
         }
     }
 }

@@ -90,6 +90,8 @@ pub enum DraftTarget {
     NewMember(usize),
     /// A member's name.
     MemberName(MemberId),
+    /// A respondent line of the poll in a segment, not yet entered.
+    PollLine(usize),
 }
 
 /// What the facilitator does to the schedule.

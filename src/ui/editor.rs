@@ -24,6 +24,8 @@ pub enum EditorPurpose {
     PrivateNote,
     /// A participant's name in the roster.
     MemberName,
+    /// Respondent line number N of a poll.
+    PollLine(usize),
 }
 
 /// An open editor, as a frame shows it.
@@ -56,8 +58,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, editor: &EditorView) {
         }
         EditorPurpose::PrivateNote => strings.private_note.to_owned(),
         EditorPurpose::MemberName => strings.member_name.to_owned(),
+        EditorPurpose::PollLine(number) => format!("{} {number}", strings.poll_line),
     };
-    let block = overlay_block(view, &title, strings.editor_hint);
+    let hint = match editor.purpose {
+        EditorPurpose::PollLine(_) => strings.poll_line_hint,
+        _ => strings.editor_hint,
+    };
+    let block = overlay_block(view, &title, hint);
     let inner = block.inner(window);
     frame.render_widget(Clear, window);
     frame.render_widget(block, window);

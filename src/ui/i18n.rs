@@ -69,6 +69,14 @@ pub struct Strings {
     pub lacks: &'static str,
     pub remove_member_title: &'static str,
     pub remove_member_confirm: &'static str,
+    pub poll_line: &'static str,
+    pub poll_line_hint: &'static str,
+    pub line_undone: &'static str,
+    pub not_a_poll: &'static str,
+    pub answers: &'static str,
+    pub mean: &'static str,
+    pub dont_know_short: &'static str,
+    pub tally_hint: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -115,6 +123,7 @@ const SV: Strings = Strings {
         ("f", "privat anteckning för passet (exporteras inte)"),
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
         ("g", "grupper och närvaro: deltagare, sektor, roll"),
+        ("i / v", "enkät: skriv in svarsrader (sk455445) / räkna händer"),
         ("?", "visa eller dölj hjälpen"),
         ("Ctrl+Q", "avsluta"),
     ],
@@ -163,6 +172,14 @@ const SV: Strings = Strings {
     lacks: "saknar",
     remove_member_title: "Ta bort deltagaren?",
     remove_member_confirm: "y tar bort · valfri annan tangent avbryter",
+    poll_line: "Enkätsvar, rad",
+    poll_line_hint: "t.ex. sk455445 · Enter sparar raden · Ctrl+Z på tom rad ångrar förra · Esc stänger",
+    line_undone: "Förra raden ångrad",
+    not_a_poll: "i och v gäller enkätpass",
+    answers: "svar",
+    mean: "medel",
+    dont_know_short: "vet ej",
+    tally_hint: "Handuppräckning: ↑/↓ påstående · 1–5 en hand · x vet ej · u ångra · Esc klar",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
@@ -210,6 +227,7 @@ const EN: Strings = Strings {
         ("f", "private note for this segment (not exported)"),
         ("x", "write the summary (Markdown) and copy it"),
         ("g", "groups and attendance: participants, sector, role"),
+        ("i / v", "poll: type answer lines (sk455445) / count hands"),
         ("?", "show or hide this help"),
         ("Ctrl+Q", "quit"),
     ],
@@ -258,6 +276,14 @@ const EN: Strings = Strings {
     lacks: "lacks",
     remove_member_title: "Remove this participant?",
     remove_member_confirm: "y removes · any other key cancels",
+    poll_line: "Poll answers, line",
+    poll_line_hint: "e.g. sk455445 · Enter saves the line · Ctrl+Z on an empty line undoes the last · Esc closes",
+    line_undone: "Last line undone",
+    not_a_poll: "i and v are for poll segments",
+    answers: "answers",
+    mean: "mean",
+    dont_know_short: "don't know",
+    tally_hint: "Show of hands: ↑/↓ statement · 1–5 one hand · x don't know · u undo · Esc done",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 

@@ -10,6 +10,7 @@ mod format;
 mod grid;
 mod help;
 pub mod i18n;
+mod poll;
 mod present;
 mod rebalance;
 mod roster;
@@ -22,6 +23,7 @@ pub use board::lanes;
 pub use card_text::printable;
 pub use editor::{EditorPurpose, EditorView};
 pub use format::{clock, countdown, countdown_seconds};
+pub use poll::decimal;
 pub use present::render_present;
 pub use theme::Theme;
 pub use timer_pane::{Tone, tone};
@@ -68,6 +70,8 @@ pub struct View<'a> {
     pub save_problem: Option<&'a str>,
     /// Drawn for the room (`samla present`): no selection is shown.
     pub presenting: bool,
+    /// The statement hands are being counted for, if any.
+    pub tally: Option<usize>,
 }
 
 /// Windows drawn over the run screen.
@@ -148,6 +152,7 @@ fn shows_board(view: &View) -> bool {
             | SegmentKind::Plenary
             | SegmentKind::Vision
             | SegmentKind::ActionPlan
+            | SegmentKind::Poll
     ) || session.has_cards(session.current)
         || view.editor.is_some()
 }
@@ -176,6 +181,9 @@ fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
         ..board
     };
     match view.session.columns(view.session.current) {
+        _ if view.session.current_segment().kind == SegmentKind::Poll => {
+            poll::render(frame, board, view);
+        }
         Some(columns) => grid::render(frame, board, view, &columns),
         None => board::render(frame, board, view),
     }
