@@ -117,6 +117,8 @@ fn x_writes_the_summary_and_copies_it_through_the_terminal() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 160, 40);
     app.wait_for_text("Förmätning");
+    app.send(b"n");
+    app.wait_for_text("Processledaren presenterar seminarieserien");
     add_card(&mut app, "2", "Summera: å ä ö 🙂");
     app.send(b"x");
     let screen = app.wait_for_text("Sammanfattning i");

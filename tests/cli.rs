@@ -101,13 +101,6 @@ fn agendas_lists_the_users_own_agendas_valid_or_not() {
 }
 
 #[test]
-fn commands_of_later_versions_say_so_and_exit_1() {
-    let run = samla(&["poll", "import", "answers.txt"]);
-    assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("not yet available"), "{}", run.stderr);
-}
-
-#[test]
 fn run_without_a_terminal_says_it_needs_one() {
     let run = samla(&["run", "seminarium-1"]);
     assert_eq!(run.code, Some(1));

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::io::Read;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -21,29 +21,34 @@ struct Xvfb {
 }
 
 impl Xvfb {
+    /// Starts Xvfb on a display it picks itself (`-displayfd`), so stale
+    /// sockets of earlier servers never get in the way.
     fn start() -> Self {
-        let number = 90 + std::process::id() % 400;
-        let display = format!(":{number}");
-        let server = Command::new("Xvfb")
+        let mut server = Command::new("Xvfb")
             .args([
-                display.as_str(),
+                "-displayfd",
+                "1",
                 "-screen",
                 "0",
                 "640x480x24",
                 "-nolisten",
                 "tcp",
             ])
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb runs (`apt-get install xvfb xclip`, as .ci/run does)");
-        let socket = format!("/tmp/.X11-unix/X{number}");
-        let deadline = Instant::now() + common::pty::PATIENCE;
-        while !Path::new(&socket).exists() {
-            assert!(Instant::now() < deadline, "Xvfb did not start on {display}");
-            std::thread::sleep(Duration::from_millis(20));
+        let mut reported = String::new();
+        let mut output = server.stdout.take().expect("Xvfb's output");
+        let mut byte = [0u8; 1];
+        while output.read(&mut byte).expect("Xvfb reports its display") == 1 && byte[0] != b'\n' {
+            reported.push(char::from(byte[0]));
         }
-        Self { server, display }
+        let number: u32 = reported.trim().parse().expect("a display number");
+        Self {
+            server,
+            display: format!(":{number}"),
+        }
     }
 
     fn clipboard(&self) -> String {
@@ -57,8 +62,11 @@ impl Xvfb {
 }
 
 impl Drop for Xvfb {
+    /// SIGTERM, so the server removes its socket.
     fn drop(&mut self) {
-        let _ = self.server.kill();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.server.id().to_string()])
+            .status();
         let _ = self.server.wait();
     }
 }

@@ -8,8 +8,8 @@ use crossterm::event::KeyEvent;
 use super::editor::Editor;
 use crate::agenda::{Language, SegmentKind};
 use crate::session::{
-    Answer, CardAction, CardId, Draft, DraftTarget, MemberId, PollAction, Proposal,
-    RosterAction, Session, SessionAction, TimerState, parse_line, propose_rebalance,
+    Answer, CardAction, CardId, Draft, DraftTarget, MemberId, PollAction, Proposal, RosterAction,
+    Session, SessionAction, TimerState, parse_line, propose_rebalance,
 };
 use crate::ui::{self, EditorPurpose, EditorView, Overlay, Theme, Tone, View, i18n};
 
@@ -230,7 +230,9 @@ impl AppState {
             Action::EditorKey(key) => {
                 if let Mode::Editor(editor) = &mut self.mode {
                     let undo = key.code == crossterm::event::KeyCode::Char('z')
-                        && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+                        && key
+                            .modifiers
+                            .contains(crossterm::event::KeyModifiers::CONTROL);
                     match editor.target {
                         // Ctrl+Z on an empty line takes back the line before.
                         DraftTarget::PollLine(segment) if undo && editor.is_empty() => {
@@ -420,7 +422,7 @@ impl AppState {
                     }),
                     now,
                 );
-                *editor = Box::new(Editor::new(DraftTarget::PollLine(segment), ""));
+                **editor = Editor::new(DraftTarget::PollLine(segment), "");
             }
             Err(problem) => self.notice = Some(problem),
         }

@@ -3,6 +3,7 @@
 mod agendas;
 mod args;
 mod export;
+mod poll;
 mod present;
 mod resume;
 mod run;
@@ -59,10 +60,6 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Present { session }) => present::present(session.as_deref(), context),
         Some(Command::Series { name, action }) => series::series(name.as_deref(), action, context),
-        Some(Command::Poll(_)) => not_yet("poll"),
+        Some(Command::Poll(command)) => poll::poll(&command, context),
     }
-}
-
-fn not_yet(command: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`samla {command}` is not yet available in this version")
 }

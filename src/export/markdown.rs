@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::escape;
 use super::words::{Words, words};
+use super::{escape, poll};
 use crate::agenda::{Role, Sector, SegmentKind};
 use crate::session::{Card, Session};
 
@@ -55,7 +55,9 @@ pub fn markdown(summary: &Summary) -> String {
     let mut out = String::new();
     header(&mut out, summary);
     for (index, segment) in summary.session.agenda.segments.iter().enumerate() {
-        if !summary.session.has_cards(index) {
+        let answered =
+            segment.kind == SegmentKind::Poll && poll::has_answers(summary.session, index);
+        if !summary.session.has_cards(index) && !answered {
             continue;
         }
         let _ = writeln!(out, "## {}\n", escape::line(&segment.title));
@@ -65,6 +67,12 @@ pub fn markdown(summary: &Summary) -> String {
                 let _ = writeln!(out, "- {}", escape::line(question));
             }
             out.push('\n');
+        }
+        if answered {
+            if let Some(instruction) = &segment.instruction {
+                let _ = writeln!(out, "*{}*\n", escape::line(instruction));
+            }
+            poll::poll_section(&mut out, summary.session, index, summary.words());
         }
         match (segment.kind, summary.session.columns(index)) {
             (SegmentKind::ActionPlan, Some(columns)) => {

@@ -5,6 +5,7 @@ mod eml;
 mod escape;
 mod html;
 mod markdown;
+mod poll;
 mod series;
 mod words;
 

@@ -7,9 +7,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::escape;
 use super::markdown::card_item;
 use super::words::{Words, words};
+use super::{escape, poll};
 use crate::agenda::{Language, Role, Sector, SegmentKind};
 use crate::session::{Card, Session};
 
@@ -61,6 +61,7 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
     participants(&mut out, summary);
     groups(&mut out, summary);
     action_plans(&mut out, summary);
+    poll::polls_side_by_side(&mut out, summary.sessions, words);
     themes(&mut out, summary);
     assignments(&mut out, summary);
     out

@@ -32,6 +32,14 @@ pub struct Words {
     pub members: &'static str,
     pub action_plans: &'static str,
     pub assignments: &'static str,
+    pub statement: &'static str,
+    pub dont_know: &'static str,
+    pub mean: &'static str,
+    pub lower: &'static str,
+    pub higher: &'static str,
+    pub count: &'static str,
+    pub polls: &'static str,
+    pub higher_share: &'static str,
 }
 
 const SV: Words = Words {
@@ -63,6 +71,14 @@ const SV: Words = Words {
     members: "Deltagare",
     action_plans: "Handlingsplanerna sida vid sida",
     assignments: "Uppdrag mellan seminarierna",
+    statement: "Påstående",
+    dont_know: "Vet ej",
+    mean: "Medel",
+    lower: "I lägre grad (1–3)",
+    higher: "I högre grad (3,5–5)",
+    count: "antal",
+    polls: "Enkäterna före och efter",
+    higher_share: "i högre grad",
 };
 
 const EN: Words = Words {
@@ -94,6 +110,14 @@ const EN: Words = Words {
     members: "Members",
     action_plans: "The action plans side by side",
     assignments: "Assignments between seminars",
+    statement: "Statement",
+    dont_know: "Don't know",
+    mean: "Mean",
+    lower: "To a lower degree (1–3)",
+    higher: "To a higher degree (3.5–5)",
+    count: "count",
+    polls: "The surveys before and after",
+    higher_share: "to a higher degree",
 };
 
 /// The words of `language`.

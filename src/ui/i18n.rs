@@ -123,7 +123,10 @@ const SV: Strings = Strings {
         ("f", "privat anteckning för passet (exporteras inte)"),
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
         ("g", "grupper och närvaro: deltagare, sektor, roll"),
-        ("i / v", "enkät: skriv in svarsrader (sk455445) / räkna händer"),
+        (
+            "i / v",
+            "enkät: skriv in svarsrader (sk455445) / räkna händer",
+        ),
         ("?", "visa eller dölj hjälpen"),
         ("Ctrl+Q", "avsluta"),
     ],

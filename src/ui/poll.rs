@@ -32,8 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let lines = session
         .poll(session.current)
         .map_or(0, |answers| answers.respondents.len());
-    let [header, grid] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let [header, grid] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let heading = match view.tally {
         Some(_) => Line::styled(strings.tally_hint, view.theme.warning()),
         None => Line::styled(
@@ -53,8 +52,16 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         let selected = view.tally == Some(index);
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_type(if selected { BorderType::Thick } else { BorderType::Rounded })
-            .border_style(if selected { view.theme.current() } else { view.theme.border() })
+            .border_type(if selected {
+                BorderType::Thick
+            } else {
+                BorderType::Rounded
+            })
+            .border_style(if selected {
+                view.theme.current()
+            } else {
+                view.theme.border()
+            })
             .title(card_text::one_line(
                 &statement.text,
                 usize::from(cell.width.saturating_sub(4)),

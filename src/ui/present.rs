@@ -92,7 +92,7 @@ fn title<'a>(view: &'a View) -> Paragraph<'a> {
 }
 
 /// What the room works on: a break's end, the questions, an action plan's
-/// horizons.
+/// horizons, a poll's statements.
 fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
     let strings = i18n::strings(view.language);
     let session = view.session;
@@ -111,6 +111,7 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
     }
     let horizons = match segment.kind {
         SegmentKind::ActionPlan => session.columns(session.current).unwrap_or_default(),
+        SegmentKind::Poll => segment.statements.iter().map(|s| s.text.clone()).collect(),
         _ => Vec::new(),
     };
     for prompt in segment.questions.iter().chain(&horizons) {

@@ -31,7 +31,9 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
             view.theme.warning(),
         ));
     }
-    if let Some(instruction) = segment.instruction.as_ref().filter(|_| !compact) {
+    // A poll's instruction leads into its statements, so it stays beside them.
+    let keep_instruction = !compact || segment.kind == SegmentKind::Poll;
+    if let Some(instruction) = segment.instruction.as_ref().filter(|_| keep_instruction) {
         lines.push(Line::default());
         lines.push(Line::from(instruction.as_str()));
     }

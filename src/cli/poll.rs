@@ -1,0 +1,97 @@
+//! `samla poll import [SESSION] [--poll SEGMENT_ID] FILE`: answers typed up
+//! from paper forms, one respondent a line, all or nothing.
+
+use std::process::ExitCode;
+
+use super::{Context, PollCommand, PollImportArgs};
+use crate::agenda::SegmentKind;
+use crate::session::{PollAction, SessionAction, parse_line};
+use crate::store::{SessionFile, SessionLock, write_atomic};
+
+/// Runs a `samla poll` command.
+pub fn poll(command: &PollCommand, context: &mut Context) -> anyhow::Result<ExitCode> {
+    match command {
+        PollCommand::Import(args) => import(args, context),
+    }
+}
+
+fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
+    let data = context.data_dir()?;
+    let path = match args.session() {
+        Some(name) => data.session_path(name).ok_or_else(|| {
+            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
+        })?,
+        None => {
+            data.latest_session()
+                .ok_or_else(|| anyhow::anyhow!("no saved session to import into"))?
+                .path
+        }
+    };
+    // Nobody else may write the session meanwhile: a running screen would
+    // overwrite the import.
+    let _lock = SessionLock::acquire(&path)?;
+    let mut file = SessionFile::load(&path)?;
+    let segments = &file.session.agenda.segments;
+    let polls: Vec<usize> = (0..segments.len())
+        .filter(|index| segments[*index].kind == SegmentKind::Poll)
+        .collect();
+    let segment = match &args.poll {
+        Some(id) => *polls
+            .iter()
+            .find(|index| segments[**index].id.as_deref() == Some(id.as_str()))
+            .ok_or_else(|| anyhow::anyhow!("no poll segment with id {id:?} in this session"))?,
+        None => match polls.as_slice() {
+            [only] => *only,
+            [] => anyhow::bail!("this session's agenda has no poll"),
+            _ => anyhow::bail!(
+                "this session's agenda has {} polls; name one with --poll SEGMENT_ID",
+                polls.len()
+            ),
+        },
+    };
+    let poll = segments[segment].clone();
+    let scale = poll.scale_or_default(file.session.agenda.language);
+    let answers_file = args.file();
+    let name = answers_file.display().to_string();
+    let text = std::fs::read_to_string(&answers_file)
+        .map_err(|error| anyhow::anyhow!("{name}: cannot read the file: {error}"))?;
+    let mut respondents = Vec::new();
+    let mut problems = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match parse_line(line, poll.statements.len(), &scale) {
+            Ok(respondent) => respondents.push(respondent),
+            Err(problem) => problems.push(format!("{name}:{}: {problem}", number + 1)),
+        }
+    }
+    if !problems.is_empty() {
+        for problem in &problems {
+            writeln!(context.err, "{problem}")?;
+        }
+        anyhow::bail!(
+            "{} bad lines in {name}; nothing was imported",
+            problems.len()
+        );
+    }
+    let count = respondents.len();
+    for respondent in respondents {
+        file.session.apply(
+            SessionAction::Poll(PollAction::AddRespondent {
+                segment,
+                respondent,
+            }),
+            file.saved,
+        );
+    }
+    write_atomic(&path, file.to_text().as_bytes())?;
+    writeln!(
+        context.out,
+        "{count} respondents imported into \"{}\" of {}",
+        poll.title,
+        path.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,179 @@
+//! A poll in the summary: per statement the distribution, n, mean and "vet
+//! ej"; per theme the respondents whose index is lower or higher, per sector
+//! and in total, laid out like the follow-up study's tables (one decimal).
+
+use std::fmt::Write;
+
+use super::escape;
+use super::words::Words;
+use crate::agenda::Language;
+use crate::session::{Session, ThemeTable};
+use crate::ui::decimal;
+
+/// "32,7 %": `part` of `whole` with one decimal.
+fn percent(part: u32, whole: u32, language: Language) -> String {
+    if whole == 0 {
+        return "–".to_owned();
+    }
+    format!(
+        "{} %",
+        decimal(f64::from(part) * 100.0 / f64::from(whole), language)
+    )
+}
+
+/// Whether segment `index` has any answer to show.
+pub fn has_answers(session: &Session, index: usize) -> bool {
+    session.poll(index).is_some_and(|answers| {
+        !answers.respondents.is_empty() || answers.tallies.iter().flatten().any(|count| *count > 0)
+    })
+}
+
+/// The poll of segment `index`, under its segment heading.
+pub fn poll_section(out: &mut String, session: &Session, index: usize, words: &Words) {
+    let language = session.agenda.language;
+    let segment = &session.agenda.segments[index];
+    let scale = segment.scale_or_default(language);
+    let values: Vec<String> = (scale.min..=scale.max).map(|v| v.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | n | {} |\n|---|{}---:|---:|---:|",
+        words.statement,
+        values.join(" | "),
+        words.dont_know,
+        words.mean,
+        "---:|".repeat(values.len())
+    );
+    for (statement, result) in segment
+        .statements
+        .iter()
+        .zip(session.statement_results(index))
+    {
+        let counts: Vec<String> = result.counts.iter().map(u32::to_string).collect();
+        let mean = result
+            .mean
+            .map(|mean| decimal(mean, language))
+            .unwrap_or_else(|| "–".to_owned());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {mean} |",
+            escape::cell(&statement.text),
+            counts.join(" | "),
+            result.dont_know,
+            result.n
+        );
+    }
+    out.push('\n');
+    for table in session.theme_tables(index) {
+        theme_table(out, &table, words, language);
+    }
+}
+
+fn theme_table(out: &mut String, table: &ThemeTable, words: &Words, language: Language) {
+    let _ = writeln!(out, "### {}\n", escape::line(&table.theme));
+    let sectors: Vec<&str> = table
+        .by_sector
+        .iter()
+        .map(|(sector, _, _)| sector.label(language))
+        .collect();
+    let _ = writeln!(
+        out,
+        "| | {} | {} |\n|---|{}---:|",
+        sectors.join(" | "),
+        words.total,
+        "---:|".repeat(sectors.len())
+    );
+    let columns: Vec<(u32, u32)> = table
+        .by_sector
+        .iter()
+        .map(|(_, lower, higher)| (*lower, *higher))
+        .chain([table.total])
+        .collect();
+    let row = |label: String, cell: &dyn Fn(u32, u32) -> String| {
+        let cells: Vec<String> = columns.iter().map(|(l, h)| cell(*l, *h)).collect();
+        format!("| {label} | {} |\n", cells.join(" | "))
+    };
+    out.push_str(&row(
+        format!("{}, {}", words.lower, words.count),
+        &|lower, _| lower.to_string(),
+    ));
+    out.push_str(&row(format!("{}, %", words.lower), &|lower, higher| {
+        percent(lower, lower + higher, language)
+    }));
+    out.push_str(&row(
+        format!("{}, {}", words.higher, words.count),
+        &|_, higher| higher.to_string(),
+    ));
+    out.push_str(&row(format!("{}, %", words.higher), &|lower, higher| {
+        percent(higher, lower + higher, language)
+    }));
+    out.push_str(&row(
+        format!("{}, {}", words.total, words.count),
+        &|lower, higher| (lower + higher).to_string(),
+    ));
+    out.push('\n');
+}
+
+/// Every poll of a series side by side, per theme: the share "to a higher
+/// degree" per sector and in total, with n.
+pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words) {
+    let mut rows: Vec<(String, ThemeTable)> = Vec::new();
+    for (number, session) in sessions.iter().enumerate() {
+        for (index, segment) in session.agenda.segments.iter().enumerate() {
+            for table in session.theme_tables(index) {
+                rows.push((format!("{}. {}", number + 1, segment.title), table));
+            }
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let language = sessions
+        .first()
+        .map(|s| s.agenda.language)
+        .unwrap_or_default();
+    let _ = writeln!(out, "## {}\n", words.polls);
+    let mut themes: Vec<&str> = Vec::new();
+    for (_, table) in &rows {
+        if !themes.contains(&table.theme.as_str()) {
+            themes.push(&table.theme);
+        }
+    }
+    for theme in themes {
+        let _ = writeln!(out, "### {}\n", escape::line(theme));
+        let in_theme: Vec<&(String, ThemeTable)> = rows
+            .iter()
+            .filter(|(_, table)| table.theme == theme)
+            .collect();
+        let mut heads: Vec<String> = in_theme[0]
+            .1
+            .by_sector
+            .iter()
+            .map(|(sector, _, _)| format!("{}, {}", sector.label(language), words.higher_share))
+            .collect();
+        heads.push(format!("{}, {}", words.total, words.higher_share));
+        heads.push("n".to_owned());
+        let _ = writeln!(
+            out,
+            "| | {} |\n|---|{}",
+            heads.join(" | "),
+            "---:|".repeat(heads.len())
+        );
+        for (poll, table) in in_theme {
+            let mut cells: Vec<String> = table
+                .by_sector
+                .iter()
+                .map(|(_, lower, higher)| percent(*higher, lower + higher, language))
+                .collect();
+            let (lower, higher) = table.total;
+            cells.push(percent(higher, lower + higher, language));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape::cell(poll),
+                cells.join(" | "),
+                lower + higher
+            );
+        }
+        out.push('\n');
+    }
+}
