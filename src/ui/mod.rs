@@ -181,8 +181,16 @@ fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
         ..board
     };
     match view.session.columns(view.session.current) {
+        // A poll's results, and below them any cards typed in it.
         _ if view.session.current_segment().kind == SegmentKind::Poll => {
-            poll::render(frame, board, view);
+            if view.session.has_cards(view.session.current) {
+                let [results, cards] =
+                    Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(board);
+                poll::render(frame, results, view);
+                board::render(frame, cards, view);
+            } else {
+                poll::render(frame, board, view);
+            }
         }
         Some(columns) => grid::render(frame, board, view, &columns),
         None => board::render(frame, board, view),
