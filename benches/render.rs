@@ -19,7 +19,7 @@ fn one_pm() -> DateTime<Utc> {
         .expect("a valid time")
 }
 
-/// Seminarium 1, twelve minutes into its first group discussion.
+/// Seminarium 1, a few minutes into its first group discussion.
 fn running_state() -> AppState {
     let agenda = load_bundled("seminarium-1")
         .expect("bundled")
@@ -28,9 +28,14 @@ fn running_state() -> AppState {
     let session = Session::new(agenda, groups, one_pm());
     let mut state = AppState::new(session, Language::Sv, Theme::new(false), true, one_pm());
     state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
+    // Past the opening survey (5 minutes) and the welcome (10).
     state.update(
         Action::Session(SessionAction::Next),
-        one_pm() + Duration::minutes(10),
+        one_pm() + Duration::minutes(5),
+    );
+    state.update(
+        Action::Session(SessionAction::Next),
+        one_pm() + Duration::minutes(15),
     );
     state
 }
@@ -44,7 +49,7 @@ fn run_screen_frame(bencher: divan::Bencher, (width, height): (u16, u16)) {
     let mut second = 0;
     bencher.bench_local(|| {
         second += 1;
-        let now = one_pm() + Duration::minutes(12) + Duration::seconds(second % 600);
+        let now = one_pm() + Duration::minutes(17) + Duration::seconds(second % 600);
         terminal
             .draw(|frame| ui::render(frame, &state.view(now, offset)))
             .expect("drawn");
