@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Context, ExportArgs, Format};
+use super::{Context, ExportArgs, Format, session_path_or};
 use crate::app::local_offset;
 use crate::clipboard::{self, Copied};
 use crate::export::{
@@ -25,16 +25,12 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
             .join(format!("{stem}.{}", extension(args.format)));
         return deliver(&data, &bytes, default, args, context);
     }
-    let path = match &args.session {
-        Some(name) => data.session_path(name).ok_or_else(|| {
-            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
-        })?,
-        None => {
-            data.latest_session()
-                .ok_or_else(|| anyhow::anyhow!("no saved session to export; run a seminar first"))?
-                .path
-        }
-    };
+    let path = session_path_or(
+        &data,
+        args.session.as_deref(),
+        DataDir::latest_session,
+        "no saved session to export; run a seminar first",
+    )?;
     let file = SessionFile::load(&path)?;
     let summary = Summary {
         session: &file.session,

@@ -20,7 +20,9 @@ pub use args::{
     RunArgs, SectorArg, SeriesCommand,
 };
 
-use crate::store::DataDir;
+use std::path::PathBuf;
+
+use crate::store::{DataDir, SessionSummary};
 
 /// What a command needs from the outside world, passed in so tests can supply it.
 pub struct Context<'a> {
@@ -32,6 +34,24 @@ pub struct Context<'a> {
     pub err: &'a mut dyn Write,
     /// Whether `NO_COLOR` is set (to anything but the empty string).
     pub no_color: bool,
+}
+
+/// The file of session `name` (an id or a path) or, without a name, of the
+/// session `default` picks; `missing` says why there is none then.
+fn session_path_or(
+    data: &DataDir,
+    name: Option<&str>,
+    default: impl FnOnce(&DataDir) -> Option<SessionSummary>,
+    missing: &str,
+) -> anyhow::Result<PathBuf> {
+    match name {
+        Some(name) => data.session_path(name).ok_or_else(|| {
+            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
+        }),
+        None => default(data)
+            .map(|summary| summary.path)
+            .ok_or_else(|| anyhow::anyhow!("{missing}")),
+    }
 }
 
 impl Context<'_> {

@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-use super::{Context, PollCommand, PollImportArgs};
+use super::{Context, PollCommand, PollImportArgs, session_path_or};
 use crate::agenda::SegmentKind;
 use crate::session::{PollAction, SessionAction, parse_line};
-use crate::store::{SessionFile, SessionLock, write_atomic};
+use crate::store::{DataDir, SessionFile, SessionLock, write_atomic};
 
 /// Runs a `samla poll` command.
 pub fn poll(command: &PollCommand, context: &mut Context) -> anyhow::Result<ExitCode> {
@@ -17,16 +17,12 @@ pub fn poll(command: &PollCommand, context: &mut Context) -> anyhow::Result<Exit
 
 fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
-    let path = match args.session() {
-        Some(name) => data.session_path(name).ok_or_else(|| {
-            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
-        })?,
-        None => {
-            data.latest_session()
-                .ok_or_else(|| anyhow::anyhow!("no saved session to import into"))?
-                .path
-        }
-    };
+    let path = session_path_or(
+        &data,
+        args.session(),
+        DataDir::latest_session,
+        "no saved session to import into",
+    )?;
     // Nobody else may write the session meanwhile: a running screen would
     // overwrite the import.
     let _lock = SessionLock::acquire(&path)?;

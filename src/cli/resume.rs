@@ -3,30 +3,22 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::Context;
 use super::run::run_and_keep;
+use super::{Context, session_path_or};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
-use crate::store::{Saver, SessionFile, SessionLock, backup_path, session_id};
+use crate::store::{DataDir, Saver, SessionFile, SessionLock, backup_path, session_id};
 use crate::ui::Theme;
 
 /// Reopens session `name` (an id or a path), or the latest unfinished one.
 pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
-    let path = match name {
-        Some(name) => data.session_path(name).ok_or_else(|| {
-            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
-        })?,
-        None => {
-            data.latest_unfinished()
-                .ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "no unfinished session to resume; `samla sessions` lists the saved ones"
-                    )
-                })?
-                .path
-        }
-    };
+    let path = session_path_or(
+        &data,
+        name,
+        DataDir::latest_unfinished,
+        "no unfinished session to resume; `samla sessions` lists the saved ones",
+    )?;
     open(&path, backup, true, context)
 }
 
