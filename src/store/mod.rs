@@ -78,16 +78,21 @@ impl DataDir {
 
     /// The user's own agenda files, sorted by name; none when the folder is missing.
     pub fn user_agendas(&self) -> Vec<PathBuf> {
-        let Ok(entries) = std::fs::read_dir(self.agendas_dir()) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
-            .collect();
-        paths.sort();
-        paths
+        ron_files(&self.agendas_dir())
     }
+}
+
+/// The `.ron` files in `folder`, sorted by name; none when it is missing.
+fn ron_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// Creates `folder` and its parents; the folder itself readable by its owner only.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use super::session_file::SessionFileError;
+use super::session_file::{SessionFileError, read_text, syntax_error};
 use super::{DataDir, create_private_dir, write_atomic};
 use crate::session::Roster;
 
@@ -44,17 +44,8 @@ impl SeriesFile {
 
     /// Reads the series file at `path`.
     pub fn load(path: &Path) -> Result<Self, SessionFileError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|error| SessionFileError::Read {
-            file: file.clone(),
-            reason: error.to_string(),
-        })?;
-        ron::from_str(&text).map_err(|error| SessionFileError::Syntax {
-            file,
-            line: error.span.start.line,
-            column: error.span.start.col,
-            message: error.code.to_string(),
-        })
+        let (file, text) = read_text(path)?;
+        ron::from_str(&text).map_err(|error| syntax_error(&file, &error))
     }
 
     /// Writes the series to `path` atomically.
@@ -104,15 +95,10 @@ impl DataDir {
 
     /// Every series, sorted by file name; damaged ones as their errors.
     pub fn all_series(&self) -> Vec<Result<SeriesFile, SessionFileError>> {
-        let Ok(entries) = std::fs::read_dir(self.series_dir()) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-            .collect();
-        paths.sort();
-        paths.iter().map(|path| SeriesFile::load(path)).collect()
+        super::ron_files(&self.series_dir())
+            .iter()
+            .map(|path| SeriesFile::load(path))
+            .collect()
     }
 }
 

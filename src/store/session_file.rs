@@ -75,12 +75,7 @@ impl SessionFile {
     /// Reads a session file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, SessionFileError> {
         let options = ron::Options::default().with_recursion_limit(NESTING_LIMIT);
-        let syntax = |error: ron::error::SpannedError| SessionFileError::Syntax {
-            file: file.to_owned(),
-            line: error.span.start.line,
-            column: error.span.start.col,
-            message: error.code.to_string(),
-        };
+        let syntax = |error: ron::error::SpannedError| syntax_error(file, &error);
         let VersionOnly { version } = options.from_str(text).map_err(syntax)?;
         if version > VERSION {
             return Err(SessionFileError::TooNew {
@@ -94,12 +89,28 @@ impl SessionFile {
 
     /// Reads the session file at `path`.
     pub fn load(path: &Path) -> Result<Self, SessionFileError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|error| SessionFileError::Read {
-            file: file.clone(),
-            reason: error.to_string(),
-        })?;
+        let (file, text) = read_text(path)?;
         Self::parse(&file, &text)
+    }
+}
+
+/// The file's name as shown in messages, and its text.
+pub(super) fn read_text(path: &Path) -> Result<(String, String), SessionFileError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|error| SessionFileError::Read {
+        file: file.clone(),
+        reason: error.to_string(),
+    })?;
+    Ok((file, text))
+}
+
+/// A RON error in `file` as a damaged-file error with its position.
+pub(super) fn syntax_error(file: &str, error: &ron::error::SpannedError) -> SessionFileError {
+    SessionFileError::Syntax {
+        file: file.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
     }
 }
 

@@ -58,15 +58,7 @@ pub fn session_id(path: &Path) -> String {
 impl DataDir {
     /// Every session file, oldest change first; damaged ones as their errors.
     pub fn sessions(&self) -> Vec<Result<SessionSummary, SessionFileError>> {
-        let Ok(entries) = std::fs::read_dir(self.sessions_dir()) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-            .collect();
-        paths.sort();
-        let mut found: Vec<_> = paths
+        let mut found: Vec<_> = super::ron_files(&self.sessions_dir())
             .iter()
             .map(|path| SessionFile::load(path).map(|file| SessionSummary::of(path, &file)))
             .collect();
