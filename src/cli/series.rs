@@ -117,8 +117,7 @@ fn groups(series: &SeriesFile, context: &mut Context) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// Applies `change` to the series' roster through the same rules as the run
-/// screen's roster.
+/// Applies `change` to the series' roster, through the roster's own changes.
 fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result<()> {
     let group_index = |group: usize| {
         (1..=series.groups.len())
@@ -128,7 +127,6 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
                 anyhow::anyhow!("no group {group} (expected 1 to {})", series.groups.len())
             })
     };
-    let mut roster = series.roster.clone();
     match change {
         GroupChange::Add {
             member,
@@ -140,33 +138,22 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
             if member.trim().is_empty() {
                 anyhow::bail!("a member needs a name");
             }
-            roster.members.push(Member {
-                id: roster.next_id,
-                name: member.trim().to_owned(),
-                group,
-                sector: sector.into(),
-                role: role.map(Role::from),
-            });
-            roster.next_id += 1;
+            series
+                .roster
+                .add(group, &member, sector.into(), role.map(Role::from));
         }
         GroupChange::Move { id, group } => {
             let group = group_index(group)?;
-            let member = roster
-                .members
-                .iter_mut()
-                .find(|member| member.id == id)
-                .ok_or_else(|| anyhow::anyhow!("no member #{id}"))?;
-            member.group = group;
+            if !series.roster.move_to(id, group) {
+                anyhow::bail!("no member #{id}");
+            }
         }
         GroupChange::Remove { id } => {
-            let before = roster.members.len();
-            roster.members.retain(|member| member.id != id);
-            if roster.members.len() == before {
+            if !series.roster.remove(id) {
                 anyhow::bail!("no member #{id}");
             }
         }
     }
-    series.roster = roster;
     Ok(())
 }
 

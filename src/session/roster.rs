@@ -71,6 +71,40 @@ impl Roster {
     fn member_mut(&mut self, id: MemberId) -> Option<&mut Member> {
         self.members.iter_mut().find(|member| member.id == id)
     }
+
+    /// Adds a member with a fresh id (the name trimmed) and returns the id.
+    pub fn add(
+        &mut self,
+        group: usize,
+        name: &str,
+        sector: Sector,
+        role: Option<Role>,
+    ) -> MemberId {
+        let id = self.next_id;
+        self.members.push(Member {
+            id,
+            name: name.trim().to_owned(),
+            group,
+            sector,
+            role,
+        });
+        self.next_id += 1;
+        id
+    }
+
+    /// Removes a member; whether there was one.
+    pub fn remove(&mut self, id: MemberId) -> bool {
+        let before = self.members.len();
+        self.members.retain(|member| member.id != id);
+        self.members.len() < before
+    }
+
+    /// Puts a member in `group`; whether there was one.
+    pub fn move_to(&mut self, id: MemberId, group: usize) -> bool {
+        self.member_mut(id)
+            .map(|member| member.group = group)
+            .is_some()
+    }
 }
 
 impl Session {
@@ -134,18 +168,10 @@ impl Session {
         let roster = &mut self.roster;
         match action {
             RosterAction::Add { group, name } => {
-                let name = name.trim();
-                if name.is_empty() || group >= groups {
+                if name.trim().is_empty() || group >= groups {
                     return;
                 }
-                roster.members.push(Member {
-                    id: roster.next_id,
-                    name: name.to_owned(),
-                    group,
-                    sector: Sector::Skola,
-                    role: None,
-                });
-                roster.next_id += 1;
+                roster.add(group, &name, Sector::Skola, None);
             }
             RosterAction::Rename { id, name } => {
                 let name = name.trim();
@@ -154,12 +180,12 @@ impl Session {
                 }
             }
             RosterAction::Remove { id } => {
-                roster.members.retain(|member| member.id != id);
+                roster.remove(id);
                 self.present.remove(&id);
             }
             RosterAction::MoveToNextGroup { id } => {
-                if let Some(member) = roster.member_mut(id) {
-                    member.group = (member.group + 1) % groups;
+                if let Some(group) = roster.member(id).map(|member| member.group) {
+                    roster.move_to(id, (group + 1) % groups);
                 }
             }
             RosterAction::CycleSector { id } => {
