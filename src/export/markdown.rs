@@ -262,23 +262,7 @@ fn action_plan(out: &mut String, summary: &Summary, segment: usize, columns: &[S
         }
         let cells: Vec<String> = columns
             .iter()
-            .map(|column| {
-                let under: Vec<String> = cards
-                    .iter()
-                    .filter(|card| card.horizon.as_deref() == Some(column.as_str()))
-                    .map(|card| escape::cell(&card.text))
-                    .collect();
-                match under.len() {
-                    0 => String::new(),
-                    1 => under.concat(),
-                    _ => under
-                        .iter()
-                        .enumerate()
-                        .map(|(n, text)| format!("{}\\) {text}", n + 1))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                }
-            })
+            .map(|column| horizon_cell(&cards, column))
             .collect();
         let _ = writeln!(
             out,
@@ -288,6 +272,25 @@ fn action_plan(out: &mut String, summary: &Summary, segment: usize, columns: &[S
         );
     }
     out.push('\n');
+}
+
+/// The table cell of `cards` under `horizon`: one card as it is, several
+/// numbered "1) … 2) …" so each stays apart.
+pub(super) fn horizon_cell(cards: &[&Card], horizon: &str) -> String {
+    let texts: Vec<String> = cards
+        .iter()
+        .filter(|card| card.horizon.as_deref() == Some(horizon))
+        .map(|card| escape::cell(&card.text))
+        .collect();
+    match texts.len() {
+        0 | 1 => texts.concat(),
+        _ => texts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| format!("{}\\) {text}", n + 1))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
 }
 
 /// Cards grouped by their tag, in the order of the agenda's tag set.

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::markdown::card_item;
+use super::markdown::{card_item, horizon_cell};
 use super::words::{Words, words};
 use super::{escape, poll};
 use crate::agenda::{Language, Role, Sector, SegmentKind};
@@ -223,21 +223,10 @@ fn action_plans(out: &mut String, summary: &SeriesSummary) {
         let cells: Vec<String> = columns
             .iter()
             .map(|(index, segment, horizon)| {
-                let texts: Vec<String> = summary.sessions[*index]
-                    .cards_in(*segment, Some(group))
-                    .iter()
-                    .filter(|card| card.horizon.as_deref() == Some(horizon.as_str()))
-                    .map(|card| escape::cell(&card.text))
-                    .collect();
-                match texts.len() {
-                    0 | 1 => texts.concat(),
-                    _ => texts
-                        .iter()
-                        .enumerate()
-                        .map(|(n, text)| format!("{}\\) {text}", n + 1))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                }
+                horizon_cell(
+                    &summary.sessions[*index].cards_in(*segment, Some(group)),
+                    horizon,
+                )
             })
             .collect();
         let _ = writeln!(out, "| {} | {} |", escape::cell(name), cells.join(" | "));
