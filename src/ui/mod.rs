@@ -180,25 +180,31 @@ fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
         width: board.width.saturating_sub(1),
         ..board
     };
-    match view.session.columns(view.session.current) {
+    let session = view.session;
+    if session.current_segment().kind != SegmentKind::Poll {
+        render_cards(frame, board, view);
+    } else if session.has_cards(session.current) {
         // A poll's results, and below them any cards typed in it.
-        _ if view.session.current_segment().kind == SegmentKind::Poll => {
-            if view.session.has_cards(view.session.current) {
-                let [results, cards] =
-                    Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(board);
-                poll::render(frame, results, view);
-                board::render(frame, cards, view);
-            } else {
-                poll::render(frame, board, view);
-            }
-        }
-        Some(columns) => grid::render(frame, board, view, &columns),
-        None => board::render(frame, board, view),
+        let [results, cards] =
+            Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(board);
+        poll::render(frame, results, view);
+        render_cards(frame, cards, view);
+    } else {
+        poll::render(frame, board, view);
     }
     if let Some(editor) = &view.editor {
         editor::render(frame, board, view, editor);
     }
     timer_pane::render(frame, timer, view, timer_layout);
+}
+
+/// The cards of the current segment: a table of groups × columns in the vision
+/// and action-plan exercises, else the shelf.
+fn render_cards(frame: &mut Frame, area: Rect, view: &View) {
+    match view.session.columns(view.session.current) {
+        Some(columns) => grid::render(frame, area, view, &columns),
+        None => board::render(frame, area, view),
+    }
 }
 
 /// The name of `group` (0-based), or of the whole room for `None`.

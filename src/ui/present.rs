@@ -7,7 +7,9 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{MIN_HEIGHT, MIN_WIDTH, View, board, format, grid, i18n, render_too_small, timer_pane};
+use super::{
+    MIN_HEIGHT, MIN_WIDTH, View, format, i18n, render_cards, render_too_small, timer_pane,
+};
 use crate::agenda::SegmentKind;
 use crate::session::TimerState;
 
@@ -27,7 +29,6 @@ pub fn render_present(frame: &mut Frame, view: &View, show_board: bool) {
     ])
     .areas(area);
     frame.render_widget(title, top);
-    let session = view.session;
     if show_board {
         let timer_layout = timer_pane::plan(
             Rect {
@@ -45,10 +46,7 @@ pub fn render_present(frame: &mut Frame, view: &View, show_board: bool) {
             width: cards.width.saturating_sub(2),
             ..cards
         };
-        match session.columns(session.current) {
-            Some(columns) => grid::render(frame, cards, view, &columns),
-            None => board::render(frame, cards, view),
-        }
+        render_cards(frame, cards, view);
     } else {
         let prompts = prompts(view);
         let wanted = prompts.line_count(body.width.saturating_sub(4)) as u16;
