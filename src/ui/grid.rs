@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
         columns,
         width: cell_width,
         selected: selected_row,
-        selected_cap: usize::from(body.height.saturating_sub(1)),
+        selected_cap: body.height.saturating_sub(1),
         built: (0..lanes.len()).map(|_| None).collect(),
     };
     let first = rows.first_shown(body.height);
@@ -97,17 +97,22 @@ struct Rows<'v, 'a> {
     width: usize,
     selected: usize,
     /// Lines the selected row may take; other rows take at most [`MAX_ROW_HEIGHT`].
-    selected_cap: usize,
+    selected_cap: u16,
     built: Vec<Option<Row<'a>>>,
 }
 
 impl<'a> Rows<'_, 'a> {
-    fn get(&mut self, index: usize) -> &Row<'a> {
-        let cap = if index == self.selected {
+    /// Most lines row `index` may take.
+    fn cap(&self, index: usize) -> u16 {
+        if index == self.selected {
             self.selected_cap
         } else {
-            usize::from(MAX_ROW_HEIGHT)
-        };
+            MAX_ROW_HEIGHT
+        }
+    }
+
+    fn get(&mut self, index: usize) -> &Row<'a> {
+        let cap = usize::from(self.cap(index));
         let (view, group, columns, width) =
             (self.view, self.lanes[index], self.columns, self.width);
         self.built[index].get_or_insert_with(|| Row::new(view, group, columns, width, cap))
@@ -115,11 +120,7 @@ impl<'a> Rows<'_, 'a> {
 
     /// Rows row `index` takes: its rule and its lines.
     fn height(&mut self, index: usize) -> u16 {
-        let cap = if index == self.selected {
-            self.selected_cap as u16
-        } else {
-            MAX_ROW_HEIGHT
-        };
+        let cap = self.cap(index);
         self.get(index).height().min(cap).max(1) + 1
     }
 
