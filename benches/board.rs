@@ -2,59 +2,36 @@
 //! at 200×50, a keystroke into a card with 300 cards on the board, and a
 //! 100 KB paste. Run with `cargo bench --bench board`.
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+mod common;
+
+use chrono::Duration;
+use common::{add_card, one_pm, seminar_3, stockholm};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use samla::agenda::{SegmentKind, load_bundled};
+use samla::agenda::SegmentKind;
 use samla::app::{self, Action, AppState};
-use samla::session::{CardAction, Session, SessionAction};
 use samla::ui::{self, Theme};
 
 fn main() {
     divan::main();
 }
 
-fn one_pm() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
-        .single()
-        .expect("a valid time")
-}
-
-fn stockholm() -> FixedOffset {
-    FixedOffset::east_opt(3600).expect("a valid offset")
-}
-
-/// About 300 characters of Swedish, different for every card.
-fn card_text(n: usize) -> String {
-    let sentence =
-        "Vi vill att elevhälsan, socialtjänsten och vården möts tidigt när närvaron sviktar. ";
-    format!("Kort {n}: {}", sentence.repeat(4))
-}
-
 /// Seminarium 3 at its first segment of `kind`, 12 groups with `per_group`
 /// cards each, the last group selected.
 fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
-    let agenda = load_bundled("seminarium-3")
-        .expect("bundled")
-        .expect("valid");
-    let segment = agenda
+    let mut session = seminar_3();
+    let segment = session
+        .agenda
         .segments
         .iter()
         .position(|segment| segment.kind == kind)
         .unwrap_or(1);
-    let groups = (1..=12).map(|n| format!("Grupp {n}")).collect();
-    let mut session = Session::new(agenda, groups, one_pm());
     session.current = segment;
     session.timings[segment].run(one_pm());
     for group in 0..12 {
         for n in 0..per_group {
-            let add = CardAction::Add {
-                segment,
-                group: Some(group),
-                text: card_text(group * per_group + n),
-            };
-            session.apply(SessionAction::Card(add), one_pm());
+            add_card(&mut session, segment, group, group * per_group + n);
         }
     }
     let language = session.agenda.language;

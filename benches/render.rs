@@ -1,7 +1,10 @@
 //! Time to draw one frame of the run screen, as the event loop does once a second.
 //! Run with `cargo bench --bench render`.
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+mod common;
+
+use chrono::Duration;
+use common::{one_pm, stockholm};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::{Language, load_bundled};
@@ -11,12 +14,6 @@ use samla::ui::{self, Theme};
 
 fn main() {
     divan::main();
-}
-
-fn one_pm() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
-        .single()
-        .expect("a valid time")
 }
 
 /// Seminarium 1, a few minutes into its first group discussion.
@@ -44,7 +41,7 @@ fn running_state() -> AppState {
 #[divan::bench(args = [(80, 24), (160, 48), (200, 50)])]
 fn run_screen_frame(bencher: divan::Bencher, (width, height): (u16, u16)) {
     let state = running_state();
-    let offset = FixedOffset::east_opt(3600).expect("a valid offset");
+    let offset = stockholm();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     let mut second = 0;
     bencher.bench_local(|| {

@@ -1,37 +1,20 @@
 //! Saving the large session (12 groups × 40 cards of ~300 characters): to RON
 //! text, and to disk atomically with both fsyncs. Run with `cargo bench --bench store`.
 
-use chrono::{DateTime, TimeZone, Utc};
-use samla::agenda::load_bundled;
-use samla::session::{CardAction, Session, SessionAction};
+mod common;
+
+use common::{add_card, one_pm, seminar_3};
 use samla::store::{SessionFile, VERSION, write_atomic};
 
 fn main() {
     divan::main();
 }
 
-fn one_pm() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
-        .single()
-        .expect("a valid time")
-}
-
 fn large_session() -> SessionFile {
-    let agenda = load_bundled("seminarium-3")
-        .expect("bundled")
-        .expect("valid");
-    let groups = (1..=12).map(|n| format!("Grupp {n}")).collect();
-    let mut session = Session::new(agenda, groups, one_pm());
-    let sentence =
-        "Vi vill att elevhälsan, socialtjänsten och vården möts tidigt när närvaron sviktar. ";
+    let mut session = seminar_3();
     for group in 0..12 {
         for n in 0..40 {
-            let add = CardAction::Add {
-                segment: 3,
-                group: Some(group),
-                text: format!("Kort {n}: {}", sentence.repeat(4)),
-            };
-            session.apply(SessionAction::Card(add), one_pm());
+            add_card(&mut session, 3, group, n);
         }
     }
     SessionFile {

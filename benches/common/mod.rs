@@ -1,0 +1,43 @@
+//! What the benchmarks share: a fixed time, and seminarium 3 with 12 groups
+//! filled with long cards.
+
+#![allow(dead_code)] // each benchmark uses a part of this module
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use samla::agenda::load_bundled;
+use samla::session::{CardAction, CardId, Session, SessionAction};
+
+/// 13:00 in Stockholm.
+pub fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+pub fn stockholm() -> FixedOffset {
+    FixedOffset::east_opt(3600).expect("a valid offset")
+}
+
+/// Seminarium 3 with 12 groups and no cards yet.
+pub fn seminar_3() -> Session {
+    let agenda = load_bundled("seminarium-3")
+        .expect("bundled")
+        .expect("valid");
+    let groups = (1..=12).map(|n| format!("Grupp {n}")).collect();
+    Session::new(agenda, groups, one_pm())
+}
+
+/// Adds card number `n`, about 300 characters of Swedish, for `group` in
+/// `segment`; its id.
+pub fn add_card(session: &mut Session, segment: usize, group: usize, n: usize) -> CardId {
+    let sentence =
+        "Vi vill att elevhälsan, socialtjänsten och vården möts tidigt när närvaron sviktar. ";
+    let id = session.next_card_id;
+    let add = CardAction::Add {
+        segment,
+        group: Some(group),
+        text: format!("Kort {n}: {}", sentence.repeat(4)),
+    };
+    session.apply(SessionAction::Card(add), one_pm());
+    id
+}
