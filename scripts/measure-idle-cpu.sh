@@ -5,6 +5,7 @@
 # Usage: scripts/measure-idle-cpu.sh [SECONDS]   (needs tmux; Linux)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/cpu-share.sh
 seconds=${1:-60}
 cargo build --release --quiet
 home=$(mktemp -d)
@@ -15,15 +16,4 @@ trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$home"' EXIT
 sleep 1
 tmux send-keys -t "$session" ' '
 sleep 2
-pid=$(pgrep -n -f 'target/release/samla run seminarium-1')
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-hz=$(getconf CLK_TCK)
-before=$(ticks)
-sleep "$seconds"
-after=$(ticks)
-python3 - "$before" "$after" "$hz" "$seconds" <<'PY'
-import sys
-before, after, hz, seconds = (float(x) for x in sys.argv[1:])
-cpu = (after - before) / hz
-print(f"cpu {cpu:.3f} s over {seconds:.0f} s = {100 * cpu / seconds:.3f}% of one core")
-PY
+cpu_share "$(pgrep -n -f 'target/release/samla run seminarium-1')" "$seconds"

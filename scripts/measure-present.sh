@@ -6,6 +6,7 @@
 # Usage: scripts/measure-present.sh [SECONDS] [ROUNDS]   (needs tmux; Linux)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/cpu-share.sh
 seconds=${1:-60}
 rounds=${2:-20}
 cargo build --release --quiet
@@ -20,18 +21,8 @@ tmux send-keys -t "$run" ' '
 sleep 1
 tmux new-session -d -s "$present" -x 200 -y 60 "SAMLA_HOME=$home ./target/release/samla present"
 sleep 2
-pid=$(pgrep -n -f 'target/release/samla present')
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-hz=$(getconf CLK_TCK)
-before=$(ticks)
-sleep "$seconds"
-after=$(ticks)
-python3 - "$before" "$after" "$hz" "$seconds" <<'PY'
-import sys
-before, after, hz, seconds = (float(x) for x in sys.argv[1:])
-cpu = (after - before) / hz
-print(f"present: cpu {cpu:.3f} s over {seconds:.0f} s = {100 * cpu / seconds:.3f}% of one core")
-PY
+printf 'present: '
+cpu_share "$(pgrep -n -f 'target/release/samla present')" "$seconds"
 minutes() { tmux capture-pane -p -t "$present" | grep -o '/ [0-9]* min' | head -1; }
 delays=()
 for _ in $(seq "$rounds"); do
