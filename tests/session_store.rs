@@ -237,3 +237,31 @@ fn what_cannot_be_written_comes_back_from_finish() {
     assert_eq!(*unsaved.snapshot, snapshot);
     assert!(!unsaved.problem.is_empty());
 }
+
+#[test]
+fn sessions_named_reads_only_the_files_with_that_prefix() {
+    let home = tempfile::tempdir().expect("temp dir");
+    saved_session(home.path(), "2026-03-12-seminarium-1", 1);
+    saved_session(home.path(), "2026-03-12-seminarium-1-2", 2);
+    std::fs::write(
+        home.path().join("sessions/2026-03-11-seminarium-1.ron"),
+        "trasig",
+    )
+    .expect("a damaged file of another day");
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data dir");
+    let named = data.sessions_named("2026-03-12-seminarium-1");
+    let ids: Vec<String> = named
+        .into_iter()
+        .map(|found| found.expect("the damaged file is not read").id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(
+        ids.iter()
+            .all(|id| id.starts_with("2026-03-12-seminarium-1"))
+    );
+    assert_eq!(
+        data.sessions().len(),
+        3,
+        "all of them, the damaged one as an error"
+    );
+}

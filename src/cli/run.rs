@@ -57,9 +57,19 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         now,
     );
     let today = now.with_timezone(&Local).date_naive();
-    if let Some(open) = data.latest_unfinished().filter(|open| {
-        open.agenda_id == found.id && open.last_change.with_timezone(&Local).date_naive() == today
-    }) && std::io::stdin().is_terminal()
+    // Only today's files of this agenda are read, so a start stays quick
+    // however many sessions there are.
+    if std::io::stdin().is_terminal()
+        && let Some(open) = data
+            .sessions_named(&format!("{today}-{}", found.id))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|open| {
+                !open.finished
+                    && open.agenda_id == found.id
+                    && open.last_change.with_timezone(&Local).date_naive() == today
+            })
+            .max_by_key(|open| open.last_change)
         && ask_to_resume(&open, language, context)?
     {
         return resume::open(&open.path, false, !args.no_bell, context);

@@ -58,8 +58,15 @@ pub fn session_id(path: &Path) -> String {
 impl DataDir {
     /// Every session file, oldest change first; damaged ones as their errors.
     pub fn sessions(&self) -> Vec<Result<SessionSummary, SessionFileError>> {
+        self.sessions_named("")
+    }
+
+    /// The session files whose id starts with `prefix` (ids begin with the date
+    /// and the agenda id), oldest change first; only those are read.
+    pub fn sessions_named(&self, prefix: &str) -> Vec<Result<SessionSummary, SessionFileError>> {
         let mut found: Vec<_> = super::ron_files(&self.sessions_dir())
             .iter()
+            .filter(|path| session_id(path).starts_with(prefix))
             .map(|path| SessionFile::load(path).map(|file| SessionSummary::of(path, &file)))
             .collect();
         found.sort_by_key(|entry| entry.as_ref().ok().map(|summary| summary.last_change));
