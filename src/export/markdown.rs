@@ -32,15 +32,9 @@ impl Summary<'_> {
 
     /// The name of `group`, or of the whole room.
     pub fn group_name(&self, group: Option<usize>) -> String {
-        match group {
-            Some(index) => self
-                .session
-                .groups
-                .get(index)
-                .cloned()
-                .unwrap_or_else(|| format!("{} {}", self.words().group, index + 1)),
-            None => self.words().whole_room.to_owned(),
-        }
+        let words = self.words();
+        self.session
+            .group_name(group, words.group, words.whole_room)
     }
 
     /// Every group, then the whole room.

@@ -152,6 +152,19 @@ impl Session {
         self.timings[index].planned_minutes(self.agenda.segments[index].minutes)
     }
 
+    /// The name of `group` (0-based), "`group_word` N" past the named ones,
+    /// or `whole_room` for `None`.
+    pub fn group_name(&self, group: Option<usize>, group_word: &str, whole_room: &str) -> String {
+        match group {
+            Some(index) => self
+                .groups
+                .get(index)
+                .cloned()
+                .unwrap_or_else(|| format!("{group_word} {}", index + 1)),
+            None => whole_room.to_owned(),
+        }
+    }
+
     /// Whether the last segment has ended.
     pub fn is_over(&self) -> bool {
         self.timings.last().map(SegmentTiming::state) == Some(TimerState::Done)

@@ -210,15 +210,8 @@ fn render_cards(frame: &mut Frame, area: Rect, view: &View) {
 /// The name of `group` (0-based), or of the whole room for `None`.
 fn group_label(view: &View, group: Option<usize>) -> String {
     let strings = i18n::strings(view.language);
-    match group {
-        Some(index) => view
-            .session
-            .groups
-            .get(index)
-            .cloned()
-            .unwrap_or_else(|| format!("{} {}", strings.group, index + 1)),
-        None => strings.whole_room.to_owned(),
-    }
+    view.session
+        .group_name(group, strings.group, strings.whole_room)
 }
 
 fn render_header(frame: &mut Frame, area: Rect, view: &View) {
