@@ -8,7 +8,7 @@ use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::raw::Raw;
 use mail_builder::mime::MimePart;
 
-use super::html::{html, series_html};
+use super::html::page;
 use super::markdown::{Summary, markdown};
 use super::series::{SeriesSummary, series_markdown};
 
@@ -21,10 +21,12 @@ pub fn eml(summary: &Summary, recipients: &[String]) -> std::io::Result<Vec<u8>>
         (Some(series), Some(number)) => format!("{series} – {number}: {}", agenda.title),
         _ => agenda.title.clone(),
     };
+    // The Markdown is made once, for the text part and for the page.
+    let text = markdown(summary);
     let parts = Parts {
         subject,
-        text: markdown(summary),
-        page: html(summary),
+        page: page(&agenda.title, agenda.language, &text),
+        text,
         date: summary.as_of.timestamp(),
     };
     draft(&parts, recipients)
@@ -32,10 +34,11 @@ pub fn eml(summary: &Summary, recipients: &[String]) -> std::io::Result<Vec<u8>>
 
 /// The series summary as an e-mail draft, with the series' name as subject.
 pub fn series_eml(summary: &SeriesSummary, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+    let text = series_markdown(summary);
     let parts = Parts {
         subject: summary.name.to_owned(),
-        text: series_markdown(summary),
-        page: series_html(summary),
+        page: page(summary.name, summary.language(), &text),
+        text,
         date: summary.as_of.timestamp(),
     };
     draft(&parts, recipients)

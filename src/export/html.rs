@@ -45,7 +45,7 @@ pub fn series_html(summary: &SeriesSummary) -> String {
 }
 
 /// `text` (Markdown) as a page titled `title`.
-fn page(title: &str, language: Language, text: &str) -> String {
+pub(super) fn page(title: &str, language: Language, text: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Card text is escaped in the Markdown already; should raw HTML still reach
     // the parser, it is shown as text, never passed through.
