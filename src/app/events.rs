@@ -23,7 +23,7 @@ pub enum AppEvent {
     /// The terminal changed size.
     Resize,
     /// A signal asks samla to end.
-    Signal(i32),
+    Signal,
     /// The terminal is gone (closed window, dropped ssh): input cannot be read.
     InputClosed,
     /// The session file being followed was written.
@@ -55,8 +55,8 @@ pub fn spawn_input(events: Sender<AppEvent>) {
 pub fn spawn_signals(events: Sender<AppEvent>) -> std::io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     thread::spawn(move || {
-        for signal in signals.forever() {
-            if events.send(AppEvent::Signal(signal)).is_err() {
+        for _ in signals.forever() {
+            if events.send(AppEvent::Signal).is_err() {
                 return;
             }
         }

@@ -59,20 +59,9 @@ pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> Sessio
 /// How soon to look again at a save that has not been written yet.
 const SAVE_CHECK: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Why the run screen ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// The user quit.
-    Quit,
-    /// A signal asked samla to end.
-    Signal(i32),
-    /// The terminal went away.
-    TerminalGone,
-}
-
 /// Runs the screen until the user quits, a signal arrives or the terminal goes
-/// away, keeping every change.
-pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::Result<Exit> {
+/// away, keeping every change: every way out leaves the same saved state.
+pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::Result<()> {
     let mut screen = terminal::enter().map_err(|error| {
         anyhow::anyhow!(
             "cannot use this terminal ({error}); samla run needs an interactive terminal"
@@ -84,7 +73,7 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
     let mut redraw = true;
     let mut clipboard = Clipboard::open();
     keeper.keep(&state, clock.now());
-    let exit = loop {
+    loop {
         let now = clock.now();
         let problem = keeper.saver.problem();
         if problem != state.save_problem {
@@ -97,7 +86,7 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
         if redraw {
             let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));
             if drawn.is_err() {
-                break Exit::TerminalGone;
+                break;
             }
             redraw = false;
         }
@@ -128,7 +117,7 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
                     redraw = true;
                 }
                 if state.quit {
-                    break Exit::Quit;
+                    break;
                 }
             }
             Ok(AppEvent::Paste(text)) => {
@@ -138,15 +127,14 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
                 redraw = true;
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
-            Ok(AppEvent::Signal(signal)) => break Exit::Signal(signal),
             Ok(AppEvent::SessionChanged) => {}
-            Ok(AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
-                break Exit::TerminalGone;
+            Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
+                break;
             }
         }
-    };
+    }
     terminal::leave();
-    Ok(exit)
+    Ok(())
 }
 
 /// `x`: writes the Markdown summary to the exports folder and copies it, to the

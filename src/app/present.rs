@@ -125,8 +125,9 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
             Ok(AppEvent::Paste(_)) => {}
-            Ok(AppEvent::Signal(_) | AppEvent::InputClosed)
-            | Err(RecvTimeoutError::Disconnected) => break,
+            Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
+                break;
+            }
         }
     }
     terminal::leave();
