@@ -1,23 +1,41 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use samla::cli::{self, Cli, Context};
+use samla::cli::{self, Cli, Context, Printable};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let mut out = std::io::stdout();
-    let mut err = std::io::stderr();
+    // Nothing from a file or an argument reaches the terminal as a control sequence.
+    let mut out = Printable::new(std::io::stdout());
+    let mut err = Printable::new(std::io::stderr());
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let text = error.render().to_string();
+            let stream: &mut dyn Write = if error.use_stderr() {
+                &mut err
+            } else {
+                &mut out
+            };
+            let _ = stream.write_all(text.as_bytes());
+            let _ = stream.flush();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     let mut context = Context {
         samla_home: std::env::var_os("SAMLA_HOME"),
         out: &mut out,
         err: &mut err,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
     };
-    match cli::run(cli, &mut context) {
+    let code = match cli::run(cli, &mut context) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("samla: {error:#}");
+            let _ = writeln!(context.err, "samla: {error:#}");
             ExitCode::FAILURE
         }
-    }
+    };
+    let _ = out.flush();
+    let _ = err.flush();
+    code
 }

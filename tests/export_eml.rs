@@ -6,7 +6,7 @@ mod common;
 use chrono::FixedOffset;
 use common::fixture::{saved_at, seminar_3};
 use mail_parser::{MessageParser, MimeHeaders};
-use samla::export::{Summary, eml, html, markdown};
+use samla::export::{Summary, eml, html, markdown, parse_recipients};
 use samla::session::Session;
 
 fn summary(session: &Session) -> Summary<'_> {
@@ -20,7 +20,10 @@ fn summary(session: &Session) -> Summary<'_> {
 }
 
 fn draft(to: &[&str]) -> Vec<u8> {
-    let to: Vec<String> = to.iter().map(|a| (*a).to_owned()).collect();
+    let to: Vec<_> = to
+        .iter()
+        .flat_map(|a| parse_recipients(a).expect("an address"))
+        .collect();
     eml(&summary(&seminar_3()), &to).expect("an e-mail")
 }
 
@@ -91,4 +94,24 @@ fn the_parts_are_the_markdown_and_the_html_alternatives() {
         html(&summary(&session))
     );
     assert!(message.to().is_none(), "no recipients when none are given");
+}
+
+#[test]
+fn a_display_name_with_a_comma_list_gives_exactly_the_addresses_meant() {
+    let bytes = draft(&["Evil <a@b.se>, c@d.se", "\"Berg, Maria\" <maria@kommun.se>"]);
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    let to: Vec<(Option<&str>, Option<&str>)> = message
+        .to()
+        .expect("a To header")
+        .iter()
+        .map(|addr| (addr.name(), addr.address()))
+        .collect();
+    assert_eq!(
+        to,
+        [
+            (Some("Evil"), Some("a@b.se")),
+            (None, Some("c@d.se")),
+            (Some("Berg, Maria"), Some("maria@kommun.se")),
+        ]
+    );
 }

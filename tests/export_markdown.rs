@@ -392,7 +392,14 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
                 .expect("metadata")
                 .permissions()
                 .mode();
-            assert_eq!(mode & 0o777, 0o600, "{format}");
+            // A document's ordinary permissions: what the umask makes of a new file.
+            let probe = home.path().join("probe");
+            std::fs::File::create(&probe).expect("a new file");
+            let ordinary = std::fs::metadata(&probe)
+                .expect("metadata")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, ordinary & 0o777, "{format}");
         }
     }
 }

@@ -118,7 +118,9 @@ fn a_good_file_is_imported_into_the_named_poll() {
 #[test]
 fn a_session_open_on_a_screen_is_not_written_behind_its_back() {
     let (home, path) = saved_home();
-    std::fs::write(path.with_extension("lock"), std::process::id().to_string()).expect("lock");
+    // The lock a running screen holds: the operating system's, on the lock file.
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data folder");
+    let _screen = data.lock_session(&path).expect("the screen's lock");
     let answers = home.path().join("svar.txt");
     std::fs::write(&answers, "sk 4 5 4 4 5 5\n").expect("written");
     let run = common::samla_in(

@@ -18,4 +18,4 @@ pub use source::{
     Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, find_agenda, load_agenda_file,
     load_bundled,
 };
-pub use validate::MAX_GROUPS;
+pub use validate::{MAX_GROUPS, validate};

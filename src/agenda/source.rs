@@ -1,16 +1,15 @@
 //! Finding an agenda by id or path, and reading it.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::bundled::{BUNDLED, bundled_text};
 use super::error::AgendaError;
 use super::model::Agenda;
 use super::parse::parse_agenda;
+use crate::input_file::read_bytes;
 
 /// Larger files are refused unread: no agenda comes near this.
-pub const MAX_AGENDA_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_AGENDA_BYTES: u64 = crate::input_file::MAX_INPUT_BYTES;
 
 /// Where an agenda comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +34,9 @@ pub struct Found {
 /// Reads and parses the agenda file at `path`, naming it as given.
 pub fn load_agenda_file(path: &Path) -> Result<Agenda, AgendaError> {
     let file = path.display().to_string();
-    let bytes = read_limited(path).map_err(|reason| AgendaError::Read {
+    let bytes = read_bytes(path).map_err(|error| AgendaError::Read {
         file: file.clone(),
-        reason,
+        reason: error.to_string(),
     })?;
     parse_agenda(&file, &bytes)
 }
@@ -101,19 +100,4 @@ fn known_ids(user_agendas: &[PathBuf]) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
-}
-
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|error| error.to_string())?;
-    let mut bytes = Vec::new();
-    file.take(MAX_AGENDA_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| error.to_string())?;
-    if bytes.len() as u64 > MAX_AGENDA_BYTES {
-        return Err(format!(
-            "the file is larger than {} MB (expected an agenda of a few kilobytes)",
-            MAX_AGENDA_BYTES / 1024 / 1024
-        ));
-    }
-    Ok(bytes)
 }

@@ -8,9 +8,7 @@ use std::time::Duration;
 
 use notify::{Config, PollWatcher, RecursiveMode, Watcher};
 
-use crossterm::event::{self, Event, KeyEvent};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// Something that happened outside the event loop.
 #[derive(Debug)]
@@ -24,6 +22,10 @@ pub enum AppEvent {
     Resize,
     /// A signal asks samla to end.
     Signal,
+    /// Ctrl+Z from the shell (SIGTSTP): save, give the terminal back, stop.
+    Suspend,
+    /// Going on after a stop (SIGCONT): take the terminal again and redraw.
+    Continue,
     /// The terminal is gone (closed window, dropped ssh): input cannot be read.
     InputClosed,
     /// The session file being followed was written.
@@ -33,9 +35,16 @@ pub enum AppEvent {
 /// Reads terminal input on its own thread until it fails.
 pub fn spawn_input(events: Sender<AppEvent>) {
     thread::spawn(move || {
+        let mut line_ends = LineEnds::default();
         loop {
             let forwarded = match event::read() {
-                Ok(Event::Key(key)) => events.send(AppEvent::Key(key)),
+                Ok(Event::Key(key)) => {
+                    let more_waiting = event::poll(Duration::ZERO).unwrap_or(false);
+                    match line_ends.key(key, more_waiting) {
+                        Some(key) => events.send(AppEvent::Key(key)),
+                        None => Ok(()),
+                    }
+                }
                 Ok(Event::Paste(text)) => events.send(AppEvent::Paste(text)),
                 Ok(Event::Resize(_, _)) => events.send(AppEvent::Resize),
                 Ok(_) => Ok(()),
@@ -51,18 +60,69 @@ pub fn spawn_input(events: Sender<AppEvent>) {
     });
 }
 
-/// Forwards SIGTERM, SIGHUP and SIGINT to the event loop from their own thread.
+/// Line breaks as terminals send them without bracketed paste: a pasted line
+/// break arrives as LF (which raw mode reads as Ctrl+J) or as CR LF, and some
+/// terminals send Enter itself as LF. Each becomes one Enter, so a line feed
+/// never reaches the text area as its "delete to the start of the line".
+#[derive(Debug, Default)]
+pub struct LineEnds {
+    /// The last key was Enter and more input was already waiting behind it:
+    /// a LF right after it is the second half of a CR LF.
+    enter_with_more: bool,
+}
+
+impl LineEnds {
+    /// What `key` is, given whether more input was already waiting when it was
+    /// read; `None` when it only completes the line break before it.
+    pub fn key(&mut self, key: KeyEvent, more_waiting: bool) -> Option<KeyEvent> {
+        let after_enter = std::mem::take(&mut self.enter_with_more);
+        let plain = key.modifiers.is_empty();
+        if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
+            return (!after_enter).then(|| KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        }
+        self.enter_with_more = key.code == KeyCode::Enter && plain && more_waiting;
+        Some(key)
+    }
+}
+
+/// Forwards the signals that end samla (SIGTERM, SIGHUP, SIGINT, SIGQUIT) and
+/// the shell's stop and go on (SIGTSTP, SIGCONT) to the event loop.
+#[cfg(unix)]
 pub fn spawn_signals(events: Sender<AppEvent>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
-        for _ in signals.forever() {
-            if events.send(AppEvent::Signal).is_err() {
+        for signal in signals.forever() {
+            let event = match signal {
+                SIGTSTP => AppEvent::Suspend,
+                SIGCONT => AppEvent::Continue,
+                _ => AppEvent::Signal,
+            };
+            if events.send(event).is_err() {
                 return;
             }
         }
     });
     Ok(())
 }
+
+/// Windows has no such signals: Ctrl+C reaches samla as a key in raw mode,
+/// and a closed console ends input.
+#[cfg(not(unix))]
+pub fn spawn_signals(_events: Sender<AppEvent>) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Stops samla as the shell's Ctrl+Z would, after the terminal was given back;
+/// returns when the shell lets it go on (`fg`).
+#[cfg(unix)]
+pub fn stop_self() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+}
+
+#[cfg(not(unix))]
+pub fn stop_self() {}
 
 /// How often the polling fallback looks at the session's folder.
 const POLL_INTERVAL: Duration = Duration::from_millis(250);
@@ -74,14 +134,7 @@ pub fn watch_session(path: &Path, events: Sender<AppEvent>) -> notify::Result<Bo
     let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let name = path.file_name().map(ToOwned::to_owned);
     let handler = move |event: notify::Result<notify::Event>| {
-        let ours = event.is_ok_and(|event| {
-            event.paths.is_empty()
-                || event
-                    .paths
-                    .iter()
-                    .any(|changed| changed.file_name() == name.as_deref())
-        });
-        if ours {
+        if event.is_ok_and(|event| changes_file(&event, name.as_deref())) {
             let _ = events.send(AppEvent::SessionChanged);
         }
     };
@@ -94,4 +147,89 @@ pub fn watch_session(path: &Path, events: Sender<AppEvent>) -> notify::Result<Bo
     };
     watcher.watch(&folder, RecursiveMode::NonRecursive)?;
     Ok(watcher)
+}
+
+/// Whether `event` says the file named `name` changed: written, created,
+/// renamed into place or removed. Opening and reading it are no change;
+/// counting them made the room's view reload after each of its own reads.
+fn changes_file(event: &notify::Event, name: Option<&std::ffi::OsStr>) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    let change = match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(kind) => !matches!(kind, ModifyKind::Metadata(_)),
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    };
+    change
+        && (event.paths.is_empty()
+            || event
+                .paths
+                .iter()
+                .any(|changed| changed.file_name() == name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn a_line_feed_is_enter_and_cr_lf_is_one_enter() {
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        let line_feed = key(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        let mut line_ends = LineEnds::default();
+        assert_eq!(line_ends.key(line_feed, true), Some(enter));
+        assert_eq!(line_ends.key(line_feed, false), Some(enter));
+        // CR LF in one burst: one Enter.
+        assert_eq!(line_ends.key(enter, true), Some(enter));
+        assert_eq!(line_ends.key(line_feed, false), None);
+        // Enter typed alone, then a LF later: two line breaks.
+        assert_eq!(line_ends.key(enter, false), Some(enter));
+        assert_eq!(line_ends.key(line_feed, false), Some(enter));
+        // Anything between them makes them two.
+        let letter = key(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(line_ends.key(enter, true), Some(enter));
+        assert_eq!(line_ends.key(letter, true), Some(letter));
+        assert_eq!(line_ends.key(line_feed, true), Some(enter));
+    }
+}
+
+#[cfg(test)]
+mod watch_tests {
+    use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode};
+    use notify::{Event, EventKind};
+    use std::ffi::OsStr;
+    use std::path::PathBuf;
+
+    use super::changes_file;
+
+    fn event(kind: EventKind, file: &str) -> Event {
+        Event::new(kind).add_path(PathBuf::from("/data/sessions").join(file))
+    }
+
+    #[test]
+    fn only_writes_creations_renames_and_removals_of_the_file_count() {
+        let name = Some(OsStr::new("s.ron"));
+        let changes = [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Remove(notify::event::RemoveKind::File),
+        ];
+        for kind in changes {
+            assert!(changes_file(&event(kind, "s.ron"), name), "{kind:?}");
+            assert!(!changes_file(&event(kind, "other.ron"), name), "{kind:?}");
+        }
+        let no_changes = [
+            EventKind::Access(AccessKind::Open(AccessMode::Read)),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Modify(ModifyKind::Metadata(notify::event::MetadataKind::Any)),
+        ];
+        for kind in no_changes {
+            assert!(!changes_file(&event(kind, "s.ron"), name), "{kind:?}");
+        }
+    }
 }

@@ -22,7 +22,7 @@ use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
 use crate::clipboard::{Clipboard, Copied};
 use crate::clock::Clock;
 use crate::export::{Summary, markdown};
-use crate::store::{Saver, SessionFile, VERSION, create_private_dir, session_id, write_atomic};
+use crate::store::{Saver, SessionFile, VERSION, create_private_dir, session_id, write_document};
 use crate::ui;
 use events::AppEvent;
 
@@ -55,6 +55,10 @@ pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> Sessio
         draft: state.draft(),
     }
 }
+
+/// How long a stop (Ctrl+Z from the shell) waits for the last save; a disk
+/// that refuses does not keep samla from stopping, the save is retried after.
+const SUSPEND_SAVE_LIMIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// How soon to look again at a save that has not been written yet.
 const SAVE_CHECK: std::time::Duration = std::time::Duration::from_millis(500);
@@ -127,6 +131,17 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
                 redraw = true;
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
+            Ok(AppEvent::Suspend) => {
+                // Stopped, samla writes nothing: what was typed is on disk first.
+                keeper.keep(&state, clock.now());
+                keeper.saver.wait_written(SUSPEND_SAVE_LIMIT);
+                terminal::suspend(&mut screen);
+                redraw = true;
+            }
+            Ok(AppEvent::Continue) => {
+                terminal::take_back(&mut screen);
+                redraw = true;
+            }
             Ok(AppEvent::SessionChanged) => {}
             Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
                 break;
@@ -158,8 +173,8 @@ fn export_summary(
     let path = keeper
         .exports_dir
         .join(format!("{}.md", session_id(keeper.saver.path())));
-    let written =
-        create_private_dir(keeper.exports_dir).and_then(|()| write_atomic(&path, text.as_bytes()));
+    let written = create_private_dir(keeper.exports_dir)
+        .and_then(|()| write_document(&path, text.as_bytes()));
     if let Err(error) = written {
         return format!("{} ({error})", strings.summary_failed);
     }

@@ -124,6 +124,14 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
                 redraw = true;
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
+            Ok(AppEvent::Suspend) => {
+                terminal::suspend(&mut screen);
+                redraw = true;
+            }
+            Ok(AppEvent::Continue) => {
+                terminal::take_back(&mut screen);
+                redraw = true;
+            }
             Ok(AppEvent::Paste(_)) => {}
             Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
                 break;

@@ -39,6 +39,24 @@ pub fn leave() {
     let _ = disable_raw_mode();
 }
 
+/// Gives the terminal back and stops, as Ctrl+Z in a shell does; once the
+/// shell lets samla go on, takes the terminal again and clears it for a
+/// full redraw.
+pub fn suspend(screen: &mut Screen) {
+    leave();
+    super::events::stop_self();
+    take_back(screen);
+}
+
+/// Raw mode, the alternate screen and a full redraw again, after a stop that
+/// samla may not have seen coming (SIGSTOP, then SIGCONT). Errors are left to
+/// the next draw, which ends the screen if the terminal is gone.
+pub fn take_back(screen: &mut Screen) {
+    let _ = enable_raw_mode();
+    let _ = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide);
+    let _ = screen.clear();
+}
+
 /// Rings the terminal bell.
 pub fn ring_bell() -> io::Result<()> {
     let mut out = stdout();

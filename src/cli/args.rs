@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::export::{Recipient, parse_recipients};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -121,9 +122,10 @@ pub struct ExportArgs {
     /// Where to write; `-` for standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<String>,
-    /// Recipient of the e-mail draft; repeatable.
-    #[arg(long, value_name = "ADDR")]
-    pub to: Vec<String>,
+    /// Recipient of the e-mail draft (`Name <a@b.se>`, or several separated
+    /// by commas); repeatable.
+    #[arg(long, value_name = "ADDR", value_parser = parse_recipients)]
+    pub to: Vec<Vec<Recipient>>,
     /// Also copy the result to the clipboard.
     #[arg(long)]
     pub copy: bool,

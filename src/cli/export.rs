@@ -12,7 +12,7 @@ use crate::export::{
 };
 use crate::session::Session;
 use crate::store::{
-    DataDir, SessionFile, create_private_dir, series_stem, session_id, write_atomic,
+    DataDir, SessionFile, create_private_dir, series_stem, session_id, write_document,
 };
 
 /// Writes the summary of the named (or latest) session.
@@ -42,7 +42,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     let bytes = match args.format {
         Format::Md => markdown(&summary).into_bytes(),
         Format::Html => html(&summary).into_bytes(),
-        Format::Eml => eml(&summary, &args.to)?,
+        Format::Eml => eml(&summary, &args.to.concat())?,
         Format::Csv => csv(&summary)?,
     };
     let default = default_path(&data, &path, args.format);
@@ -90,7 +90,7 @@ fn series_bytes(
     let bytes = match args.format {
         Format::Md => series_markdown(&summary).into_bytes(),
         Format::Html => series_html(&summary).into_bytes(),
-        Format::Eml => series_eml(&summary, &args.to)?,
+        Format::Eml => series_eml(&summary, &args.to.concat())?,
         Format::Csv => anyhow::bail!(
             "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`"
         ),
@@ -118,7 +118,7 @@ fn deliver(
         }
     };
     if let Some(written) = &written {
-        write_atomic(written, bytes)
+        write_document(written, bytes)
             .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", written.display()))?;
         writeln!(context.out, "{}", written.display())?;
     }

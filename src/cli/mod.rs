@@ -5,6 +5,7 @@ mod args;
 mod export;
 mod poll;
 mod present;
+mod printable;
 mod resume;
 mod run;
 mod series;
@@ -21,6 +22,8 @@ pub use args::{
 };
 
 use std::path::PathBuf;
+
+pub use printable::{Printable, printable};
 
 use crate::store::{DataDir, SessionSummary};
 
@@ -56,9 +59,16 @@ fn session_path_or(
 
 impl Context<'_> {
     fn data_dir(&self) -> anyhow::Result<DataDir> {
-        DataDir::locate(self.samla_home.clone()).ok_or_else(|| {
+        let data = DataDir::locate(self.samla_home.clone()).ok_or_else(|| {
             anyhow::anyhow!("cannot find a data folder: set SAMLA_HOME to a folder samla may use")
-        })
+        })?;
+        if data.root().exists() && !data.root().is_dir() {
+            anyhow::bail!(
+                "the data folder {} is not a folder (expected SAMLA_HOME to name a folder samla may use)",
+                data.root().display()
+            );
+        }
+        Ok(data)
     }
 }
 

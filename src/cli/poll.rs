@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{Context, PollCommand, PollImportArgs, session_path_or};
 use crate::agenda::SegmentKind;
 use crate::session::{PollAction, SessionAction, parse_line};
-use crate::store::{DataDir, SessionFile, SessionLock, write_atomic};
+use crate::store::{DataDir, SessionFile, write_atomic};
 
 /// Runs a `samla poll` command.
 pub fn poll(command: &PollCommand, context: &mut Context) -> anyhow::Result<ExitCode> {
@@ -25,7 +25,7 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     )?;
     // Nobody else may write the session meanwhile: a running screen would
     // overwrite the import.
-    let _lock = SessionLock::acquire(&path)?;
+    let _lock = data.lock_session(&path)?;
     let mut file = SessionFile::load(&path)?;
     let segments = &file.session.agenda.segments;
     let polls: Vec<usize> = (0..segments.len())
@@ -49,7 +49,7 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     let scale = poll.scale_or_default(file.session.agenda.language);
     let answers_file = args.file();
     let name = answers_file.display().to_string();
-    let text = std::fs::read_to_string(&answers_file)
+    let text = crate::input_file::read_text(&answers_file)
         .map_err(|error| anyhow::anyhow!("{name}: cannot read the file: {error}"))?;
     let mut respondents = Vec::new();
     let mut problems = Vec::new();

@@ -7,12 +7,21 @@ use super::run::run_and_keep;
 use super::{Context, session_path_or};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
-use crate::store::{DataDir, Saver, SessionFile, SessionLock, backup_path, session_id};
+use crate::store::{DataDir, LockError, Saver, SessionFile, backup_path, session_id};
 use crate::ui::Theme;
 
 /// Reopens session `name` (an id or a path), or the latest unfinished one.
 pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
+    // A session damaged by the crash it is resumed after is the one meant.
+    if name.is_none()
+        && let Some(damaged) = data.newest_damaged_session()
+        && data
+            .latest_unfinished()
+            .is_none_or(|fine| modified(&fine.path) < modified(&damaged))
+    {
+        return open(&damaged, backup, true, context);
+    }
     let path = session_path_or(
         &data,
         name,
@@ -20,6 +29,13 @@ pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow
         "no unfinished session to resume; `samla sessions` lists the saved ones",
     )?;
     open(&path, backup, true, context)
+}
+
+/// When the file at `path` was last written, if that can be told.
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
 }
 
 /// Runs the session saved at `path` (its `.bak` when `backup`) on screen: the
@@ -36,7 +52,7 @@ pub fn open(
         path.to_path_buf()
     };
     let file = SessionFile::load(&read_from).map_err(|error| {
-        let hint = if backup || !backup_path(path).exists() {
+        let hint = if backup || !error.is_damaged() || !backup_path(path).exists() {
             String::new()
         } else {
             format!(
@@ -46,7 +62,21 @@ pub fn open(
         };
         anyhow::anyhow!("{error}{hint}")
     })?;
-    let _lock = SessionLock::acquire(path)?;
+    let data = context.data_dir()?;
+    // An emergency copy goes back where sessions live, so every command reads
+    // one truth; until the data folder accepts it, the screen warns and retries.
+    let save_to = data.session_path_of_emergency_copy(path);
+    let save_to = save_to.as_deref().unwrap_or(path);
+    let _ = crate::store::create_private_dir(&data.sessions_dir());
+    let _lock = match data.lock_session(save_to) {
+        // A folder that still refuses cannot hold the lock file either.
+        Err(LockError::Io { .. }) if save_to != path => data.lock_session(path)?,
+        lock => lock?,
+    };
+    let _series_lock = match &file.session.series {
+        Some(series) => Some(data.lock_series(series)?),
+        None => None,
+    };
     let clock = SystemClock;
     let now = clock.now();
     let mut state = AppState::new(
@@ -59,11 +89,16 @@ pub fn open(
     if let Some(draft) = &file.draft {
         state.restore_draft(draft);
     }
-    run_and_keep(
+    let code = run_and_keep(
         state,
         &clock,
-        Saver::start(path.to_path_buf()),
+        Saver::start(save_to.to_path_buf()),
         &file.agenda_id,
         context,
-    )
+    )?;
+    if save_to != path {
+        // Everything it held is in the session file now.
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(code)
 }

@@ -13,8 +13,8 @@ use crate::app::{self, AppState, Keeper};
 use crate::clock::{Clock, SystemClock};
 use crate::session::{Session, planned_start};
 use crate::store::{
-    DataDir, Saver, SeriesFile, SessionFile, SessionLock, SessionSummary, series_stem, session_id,
-    write_atomic,
+    DataDir, EMERGENCY_PREFIX, Saver, SeriesFile, SessionFile, SessionSummary, series_stem,
+    session_id, write_atomic,
 };
 use crate::ui::{Theme, i18n};
 
@@ -33,6 +33,28 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     };
     let clock = SystemClock;
     let now = clock.now();
+    let today = now.with_timezone(&Local).date_naive();
+    // Only today's files of this agenda are read, so a start stays quick
+    // however many sessions there are.
+    if std::io::stdin().is_terminal()
+        && let Some(open) = data
+            .sessions_named(&format!("{today}-{}", found.id))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|open| {
+                !open.finished
+                    && open.agenda_id == found.id
+                    && open.last_change.with_timezone(&Local).date_naive() == today
+            })
+            .max_by_key(|open| open.last_change)
+        && ask_to_resume(&open, language, context)?
+    {
+        return resume::open(&open.path, false, !args.no_bell, context);
+    }
+    let _series_lock = match &args.series {
+        Some(series_name) => Some(data.lock_series(series_name)?),
+        None => None,
+    };
     let mut series = match &args.series {
         Some(series_name) => Some(open_series(&data, series_name, || {
             group_names(args, &found.agenda, language)
@@ -56,26 +78,8 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         !args.no_bell,
         now,
     );
-    let today = now.with_timezone(&Local).date_naive();
-    // Only today's files of this agenda are read, so a start stays quick
-    // however many sessions there are.
-    if std::io::stdin().is_terminal()
-        && let Some(open) = data
-            .sessions_named(&format!("{today}-{}", found.id))
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|open| {
-                !open.finished
-                    && open.agenda_id == found.id
-                    && open.last_change.with_timezone(&Local).date_naive() == today
-            })
-            .max_by_key(|open| open.last_change)
-        && ask_to_resume(&open, language, context)?
-    {
-        return resume::open(&open.path, false, !args.no_bell, context);
-    }
     let path = data.new_session_path(today, &found.id)?;
-    let _lock = SessionLock::acquire(&path)?;
+    let _lock = data.lock_session(&path)?;
     if let Some(series) = series.as_mut() {
         series.sessions.push(session_id(&path));
         data.save_series(series)?;
@@ -124,7 +128,7 @@ fn emergency_path(session: &Path) -> PathBuf {
     let folder = directories::UserDirs::new()
         .map(|dirs| dirs.home_dir().to_path_buf())
         .unwrap_or_else(std::env::temp_dir);
-    folder.join(format!("samla-emergency-{}.ron", session_id(session)))
+    folder.join(format!("{EMERGENCY_PREFIX}{}.ron", session_id(session)))
 }
 
 /// Asks whether to go on with today's unfinished session instead; yes unless

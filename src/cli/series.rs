@@ -18,6 +18,12 @@ pub fn series(
     let Some(name) = name else {
         return list(&data, context);
     };
+    // Changes wait for no screen: one that runs a session of the series
+    // writes its roster back when it ends.
+    let _lock = match &action {
+        Some(SeriesCommand::Groups { change: Some(_) }) => Some(data.lock_series(name)?),
+        _ => None,
+    };
     let mut series = data.load_series(name).ok_or_else(|| {
         anyhow::anyhow!(
             "no series {name:?}; start one with `samla run AGENDA --series {name:?}` (`samla series` lists them)"

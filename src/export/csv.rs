@@ -22,6 +22,21 @@ const HEADER: [&str; 11] = [
     "created",
 ];
 
+/// What starts a formula in a spreadsheet program (OWASP's list).
+const FORMULA_START: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// A field as plain text that a spreadsheet shows and never runs: a field
+/// that would start a formula gets a leading `'`, as OWASP recommends for
+/// CSV injection; spreadsheet programs hide it and show the text.
+fn spreadsheet_safe(field: &str) -> String {
+    let plain = super::escape::plain(field);
+    if field.starts_with(FORMULA_START) || plain.starts_with(FORMULA_START) {
+        format!("'{plain}")
+    } else {
+        plain
+    }
+}
+
 /// Every card of the session as a CSV row, in board order per segment and group.
 pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
     let session = summary.session;
@@ -48,7 +63,7 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     .with_timezone(&summary.offset)
                     .format("%Y-%m-%d %H:%M:%S")
                     .to_string();
-                writer.write_record([
+                let record = [
                     agenda.title.as_str(),
                     &date,
                     &segment.title,
@@ -60,11 +75,31 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     if card.quote { "1" } else { "0" },
                     &card.text,
                     &created,
-                ])?;
+                ];
+                writer.write_record(record.map(spreadsheet_safe))?;
             }
         }
     }
     writer
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn a_field_that_would_run_as_a_formula_is_shown_as_text() {
+        let link = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        assert_eq!(spreadsheet_safe(link), format!("'{link}"));
+        for start in ["+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(spreadsheet_safe(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(
+            spreadsheet_safe("Vanlig text - med streck"),
+            "Vanlig text - med streck"
+        );
+        assert_eq!(spreadsheet_safe("rad\r\nrad\x1b"), "rad\nrad");
+    }
 }

@@ -4,10 +4,12 @@
 //! mail-builder, which does the encodings (RFC 2047 subject, quoted-printable).
 
 use mail_builder::MessageBuilder;
+use mail_builder::headers::address::Address;
 use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::raw::Raw;
 use mail_builder::mime::MimePart;
 
+use super::Recipient;
 use super::html::page;
 use super::markdown::{Summary, markdown};
 use super::series::{SeriesSummary, series_markdown};
@@ -15,7 +17,7 @@ use super::series::{SeriesSummary, series_markdown};
 /// The e-mail draft of the summary, to `recipients` (none: the user fills
 /// them in). Dated when the session last changed, and the same bytes for the
 /// same session and recipients.
-pub fn eml(summary: &Summary, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+pub fn eml(summary: &Summary, recipients: &[Recipient]) -> std::io::Result<Vec<u8>> {
     let agenda = &summary.session.agenda;
     let subject = match (&agenda.series, agenda.number) {
         (Some(series), Some(number)) => format!("{series} – {number}: {}", agenda.title),
@@ -33,7 +35,7 @@ pub fn eml(summary: &Summary, recipients: &[String]) -> std::io::Result<Vec<u8>>
 }
 
 /// The series summary as an e-mail draft, with the series' name as subject.
-pub fn series_eml(summary: &SeriesSummary, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+pub fn series_eml(summary: &SeriesSummary, recipients: &[Recipient]) -> std::io::Result<Vec<u8>> {
     let text = series_markdown(summary);
     let parts = Parts {
         subject: summary.name.to_owned(),
@@ -52,7 +54,7 @@ struct Parts {
     date: i64,
 }
 
-fn draft(parts: &Parts, recipients: &[String]) -> std::io::Result<Vec<u8>> {
+fn draft(parts: &Parts, recipients: &[Recipient]) -> std::io::Result<Vec<u8>> {
     let Parts {
         subject,
         text,
@@ -70,16 +72,18 @@ fn draft(parts: &Parts, recipients: &[String]) -> std::io::Result<Vec<u8>> {
         ],
     );
     let mut message = MessageBuilder::new()
-        .subject(subject.as_str())
+        .subject(super::escape::one_line(subject))
         .date(*date)
         .message_id(format!("{boundary}@samla.invalid"))
         .header("X-Unsent", Raw::new("1"))
         .body(parts);
     if !recipients.is_empty() {
-        message = message.to(recipients
-            .iter()
-            .map(|address| address.as_str())
-            .collect::<Vec<_>>());
+        message = message.to(Address::new_list(
+            recipients
+                .iter()
+                .map(|to| Address::new_address(to.name.as_deref(), to.address.as_str()))
+                .collect(),
+        ));
     }
     message.write_to_vec()
 }

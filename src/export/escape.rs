@@ -11,10 +11,46 @@ const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~'];
 /// list bullets, setext underlines, thematic breaks.
 const LINE_START: &[char] = &['#', '>', '-', '+', '=', '*'];
 
+/// `text` with no control characters but newline and tab: CR LF and a lone CR
+/// become newlines, escape sequences and NUL go. Every text from a file or a
+/// card passes through this (or [`line`]) on its way into a document.
+pub fn plain(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    unified
+        .chars()
+        .filter(|c| matches!(c, '\n' | '\t') || !c.is_control())
+        .collect()
+}
+
+/// `text` as one line of plain text: line breaks as spaces, no control
+/// characters, trimmed. For headers and titles outside Markdown.
+pub fn one_line(text: &str) -> String {
+    plain(text).replace('\n', " ").trim().to_owned()
+}
+
+/// The whitespace a line starts with, as no-break spaces: Markdown drops
+/// leading spaces, but in a card they indent on purpose. A tab counts four.
+fn kept_indent(text: &str) -> (String, &str) {
+    let rest = text.trim_start_matches([' ', '\t']);
+    let indent = text[..text.len() - rest.len()]
+        .chars()
+        .map(|c| {
+            if c == '\t' {
+                "\u{a0}\u{a0}\u{a0}\u{a0}"
+            } else {
+                "\u{a0}"
+            }
+        })
+        .collect();
+    (indent, rest)
+}
+
 /// One line of card text, escaped so it shows literally wherever it stands.
 pub fn line(text: &str) -> String {
-    let trimmed = text.trim();
-    let mut escaped = String::with_capacity(trimmed.len() + 8);
+    let flat = plain(text).replace('\n', " ");
+    let (indent, trimmed) = kept_indent(flat.trim_end());
+    let mut escaped = String::with_capacity(trimmed.len() + indent.len() + 8);
+    escaped.push_str(&indent);
     let mut chars = trimmed.chars().peekable();
     if let Some(&first) = chars.peek()
         && LINE_START.contains(&first)
@@ -47,7 +83,8 @@ pub fn line(text: &str) -> String {
 /// Card text of one or more lines, as Markdown lines of one paragraph joined by
 /// hard line breaks; blank lines inside are dropped so the paragraph holds.
 pub fn lines(text: &str, indent: &str) -> String {
-    text.lines()
+    plain(text)
+        .lines()
         .map(line)
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
@@ -56,7 +93,8 @@ pub fn lines(text: &str, indent: &str) -> String {
 
 /// Card text for a table cell: one line, with line breaks as spaces.
 pub fn cell(text: &str) -> String {
-    text.lines()
+    plain(text)
+        .lines()
         .map(line)
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
@@ -98,6 +136,32 @@ mod tests {
     #[test]
     fn numbers_inside_a_line_are_left_alone() {
         assert_eq!(line("Åk 7. Sedan 2024."), "Åk 7. Sedan 2024.");
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_document() {
+        let hostile = "Titel\x1b]52;c;cHduZWQ=\x07\x1b[2J\0\u{9b}1m slut";
+        assert_eq!(line(hostile), "Titel\\]52;c;cHduZWQ=\\[2J1m slut");
+        assert_eq!(plain("a\r\nb\rc\td\x1b"), "a\nb\nc\td");
+        assert_eq!(
+            one_line(" Rubrik\r\nmed radbrytning "),
+            "Rubrik med radbrytning"
+        );
+    }
+
+    #[test]
+    fn a_line_break_in_a_title_stays_inside_its_heading() {
+        assert_eq!(line("Del 1\r\n# Del 2"), "Del 1 # Del 2");
+    }
+
+    #[test]
+    fn leading_spaces_and_tabs_indent_with_no_break_spaces() {
+        assert_eq!(line("  - inte en lista"), "\u{a0}\u{a0}\\- inte en lista");
+        assert_eq!(line("\tindrag"), "\u{a0}\u{a0}\u{a0}\u{a0}indrag");
+        assert_eq!(
+            lines("rubrik\n   indraget", ""),
+            "rubrik\\\n\u{a0}\u{a0}\u{a0}indraget"
+        );
     }
 
     #[test]

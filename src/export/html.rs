@@ -63,7 +63,7 @@ pub(super) fn page(title: &str, language: Language, text: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escaped(title)
+        escaped(&super::escape::one_line(title))
     )
 }
 

@@ -6,6 +6,7 @@ mod escape;
 mod html;
 mod markdown;
 mod poll;
+mod recipients;
 mod series;
 mod words;
 
@@ -13,4 +14,5 @@ pub use csv::csv;
 pub use eml::{eml, series_eml};
 pub use html::{html, series_html};
 pub use markdown::{Summary, markdown};
+pub use recipients::{Recipient, parse_recipients};
 pub use series::{SeriesSummary, series_markdown};

@@ -2,6 +2,7 @@
 //! and pure rules, no input or output.
 
 mod cards;
+mod check;
 mod poll;
 mod rebalance;
 mod roster;
@@ -9,6 +10,7 @@ mod schedule;
 mod timing;
 
 pub use cards::{Card, CardAction, CardId};
+pub use check::Inconsistency;
 pub use poll::{
     Answer, Level, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult, ThemeTable,
     index, level, parse_line, themes,

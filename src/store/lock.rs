@@ -1,127 +1,167 @@
-//! One screen per session: a lock file beside the session file holds the pid
-//! of the samla running it. A lock whose process is gone (after `kill -9` or a
-//! dead battery) is stale and taken over.
+//! One writer per file: a lock file beside a session (or a series) that the
+//! running samla holds with an operating-system lock. The system releases it
+//! when the process ends however it ends (`kill -9`, a dead battery), so there
+//! is never a stale lock to clear and no process id to test. The pid written
+//! into the file only tells the user who holds it.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-/// Why a session cannot be opened for running.
+/// Why a file cannot be opened for writing.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    /// Another samla runs it.
-    #[error(
-        "{session} is already open in another samla (process {pid}); close that one first, or use `samla present` to follow it"
-    )]
-    Held { session: String, pid: u32 },
-    /// The lock file could not be made.
-    #[error("cannot lock {session}: {reason}")]
-    Io { session: String, reason: String },
+    /// Another samla holds it.
+    #[error("{what} is already open in another samla{}; {hint}", holder(*pid))]
+    Held {
+        /// What is locked, as the user knows it.
+        what: String,
+        /// The holder's process id, where it can be read.
+        pid: Option<u32>,
+        /// What the user can do about it.
+        hint: &'static str,
+    },
+    /// The lock could not be taken at all.
+    #[error("cannot lock {what}: {reason}")]
+    Io { what: String, reason: String },
 }
 
-/// The lock on a session; released when dropped.
+fn holder(pid: Option<u32>) -> String {
+    pid.map(|pid| format!(" (process {pid})"))
+        .unwrap_or_default()
+}
+
+/// What to do when a session is held.
+pub const SESSION_HELD_HINT: &str = "close that one first, or use `samla present` to follow it";
+
+/// A held lock; released when dropped (or when the process ends).
 #[derive(Debug)]
-pub struct SessionLock {
-    path: PathBuf,
+pub struct FileLock {
+    // Holding the open file is holding the lock.
+    _file: File,
 }
 
-/// The lock file of the session at `session`.
-fn lock_path(session: &Path) -> PathBuf {
-    session.with_extension("lock")
+/// The lock file of the session (or series) file at `path`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    path.with_extension("lock")
 }
 
-impl SessionLock {
-    /// Takes the lock on the session at `session`.
-    pub fn acquire(session: &Path) -> Result<Self, LockError> {
-        let path = lock_path(session);
+impl FileLock {
+    /// Takes the lock of the file at `target` without waiting; `what` and
+    /// `hint` make the message when another samla holds it.
+    pub fn acquire(target: &Path, what: &str, hint: &'static str) -> Result<Self, LockError> {
         let io_error = |error: io::Error| LockError::Io {
-            session: session.display().to_string(),
+            what: what.to_owned(),
             reason: error.to_string(),
         };
-        for _ in 0..2 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    write!(file, "{}", std::process::id()).map_err(io_error)?;
-                    return Ok(Self { path });
-                }
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-                    let holder = fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|text| text.trim().parse::<u32>().ok());
-                    match holder {
-                        Some(pid) if is_running(pid) => {
-                            return Err(LockError::Held {
-                                session: session.display().to_string(),
-                                pid,
-                            });
-                        }
-                        // Stale, or half-written by a process that died at once.
-                        _ => fs::remove_file(&path).map_err(io_error)?,
-                    }
-                }
-                Err(error) => return Err(io_error(error)),
+        let mut file = open_lock_file(&lock_path(target)).map_err(io_error)?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0).map_err(io_error)?;
+                write!(file, "{}", std::process::id()).map_err(io_error)?;
+                file.flush().map_err(io_error)?;
+                Ok(Self { _file: file })
             }
+            Err(TryLockError::WouldBlock) => Err(LockError::Held {
+                what: what.to_owned(),
+                pid: read_pid(&mut file),
+                hint,
+            }),
+            Err(TryLockError::Error(error)) => Err(io_error(error)),
         }
-        Err(io_error(io::Error::other(
-            "the lock file keeps reappearing",
-        )))
     }
 }
 
-/// Whether a running samla holds the session at `session` open.
-pub fn is_running_session(session: &Path) -> bool {
-    fs::read_to_string(lock_path(session))
-        .ok()
-        .and_then(|text| text.trim().parse::<u32>().ok())
-        .is_some_and(is_running)
-}
-
-impl Drop for SessionLock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+/// Opens (or makes) a lock file, owner-only like everything samla keeps.
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        // A lock file made by an older samla may be readable by others.
+        use std::os::unix::fs::PermissionsExt;
+        if file.metadata()?.permissions().mode() & 0o077 != 0 {
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
     }
+    Ok(file)
 }
 
-/// Whether process `pid` exists. Where that cannot be told, it is assumed to,
-/// and the message names the lock file to remove by hand.
-#[cfg(target_os = "linux")]
-fn is_running(pid: u32) -> bool {
-    pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
+/// The pid the holder wrote, where the system lets a second process read a
+/// locked file (Windows does not).
+fn read_pid(file: &mut File) -> Option<u32> {
+    let mut text = String::new();
+    file.rewind().ok()?;
+    file.take(32).read_to_string(&mut text).ok()?;
+    text.trim().parse().ok()
 }
 
-#[cfg(not(target_os = "linux"))]
-fn is_running(_pid: u32) -> bool {
-    true
+/// Whether a running samla holds the file at `target` open.
+pub fn is_locked(target: &Path) -> bool {
+    let Ok(file) = File::open(lock_path(target)) else {
+        return false;
+    };
+    // A shared lock is granted unless a writer holds the exclusive one; it is
+    // let go at once when `file` closes.
+    matches!(file.try_lock_shared(), Err(TryLockError::WouldBlock))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_second_lock_is_refused_and_released_on_drop() {
-        let folder = tempfile::tempdir().unwrap();
-        let session = folder.path().join("s.ron");
-        let lock = SessionLock::acquire(&session).unwrap();
-        let refused = SessionLock::acquire(&session).unwrap_err();
-        assert!(
-            matches!(refused, LockError::Held { pid, .. } if pid == std::process::id()),
-            "{refused}"
-        );
-        drop(lock);
-        assert!(!lock_path(&session).exists());
-        SessionLock::acquire(&session).unwrap();
+    fn acquire(session: &Path) -> Result<FileLock, LockError> {
+        FileLock::acquire(session, "the session", SESSION_HELD_HINT)
     }
 
-    #[cfg(target_os = "linux")]
     #[test]
-    fn a_lock_of_a_process_that_is_gone_is_taken_over() {
+    fn a_second_lock_is_refused_with_the_holders_pid_and_released_on_drop() {
         let folder = tempfile::tempdir().unwrap();
         let session = folder.path().join("s.ron");
-        // Above the kernel's largest pid (4194304), so never a running process.
-        fs::write(lock_path(&session), "4194305").unwrap();
-        SessionLock::acquire(&session).unwrap();
-        fs::write(lock_path(&session), "garbage").unwrap();
-        SessionLock::acquire(&session).unwrap();
+        let lock = acquire(&session).unwrap();
+        assert!(is_locked(&session));
+        let refused = acquire(&session).unwrap_err();
+        #[cfg(unix)]
+        assert!(
+            matches!(refused, LockError::Held { pid: Some(pid), .. } if pid == std::process::id()),
+            "{refused}"
+        );
+        #[cfg(not(unix))]
+        assert!(matches!(refused, LockError::Held { .. }), "{refused}");
+        drop(lock);
+        assert!(!is_locked(&session));
+        acquire(&session).unwrap();
+    }
+
+    #[test]
+    fn a_lock_file_left_by_a_dead_process_or_naming_another_is_no_lock() {
+        let folder = tempfile::tempdir().unwrap();
+        let session = folder.path().join("s.ron");
+        // A pid that now belongs to another process (this one), or garbage:
+        // only the operating system's lock counts.
+        for stale in [std::process::id().to_string(), "1".into(), "garbage".into()] {
+            std::fs::write(lock_path(&session), stale).unwrap();
+            assert!(!is_locked(&session));
+            drop(acquire(&session).unwrap());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_owner_only_even_when_it_was_not() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().unwrap();
+        let session = folder.path().join("s.ron");
+        std::fs::write(lock_path(&session), "").unwrap();
+        std::fs::set_permissions(lock_path(&session), PermissionsExt::from_mode(0o666)).unwrap();
+        let _lock = acquire(&session).unwrap();
+        let mode = std::fs::metadata(lock_path(&session))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -1,6 +1,7 @@
 //! Files: the only part of samla that touches the data folder.
 
 mod atomic;
+mod document;
 mod lock;
 mod saver;
 mod series_file;
@@ -8,11 +9,12 @@ mod session_file;
 mod sessions;
 
 pub use atomic::{backup_path, write_atomic};
-pub use lock::{LockError, SessionLock, is_running_session};
+pub use document::write_document;
+pub use lock::{FileLock, LockError, is_locked};
 pub use saver::{Saver, Unsaved};
 pub use series_file::{SERIES_VERSION, SeriesFile, series_stem};
-pub use session_file::{SessionFile, SessionFileError, VERSION};
-pub use sessions::{SessionSummary, session_id};
+pub use session_file::{FileKind, SessionFile, SessionFileError, VERSION};
+pub use sessions::{EMERGENCY_PREFIX, SessionSummary, session_id};
 
 use std::ffi::OsString;
 use std::io;
@@ -76,6 +78,30 @@ impl DataDir {
         Ok(path)
     }
 
+    /// Takes the lock of the session at `path`: one screen or command writes it.
+    pub fn lock_session(&self, path: &Path) -> Result<FileLock, LockError> {
+        FileLock::acquire(
+            path,
+            &format!("session {}", sessions::session_id(path)),
+            lock::SESSION_HELD_HINT,
+        )
+    }
+
+    /// Takes the lock of series `name`: held by the screen running one of its
+    /// sessions, so the command line never changes its roster behind the
+    /// screen's back (the screen writes the roster back when it ends).
+    pub fn lock_series(&self, name: &str) -> Result<FileLock, LockError> {
+        create_private_dir(&self.series_dir()).map_err(|error| LockError::Io {
+            what: format!("series {name:?}"),
+            reason: error.to_string(),
+        })?;
+        FileLock::acquire(
+            &self.series_path(name),
+            &format!("series {name:?}"),
+            "change its groups on that screen's roster (g), or once its session has ended",
+        )
+    }
+
     /// The user's own agenda files, sorted by name; none when the folder is missing.
     pub fn user_agendas(&self) -> Vec<PathBuf> {
         ron_files(&self.agendas_dir())
@@ -101,7 +127,12 @@ pub fn create_private_dir(folder: &Path) -> io::Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder)
+    builder.create(folder).map_err(|error| {
+        io::Error::new(
+            error.kind(),
+            format!("cannot make the folder {}: {error}", folder.display()),
+        )
+    })
 }
 
 #[cfg(test)]

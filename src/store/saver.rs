@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -14,14 +14,38 @@ use super::session_file::SessionFile;
 /// How long after a failed write it is tried again.
 const RETRY_AFTER: Duration = Duration::from_secs(1);
 
-/// What the saving thread last did.
+/// What the saving thread has done of what it was handed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Progress {
-    /// Snapshots handed over and not yet written.
-    unwritten: bool,
+    /// How many snapshots were handed over.
+    handed: u64,
+    /// The number of the last snapshot written (all before it are outdated).
+    written: u64,
     /// Why the last write failed, while it keeps failing.
     problem: Option<String>,
 }
+
+impl Progress {
+    fn is_behind(&self) -> bool {
+        self.written < self.handed
+    }
+}
+
+/// The progress, and a signal whenever a write ends.
+#[derive(Default)]
+struct Shared {
+    progress: Mutex<Progress>,
+    written: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Progress> {
+        self.progress.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A snapshot and its number in the order they were handed over.
+type Numbered = (u64, SessionFile);
 
 /// The last snapshot, which the disk refused.
 #[derive(Debug)]
@@ -35,26 +59,26 @@ pub struct Unsaved {
 /// The saving thread of one session file.
 pub struct Saver {
     path: PathBuf,
-    snapshots: Option<Sender<SessionFile>>,
+    snapshots: Option<Sender<Numbered>>,
     thread: Option<JoinHandle<Option<SessionFile>>>,
-    progress: Arc<Mutex<Progress>>,
+    shared: Arc<Shared>,
 }
 
 impl Saver {
     /// Starts saving to `path`.
     pub fn start(path: PathBuf) -> Self {
         let (sender, receiver) = mpsc::channel();
-        let progress = Arc::new(Mutex::new(Progress::default()));
+        let shared = Arc::new(Shared::default());
         let thread = {
             let path = path.clone();
-            let progress = Arc::clone(&progress);
-            thread::spawn(move || write_loop(&path, &receiver, &progress))
+            let shared = Arc::clone(&shared);
+            thread::spawn(move || write_loop(&path, &receiver, &shared))
         };
         Self {
             path,
             snapshots: Some(sender),
             thread: Some(thread),
-            progress,
+            shared,
         }
     }
 
@@ -65,21 +89,33 @@ impl Saver {
 
     /// Hands a snapshot over to be written; returns at once.
     pub fn save(&self, snapshot: SessionFile) {
-        self.update(|progress| progress.unwritten = true);
+        let mut progress = self.shared.lock();
+        progress.handed += 1;
         if let Some(sender) = &self.snapshots {
             // The thread only ends when this sender is dropped, so this succeeds.
-            let _ = sender.send(snapshot);
+            let _ = sender.send((progress.handed, snapshot));
         }
     }
 
     /// Why saving fails, while it does.
     pub fn problem(&self) -> Option<String> {
-        self.read().problem
+        self.shared.lock().problem.clone()
     }
 
     /// Whether a snapshot waits to be written (or to be retried).
     pub fn is_behind(&self) -> bool {
-        self.read().unwritten
+        self.shared.lock().is_behind()
+    }
+
+    /// Waits until every snapshot handed over is written, or `limit` passes
+    /// (a disk that refuses); says whether all is written.
+    pub fn wait_written(&self, limit: Duration) -> bool {
+        let (progress, _) = self
+            .shared
+            .written
+            .wait_timeout_while(self.shared.lock(), limit, |progress| progress.is_behind())
+            .unwrap_or_else(PoisonError::into_inner);
+        !progress.is_behind()
     }
 
     /// Writes what is still waiting and stops the thread; when the last
@@ -98,28 +134,13 @@ impl Saver {
             None => Ok(()),
         }
     }
-
-    fn read(&self) -> Progress {
-        self.progress
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    fn update(&self, change: impl FnOnce(&mut Progress)) {
-        change(&mut self.progress.lock().unwrap_or_else(PoisonError::into_inner));
-    }
 }
 
 /// Writes the newest snapshot whenever one arrives; retries while the disk
 /// refuses; after the app lets go, writes the last one (one final try) and ends,
 /// returning it if that failed.
-fn write_loop(
-    path: &Path,
-    snapshots: &Receiver<SessionFile>,
-    progress: &Mutex<Progress>,
-) -> Option<SessionFile> {
-    let mut waiting: Option<SessionFile> = None;
+fn write_loop(path: &Path, snapshots: &Receiver<Numbered>, shared: &Shared) -> Option<SessionFile> {
+    let mut waiting: Option<Numbered> = None;
     loop {
         let next = match waiting {
             Some(_) => snapshots.recv_timeout(RETRY_AFTER),
@@ -136,19 +157,22 @@ fn write_loop(
         while let Ok(newer) = snapshots.try_recv() {
             waiting = Some(newer);
         }
-        if let Some(snapshot) = &waiting {
+        if let Some((number, snapshot)) = &waiting {
             let result = write_atomic(path, snapshot.to_text().as_bytes());
-            let mut shared = progress.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut progress = shared.lock();
             match result {
                 Ok(()) => {
+                    progress.written = *number;
+                    progress.problem = None;
                     waiting = None;
-                    *shared = Progress::default();
                 }
-                Err(error) => shared.problem = Some(error.to_string()),
+                Err(error) => progress.problem = Some(error.to_string()),
             }
+            drop(progress);
+            shared.written.notify_all();
         }
         if closed {
-            return waiting;
+            return waiting.map(|(_, snapshot)| snapshot);
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use super::session_file::{SessionFileError, read_text, syntax_error};
+use super::session_file::{FileKind, SessionFileError, parse_versioned, read_text};
 use super::{DataDir, create_private_dir, write_atomic};
 use crate::session::Roster;
 
@@ -44,8 +44,49 @@ impl SeriesFile {
 
     /// Reads the series file at `path`.
     pub fn load(path: &Path) -> Result<Self, SessionFileError> {
-        let (file, text) = read_text(path)?;
-        ron::from_str(&text).map_err(|error| syntax_error(&file, &error))
+        let (file, text) = read_text(path, FileKind::Series)?;
+        let series: Self =
+            parse_versioned(&file, &text, FileKind::Series, SERIES_VERSION, |_, text| {
+                text.to_owned()
+            })?;
+        series
+            .check()
+            .map_err(|message| SessionFileError::Inconsistent {
+                file,
+                kind: FileKind::Series,
+                field: "roster".to_owned(),
+                message,
+            })?;
+        Ok(series)
+    }
+
+    /// Every member in one of the series' groups, and no member id twice.
+    fn check(&self) -> Result<(), String> {
+        if !(1..=crate::agenda::MAX_GROUPS as usize).contains(&self.groups.len()) {
+            return Err(format!(
+                "{} groups (expected 1 to {})",
+                self.groups.len(),
+                crate::agenda::MAX_GROUPS
+            ));
+        }
+        let mut ids = std::collections::HashSet::new();
+        for member in &self.roster.members {
+            if member.group >= self.groups.len() {
+                return Err(format!(
+                    "member {} is in group {} of {}",
+                    member.id,
+                    member.group,
+                    self.groups.len()
+                ));
+            }
+            if member.id >= self.roster.next_id || !ids.insert(member.id) {
+                return Err(format!(
+                    "member id {} is used twice or not below next_id",
+                    member.id
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Writes the series to `path` atomically.

@@ -36,23 +36,69 @@ pub struct SessionFile {
     pub draft: Option<Draft>,
 }
 
-/// Why a session file could not be read.
+/// Which of samla's own files a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A session file.
+    Session,
+    /// A series file.
+    Series,
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Session => "session",
+            Self::Series => "series",
+        })
+    }
+}
+
+/// Why a session or series file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SessionFileError {
     /// The file could not be read.
-    #[error("{file}: cannot read the session: {reason}")]
-    Read { file: String, reason: String },
-    /// The text is not a session file (cut short, or edited by hand).
-    #[error("{file}:{line}:{column}: the session file is damaged: {message}")]
+    #[error("{file}: cannot read the {kind} file: {reason}")]
+    Read {
+        file: String,
+        kind: FileKind,
+        reason: String,
+    },
+    /// The text is not such a file (cut short, or edited by hand).
+    #[error("{file}:{line}:{column}: the {kind} file is damaged: {message}")]
     Syntax {
         file: String,
+        kind: FileKind,
         line: usize,
         column: usize,
         message: String,
     },
+    /// Well-formed, but a field refers to something that does not exist.
+    #[error("{file}: the {kind} file is damaged: {field}: {message}")]
+    Inconsistent {
+        file: String,
+        kind: FileKind,
+        field: String,
+        message: String,
+    },
     /// Written by a newer samla.
-    #[error("{file}: written by a newer samla (format {found}, this one reads up to {VERSION})")]
-    TooNew { file: String, found: u32 },
+    #[error(
+        "{file}: written by a newer samla ({kind} format {found}, this one reads up to {supported})"
+    )]
+    TooNew {
+        file: String,
+        kind: FileKind,
+        found: u32,
+        supported: u32,
+    },
+}
+
+impl SessionFileError {
+    /// Whether the file is there but cannot be used as it is (so its `.bak`
+    /// may help), rather than missing or unreadable.
+    pub fn is_damaged(&self) -> bool {
+        matches!(self, Self::Syntax { .. } | Self::Inconsistent { .. })
+    }
 }
 
 /// Only the version, read first so an old format can be migrated.
@@ -74,44 +120,73 @@ impl SessionFile {
 
     /// Reads a session file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, SessionFileError> {
-        let options = ron::Options::default().with_recursion_limit(NESTING_LIMIT);
-        let syntax = |error: ron::error::SpannedError| syntax_error(file, &error);
-        let VersionOnly { version } = options.from_str(text).map_err(syntax)?;
-        if version > VERSION {
-            return Err(SessionFileError::TooNew {
-                file: file.to_owned(),
-                found: version,
-            });
+        let parsed: Self = parse_versioned(file, text, FileKind::Session, VERSION, migrate)?;
+        let inconsistent = |error: crate::session::Inconsistency| SessionFileError::Inconsistent {
+            file: file.to_owned(),
+            kind: FileKind::Session,
+            field: error.field,
+            message: error.message,
+        };
+        parsed.session.check().map_err(inconsistent)?;
+        if let Some(draft) = &parsed.draft {
+            parsed
+                .session
+                .check_draft(&draft.target)
+                .map_err(inconsistent)?;
         }
-        let text = migrate(version, text);
-        options.from_str(&text).map_err(syntax)
+        Ok(parsed)
     }
 
     /// Reads the session file at `path`.
     pub fn load(path: &Path) -> Result<Self, SessionFileError> {
-        let (file, text) = read_text(path)?;
+        let (file, text) = read_text(path, FileKind::Session)?;
         Self::parse(&file, &text)
     }
 }
 
+/// Parses a versioned RON file of `kind`: the version first, so a newer one
+/// is refused and an older one brought up to date by `migrate`.
+pub(super) fn parse_versioned<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    kind: FileKind,
+    supported: u32,
+    migrate: fn(u32, &str) -> String,
+) -> Result<T, SessionFileError> {
+    let options = ron::Options::default().with_recursion_limit(NESTING_LIMIT);
+    let syntax = |error: ron::error::SpannedError| SessionFileError::Syntax {
+        file: file.to_owned(),
+        kind,
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: match error.code {
+            ron::Error::ExceededRecursionLimit => {
+                format!("nested too deeply (expected at most {NESTING_LIMIT} levels of brackets)")
+            }
+            ref other => other.to_string(),
+        },
+    };
+    let VersionOnly { version } = options.from_str(text).map_err(syntax)?;
+    if version > supported {
+        return Err(SessionFileError::TooNew {
+            file: file.to_owned(),
+            kind,
+            found: version,
+            supported,
+        });
+    }
+    options.from_str(&migrate(version, text)).map_err(syntax)
+}
+
 /// The file's name as shown in messages, and its text.
-pub(super) fn read_text(path: &Path) -> Result<(String, String), SessionFileError> {
+pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String), SessionFileError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|error| SessionFileError::Read {
+    let text = crate::input_file::read_text(path).map_err(|error| SessionFileError::Read {
         file: file.clone(),
+        kind,
         reason: error.to_string(),
     })?;
     Ok((file, text))
-}
-
-/// A RON error in `file` as a damaged-file error with its position.
-pub(super) fn syntax_error(file: &str, error: &ron::error::SpannedError) -> SessionFileError {
-    SessionFileError::Syntax {
-        file: file.to_owned(),
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
-    }
 }
 
 /// Brings the text of a format-`version` file up to [`VERSION`]. There is one

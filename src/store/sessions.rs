@@ -48,6 +48,9 @@ impl SessionSummary {
     }
 }
 
+/// How an emergency copy's file name begins, before the session's id.
+pub const EMERGENCY_PREFIX: &str = "samla-emergency-";
+
 /// A session's id: its file stem.
 pub fn session_id(path: &Path) -> String {
     path.file_stem()
@@ -82,6 +85,18 @@ impl DataDir {
             .max_by_key(|summary| summary.last_change)
     }
 
+    /// The damaged session file written last, if any.
+    pub fn newest_damaged_session(&self) -> Option<PathBuf> {
+        super::ron_files(&self.sessions_dir())
+            .into_iter()
+            .filter(|path| SessionFile::load(path).is_err_and(|error| error.is_damaged()))
+            .max_by_key(|path| {
+                std::fs::metadata(path)
+                    .and_then(|meta| meta.modified())
+                    .ok()
+            })
+    }
+
     /// The session changed last, finished or not.
     pub fn latest_session(&self) -> Option<SessionSummary> {
         self.sessions()
@@ -96,14 +111,25 @@ impl DataDir {
         self.sessions()
             .into_iter()
             .filter_map(Result::ok)
-            .filter(|summary| super::is_running_session(&summary.path))
+            .filter(|summary| super::is_locked(&summary.path))
             .max_by_key(|summary| summary.last_change)
+    }
+
+    /// Where an emergency copy at `path` (written when the data folder refused
+    /// the session) belongs: the session file it stands in for. `None` for
+    /// any other file.
+    pub fn session_path_of_emergency_copy(&self, path: &Path) -> Option<PathBuf> {
+        let id = session_id(path).strip_prefix(EMERGENCY_PREFIX)?.to_owned();
+        let in_sessions = path.parent() == Some(self.sessions_dir().as_path());
+        (!id.is_empty() && !in_sessions).then(|| self.sessions_dir().join(format!("{id}.ron")))
     }
 
     /// The file of session `name`: a path, or an id from `samla sessions`.
     pub fn session_path(&self, name: &str) -> Option<PathBuf> {
         let path = Path::new(name);
-        if path.is_file() {
+        // Anything named that exists is taken, so reading it says what is wrong
+        // with it (a folder, a pipe) instead of "no such session".
+        if path.exists() {
             return Some(path.to_path_buf());
         }
         let by_id = self.sessions_dir().join(format!("{name}.ron"));

@@ -1,0 +1,83 @@
+//! Reading a file that a user names or that samla keeps: regular files only,
+//! and never more than a cap, so `/dev/zero`, a FIFO or a terminal given by
+//! mistake gives a clear message instead of a hang or an exhausted memory.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// No file samla reads (agendas, sessions, series, answer files) comes near this.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputFileError {
+    /// The system refused (missing, no permission …).
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// A folder, device, FIFO or socket.
+    #[error("not a regular file (expected a file, not a folder, device or pipe)")]
+    NotAFile,
+    /// Over [`MAX_INPUT_BYTES`].
+    #[error("the file is larger than {} MB (expected a file of a few kilobytes)", MAX_INPUT_BYTES / 1024 / 1024)]
+    TooLarge,
+}
+
+/// The bytes of the regular file at `path`, at most [`MAX_INPUT_BYTES`].
+/// What the path is gets checked before it is opened: opening a FIFO waits.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputFileError> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(InputFileError::NotAFile);
+    }
+    let file = File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(InputFileError::NotAFile);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(InputFileError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// [`read_bytes`] as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String, InputFileError> {
+    String::from_utf8(read_bytes(path)?)
+        .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_refused_with_a_clear_message() {
+        let folder = tempfile::tempdir().unwrap();
+        let error = read_bytes(folder.path()).unwrap_err();
+        assert!(matches!(error, InputFileError::NotAFile), "{error}");
+        assert!(error.to_string().contains("not a regular file"));
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_and_one_at_the_cap_is_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("big");
+        let file = File::create(&path).unwrap();
+        file.set_len(MAX_INPUT_BYTES).unwrap();
+        assert_eq!(read_bytes(&path).unwrap().len() as u64, MAX_INPUT_BYTES);
+        file.set_len(MAX_INPUT_BYTES + 1).unwrap();
+        assert!(matches!(
+            read_bytes(&path).unwrap_err(),
+            InputFileError::TooLarge
+        ));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_an_error_not_a_panic() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("latin1");
+        std::fs::write(&path, b"\xe5\xe4\xf6").unwrap();
+        assert!(read_text(&path).is_err());
+    }
+}
