@@ -39,7 +39,8 @@ pub fn spawn_input(events: Sender<AppEvent>) {
         loop {
             let forwarded = match event::read() {
                 Ok(Event::Key(key)) => {
-                    let more_waiting = event::poll(Duration::ZERO).unwrap_or(false);
+                    // A zero timeout would not look at input crossterm has read but not handed out.
+                    let more_waiting = event::poll(Duration::from_millis(1)).unwrap_or(false);
                     match line_ends.key(key, more_waiting) {
                         Some(key) => events.send(AppEvent::Key(key)),
                         None => Ok(()),

@@ -100,52 +100,71 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
         if keeper.saver.is_behind() || state.save_problem.is_some() {
             wait = wait.min(SAVE_CHECK);
         }
-        match receiver.recv_timeout(wait) {
-            Ok(AppEvent::Key(key)) => {
-                #[cfg(debug_assertions)]
-                panic_if_asked(&key);
-                if let Some(action) = action_for(&state.mode, key) {
-                    let now = clock.now();
-                    state.update(action, now);
-                    keeper.keep(&state, now);
-                    if state.take_export_request() {
-                        let message = export_summary(
-                            &state,
-                            keeper,
-                            &mut clipboard,
-                            screen.backend_mut(),
-                            now,
-                        );
-                        state.notice = Some(message);
+        let first = match receiver.recv_timeout(wait) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => {
+                redraw = true;
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        // Everything already waiting (a paste that arrived as keys, fast
+        // typing) is handled before one frame is drawn and one save handed over.
+        let mut changed = false;
+        let mut stop = false;
+        for event in std::iter::once(first).chain(receiver.try_iter()) {
+            match event {
+                AppEvent::Key(key) => {
+                    #[cfg(debug_assertions)]
+                    panic_if_asked(&key);
+                    if let Some(action) = action_for(&state.mode, key) {
+                        let now = clock.now();
+                        state.update(action, now);
+                        changed = true;
+                        redraw = true;
+                        if state.take_export_request() {
+                            let message = export_summary(
+                                &state,
+                                keeper,
+                                &mut clipboard,
+                                screen.backend_mut(),
+                                now,
+                            );
+                            state.notice = Some(message);
+                        }
                     }
+                    stop = state.quit;
+                }
+                AppEvent::Paste(text) => {
+                    state.update(Action::Paste(text), clock.now());
+                    changed = true;
                     redraw = true;
                 }
-                if state.quit {
-                    break;
+                AppEvent::Resize => redraw = true,
+                AppEvent::Suspend => {
+                    // Stopped, samla writes nothing: what was typed is on disk first.
+                    keeper.keep(&state, clock.now());
+                    changed = false;
+                    keeper.saver.wait_written(SUSPEND_SAVE_LIMIT);
+                    terminal::suspend(&mut screen);
+                    redraw = true;
                 }
+                AppEvent::Continue => {
+                    terminal::take_back(&mut screen);
+                    redraw = true;
+                }
+                AppEvent::SessionChanged => {}
+                AppEvent::Signal | AppEvent::InputClosed => stop = true,
             }
-            Ok(AppEvent::Paste(text)) => {
-                let now = clock.now();
-                state.update(Action::Paste(text), now);
-                keeper.keep(&state, now);
-                redraw = true;
-            }
-            Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
-            Ok(AppEvent::Suspend) => {
-                // Stopped, samla writes nothing: what was typed is on disk first.
-                keeper.keep(&state, clock.now());
-                keeper.saver.wait_written(SUSPEND_SAVE_LIMIT);
-                terminal::suspend(&mut screen);
-                redraw = true;
-            }
-            Ok(AppEvent::Continue) => {
-                terminal::take_back(&mut screen);
-                redraw = true;
-            }
-            Ok(AppEvent::SessionChanged) => {}
-            Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
+            if stop {
                 break;
             }
+        }
+        if changed {
+            keeper.keep(&state, clock.now());
+        }
+        if stop {
+            break;
         }
     }
     terminal::leave();

@@ -54,7 +54,14 @@ pub fn suspend(screen: &mut Screen) {
 pub fn take_back(screen: &mut Screen) {
     let _ = enable_raw_mode();
     let _ = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide);
-    let _ = screen.clear();
+    // A resize to the same size clears and redraws everything; `clear` would
+    // ask the terminal for the cursor, whose answer the input thread reads.
+    if let Ok(size) = screen.size() {
+        let _ = screen.resize(ratatui::layout::Rect::from((
+            ratatui::layout::Position::ORIGIN,
+            size,
+        )));
+    }
 }
 
 /// Rings the terminal bell.
