@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `samla present` beside `samla run`, both release builds in tmux:
-#  1. CPU of `samla present` over SECONDS seconds while the countdown runs;
+#  1. CPU of `samla present` over SECONDS seconds while the countdown runs,
+#     after a change to the session (the view has reloaded the file once);
 #  2. the delay from `+` pressed in the run screen to the new minutes showing in
 #     the present view, ROUNDS times (tmux capture-pane polled every 5 ms).
 # Usage: scripts/measure-present.sh [SECONDS] [ROUNDS]   (needs tmux; Linux)
@@ -21,7 +22,9 @@ tmux send-keys -t "$run" ' '
 sleep 1
 tmux new-session -d -s "$present" -x 200 -y 60 "SAMLA_HOME=$home ./target/release/samla present"
 sleep 2
-printf 'present: '
+tmux send-keys -t "$run" '+'
+sleep 1
+printf 'present, after a change: '
 cpu_share "$(pgrep -n -f 'target/release/samla present')" "$seconds"
 minutes() { tmux capture-pane -p -t "$present" | grep -o '/ [0-9]* min' | head -1; }
 delays=()
