@@ -511,3 +511,16 @@ fn titles_and_file_names_reach_the_terminal_without_escape_sequences() {
         );
     }
 }
+
+#[test]
+fn a_session_file_nested_too_deeply_says_so_in_plain_words() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("sessions");
+    std::fs::create_dir(&folder).expect("folder");
+    let deep = format!("(version: 1, x: {}{})", "[".repeat(200), "]".repeat(200));
+    std::fs::write(folder.join("djup.ron"), deep).expect("write");
+    let run = samla_in(home.path(), home.path(), &["export", "djup"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("nested too deeply"), "{}", run.stderr);
+    assert!(!run.stderr.contains("ron::"), "{}", run.stderr);
+}

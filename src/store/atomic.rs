@@ -1,7 +1,7 @@
 //! Writing a file so that a reader, a crash or a power cut only ever finds the
 //! old version or the new one, never a mix, and the old one is kept as `.bak`.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -57,7 +57,7 @@ fn keep_backup(path: &Path, folder: &Path) -> io::Result<()> {
 
 #[cfg(unix)]
 fn sync_folder(folder: &Path) -> io::Result<()> {
-    File::open(folder)?.sync_all()
+    fs::File::open(folder)?.sync_all()
 }
 
 #[cfg(not(unix))]
