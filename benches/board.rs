@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::SegmentKind;
-use samla::app::{self, Action, AppState};
+use samla::app::{self, Action, AppState, BoardAction, EditorAction};
 use samla::ui::{self, Theme};
 
 fn main() {
@@ -36,7 +36,7 @@ fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
     }
     let language = session.agenda.language;
     let mut state = AppState::new(session, language, Theme::new(false), true, one_pm());
-    state.update(Action::SelectGroup(Some(11)), one_pm());
+    let _ = state.update(Action::Board(BoardAction::SelectGroup(Some(11))), one_pm());
     state
 }
 
@@ -66,11 +66,11 @@ fn board_frame_12_groups_40_cards(bencher: divan::Bencher, kind: SegmentKind) {
 fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
     let mut state = session_with_cards(SegmentKind::Plenary, 25);
     assert_eq!(state.session.cards.len(), 300);
-    state.update(Action::NewCard, one_pm());
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
     bencher.bench_local(|| {
-        state.update(Action::EditorKey(key), one_pm());
+        let _ = state.update(Action::Editor(EditorAction::Input(key.into())), one_pm());
         divan::black_box(app::snapshot(&state, "seminarium-3", one_pm()));
         frame(&mut terminal, &state, 1);
     });
@@ -84,12 +84,12 @@ fn paste_100_kb(bencher: divan::Bencher) {
     bencher
         .with_inputs(|| {
             let mut state = session_with_cards(SegmentKind::Plenary, 25);
-            state.update(Action::NewCard, one_pm());
+            let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
             let terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
             (state, terminal)
         })
         .bench_local_values(|(mut state, mut terminal)| {
-            state.update(Action::Paste(text.clone()), one_pm());
+            let _ = state.update(Action::Paste(text.clone()), one_pm());
             frame(&mut terminal, &state, 1);
             (state, terminal)
         });
@@ -100,15 +100,15 @@ fn paste_100_kb(bencher: divan::Bencher) {
 fn keystroke_after_a_100_kb_paste(bencher: divan::Bencher) {
     let line = "Närvaro är allas ansvar – skola, socialtjänst och vård.\n";
     let mut state = session_with_cards(SegmentKind::Plenary, 25);
-    state.update(Action::NewCard, one_pm());
-    state.update(
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let _ = state.update(
         Action::Paste(line.repeat(100 * 1024 / line.len() + 1)),
         one_pm(),
     );
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
     bencher.bench_local(|| {
-        state.update(Action::EditorKey(key), one_pm());
+        let _ = state.update(Action::Editor(EditorAction::Input(key.into())), one_pm());
         divan::black_box(app::snapshot(&state, "seminarium-3", one_pm()));
         frame(&mut terminal, &state, 1);
     });

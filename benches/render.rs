@@ -24,13 +24,13 @@ fn running_state() -> AppState {
     let groups = (1..=12).map(|n| format!("Grupp {n}")).collect();
     let session = Session::new(agenda, groups, one_pm());
     let mut state = AppState::new(session, Language::Sv, Theme::new(false), true, one_pm());
-    state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
+    let _ = state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
     // Past the opening survey (5 minutes) and the welcome (10).
-    state.update(
+    let _ = state.update(
         Action::Session(SessionAction::Next),
         one_pm() + Duration::minutes(5),
     );
-    state.update(
+    let _ = state.update(
         Action::Session(SessionAction::Next),
         one_pm() + Duration::minutes(15),
     );

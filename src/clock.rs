@@ -3,7 +3,7 @@
 
 use std::sync::Mutex;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Local, Offset, TimeZone, Utc};
 
 /// A source of the current time.
 pub trait Clock {
@@ -19,6 +19,11 @@ impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }
+}
+
+/// The local zone's offset at `now` (it changes with daylight saving time).
+pub fn local_offset(now: DateTime<Utc>) -> FixedOffset {
+    Local.offset_from_utc_datetime(&now.naive_utc()).fix()
 }
 
 /// A clock that only moves when told to, for tests of every timer rule.

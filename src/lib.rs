@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod clock;
 pub mod export;
+pub mod i18n;
 pub mod input_file;
 pub mod session;
 pub mod store;

@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         out: &mut out,
         err: &mut err,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+        asked_language: None,
+        language: cli::system_language(|name| std::env::var_os(name)),
     };
     let code = match cli::run(cli, &mut context) {
         Ok(code) => code,

@@ -4,10 +4,12 @@
 
 mod common;
 
-use common::board::{add_card, ctrl, key, press, select_group, state_at, type_text};
+use common::board::{
+    add_card, ctrl, key, notice, press, press_for_effects, select_group, state_at, type_text,
+};
 use crossterm::event::KeyCode;
 use samla::agenda::SegmentKind;
-use samla::app::{Action, AppState, Mode};
+use samla::app::{Action, AppState, Effect, Effects, Mode};
 use samla::session::{Card, TimerState};
 
 fn discussion() -> AppState {
@@ -58,7 +60,7 @@ fn an_empty_card_is_dropped_and_says_so() {
     let mut state = discussion();
     add_card(&mut state, "  \n ");
     assert!(state.session.cards.is_empty());
-    assert_eq!(state.notice.as_deref(), Some("Tomt kort – inget sparat"));
+    assert_eq!(notice(&state).as_deref(), Some("Tomt kort – inget sparat"));
 }
 
 #[test]
@@ -120,7 +122,7 @@ fn changing_group_selects_that_groups_latest_card() {
     assert_eq!(state.selected_card, None);
     press(&mut state, char_key('t'));
     assert_eq!(
-        state.notice.as_deref(),
+        notice(&state).as_deref(),
         Some("Inget kort valt – a lägger till ett")
     );
 }
@@ -171,7 +173,7 @@ fn h_outside_the_exercises_explains_itself() {
     add_card(&mut state, "x");
     press(&mut state, char_key('h'));
     assert_eq!(
-        state.notice.as_deref(),
+        notice(&state).as_deref(),
         Some("h flyttar kort i handlingsplan och vision")
     );
     assert_eq!(selected(&state).horizon, None);
@@ -218,13 +220,13 @@ fn a_100_kb_paste_lands_whole_and_undoes_in_one_step() {
     assert!(text.len() >= 100 * 1024);
     press(&mut state, char_key('a'));
     type_text(&mut state, "Före: ");
-    state.update(Action::Paste(text.clone()), common::board::one_pm());
+    let _ = state.update(Action::Paste(text.clone()), common::board::one_pm());
     press(&mut state, ctrl('z'));
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(cards_of(&state, None), ["Före: "]);
 
     press(&mut state, char_key('a'));
-    state.update(Action::Paste(text.clone()), common::board::one_pm());
+    let _ = state.update(Action::Paste(text.clone()), common::board::one_pm());
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(selected(&state).text, text.replace("\r\n", "\n"));
 }
@@ -233,7 +235,7 @@ fn a_100_kb_paste_lands_whole_and_undoes_in_one_step() {
 fn a_paste_on_the_run_screen_opens_a_new_card_with_it() {
     let mut state = discussion();
     select_group(&mut state, 4);
-    state.update(
+    let _ = state.update(
         Action::Paste("Inklistrat".to_owned()),
         common::board::one_pm(),
     );
@@ -251,15 +253,15 @@ fn quitting_with_the_editor_open_keeps_the_text() {
     let mut state = discussion();
     press(&mut state, char_key('a'));
     type_text(&mut state, "Sista ordet");
-    press(&mut state, ctrl('q'));
-    assert!(state.quit);
+    let effects = press_for_effects(&mut state, ctrl('q'));
+    assert!(effects.contains(&Effect::Quit));
     assert_eq!(cards_of(&state, None), ["Sista ordet"]);
 }
 
 #[test]
 fn control_characters_in_a_paste_are_dropped_and_tabs_become_spaces() {
     let mut state = discussion();
-    state.update(
+    let _ = state.update(
         Action::Paste("a\u{1b}[2Jb\tc\u{7}\r\nrad två".to_owned()),
         common::board::one_pm(),
     );
@@ -270,10 +272,14 @@ fn control_characters_in_a_paste_are_dropped_and_tabs_become_spaces() {
 #[test]
 fn x_asks_the_event_loop_for_the_summary_once() {
     let mut state = discussion();
-    press(&mut state, char_key('x'));
-    assert!(state.take_export_request());
-    assert!(!state.take_export_request(), "one summary per press");
+    let exports = |effects: &Effects| {
+        effects
+            .iter()
+            .filter(|effect| matches!(effect, Effect::Export(_)))
+            .count()
+    };
+    assert_eq!(exports(&press_for_effects(&mut state, char_key('x'))), 1);
     press(&mut state, char_key('a'));
-    press(&mut state, char_key('x'));
-    assert!(!state.take_export_request(), "in the editor x is a letter");
+    let in_editor = press_for_effects(&mut state, char_key('x'));
+    assert_eq!(exports(&in_editor), 0, "in the editor x is a letter");
 }

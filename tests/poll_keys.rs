@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::FixedOffset;
-use common::board::{ctrl, draw, key, press, state_at, type_text};
+use common::board::{ctrl, draw, key, notice, press, state_at, type_text};
 use crossterm::event::KeyCode;
 use samla::agenda::SegmentKind;
 use samla::app::{AppState, Mode};
@@ -43,8 +43,8 @@ fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
     type_text(&mut state, "sk455445\nso3344x4\n");
     type_text(&mut state, "sk45\n");
     assert_eq!(
-        state.notice.as_deref(),
-        Some("2 answers (expected 6, one per statement)")
+        notice(&state).as_deref(),
+        Some("2 svar (det ska vara 6, ett per påstående)")
     );
     let draft = state.draft().expect("the wrong line is kept");
     assert_eq!(draft.text, "sk45");
@@ -64,7 +64,7 @@ fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
 fn i_and_v_outside_a_poll_say_what_they_are_for() {
     let mut state = state_at("seminarium-1", 4, SegmentKind::GroupDiscussion);
     press(&mut state, key(KeyCode::Char('i')));
-    assert_eq!(state.notice.as_deref(), Some("i och v gäller enkätpass"));
+    assert_eq!(notice(&state).as_deref(), Some("i och v gäller enkätpass"));
     assert!(matches!(state.mode, Mode::Normal));
 }
 

@@ -85,7 +85,7 @@ fn a_post_survey_typed_line_by_line_gives_the_studys_table() {
 
     // A wrong line is kept for fixing, and does not count.
     app.send(b"sk44\r");
-    app.wait_for_text("2 answers (expected 6");
+    app.wait_for_text("2 svar (det ska vara 6");
     app.send(b"\x7f\x7f\x7f\x7f"); // four Backspaces clear it
     let lines = forms();
     let mut keystrokes = 0;

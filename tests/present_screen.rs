@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::{Language, SegmentKind, load_bundled};
-use samla::app::{self, Action, AppState, present_view};
+use samla::app::{self, Action, AppState, room_view};
 use samla::session::{CardAction, Session, SessionAction};
 use samla::store::SessionFile;
 use samla::ui::{self, Theme};
@@ -43,7 +43,7 @@ fn session(agenda: &str, language: Language) -> AppState {
 }
 
 fn act(state: &mut AppState, minute: i64, action: SessionAction) {
-    state.update(
+    let _ = state.update(
         Action::Session(action),
         one_pm() + Duration::minutes(minute),
     );
@@ -165,10 +165,10 @@ fn scenes(language: Language) -> Vec<Scene> {
 fn draw(scene: &Scene, width: u16, height: u16) -> Terminal<TestBackend> {
     let file: SessionFile = app::snapshot(&scene.state, "test", one_pm());
     let now = one_pm() + scene.at;
-    let view = present_view(&file, Theme::new(false), now, stockholm());
+    let view = room_view(&file, Theme::new(false), now, stockholm());
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     terminal
-        .draw(|frame| ui::render_present(frame, &view, scene.board))
+        .draw(|frame| ui::render_room(frame, &view, scene.board))
         .expect("drawn");
     terminal
 }
@@ -210,11 +210,11 @@ fn every_size_draws_without_a_panic() {
 #[test]
 fn keys_b_toggles_the_board_and_q_esc_ctrl_q_leave() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use samla::app::{PresentKey, present_key};
+    use samla::app::{RoomKey, room_key};
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
     assert_eq!(
-        present_key(plain(KeyCode::Char('b'))),
-        Some(PresentKey::ToggleBoard)
+        room_key(plain(KeyCode::Char('b'))),
+        Some(RoomKey::ToggleBoard)
     );
     for key in [
         plain(KeyCode::Char('q')),
@@ -222,10 +222,10 @@ fn keys_b_toggles_the_board_and_q_esc_ctrl_q_leave() {
         KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL),
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
     ] {
-        assert_eq!(present_key(key), Some(PresentKey::Quit));
+        assert_eq!(room_key(key), Some(RoomKey::Quit));
     }
     assert_eq!(
-        present_key(plain(KeyCode::Char(' '))),
+        room_key(plain(KeyCode::Char(' '))),
         None,
         "the room cannot start timers"
     );
@@ -235,10 +235,10 @@ fn keys_b_toggles_the_board_and_q_esc_ctrl_q_leave() {
 fn no_color_draws_the_room_view_without_a_colour() {
     for scene in scenes(Language::Sv) {
         let file = app::snapshot(&scene.state, "test", one_pm());
-        let view = present_view(&file, Theme::new(true), one_pm() + scene.at, stockholm());
+        let view = room_view(&file, Theme::new(true), one_pm() + scene.at, stockholm());
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
         terminal
-            .draw(|frame| ui::render_present(frame, &view, scene.board))
+            .draw(|frame| ui::render_room(frame, &view, scene.board))
             .expect("drawn");
         let coloured = terminal.backend().buffer().content.iter().any(|cell| {
             cell.fg != ratatui::style::Color::Reset || cell.bg != ratatui::style::Color::Reset

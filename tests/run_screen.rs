@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use samla::agenda::{Language, load_bundled};
-use samla::app::{Action, AppState};
+use samla::app::{Action, AppState, BoardAction, Effect};
 use samla::session::{Session, SessionAction};
 use samla::ui::theme::{AMBER, GREEN, RED};
 use samla::ui::{self, Theme};
@@ -62,7 +62,7 @@ fn scenes() -> Vec<Scene> {
         let mut steps = vec![
             (0, session(SessionAction::ToggleTimer)),
             (10, session(SessionAction::Next)),
-            (11, Action::SelectGroup(Some(2))),
+            (11, Action::Board(BoardAction::SelectGroup(Some(2)))),
         ];
         steps.extend(extra);
         steps
@@ -134,7 +134,7 @@ fn scenes() -> Vec<Scene> {
 fn play(scene: &Scene, language: Language, no_color: bool) -> AppState {
     let mut state = state_for(language, no_color);
     for (minute, action) in &scene.steps {
-        state.update(action.clone(), one_pm() + Duration::minutes(*minute));
+        let _ = state.update(action.clone(), one_pm() + Duration::minutes(*minute));
     }
     state
 }
@@ -228,7 +228,7 @@ fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
 fn the_warning_time_follows_the_agenda() {
     let mut state = state_for(Language::Sv, false);
     state.session.agenda.segments[0].warning_minutes = Some(5);
-    state.update(session(SessionAction::ToggleTimer), one_pm());
+    let _ = state.update(session(SessionAction::ToggleTimer), one_pm());
     let colours = digit_colours(&draw(&state, one_pm() + Duration::minutes(5), 80, 24));
     assert_eq!(colours, [AMBER]);
 }
@@ -263,13 +263,24 @@ fn overrun_is_still_told_apart_without_colour() {
     assert!(reversed, "overrun digits are drawn reversed");
 }
 
+/// Whether time passing to `now` rings the bell.
+fn rings(state: &mut AppState, now: DateTime<Utc>) -> bool {
+    state.update(Action::Tick, now).contains(&Effect::Bell)
+}
+
 #[test]
 fn the_bell_rings_once_at_zero_and_not_again_after_a_restart() {
     let mut state = state_for(Language::Sv, false);
-    state.update(session(SessionAction::ToggleTimer), one_pm());
-    assert!(!state.take_bell(one_pm() + Duration::seconds(9 * 60 + 59)));
-    assert!(state.take_bell(one_pm() + Duration::minutes(10)));
-    assert!(!state.take_bell(one_pm() + Duration::seconds(10 * 60 + 1)));
+    let _ = state.update(session(SessionAction::ToggleTimer), one_pm());
+    assert!(!rings(
+        &mut state,
+        one_pm() + Duration::seconds(9 * 60 + 59)
+    ));
+    assert!(rings(&mut state, one_pm() + Duration::minutes(10)));
+    assert!(!rings(
+        &mut state,
+        one_pm() + Duration::seconds(10 * 60 + 1)
+    ));
     let restarted = AppState::new(
         state.session.clone(),
         Language::Sv,
@@ -278,13 +289,13 @@ fn the_bell_rings_once_at_zero_and_not_again_after_a_restart() {
         one_pm() + Duration::minutes(11),
     );
     let mut restarted = restarted;
-    assert!(!restarted.take_bell(one_pm() + Duration::minutes(12)));
-    restarted.update(
+    assert!(!rings(&mut restarted, one_pm() + Duration::minutes(12)));
+    let _ = restarted.update(
         session(SessionAction::Next),
         one_pm() + Duration::minutes(12),
     );
     assert!(
-        restarted.take_bell(one_pm() + Duration::minutes(42)),
+        rings(&mut restarted, one_pm() + Duration::minutes(42)),
         "the next segment rings"
     );
 }
@@ -293,8 +304,8 @@ fn the_bell_rings_once_at_zero_and_not_again_after_a_restart() {
 fn the_bell_can_be_turned_off() {
     let mut state = state_for(Language::Sv, false);
     state.bell = false;
-    state.update(session(SessionAction::ToggleTimer), one_pm());
-    assert!(!state.take_bell(one_pm() + Duration::minutes(10)));
+    let _ = state.update(session(SessionAction::ToggleTimer), one_pm());
+    assert!(!rings(&mut state, one_pm() + Duration::minutes(10)));
 }
 
 #[test]
@@ -306,7 +317,7 @@ fn the_screen_sleeps_until_the_countdown_or_the_clock_changes() {
         Duration::seconds(45),
         "idle: until the clock's next minute"
     );
-    state.update(
+    let _ = state.update(
         session(SessionAction::ToggleTimer),
         one_pm() + Duration::milliseconds(250),
     );
@@ -321,11 +332,11 @@ fn the_screen_sleeps_until_the_countdown_or_the_clock_changes() {
 #[test]
 fn group_keys_select_existing_groups_only() {
     let mut state = state_for(Language::Sv, false);
-    state.update(Action::SelectGroup(Some(3)), one_pm());
+    let _ = state.update(Action::Board(BoardAction::SelectGroup(Some(3))), one_pm());
     assert_eq!(state.selected_group, Some(3));
-    state.update(Action::SelectGroup(Some(4)), one_pm());
+    let _ = state.update(Action::Board(BoardAction::SelectGroup(Some(4))), one_pm());
     assert_eq!(state.selected_group, Some(3), "there is no group 5");
-    state.update(Action::SelectGroup(None), one_pm());
+    let _ = state.update(Action::Board(BoardAction::SelectGroup(None)), one_pm());
     assert_eq!(state.selected_group, None);
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Helgrupp"));
@@ -338,15 +349,15 @@ fn a_rebalance_is_applied_only_on_yes() {
         .session
         .drift_minutes(one_pm() + Duration::minutes(52));
     assert!(before > 0);
-    state.update(Action::Dismiss, one_pm() + Duration::minutes(52));
+    let _ = state.update(Action::Dismiss, one_pm() + Duration::minutes(52));
     assert_eq!(
         state
             .session
             .drift_minutes(one_pm() + Duration::minutes(52)),
         before
     );
-    state.update(Action::ProposeRebalance, one_pm() + Duration::minutes(52));
-    state.update(Action::ApplyRebalance, one_pm() + Duration::minutes(52));
+    let _ = state.update(Action::ProposeRebalance, one_pm() + Duration::minutes(52));
+    let _ = state.update(Action::Confirm, one_pm() + Duration::minutes(52));
     assert_eq!(
         state
             .session
@@ -358,7 +369,7 @@ fn a_rebalance_is_applied_only_on_yes() {
 #[test]
 fn rebalancing_on_time_says_there_is_nothing_to_do() {
     let mut state = state_for(Language::En, false);
-    state.update(Action::ProposeRebalance, one_pm());
+    let _ = state.update(Action::ProposeRebalance, one_pm());
     assert!(matches!(state.mode, samla::app::Mode::Normal));
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Not running late"), "{screen}");

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::Language;
-use samla::app::{AppState, present_view};
+use samla::app::{AppState, room_view};
 use samla::export::{Summary, csv, html, markdown};
 use samla::session::{
     Answer, Draft, DraftTarget, PollAction, Respondent, RosterAction, SessionAction,
@@ -94,9 +94,9 @@ fn use_everywhere(file: &SessionFile) {
         .expect("drawn");
     terminal
         .draw(|frame| {
-            ui::render_present(
+            ui::render_room(
                 frame,
-                &present_view(file, Theme::new(false), now, offset),
+                &room_view(file, Theme::new(false), now, offset),
                 true,
             )
         })

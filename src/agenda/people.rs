@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Language;
-
 /// The sector a participant comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Sector {
@@ -26,20 +24,6 @@ impl Sector {
         Sector::Halsovard,
         Sector::Annan,
     ];
-
-    /// The sector's name.
-    pub fn label(self, language: Language) -> &'static str {
-        match (language, self) {
-            (Language::Sv, Sector::Skola) => "skola",
-            (Language::Sv, Sector::Socialtjanst) => "socialtjänst",
-            (Language::Sv, Sector::Halsovard) => "hälso- och sjukvård",
-            (Language::Sv, Sector::Annan) => "annan",
-            (Language::En, Sector::Skola) => "school",
-            (Language::En, Sector::Socialtjanst) => "social services",
-            (Language::En, Sector::Halsovard) => "healthcare",
-            (Language::En, Sector::Annan) => "other",
-        }
-    }
 
     /// The next sector, round to the first.
     pub fn next(self) -> Sector {
@@ -75,22 +59,6 @@ impl Role {
         Role::Elevhalsa,
         Role::Sjukvard,
     ];
-
-    /// The category's name.
-    pub fn label(self, language: Language) -> &'static str {
-        match (language, self) {
-            (Language::Sv, Role::Ledning) => "chefer/ledning",
-            (Language::Sv, Role::Samordnare) => "strateger/samordnare",
-            (Language::Sv, Role::MoterBarn) => "möter barn/familj",
-            (Language::Sv, Role::Elevhalsa) => "medicinsk elevhälsa",
-            (Language::Sv, Role::Sjukvard) => "sjukvård",
-            (Language::En, Role::Ledning) => "managers",
-            (Language::En, Role::Samordnare) => "strategists/coordinators",
-            (Language::En, Role::MoterBarn) => "meets children/families",
-            (Language::En, Role::Elevhalsa) => "school health",
-            (Language::En, Role::Sjukvard) => "healthcare staff",
-        }
-    }
 
     /// The next category, then none.
     pub fn next(role: Option<Role>) -> Option<Role> {

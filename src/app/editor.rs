@@ -1,8 +1,7 @@
 //! The card editor: a text area and what its text becomes when saved.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
 use crate::session::{CardAction, Draft, DraftTarget, RosterAction, SessionAction};
 use crate::ui;
@@ -27,23 +26,20 @@ impl Editor {
         Self { target, textarea }
     }
 
-    /// Types `key`: Ctrl+Z undoes and Ctrl+Y redoes, as in most editors; every
-    /// other key goes to the text area.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            match key.code {
-                KeyCode::Char('z') => {
-                    self.textarea.undo();
-                    return;
-                }
-                KeyCode::Char('y') => {
-                    self.textarea.redo();
-                    return;
-                }
-                _ => {}
-            }
-        }
-        self.textarea.input(key);
+    /// Types `input` into the text area; says whether the text changed (a
+    /// cursor movement does not).
+    pub fn input(&mut self, input: Input) -> bool {
+        self.textarea.input(input)
+    }
+
+    /// Takes back the last change; says whether there was one.
+    pub fn undo(&mut self) -> bool {
+        self.textarea.undo()
+    }
+
+    /// Does again what was taken back; says whether there was anything.
+    pub fn redo(&mut self) -> bool {
+        self.textarea.redo()
     }
 
     /// Inserts pasted text at the cursor; one step for undo. Terminals send line

@@ -32,6 +32,20 @@ pub enum AppEvent {
     InputClosed,
     /// The session file being followed was written.
     SessionChanged,
+    /// Nothing arrived before the screen was due to change.
+    Tick,
+    /// The saver's write ended: written, or refused and why.
+    Written(crate::store::WriteReport),
+}
+
+impl AppEvent {
+    /// Whether the screen may look different after it.
+    pub fn shows(&self) -> bool {
+        !matches!(
+            self,
+            AppEvent::SessionChanged | AppEvent::Signal | AppEvent::InputClosed
+        )
+    }
 }
 
 /// Reads terminal input on its own thread until it fails.

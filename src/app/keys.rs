@@ -1,8 +1,10 @@
-//! Keys to actions, depending on what is on screen.
+//! Keys to actions, depending on what is on screen. The only place a terminal's
+//! key event is read: past here, the app knows actions, never key codes.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::state::{Action, Mode};
+use super::action::{Action, BoardAction, EditorAction, RosterKey, TallyAction};
+use super::state::Mode;
 use crate::session::{Answer, DraftTarget, SessionAction};
 
 /// The action `key` stands for in `mode`, if any.
@@ -10,7 +12,8 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
         match key.code {
             KeyCode::Char('q') => return Some(Action::Quit),
             KeyCode::Char('c') => return Some(Action::QuitHint),
@@ -18,36 +21,47 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         }
     }
     match mode {
-        Mode::Editor(editor) => Some(match key.code {
-            KeyCode::Esc => Action::CloseEditor,
-            // A respondent line is entered with Enter, as on a paper form's row.
-            KeyCode::Enter if matches!(editor.target, DraftTarget::PollLine(_)) => {
-                Action::SubmitPollLine
-            }
-            _ => Action::EditorKey(key),
-        }),
+        Mode::Editor(editor) => Some(Action::Editor(editor_action(
+            key,
+            matches!(editor.target, DraftTarget::PollLine(_)),
+        ))),
         Mode::Tally { .. } => tally_action(key.code),
-        _ if key.modifiers.contains(KeyModifiers::CONTROL) => None,
+        _ if ctrl => None,
         Mode::Normal => normal_action(key.code),
         Mode::Help => Some(Action::Dismiss),
-        Mode::Rebalance(_) => Some(confirmed(key.code, Action::ApplyRebalance)),
-        Mode::ConfirmDelete(_) => Some(confirmed(key.code, Action::ConfirmDelete)),
-        Mode::ConfirmQuit => Some(confirmed(key.code, Action::QuitAnyway)),
-        Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, Action::ConfirmRemoveMember)),
+        Mode::Rebalance(_)
+        | Mode::ConfirmDelete(_)
+        | Mode::ConfirmQuit
+        | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code)),
         Mode::Roster(_) => roster_action(key.code),
     }
 }
 
-/// `yes` for `y`; any other key cancels.
-fn confirmed(code: KeyCode, yes: Action) -> Action {
+/// Keys of the editor: Esc saves, Ctrl+Z undoes and Ctrl+Y redoes as in most
+/// editors, Enter enters a respondent line; everything else is text.
+fn editor_action(key: KeyEvent, poll_line: bool) -> EditorAction {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => EditorAction::Close,
+        KeyCode::Char('z') if ctrl => EditorAction::Undo,
+        KeyCode::Char('y') if ctrl => EditorAction::Redo,
+        // A respondent line is entered with Enter, as on a paper form's row.
+        KeyCode::Enter if poll_line => EditorAction::SubmitLine,
+        _ => EditorAction::Input(key.into()),
+    }
+}
+
+/// Yes for `y`; any other key says no.
+fn confirmed(code: KeyCode) -> Action {
     match code {
-        KeyCode::Char('y' | 'Y') => yes,
+        KeyCode::Char('y' | 'Y') => Action::Confirm,
         _ => Action::Dismiss,
     }
 }
 
 fn normal_action(code: KeyCode) -> Option<Action> {
     let session = |action| Some(Action::Session(action));
+    let board = |action| Some(Action::Board(action));
     match code {
         KeyCode::Char(' ') => session(SessionAction::ToggleTimer),
         KeyCode::Char('n') => session(SessionAction::Next),
@@ -56,57 +70,59 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('-') => session(SessionAction::RemoveMinute),
         KeyCode::Char('r') => Some(Action::ProposeRebalance),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
-        KeyCode::Char('0') => Some(Action::SelectGroup(None)),
-        KeyCode::Char(digit @ '1'..='9') => Some(Action::SelectGroup(
+        KeyCode::Char('x') => Some(Action::Export),
+        KeyCode::Char('0') => board(BoardAction::SelectGroup(None)),
+        KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(
             digit.to_digit(10).map(|d| d as usize - 1),
         )),
-        KeyCode::Left => Some(Action::StepGroup(-1)),
-        KeyCode::Right => Some(Action::StepGroup(1)),
-        KeyCode::Up => Some(Action::StepCard(-1)),
-        KeyCode::Down => Some(Action::StepCard(1)),
-        KeyCode::Char('a') => Some(Action::NewCard),
-        KeyCode::Enter => Some(Action::EditCard),
-        KeyCode::Char('f') => Some(Action::EditPrivateNote),
-        KeyCode::Char('t') => Some(Action::CycleTag),
-        KeyCode::Char('q') => Some(Action::ToggleQuote),
-        KeyCode::Char('h') => Some(Action::NextHorizon),
-        KeyCode::Char('d') => Some(Action::AskDelete),
-        KeyCode::Char('x') => Some(Action::Export),
-        KeyCode::Char('g') => Some(Action::OpenRoster),
-        KeyCode::Char('i') => Some(Action::OpenPollLine),
-        KeyCode::Char('v') => Some(Action::OpenTally),
+        KeyCode::Left => board(BoardAction::StepGroup(-1)),
+        KeyCode::Right => board(BoardAction::StepGroup(1)),
+        KeyCode::Up => board(BoardAction::StepCard(-1)),
+        KeyCode::Down => board(BoardAction::StepCard(1)),
+        KeyCode::Char('a') => board(BoardAction::NewCard),
+        KeyCode::Enter => board(BoardAction::EditCard),
+        KeyCode::Char('f') => board(BoardAction::EditPrivateNote),
+        KeyCode::Char('t') => board(BoardAction::CycleTag),
+        KeyCode::Char('q') => board(BoardAction::ToggleQuote),
+        KeyCode::Char('h') => board(BoardAction::NextColumn),
+        KeyCode::Char('d') => board(BoardAction::AskDelete),
+        KeyCode::Char('g') => board(BoardAction::OpenRoster),
+        KeyCode::Char('i') => board(BoardAction::OpenPollLine),
+        KeyCode::Char('v') => board(BoardAction::OpenTally),
         _ => None,
     }
 }
 
 /// Keys of the roster: the cursor, attendance and the member's details.
 fn roster_action(code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Up => Action::RosterStep(-1),
-        KeyCode::Down => Action::RosterStep(1),
-        KeyCode::Char(' ') => Action::RosterTogglePresent,
-        KeyCode::Char('a') => Action::RosterAdd,
-        KeyCode::Enter => Action::RosterRename,
-        KeyCode::Char('s') => Action::RosterCycleSector,
-        KeyCode::Char('r') => Action::RosterCycleRole,
-        KeyCode::Char('m') => Action::RosterMove,
-        KeyCode::Char('d') => Action::RosterRemove,
-        KeyCode::Esc | KeyCode::Char('g' | 'q') => Action::Dismiss,
+    let key = match code {
+        KeyCode::Up => RosterKey::Step(-1),
+        KeyCode::Down => RosterKey::Step(1),
+        KeyCode::Char(' ') => RosterKey::TogglePresent,
+        KeyCode::Char('a') => RosterKey::Add,
+        KeyCode::Enter => RosterKey::Rename,
+        KeyCode::Char('s') => RosterKey::CycleSector,
+        KeyCode::Char('r') => RosterKey::CycleRole,
+        KeyCode::Char('m') => RosterKey::Move,
+        KeyCode::Char('d') => RosterKey::Remove,
+        KeyCode::Esc | KeyCode::Char('g' | 'q') => return Some(Action::Dismiss),
         _ => return None,
-    })
+    };
+    Some(Action::Roster(key))
 }
 
 /// Keys of hand counting: the statement, one hand per value, undo.
 fn tally_action(code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Up => Action::TallyStep(-1),
-        KeyCode::Down | KeyCode::Enter => Action::TallyStep(1),
+    let key = match code {
+        KeyCode::Up => TallyAction::Step(-1),
+        KeyCode::Down | KeyCode::Enter => TallyAction::Step(1),
         KeyCode::Char(digit @ '0'..='9') => {
-            Action::TallyAdd(Answer::Value(digit.to_digit(10).map_or(0, |d| d as u8)))
+            TallyAction::Add(Answer::Value(digit.to_digit(10).map_or(0, |d| d as u8)))
         }
-        KeyCode::Char('x') => Action::TallyAdd(Answer::DontKnow),
-        KeyCode::Char('u') | KeyCode::Backspace => Action::TallyUndo,
-        KeyCode::Esc | KeyCode::Char('v' | 'q') => Action::Dismiss,
+        KeyCode::Char('x') => TallyAction::Add(Answer::DontKnow),
+        KeyCode::Char('u') | KeyCode::Backspace => TallyAction::Undo,
+        KeyCode::Esc | KeyCode::Char('v' | 'q') => return Some(Action::Dismiss),
         _ => return None,
-    })
+    };
+    Some(Action::Tally(key))
 }

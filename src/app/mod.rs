@@ -1,92 +1,92 @@
 //! The event loop: keys to actions, and the effects of actions on terminal and
 //! disk. The only place where time, terminal and disk meet.
 
+mod action;
 mod editor;
+mod effect;
 mod events;
+pub mod export;
 mod keys;
-mod present;
+mod room_view;
+mod roster_tally;
+mod runner;
+mod saving;
+mod selection;
 mod state;
 mod terminal;
+mod update;
 
+pub use action::{Action, BoardAction, EditorAction, Exported, RosterKey, TallyAction};
 pub use editor::Editor;
+pub use effect::{Effect, Effects};
 pub use keys::action_for;
-pub use present::{PresentKey, present, present_key, present_view};
-pub use state::{Action, AppState, Mode};
+pub use room_view::{RoomKey, room_key, room_view, show_room};
+pub use runner::{Runner, snapshot};
+pub use saving::TYPING_WINDOW;
+pub use state::{AppState, Mode};
 
-use std::io::Write;
-use std::path::Path;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
-use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
-
-use crate::clipboard::{Clipboard, Copied};
-use crate::clock::Clock;
-use crate::export::{Summary, markdown};
-use crate::store::{Saver, SessionFile, VERSION, create_private_dir, session_id, write_document};
+use crate::clock::{Clock, local_offset};
+use crate::store::Reporter;
 use crate::ui;
 use events::AppEvent;
-
-/// Where the screen's state is kept: the saver, the agenda id to record, and
-/// where `x` writes the summary.
-pub struct Keeper<'a> {
-    /// Writes snapshots off the keystroke path.
-    pub saver: &'a Saver,
-    /// The id of the agenda the session runs.
-    pub agenda_id: &'a str,
-    /// The folder summaries are written to.
-    pub exports_dir: &'a Path,
-}
-
-impl Keeper<'_> {
-    /// Hands the state at `now` to the saver.
-    fn keep(&self, state: &AppState, now: DateTime<Utc>) {
-        self.saver.save(snapshot(state, self.agenda_id, now));
-    }
-}
-
-/// What is saved of `state`: the session and the editor's unsaved text.
-pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> SessionFile {
-    SessionFile {
-        version: VERSION,
-        agenda_id: agenda_id.to_owned(),
-        saved: now,
-        language: state.language,
-        session: state.session.clone(),
-        draft: state.draft(),
-    }
-}
 
 /// How long a stop (Ctrl+Z from the shell) waits for the last save; a disk
 /// that refuses does not keep samla from stopping, the save is retried after.
 const SUSPEND_SAVE_LIMIT: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// How soon to look again at a save that has not been written yet.
-const SAVE_CHECK: std::time::Duration = std::time::Duration::from_millis(500);
+/// Everything that wakes the run screen arrives on this channel: keys and
+/// signals from their threads, and the saver's reports.
+pub struct Inputs {
+    sender: Sender<AppEvent>,
+    receiver: mpsc::Receiver<AppEvent>,
+}
+
+impl Inputs {
+    /// An empty channel.
+    pub fn new() -> Self {
+        let (sender, receiver) = mpsc::channel();
+        Self { sender, receiver }
+    }
+
+    /// The saver's reports as inputs of the loop: a write that ended is one
+    /// more event, like a key.
+    pub fn save_reporter(&self) -> Reporter {
+        let events = self.sender.clone();
+        Box::new(move |report| {
+            let _ = events.send(AppEvent::Written(report));
+        })
+    }
+}
+
+impl Default for Inputs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// Runs the screen until the user quits, a signal arrives or the terminal goes
-/// away, keeping every change: every way out leaves the same saved state.
-pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::Result<()> {
+/// away, keeping every change; returns the state as it ended, so the caller
+/// goes on from what was on screen rather than from the file.
+pub fn run(
+    mut state: AppState,
+    clock: &dyn Clock,
+    runner: &mut Runner,
+    inputs: Inputs,
+) -> anyhow::Result<AppState> {
     let mut screen = terminal::enter().map_err(|error| {
         anyhow::anyhow!(
             "cannot use this terminal ({error}); samla run needs an interactive terminal"
         )
     })?;
-    let (sender, receiver) = mpsc::channel();
+    let Inputs { sender, receiver } = inputs;
     events::spawn_input(sender.clone());
     events::spawn_signals(sender)?;
     let mut redraw = true;
-    let mut clipboard = Clipboard::open();
-    keeper.keep(&state, clock.now());
+    runner.save(&state, clock.now());
     loop {
         let now = clock.now();
-        let problem = keeper.saver.problem();
-        if problem != state.save_problem {
-            state.save_problem = problem;
-            redraw = true;
-        }
-        if state.take_bell(now) {
-            let _ = terminal::ring_bell();
-        }
         if redraw {
             let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));
             if drawn.is_err() {
@@ -94,115 +94,80 @@ pub fn run(mut state: AppState, clock: &dyn Clock, keeper: &Keeper) -> anyhow::R
             }
             redraw = false;
         }
-        let mut wait = state.until_next_change(now).to_std().unwrap_or_default();
-        // Until the saver has caught up, or while a failed save shows, look again
-        // soon, so the warning comes and goes with the disk.
-        if keeper.saver.is_behind() || state.save_problem.is_some() {
-            wait = wait.min(SAVE_CHECK);
-        }
+        let wait = state.until_next_change(now).to_std().unwrap_or_default();
         let first = match receiver.recv_timeout(wait) {
             Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => {
-                redraw = true;
-                continue;
-            }
+            Err(RecvTimeoutError::Timeout) => AppEvent::Tick,
             Err(RecvTimeoutError::Disconnected) => break,
         };
         // Everything already waiting (a paste that arrived as keys, fast
-        // typing) is handled before one frame is drawn and one save handed over.
-        let mut changed = false;
+        // typing) is handled before one frame is drawn.
         let mut stop = false;
         for event in std::iter::once(first).chain(receiver.try_iter()) {
-            match event {
+            redraw |= event.shows();
+            let action = match event {
                 AppEvent::Key(key) => {
                     #[cfg(debug_assertions)]
                     panic_if_asked(&key);
-                    if let Some(action) = action_for(&state.mode, key) {
-                        let now = clock.now();
-                        state.update(action, now);
-                        changed = true;
-                        redraw = true;
-                        if state.take_export_request() {
-                            let message = export_summary(
-                                &state,
-                                keeper,
-                                &mut clipboard,
-                                screen.backend_mut(),
-                                now,
-                            );
-                            state.notice = Some(message);
-                        }
-                    }
-                    stop = state.quit;
+                    action_for(&state.mode, key)
                 }
-                AppEvent::Paste(text) => {
-                    state.update(Action::Paste(text), clock.now());
-                    changed = true;
-                    redraw = true;
-                }
-                AppEvent::Resize => redraw = true,
+                AppEvent::Paste(text) => Some(Action::Paste(text)),
+                AppEvent::Tick => Some(Action::Tick),
+                AppEvent::Written(Ok(())) => Some(Action::Saved),
+                AppEvent::Written(Err(kind)) => Some(Action::SaveFailed(kind)),
+                AppEvent::Resize | AppEvent::SessionChanged => None,
                 AppEvent::Suspend => {
                     // Stopped, samla writes nothing: what was typed is on disk first.
-                    keeper.keep(&state, clock.now());
-                    changed = false;
-                    keeper.saver.wait_written(SUSPEND_SAVE_LIMIT);
+                    runner.save(&state, clock.now());
+                    runner.saver.wait_written(SUSPEND_SAVE_LIMIT);
                     terminal::suspend(&mut screen);
-                    redraw = true;
+                    None
                 }
                 AppEvent::Continue => {
                     terminal::take_back(&mut screen);
-                    redraw = true;
+                    None
                 }
-                AppEvent::SessionChanged => {}
-                AppEvent::Signal | AppEvent::InputClosed => stop = true,
+                AppEvent::Signal | AppEvent::InputClosed => {
+                    stop = true;
+                    None
+                }
+            };
+            if let Some(action) = action {
+                stop |= apply(&mut state, action, clock, runner, screen.backend_mut());
             }
             if stop {
                 break;
             }
         }
-        if changed {
-            keeper.keep(&state, clock.now());
-        }
         if stop {
             break;
         }
     }
+    // Every way out leaves the same saved state; the saver writes the newest.
+    runner.save(&state, clock.now());
     terminal::leave();
-    Ok(())
+    Ok(state)
 }
 
-/// `x`: writes the Markdown summary to the exports folder and copies it, to the
-/// system clipboard or by OSC 52 on `terminal`; says what happened, in a line.
-fn export_summary(
-    state: &AppState,
-    keeper: &Keeper,
-    clipboard: &mut Clipboard,
-    terminal: &mut dyn Write,
-    now: DateTime<Utc>,
-) -> String {
-    let strings = ui::i18n::strings(state.language);
-    let summary = Summary {
-        session: &state.session,
-        as_of: now,
-        offset: local_offset(state.session.planned_start),
-        private: false,
-        names: false,
-    };
-    let text = markdown(&summary);
-    let path = keeper
-        .exports_dir
-        .join(format!("{}.md", session_id(keeper.saver.path())));
-    let written = create_private_dir(keeper.exports_dir)
-        .and_then(|()| write_document(&path, text.as_bytes()));
-    if let Err(error) = written {
-        return format!("{} ({error})", strings.summary_failed);
+/// Applies `action` and runs its effects, feeding their outcomes back in;
+/// says whether the screen is to end.
+fn apply(
+    state: &mut AppState,
+    action: Action,
+    clock: &dyn Clock,
+    runner: &mut Runner,
+    terminal: &mut dyn std::io::Write,
+) -> bool {
+    let mut pending = vec![action];
+    let mut quit = false;
+    while let Some(action) = pending.pop() {
+        let now = clock.now();
+        let effects = state.update(action, now);
+        let ran = runner.run(&effects, state, terminal, now);
+        quit |= ran.quit;
+        pending.extend(ran.outcomes);
     }
-    let copied = match clipboard.copy(&text, terminal) {
-        Ok(Copied::System) => strings.copied,
-        Ok(Copied::Terminal) => strings.copied_terminal,
-        Err(_) => strings.not_copied,
-    };
-    format!("{} {} · {copied}", strings.summary_in, path.display())
+    quit
 }
 
 /// Test hook of debug builds only: with `SAMLA_TEST_PANIC_KEY` set, `!` panics,
@@ -214,9 +179,4 @@ fn panic_if_asked(key: &crossterm::event::KeyEvent) {
     {
         panic!("panic asked for by SAMLA_TEST_PANIC_KEY");
     }
-}
-
-/// The local zone's offset at `now` (it changes with daylight saving time).
-pub fn local_offset(now: DateTime<Utc>) -> FixedOffset {
-    Local.offset_from_utc_datetime(&now.naive_utc()).fix()
 }

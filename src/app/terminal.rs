@@ -64,9 +64,8 @@ pub fn take_back(screen: &mut Screen) {
     }
 }
 
-/// Rings the terminal bell.
-pub fn ring_bell() -> io::Result<()> {
-    let mut out = stdout();
-    out.write_all(b"\x07")?;
-    out.flush()
+/// Rings the bell of `terminal`.
+pub fn ring_bell(terminal: &mut dyn Write) -> io::Result<()> {
+    terminal.write_all(b"\x07")?;
+    terminal.flush()
 }

@@ -25,6 +25,10 @@ pub struct Cli {
     /// What to do; `run` on the default agenda when left out.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of the screen and of these messages: the agenda's, else the
+    /// system's (LANG), else English.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
 }
 
 /// The subcommands.
@@ -90,9 +94,6 @@ pub struct RunArgs {
     /// A group's name; repeat for each group.
     #[arg(long = "group", value_name = "NAME")]
     pub group: Vec<String>,
-    /// Language of the screen, overriding the agenda's.
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
     /// No terminal bell when a countdown reaches zero.
     #[arg(long)]
     pub no_bell: bool,
@@ -143,7 +144,7 @@ pub struct ExportArgs {
     pub series: Option<String>,
 }
 
-/// Export formats.
+/// Export formats, as `--format` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Markdown (CommonMark).
@@ -295,4 +296,24 @@ pub enum RoleArg {
     Elevhalsa,
     /// Sjukvård.
     Sjukvard,
+}
+
+impl From<Format> for crate::export::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Md => Self::Md,
+            Format::Html => Self::Html,
+            Format::Eml => Self::Eml,
+            Format::Csv => Self::Csv,
+        }
+    }
+}
+
+impl From<Lang> for crate::agenda::Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Sv => Self::Sv,
+            Lang::En => Self::En,
+        }
+    }
 }

@@ -1,29 +1,48 @@
 //! `samla export`: the summary of a session, to a file, standard output or the
 //! clipboard.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Context, ExportArgs, Format, session_path_or};
-use crate::app::local_offset;
+use super::{Context, ExportArgs, session_path_or};
+use crate::app::export::{Destination, ExportRequest, deliver};
 use crate::clipboard::{self, Copied};
-use crate::export::{
-    SeriesSummary, Summary, csv, eml, html, markdown, series_eml, series_html, series_markdown,
-};
+use crate::clock::local_offset;
+use crate::export::{Document, RenderError, SeriesSummary, Summary, render};
 use crate::session::Session;
-use crate::store::{
-    DataDir, SessionFile, create_private_dir, series_stem, session_id, write_document,
-};
+use crate::store::{DataDir, SeriesFile, SessionFile, series_stem, session_id};
 
-/// Writes the summary of the named (or latest) session.
+/// Writes the summary of the named (or latest) session, or of a series.
 pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
+    let format = crate::export::Format::from(args.format);
+    let to = args.to.concat();
     if let Some(name) = &args.series {
-        let (bytes, stem) = series_bytes(&data, name, args, context)?;
+        let (files, series) = series_files(&data, name, context)?;
+        let sessions: Vec<&Session> = files.iter().map(|file| &file.session).collect();
+        let summary = SeriesSummary {
+            name: &series.name,
+            groups: &series.groups,
+            sessions: &sessions,
+            as_of: files
+                .iter()
+                .map(|file| file.saved)
+                .max()
+                .unwrap_or_default(),
+            offset: local_offset(
+                files
+                    .first()
+                    .map(|f| f.session.planned_start)
+                    .unwrap_or_default(),
+            ),
+            names: args.names,
+        };
+        let bytes = rendered(render(Document::Series(&summary), format, &to))?;
+        let stem = format!("series-{}", series_stem(&series.name));
         let default = data
             .exports_dir()
-            .join(format!("{stem}.{}", extension(args.format)));
-        return deliver(&data, &bytes, default, args, context);
+            .join(format!("{stem}.{}", format.extension()));
+        return send(&bytes, default, args, context);
     }
     let path = session_path_or(
         &data,
@@ -39,23 +58,20 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         private: args.private,
         names: args.names,
     };
-    let bytes = match args.format {
-        Format::Md => markdown(&summary).into_bytes(),
-        Format::Html => html(&summary).into_bytes(),
-        Format::Eml => eml(&summary, &args.to.concat())?,
-        Format::Csv => csv(&summary)?,
-    };
-    let default = default_path(&data, &path, args.format);
-    deliver(&data, &bytes, default, args, context)
+    let bytes = rendered(render(Document::Session(&summary), format, &to))?;
+    let default = data
+        .exports_dir()
+        .join(format!("{}.{}", session_id(&path), format.extension()));
+    send(&bytes, default, args, context)
 }
 
-/// The series summary in the asked format, and the file stem for it.
-fn series_bytes(
+/// The series named `name` and its sessions' files; a missing one is left out
+/// with a word on standard error.
+fn series_files(
     data: &DataDir,
     name: &str,
-    args: &ExportArgs,
     context: &mut Context,
-) -> anyhow::Result<(Vec<u8>, String)> {
+) -> anyhow::Result<(Vec<SessionFile>, SeriesFile)> {
     let series = data
         .load_series(name)
         .ok_or_else(|| anyhow::anyhow!("no series {name:?}; `samla series` lists them"))??;
@@ -69,63 +85,50 @@ fn series_bytes(
             )?,
         }
     }
-    let sessions: Vec<&Session> = files.iter().map(|file| &file.session).collect();
-    let summary = SeriesSummary {
-        name: &series.name,
-        groups: &series.groups,
-        sessions: &sessions,
-        as_of: files
-            .iter()
-            .map(|file| file.saved)
-            .max()
-            .unwrap_or_default(),
-        offset: local_offset(
-            files
-                .first()
-                .map(|f| f.session.planned_start)
-                .unwrap_or_default(),
-        ),
-        names: args.names,
-    };
-    let bytes = match args.format {
-        Format::Md => series_markdown(&summary).into_bytes(),
-        Format::Html => series_html(&summary).into_bytes(),
-        Format::Eml => series_eml(&summary, &args.to.concat())?,
-        Format::Csv => anyhow::bail!(
-            "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`"
-        ),
-    };
-    Ok((bytes, format!("series-{}", series_stem(&series.name))))
+    Ok((files, series))
 }
 
-/// Writes `bytes` where asked (or to `default`), copies and opens them if asked.
-fn deliver(
-    data: &DataDir,
+fn rendered(bytes: Result<Vec<u8>, RenderError>) -> anyhow::Result<Vec<u8>> {
+    bytes.map_err(|error| match error {
+        RenderError::NoSeriesCsv => anyhow::anyhow!(
+            "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`"
+        ),
+        RenderError::Text(error) => anyhow::anyhow!("cannot make the summary: {error}"),
+    })
+}
+
+/// Delivers `bytes` as the arguments ask, through the export service the run
+/// screen's `x` uses too; says where they went.
+fn send(
     bytes: &[u8],
     default: PathBuf,
     args: &ExportArgs,
     context: &mut Context,
 ) -> anyhow::Result<ExitCode> {
-    let written = match args.output.as_deref() {
-        Some("-") => {
-            context.out.write_all(bytes)?;
-            None
-        }
-        Some(output) => Some(PathBuf::from(output)),
-        None => {
-            create_private_dir(&data.exports_dir())?;
-            Some(default)
-        }
+    let request = ExportRequest {
+        format: args.format.into(),
+        destination: match args.output.as_deref() {
+            Some("-") => Destination::Stdout,
+            Some(output) => Destination::Path(PathBuf::from(output)),
+            None => Destination::ExportsFolder,
+        },
+        copy: args.copy,
     };
-    if let Some(written) = &written {
-        write_document(written, bytes)
-            .map_err(|error| anyhow::anyhow!("cannot write {}: {error}", written.display()))?;
+    let delivered = deliver(
+        bytes,
+        &request,
+        default,
+        context.out,
+        clipboard::copy_and_leave,
+    )
+    .map_err(|failed| {
+        anyhow::anyhow!("cannot write {}: {}", failed.path.display(), failed.error)
+    })?;
+    if let Some(written) = &delivered.path {
         writeln!(context.out, "{}", written.display())?;
     }
-    if args.copy {
-        // The export stands whatever happens to the copy.
-        let text = String::from_utf8_lossy(bytes);
-        let message = match (clipboard::copy_and_leave(&text), &written) {
+    if let Some(copied) = delivered.copied {
+        let message = match (copied, &delivered.path) {
             (Ok(Copied::System), _) => "copied to the clipboard".to_owned(),
             (Ok(Copied::Terminal), _) => {
                 "copied through the terminal (OSC 52; the terminal must allow it)".to_owned()
@@ -141,26 +144,11 @@ fn deliver(
         writeln!(context.err, "samla: {message}")?;
     }
     if args.open {
-        match &written {
+        match &delivered.path {
             Some(file) => open::that_detached(file)
                 .map_err(|error| anyhow::anyhow!("cannot open {}: {error}", file.display()))?,
             None => anyhow::bail!("--open needs a file to open, not `-o -`"),
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `exports/SESSION-ID.EXT`.
-pub fn default_path(data: &DataDir, session: &Path, format: Format) -> PathBuf {
-    data.exports_dir()
-        .join(format!("{}.{}", session_id(session), extension(format)))
-}
-
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Md => "md",
-        Format::Html => "html",
-        Format::Eml => "eml",
-        Format::Csv => "csv",
-    }
 }

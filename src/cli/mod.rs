@@ -8,6 +8,7 @@ mod present;
 mod printable;
 mod resume;
 mod run;
+mod screen;
 mod series;
 mod sessions;
 mod validate;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 
 pub use printable::{Printable, printable};
 
+use crate::agenda::Language;
 use crate::store::{DataDir, SessionSummary};
 
 /// What a command needs from the outside world, passed in so tests can supply it.
@@ -37,6 +39,24 @@ pub struct Context<'a> {
     pub err: &'a mut dyn Write,
     /// Whether `NO_COLOR` is set (to anything but the empty string).
     pub no_color: bool,
+    /// The language `--lang` asked for, if it did.
+    pub asked_language: Option<Language>,
+    /// The language of the command line's words: `--lang`, else the system's.
+    pub language: Language,
+}
+
+/// The system's language from the locale variables (LC_ALL, LC_MESSAGES,
+/// LANG, as POSIX orders them): Swedish for `sv…`, otherwise English.
+pub fn system_language(variable: impl Fn(&str) -> Option<OsString>) -> Language {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(variable)
+        .map(|value| value.to_string_lossy().into_owned())
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(locale) if locale.to_lowercase().starts_with("sv") => Language::Sv,
+        _ => Language::En,
+    }
 }
 
 /// The file of session `name` (an id or a path) or, without a name, of the
@@ -74,6 +94,10 @@ impl Context<'_> {
 
 /// Runs a parsed command line; `Err` carries the one-line reason for exit code 1.
 pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
+    if let Some(lang) = cli.lang {
+        context.asked_language = Some(lang.into());
+        context.language = lang.into();
+    }
     match cli.command {
         Some(Command::Agendas) => agendas::list(context),
         Some(Command::Validate { files }) => validate::check(&files, context),

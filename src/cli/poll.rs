@@ -60,7 +60,11 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         }
         match parse_line(line, poll.statements.len(), &scale) {
             Ok(respondent) => respondents.push(respondent),
-            Err(problem) => problems.push(format!("{name}:{}: {problem}", number + 1)),
+            Err(problem) => problems.push(format!(
+                "{name}:{}: {}",
+                number + 1,
+                crate::i18n::line_problem(&problem, context.language)
+            )),
         }
     }
     if !problems.is_empty() {

@@ -17,6 +17,6 @@ pub fn present(name: Option<&str>, context: &mut Context) -> anyhow::Result<Exit
         DataDir::running_session,
         "no session is running; start one with `samla run`, or name a saved one: `samla present ID` (`samla sessions` lists them)",
     )?;
-    app::present(&path, Theme::new(context.no_color), &SystemClock)?;
+    app::show_room(&path, Theme::new(context.no_color), &SystemClock)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,11 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::run::run_and_keep;
+use super::screen::run_and_keep;
 use super::{Context, session_path_or};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
-use crate::store::{DataDir, LockError, Saver, SessionFile, backup_path, session_id};
+use crate::store::{DataDir, LockError, SessionFile, backup_path, session_id};
 use crate::ui::Theme;
 
 /// Reopens session `name` (an id or a path), or the latest unfinished one.
@@ -92,7 +92,7 @@ pub fn open(
     let code = run_and_keep(
         state,
         &clock,
-        Saver::start(save_to.to_path_buf()),
+        save_to.to_path_buf(),
         &file.agenda_id,
         context,
     )?;

@@ -1,22 +1,19 @@
 //! `samla run [AGENDA]`: a new session of an agenda on the run screen.
 
 use std::io::IsTerminal;
-use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Local;
 
-use super::{Context, Lang, RunArgs, resume};
+use super::screen::run_and_keep;
+use super::{Context, RunArgs, resume};
 use crate::agenda::{Agenda, DEFAULT_AGENDA, Language, find_agenda};
-use crate::app::{self, AppState, Keeper};
+use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
+use crate::i18n;
 use crate::session::{Session, planned_start};
-use crate::store::{
-    DataDir, EMERGENCY_PREFIX, Saver, SeriesFile, SessionFile, SessionSummary, series_stem,
-    session_id, write_atomic,
-};
-use crate::ui::{Theme, i18n};
+use crate::store::{DataDir, SeriesFile, SessionSummary, series_stem, session_id};
+use crate::ui::Theme;
 
 /// Groups when neither the command line nor the agenda says.
 const DEFAULT_GROUPS: u32 = 4;
@@ -26,11 +23,7 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
     let name = args.agenda.as_deref().unwrap_or(DEFAULT_AGENDA);
     let found = find_agenda(name, &data.user_agendas())?;
-    let language = match args.lang {
-        Some(Lang::Sv) => Language::Sv,
-        Some(Lang::En) => Language::En,
-        None => found.agenda.language,
-    };
+    let language = context.asked_language.unwrap_or(found.agenda.language);
     let clock = SystemClock;
     let now = clock.now();
     let today = now.with_timezone(&Local).date_naive();
@@ -65,7 +58,7 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         Some(series) => series.groups.clone(),
         None => group_names(args, &found.agenda, language),
     };
-    let start = planned_start(&found.agenda, now, app::local_offset(now));
+    let start = planned_start(&found.agenda, now, crate::clock::local_offset(now));
     let mut session = Session::new(found.agenda, groups, start);
     if let Some(series) = &series {
         session.series = Some(series.name.clone());
@@ -84,7 +77,7 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         series.sessions.push(session_id(&path));
         data.save_series(series)?;
     }
-    run_and_keep(state, &clock, Saver::start(path), &found.id, context)
+    run_and_keep(state, &clock, path, &found.id, context)
 }
 
 /// Series `name`, or a new one with the groups `groups` gives.
@@ -100,35 +93,6 @@ fn open_series(
         Some(loaded) => Ok(loaded?),
         None => Ok(SeriesFile::new(name, groups())),
     }
-}
-
-/// After a session of a series: the series keeps the roster as the session
-/// left it, and knows the session.
-fn sync_series(data: &DataDir, session_path: &Path) -> anyhow::Result<()> {
-    let file = SessionFile::load(session_path)?;
-    let Some(name) = &file.session.series else {
-        return Ok(());
-    };
-    let mut series = match data.load_series(name) {
-        Some(loaded) => loaded?,
-        None => SeriesFile::new(name, file.session.groups.clone()),
-    };
-    series.roster = file.session.roster.clone();
-    let id = session_id(session_path);
-    if !series.sessions.contains(&id) {
-        series.sessions.push(id);
-    }
-    data.save_series(&series)?;
-    Ok(())
-}
-
-/// Where the session goes when its own folder refuses it: the home folder,
-/// else the temporary folder.
-fn emergency_path(session: &Path) -> PathBuf {
-    let folder = directories::UserDirs::new()
-        .map(|dirs| dirs.home_dir().to_path_buf())
-        .unwrap_or_else(std::env::temp_dir);
-    folder.join(format!("{EMERGENCY_PREFIX}{}.ron", session_id(session)))
 }
 
 /// Asks whether to go on with today's unfinished session instead; yes unless
@@ -153,55 +117,6 @@ fn ask_to_resume(
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     Ok(!answer.trim_start().to_lowercase().starts_with('n'))
-}
-
-/// Runs the screen with `saver` keeping every change; whatever way the screen
-/// ends (a quit, a signal, a lost terminal, a panic), the last state is written
-/// before samla exits.
-pub fn run_and_keep(
-    state: AppState,
-    clock: &dyn Clock,
-    saver: Saver,
-    agenda_id: &str,
-    context: &mut Context,
-) -> anyhow::Result<ExitCode> {
-    let path = saver.path().to_path_buf();
-    let strings = i18n::strings(state.language);
-    let exports_dir = context.data_dir()?.exports_dir();
-    let keeper = Keeper {
-        saver: &saver,
-        agenda_id,
-        exports_dir: &exports_dir,
-    };
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| app::run(state, clock, &keeper)));
-    let saved = saver.finish();
-    let screen = match outcome {
-        Ok(screen) => screen,
-        Err(panic) => panic::resume_unwind(panic),
-    };
-    if let Err(unsaved) = saved {
-        let copy = emergency_path(&path);
-        let written = write_atomic(&copy, unsaved.snapshot.to_text().as_bytes());
-        match written {
-            Ok(()) => anyhow::bail!(
-                "could not save {} ({}); an emergency copy is in {} (`samla resume {}` opens it)",
-                path.display(),
-                unsaved.problem,
-                copy.display(),
-                copy.display()
-            ),
-            Err(error) => anyhow::bail!(
-                "could not save {} ({}) nor an emergency copy in {} ({error})",
-                path.display(),
-                unsaved.problem,
-                copy.display()
-            ),
-        }
-    }
-    screen?;
-    sync_series(&context.data_dir()?, &path)?;
-    let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The groups' names: from `--group`, else numbered by `--groups`, the agenda, or four.

@@ -90,7 +90,12 @@ fn show(data: &DataDir, series: &SeriesFile, context: &mut Context) -> anyhow::R
             .iter()
             .filter_map(|sector| {
                 let count = members.iter().filter(|m| m.sector == *sector).count();
-                (count > 0).then(|| format!("{} {count}", sector.label(Language::Sv)))
+                (count > 0).then(|| {
+                    format!(
+                        "{} {count}",
+                        crate::i18n::sector_label(*sector, Language::Sv)
+                    )
+                })
             })
             .collect();
         writeln!(
@@ -109,14 +114,14 @@ fn groups(series: &SeriesFile, context: &mut Context) -> anyhow::Result<ExitCode
         for member in series.roster.of_group(index) {
             let role = member
                 .role
-                .map(|role| format!(", {}", role.label(Language::Sv)))
+                .map(|role| format!(", {}", crate::i18n::role_label(role, Language::Sv)))
                 .unwrap_or_default();
             writeln!(
                 context.out,
                 "  #{} {} ({}{role})",
                 member.id,
                 member.name,
-                member.sector.label(Language::Sv)
+                crate::i18n::sector_label(member.sector, Language::Sv)
             )?;
         }
     }

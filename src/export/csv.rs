@@ -2,7 +2,7 @@
 //! csv crate), UTF-8 with a byte-order mark so spreadsheet programs read å, ä, ö.
 
 use super::markdown::Summary;
-use crate::ui::i18n::kind_label;
+use crate::i18n::kind_label;
 
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
 const BOM: &[u8] = "\u{feff}".as_bytes();

@@ -5,9 +5,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::words::{Words, words};
 use super::{escape, poll};
 use crate::agenda::{Role, Sector, SegmentKind};
+use crate::i18n::{Words, words};
 use crate::session::{Card, Session};
 
 /// What to put in a summary, and how to show its times.
@@ -140,14 +140,14 @@ fn participants(out: &mut String, summary: &Summary) {
         .iter()
         .filter_map(|sector| {
             let count = present.iter().filter(|m| m.sector == *sector).count();
-            (count > 0).then(|| format!("{} {count}", sector.label(language)))
+            (count > 0).then(|| format!("{} {count}", crate::i18n::sector_label(*sector, language)))
         })
         .collect();
     let roles: Vec<String> = Role::ALL
         .iter()
         .filter_map(|role| {
             let count = present.iter().filter(|m| m.role == Some(*role)).count();
-            (count > 0).then(|| format!("{} {count}", role.label(language)))
+            (count > 0).then(|| format!("{} {count}", crate::i18n::role_label(*role, language)))
         })
         .collect();
     let mut line = format!(
@@ -178,7 +178,7 @@ fn members(out: &mut String, summary: &Summary) {
                 format!(
                     "{} ({})",
                     escape::line(&member.name),
-                    member.sector.label(session.agenda.language)
+                    crate::i18n::sector_label(member.sector, session.agenda.language)
                 )
             })
             .collect();

@@ -8,7 +8,6 @@ mod markdown;
 mod poll;
 mod recipients;
 mod series;
-mod words;
 
 pub use csv::csv;
 pub use eml::{eml, series_eml};
@@ -16,3 +15,67 @@ pub use html::{html, series_html};
 pub use markdown::{Summary, markdown};
 pub use recipients::{Recipient, parse_recipients};
 pub use series::{SeriesSummary, series_markdown};
+
+/// The formats a summary is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown (CommonMark with tables).
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// An e-mail draft, text and HTML.
+    Eml,
+    /// One card a row, for spreadsheets.
+    Csv,
+}
+
+impl Format {
+    /// The file name ending of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Eml => "eml",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// What a summary is made of: one session, or a whole series.
+#[derive(Clone, Copy)]
+pub enum Document<'a> {
+    /// The summary of one session.
+    Session(&'a Summary<'a>),
+    /// The summary of a series of sessions.
+    Series(&'a SeriesSummary<'a>),
+}
+
+/// Why a document could not be made in a format.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A series has no CSV of its own.
+    NoSeriesCsv,
+    /// The text could not be put together (never expected: it is written to memory).
+    Text(std::io::Error),
+}
+
+/// `document` in `format`, addressed to `to` where the format has addresses.
+pub fn render(
+    document: Document,
+    format: Format,
+    to: &[Recipient],
+) -> Result<Vec<u8>, RenderError> {
+    let text_error = |error: std::io::Error| RenderError::Text(error);
+    match (document, format) {
+        (Document::Session(summary), Format::Md) => Ok(markdown(summary).into_bytes()),
+        (Document::Session(summary), Format::Html) => Ok(html(summary).into_bytes()),
+        (Document::Session(summary), Format::Eml) => eml(summary, to).map_err(text_error),
+        (Document::Session(summary), Format::Csv) => {
+            csv(summary).map_err(|error| RenderError::Text(std::io::Error::other(error)))
+        }
+        (Document::Series(summary), Format::Md) => Ok(series_markdown(summary).into_bytes()),
+        (Document::Series(summary), Format::Html) => Ok(series_html(summary).into_bytes()),
+        (Document::Series(summary), Format::Eml) => series_eml(summary, to).map_err(text_error),
+        (Document::Series(_), Format::Csv) => Err(RenderError::NoSeriesCsv),
+    }
+}

@@ -5,10 +5,10 @@
 use std::fmt::Write;
 
 use super::escape;
-use super::words::Words;
 use crate::agenda::Language;
+use crate::i18n::Words;
+use crate::i18n::decimal;
 use crate::session::{Session, ThemeTable};
-use crate::ui::decimal;
 
 /// "32,7 %": `part` of `whole` with one decimal.
 fn percent(part: u32, whole: u32, language: Language) -> String {
@@ -73,7 +73,7 @@ fn theme_table(out: &mut String, table: &ThemeTable, words: &Words, language: La
     let sectors: Vec<&str> = table
         .by_sector
         .iter()
-        .map(|(sector, _, _)| sector.label(language))
+        .map(|(sector, _, _)| crate::i18n::sector_label(*sector, language))
         .collect();
     let _ = writeln!(
         out,
@@ -148,7 +148,13 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
             .1
             .by_sector
             .iter()
-            .map(|(sector, _, _)| format!("{}, {}", sector.label(language), words.higher_share))
+            .map(|(sector, _, _)| {
+                format!(
+                    "{}, {}",
+                    crate::i18n::sector_label(*sector, language),
+                    words.higher_share
+                )
+            })
             .collect();
         heads.push(format!("{}, {}", words.total, words.higher_share));
         heads.push("n".to_owned());

@@ -8,9 +8,9 @@ use std::fmt::Write;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::markdown::{card_item, horizon_cell};
-use super::words::{Words, words};
 use super::{escape, poll};
 use crate::agenda::{Language, Role, Sector, SegmentKind};
+use crate::i18n::{Words, words};
 use crate::session::{Card, Session};
 
 /// A series and its sessions, in the order they were held.
@@ -79,7 +79,10 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     let words = summary.words();
     let language = summary.language();
     let _ = writeln!(out, "## {}\n", words.participants);
-    let sectors: Vec<&str> = Sector::ALL.iter().map(|s| s.label(language)).collect();
+    let sectors: Vec<&str> = Sector::ALL
+        .iter()
+        .map(|s| crate::i18n::sector_label(*s, language))
+        .collect();
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---:|{}",
@@ -114,7 +117,10 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     }
     out.push('\n');
     let _ = writeln!(out, "### {}\n", words.roles);
-    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.label(language)).collect();
+    let roles: Vec<&str> = Role::ALL
+        .iter()
+        .map(|r| crate::i18n::role_label(*r, language))
+        .collect();
     let _ = writeln!(
         out,
         "| {} | {} |\n|---|{}",
@@ -158,7 +164,7 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
                     format!(
                         "{} ({})",
                         escape::line(&member.name),
-                        member.sector.label(summary.language())
+                        crate::i18n::sector_label(member.sector, summary.language())
                     )
                 })
                 .collect();

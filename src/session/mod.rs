@@ -8,17 +8,19 @@ mod rebalance;
 mod roster;
 mod schedule;
 mod timing;
+mod tone;
 
 pub use cards::{Card, CardAction, CardId};
 pub use check::Inconsistency;
 pub use poll::{
-    Answer, Level, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult, ThemeTable,
-    index, level, parse_line, themes,
+    Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult,
+    ThemeTable, index, level, parse_line, themes,
 };
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction};
 pub use schedule::planned_start;
 pub use timing::{Pause, SegmentTiming, TimerState};
+pub use tone::{Tone, countdown_seconds};
 
 use std::collections::{BTreeMap, BTreeSet};
 

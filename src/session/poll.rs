@@ -72,7 +72,7 @@ pub const SECTOR_CODES: [(&str, Sector); 4] = [
 /// when not given), then one answer per statement: a value on the scale, `x`
 /// for "vet ej", `-` for blank. With single-digit scales the answers may be
 /// typed without spaces (`sk455445`).
-pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respondent, String> {
+pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respondent, LineProblem> {
     let line = line.trim();
     let (sector, rest) = match line.strip_prefix('-') {
         Some(rest) => (None, rest),
@@ -84,16 +84,8 @@ pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respon
             let code = code.to_lowercase();
             match SECTOR_CODES.iter().find(|(known, _)| *known == code) {
                 Some((_, sector)) => (Some(*sector), rest),
-                None if code.is_empty() => {
-                    return Err(
-                        "expected a sector first (sk, so, hs, an, or - if not given)".to_owned(),
-                    );
-                }
-                None => {
-                    return Err(format!(
-                        "unknown sector {code:?} (expected sk, so, hs, an, or - if not given)"
-                    ));
-                }
+                None if code.is_empty() => return Err(LineProblem::NoSector),
+                None => return Err(LineProblem::UnknownSector(code)),
             }
         }
     };
@@ -105,27 +97,43 @@ pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respon
     let answers = tokens
         .iter()
         .map(|token| answer(token, scale))
-        .collect::<Result<Vec<Answer>, String>>()?;
+        .collect::<Result<Vec<Answer>, LineProblem>>()?;
     if answers.len() != statements {
-        return Err(format!(
-            "{} answers (expected {statements}, one per statement)",
-            answers.len()
-        ));
+        return Err(LineProblem::AnswerCount {
+            found: answers.len(),
+            expected: statements,
+        });
     }
     Ok(Respondent { sector, answers })
 }
 
-fn answer(token: &str, scale: &Scale) -> Result<Answer, String> {
+/// What is wrong with a respondent line; the message catalogue words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// The line does not start with a sector code.
+    NoSector,
+    /// The line starts with letters that are no sector code.
+    UnknownSector(String),
+    /// Not one answer per statement.
+    AnswerCount { found: usize, expected: usize },
+    /// `x` where the poll has no "vet ej".
+    DontKnowNotAllowed,
+    /// A token that is no value of the scale.
+    NotAnAnswer { token: String, min: u8, max: u8 },
+}
+
+fn answer(token: &str, scale: &Scale) -> Result<Answer, LineProblem> {
     match token {
         "x" | "X" if scale.dont_know => Ok(Answer::DontKnow),
-        "x" | "X" => Err("\"vet ej\" is not allowed in this poll".to_owned()),
+        "x" | "X" => Err(LineProblem::DontKnowNotAllowed),
         "-" => Ok(Answer::Missing),
         _ => match token.parse::<u8>() {
             Ok(value) if (scale.min..=scale.max).contains(&value) => Ok(Answer::Value(value)),
-            _ => Err(format!(
-                "{token:?} is not an answer (expected {}–{}, x for vet ej or - for blank)",
-                scale.min, scale.max
-            )),
+            _ => Err(LineProblem::NotAnAnswer {
+                token: token.to_owned(),
+                min: scale.min,
+                max: scale.max,
+            }),
         },
     }
 }

@@ -78,19 +78,26 @@ fn lines_are_read_spaced_or_compact() {
 #[test]
 fn bad_lines_say_what_is_wrong() {
     let error = |line: &str| parse_line(line, 4, &scale()).unwrap_err();
-    assert!(error("4 5 4 4").contains("expected a sector first"));
-    assert!(error("xx 4 5 4 4").contains("unknown sector \"xx\""));
-    assert!(error("sk 4 5 4").contains("3 answers (expected 4"));
-    assert!(error("sk 4 5 4 4 4").contains("5 answers (expected 4"));
-    assert!(error("sk 4 6 4 4").contains("\"6\" is not an answer (expected 1–5"));
+    assert_eq!(error("4 5 4 4"), LineProblem::NoSector);
+    assert_eq!(error("xx 4 5 4 4"), LineProblem::UnknownSector("xx".into()));
+    let count = |found| LineProblem::AnswerCount { found, expected: 4 };
+    assert_eq!(error("sk 4 5 4"), count(3));
+    assert_eq!(error("sk 4 5 4 4 4"), count(5));
+    assert_eq!(
+        error("sk 4 6 4 4"),
+        LineProblem::NotAnAnswer {
+            token: "6".into(),
+            min: 1,
+            max: 5
+        }
+    );
     let no_dont_know = Scale {
         dont_know: false,
         ..scale()
     };
-    assert!(
-        parse_line("sk x 1 1 1", 4, &no_dont_know)
-            .unwrap_err()
-            .contains("not allowed")
+    assert_eq!(
+        parse_line("sk x 1 1 1", 4, &no_dont_know).unwrap_err(),
+        LineProblem::DontKnowNotAllowed
     );
 }
 

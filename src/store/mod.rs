@@ -11,7 +11,7 @@ mod sessions;
 pub use atomic::{backup_path, write_atomic};
 pub use document::write_document;
 pub use lock::{FileLock, LockError, is_locked};
-pub use saver::{Saver, Unsaved};
+pub use saver::{Reporter, Saver, Unsaved, WriteReport};
 pub use series_file::{SERIES_VERSION, SeriesFile, series_stem};
 pub use session_file::{FileKind, SessionFile, SessionFileError, VERSION};
 pub use sessions::{EMERGENCY_PREFIX, SessionSummary, session_id};

@@ -2,6 +2,7 @@
 //! own writes the newest one. When the disk refuses, the snapshot stays in
 //! memory, the problem is reported, and the write is tried again every second.
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -22,7 +23,7 @@ struct Progress {
     /// The number of the last snapshot written (all before it are outdated).
     written: u64,
     /// Why the last write failed, while it keeps failing.
-    problem: Option<String>,
+    problem: Option<ErrorKind>,
 }
 
 impl Progress {
@@ -47,11 +48,17 @@ impl Shared {
 /// A snapshot and its number in the order they were handed over.
 type Numbered = (u64, SessionFile);
 
+/// What became of one write: written, or refused and why.
+pub type WriteReport = Result<(), ErrorKind>;
+
+/// Told of every write as it ends, from the saving thread.
+pub type Reporter = Box<dyn Fn(WriteReport) + Send>;
+
 /// The last snapshot, which the disk refused.
 #[derive(Debug)]
 pub struct Unsaved {
     /// Why it could not be written.
-    pub problem: String,
+    pub problem: ErrorKind,
     /// What should have been written.
     pub snapshot: Box<SessionFile>,
 }
@@ -67,12 +74,17 @@ pub struct Saver {
 impl Saver {
     /// Starts saving to `path`.
     pub fn start(path: PathBuf) -> Self {
+        Self::start_reporting(path, Box::new(|_| {}))
+    }
+
+    /// Starts saving to `path`, telling `report` how each write ended.
+    pub fn start_reporting(path: PathBuf, report: Reporter) -> Self {
         let (sender, receiver) = mpsc::channel();
         let shared = Arc::new(Shared::default());
         let thread = {
             let path = path.clone();
             let shared = Arc::clone(&shared);
-            thread::spawn(move || write_loop(&path, &receiver, &shared))
+            thread::spawn(move || write_loop(&path, &receiver, &shared, &report))
         };
         Self {
             path,
@@ -98,8 +110,8 @@ impl Saver {
     }
 
     /// Why saving fails, while it does.
-    pub fn problem(&self) -> Option<String> {
-        self.shared.lock().problem.clone()
+    pub fn problem(&self) -> Option<ErrorKind> {
+        self.shared.lock().problem
     }
 
     /// Whether a snapshot waits to be written (or to be retried).
@@ -128,7 +140,7 @@ impl Saver {
             .and_then(|thread| thread.join().ok().flatten());
         match unwritten {
             Some(snapshot) => Err(Unsaved {
-                problem: self.problem().unwrap_or_else(|| "not written".to_owned()),
+                problem: self.problem().unwrap_or(ErrorKind::Other),
                 snapshot: Box::new(snapshot),
             }),
             None => Ok(()),
@@ -139,7 +151,12 @@ impl Saver {
 /// Writes the newest snapshot whenever one arrives; retries while the disk
 /// refuses; after the app lets go, writes the last one (one final try) and ends,
 /// returning it if that failed.
-fn write_loop(path: &Path, snapshots: &Receiver<Numbered>, shared: &Shared) -> Option<SessionFile> {
+fn write_loop(
+    path: &Path,
+    snapshots: &Receiver<Numbered>,
+    shared: &Shared,
+    report: &Reporter,
+) -> Option<SessionFile> {
     let mut waiting: Option<Numbered> = None;
     loop {
         let next = match waiting {
@@ -166,10 +183,12 @@ fn write_loop(path: &Path, snapshots: &Receiver<Numbered>, shared: &Shared) -> O
                     progress.problem = None;
                     waiting = None;
                 }
-                Err(error) => progress.problem = Some(error.to_string()),
+                Err(error) => progress.problem = Some(error.kind()),
             }
+            let outcome = progress.problem.map_or(Ok(()), Err);
             drop(progress);
             shared.written.notify_all();
+            report(outcome);
         }
         if closed {
             return waiting.map(|(_, snapshot)| snapshot);

@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-use super::{View, format, i18n};
+use super::{View, format};
+use crate::i18n;
 use crate::session::TimerState;
 
 /// Draws the agenda list in `area`, scrolled so the current segment shows.

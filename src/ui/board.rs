@@ -7,7 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use super::{View, card_text, group_label, i18n};
+use super::{View, card_text, group_label};
+use crate::i18n;
 use crate::session::Card;
 
 /// Narrowest a column gets before the board scrolls sideways.
@@ -24,7 +25,7 @@ pub fn lanes(view: &View) -> Vec<Option<usize>> {
     let mut lanes: Vec<Option<usize>> = (0..session.groups.len()).map(Some).collect();
     let room_has_cards = !session.cards_in(session.current, None).is_empty();
     if room_has_cards
-        || (view.selected_group.is_none() && !view.presenting)
+        || (view.selected_group.is_none() && !view.for_room)
         || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
     {
         lanes.push(None);
@@ -75,7 +76,7 @@ fn render_lane(
 ) {
     let session = view.session;
     let cards = session.cards_in(session.current, group);
-    let is_selected = view.selected_group == group && !view.presenting;
+    let is_selected = view.selected_group == group && !view.for_room;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![];
     if let Some(count) = hidden.0 {

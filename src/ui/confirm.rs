@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{View, card_text, centered, i18n, overlay_block};
+use super::{View, card_text, centered, overlay_block};
+use crate::i18n;
 use crate::session::{Card, Member};
 
 /// Lines of the card shown in the question.
@@ -37,7 +38,9 @@ pub fn render_quit(frame: &mut Frame, area: Rect, view: &View) {
     let text = format!(
         "{} ({})",
         strings.quit_unsaved,
-        view.save_problem.unwrap_or_default()
+        view.save_problem
+            .map(|kind| i18n::io_problem(kind, view.language))
+            .unwrap_or_default()
     );
     let lines: Vec<Line> = card_text::fit(&text, width, 5)
         .into_iter()

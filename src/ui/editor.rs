@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 use ratatui_textarea::TextArea;
 
-use super::{View, group_label, i18n, overlay_block};
+use super::{View, group_label, overlay_block};
+use crate::i18n;
 
 /// Most rows the editor window takes.
 const MAX_HEIGHT: u16 = 12;

@@ -5,19 +5,13 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 /// A countdown: `mm:ss` while time is left, `+mm:ss` once over. Seconds are
 /// rounded up while counting down, so `00:00` shows exactly at the end.
 pub fn countdown(remaining: Duration) -> String {
-    let seconds = countdown_seconds(remaining);
+    let seconds = crate::session::countdown_seconds(remaining);
     let (sign, seconds) = if seconds < 0 {
         ("+", -seconds)
     } else {
         ("", seconds)
     };
     format!("{sign}{:02}:{:02}", seconds / 60, seconds % 60)
-}
-
-/// The whole seconds a countdown shows for `remaining`.
-pub fn countdown_seconds(remaining: Duration) -> i64 {
-    let millis = remaining.num_milliseconds();
-    millis.div_euclid(1000) + i64::from(millis.rem_euclid(1000) > 0)
 }
 
 /// A wall-clock time in the local zone, `HH:MM`.

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::board::lanes;
-use super::{View, card_text, group_label, i18n};
+use super::{View, card_text, group_label};
+use crate::i18n;
 use crate::session::Card;
 
 /// Most lines a card shows in a cell.
@@ -82,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
             ..body
         };
         let cells = Layout::horizontal(widths.clone()).split(row_area);
-        let highlighted = index == selected_row && !view.presenting;
+        let highlighted = index == selected_row && !view.for_room;
         rows.get(index).render(frame, &cells, view, highlighted);
         y += full_height;
     }

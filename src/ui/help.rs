@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Clear, Row, Table};
 
-use super::{View, centered, i18n, overlay_block};
+use super::{View, centered, overlay_block};
+use crate::i18n;
 
 /// Draws the help window over `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {

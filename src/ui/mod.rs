@@ -9,10 +9,9 @@ mod editor;
 mod format;
 mod grid;
 mod help;
-pub mod i18n;
 mod poll;
-mod present;
 mod rebalance;
+mod room_view;
 mod roster;
 mod segment_pane;
 mod status_bar;
@@ -22,11 +21,9 @@ mod timer_pane;
 pub use board::lanes;
 pub use card_text::printable;
 pub use editor::{EditorPurpose, EditorView};
-pub use format::{clock, countdown, countdown_seconds};
-pub use poll::decimal;
-pub use present::render_present;
+pub use format::{clock, countdown};
+pub use room_view::render_room;
 pub use theme::Theme;
-pub use timer_pane::{Tone, tone};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
@@ -35,6 +32,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use crate::agenda::{Language, SegmentKind};
+use crate::i18n::{self, Notice};
 use crate::session::{Card, CardId, Member, MemberId, Proposal, Session};
 
 /// Smallest terminal the run screen draws in; below it says so instead.
@@ -65,11 +63,11 @@ pub struct View<'a> {
     /// A window over the screen, if any.
     pub overlay: Overlay<'a>,
     /// A short message in the status line, if any.
-    pub notice: Option<&'a str>,
+    pub notice: Option<&'a Notice>,
     /// Why the session cannot be saved, while that lasts.
-    pub save_problem: Option<&'a str>,
+    pub save_problem: Option<std::io::ErrorKind>,
     /// Drawn for the room (`samla present`): no selection is shown.
-    pub presenting: bool,
+    pub for_room: bool,
     /// The statement hands are being counted for, if any.
     pub tally: Option<usize>,
 }
@@ -217,6 +215,7 @@ fn group_label(view: &View, group: Option<usize>) -> String {
 fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     if let Some(problem) = view.save_problem {
+        let problem = i18n::io_problem(problem, view.language);
         let warning = format!(" {} ({problem})", strings.not_saved);
         frame.render_widget(
             Paragraph::new(Span::styled(warning, view.theme.overrun())),

@@ -7,20 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, BorderType, Borders, Paragraph};
 
-use super::{View, card_text, i18n};
-use crate::agenda::Language;
+use super::{View, card_text};
+use crate::i18n;
 
 /// Narrowest a statement's chart gets before fewer go side by side.
 const MIN_CELL_WIDTH: u16 = 40;
-
-/// A number with one decimal, in the language's way ("4,2" / "4.2").
-pub fn decimal(value: f64, language: Language) -> String {
-    let text = format!("{value:.1}");
-    match language {
-        Language::Sv => text.replace('.', ","),
-        Language::En => text,
-    }
-}
 
 /// Draws the results of the current poll segment in `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -70,7 +61,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         frame.render_widget(block, cell);
         let mean = result
             .mean
-            .map(|mean| decimal(mean, view.language))
+            .map(|mean| i18n::decimal(mean, view.language))
             .unwrap_or_else(|| "–".to_owned());
         let summary = Line::styled(
             format!(

@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Row, Table};
 
-use super::{View, centered, format, i18n, overlay_block};
+use super::{View, centered, format, overlay_block};
+use crate::i18n;
 use crate::session::Proposal;
 
 /// Draws the proposal window over `area`.

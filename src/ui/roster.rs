@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{View, group_label, i18n, overlay_block, status_bar};
+use super::{View, group_label, overlay_block, status_bar};
+use crate::i18n;
 use crate::session::MemberId;
 
 /// Draws the roster over `area`, scrolled so the cursor shows.
@@ -51,12 +52,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, cursor: Option<MemberI
             };
             let role = member
                 .role
-                .map(|role| format!(" · {}", role.label(view.language)))
+                .map(|role| format!(" · {}", crate::i18n::role_label(role, view.language)))
                 .unwrap_or_default();
             let text = format!(
                 "  {mark} {}  {}{role}",
                 super::printable(&member.name),
-                member.sector.label(view.language)
+                crate::i18n::sector_label(member.sector, view.language)
             );
             if Some(member.id) == cursor {
                 cursor_line = lines.len();

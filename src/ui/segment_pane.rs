@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
-use super::{View, card_text, format, i18n};
+use super::{View, card_text, format};
 use crate::agenda::SegmentKind;
+use crate::i18n;
 
 /// Most cells of the private note beside the board, so it never pushes the
 /// questions away.

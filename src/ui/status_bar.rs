@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, format, group_label, i18n};
+use super::{View, format, group_label};
+use crate::i18n;
 
 /// Draws the status line in `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -49,7 +50,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         strings.hint
     };
     let right = match view.notice {
-        Some(notice) => Span::styled(format!("{notice} "), view.theme.warning()),
+        Some(notice) => Span::styled(
+            format!("{} ", notice.text(view.language)),
+            view.theme.warning(),
+        ),
         None => Span::styled(format!("{hint} "), view.theme.dim()),
     };
     let right_width = right.width() as u16;
@@ -72,7 +76,12 @@ pub fn people_line(view: &View) -> Option<Line<'static>> {
     let total: usize = attendance.iter().map(|(_, count)| count).sum();
     let by_sector: Vec<String> = attendance
         .iter()
-        .map(|(sector, count)| format!("{} {count}", sector.label(view.language)))
+        .map(|(sector, count)| {
+            format!(
+                "{} {count}",
+                crate::i18n::sector_label(*sector, view.language)
+            )
+        })
         .collect();
     let mut spans = vec![Span::styled(
         format!(
@@ -86,7 +95,10 @@ pub fn people_line(view: &View) -> Option<Line<'static>> {
         let lacking: Vec<String> = missing
             .iter()
             .map(|(group, sectors)| {
-                let names: Vec<&str> = sectors.iter().map(|s| s.label(view.language)).collect();
+                let names: Vec<&str> = sectors
+                    .iter()
+                    .map(|s| crate::i18n::sector_label(*s, view.language))
+                    .collect();
                 format!(
                     "{} {} {}",
                     group_label(view, Some(*group)),

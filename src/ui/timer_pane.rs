@@ -1,6 +1,5 @@
 //! The large countdown, its state and a progress bar.
 
-use chrono::{DateTime, Duration, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -8,44 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{LineGauge, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
-use super::{View, format, i18n};
-use crate::session::{Session, TimerState};
-
-/// How the countdown should look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Not counting: not started, done, or paused with time to spare.
-    Idle,
-    /// Counting, with time to spare.
-    Running,
-    /// Within the warning time before the end.
-    Warning,
-    /// At or past the end.
-    Overrun,
-}
-
-/// The tone of the current segment's countdown at `now`. A paused timer keeps
-/// its warning or overrun colour, so the room still sees how it stands.
-pub fn tone(session: &Session, now: DateTime<Utc>) -> Tone {
-    let timing = session.current_timing();
-    if matches!(timing.state(), TimerState::NotStarted | TimerState::Done) {
-        return Tone::Idle;
-    }
-    let segment = session.current_segment();
-    let warning_minutes = segment
-        .warning_minutes
-        .unwrap_or(session.agenda.warning_minutes);
-    let remaining = session.current_remaining(now);
-    if format::countdown_seconds(remaining) <= 0 {
-        Tone::Overrun
-    } else if remaining <= Duration::minutes(i64::from(warning_minutes)) {
-        Tone::Warning
-    } else if timing.state() == TimerState::Paused {
-        Tone::Idle
-    } else {
-        Tone::Running
-    }
-}
+use super::{View, format};
+use crate::i18n;
+use crate::session::{TimerState, Tone};
 
 /// How large the countdown is drawn, and the rows that takes.
 #[derive(Debug, Clone, Copy)]
@@ -123,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, layout: TimerLayout) {
 }
 
 fn tone_style(view: &View) -> Style {
-    match tone(view.session, view.now) {
+    match view.session.tone(view.now) {
         Tone::Idle => view.theme.idle(),
         Tone::Running => view.theme.running(),
         Tone::Warning => view.theme.warning(),

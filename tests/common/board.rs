@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::{Language, SegmentKind, load_bundled};
-use samla::app::{Action, AppState, action_for};
+use samla::app::{Action, AppState, Effects, action_for};
 use samla::session::{Session, SessionAction};
 use samla::ui::{self, Theme};
 
@@ -38,18 +38,32 @@ pub fn state_at(agenda: &str, groups: usize, kind: SegmentKind) -> AppState {
     let names = (1..=groups).map(|n| format!("{word} {n}")).collect();
     let session = Session::new(agenda, names, one_pm());
     let mut state = AppState::new(session, language, Theme::new(false), true, one_pm());
-    state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
+    let _ = state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
     for _ in 0..target {
-        state.update(Action::Session(SessionAction::Next), one_pm());
+        let _ = state.update(Action::Session(SessionAction::Next), one_pm());
     }
     state
 }
 
 /// Presses `key` as the run screen would.
 pub fn press(state: &mut AppState, key: KeyEvent) {
-    if let Some(action) = action_for(&state.mode, key) {
-        state.update(action, one_pm() + Duration::minutes(5));
+    let _ = press_for_effects(state, key);
+}
+
+/// Presses `key` as the run screen would; returns the effects asked for.
+pub fn press_for_effects(state: &mut AppState, key: KeyEvent) -> Effects {
+    match action_for(&state.mode, key) {
+        Some(action) => state.update(action, one_pm() + Duration::minutes(5)),
+        None => Effects::none(),
     }
+}
+
+/// The notice on screen, in the screen's language.
+pub fn notice(state: &AppState) -> Option<String> {
+    state
+        .notice
+        .as_ref()
+        .map(|notice| notice.text(state.language))
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {

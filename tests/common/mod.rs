@@ -33,6 +33,10 @@ pub fn samla_in(cwd: &Path, home: &Path, args: &[&str]) -> Run {
         .current_dir(cwd)
         .env("SAMLA_HOME", home)
         .env("NO_COLOR", "1")
+        // The command line speaks the system's language; these tests read English.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("the samla binary runs")
         .into()

@@ -50,6 +50,10 @@ impl PtyApp {
         command.env("SAMLA_HOME", home);
         command.env("TERM", "xterm-256color");
         command.env("TZ", "UTC");
+        // The command line speaks the system's language; these tests read English.
+        command.env("LANG", "C.UTF-8");
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_MESSAGES");
         command.env_remove("NO_COLOR");
         command.env_remove("RUST_BACKTRACE");
         // No display: the clipboard is the terminal's (OSC 52), as over SSH.

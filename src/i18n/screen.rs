@@ -1,6 +1,6 @@
 //! The app's own words in Swedish and English.
 
-use crate::agenda::{Language, SegmentKind};
+use crate::agenda::Language;
 
 /// Every text the screens show that is not from the agenda.
 pub struct Strings {
@@ -295,30 +295,5 @@ pub fn strings(language: Language) -> &'static Strings {
     match language {
         Language::Sv => &SV,
         Language::En => &EN,
-    }
-}
-
-/// The name of a segment kind, as shown above its title.
-pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
-    use SegmentKind as K;
-    match (language, kind) {
-        (Language::Sv, K::Welcome) => "Välkommen",
-        (Language::Sv, K::Lecture) => "Föreläsning",
-        (Language::Sv, K::GroupDiscussion) => "Gruppsamtal",
-        (Language::Sv, K::Plenary) => "Samtal i helgrupp",
-        (Language::Sv, K::Break) => "Paus",
-        (Language::Sv, K::Vision) => "Visionsövning",
-        (Language::Sv, K::ActionPlan) => "Handlingsplan",
-        (Language::Sv, K::Poll) => "Enkät",
-        (Language::Sv, K::Closing) => "Avslutning",
-        (Language::En, K::Welcome) => "Welcome",
-        (Language::En, K::Lecture) => "Lecture",
-        (Language::En, K::GroupDiscussion) => "Group discussion",
-        (Language::En, K::Plenary) => "Whole-room conversation",
-        (Language::En, K::Break) => "Break",
-        (Language::En, K::Vision) => "Vision exercise",
-        (Language::En, K::ActionPlan) => "Action plan",
-        (Language::En, K::Poll) => "Poll",
-        (Language::En, K::Closing) => "Closing",
     }
 }

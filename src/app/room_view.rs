@@ -10,14 +10,15 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::events::{self, AppEvent};
 use super::state::until_next_change;
-use super::{local_offset, terminal};
+use super::terminal;
 use crate::clock::Clock;
+use crate::clock::local_offset;
 use crate::store::SessionFile;
 use crate::ui::{self, Overlay, Theme, View};
 
 /// What a key asks of the room's view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PresentKey {
+pub enum RoomKey {
     /// Show or hide the board of cards.
     ToggleBoard,
     /// Leave.
@@ -26,21 +27,21 @@ pub enum PresentKey {
 
 /// The meaning of `key` in the room's view: `b` for the board; `q`, Esc,
 /// Ctrl+Q and Ctrl+C leave (nothing here can be lost).
-pub fn present_key(key: KeyEvent) -> Option<PresentKey> {
+pub fn room_key(key: KeyEvent) -> Option<RoomKey> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('q' | 'c') if ctrl => Some(PresentKey::Quit),
-        KeyCode::Char('q') | KeyCode::Esc => Some(PresentKey::Quit),
-        KeyCode::Char('b') => Some(PresentKey::ToggleBoard),
+        KeyCode::Char('q' | 'c') if ctrl => Some(RoomKey::Quit),
+        KeyCode::Char('q') | KeyCode::Esc => Some(RoomKey::Quit),
+        KeyCode::Char('b') => Some(RoomKey::ToggleBoard),
         _ => None,
     }
 }
 
 /// The room's view of `file` at `now`, with clock times at `offset`.
-pub fn present_view(
+pub fn room_view(
     file: &SessionFile,
     theme: Theme,
     now: DateTime<Utc>,
@@ -58,15 +59,16 @@ pub fn present_view(
         overlay: Overlay::None,
         notice: None,
         save_problem: None,
-        presenting: true,
+        for_room: true,
         tally: None,
     }
 }
 
 /// Shows the session saved at `path` until the user leaves, a signal arrives
 /// or the terminal goes away.
-pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<()> {
+pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut file = SessionFile::load(path)?;
+    let mut loaded = stamp(path);
     let mut screen = terminal::enter().map_err(|error| {
         anyhow::anyhow!(
             "cannot use this terminal ({error}); samla present needs an interactive terminal"
@@ -83,9 +85,9 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
     loop {
         let now = clock.now();
         if redraw {
-            let view = present_view(&file, theme, now, local_offset(now));
+            let view = room_view(&file, theme, now, local_offset(now));
             if screen
-                .draw(|frame| ui::render_present(frame, &view, show_board))
+                .draw(|frame| ui::render_room(frame, &view, show_board))
                 .is_err()
             {
                 break;
@@ -100,9 +102,9 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
             None => receiver.recv_timeout(wait),
         };
         match event {
-            Ok(AppEvent::Key(key)) => match present_key(key) {
-                Some(PresentKey::Quit) => break,
-                Some(PresentKey::ToggleBoard) => {
+            Ok(AppEvent::Key(key)) => match room_key(key) {
+                Some(RoomKey::Quit) => break,
+                Some(RoomKey::ToggleBoard) => {
                     show_board = !show_board;
                     redraw = true;
                 }
@@ -116,12 +118,17 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
                         break;
                     }
                 }
-                // The store writes atomically, so a file that does not parse
-                // is not samla's; keep showing the last good one.
-                if let Ok(newer) = SessionFile::load(path) {
-                    file = newer;
+                // A file event for a file that is as it was is no change.
+                let now_stamp = stamp(path);
+                if now_stamp.is_none() || now_stamp != loaded {
+                    // The store writes atomically, so a file that does not parse
+                    // is not samla's; keep showing the last good one.
+                    if let Ok(newer) = SessionFile::load(path) {
+                        file = newer;
+                        loaded = now_stamp;
+                        redraw = true;
+                    }
                 }
-                redraw = true;
             }
             Ok(AppEvent::Resize) | Err(RecvTimeoutError::Timeout) => redraw = true,
             Ok(AppEvent::Suspend) => {
@@ -132,7 +139,7 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
                 terminal::take_back(&mut screen);
                 redraw = true;
             }
-            Ok(AppEvent::Paste(_)) => {}
+            Ok(AppEvent::Paste(_) | AppEvent::Tick | AppEvent::Written(_)) => {}
             Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
                 break;
             }
@@ -140,4 +147,11 @@ pub fn present(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<(
     }
     terminal::leave();
     Ok(())
+}
+
+/// What tells one version of the file from the next: the store replaces it by
+/// a rename, so a new version is a new file with its own change time.
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }

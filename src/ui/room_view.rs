@@ -14,7 +14,7 @@ use crate::agenda::SegmentKind;
 use crate::session::TimerState;
 
 /// Draws the room's view; `show_board` puts the cards where the questions are.
-pub fn render_present(frame: &mut Frame, view: &View, show_board: bool) {
+pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area, view);

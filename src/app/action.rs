@@ -1,0 +1,135 @@
+//! What can happen to the run screen: what a key asks for, grouped by the mode
+//! it works in, and what the effects that ran report back.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use ratatui_textarea::Input;
+
+use crate::session::{Answer, SessionAction};
+
+/// One thing for [`super::AppState::update`] to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A change to the schedule.
+    Session(SessionAction),
+    /// Selection and cards on the board.
+    Board(BoardAction),
+    /// A key typed while the editor is open.
+    Editor(EditorAction),
+    /// A key on the roster.
+    Roster(RosterKey),
+    /// A key while counting hands.
+    Tally(TallyAction),
+    /// Show or hide the help.
+    ToggleHelp,
+    /// Propose a rebalanced plan.
+    ProposeRebalance,
+    /// Yes to the question on screen (rebalance, delete, quit, remove).
+    Confirm,
+    /// Close the overlay on screen, or say no to its question.
+    Dismiss,
+    /// Text pasted: into the editor, or into a new card.
+    Paste(String),
+    /// Write the summary and copy it to the clipboard.
+    Export,
+    /// Remind how to quit (Ctrl+C must not end a seminar by accident).
+    QuitHint,
+    /// Leave samla.
+    Quit,
+    /// Time passed: the bell and a save held back while typing may be due.
+    Tick,
+    /// The saver wrote the session.
+    Saved,
+    /// The saver could not write the session.
+    SaveFailed(ErrorKind),
+    /// The summary was written to `path` (copied as `copied`), or could not be.
+    Exported(Result<Exported, ErrorKind>),
+}
+
+/// What became of an export asked for with `x`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The file written.
+    pub path: PathBuf,
+    /// Where the text was copied to, if anywhere.
+    pub copied: Option<crate::clipboard::Copied>,
+}
+
+/// Keys of the board: the selection and the cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardAction {
+    /// Select a group (0-based), or the whole room.
+    SelectGroup(Option<usize>),
+    /// Select the group before (-1) or after (+1) the selected one.
+    StepGroup(i8),
+    /// Select the card above (-1) or below (+1) the selected one.
+    StepCard(i8),
+    /// Open the editor for a new card of the selected group.
+    NewCard,
+    /// Open the editor on the selected card.
+    EditCard,
+    /// Open the editor on the segment's private note.
+    EditPrivateNote,
+    /// Cycle the selected card's tag.
+    CycleTag,
+    /// Mark the selected card as a quote, or unmark it.
+    ToggleQuote,
+    /// Move the selected card to the next column.
+    NextColumn,
+    /// Ask whether to delete the selected card.
+    AskDelete,
+    /// Open the roster.
+    OpenRoster,
+    /// Type respondent lines into the current poll.
+    OpenPollLine,
+    /// Count hands for the current poll.
+    OpenTally,
+}
+
+/// Keys of the open editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorAction {
+    /// A key for the text area.
+    Input(Input),
+    /// Take back the last change (on an empty respondent line: the last line).
+    Undo,
+    /// Do again what was taken back.
+    Redo,
+    /// Save what the editor holds and close it.
+    Close,
+    /// Enter the typed respondent line.
+    SubmitLine,
+}
+
+/// Keys of the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterKey {
+    /// Move the cursor up (-1) or down (+1).
+    Step(i8),
+    /// Mark the member under the cursor present today, or not.
+    TogglePresent,
+    /// Add a member to the cursor's group.
+    Add,
+    /// Rename the member under the cursor.
+    Rename,
+    /// The next sector for the member under the cursor.
+    CycleSector,
+    /// The next role category for the member under the cursor.
+    CycleRole,
+    /// Move the member under the cursor to the next group.
+    Move,
+    /// Ask whether to remove the member under the cursor.
+    Remove,
+}
+
+/// Keys of hand counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyAction {
+    /// The statement above (-1) or below (+1).
+    Step(i8),
+    /// One hand more for an answer to the selected statement.
+    Add(Answer),
+    /// Take back the last hand counted.
+    Undo,
+}

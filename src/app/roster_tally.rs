@@ -1,0 +1,111 @@
+//! The keys of the roster (members and today's attendance) and of counting hands.
+
+use chrono::{DateTime, Utc};
+
+use super::action::{RosterKey, TallyAction};
+use super::saving::Change;
+use super::state::{AppState, Mode};
+use crate::session::{DraftTarget, MemberId, PollAction, RosterAction, SessionAction};
+
+impl AppState {
+    /// The members in the roster's order on screen: by group, then as added.
+    pub fn roster_order(&self) -> Vec<MemberId> {
+        let roster = &self.session.roster;
+        (0..self.session.groups.len())
+            .flat_map(|group| roster.of_group(group).map(|member| member.id))
+            .collect()
+    }
+
+    pub(super) fn first_member(&self) -> Option<MemberId> {
+        self.roster_order().first().copied()
+    }
+
+    pub(super) fn roster(&mut self, key: RosterKey, now: DateTime<Utc>) -> Change {
+        let Mode::Roster(cursor) = self.mode else {
+            return Change::Nothing;
+        };
+        let change = |change: fn(MemberId) -> RosterAction| cursor.map(change);
+        let roster_change = match key {
+            RosterKey::Step(step) => {
+                let order = self.roster_order();
+                let position = cursor.and_then(|id| order.iter().position(|m| *m == id));
+                let next = match position {
+                    Some(position) => position
+                        .saturating_add_signed(isize::from(step))
+                        .min(order.len().saturating_sub(1)),
+                    None => 0,
+                };
+                self.mode = Mode::Roster(order.get(next).copied());
+                None
+            }
+            RosterKey::Add => {
+                let group = cursor
+                    .and_then(|id| self.session.roster.member(id))
+                    .map(|member| member.group)
+                    .or(self.selected_group)
+                    .unwrap_or(0);
+                return self.open_editor_on(DraftTarget::NewMember(group), "");
+            }
+            RosterKey::Rename => {
+                if let Some(member) = cursor.and_then(|id| self.session.roster.member(id)) {
+                    let (id, name) = (member.id, member.name.clone());
+                    return self.open_editor_on(DraftTarget::MemberName(id), &name);
+                }
+                None
+            }
+            RosterKey::Remove => {
+                if let Some(id) = cursor {
+                    self.mode = Mode::ConfirmRemoveMember(id);
+                }
+                None
+            }
+            RosterKey::TogglePresent => change(|id| RosterAction::TogglePresent { id }),
+            RosterKey::CycleSector => change(|id| RosterAction::CycleSector { id }),
+            RosterKey::CycleRole => change(|id| RosterAction::CycleRole { id }),
+            RosterKey::Move => change(|id| RosterAction::MoveToNextGroup { id }),
+        };
+        match roster_change {
+            Some(roster_change) => self.change_session(SessionAction::Roster(roster_change), now),
+            None => Change::Nothing,
+        }
+    }
+
+    pub(super) fn tally(&mut self, action: TallyAction, now: DateTime<Utc>) -> Change {
+        let segment = self.session.current;
+        let statements = self.session.current_segment().statements.len();
+        let Mode::Tally { statement, counted } = &mut self.mode else {
+            return Change::Nothing;
+        };
+        let (statement, answer, delta) = match action {
+            TallyAction::Step(step) => {
+                *statement = statement
+                    .saturating_add_signed(isize::from(step))
+                    .min(statements.saturating_sub(1));
+                return Change::Nothing;
+            }
+            TallyAction::Add(answer) => {
+                counted.push((*statement, answer));
+                (*statement, answer, 1)
+            }
+            TallyAction::Undo => match counted.pop() {
+                Some((statement, answer)) => (statement, answer, -1),
+                None => return Change::Nothing,
+            },
+        };
+        let tally = PollAction::Tally {
+            segment,
+            statement,
+            answer,
+            delta,
+        };
+        let change = self.change_session(SessionAction::Poll(tally), now);
+        // A hand the poll did not take (a value off its scale) is not there to undo.
+        if change == Change::Nothing
+            && delta == 1
+            && let Mode::Tally { counted, .. } = &mut self.mode
+        {
+            counted.pop();
+        }
+        change
+    }
+}

@@ -1,0 +1,118 @@
+//! Runs the effects `update` returns: saving (handed to the saver), exporting,
+//! the bell, quitting. What came of an effect goes back to `update` as an action.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::action::{Action, Exported};
+use super::effect::{Effect, Effects};
+use super::export::{ExportRequest, deliver};
+use super::state::AppState;
+use super::terminal;
+use crate::clipboard::Clipboard;
+use crate::clock::local_offset;
+use crate::export::{Document, Summary, render};
+use crate::store::{Saver, SessionFile, VERSION, session_id};
+
+/// What the effects of a burst of actions came to.
+#[derive(Debug, Default)]
+pub struct Ran {
+    /// The screen is to end.
+    pub quit: bool,
+    /// Outcomes to hand back to `update`.
+    pub outcomes: Vec<Action>,
+}
+
+/// Everything effects reach: the saver, the exports folder, the clipboard.
+pub struct Runner<'a> {
+    /// Writes snapshots off the keystroke path.
+    pub saver: &'a Saver,
+    /// The id of the agenda the session runs.
+    pub agenda_id: &'a str,
+    /// The folder summaries are written to.
+    pub exports_dir: &'a Path,
+    /// The clipboard, one handle for the screen's life.
+    pub clipboard: Clipboard,
+}
+
+impl Runner<'_> {
+    /// Runs `effects` of `state` at `now`; `terminal` is where the screen is
+    /// drawn (the bell and OSC 52 go there, between frames).
+    pub fn run(
+        &mut self,
+        effects: &Effects,
+        state: &AppState,
+        terminal: &mut dyn Write,
+        now: DateTime<Utc>,
+    ) -> Ran {
+        let mut ran = Ran::default();
+        for effect in effects.iter() {
+            match effect {
+                Effect::Save => self.save(state, now),
+                Effect::Export(request) => {
+                    ran.outcomes
+                        .push(self.export(request, state, terminal, now));
+                }
+                Effect::Bell => {
+                    let _ = terminal::ring_bell(terminal);
+                }
+                Effect::Quit => ran.quit = true,
+            }
+        }
+        ran
+    }
+
+    /// Hands the state at `now` to the saver.
+    pub fn save(&self, state: &AppState, now: DateTime<Utc>) {
+        self.saver.save(snapshot(state, self.agenda_id, now));
+    }
+
+    fn export(
+        &mut self,
+        request: &ExportRequest,
+        state: &AppState,
+        terminal: &mut dyn Write,
+        now: DateTime<Utc>,
+    ) -> Action {
+        let summary = Summary {
+            session: &state.session,
+            as_of: now,
+            offset: local_offset(state.session.planned_start),
+            private: false,
+            names: false,
+        };
+        let Ok(bytes) = render(Document::Session(&summary), request.format, &[]) else {
+            return Action::Exported(Err(std::io::ErrorKind::InvalidData));
+        };
+        let default = self.exports_dir.join(format!(
+            "{}.{}",
+            session_id(self.saver.path()),
+            request.format.extension()
+        ));
+        let clipboard = &mut self.clipboard;
+        let delivered = deliver(&bytes, request, default, &mut std::io::sink(), |text| {
+            clipboard.copy(text, terminal)
+        });
+        Action::Exported(match delivered {
+            Ok(delivered) => Ok(Exported {
+                path: delivered.path.unwrap_or_default(),
+                copied: delivered.copied.and_then(Result::ok),
+            }),
+            Err(not_written) => Err(not_written.error.kind()),
+        })
+    }
+}
+
+/// What is saved of `state`: the session and the editor's unsaved text.
+pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> SessionFile {
+    SessionFile {
+        version: VERSION,
+        agenda_id: agenda_id.to_owned(),
+        saved: now,
+        language: state.language,
+        session: state.session.clone(),
+        draft: state.draft(),
+    }
+}

@@ -1,0 +1,98 @@
+//! When the run screen hands its state to the saver. Structural changes (a new
+//! card, a segment change) are written at once; typing is written at most once
+//! per [`TYPING_WINDOW`], and always within it of the last keystroke, so a
+//! burst of keys costs a few writes instead of one per key, and `kill -9`
+//! loses at most the last quarter of a second.
+
+use chrono::{DateTime, Duration, Utc};
+
+/// The shortest time between two saves of typed text.
+pub const TYPING_WINDOW: Duration = Duration::milliseconds(250);
+
+/// What changed in one action, and so how soon it must be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// Nothing that is saved: the selection, the help, a cursor.
+    Nothing,
+    /// The text of the open editor.
+    Draft,
+    /// The session itself, or whether an editor is open.
+    Structure,
+}
+
+/// The saves asked for so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SaveSchedule {
+    /// When the state was last handed to the saver.
+    last: Option<DateTime<Utc>>,
+    /// Typing since then, not yet handed over.
+    waiting: bool,
+}
+
+impl SaveSchedule {
+    /// Whether `change` at `now` is to be saved now; typing within the window
+    /// of the last save waits for [`SaveSchedule::due`].
+    pub fn should_save(&mut self, change: Change, now: DateTime<Utc>) -> bool {
+        let save = match change {
+            Change::Nothing => self.waiting && self.window_over(now),
+            Change::Draft => self.window_over(now),
+            Change::Structure => true,
+        };
+        if save {
+            self.last = Some(now);
+            self.waiting = false;
+        } else if change == Change::Draft {
+            self.waiting = true;
+        }
+        save
+    }
+
+    /// How long until typing that waits is to be saved, if any waits.
+    pub fn due(&self, now: DateTime<Utc>) -> Option<Duration> {
+        let last = self.last?;
+        self.waiting
+            .then(|| (last + TYPING_WINDOW - now).max(Duration::zero()))
+    }
+
+    fn window_over(&self, now: DateTime<Utc>) -> bool {
+        self.last.is_none_or(|last| now - last >= TYPING_WINDOW)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn at(millis: i64) -> DateTime<Utc> {
+        Utc.timestamp_millis_opt(1_773_316_800_000 + millis)
+            .single()
+            .expect("a valid time")
+    }
+
+    #[test]
+    fn typing_is_saved_once_a_window_and_the_rest_when_it_is_over() {
+        let mut saves = SaveSchedule::default();
+        assert!(saves.should_save(Change::Draft, at(0)));
+        for millis in (10..250).step_by(10) {
+            assert!(!saves.should_save(Change::Draft, at(millis)), "{millis}");
+        }
+        assert_eq!(saves.due(at(100)), Some(Duration::milliseconds(150)));
+        assert!(!saves.should_save(Change::Nothing, at(249)));
+        assert!(saves.should_save(Change::Nothing, at(250)));
+        assert_eq!(saves.due(at(260)), None);
+        assert!(!saves.should_save(Change::Nothing, at(900)));
+    }
+
+    #[test]
+    fn structure_is_saved_at_once_and_nothing_is_never_saved() {
+        let mut saves = SaveSchedule::default();
+        assert!(!saves.should_save(Change::Nothing, at(0)));
+        assert!(saves.should_save(Change::Structure, at(1)));
+        assert!(saves.should_save(Change::Structure, at(2)));
+        assert!(!saves.should_save(Change::Draft, at(3)));
+        assert!(saves.should_save(Change::Structure, at(4)));
+        assert_eq!(saves.due(at(5)), None);
+    }
+}

@@ -1,0 +1,82 @@
+//! The board's selection: which group and card the card keys work on, kept in
+//! view as cards come and go.
+
+use chrono::{DateTime, Utc};
+
+use super::saving::Change;
+use super::state::AppState;
+use crate::i18n::Notice;
+use crate::session::{Card, CardAction, CardId, SessionAction};
+
+impl AppState {
+    /// The selected card, or a hint that there is none.
+    pub(super) fn card_or_hint(&mut self) -> Option<Card> {
+        let card = self
+            .selected_card
+            .and_then(|id| self.session.card(id))
+            .cloned();
+        if card.is_none() {
+            self.notice = Some(Notice::NoCard);
+        }
+        card
+    }
+
+    /// Applies `change` to the selected card, if there is one.
+    pub(super) fn change_card(
+        &mut self,
+        change: impl Fn(CardId) -> CardAction,
+        now: DateTime<Utc>,
+    ) -> Change {
+        match self.card_or_hint() {
+            Some(card) => self.change_session(SessionAction::Card(change(card.id)), now),
+            None => Change::Nothing,
+        }
+    }
+
+    /// The ids of the selected group's cards in the current segment, in board order.
+    pub(super) fn cards_of_selection(&self) -> Vec<CardId> {
+        self.session
+            .cards_in(self.session.current, self.selected_group)
+            .iter()
+            .map(|card| card.id)
+            .collect()
+    }
+
+    pub(super) fn step_card(&mut self, step: i8) {
+        let cards = self.cards_of_selection();
+        let position = self
+            .selected_card
+            .and_then(|id| cards.iter().position(|card| *card == id));
+        let next = match position {
+            Some(position) => position
+                .saturating_add_signed(isize::from(step))
+                .min(cards.len().saturating_sub(1)),
+            None if step < 0 => cards.len().saturating_sub(1),
+            None => 0,
+        };
+        self.selected_card = cards.get(next).copied();
+    }
+
+    pub(super) fn step_group(&mut self, step: i8) {
+        let lanes: Vec<Option<usize>> = (0..self.session.groups.len())
+            .map(Some)
+            .chain([None])
+            .collect();
+        let position = lanes
+            .iter()
+            .position(|lane| *lane == self.selected_group)
+            .unwrap_or(0);
+        let next = (position as isize + isize::from(step)).rem_euclid(lanes.len() as isize);
+        self.selected_group = lanes[next as usize];
+    }
+
+    /// After a change of group, segment or cards: the selected card stays if it
+    /// is on the selected group's board, else the group's latest card is selected.
+    pub(super) fn keep_selection_in_view(&mut self) {
+        let cards = self.cards_of_selection();
+        if self.selected_card.is_some_and(|id| cards.contains(&id)) {
+            return;
+        }
+        self.selected_card = cards.iter().max().copied();
+    }
+}

@@ -1,0 +1,364 @@
+//! How actions change the run screen's state, and which effects they ask for.
+
+use chrono::{DateTime, Utc};
+
+use super::action::{Action, BoardAction, EditorAction, Exported};
+use super::editor::Editor;
+use super::effect::{Effect, Effects};
+use super::export::ExportRequest;
+use super::saving::Change;
+use super::state::{AppState, Mode};
+use crate::agenda::SegmentKind;
+use crate::clipboard::Copied;
+use crate::i18n::{CopyNote, Notice};
+use crate::session::{
+    CardAction, CardId, DraftTarget, PollAction, RosterAction as RosterChange, SessionAction,
+    parse_line, propose_rebalance,
+};
+
+impl AppState {
+    /// Applies `action` at `now` and says what is to happen outside the state:
+    /// a save only when the session or the draft changed, an export, the bell,
+    /// the end.
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Effects {
+        let mut effects = Effects::none();
+        let from_the_user = !matches!(
+            action,
+            Action::Tick | Action::Saved | Action::SaveFailed(_) | Action::Exported(_)
+        );
+        if from_the_user {
+            self.notice = None;
+        }
+        let change = self.apply(action, now, &mut effects);
+        self.keep_selection_in_view();
+        if self.saves.should_save(change, now) {
+            effects.push(Effect::Save);
+        }
+        if self.take_bell(now) {
+            effects.push(Effect::Bell);
+        }
+        effects
+    }
+
+    /// Does what `action` says; returns what changed of what is saved.
+    fn apply(&mut self, action: Action, now: DateTime<Utc>, effects: &mut Effects) -> Change {
+        match action {
+            Action::Session(change) => self.change_session(change, now),
+            Action::Board(board) => self.board(board, now),
+            Action::Editor(key) => self.editor(key, now),
+            Action::Roster(key) => self.roster(key, now),
+            Action::Tally(key) => self.tally(key, now),
+            Action::ToggleHelp => {
+                self.mode = match self.mode {
+                    Mode::Help => Mode::Normal,
+                    _ => Mode::Help,
+                };
+                Change::Nothing
+            }
+            Action::ProposeRebalance => {
+                match propose_rebalance(&self.session, now) {
+                    Some(proposal) => self.mode = Mode::Rebalance(proposal),
+                    None => self.notice = Some(Notice::NotLate),
+                }
+                Change::Nothing
+            }
+            Action::Confirm => self.confirm(now, effects),
+            Action::Dismiss => {
+                self.mode = match self.mode {
+                    Mode::ConfirmRemoveMember(id) => Mode::Roster(Some(id)),
+                    _ => Mode::Normal,
+                };
+                Change::Nothing
+            }
+            Action::Paste(text) => match &mut self.mode {
+                Mode::Editor(editor) => {
+                    editor.paste(&text);
+                    Change::Draft
+                }
+                Mode::Normal => self.open_editor(new_card_target(self), &text),
+                _ => Change::Nothing,
+            },
+            Action::Export => {
+                effects.push(Effect::Export(ExportRequest::summary_for_the_screen()));
+                Change::Nothing
+            }
+            Action::QuitHint => {
+                self.notice = Some(Notice::QuitHint);
+                Change::Nothing
+            }
+            Action::Quit => {
+                let change = self.close_editor(now);
+                if self.save_problem.is_some() {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    effects.push(Effect::Quit);
+                }
+                change
+            }
+            Action::Tick => Change::Nothing,
+            Action::Saved => {
+                self.save_problem = None;
+                Change::Nothing
+            }
+            Action::SaveFailed(kind) => {
+                self.save_problem = Some(kind);
+                Change::Nothing
+            }
+            Action::Exported(outcome) => {
+                self.notice = Some(exported_notice(outcome));
+                Change::Nothing
+            }
+        }
+    }
+
+    /// Applies `change` to the session; a change that changes nothing (`n` on
+    /// the last segment's end) is nothing to save.
+    pub(super) fn change_session(&mut self, change: SessionAction, now: DateTime<Utc>) -> Change {
+        let before = self.session.clone();
+        self.session.apply(change, now);
+        if self.session == before {
+            Change::Nothing
+        } else {
+            Change::Structure
+        }
+    }
+
+    fn board(&mut self, action: BoardAction, now: DateTime<Utc>) -> Change {
+        match action {
+            BoardAction::SelectGroup(group) => {
+                if group.is_none_or(|index| index < self.session.groups.len()) {
+                    self.selected_group = group;
+                }
+            }
+            BoardAction::StepGroup(step) => self.step_group(step),
+            BoardAction::StepCard(step) => self.step_card(step),
+            BoardAction::NewCard => return self.open_editor(new_card_target(self), ""),
+            BoardAction::EditCard => {
+                if let Some(card) = self.card_or_hint() {
+                    return self.open_editor_on(DraftTarget::Card(card.id), &card.text);
+                }
+            }
+            BoardAction::EditPrivateNote => {
+                let current = self.session.current;
+                let note = self
+                    .session
+                    .private_note(current)
+                    .unwrap_or_default()
+                    .to_owned();
+                return self.open_editor_on(DraftTarget::PrivateNote(current), &note);
+            }
+            BoardAction::CycleTag => {
+                return self.change_card(|id| CardAction::CycleTag { id }, now);
+            }
+            BoardAction::ToggleQuote => {
+                return self.change_card(|id| CardAction::ToggleQuote { id }, now);
+            }
+            BoardAction::NextColumn => {
+                if self.session.columns(self.session.current).is_some() {
+                    return self.change_card(|id| CardAction::NextHorizon { id }, now);
+                }
+                self.notice = Some(Notice::NoColumns);
+            }
+            BoardAction::AskDelete => {
+                if let Some(card) = self.card_or_hint() {
+                    self.mode = Mode::ConfirmDelete(card.id);
+                }
+            }
+            BoardAction::OpenRoster => self.mode = Mode::Roster(self.first_member()),
+            BoardAction::OpenPollLine => {
+                if self.current_is_poll() {
+                    return self.open_editor_on(DraftTarget::PollLine(self.session.current), "");
+                }
+            }
+            BoardAction::OpenTally => {
+                if self.current_is_poll() {
+                    self.mode = Mode::Tally {
+                        statement: 0,
+                        counted: Vec::new(),
+                    };
+                }
+            }
+        }
+        Change::Nothing
+    }
+
+    fn editor(&mut self, action: EditorAction, now: DateTime<Utc>) -> Change {
+        let Mode::Editor(editor) = &mut self.mode else {
+            return Change::Nothing;
+        };
+        let typed = match action {
+            EditorAction::Input(input) => editor.input(input),
+            // Ctrl+Z on an empty respondent line takes back the line before.
+            EditorAction::Undo => match editor.target {
+                DraftTarget::PollLine(segment) if editor.is_empty() => {
+                    self.notice = Some(Notice::LineUndone);
+                    let undo = PollAction::RemoveLastRespondent { segment };
+                    return self.change_session(SessionAction::Poll(undo), now);
+                }
+                _ => editor.undo(),
+            },
+            EditorAction::Redo => editor.redo(),
+            EditorAction::Close => return self.close_editor(now),
+            EditorAction::SubmitLine => return self.submit_poll_line(now),
+        };
+        if typed {
+            Change::Draft
+        } else {
+            Change::Nothing
+        }
+    }
+
+    /// Yes to the question on screen.
+    fn confirm(&mut self, now: DateTime<Utc>, effects: &mut Effects) -> Change {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Rebalance(proposal) => {
+                self.change_session(SessionAction::Rebalance(proposal), now)
+            }
+            Mode::ConfirmDelete(id) => self.delete_card(id, now),
+            Mode::ConfirmQuit => {
+                effects.push(Effect::Quit);
+                Change::Nothing
+            }
+            Mode::ConfirmRemoveMember(id) => {
+                let change =
+                    self.change_session(SessionAction::Roster(RosterChange::Remove { id }), now);
+                self.mode = Mode::Roster(self.first_member());
+                change
+            }
+            other => {
+                self.mode = other;
+                Change::Nothing
+            }
+        }
+    }
+
+    fn delete_card(&mut self, id: CardId, now: DateTime<Utc>) -> Change {
+        let neighbours = self.cards_of_selection();
+        let position = neighbours.iter().position(|card| *card == id);
+        let change = self.change_session(SessionAction::Card(CardAction::Delete { id }), now);
+        self.selected_card = position.and_then(|position| {
+            let left = self.cards_of_selection();
+            left.get(position.min(left.len().saturating_sub(1)))
+                .copied()
+        });
+        change
+    }
+
+    /// Opens the editor for `target` with `text` pasted into it.
+    fn open_editor(&mut self, target: DraftTarget, text: &str) -> Change {
+        let mut editor = Editor::new(target, "");
+        editor.paste(text);
+        self.mode = Mode::Editor(Box::new(editor));
+        Change::Draft
+    }
+
+    /// Opens the editor for `target` holding `text`, the cursor at its end.
+    pub(super) fn open_editor_on(&mut self, target: DraftTarget, text: &str) -> Change {
+        self.mode = Mode::Editor(Box::new(Editor::new(target, text)));
+        Change::Draft
+    }
+
+    /// Whether the current segment is a poll; says what `i` and `v` are for if not.
+    fn current_is_poll(&mut self) -> bool {
+        let poll = self.session.current_segment().kind == SegmentKind::Poll;
+        if !poll {
+            self.notice = Some(Notice::NotAPoll);
+        }
+        poll
+    }
+
+    /// Enters the typed respondent line if it is valid, and clears it for the
+    /// next; otherwise says what is wrong and keeps it for fixing.
+    fn submit_poll_line(&mut self, now: DateTime<Utc>) -> Change {
+        let Mode::Editor(editor) = &self.mode else {
+            return Change::Nothing;
+        };
+        let DraftTarget::PollLine(segment) = editor.target else {
+            return Change::Nothing;
+        };
+        let Some(poll) = self.session.agenda.segments.get(segment) else {
+            return Change::Nothing;
+        };
+        let scale = poll.scale_or_default(self.session.agenda.language);
+        match parse_line(&editor.text(), poll.statements.len(), &scale) {
+            Ok(respondent) => {
+                let add = PollAction::AddRespondent {
+                    segment,
+                    respondent,
+                };
+                self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::PollLine(segment), "")));
+                self.change_session(SessionAction::Poll(add), now)
+            }
+            Err(problem) => {
+                self.notice = Some(Notice::PollLine(problem));
+                Change::Nothing
+            }
+        }
+    }
+
+    /// Saves what the editor holds, if one is open, and closes it.
+    pub fn close_editor(&mut self, now: DateTime<Utc>) -> Change {
+        let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Change::Nothing;
+        };
+        let new_card = self.session.next_card_id;
+        let new_member = self.session.roster.next_id;
+        if let Some(change) = editor.save() {
+            self.session.apply(change, now);
+        }
+        match editor.target {
+            DraftTarget::NewCard { .. } => {
+                if self.session.card(new_card).is_some() {
+                    self.selected_card = Some(new_card);
+                } else {
+                    self.notice = Some(Notice::NothingSaved);
+                }
+            }
+            // Back to the roster the name was typed from.
+            DraftTarget::NewMember(_) => {
+                let added = self
+                    .session
+                    .roster
+                    .member(new_member)
+                    .map(|member| member.id);
+                self.mode = Mode::Roster(added.or(self.first_member()));
+            }
+            DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
+            DraftTarget::Card(_) | DraftTarget::PrivateNote(_) | DraftTarget::PollLine(_) => {}
+        }
+        // The draft is gone from the file either way.
+        Change::Structure
+    }
+
+    /// Whether the bell should ring now: once, when the running countdown reaches zero.
+    fn take_bell(&mut self, now: DateTime<Utc>) -> bool {
+        if !self.countdown_at_zero(now) || self.bell_rung_for == Some(self.session.current) {
+            return false;
+        }
+        self.bell_rung_for = Some(self.session.current);
+        self.bell
+    }
+}
+
+/// A new card of the selected group in the current segment.
+fn new_card_target(state: &AppState) -> DraftTarget {
+    DraftTarget::NewCard {
+        segment: state.session.current,
+        group: state.selected_group,
+    }
+}
+
+/// What the status line says after `x`.
+fn exported_notice(outcome: Result<Exported, std::io::ErrorKind>) -> Notice {
+    match outcome {
+        Ok(exported) => Notice::Exported {
+            path: exported.path,
+            copied: match exported.copied {
+                Some(Copied::System) => CopyNote::System,
+                Some(Copied::Terminal) => CopyNote::Terminal,
+                None => CopyNote::Failed,
+            },
+        },
+        Err(kind) => Notice::ExportFailed(kind),
+    }
+}

@@ -1,0 +1,106 @@
+//! The run screen from the command line, for `samla run` and `samla resume`:
+//! whatever way the screen ends, the last state is on disk before samla exits.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::Context;
+use crate::app::{self, AppState, Inputs, Runner};
+use crate::clipboard::Clipboard;
+use crate::clock::Clock;
+use crate::i18n;
+use crate::session::Session;
+use crate::store::{DataDir, EMERGENCY_PREFIX, Saver, SeriesFile, session_id, write_atomic};
+
+/// Runs the screen on `state`, saved to `path` (a session of `agenda_id`); a
+/// quit, a signal, a lost terminal and a panic all end with the last state
+/// written, or an emergency copy when the data folder refuses it.
+pub fn run_and_keep(
+    state: AppState,
+    clock: &dyn Clock,
+    path: PathBuf,
+    agenda_id: &str,
+    context: &mut Context,
+) -> anyhow::Result<ExitCode> {
+    let strings = i18n::strings(state.language);
+    let data = context.data_dir()?;
+    let exports_dir = data.exports_dir();
+    let inputs = Inputs::new();
+    let saver = Saver::start_reporting(path.clone(), inputs.save_reporter());
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut runner = Runner {
+            saver: &saver,
+            agenda_id,
+            exports_dir: &exports_dir,
+            clipboard: Clipboard::open(),
+        };
+        app::run(state, clock, &mut runner, inputs)
+    }));
+    let saved = saver.finish();
+    let screen = match outcome {
+        Ok(screen) => screen,
+        Err(panic) => panic::resume_unwind(panic),
+    };
+    if let Err(unsaved) = saved {
+        let copy = emergency_path(&path);
+        let problem = i18n::io_problem(unsaved.problem, strings_language(&screen, context));
+        let written = write_atomic(&copy, unsaved.snapshot.to_text().as_bytes());
+        match written {
+            Ok(()) => anyhow::bail!(
+                "could not save {} ({problem}); an emergency copy is in {} (`samla resume {}` opens it)",
+                path.display(),
+                copy.display(),
+                copy.display()
+            ),
+            Err(error) => anyhow::bail!(
+                "could not save {} ({problem}) nor an emergency copy in {} ({error})",
+                path.display(),
+                copy.display()
+            ),
+        }
+    }
+    let state = screen?;
+    sync_series(&data, &path, &state.session)?;
+    let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The language of the screen's words, for a message after it ended.
+fn strings_language(
+    screen: &anyhow::Result<AppState>,
+    context: &Context,
+) -> crate::agenda::Language {
+    match screen {
+        Ok(state) => state.language,
+        Err(_) => context.language,
+    }
+}
+
+/// After a session of a series: the series keeps the roster as the session
+/// left it, and knows the session.
+fn sync_series(data: &DataDir, session_path: &Path, session: &Session) -> anyhow::Result<()> {
+    let Some(name) = &session.series else {
+        return Ok(());
+    };
+    let mut series = match data.load_series(name) {
+        Some(loaded) => loaded?,
+        None => SeriesFile::new(name, session.groups.clone()),
+    };
+    series.roster = session.roster.clone();
+    let id = session_id(session_path);
+    if !series.sessions.contains(&id) {
+        series.sessions.push(id);
+    }
+    data.save_series(&series)?;
+    Ok(())
+}
+
+/// Where the session goes when its own folder refuses it: the home folder,
+/// else the temporary folder.
+fn emergency_path(session: &Path) -> PathBuf {
+    let folder = directories::UserDirs::new()
+        .map(|dirs| dirs.home_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    folder.join(format!("{EMERGENCY_PREFIX}{}.ron", session_id(session)))
+}

@@ -1,0 +1,68 @@
+//! Names of the things samla counts and shows: segment kinds, sectors, role
+//! categories, and numbers written the language's way.
+
+use crate::agenda::{Language, Role, Sector, SegmentKind};
+
+/// A sector's name.
+pub fn sector_label(sector: Sector, language: Language) -> &'static str {
+    match (language, sector) {
+        (Language::Sv, Sector::Skola) => "skola",
+        (Language::Sv, Sector::Socialtjanst) => "socialtjänst",
+        (Language::Sv, Sector::Halsovard) => "hälso- och sjukvård",
+        (Language::Sv, Sector::Annan) => "annan",
+        (Language::En, Sector::Skola) => "school",
+        (Language::En, Sector::Socialtjanst) => "social services",
+        (Language::En, Sector::Halsovard) => "healthcare",
+        (Language::En, Sector::Annan) => "other",
+    }
+}
+
+/// A role category's name.
+pub fn role_label(role: Role, language: Language) -> &'static str {
+    match (language, role) {
+        (Language::Sv, Role::Ledning) => "chefer/ledning",
+        (Language::Sv, Role::Samordnare) => "strateger/samordnare",
+        (Language::Sv, Role::MoterBarn) => "möter barn/familj",
+        (Language::Sv, Role::Elevhalsa) => "medicinsk elevhälsa",
+        (Language::Sv, Role::Sjukvard) => "sjukvård",
+        (Language::En, Role::Ledning) => "managers",
+        (Language::En, Role::Samordnare) => "strategists/coordinators",
+        (Language::En, Role::MoterBarn) => "meets children/families",
+        (Language::En, Role::Elevhalsa) => "school health",
+        (Language::En, Role::Sjukvard) => "healthcare staff",
+    }
+}
+
+/// The name of a segment kind, as shown above its title.
+pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
+    use SegmentKind as K;
+    match (language, kind) {
+        (Language::Sv, K::Welcome) => "Välkommen",
+        (Language::Sv, K::Lecture) => "Föreläsning",
+        (Language::Sv, K::GroupDiscussion) => "Gruppsamtal",
+        (Language::Sv, K::Plenary) => "Samtal i helgrupp",
+        (Language::Sv, K::Break) => "Paus",
+        (Language::Sv, K::Vision) => "Visionsövning",
+        (Language::Sv, K::ActionPlan) => "Handlingsplan",
+        (Language::Sv, K::Poll) => "Enkät",
+        (Language::Sv, K::Closing) => "Avslutning",
+        (Language::En, K::Welcome) => "Welcome",
+        (Language::En, K::Lecture) => "Lecture",
+        (Language::En, K::GroupDiscussion) => "Group discussion",
+        (Language::En, K::Plenary) => "Whole-room conversation",
+        (Language::En, K::Break) => "Break",
+        (Language::En, K::Vision) => "Vision exercise",
+        (Language::En, K::ActionPlan) => "Action plan",
+        (Language::En, K::Poll) => "Poll",
+        (Language::En, K::Closing) => "Closing",
+    }
+}
+
+/// A number with one decimal, in the language's way ("4,2" / "4.2").
+pub fn decimal(value: f64, language: Language) -> String {
+    let text = format!("{value:.1}");
+    match language {
+        Language::Sv => text.replace('.', ","),
+        Language::En => text,
+    }
+}

@@ -1,0 +1,16 @@
+//! The message catalogue: every word a person reads that does not come from an
+//! agenda or a card, in Swedish and English. The screens, the room's view, the
+//! summaries and the command line all take their words from here; each table
+//! is a struct or a `match` per language, so the compiler checks that both
+//! languages are complete.
+
+mod labels;
+mod notice;
+mod screen;
+mod summary;
+
+pub use crate::agenda::Language;
+pub use labels::{decimal, kind_label, role_label, sector_label};
+pub use notice::{CopyNote, Notice, io_problem, line_problem};
+pub use screen::{Strings, strings};
+pub use summary::{Words, words};

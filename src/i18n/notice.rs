@@ -1,0 +1,152 @@
+//! The run screen's short messages, and the problems they report, worded in
+//! the UI language. `update` says which notice to show; the view words it.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use super::Language;
+use crate::session::LineProblem;
+
+/// A message in the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// `r` while on time.
+    NotLate,
+    /// Ctrl+C: how to quit.
+    QuitHint,
+    /// A card key with no card selected.
+    NoCard,
+    /// `h` where the board has no columns.
+    NoColumns,
+    /// An empty card was dropped.
+    NothingSaved,
+    /// Ctrl+Z on an empty respondent line took back the one before.
+    LineUndone,
+    /// `i` or `v` outside a poll.
+    NotAPoll,
+    /// A respondent line that was not entered, and why.
+    PollLine(LineProblem),
+    /// `x` wrote the summary to `path` and copied it (or not).
+    Exported { path: PathBuf, copied: CopyNote },
+    /// `x` could not write the summary.
+    ExportFailed(ErrorKind),
+}
+
+/// Where a copied text went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyNote {
+    /// The system clipboard.
+    System,
+    /// The terminal's clipboard (OSC 52).
+    Terminal,
+    /// Nowhere.
+    Failed,
+}
+
+/// `sv` or `en` by `language`.
+fn pick<T>(language: Language, sv: T, en: T) -> T {
+    match language {
+        Language::Sv => sv,
+        Language::En => en,
+    }
+}
+
+impl Notice {
+    /// The notice in `language`.
+    pub fn text(&self, language: Language) -> String {
+        let strings = super::strings(language);
+        match self {
+            Notice::NotLate => strings.not_late.to_owned(),
+            Notice::QuitHint => strings.quit_hint.to_owned(),
+            Notice::NoCard => strings.no_card.to_owned(),
+            Notice::NoColumns => strings.no_columns.to_owned(),
+            Notice::NothingSaved => strings.nothing_saved.to_owned(),
+            Notice::LineUndone => strings.line_undone.to_owned(),
+            Notice::NotAPoll => strings.not_a_poll.to_owned(),
+            Notice::PollLine(problem) => line_problem(problem, language),
+            Notice::Exported { path, copied } => {
+                let copied = match copied {
+                    CopyNote::System => strings.copied,
+                    CopyNote::Terminal => strings.copied_terminal,
+                    CopyNote::Failed => strings.not_copied,
+                };
+                format!("{} {} · {copied}", strings.summary_in, path.display())
+            }
+            Notice::ExportFailed(kind) => {
+                format!(
+                    "{} ({})",
+                    strings.summary_failed,
+                    io_problem(*kind, language)
+                )
+            }
+        }
+    }
+}
+
+/// What is wrong with a respondent line, with what was expected.
+pub fn line_problem(problem: &LineProblem, language: Language) -> String {
+    match problem {
+        LineProblem::NoSector => pick(
+            language,
+            "sektor saknas först på raden (sk, so, hs, an, eller - om den inte anges)".to_owned(),
+            "expected a sector first (sk, so, hs, an, or - if not given)".to_owned(),
+        ),
+        LineProblem::UnknownSector(code) => pick(
+            language,
+            format!("okänd sektor {code:?} (sk, so, hs, an, eller - om den inte anges)"),
+            format!("unknown sector {code:?} (expected sk, so, hs, an, or - if not given)"),
+        ),
+        LineProblem::AnswerCount { found, expected } => pick(
+            language,
+            format!("{found} svar (det ska vara {expected}, ett per påstående)"),
+            format!("{found} answers (expected {expected}, one per statement)"),
+        ),
+        LineProblem::DontKnowNotAllowed => pick(
+            language,
+            "\"vet ej\" är inte tillåtet i den här enkäten".to_owned(),
+            "\"vet ej\" (don't know) is not allowed in this poll".to_owned(),
+        ),
+        LineProblem::NotAnAnswer { token, min, max } => pick(
+            language,
+            format!("{token:?} är inget svar ({min}–{max}, x för vet ej eller - för tomt)"),
+            format!(
+                "{token:?} is not an answer (expected {min}–{max}, x for don't know or - for blank)"
+            ),
+        ),
+    }
+}
+
+/// A file operation's failure in plain words; the system's own text is
+/// English on most machines, so it is never shown as it is.
+pub fn io_problem(kind: ErrorKind, language: Language) -> &'static str {
+    use ErrorKind as K;
+    match kind {
+        K::NotFound => pick(
+            language,
+            "mappen eller filen finns inte",
+            "no such file or folder",
+        ),
+        K::PermissionDenied => pick(language, "åtkomst nekad", "permission denied"),
+        K::StorageFull => pick(language, "disken är full", "the disk is full"),
+        K::ReadOnlyFilesystem => pick(language, "disken är skrivskyddad", "the disk is read-only"),
+        K::NotADirectory => pick(
+            language,
+            "en del av sökvägen är ingen mapp",
+            "part of the path is not a folder",
+        ),
+        K::IsADirectory => pick(language, "det är en mapp", "it is a folder"),
+        K::AlreadyExists => pick(language, "finns redan", "already exists"),
+        K::WouldBlock => pick(
+            language,
+            "används av ett annat program",
+            "in use by another program",
+        ),
+        K::InvalidData | K::InvalidInput => pick(language, "ogiltigt innehåll", "invalid content"),
+        K::TimedOut => pick(language, "tog för lång tid", "took too long"),
+        _ => pick(
+            language,
+            "oväntat fel från systemet",
+            "unexpected error from the system",
+        ),
+    }
+}
