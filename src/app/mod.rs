@@ -180,3 +180,6 @@ fn panic_if_asked(key: &crossterm::event::KeyEvent) {
         panic!("panic asked for by SAMLA_TEST_PANIC_KEY");
     }
 }
+
+#[cfg(test)]
+mod update_tests;

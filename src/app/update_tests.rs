@@ -1,0 +1,195 @@
+//! `update` without a terminal: which effects each kind of action returns.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use ratatui_textarea::{Input, Key};
+
+use super::*;
+use crate::agenda::{Language, load_bundled};
+use crate::app::export::{Destination, ExportRequest};
+use crate::export::Format;
+use crate::i18n::Notice;
+use crate::session::{Session, SessionAction};
+use crate::ui::Theme;
+
+fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+fn at(millis: i64) -> DateTime<Utc> {
+    one_pm() + Duration::milliseconds(millis)
+}
+
+fn state() -> AppState {
+    let agenda = load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let groups = vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()];
+    let session = Session::new(agenda, groups, one_pm());
+    AppState::new(session, Language::Sv, Theme::new(true), true, one_pm())
+}
+
+fn saves(effects: &Effects) -> bool {
+    effects.contains(&Effect::Save)
+}
+
+fn letter(c: char) -> Action {
+    Action::Editor(EditorAction::Input(Input {
+        key: Key::Char(c),
+        ..Input::default()
+    }))
+}
+
+#[test]
+fn space_on_a_stopped_segment_saves() {
+    let mut state = state();
+    let effects = state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
+    assert_eq!(effects, {
+        let mut expected = Effects::none();
+        expected.push(Effect::Save);
+        expected
+    });
+}
+
+#[test]
+fn help_navigation_and_selection_save_nothing() {
+    let mut state = state();
+    let quiet = [
+        Action::ToggleHelp,
+        Action::Dismiss,
+        Action::Board(BoardAction::SelectGroup(Some(1))),
+        Action::Board(BoardAction::StepGroup(1)),
+        Action::Board(BoardAction::StepCard(-1)),
+        Action::ProposeRebalance,
+        Action::Dismiss,
+        Action::Board(BoardAction::OpenRoster),
+        Action::Roster(RosterKey::Step(1)),
+        Action::Dismiss,
+        Action::Tick,
+    ];
+    for action in quiet {
+        let effects = state.update(action.clone(), one_pm());
+        assert!(effects.is_empty(), "{action:?} gave {effects:?}");
+    }
+}
+
+#[test]
+fn a_change_that_changes_nothing_saves_nothing() {
+    let mut state = state();
+    // `p` on the first segment has nowhere to go.
+    let effects = state.update(Action::Session(SessionAction::Previous), one_pm());
+    assert!(!saves(&effects));
+}
+
+#[test]
+fn typing_saves_at_most_once_a_window_and_the_rest_when_it_is_over() {
+    let mut state = state();
+    let _ = state.update(Action::Board(BoardAction::NewCard), at(0));
+    let mut written = 0;
+    for millis in 1..1000 {
+        if saves(&state.update(letter('a'), at(millis))) {
+            written += 1;
+        }
+    }
+    // One a window of 250 ms over a second of typing at a key a millisecond
+    // (the editor's opening at 0 was the first).
+    assert_eq!(written, 3, "saved at 250, 500 and 750 ms");
+    // The last keys wait, but no longer than the window: the loop's timeout
+    // ends at the latest when they are due, and the tick then saves them.
+    let wait = state.until_next_change(at(999));
+    assert_eq!(wait, Duration::milliseconds(1));
+    assert!(!saves(&state.update(Action::Tick, at(999))));
+    assert!(saves(&state.update(Action::Tick, at(999) + wait)));
+    assert!(!saves(&state.update(Action::Tick, at(2000))));
+}
+
+#[test]
+fn moving_the_cursor_in_the_editor_is_no_change_to_save() {
+    let mut state = state();
+    let _ = state.update(Action::Board(BoardAction::NewCard), at(0));
+    let _ = state.update(letter('a'), at(1000));
+    let left = Action::Editor(EditorAction::Input(Input {
+        key: Key::Left,
+        ..Input::default()
+    }));
+    let effects = state.update(left, at(2000));
+    assert!(!saves(&effects));
+}
+
+#[test]
+fn closing_the_editor_saves_at_once_even_right_after_typing() {
+    let mut state = state();
+    let _ = state.update(Action::Board(BoardAction::NewCard), at(0));
+    let _ = state.update(letter('a'), at(1));
+    let effects = state.update(Action::Editor(EditorAction::Close), at(2));
+    assert!(saves(&effects));
+    assert_eq!(state.session.cards.len(), 1);
+}
+
+#[test]
+fn x_asks_for_the_markdown_summary_in_the_exports_folder_copied() {
+    let mut state = state();
+    let effects = state.update(Action::Export, one_pm());
+    let expected = ExportRequest {
+        format: Format::Md,
+        destination: Destination::ExportsFolder,
+        copy: true,
+    };
+    assert!(effects.contains(&Effect::Export(expected)));
+    assert!(!saves(&effects));
+}
+
+#[test]
+fn the_outcome_of_an_export_comes_back_as_the_notice() {
+    let mut state = state();
+    let written = Exported {
+        path: "/data/exports/s.md".into(),
+        copied: None,
+    };
+    let effects = state.update(Action::Exported(Ok(written)), one_pm());
+    assert!(effects.is_empty());
+    assert!(matches!(state.notice, Some(Notice::Exported { .. })));
+}
+
+#[test]
+fn quit_asks_to_quit_and_to_save_an_open_editor_first() {
+    let mut state = state();
+    assert!(state.update(Action::Quit, one_pm()).contains(&Effect::Quit));
+    let mut typing = self::state();
+    let _ = typing.update(Action::Board(BoardAction::NewCard), at(0));
+    let _ = typing.update(letter('a'), at(1));
+    let effects = typing.update(Action::Quit, at(2));
+    assert!(saves(&effects) && effects.contains(&Effect::Quit));
+}
+
+#[test]
+fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
+    let mut state = state();
+    let _ = state.update(
+        Action::SaveFailed(std::io::ErrorKind::StorageFull),
+        one_pm(),
+    );
+    assert_eq!(state.save_problem, Some(std::io::ErrorKind::StorageFull));
+    let effects = state.update(Action::Quit, one_pm());
+    assert!(!effects.contains(&Effect::Quit));
+    assert!(matches!(state.mode, Mode::ConfirmQuit));
+    assert!(
+        state
+            .update(Action::Confirm, one_pm())
+            .contains(&Effect::Quit)
+    );
+    let _ = state.update(Action::Saved, one_pm());
+    assert_eq!(state.save_problem, None);
+}
+
+#[test]
+fn the_bell_is_an_effect_of_time_reaching_zero() {
+    let mut state = state();
+    let _ = state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
+    let minutes = i64::from(state.session.planned_minutes(0));
+    let before = state.update(Action::Tick, one_pm() + Duration::minutes(minutes - 1));
+    assert!(!before.contains(&Effect::Bell));
+    let zero = state.update(Action::Tick, one_pm() + Duration::minutes(minutes));
+    assert!(zero.contains(&Effect::Bell));
+}
