@@ -6,6 +6,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::i18n::Unreadable;
+
 /// No file samla reads (agendas, sessions, series, answer files) comes near this.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -21,6 +23,22 @@ pub enum InputFileError {
     /// Over [`MAX_INPUT_BYTES`].
     #[error("the file is larger than {} MB (expected a file of a few kilobytes)", MAX_INPUT_BYTES / 1024 / 1024)]
     TooLarge,
+}
+
+impl InputFileError {
+    /// Why, as the message catalogue words it.
+    pub fn reason(&self) -> Unreadable {
+        match self {
+            InputFileError::Io(error) if error.kind() == io::ErrorKind::InvalidData => {
+                Unreadable::NotText
+            }
+            InputFileError::Io(error) => Unreadable::Io(error.kind()),
+            InputFileError::NotAFile => Unreadable::NotAFile,
+            InputFileError::TooLarge => Unreadable::TooLarge {
+                megabytes: MAX_INPUT_BYTES / 1024 / 1024,
+            },
+        }
+    }
 }
 
 /// The bytes of the regular file at `path`, at most [`MAX_INPUT_BYTES`].

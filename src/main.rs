@@ -33,7 +33,11 @@ fn main() -> ExitCode {
     let code = match cli::run(cli, &mut context) {
         Ok(code) => code,
         Err(error) => {
-            let _ = writeln!(context.err, "samla: {error:#}");
+            let _ = writeln!(
+                context.err,
+                "samla: {}",
+                cli::worded(&error, context.language)
+            );
             ExitCode::FAILURE
         }
     };

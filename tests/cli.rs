@@ -102,7 +102,15 @@ fn agendas_lists_the_users_own_agendas_valid_or_not() {
 
 #[test]
 fn run_without_a_terminal_says_it_needs_one() {
-    let run = samla(&["run", "seminarium-1"]);
+    // In the agenda's language, unless --lang says otherwise.
+    let swedish = samla(&["run", "seminarium-1"]);
+    assert_eq!(swedish.code, Some(1));
+    assert!(
+        swedish.stderr.contains("behöver en interaktiv terminal"),
+        "{}",
+        swedish.stderr
+    );
+    let run = samla(&["run", "seminarium-1", "--lang", "en"]);
     assert_eq!(run.code, Some(1));
     assert!(
         run.stderr.contains("needs an interactive terminal"),
@@ -166,6 +174,8 @@ fn series_groups_are_changed_on_the_command_line() {
         "socialtjanst",
         "--role",
         "moter-barn",
+        "--lang",
+        "sv",
     ]);
     assert_eq!(added.code, Some(0), "{}", added.stderr);
     assert!(

@@ -233,7 +233,8 @@ fn a_fifo_or_a_device_named_as_input_is_refused_at_once() {
     for input in &inputs {
         let input = input.to_str().expect("a path");
         for args in [
-            vec!["poll", "import", "s", input],
+            // The session's agenda is Swedish; English is asked for here.
+            vec!["poll", "import", "s", input, "--lang", "en"],
             vec!["validate", input],
             vec!["export", input],
         ] {

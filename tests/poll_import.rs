@@ -51,23 +51,23 @@ fn a_file_with_a_bad_line_imports_nothing_and_names_every_bad_line() {
     let file = answers.display().to_string();
     assert!(
         run.stderr
-            .contains(&format!("{file}:5: 2 answers (expected 6")),
+            .contains(&format!("{file}:5: 2 svar (det ska vara 6")),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains(&format!("{file}:6: unknown sector \"xx\"")),
+            .contains(&format!("{file}:6: okänd sektor \"xx\"")),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains(&format!("{file}:7: \"9\" is not an answer")),
+            .contains(&format!("{file}:7: \"9\" är inget svar")),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("3 bad lines"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 felaktiga rader"), "{}", run.stderr);
     assert_eq!(respondents(&path), 0, "nothing imported");
 }
 
@@ -91,7 +91,7 @@ fn a_good_file_is_imported_into_the_named_poll() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
         run.stdout
-            .starts_with("3 respondents imported into \"Förmätning\""),
+            .starts_with("3 svarande inlästa i \"Förmätning\""),
         "{}",
         run.stdout
     );
@@ -109,7 +109,7 @@ fn a_good_file_is_imported_into_the_named_poll() {
     );
     assert_eq!(wrong.code, Some(1));
     assert!(
-        wrong.stderr.contains("no poll segment with id \"nej\""),
+        wrong.stderr.contains("inget enkätpass med id \"nej\""),
         "{}",
         wrong.stderr
     );

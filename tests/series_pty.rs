@@ -179,7 +179,7 @@ fn three_seminars_of_one_series_make_one_summary() {
     let series = samla(home.path(), &["series", SERIES]);
     assert_eq!(series.code, Some(0), "{}", series.stderr);
     assert_eq!(
-        series.stdout.matches("cards,").count(),
+        series.stdout.matches(" kort, ").count(),
         3,
         "{}",
         series.stdout

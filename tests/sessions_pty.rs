@@ -121,7 +121,11 @@ fn a_second_samla_on_the_same_session_is_refused() {
         .into_owned();
     let second = common::samla_in(home.path(), home.path(), &["resume", &id]);
     assert_eq!(second.code, Some(1));
-    assert!(second.stderr.contains("already open"), "{}", second.stderr);
+    assert!(
+        second.stderr.contains("redan öppen i en annan samla"),
+        "{}",
+        second.stderr
+    );
     assert!(
         second.stderr.contains(&first.pid().to_string()),
         "{}",

@@ -2,16 +2,26 @@
 
 use std::fmt;
 
+use crate::i18n::Say;
+
 /// Why an agenda could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {
     /// The file could not be read at all.
-    #[error("{file}: cannot read the file: {reason}")]
+    #[error("{file}: cannot read the file: {}", reason.text(crate::i18n::Language::En))]
     Read {
         /// The file as the user named it.
         file: String,
-        /// What the system said.
-        reason: String,
+        /// Why not.
+        reason: crate::i18n::Unreadable,
+    },
+    /// No agenda has that id, and no file that path.
+    #[error("{name}: no such agenda (expected a path to a .ron file or one of: {})", known.join(", "))]
+    Unknown {
+        /// The id or path as the user gave it.
+        name: String,
+        /// The ids there are.
+        known: Vec<String>,
     },
     /// The text is not a well-formed agenda.
     #[error("{file}:{line}:{column}: {message}")]
@@ -33,6 +43,40 @@ pub enum AgendaError {
         /// Every rule the agenda breaks, in file order.
         problems: Vec<Problem>,
     },
+}
+
+impl AgendaError {
+    /// What the command line says of it.
+    pub fn say(&self) -> Say {
+        match self.clone() {
+            AgendaError::Read { file, reason } => Say::CannotRead { file, reason },
+            AgendaError::Unknown { name, known } => Say::NoSuchAgenda { name, known },
+            AgendaError::Syntax {
+                file,
+                line,
+                column,
+                message,
+            } => Say::AgendaSyntax {
+                file,
+                line,
+                column,
+                detail: message,
+            },
+            AgendaError::Invalid { file, problems } => Say::AgendaInvalid {
+                file,
+                problems: problems
+                    .into_iter()
+                    .map(|problem| {
+                        let place = match problem.place {
+                            Place::Agenda => None,
+                            Place::Segment { number, title } => Some((number, title)),
+                        };
+                        (place, problem.message)
+                    })
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// One broken rule, and where it is.

@@ -36,7 +36,7 @@ pub fn load_agenda_file(path: &Path) -> Result<Agenda, AgendaError> {
     let file = path.display().to_string();
     let bytes = read_bytes(path).map_err(|error| AgendaError::Read {
         file: file.clone(),
-        reason: error.to_string(),
+        reason: error.reason(),
     })?;
     parse_agenda(&file, &bytes)
 }
@@ -84,12 +84,9 @@ pub fn find_agenda(name: &str, user_agendas: &[PathBuf]) -> Result<Found, Agenda
             origin: Origin::Bundled,
             agenda: agenda?,
         }),
-        None => Err(AgendaError::Read {
-            file: name.to_owned(),
-            reason: format!(
-                "no such agenda (expected a path to a .ron file or one of: {})",
-                known_ids(user_agendas).join(", ")
-            ),
+        None => Err(AgendaError::Unknown {
+            name: name.to_owned(),
+            known: known_ids(user_agendas),
         }),
     }
 }

@@ -28,6 +28,7 @@ pub use state::{AppState, Mode};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
 use crate::clock::{Clock, local_offset};
+use crate::i18n::{Said, Say};
 use crate::store::Reporter;
 use crate::ui;
 use events::AppEvent;
@@ -75,11 +76,7 @@ pub fn run(
     runner: &mut Runner,
     inputs: Inputs,
 ) -> anyhow::Result<AppState> {
-    let mut screen = terminal::enter().map_err(|error| {
-        anyhow::anyhow!(
-            "cannot use this terminal ({error}); samla run needs an interactive terminal"
-        )
-    })?;
+    let mut screen = terminal::enter().map_err(|error| no_terminal("run", &error))?;
     let Inputs { sender, receiver } = inputs;
     events::spawn_input(sender.clone());
     events::spawn_signals(sender)?;
@@ -147,6 +144,12 @@ pub fn run(
     runner.save(&state, clock.now());
     terminal::leave();
     Ok(state)
+}
+
+/// Why `samla command` cannot draw on this terminal (whatever the system
+/// said, it comes to that).
+fn no_terminal(command: &'static str, _error: &std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(Said(Say::NoTerminal { command }))
 }
 
 /// Applies `action` and runs its effects, feeding their outcomes back in;

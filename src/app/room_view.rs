@@ -69,11 +69,7 @@ pub fn room_view(
 pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut file = SessionFile::load(path)?;
     let mut loaded = stamp(path);
-    let mut screen = terminal::enter().map_err(|error| {
-        anyhow::anyhow!(
-            "cannot use this terminal ({error}); samla present needs an interactive terminal"
-        )
-    })?;
+    let mut screen = terminal::enter().map_err(|error| super::no_terminal("present", &error))?;
     let (sender, receiver) = mpsc::channel();
     events::spawn_input(sender.clone());
     events::spawn_signals(sender.clone())?;

@@ -4,26 +4,30 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::Context;
-use crate::agenda::{Agenda, AgendaError, BUNDLED, agenda_id, load_agenda_file, load_bundled};
+use crate::agenda::{
+    Agenda, AgendaError, BUNDLED, Language, agenda_id, load_agenda_file, load_bundled,
+};
+use crate::i18n::Say;
 
 /// Lists the bundled agendas, then the user's own from the data folder.
 pub fn list(context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
-    writeln!(context.out, "{:<22} {:>7}  TITLE", "ID", "MINUTES")?;
+    let language = context.language;
+    writeln!(context.out, "{}", context.say(Say::AgendasHeader))?;
     for (id, _) in BUNDLED {
         if let Some(loaded) = load_bundled(id) {
-            write_row(context.out, id, &loaded)?;
+            write_row(context.out, id, &loaded, language)?;
         }
     }
     let own = data.user_agendas();
     if !own.is_empty() {
-        writeln!(
-            context.out,
-            "\nYour own, in {}:",
-            data.agendas_dir().display()
-        )?;
+        let heading = context.say(Say::OwnAgendas {
+            folder: data.agendas_dir(),
+        });
+        writeln!(context.out, "{heading}")?;
         for path in own {
-            write_row(context.out, &agenda_id(&path), &load_agenda_file(&path))?;
+            let loaded = load_agenda_file(&path);
+            write_row(context.out, &agenda_id(&path), &loaded, language)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -33,6 +37,7 @@ fn write_row(
     out: &mut dyn Write,
     id: &str,
     loaded: &Result<Agenda, AgendaError>,
+    language: Language,
 ) -> std::io::Result<()> {
     match loaded {
         Ok(agenda) => writeln!(
@@ -42,9 +47,10 @@ fn write_row(
             agenda.title
         ),
         Err(error) => {
-            let first_line = error.to_string();
-            let first_line = first_line.lines().next().unwrap_or_default();
-            writeln!(out, "{id:<22} {:>7}  invalid: {first_line}", "-")
+            let text = error.say().text(language);
+            let first_line = text.lines().next().unwrap_or_default().to_owned();
+            let invalid = Say::InvalidAgenda { first_line }.text(language);
+            writeln!(out, "{id:<22} {:>7}  {invalid}", "-")
         }
     }
 }

@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Context, ExportArgs, session_path_or};
+use super::{Context, ExportArgs, fail, session_path_or};
 use crate::app::export::{Destination, ExportRequest, deliver};
 use crate::clipboard::{self, Copied};
 use crate::clock::local_offset;
 use crate::export::{Document, RenderError, SeriesSummary, Summary, render};
+use crate::i18n::Say;
 use crate::session::Session;
 use crate::store::{DataDir, SeriesFile, SessionFile, series_stem, session_id};
 
@@ -48,7 +49,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         &data,
         args.session.as_deref(),
         DataDir::latest_session,
-        "no saved session to export; run a seminar first",
+        Say::NothingToExport,
     )?;
     let file = SessionFile::load(&path)?;
     let summary = Summary {
@@ -72,17 +73,19 @@ fn series_files(
     name: &str,
     context: &mut Context,
 ) -> anyhow::Result<(Vec<SessionFile>, SeriesFile)> {
-    let series = data
-        .load_series(name)
-        .ok_or_else(|| anyhow::anyhow!("no series {name:?}; `samla series` lists them"))??;
+    let series = data.load_series(name).ok_or_else(|| {
+        fail(Say::NoSuchSeries {
+            name: name.to_owned(),
+        })
+    })??;
     let mut files = Vec::new();
     for id in &series.sessions {
         match data.session_path(id) {
             Some(path) => files.push(SessionFile::load(&path)?),
-            None => writeln!(
-                context.err,
-                "samla: session {id} of the series is missing; left out"
-            )?,
+            None => {
+                let left_out = context.say(Say::SeriesSessionLeftOut { id: id.clone() });
+                writeln!(context.err, "samla: {left_out}")?;
+            }
         }
     }
     Ok((files, series))
@@ -90,10 +93,8 @@ fn series_files(
 
 fn rendered(bytes: Result<Vec<u8>, RenderError>) -> anyhow::Result<Vec<u8>> {
     bytes.map_err(|error| match error {
-        RenderError::NoSeriesCsv => anyhow::anyhow!(
-            "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`"
-        ),
-        RenderError::Text(error) => anyhow::anyhow!("cannot make the summary: {error}"),
+        RenderError::NoSeriesCsv => fail(Say::NoSeriesCsv),
+        RenderError::Text(error) => anyhow::Error::new(error),
     })
 }
 
@@ -122,32 +123,29 @@ fn send(
         clipboard::copy_and_leave,
     )
     .map_err(|failed| {
-        anyhow::anyhow!("cannot write {}: {}", failed.path.display(), failed.error)
+        fail(Say::CannotWrite {
+            path: failed.path,
+            kind: failed.error.kind(),
+        })
     })?;
     if let Some(written) = &delivered.path {
         writeln!(context.out, "{}", written.display())?;
     }
     if let Some(copied) = delivered.copied {
-        let message = match (copied, &delivered.path) {
-            (Ok(Copied::System), _) => "copied to the clipboard".to_owned(),
-            (Ok(Copied::Terminal), _) => {
-                "copied through the terminal (OSC 52; the terminal must allow it)".to_owned()
-            }
-            (Err(error), Some(file)) => {
-                format!(
-                    "could not copy ({error}); the summary is in {}",
-                    file.display()
-                )
-            }
-            (Err(error), None) => format!("could not copy ({error})"),
-        };
+        let message = context.say(match copied {
+            Ok(Copied::System) => Say::CopiedToClipboard,
+            Ok(Copied::Terminal) => Say::CopiedThroughTerminal,
+            Err(_) => Say::NotCopied {
+                file: delivered.path.clone(),
+            },
+        });
         writeln!(context.err, "samla: {message}")?;
     }
     if args.open {
         match &delivered.path {
             Some(file) => open::that_detached(file)
-                .map_err(|error| anyhow::anyhow!("cannot open {}: {error}", file.display()))?,
-            None => anyhow::bail!("--open needs a file to open, not `-o -`"),
+                .map_err(|_| fail(Say::CannotOpen { path: file.clone() }))?,
+            None => return Err(fail(Say::OpenNeedsFile)),
         }
     }
     Ok(ExitCode::SUCCESS)

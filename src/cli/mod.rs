@@ -26,8 +26,9 @@ use std::path::PathBuf;
 
 pub use printable::{Printable, printable};
 
-use crate::agenda::Language;
-use crate::store::{DataDir, SessionSummary};
+use crate::agenda::{AgendaError, Language};
+use crate::i18n::{Said, Say};
+use crate::store::{DataDir, LockError, SessionFileError, SessionSummary};
 
 /// What a command needs from the outside world, passed in so tests can supply it.
 pub struct Context<'a> {
@@ -65,28 +66,28 @@ fn session_path_or(
     data: &DataDir,
     name: Option<&str>,
     default: impl FnOnce(&DataDir) -> Option<SessionSummary>,
-    missing: &str,
+    missing: Say,
 ) -> anyhow::Result<PathBuf> {
     match name {
         Some(name) => data.session_path(name).ok_or_else(|| {
-            anyhow::anyhow!("no session {name:?}; `samla sessions` lists the saved ones")
+            fail(Say::NoSuchSession {
+                name: name.to_owned(),
+            })
         }),
         None => default(data)
             .map(|summary| summary.path)
-            .ok_or_else(|| anyhow::anyhow!("{missing}")),
+            .ok_or_else(|| fail(missing)),
     }
 }
 
 impl Context<'_> {
     fn data_dir(&self) -> anyhow::Result<DataDir> {
-        let data = DataDir::locate(self.samla_home.clone()).ok_or_else(|| {
-            anyhow::anyhow!("cannot find a data folder: set SAMLA_HOME to a folder samla may use")
-        })?;
+        let data =
+            DataDir::locate(self.samla_home.clone()).ok_or_else(|| fail(Say::NoDataFolder))?;
         if data.root().exists() && !data.root().is_dir() {
-            anyhow::bail!(
-                "the data folder {} is not a folder (expected SAMLA_HOME to name a folder samla may use)",
-                data.root().display()
-            );
+            return Err(fail(Say::DataFolderNotAFolder {
+                path: data.root().to_path_buf(),
+            }));
         }
         Ok(data)
     }
@@ -115,5 +116,43 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         Some(Command::Present { session }) => present::present(session.as_deref(), context),
         Some(Command::Series { name, action }) => series::series(name.as_deref(), action, context),
         Some(Command::Poll(command)) => poll::poll(&command, context),
+    }
+}
+
+/// An error the command line reports as `message` says, in its language.
+fn fail(message: Say) -> anyhow::Error {
+    anyhow::Error::new(Said(message))
+}
+
+/// `error` in `language`: samla's own errors in the message catalogue's words,
+/// anything else (a system error with no message of ours) as it reads.
+pub fn worded(error: &anyhow::Error, language: Language) -> String {
+    if let Some(Said(message)) = error.downcast_ref::<Said>() {
+        return message.text(language);
+    }
+    if let Some(error) = error.downcast_ref::<LockError>() {
+        return error.say().text(language);
+    }
+    if let Some(error) = error.downcast_ref::<SessionFileError>() {
+        return error.say().text(language);
+    }
+    if let Some(error) = error.downcast_ref::<AgendaError>() {
+        return error.say().text(language);
+    }
+    format!("{error:#}")
+}
+
+impl Context<'_> {
+    /// From here on, speak the language of the agenda at hand, unless
+    /// `--lang` chose one.
+    fn speak(&mut self, agenda: Language) {
+        if self.asked_language.is_none() {
+            self.language = agenda;
+        }
+    }
+
+    /// `message` in the command line's language.
+    fn say(&self, message: Say) -> String {
+        message.text(self.language)
     }
 }

@@ -3,8 +3,9 @@
 
 use std::process::ExitCode;
 
-use super::{Context, PollCommand, PollImportArgs, session_path_or};
+use super::{Context, PollCommand, PollImportArgs, fail, session_path_or};
 use crate::agenda::SegmentKind;
+use crate::i18n::Say;
 use crate::session::{PollAction, SessionAction, parse_line};
 use crate::store::{DataDir, SessionFile, write_atomic};
 
@@ -21,12 +22,13 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         &data,
         args.session(),
         DataDir::latest_session,
-        "no saved session to import into",
+        Say::NothingToImport,
     )?;
     // Nobody else may write the session meanwhile: a running screen would
     // overwrite the import.
     let _lock = data.lock_session(&path)?;
     let mut file = SessionFile::load(&path)?;
+    context.speak(file.session.agenda.language);
     let segments = &file.session.agenda.segments;
     let polls: Vec<usize> = (0..segments.len())
         .filter(|index| segments[*index].kind == SegmentKind::Poll)
@@ -35,22 +37,25 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         Some(id) => *polls
             .iter()
             .find(|index| segments[**index].id.as_deref() == Some(id.as_str()))
-            .ok_or_else(|| anyhow::anyhow!("no poll segment with id {id:?} in this session"))?,
+            .ok_or_else(|| fail(Say::NoSuchPoll { id: id.clone() }))?,
         None => match polls.as_slice() {
             [only] => *only,
-            [] => anyhow::bail!("this session's agenda has no poll"),
-            _ => anyhow::bail!(
-                "this session's agenda has {} polls; name one with --poll SEGMENT_ID",
-                polls.len()
-            ),
+            [] => return Err(fail(Say::NoPoll)),
+            _ => {
+                return Err(fail(Say::WhichPoll { polls: polls.len() }));
+            }
         },
     };
     let poll = segments[segment].clone();
     let scale = poll.scale_or_default(file.session.agenda.language);
     let answers_file = args.file();
     let name = answers_file.display().to_string();
-    let text = crate::input_file::read_text(&answers_file)
-        .map_err(|error| anyhow::anyhow!("{name}: cannot read the file: {error}"))?;
+    let text = crate::input_file::read_text(&answers_file).map_err(|error| {
+        fail(Say::CannotRead {
+            file: name.clone(),
+            reason: error.reason(),
+        })
+    })?;
     let mut respondents = Vec::new();
     let mut problems = Vec::new();
     for (number, line) in text.lines().enumerate() {
@@ -71,10 +76,10 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         for problem in &problems {
             writeln!(context.err, "{problem}")?;
         }
-        anyhow::bail!(
-            "{} bad lines in {name}; nothing was imported",
-            problems.len()
-        );
+        return Err(fail(Say::BadLines {
+            count: problems.len(),
+            file: name,
+        }));
     }
     let count = respondents.len();
     for respondent in respondents {
@@ -87,11 +92,11 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         );
     }
     write_atomic(&path, file.to_text().as_bytes())?;
-    writeln!(
-        context.out,
-        "{count} respondents imported into \"{}\" of {}",
-        poll.title,
-        path.display()
-    )?;
+    let imported = context.say(Say::Imported {
+        count,
+        title: poll.title.clone(),
+        path: path.clone(),
+    });
+    writeln!(context.out, "{imported}")?;
     Ok(ExitCode::SUCCESS)
 }

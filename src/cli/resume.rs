@@ -4,9 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::screen::run_and_keep;
-use super::{Context, session_path_or};
+use super::{Context, fail, session_path_or};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
+use crate::i18n::Say;
 use crate::store::{DataDir, LockError, SessionFile, backup_path, session_id};
 use crate::ui::Theme;
 
@@ -26,7 +27,7 @@ pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow
         &data,
         name,
         DataDir::latest_unfinished,
-        "no unfinished session to resume; `samla sessions` lists the saved ones",
+        Say::NothingToResume,
     )?;
     open(&path, backup, true, context)
 }
@@ -52,16 +53,15 @@ pub fn open(
         path.to_path_buf()
     };
     let file = SessionFile::load(&read_from).map_err(|error| {
-        let hint = if backup || !error.is_damaged() || !backup_path(path).exists() {
-            String::new()
-        } else {
-            format!(
-                "; `samla resume {} --backup` opens the version before the last change",
-                session_id(path)
-            )
-        };
-        anyhow::anyhow!("{error}{hint}")
+        let mut message = vec![error.say()];
+        if !backup && error.is_damaged() && backup_path(path).exists() {
+            message.push(Say::TryBackup {
+                id: session_id(path),
+            });
+        }
+        fail(Say::Joined(message))
     })?;
+    context.speak(file.session.agenda.language);
     let data = context.data_dir()?;
     // An emergency copy goes back where sessions live, so every command reads
     // one truth; until the data folder accepts it, the screen warns and retries.

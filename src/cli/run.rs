@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use chrono::Local;
 
 use super::screen::run_and_keep;
-use super::{Context, RunArgs, resume};
+use super::{Context, RunArgs, fail, resume};
 use crate::agenda::{Agenda, DEFAULT_AGENDA, Language, find_agenda};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
-use crate::i18n;
+use crate::i18n::{self, Say};
 use crate::session::{Session, planned_start};
 use crate::store::{DataDir, SeriesFile, SessionSummary, series_stem, session_id};
 use crate::ui::Theme;
@@ -23,7 +23,8 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
     let name = args.agenda.as_deref().unwrap_or(DEFAULT_AGENDA);
     let found = find_agenda(name, &data.user_agendas())?;
-    let language = context.asked_language.unwrap_or(found.agenda.language);
+    context.speak(found.agenda.language);
+    let language = context.language;
     let clock = SystemClock;
     let now = clock.now();
     let today = now.with_timezone(&Local).date_naive();
@@ -87,7 +88,9 @@ fn open_series(
     groups: impl FnOnce() -> Vec<String>,
 ) -> anyhow::Result<SeriesFile> {
     if series_stem(name).is_empty() {
-        anyhow::bail!("{name:?} cannot name a series (expected letters or digits)");
+        return Err(fail(Say::BadSeriesName {
+            name: name.to_owned(),
+        }));
     }
     match data.load_series(name) {
         Some(loaded) => Ok(loaded?),

@@ -5,11 +5,11 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::Context;
+use super::{Context, fail};
 use crate::app::{self, AppState, Inputs, Runner};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
-use crate::i18n;
+use crate::i18n::{self, Say};
 use crate::session::Session;
 use crate::store::{DataDir, EMERGENCY_PREFIX, Saver, SeriesFile, session_id, write_atomic};
 
@@ -44,37 +44,25 @@ pub fn run_and_keep(
     };
     if let Err(unsaved) = saved {
         let copy = emergency_path(&path);
-        let problem = i18n::io_problem(unsaved.problem, strings_language(&screen, context));
         let written = write_atomic(&copy, unsaved.snapshot.to_text().as_bytes());
-        match written {
-            Ok(()) => anyhow::bail!(
-                "could not save {} ({problem}); an emergency copy is in {} (`samla resume {}` opens it)",
-                path.display(),
-                copy.display(),
-                copy.display()
-            ),
-            Err(error) => anyhow::bail!(
-                "could not save {} ({problem}) nor an emergency copy in {} ({error})",
-                path.display(),
-                copy.display()
-            ),
-        }
+        return Err(fail(match written {
+            Ok(()) => Say::EmergencyCopy {
+                path,
+                kind: unsaved.problem,
+                copy,
+            },
+            Err(error) => Say::NothingWritten {
+                path,
+                kind: unsaved.problem,
+                copy,
+                copy_kind: error.kind(),
+            },
+        }));
     }
     let state = screen?;
     sync_series(&data, &path, &state.session)?;
     let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
     Ok(ExitCode::SUCCESS)
-}
-
-/// The language of the screen's words, for a message after it ended.
-fn strings_language(
-    screen: &anyhow::Result<AppState>,
-    context: &Context,
-) -> crate::agenda::Language {
-    match screen {
-        Ok(state) => state.language,
-        Err(_) => context.language,
-    }
 }
 
 /// After a session of a series: the series keeps the roster as the session

@@ -3,8 +3,9 @@
 
 use std::process::ExitCode;
 
-use super::{Context, GroupChange, RoleArg, SectorArg, SeriesCommand};
-use crate::agenda::{Language, Role, Sector};
+use super::{Context, GroupChange, RoleArg, SectorArg, SeriesCommand, fail};
+use crate::agenda::{Role, Sector};
+use crate::i18n::{Say, role_label, sector_label};
 use crate::session::Member;
 use crate::store::{DataDir, SeriesFile, SessionFile};
 
@@ -25,10 +26,19 @@ pub fn series(
         _ => None,
     };
     let mut series = data.load_series(name).ok_or_else(|| {
-        anyhow::anyhow!(
-            "no series {name:?}; start one with `samla run AGENDA --series {name:?}` (`samla series` lists them)"
-        )
+        fail(Say::NoSuchSeries {
+            name: name.to_owned(),
+        })
     })??;
+    // The series speaks its seminars' language.
+    if let Some(file) = series
+        .sessions
+        .first()
+        .and_then(|id| data.session_path(id))
+        .and_then(|path| SessionFile::load(&path).ok())
+    {
+        context.speak(file.session.agenda.language);
+    }
     match action {
         None => show(&data, &series, context),
         Some(SeriesCommand::Groups { change: None }) => groups(&series, context),
@@ -45,22 +55,23 @@ pub fn series(
 fn list(data: &DataDir, context: &mut Context) -> anyhow::Result<ExitCode> {
     let all = data.all_series();
     if all.is_empty() {
-        writeln!(
-            context.out,
-            "No series yet; `samla run AGENDA --series NAME` starts one."
-        )?;
+        writeln!(context.out, "{}", context.say(Say::NoSeries))?;
     }
     for series in &all {
         match series {
-            Ok(series) => writeln!(
-                context.out,
-                "{}: {} groups, {} members, {} sessions",
-                series.name,
-                series.groups.len(),
-                series.roster.members.len(),
-                series.sessions.len()
-            )?,
-            Err(error) => writeln!(context.err, "samla: {error}")?,
+            Ok(series) => {
+                let line = context.say(Say::SeriesLine {
+                    name: series.name.clone(),
+                    groups: series.groups.len(),
+                    members: series.roster.members.len(),
+                    sessions: series.sessions.len(),
+                });
+                writeln!(context.out, "{line}")?;
+            }
+            Err(error) => {
+                let error = error.say().text(context.language);
+                writeln!(context.err, "samla: {error}")?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -68,60 +79,61 @@ fn list(data: &DataDir, context: &mut Context) -> anyhow::Result<ExitCode> {
 
 fn show(data: &DataDir, series: &SeriesFile, context: &mut Context) -> anyhow::Result<ExitCode> {
     writeln!(context.out, "{}", series.name)?;
-    writeln!(context.out, "\nSessions:")?;
+    writeln!(context.out, "{}", context.say(Say::SessionsHeading))?;
     for (number, id) in series.sessions.iter().enumerate() {
+        let number = number + 1;
         let line = match data.session_path(id).map(|path| SessionFile::load(&path)) {
-            Some(Ok(file)) => format!(
-                "{}. {id}  {}  ({} cards, {} present)",
-                number + 1,
-                file.session.agenda.title,
-                file.session.cards.len(),
-                file.session.present.len()
-            ),
-            Some(Err(error)) => format!("{}. {id}  ({error})", number + 1),
-            None => format!("{}. {id}  (file missing)", number + 1),
+            Some(Ok(file)) => context.say(Say::SeriesSession {
+                number,
+                id: id.clone(),
+                title: file.session.agenda.title,
+                cards: file.session.cards.len(),
+                present: file.session.present.len(),
+            }),
+            Some(Err(error)) => format!("{number}. {id}  ({})", context.say(error.say())),
+            None => context.say(Say::SeriesSessionMissing {
+                number,
+                id: id.clone(),
+            }),
         };
         writeln!(context.out, "  {line}")?;
     }
-    writeln!(context.out, "\nGroups:")?;
+    writeln!(context.out, "{}", context.say(Say::GroupsHeading))?;
+    let language = context.language;
     for (index, group) in series.groups.iter().enumerate() {
         let members: Vec<&Member> = series.roster.of_group(index).collect();
         let sectors: Vec<String> = Sector::ALL
             .iter()
             .filter_map(|sector| {
                 let count = members.iter().filter(|m| m.sector == *sector).count();
-                (count > 0).then(|| {
-                    format!(
-                        "{} {count}",
-                        crate::i18n::sector_label(*sector, Language::Sv)
-                    )
-                })
+                (count > 0).then(|| format!("{} {count}", sector_label(*sector, language)))
             })
             .collect();
-        writeln!(
-            context.out,
-            "  {group}: {} members ({})",
-            members.len(),
-            sectors.join(", ")
-        )?;
+        let line = context.say(Say::SeriesGroup {
+            group: group.clone(),
+            members: members.len(),
+            sectors: sectors.join(", "),
+        });
+        writeln!(context.out, "{line}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn groups(series: &SeriesFile, context: &mut Context) -> anyhow::Result<ExitCode> {
+    let language = context.language;
     for (index, group) in series.groups.iter().enumerate() {
         writeln!(context.out, "{} (--group {})", group, index + 1)?;
         for member in series.roster.of_group(index) {
             let role = member
                 .role
-                .map(|role| format!(", {}", crate::i18n::role_label(role, Language::Sv)))
+                .map(|role| format!(", {}", role_label(role, language)))
                 .unwrap_or_default();
             writeln!(
                 context.out,
                 "  #{} {} ({}{role})",
                 member.id,
                 member.name,
-                crate::i18n::sector_label(member.sector, Language::Sv)
+                sector_label(member.sector, language)
             )?;
         }
     }
@@ -135,7 +147,10 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
             .contains(&group)
             .then(|| group - 1)
             .ok_or_else(|| {
-                anyhow::anyhow!("no group {group} (expected 1 to {})", series.groups.len())
+                fail(Say::NoSuchGroup {
+                    group,
+                    groups: series.groups.len(),
+                })
             })
     };
     match change {
@@ -147,7 +162,7 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
         } => {
             let group = group_index(group)?;
             if member.trim().is_empty() {
-                anyhow::bail!("a member needs a name");
+                return Err(fail(Say::MemberNeedsName));
             }
             series
                 .roster
@@ -156,12 +171,12 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
         GroupChange::Move { id, group } => {
             let group = group_index(group)?;
             if !series.roster.move_to(id, group) {
-                anyhow::bail!("no member #{id}");
+                return Err(fail(Say::NoSuchMember { id }));
             }
         }
         GroupChange::Remove { id } => {
             if !series.roster.remove(id) {
-                anyhow::bail!("no member #{id}");
+                return Err(fail(Say::NoSuchMember { id }));
             }
         }
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Local, Utc};
 
 use super::Context;
+use crate::i18n::Say;
 use crate::store::SessionSummary;
 
 /// Lists the sessions in the data folder, as a table or as JSON.
@@ -17,18 +18,17 @@ pub fn list(json: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut *context.out, &summaries)?;
         writeln!(context.out)?;
     } else if found.is_empty() {
-        writeln!(
-            context.out,
-            "No saved sessions in {}.",
-            data.sessions_dir().display()
-        )?;
+        let none = context.say(Say::NoSessions {
+            folder: data.sessions_dir(),
+        });
+        writeln!(context.out, "{none}")?;
     } else {
-        writeln!(
-            context.out,
-            "{:<32} {:<16} {:<16} {:>5}  {:<8}  TITLE",
-            "ID", "STARTED", "LAST CHANGE", "CARDS", "STATE"
-        )?;
+        let header = context.say(Say::SessionsHeader);
+        writeln!(context.out, "{header}")?;
         for summary in found.iter().filter_map(|s| s.as_ref().ok()) {
+            let state = context.say(Say::SessionState {
+                finished: summary.finished,
+            });
             writeln!(
                 context.out,
                 "{:<32} {:<16} {:<16} {:>5}  {:<8}  {}",
@@ -36,12 +36,13 @@ pub fn list(json: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
                 summary.started.map(local).unwrap_or_else(|| "-".to_owned()),
                 local(summary.last_change),
                 summary.cards,
-                if summary.finished { "finished" } else { "open" },
+                state,
                 summary.title
             )?;
         }
     }
     for error in found.iter().filter_map(|s| s.as_ref().err()) {
+        let error = error.say().text(context.language);
         writeln!(context.err, "samla: {error}")?;
     }
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use crate::agenda::load_agenda_file;
+use crate::i18n::Say;
 
 /// Checks each file; reports every problem on standard error as `FILE:LINE:COL: …`
 /// or `FILE: segment N "Title": …`, and exits 1 if any file is invalid.
@@ -12,15 +13,17 @@ pub fn check(files: &[PathBuf], context: &mut Context) -> anyhow::Result<ExitCod
     let mut all_valid = true;
     for file in files {
         match load_agenda_file(file) {
-            Ok(agenda) => writeln!(
-                context.out,
-                "{}: ok ({} segments, {} min)",
-                file.display(),
-                agenda.segments.len(),
-                agenda.total_minutes()
-            )?,
+            Ok(agenda) => {
+                let valid = context.say(Say::ValidAgenda {
+                    file: file.display().to_string(),
+                    segments: agenda.segments.len(),
+                    minutes: agenda.total_minutes(),
+                });
+                writeln!(context.out, "{valid}")?;
+            }
             Err(error) => {
                 all_valid = false;
+                let error = error.say().text(context.language);
                 writeln!(context.err, "{error}")?;
             }
         }

@@ -4,12 +4,14 @@
 //! is a struct or a `match` per language, so the compiler checks that both
 //! languages are complete.
 
+mod cli;
 mod labels;
 mod notice;
 mod screen;
 mod summary;
 
 pub use crate::agenda::Language;
+pub use cli::{FileWord, Locked, Said, Say, Unreadable};
 pub use labels::{decimal, kind_label, role_label, sector_label};
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use screen::{Strings, strings};

@@ -8,31 +8,49 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Locked, Say};
+
 /// Why a file cannot be opened for writing.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another samla holds it.
-    #[error("{what} is already open in another samla{}; {hint}", holder(*pid))]
+    #[error("{}", self.say().text(crate::i18n::Language::En))]
     Held {
         /// What is locked, as the user knows it.
-        what: String,
+        what: Locked,
         /// The holder's process id, where it can be read.
         pid: Option<u32>,
-        /// What the user can do about it.
-        hint: &'static str,
     },
     /// The lock could not be taken at all.
-    #[error("cannot lock {what}: {reason}")]
-    Io { what: String, reason: String },
+    #[error("{}", self.say().text(crate::i18n::Language::En))]
+    Io { what: Locked, kind: io::ErrorKind },
 }
 
-fn holder(pid: Option<u32>) -> String {
-    pid.map(|pid| format!(" (process {pid})"))
-        .unwrap_or_default()
+impl LockError {
+    /// What the command line says of it.
+    pub fn say(&self) -> Say {
+        match self {
+            LockError::Held {
+                what: Locked::Session(id),
+                pid,
+            } => Say::SessionHeld {
+                id: id.clone(),
+                pid: *pid,
+            },
+            LockError::Held {
+                what: Locked::Series(name),
+                pid,
+            } => Say::SeriesHeld {
+                name: name.clone(),
+                pid: *pid,
+            },
+            LockError::Io { what, kind } => Say::CannotLock {
+                what: what.clone(),
+                kind: *kind,
+            },
+        }
+    }
 }
-
-/// What to do when a session is held.
-pub const SESSION_HELD_HINT: &str = "close that one first, or use `samla present` to follow it";
 
 /// A held lock; released when dropped (or when the process ends).
 #[derive(Debug)]
@@ -47,12 +65,12 @@ pub fn lock_path(path: &Path) -> PathBuf {
 }
 
 impl FileLock {
-    /// Takes the lock of the file at `target` without waiting; `what` and
-    /// `hint` make the message when another samla holds it.
-    pub fn acquire(target: &Path, what: &str, hint: &'static str) -> Result<Self, LockError> {
+    /// Takes the lock of the file at `target` without waiting; `what` names
+    /// it when another samla holds it.
+    pub fn acquire(target: &Path, what: Locked) -> Result<Self, LockError> {
         let io_error = |error: io::Error| LockError::Io {
-            what: what.to_owned(),
-            reason: error.to_string(),
+            what: what.clone(),
+            kind: error.kind(),
         };
         let mut file = open_lock_file(&lock_path(target)).map_err(io_error)?;
         match file.try_lock() {
@@ -63,9 +81,8 @@ impl FileLock {
                 Ok(Self { _file: file })
             }
             Err(TryLockError::WouldBlock) => Err(LockError::Held {
-                what: what.to_owned(),
                 pid: read_pid(&mut file),
-                hint,
+                what,
             }),
             Err(TryLockError::Error(error)) => Err(io_error(error)),
         }
@@ -114,7 +131,7 @@ mod tests {
     use super::*;
 
     fn acquire(session: &Path) -> Result<FileLock, LockError> {
-        FileLock::acquire(session, "the session", SESSION_HELD_HINT)
+        FileLock::acquire(session, Locked::Session("s".into()))
     }
 
     #[test]

@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use directories::ProjectDirs;
 
+use crate::i18n::Locked;
+
 /// The folder that holds sessions, exports and the user's own agendas.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
@@ -80,26 +82,19 @@ impl DataDir {
 
     /// Takes the lock of the session at `path`: one screen or command writes it.
     pub fn lock_session(&self, path: &Path) -> Result<FileLock, LockError> {
-        FileLock::acquire(
-            path,
-            &format!("session {}", sessions::session_id(path)),
-            lock::SESSION_HELD_HINT,
-        )
+        FileLock::acquire(path, Locked::Session(sessions::session_id(path)))
     }
 
     /// Takes the lock of series `name`: held by the screen running one of its
     /// sessions, so the command line never changes its roster behind the
     /// screen's back (the screen writes the roster back when it ends).
     pub fn lock_series(&self, name: &str) -> Result<FileLock, LockError> {
+        let what = Locked::Series(name.to_owned());
         create_private_dir(&self.series_dir()).map_err(|error| LockError::Io {
-            what: format!("series {name:?}"),
-            reason: error.to_string(),
+            what: what.clone(),
+            kind: error.kind(),
         })?;
-        FileLock::acquire(
-            &self.series_path(name),
-            &format!("series {name:?}"),
-            "change its groups on that screen's roster (g), or once its session has ended",
-        )
+        FileLock::acquire(&self.series_path(name), what)
     }
 
     /// The user's own agenda files, sorted by name; none when the folder is missing.

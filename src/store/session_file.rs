@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::i18n::{FileWord, Say};
 use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
@@ -58,11 +59,11 @@ impl std::fmt::Display for FileKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SessionFileError {
     /// The file could not be read.
-    #[error("{file}: cannot read the {kind} file: {reason}")]
+    #[error("{file}: cannot read the {kind} file: {}", reason.text(crate::i18n::Language::En))]
     Read {
         file: String,
         kind: FileKind,
-        reason: String,
+        reason: crate::i18n::Unreadable,
     },
     /// The text is not such a file (cut short, or edited by hand).
     #[error("{file}:{line}:{column}: the {kind} file is damaged: {message}")]
@@ -94,6 +95,56 @@ pub enum SessionFileError {
 }
 
 impl SessionFileError {
+    /// What the command line says of it.
+    pub fn say(&self) -> Say {
+        let word = |kind: &FileKind| match kind {
+            FileKind::Session => FileWord::Session,
+            FileKind::Series => FileWord::Series,
+        };
+        match self.clone() {
+            Self::Read { file, kind, reason } => Say::FileUnreadable {
+                file,
+                kind: word(&kind),
+                reason,
+            },
+            Self::Syntax {
+                file,
+                kind,
+                line,
+                column,
+                message,
+            } => Say::FileDamaged {
+                file,
+                kind: word(&kind),
+                line,
+                column,
+                detail: message,
+            },
+            Self::Inconsistent {
+                file,
+                kind,
+                field,
+                message,
+            } => Say::FileInconsistent {
+                file,
+                kind: word(&kind),
+                field,
+                detail: message,
+            },
+            Self::TooNew {
+                file,
+                kind,
+                found,
+                supported,
+            } => Say::FileTooNew {
+                file,
+                kind: word(&kind),
+                found,
+                supported,
+            },
+        }
+    }
+
     /// Whether the file is there but cannot be used as it is (so its `.bak`
     /// may help), rather than missing or unreadable.
     pub fn is_damaged(&self) -> bool {
@@ -184,7 +235,7 @@ pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String),
     let text = crate::input_file::read_text(path).map_err(|error| SessionFileError::Read {
         file: file.clone(),
         kind,
-        reason: error.to_string(),
+        reason: error.reason(),
     })?;
     Ok((file, text))
 }

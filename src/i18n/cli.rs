@@ -1,0 +1,562 @@
+//! What the command line says: its output, its questions and its errors. A
+//! command names the message and its values; the words are here, in both
+//! languages, checked complete by the `match`.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use super::Language;
+use super::notice::io_problem;
+
+/// One thing the command line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Say {
+    // The data folder and its sessions.
+    /// No data folder can be found.
+    NoDataFolder,
+    /// `SAMLA_HOME` names something that is no folder.
+    DataFolderNotAFolder { path: PathBuf },
+    /// A folder could not be made.
+    CannotMakeFolder { path: PathBuf, kind: ErrorKind },
+    /// No session has that id or path.
+    NoSuchSession { name: String },
+    /// `samla resume` without a session to resume.
+    NothingToResume,
+    /// `samla export` without a session.
+    NothingToExport,
+    /// `samla present` without a running session.
+    NothingRunning,
+    /// `samla poll import` without a session.
+    NothingToImport,
+    /// Messages one after the other, as one.
+    Joined(Vec<Say>),
+    /// The hint after a damaged session file: its backup.
+    TryBackup { id: String },
+    /// `samla sessions` with none.
+    NoSessions { folder: PathBuf },
+    /// The header of `samla sessions`.
+    SessionsHeader,
+    /// A session's state in `samla sessions`.
+    SessionState { finished: bool },
+    // Agendas.
+    /// The header of `samla agendas`.
+    AgendasHeader,
+    /// Before the user's own agendas.
+    OwnAgendas { folder: PathBuf },
+    /// An agenda that does not load, in the list.
+    InvalidAgenda { first_line: String },
+    /// `samla validate` on a good file.
+    ValidAgenda {
+        file: String,
+        segments: usize,
+        minutes: u32,
+    },
+    // The run screen.
+    /// The terminal cannot show the screen.
+    NoTerminal { command: &'static str },
+    /// The data folder refused the session; a copy was written elsewhere.
+    EmergencyCopy {
+        path: PathBuf,
+        kind: ErrorKind,
+        copy: PathBuf,
+    },
+    /// Neither the data folder nor the emergency copy could be written.
+    NothingWritten {
+        path: PathBuf,
+        kind: ErrorKind,
+        copy: PathBuf,
+        copy_kind: ErrorKind,
+    },
+    // Locks.
+    /// Another samla has the session open.
+    SessionHeld { id: String, pid: Option<u32> },
+    /// A running screen has a session of the series open.
+    SeriesHeld { name: String, pid: Option<u32> },
+    /// A lock could not be taken at all.
+    CannotLock { what: Locked, kind: ErrorKind },
+    // Series.
+    /// A name with no letter or digit.
+    BadSeriesName { name: String },
+    /// No series of that name.
+    NoSuchSeries { name: String },
+    /// `samla series` with none.
+    NoSeries,
+    /// A series in the list.
+    SeriesLine {
+        name: String,
+        groups: usize,
+        members: usize,
+        sessions: usize,
+    },
+    /// Heading of a series' sessions.
+    SessionsHeading,
+    /// One session of a series.
+    SeriesSession {
+        number: usize,
+        id: String,
+        title: String,
+        cards: usize,
+        present: usize,
+    },
+    /// A session of a series whose file is gone.
+    SeriesSessionMissing { number: usize, id: String },
+    /// Heading of a series' groups.
+    GroupsHeading,
+    /// A group of a series, with its members by sector.
+    SeriesGroup {
+        group: String,
+        members: usize,
+        sectors: String,
+    },
+    /// A group number out of range.
+    NoSuchGroup { group: usize, groups: usize },
+    /// A member added without a name.
+    MemberNeedsName,
+    /// No member with that id.
+    NoSuchMember { id: u64 },
+    /// A session of the series left out of its summary.
+    SeriesSessionLeftOut { id: String },
+    // Export.
+    /// `--format csv` with `--series`.
+    NoSeriesCsv,
+    /// An export that could not be written.
+    CannotWrite { path: PathBuf, kind: ErrorKind },
+    /// The export is on the system clipboard.
+    CopiedToClipboard,
+    /// The export went to the terminal's clipboard.
+    CopiedThroughTerminal,
+    /// The copy failed; the file stands.
+    NotCopied { file: Option<PathBuf> },
+    /// `--open` could not open the file.
+    CannotOpen { path: PathBuf },
+    /// `--open` with `-o -`.
+    OpenNeedsFile,
+    // Polls.
+    /// `--poll` names no poll.
+    NoSuchPoll { id: String },
+    /// The agenda has no poll.
+    NoPoll,
+    /// The agenda has several polls.
+    WhichPoll { polls: usize },
+    /// Bad lines in an answer file.
+    BadLines { count: usize, file: String },
+    /// Respondents imported.
+    Imported {
+        count: usize,
+        title: String,
+        path: PathBuf,
+    },
+    // Files that are read.
+    /// A file that could not be read.
+    CannotRead { file: String, reason: Unreadable },
+    /// A session or series file that could not be read.
+    FileUnreadable {
+        file: String,
+        kind: FileWord,
+        reason: Unreadable,
+    },
+    /// A session or series file whose text is broken at a place.
+    FileDamaged {
+        file: String,
+        kind: FileWord,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// A session or series file whose field points at nothing.
+    FileInconsistent {
+        file: String,
+        kind: FileWord,
+        field: String,
+        detail: String,
+    },
+    /// A session or series file from a newer samla.
+    FileTooNew {
+        file: String,
+        kind: FileWord,
+        found: u32,
+        supported: u32,
+    },
+    /// No agenda of that id or path.
+    NoSuchAgenda { name: String, known: Vec<String> },
+    /// An agenda whose text is broken at a place.
+    AgendaSyntax {
+        file: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// An agenda that breaks rules: each with its segment (number, title), if any.
+    AgendaInvalid {
+        file: String,
+        problems: Vec<(Option<(usize, String)>, String)>,
+    },
+}
+
+/// The kinds of file samla keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileWord {
+    /// A session file.
+    Session,
+    /// A series file.
+    Series,
+}
+
+impl FileWord {
+    fn text(self, language: Language) -> &'static str {
+        match (self, language) {
+            (FileWord::Session, Language::Sv) => "sessionsfilen",
+            (FileWord::Series, Language::Sv) => "seriefilen",
+            (FileWord::Session, Language::En) => "the session file",
+            (FileWord::Series, Language::En) => "the series file",
+        }
+    }
+}
+
+/// What a lock is for, as the user knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Locked {
+    /// A session, by id.
+    Session(String),
+    /// A series, by name.
+    Series(String),
+}
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The system refused.
+    Io(ErrorKind),
+    /// A folder, device, FIFO or socket.
+    NotAFile,
+    /// Over the cap.
+    TooLarge { megabytes: u64 },
+    /// Not UTF-8.
+    NotText,
+}
+
+/// `sv` or `en` by `language`.
+fn pick(language: Language, sv: String, en: String) -> String {
+    match language {
+        Language::Sv => sv,
+        Language::En => en,
+    }
+}
+
+fn holder(pid: Option<u32>, language: Language) -> String {
+    match (pid, language) {
+        (Some(pid), Language::Sv) => format!(" (process {pid})"),
+        (Some(pid), Language::En) => format!(" (process {pid})"),
+        (None, _) => String::new(),
+    }
+}
+
+impl Unreadable {
+    /// The reason in `language`.
+    pub fn text(&self, language: Language) -> String {
+        match self {
+            Unreadable::Io(kind) => io_problem(*kind, language).to_owned(),
+            Unreadable::NotAFile => pick(
+                language,
+                "ingen vanlig fil (det ska vara en fil, inte en mapp, enhet eller pipe)".into(),
+                "not a regular file (expected a file, not a folder, device or pipe)".into(),
+            ),
+            Unreadable::TooLarge { megabytes } => pick(
+                language,
+                format!(
+                    "filen är större än {megabytes} MB (det ska vara en fil på några kilobyte)"
+                ),
+                format!(
+                    "the file is larger than {megabytes} MB (expected a file of a few kilobytes)"
+                ),
+            ),
+            Unreadable::NotText => pick(
+                language,
+                "det är ingen text (det ska vara UTF-8, som varje textredigerare sparar)".into(),
+                "this is not text (expected UTF-8, as saved by any text editor)".into(),
+            ),
+        }
+    }
+}
+
+impl Say {
+    /// The message in `language`.
+    pub fn text(&self, language: Language) -> String {
+        let sv = language == Language::Sv;
+        let l = |sv_text: String, en_text: String| pick(language, sv_text, en_text);
+        match self {
+            Say::NoDataFolder => l(
+                "hittar ingen datamapp: sätt SAMLA_HOME till en mapp som samla får använda".into(),
+                "cannot find a data folder: set SAMLA_HOME to a folder samla may use".into(),
+            ),
+            Say::DataFolderNotAFolder { path } => l(
+                format!("datamappen {} är ingen mapp (SAMLA_HOME ska vara en mapp som samla får använda)", path.display()),
+                format!("the data folder {} is not a folder (expected SAMLA_HOME to name a folder samla may use)", path.display()),
+            ),
+            Say::CannotMakeFolder { path, kind } => l(
+                format!("kan inte skapa mappen {}: {}", path.display(), io_problem(*kind, language)),
+                format!("cannot make the folder {}: {}", path.display(), io_problem(*kind, language)),
+            ),
+            Say::NoSuchSession { name } => l(
+                format!("ingen session {name:?}; `samla sessions` visar de sparade"),
+                format!("no session {name:?}; `samla sessions` lists the saved ones"),
+            ),
+            Say::NothingToResume => l(
+                "ingen påbörjad session att fortsätta; `samla sessions` visar de sparade".into(),
+                "no unfinished session to resume; `samla sessions` lists the saved ones".into(),
+            ),
+            Say::NothingToExport => l(
+                "ingen sparad session att exportera; kör ett seminarium först".into(),
+                "no saved session to export; run a seminar first".into(),
+            ),
+            Say::NothingRunning => l(
+                "ingen session pågår; starta en med `samla run`, eller ange en sparad: `samla present ID` (`samla sessions` visar dem)".into(),
+                "no session is running; start one with `samla run`, or name a saved one: `samla present ID` (`samla sessions` lists them)".into(),
+            ),
+            Say::NothingToImport => l(
+                "ingen sparad session att läsa in svaren i".into(),
+                "no saved session to import into".into(),
+            ),
+            Say::Joined(parts) => parts.iter().map(|part| part.text(language)).collect(),
+            Say::TryBackup { id } => l(
+                format!("; `samla resume {id} --backup` öppnar versionen före den senaste ändringen"),
+                format!("; `samla resume {id} --backup` opens the version before the last change"),
+            ),
+            Say::NoSessions { folder } => l(
+                format!("Inga sparade sessioner i {}.", folder.display()),
+                format!("No saved sessions in {}.", folder.display()),
+            ),
+            Say::SessionsHeader => {
+                let (started, changed, cards, state, title) = if sv {
+                    ("START", "SENAST ÄNDRAD", "KORT", "LÄGE", "TITEL")
+                } else {
+                    ("STARTED", "LAST CHANGE", "CARDS", "STATE", "TITLE")
+                };
+                format!("{:<32} {started:<16} {changed:<16} {cards:>5}  {state:<8}  {title}", "ID")
+            }
+            Say::SessionState { finished } => match (finished, sv) {
+                (true, true) => "klar".into(),
+                (false, true) => "pågår".into(),
+                (true, false) => "finished".into(),
+                (false, false) => "open".into(),
+            },
+            Say::AgendasHeader => {
+                let (minutes, title) = if sv { ("MINUTER", "TITEL") } else { ("MINUTES", "TITLE") };
+                format!("{:<22} {minutes:>7}  {title}", "ID")
+            }
+            Say::OwnAgendas { folder } => l(
+                format!("\nDina egna, i {}:", folder.display()),
+                format!("\nYour own, in {}:", folder.display()),
+            ),
+            Say::InvalidAgenda { first_line } => l(
+                format!("ogiltig: {first_line}"),
+                format!("invalid: {first_line}"),
+            ),
+            Say::ValidAgenda { file, segments, minutes } => l(
+                format!("{file}: ok ({segments} pass, {minutes} min)"),
+                format!("{file}: ok ({segments} segments, {minutes} min)"),
+            ),
+            Say::NoTerminal { command } => l(
+                format!("det här är ingen terminal som går att rita i; samla {command} behöver en interaktiv terminal"),
+                format!("this is no terminal to draw on; samla {command} needs an interactive terminal"),
+            ),
+            Say::EmergencyCopy { path, kind, copy } => l(
+                format!(
+                    "kunde inte spara {} ({}); en nödkopia finns i {} (`samla resume {}` öppnar den)",
+                    path.display(), io_problem(*kind, language), copy.display(), copy.display()
+                ),
+                format!(
+                    "could not save {} ({}); an emergency copy is in {} (`samla resume {}` opens it)",
+                    path.display(), io_problem(*kind, language), copy.display(), copy.display()
+                ),
+            ),
+            Say::NothingWritten { path, kind, copy, copy_kind } => l(
+                format!(
+                    "kunde inte spara {} ({}), inte heller en nödkopia i {} ({})",
+                    path.display(), io_problem(*kind, language), copy.display(), io_problem(*copy_kind, language)
+                ),
+                format!(
+                    "could not save {} ({}) nor an emergency copy in {} ({})",
+                    path.display(), io_problem(*kind, language), copy.display(), io_problem(*copy_kind, language)
+                ),
+            ),
+            Say::SessionHeld { id, pid } => l(
+                format!("sessionen {id} är redan öppen i en annan samla{}; stäng den först, eller följ den med `samla present`", holder(*pid, language)),
+                format!("session {id} is already open in another samla{}; close that one first, or use `samla present` to follow it", holder(*pid, language)),
+            ),
+            Say::SeriesHeld { name, pid } => l(
+                format!("serien {name:?} är redan öppen i en annan samla{}; ändra grupperna i den skärmens grupplista (g), eller när dess session är slut", holder(*pid, language)),
+                format!("series {name:?} is already open in another samla{}; change its groups on that screen's roster (g), or once its session has ended", holder(*pid, language)),
+            ),
+            Say::CannotLock { what, kind } => {
+                let problem = io_problem(*kind, language);
+                match what {
+                    Locked::Session(id) => l(
+                        format!("kan inte låsa sessionen {id}: {problem}"),
+                        format!("cannot lock session {id}: {problem}"),
+                    ),
+                    Locked::Series(name) => l(
+                        format!("kan inte låsa serien {name:?}: {problem}"),
+                        format!("cannot lock series {name:?}: {problem}"),
+                    ),
+                }
+            }
+            Say::BadSeriesName { name } => l(
+                format!("{name:?} kan inte vara namnet på en serie (det ska innehålla bokstäver eller siffror)"),
+                format!("{name:?} cannot name a series (expected letters or digits)"),
+            ),
+            Say::NoSuchSeries { name } => l(
+                format!("ingen serie {name:?}; starta en med `samla run AGENDA --series {name:?}` (`samla series` visar dem)"),
+                format!("no series {name:?}; start one with `samla run AGENDA --series {name:?}` (`samla series` lists them)"),
+            ),
+            Say::NoSeries => l(
+                "Inga serier ännu; `samla run AGENDA --series NAMN` startar en.".into(),
+                "No series yet; `samla run AGENDA --series NAME` starts one.".into(),
+            ),
+            Say::SeriesLine { name, groups, members, sessions } => l(
+                format!("{name}: {groups} grupper, {members} deltagare, {sessions} sessioner"),
+                format!("{name}: {groups} groups, {members} members, {sessions} sessions"),
+            ),
+            Say::SessionsHeading => l("\nSessioner:".into(), "\nSessions:".into()),
+            Say::SeriesSession { number, id, title, cards, present } => l(
+                format!("{number}. {id}  {title}  ({cards} kort, {present} närvarande)"),
+                format!("{number}. {id}  {title}  ({cards} cards, {present} present)"),
+            ),
+            Say::SeriesSessionMissing { number, id } => l(
+                format!("{number}. {id}  (filen saknas)"),
+                format!("{number}. {id}  (file missing)"),
+            ),
+            Say::GroupsHeading => l("\nGrupper:".into(), "\nGroups:".into()),
+            Say::SeriesGroup { group, members, sectors } => l(
+                format!("  {group}: {members} deltagare ({sectors})"),
+                format!("  {group}: {members} members ({sectors})"),
+            ),
+            Say::NoSuchGroup { group, groups } => l(
+                format!("ingen grupp {group} (det ska vara 1 till {groups})"),
+                format!("no group {group} (expected 1 to {groups})"),
+            ),
+            Say::MemberNeedsName => l(
+                "en deltagare behöver ett namn".into(),
+                "a member needs a name".into(),
+            ),
+            Say::NoSuchMember { id } => l(
+                format!("ingen deltagare #{id}"),
+                format!("no member #{id}"),
+            ),
+            Say::SeriesSessionLeftOut { id } => l(
+                format!("sessionen {id} i serien saknas; den utelämnas"),
+                format!("session {id} of the series is missing; left out"),
+            ),
+            Say::NoSeriesCsv => l(
+                "en serie har ingen egen CSV; exportera varje sessions med `samla export SESSION --format csv`".into(),
+                "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`".into(),
+            ),
+            Say::CannotWrite { path, kind } => l(
+                format!("kan inte skriva {}: {}", path.display(), io_problem(*kind, language)),
+                format!("cannot write {}: {}", path.display(), io_problem(*kind, language)),
+            ),
+            Say::CopiedToClipboard => l("kopierad till urklipp".into(), "copied to the clipboard".into()),
+            Say::CopiedThroughTerminal => l(
+                "kopierad via terminalen (OSC 52; terminalen måste tillåta det)".into(),
+                "copied through the terminal (OSC 52; the terminal must allow it)".into(),
+            ),
+            Say::NotCopied { file } => match file {
+                Some(file) => l(
+                    format!("kunde inte kopieras; sammanfattningen finns i {}", file.display()),
+                    format!("could not copy; the summary is in {}", file.display()),
+                ),
+                None => l("kunde inte kopieras".into(), "could not copy".into()),
+            },
+            Say::CannotOpen { path } => l(
+                format!("kan inte öppna {}", path.display()),
+                format!("cannot open {}", path.display()),
+            ),
+            Say::OpenNeedsFile => l(
+                "--open behöver en fil att öppna, inte `-o -`".into(),
+                "--open needs a file to open, not `-o -`".into(),
+            ),
+            Say::NoSuchPoll { id } => l(
+                format!("inget enkätpass med id {id:?} i den här sessionen"),
+                format!("no poll segment with id {id:?} in this session"),
+            ),
+            Say::NoPoll => l(
+                "den här sessionens agenda har ingen enkät".into(),
+                "this session's agenda has no poll".into(),
+            ),
+            Say::WhichPoll { polls } => l(
+                format!("den här sessionens agenda har {polls} enkäter; välj en med --poll SEGMENT_ID"),
+                format!("this session's agenda has {polls} polls; name one with --poll SEGMENT_ID"),
+            ),
+            Say::BadLines { count, file } => l(
+                format!("{count} felaktiga rader i {file}; inget lästes in"),
+                format!("{count} bad lines in {file}; nothing was imported"),
+            ),
+            Say::Imported { count, title, path } => l(
+                format!("{count} svarande inlästa i \"{title}\" i {}", path.display()),
+                format!("{count} respondents imported into \"{title}\" of {}", path.display()),
+            ),
+            Say::CannotRead { file, reason } => l(
+                format!("{file}: kan inte läsa filen: {}", reason.text(language)),
+                format!("{file}: cannot read the file: {}", reason.text(language)),
+            ),
+            Say::FileUnreadable { file, kind, reason } => l(
+                format!("{file}: kan inte läsa {}: {}", kind.text(language), reason.text(language)),
+                format!("{file}: cannot read {}: {}", kind.text(language), reason.text(language)),
+            ),
+            Say::FileDamaged { file, kind, line, column, detail } => l(
+                format!("{file}:{line}:{column}: {} är skadad: {detail}", kind.text(language)),
+                format!("{file}:{line}:{column}: {} is damaged: {detail}", kind.text(language)),
+            ),
+            Say::FileInconsistent { file, kind, field, detail } => l(
+                format!("{file}: {} är skadad: {field}: {detail}", kind.text(language)),
+                format!("{file}: {} is damaged: {field}: {detail}", kind.text(language)),
+            ),
+            Say::FileTooNew { file, kind, found, supported } => {
+                let (sv_kind, en_kind) = match kind {
+                    FileWord::Session => ("sessions", "session"),
+                    FileWord::Series => ("serie", "series"),
+                };
+                l(
+                    format!("{file}: skriven av en nyare samla ({sv_kind}format {found}, den här läser upp till {supported})"),
+                    format!("{file}: written by a newer samla ({en_kind} format {found}, this one reads up to {supported})"),
+                )
+            }
+            Say::NoSuchAgenda { name, known } => l(
+                format!("{name}: ingen sådan agenda (det ska vara en sökväg till en .ron-fil eller något av: {})", known.join(", ")),
+                format!("{name}: no such agenda (expected a path to a .ron file or one of: {})", known.join(", ")),
+            ),
+            Say::AgendaSyntax { file, line, column, detail } => {
+                format!("{file}:{line}:{column}: {detail}")
+            }
+            Say::AgendaInvalid { file, problems } => problems
+                .iter()
+                .map(|(segment, detail)| match segment {
+                    Some((number, title)) => l(
+                        format!("{file}: pass {number} \"{title}\": {detail}"),
+                        format!("{file}: segment {number} \"{title}\": {detail}"),
+                    ),
+                    None => format!("{file}: {detail}"),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// A message as an error the command line reports in its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said(pub Say);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text(Language::En))
+    }
+}
+
+impl std::error::Error for Said {}
+
+impl From<Say> for Said {
+    fn from(say: Say) -> Self {
+        Said(say)
+    }
+}
