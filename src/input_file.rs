@@ -6,10 +6,21 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::i18n::Unreadable;
-
 /// No file samla reads (agendas, sessions, series, answer files) comes near this.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file was not read, as the message catalogue words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The system refused.
+    Io(io::ErrorKind),
+    /// A folder, device, FIFO or socket.
+    NotAFile,
+    /// Over the cap.
+    TooLarge { megabytes: u64 },
+    /// Not UTF-8.
+    NotText,
+}
 
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]

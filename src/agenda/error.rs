@@ -2,18 +2,19 @@
 
 use std::fmt;
 
-use crate::i18n::Say;
+use super::diagnostic::{Rule, Syntax};
+use crate::input_file::Unreadable;
 
 /// Why an agenda could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {
     /// The file could not be read at all.
-    #[error("{file}: cannot read the file: {}", reason.text(crate::i18n::Language::En))]
+    #[error("{file}: cannot read the file: {reason}")]
     Read {
         /// The file as the user named it.
         file: String,
         /// Why not.
-        reason: crate::i18n::Unreadable,
+        reason: Unreadable,
     },
     /// No agenda has that id, and no file that path.
     #[error("{name}: no such agenda (expected a path to a .ron file or one of: {})", known.join(", "))]
@@ -24,7 +25,7 @@ pub enum AgendaError {
         known: Vec<String>,
     },
     /// The text is not a well-formed agenda.
-    #[error("{file}:{line}:{column}: {message}")]
+    #[error("{file}:{line}:{column}: {problem}")]
     Syntax {
         /// The file as the user named it.
         file: String,
@@ -32,8 +33,8 @@ pub enum AgendaError {
         line: usize,
         /// 1-based column (in characters) of the problem.
         column: usize,
-        /// What is wrong and what was expected.
-        message: String,
+        /// What is wrong.
+        problem: Syntax,
     },
     /// The agenda is well-formed but cannot be run as written.
     #[error("{}", Problems { file, problems })]
@@ -45,47 +46,13 @@ pub enum AgendaError {
     },
 }
 
-impl AgendaError {
-    /// What the command line says of it.
-    pub fn say(&self) -> Say {
-        match self.clone() {
-            AgendaError::Read { file, reason } => Say::CannotRead { file, reason },
-            AgendaError::Unknown { name, known } => Say::NoSuchAgenda { name, known },
-            AgendaError::Syntax {
-                file,
-                line,
-                column,
-                message,
-            } => Say::AgendaSyntax {
-                file,
-                line,
-                column,
-                detail: message,
-            },
-            AgendaError::Invalid { file, problems } => Say::AgendaInvalid {
-                file,
-                problems: problems
-                    .into_iter()
-                    .map(|problem| {
-                        let place = match problem.place {
-                            Place::Agenda => None,
-                            Place::Segment { number, title } => Some((number, title)),
-                        };
-                        (place, problem.message)
-                    })
-                    .collect(),
-            },
-        }
-    }
-}
-
 /// One broken rule, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The part of the agenda that breaks the rule.
     pub place: Place,
-    /// What is wrong and what is expected instead.
-    pub message: String,
+    /// The rule it breaks.
+    pub rule: Rule,
 }
 
 /// A part of an agenda, named the way a facilitator would find it.
@@ -105,9 +72,9 @@ pub enum Place {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.place {
-            Place::Agenda => write!(f, "{}", self.message),
+            Place::Agenda => write!(f, "{}", self.rule),
             Place::Segment { number, title } => {
-                write!(f, "segment {number} \"{title}\": {}", self.message)
+                write!(f, "segment {number} \"{title}\": {}", self.rule)
             }
         }
     }

@@ -2,6 +2,7 @@
 
 mod bundled;
 mod defaults;
+mod diagnostic;
 mod error;
 mod model;
 mod parse;
@@ -10,9 +11,10 @@ mod source;
 mod validate;
 
 pub use bundled::{BUNDLED, DEFAULT_AGENDA};
+pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{Agenda, Language, Scale, Segment, SegmentKind, Statement};
-pub use parse::parse_agenda;
+pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector};
 pub use source::{
     Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, find_agenda, load_agenda_file,

@@ -3,6 +3,7 @@
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
+use super::diagnostic::Syntax;
 use super::error::AgendaError;
 use super::model::Agenda;
 use super::validate::validate;
@@ -18,8 +19,7 @@ pub fn parse_agenda(file: &str, bytes: &[u8]) -> Result<Agenda, AgendaError> {
             file: file.to_owned(),
             line: 1,
             column: 1,
-            message: "the file is empty (expected an agenda: `(title: \"…\", segments: [ … ])`)"
-                .to_owned(),
+            problem: Syntax::Empty,
         });
     }
     let options = ron::Options::default()
@@ -49,7 +49,7 @@ fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, AgendaError> {
             file: file.to_owned(),
             line,
             column,
-            message: "this is not text (expected UTF-8, as saved by any text editor)".to_owned(),
+            problem: Syntax::NotText,
         }
     })
 }
@@ -66,84 +66,57 @@ fn syntax_error(file: &str, error: &SpannedError) -> AgendaError {
         file: file.to_owned(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: describe(&error.code),
+        problem: syntax_of(&error.code, NESTING_LIMIT),
     }
 }
 
-/// Says what went wrong in words a facilitator knows, with what was expected.
-fn describe(error: &RonError) -> String {
+/// What the parser found wrong, as a value the message catalogue words;
+/// `limit` is the nesting the parser allowed.
+pub fn syntax_of(error: &RonError, limit: usize) -> Syntax {
     match error {
-        RonError::Eof => "the file ends too early (expected the rest of the agenda, \
-                          e.g. a closing `)` or `]`)"
-            .to_owned(),
-        RonError::ExpectedComma => "missing comma (expected `,` between two items)".to_owned(),
-        RonError::ExpectedString => "this is not text (expected a string in double quotes)".into(),
-        RonError::ExpectedStringEnd => "unterminated text (expected a closing `\"`)".to_owned(),
-        RonError::ExpectedInteger => "not a whole number (expected e.g. `15`)".to_owned(),
-        RonError::ExpectedBoolean => "not a yes/no value (expected `true` or `false`)".to_owned(),
-        RonError::ExpectedArray => "not a list (expected `[` to start a list)".to_owned(),
-        RonError::ExpectedArrayEnd => "the list is not closed (expected `]`)".to_owned(),
-        RonError::ExpectedStructLike => {
-            "not a group of fields (expected `(` to start one)".to_owned()
-        }
-        RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => {
-            "this is not closed (expected `)`)".to_owned()
-        }
-        RonError::ExpectedMapColon => "missing colon (expected `:` after the field name)".into(),
-        RonError::ExpectedIdentifier => "expected a field name, e.g. `title`".to_owned(),
-        RonError::IntegerOutOfBounds => {
-            "the number is out of range (expected a whole number from 0 up, of sensible size)"
-                .to_owned()
-        }
-        RonError::UnclosedBlockComment => {
-            "the comment is never closed (expected `*/` to end it)".to_owned()
-        }
-        RonError::ExpectedNamedStructLike(name) => format!("expected `(` to start a {name}"),
-        RonError::UnexpectedChar(found) => {
-            format!("unexpected character {found:?} (expected a value, a field or punctuation)")
-        }
-        RonError::TrailingCharacters => "more text after the agenda's closing `)` \
-                                         (expected nothing after the end)"
-            .to_owned(),
-        RonError::ExceededRecursionLimit => {
-            format!("nested too deeply (expected at most {NESTING_LIMIT} levels of brackets)")
-        }
+        RonError::Eof => Syntax::EndsEarly,
+        RonError::ExpectedComma => Syntax::Comma,
+        RonError::ExpectedString => Syntax::Text,
+        RonError::ExpectedStringEnd => Syntax::TextEnd,
+        RonError::ExpectedInteger => Syntax::Integer,
+        RonError::ExpectedBoolean => Syntax::Boolean,
+        RonError::ExpectedArray => Syntax::List,
+        RonError::ExpectedArrayEnd => Syntax::ListEnd,
+        RonError::ExpectedStructLike => Syntax::Fields,
+        RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => Syntax::FieldsEnd,
+        RonError::ExpectedMapColon => Syntax::Colon,
+        RonError::ExpectedIdentifier => Syntax::FieldName,
+        RonError::IntegerOutOfBounds => Syntax::OutOfRange,
+        RonError::UnclosedBlockComment => Syntax::Comment,
+        RonError::ExpectedNamedStructLike(name) => Syntax::Named((*name).to_owned()),
+        RonError::UnexpectedChar(found) => Syntax::Unexpected(*found),
+        RonError::TrailingCharacters => Syntax::Trailing,
+        RonError::ExceededRecursionLimit => Syntax::Nesting { limit },
         RonError::NoSuchStructField {
             expected, found, ..
-        } => format!(
-            "unknown field `{found}` (expected one of: {})",
-            expected.join(", ")
-        ),
-        RonError::MissingStructField { field, outer } => format!(
-            "required field `{field}` is missing{} (expected `{field}: …`)",
-            outer
-                .as_deref()
-                .map(|name| format!(" in {name}"))
-                .unwrap_or_default()
-        ),
-        RonError::DuplicateStructField { field, .. } => {
-            format!("field `{field}` is given twice (expected it once)")
-        }
+        } => Syntax::UnknownField {
+            found: found.clone(),
+            expected: expected.iter().map(|name| (*name).to_owned()).collect(),
+        },
+        RonError::MissingStructField { field, outer } => Syntax::MissingField {
+            field: (*field).to_owned(),
+            outer: outer.as_deref().map(str::to_owned),
+        },
+        RonError::DuplicateStructField { field, .. } => Syntax::FieldTwice((*field).to_owned()),
         RonError::NoSuchEnumVariant {
             expected, found, ..
-        } => format!(
-            "unknown value `{found}` (expected one of: {})",
-            expected.join(", ")
-        ),
-        RonError::InvalidValueForType { expected, found } => {
-            format!("found {found} (expected {expected})")
-        }
-        RonError::ExpectedDifferentStructName { expected, found } => {
-            format!("found `{found}` (expected `{expected}(` or just `(`)")
-        }
-        other => lowercase_first(&other.to_string()),
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+        } => Syntax::UnknownValue {
+            found: found.clone(),
+            expected: expected.iter().map(|name| (*name).to_owned()).collect(),
+        },
+        RonError::InvalidValueForType { expected, found } => Syntax::WrongType {
+            found: found.clone(),
+            expected: expected.clone(),
+        },
+        RonError::ExpectedDifferentStructName { expected, found } => Syntax::WrongName {
+            found: found.clone(),
+            expected: (*expected).to_owned(),
+        },
+        other => Syntax::Other(other.to_string()),
     }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::diagnostic::Rule;
 use super::error::{Place, Problem};
 use super::model::{Agenda, Segment, SegmentKind};
 
@@ -19,14 +20,11 @@ const MAX_TAGS: usize = 9;
 /// Every rule the agenda breaks, in file order; empty when it can be run.
 pub fn validate(agenda: &Agenda) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |message: String| {
+    for rule in agenda_problems(agenda) {
         problems.push(Problem {
             place: Place::Agenda,
-            message,
+            rule,
         });
-    };
-    for message in agenda_problems(agenda) {
-        report(message);
     }
     let mut ids = HashSet::new();
     for (index, segment) in agenda.segments.iter().enumerate() {
@@ -38,28 +36,31 @@ pub fn validate(agenda: &Agenda) -> Vec<Problem> {
         if let Some(id) = &segment.id
             && !ids.insert(id.as_str())
         {
-            messages.push(format!("id `{id}` is used twice (expected every id once)"));
+            messages.push(Rule::IdTwice { id: id.clone() });
         }
-        problems.extend(messages.into_iter().map(|message| Problem {
+        problems.extend(messages.into_iter().map(|rule| Problem {
             place: place.clone(),
-            message,
+            rule,
         }));
     }
     problems
 }
 
-fn agenda_problems(agenda: &Agenda) -> Vec<String> {
+fn agenda_problems(agenda: &Agenda) -> Vec<Rule> {
     let mut problems = Vec::new();
     if agenda.title.trim().is_empty() {
-        problems.push("the title is empty (expected the seminar's name)".to_owned());
+        problems.push(Rule::EmptyTitle);
     }
     if agenda.number == Some(0) {
-        problems.push("number is 0 (expected the seminar's place in its series: 1, 2, 3 …)".into());
+        problems.push(Rule::NumberZero);
     }
     if let Some(groups) = agenda.groups
         && !(1..=MAX_GROUPS).contains(&groups)
     {
-        problems.push(format!("groups is {groups} (expected 1 to {MAX_GROUPS})"));
+        problems.push(Rule::Groups {
+            groups,
+            max: MAX_GROUPS,
+        });
     }
     problems.extend(list_problems(
         "group_names",
@@ -71,10 +72,7 @@ fn agenda_problems(agenda: &Agenda) -> Vec<String> {
         && named > 0
         && named != groups as usize
     {
-        problems.push(format!(
-            "groups is {groups} but group_names names {named} (expected the same number, \
-             or only one of the two)"
-        ));
+        problems.push(Rule::GroupsAndNames { groups, named });
     }
     if let Some(tags) = &agenda.tags {
         problems.extend(list_problems("tags", tags, 1, MAX_TAGS));
@@ -87,13 +85,13 @@ fn agenda_problems(agenda: &Agenda) -> Vec<String> {
         usize::MAX,
     ));
     if agenda.warning_minutes > 60 {
-        problems.push(format!(
-            "warning_minutes is {} (expected at most 60)",
-            agenda.warning_minutes
-        ));
+        problems.push(Rule::AgendaWarning {
+            minutes: agenda.warning_minutes,
+            max: 60,
+        });
     }
     if agenda.segments.is_empty() {
-        problems.push("there are no segments (expected at least one in `segments: [ … ]`)".into());
+        problems.push(Rule::NoSegments);
     }
     let total = agenda
         .segments
@@ -101,48 +99,47 @@ fn agenda_problems(agenda: &Agenda) -> Vec<String> {
         .map(|segment| segment.minutes)
         .fold(0, u32::saturating_add);
     if total > MAX_TOTAL_MINUTES {
-        problems.push(format!(
-            "the segments add up to {total} minutes (expected at most {MAX_TOTAL_MINUTES}, one day)"
-        ));
+        problems.push(Rule::TooLong {
+            total,
+            max: MAX_TOTAL_MINUTES,
+        });
     }
     problems
 }
 
-fn segment_problems(segment: &Segment) -> Vec<String> {
+fn segment_problems(segment: &Segment) -> Vec<Rule> {
     let mut problems = Vec::new();
     if segment.title.trim().is_empty() {
-        problems.push("the title is empty (expected a heading for the screen)".to_owned());
+        problems.push(Rule::EmptySegmentTitle);
     }
     if segment.minutes == 0 {
-        problems.push("minutes is 0 (expected at least 1)".to_owned());
+        problems.push(Rule::ZeroMinutes);
     } else if segment.minutes > MAX_SEGMENT_MINUTES {
-        problems.push(format!(
-            "minutes is {} (expected at most {MAX_SEGMENT_MINUTES})",
-            segment.minutes
-        ));
+        problems.push(Rule::TooManyMinutes {
+            minutes: segment.minutes,
+            max: MAX_SEGMENT_MINUTES,
+        });
     }
     if let Some(minimum) = segment.min_minutes
         && (minimum == 0 || minimum > segment.minutes)
     {
-        problems.push(format!(
-            "min_minutes is {minimum} (expected 1 to the segment's {} minutes)",
-            segment.minutes
-        ));
+        problems.push(Rule::Minimum {
+            minimum,
+            minutes: segment.minutes,
+        });
     }
     if let Some(warning) = segment.warning_minutes
         && warning > segment.minutes
     {
-        problems.push(format!(
-            "warning_minutes is {warning} (expected at most the segment's {} minutes)",
-            segment.minutes
-        ));
+        problems.push(Rule::SegmentWarning {
+            warning,
+            minutes: segment.minutes,
+        });
     }
     if let Some(id) = &segment.id
         && !is_valid_id(id)
     {
-        problems.push(format!(
-            "id `{id}` has other characters than a-z, 0-9 and - (expected e.g. `gruppsamtal-1`)"
-        ));
+        problems.push(Rule::BadId { id: id.clone() });
     }
     problems.extend(list_problems(
         "questions",
@@ -155,14 +152,12 @@ fn segment_problems(segment: &Segment) -> Vec<String> {
 }
 
 /// Fields that only one kind of segment uses, and what that kind needs.
-fn kind_problems(segment: &Segment) -> Vec<String> {
+fn kind_problems(segment: &Segment) -> Vec<Rule> {
     let mut problems = Vec::new();
     let kind = segment.kind;
-    let mut only_for = |field: &str, present: bool, owner: SegmentKind| {
+    let mut only_for = |field: &'static str, present: bool, owner: SegmentKind| {
         if present && kind != owner {
-            problems.push(format!(
-                "`{field}` is only for {owner:?} segments (expected no `{field}` in this {kind:?})"
-            ));
+            problems.push(Rule::OnlyFor { field, owner, kind });
         }
     };
     only_for(
@@ -189,51 +184,49 @@ fn kind_problems(segment: &Segment) -> Vec<String> {
         problems.extend(list_problems("headings", headings, 1, MAX_COLUMNS));
     }
     if kind == SegmentKind::Poll && segment.statements.is_empty() {
-        problems.push("a poll has no statements (expected `statements: [ … ]`)".to_owned());
+        problems.push(Rule::NoStatements);
     }
     for (index, statement) in segment.statements.iter().enumerate() {
         if statement.text.trim().is_empty() {
-            problems.push(format!(
-                "statement {} is empty (expected its text)",
-                index + 1
-            ));
+            problems.push(Rule::EmptyStatement { number: index + 1 });
         }
     }
     if let Some(scale) = &segment.scale
         && (scale.min >= scale.max || scale.max - scale.min > 10)
     {
-        problems.push(format!(
-            "the scale runs from {} to {} (expected a lowest value below the highest, \
-             at most 10 steps apart, e.g. 1 to 5)",
-            scale.min, scale.max
-        ));
+        problems.push(Rule::Scale {
+            min: scale.min,
+            max: scale.max,
+        });
     }
     problems
 }
 
 /// Checks a list of texts: its length, no blank item, no item twice.
-fn list_problems(field: &str, items: &[String], min: usize, max: usize) -> Vec<String> {
+fn list_problems(field: &'static str, items: &[String], min: usize, max: usize) -> Vec<Rule> {
     let mut problems = Vec::new();
     if items.len() < min {
-        problems.push(format!("`{field}` is empty (expected at least {min})"));
+        problems.push(Rule::ListEmpty { field, min });
     }
     if items.len() > max {
-        problems.push(format!(
-            "`{field}` has {} items (expected at most {max})",
-            items.len()
-        ));
+        problems.push(Rule::ListTooLong {
+            field,
+            items: items.len(),
+            max,
+        });
     }
     let mut seen = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         if item.trim().is_empty() {
-            problems.push(format!(
-                "item {} of `{field}` is empty (expected text)",
-                index + 1
-            ));
+            problems.push(Rule::EmptyItem {
+                field,
+                number: index + 1,
+            });
         } else if !seen.insert(item.trim()) {
-            problems.push(format!(
-                "`{field}` has \"{item}\" twice (expected each once)"
-            ));
+            problems.push(Rule::ItemTwice {
+                field,
+                item: item.clone(),
+            });
         }
     }
     problems

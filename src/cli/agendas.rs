@@ -47,7 +47,7 @@ fn write_row(
             agenda.title
         ),
         Err(error) => {
-            let text = error.say().text(language);
+            let text = Say::from(error).text(language);
             let first_line = text.lines().next().unwrap_or_default().to_owned();
             let invalid = Say::InvalidAgenda { first_line }.text(language);
             writeln!(out, "{id:<22} {:>7}  {invalid}", "-")

@@ -137,7 +137,7 @@ pub fn worded(error: &anyhow::Error, language: Language) -> String {
         return error.say().text(language);
     }
     if let Some(error) = error.downcast_ref::<AgendaError>() {
-        return error.say().text(language);
+        return Say::from(error).text(language);
     }
     format!("{error:#}")
 }

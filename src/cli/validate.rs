@@ -23,7 +23,7 @@ pub fn check(files: &[PathBuf], context: &mut Context) -> anyhow::Result<ExitCod
             }
             Err(error) => {
                 all_valid = false;
-                let error = error.say().text(context.language);
+                let error = Say::from(&error).text(context.language);
                 writeln!(context.err, "{error}")?;
             }
         }

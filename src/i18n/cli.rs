@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use super::Language;
 use super::notice::io_problem;
+use crate::agenda::{AgendaError, Place, Rule, Syntax};
+pub use crate::input_file::Unreadable;
+use crate::session::Mismatch;
 
 /// One thing the command line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,14 +164,14 @@ pub enum Say {
         kind: FileWord,
         line: usize,
         column: usize,
-        detail: String,
+        detail: Syntax,
     },
     /// A session or series file whose field points at nothing.
     FileInconsistent {
         file: String,
         kind: FileWord,
         field: String,
-        detail: String,
+        detail: Mismatch,
     },
     /// A session or series file from a newer samla.
     FileTooNew {
@@ -184,12 +187,12 @@ pub enum Say {
         file: String,
         line: usize,
         column: usize,
-        detail: String,
+        detail: Syntax,
     },
     /// An agenda that breaks rules: each with its segment (number, title), if any.
     AgendaInvalid {
         file: String,
-        problems: Vec<(Option<(usize, String)>, String)>,
+        problems: Vec<(Option<(usize, String)>, Rule)>,
     },
 }
 
@@ -222,19 +225,6 @@ pub enum Locked {
     Series(String),
 }
 
-/// Why a file was not read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unreadable {
-    /// The system refused.
-    Io(ErrorKind),
-    /// A folder, device, FIFO or socket.
-    NotAFile,
-    /// Over the cap.
-    TooLarge { megabytes: u64 },
-    /// Not UTF-8.
-    NotText,
-}
-
 /// `sv` or `en` by `language`.
 fn pick(language: Language, sv: String, en: String) -> String {
     match language {
@@ -248,34 +238,6 @@ fn holder(pid: Option<u32>, language: Language) -> String {
         (Some(pid), Language::Sv) => format!(" (process {pid})"),
         (Some(pid), Language::En) => format!(" (process {pid})"),
         (None, _) => String::new(),
-    }
-}
-
-impl Unreadable {
-    /// The reason in `language`.
-    pub fn text(&self, language: Language) -> String {
-        match self {
-            Unreadable::Io(kind) => io_problem(*kind, language).to_owned(),
-            Unreadable::NotAFile => pick(
-                language,
-                "ingen vanlig fil (det ska vara en fil, inte en mapp, enhet eller pipe)".into(),
-                "not a regular file (expected a file, not a folder, device or pipe)".into(),
-            ),
-            Unreadable::TooLarge { megabytes } => pick(
-                language,
-                format!(
-                    "filen är större än {megabytes} MB (det ska vara en fil på några kilobyte)"
-                ),
-                format!(
-                    "the file is larger than {megabytes} MB (expected a file of a few kilobytes)"
-                ),
-            ),
-            Unreadable::NotText => pick(
-                language,
-                "det är ingen text (det ska vara UTF-8, som varje textredigerare sparar)".into(),
-                "this is not text (expected UTF-8, as saved by any text editor)".into(),
-            ),
-        }
     }
 }
 
@@ -504,12 +466,12 @@ impl Say {
                 format!("{file}: cannot read {}: {}", kind.text(language), reason.text(language)),
             ),
             Say::FileDamaged { file, kind, line, column, detail } => l(
-                format!("{file}:{line}:{column}: {} är skadad: {detail}", kind.text(language)),
-                format!("{file}:{line}:{column}: {} is damaged: {detail}", kind.text(language)),
+                format!("{file}:{line}:{column}: {} är skadad: {}", kind.text(language), detail.text(language)),
+                format!("{file}:{line}:{column}: {} is damaged: {}", kind.text(language), detail.text(language)),
             ),
             Say::FileInconsistent { file, kind, field, detail } => l(
-                format!("{file}: {} är skadad: {field}: {detail}", kind.text(language)),
-                format!("{file}: {} is damaged: {field}: {detail}", kind.text(language)),
+                format!("{file}: {} är skadad: {field}: {}", kind.text(language), detail.text(language)),
+                format!("{file}: {} is damaged: {field}: {}", kind.text(language), detail.text(language)),
             ),
             Say::FileTooNew { file, kind, found, supported } => {
                 let (sv_kind, en_kind) = match kind {
@@ -526,16 +488,16 @@ impl Say {
                 format!("{name}: no such agenda (expected a path to a .ron file or one of: {})", known.join(", ")),
             ),
             Say::AgendaSyntax { file, line, column, detail } => {
-                format!("{file}:{line}:{column}: {detail}")
+                format!("{file}:{line}:{column}: {}", detail.text(language))
             }
             Say::AgendaInvalid { file, problems } => problems
                 .iter()
                 .map(|(segment, detail)| match segment {
                     Some((number, title)) => l(
-                        format!("{file}: pass {number} \"{title}\": {detail}"),
-                        format!("{file}: segment {number} \"{title}\": {detail}"),
+                        format!("{file}: pass {number} \"{title}\": {}", detail.text(language)),
+                        format!("{file}: segment {number} \"{title}\": {}", detail.text(language)),
                     ),
-                    None => format!("{file}: {detail}"),
+                    None => format!("{file}: {}", detail.text(language)),
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -558,5 +520,38 @@ impl std::error::Error for Said {}
 impl From<Say> for Said {
     fn from(say: Say) -> Self {
         Said(say)
+    }
+}
+
+impl From<&AgendaError> for Say {
+    fn from(error: &AgendaError) -> Self {
+        match error.clone() {
+            AgendaError::Read { file, reason } => Say::CannotRead { file, reason },
+            AgendaError::Unknown { name, known } => Say::NoSuchAgenda { name, known },
+            AgendaError::Syntax {
+                file,
+                line,
+                column,
+                problem,
+            } => Say::AgendaSyntax {
+                file,
+                line,
+                column,
+                detail: problem,
+            },
+            AgendaError::Invalid { file, problems } => Say::AgendaInvalid {
+                file,
+                problems: problems
+                    .into_iter()
+                    .map(|problem| {
+                        let place = match problem.place {
+                            Place::Agenda => None,
+                            Place::Segment { number, title } => Some((number, title)),
+                        };
+                        (place, problem.rule)
+                    })
+                    .collect(),
+            },
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! languages are complete.
 
 mod cli;
+mod diagnostics;
 mod labels;
 mod notice;
 mod screen;

@@ -6,25 +6,59 @@
 use std::collections::HashSet;
 
 use super::{Answer, DraftTarget, Session};
-use crate::agenda::{MAX_GROUPS, SegmentKind, validate};
+use crate::agenda::{MAX_GROUPS, Rule, SegmentKind, validate};
 
 /// More hands than this for one answer is no room; it also keeps sums in range.
 const MAX_HANDS: u32 = 1_000_000;
 
 /// The first reference in a session that points nowhere.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[error("{field}: {mismatch}")]
 pub struct Inconsistency {
     /// The field, as written in the file (`session.current`, `session.cards[3].group`).
     pub field: String,
-    /// What is wrong and what was expected.
-    pub message: String,
+    /// What is wrong.
+    pub mismatch: Mismatch,
 }
 
-fn wrong(field: impl Into<String>, message: impl Into<String>) -> Result<(), Inconsistency> {
+/// What a field of a session or series file gets wrong; the message
+/// catalogue words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The agenda it carries breaks a rule.
+    Agenda(Rule),
+    /// A segment index past the last.
+    NoSegment { index: usize, last: usize },
+    /// A group index past the last.
+    NoGroup { group: usize, last: usize },
+    /// Too few or too many groups.
+    Groups { groups: usize, max: usize },
+    /// Not one timing per segment.
+    Timings { found: usize, segments: usize },
+    /// A card or member id twice, or not below the next id.
+    IdTwice { id: u64 },
+    /// Answers for a segment that is no poll.
+    NotAPoll,
+    /// Not one answer per statement.
+    Answers { found: usize, statements: usize },
+    /// An answer off the scale.
+    OffScale { min: u8, max: u8 },
+    /// Hands counted outside the statements or the scale.
+    Tallies {
+        statements: usize,
+        values: usize,
+        max: u32,
+    },
+    /// A card that does not exist.
+    NoCard { id: u64 },
+    /// A member that does not exist.
+    NoMember { id: u64 },
+}
+
+fn wrong(field: impl Into<String>, mismatch: Mismatch) -> Result<(), Inconsistency> {
     Err(Inconsistency {
         field: field.into(),
-        message: message.into(),
+        mismatch,
     })
 }
 
@@ -42,10 +76,10 @@ impl Session {
         if index >= count {
             return wrong(
                 field,
-                format!(
-                    "segment {index} does not exist (expected 0 to {})",
-                    count - 1
-                ),
+                Mismatch::NoSegment {
+                    index,
+                    last: count - 1,
+                },
             );
         }
         Ok(())
@@ -55,10 +89,10 @@ impl Session {
         match group {
             Some(group) if group >= self.groups.len() => wrong(
                 field,
-                format!(
-                    "group {group} does not exist (expected 0 to {})",
-                    self.groups.len() - 1
-                ),
+                Mismatch::NoGroup {
+                    group,
+                    last: self.groups.len() - 1,
+                },
             ),
             _ => Ok(()),
         }
@@ -66,23 +100,25 @@ impl Session {
 
     fn check_plan(&self) -> Result<(), Inconsistency> {
         if let Some(problem) = validate(&self.agenda).first() {
-            return wrong("session.agenda", problem.message.clone());
+            return wrong("session.agenda", Mismatch::Agenda(problem.rule.clone()));
         }
         if !(1..=MAX_GROUPS as usize).contains(&self.groups.len()) {
             return wrong(
                 "session.groups",
-                format!("{} groups (expected 1 to {MAX_GROUPS})", self.groups.len()),
+                Mismatch::Groups {
+                    groups: self.groups.len(),
+                    max: MAX_GROUPS as usize,
+                },
             );
         }
         self.segment_exists("session.current", self.current)?;
         if self.timings.len() != self.agenda.segments.len() {
             return wrong(
                 "session.timings",
-                format!(
-                    "{} timings (expected one per segment: {})",
-                    self.timings.len(),
-                    self.agenda.segments.len()
-                ),
+                Mismatch::Timings {
+                    found: self.timings.len(),
+                    segments: self.agenda.segments.len(),
+                },
             );
         }
         for segment in self.private_notes.keys() {
@@ -98,13 +134,7 @@ impl Session {
             self.segment_exists(&field("segment"), card.segment)?;
             self.group_exists(&field("group"), card.group)?;
             if card.id >= self.next_card_id || !ids.insert(card.id) {
-                return wrong(
-                    field("id"),
-                    format!(
-                        "card id {} is used twice or not below next_card_id",
-                        card.id
-                    ),
-                );
+                return wrong(field("id"), Mismatch::IdTwice { id: card.id });
             }
         }
         Ok(())
@@ -116,10 +146,7 @@ impl Session {
             let field = |name: &str| format!("session.roster.members[{index}].{name}");
             self.group_exists(&field("group"), Some(member.group))?;
             if member.id >= self.roster.next_id || !ids.insert(member.id) {
-                return wrong(
-                    field("id"),
-                    format!("member id {} is used twice or not below next_id", member.id),
-                );
+                return wrong(field("id"), Mismatch::IdTwice { id: member.id });
             }
         }
         Ok(())
@@ -131,7 +158,7 @@ impl Session {
             self.segment_exists(&field, segment)?;
             let poll = &self.agenda.segments[segment];
             if poll.kind != SegmentKind::Poll {
-                return wrong(field, "answers for a segment that is no poll");
+                return wrong(field, Mismatch::NotAPoll);
             }
             let scale = poll.scale_or_default(self.agenda.language);
             let statements = poll.statements.len();
@@ -140,10 +167,10 @@ impl Session {
                 if respondent.answers.len() != statements {
                     return wrong(
                         field,
-                        format!(
-                            "{} answers (expected one per statement: {statements})",
-                            respondent.answers.len()
-                        ),
+                        Mismatch::Answers {
+                            found: respondent.answers.len(),
+                            statements,
+                        },
                     );
                 }
                 let off_scale = respondent.answers.iter().any(|answer| {
@@ -152,10 +179,10 @@ impl Session {
                 if off_scale {
                     return wrong(
                         field,
-                        format!(
-                            "an answer off the scale (expected {} to {})",
-                            scale.min, scale.max
-                        ),
+                        Mismatch::OffScale {
+                            min: scale.min,
+                            max: scale.max,
+                        },
                     );
                 }
             }
@@ -167,9 +194,11 @@ impl Session {
             if !tallies_fit {
                 return wrong(
                     format!("{field}.tallies"),
-                    format!(
-                        "hands counted outside the statements or the scale (expected at most {statements} lists of {values}, each at most {MAX_HANDS})"
-                    ),
+                    Mismatch::Tallies {
+                        statements,
+                        values,
+                        max: MAX_HANDS,
+                    },
                 );
             }
         }
@@ -185,19 +214,19 @@ impl Session {
                 self.group_exists(field, group)
             }
             DraftTarget::Card(id) if self.card(id).is_none() => {
-                wrong(field, format!("card {id} does not exist"))
+                wrong(field, Mismatch::NoCard { id })
             }
             DraftTarget::PrivateNote(segment) => self.segment_exists(field, segment),
             DraftTarget::PollLine(segment) => {
                 self.segment_exists(field, segment)?;
                 if self.agenda.segments[segment].kind != SegmentKind::Poll {
-                    return wrong(field, format!("segment {segment} is no poll"));
+                    return wrong(field, Mismatch::NotAPoll);
                 }
                 Ok(())
             }
             DraftTarget::NewMember(group) => self.group_exists(field, Some(group)),
             DraftTarget::MemberName(id) if self.roster.member(id).is_none() => {
-                wrong(field, format!("member {id} does not exist"))
+                wrong(field, Mismatch::NoMember { id })
             }
             _ => Ok(()),
         }

@@ -11,7 +11,7 @@ mod timing;
 mod tone;
 
 pub use cards::{Card, CardAction, CardId};
-pub use check::Inconsistency;
+pub use check::{Inconsistency, Mismatch};
 pub use poll::{
     Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult,
     ThemeTable, index, level, parse_line, themes,

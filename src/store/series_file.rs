@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::session::Mismatch;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
@@ -51,39 +52,34 @@ impl SeriesFile {
             })?;
         series
             .check()
-            .map_err(|message| SessionFileError::Inconsistent {
+            .map_err(|mismatch| SessionFileError::Inconsistent {
                 file,
                 kind: FileKind::Series,
                 field: "roster".to_owned(),
-                message,
+                mismatch,
             })?;
         Ok(series)
     }
 
     /// Every member in one of the series' groups, and no member id twice.
-    fn check(&self) -> Result<(), String> {
-        if !(1..=crate::agenda::MAX_GROUPS as usize).contains(&self.groups.len()) {
-            return Err(format!(
-                "{} groups (expected 1 to {})",
-                self.groups.len(),
-                crate::agenda::MAX_GROUPS
-            ));
+    fn check(&self) -> Result<(), Mismatch> {
+        let max = crate::agenda::MAX_GROUPS as usize;
+        if !(1..=max).contains(&self.groups.len()) {
+            return Err(Mismatch::Groups {
+                groups: self.groups.len(),
+                max,
+            });
         }
         let mut ids = std::collections::HashSet::new();
         for member in &self.roster.members {
             if member.group >= self.groups.len() {
-                return Err(format!(
-                    "member {} is in group {} of {}",
-                    member.id,
-                    member.group,
-                    self.groups.len()
-                ));
+                return Err(Mismatch::NoGroup {
+                    group: member.group,
+                    last: self.groups.len() - 1,
+                });
             }
             if member.id >= self.roster.next_id || !ids.insert(member.id) {
-                return Err(format!(
-                    "member id {} is used twice or not below next_id",
-                    member.id
-                ));
+                return Err(Mismatch::IdTwice { id: member.id });
             }
         }
         Ok(())

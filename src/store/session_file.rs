@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use crate::agenda::Language;
-use crate::session::{Draft, Session};
+use crate::agenda::{Language, Syntax, syntax_of};
+use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
@@ -66,21 +66,21 @@ pub enum SessionFileError {
         reason: crate::i18n::Unreadable,
     },
     /// The text is not such a file (cut short, or edited by hand).
-    #[error("{file}:{line}:{column}: the {kind} file is damaged: {message}")]
+    #[error("{file}:{line}:{column}: the {kind} file is damaged: {problem}")]
     Syntax {
         file: String,
         kind: FileKind,
         line: usize,
         column: usize,
-        message: String,
+        problem: Syntax,
     },
     /// Well-formed, but a field refers to something that does not exist.
-    #[error("{file}: the {kind} file is damaged: {field}: {message}")]
+    #[error("{file}: the {kind} file is damaged: {field}: {mismatch}")]
     Inconsistent {
         file: String,
         kind: FileKind,
         field: String,
-        message: String,
+        mismatch: Mismatch,
     },
     /// Written by a newer samla.
     #[error(
@@ -112,24 +112,24 @@ impl SessionFileError {
                 kind,
                 line,
                 column,
-                message,
+                problem,
             } => Say::FileDamaged {
                 file,
                 kind: word(&kind),
                 line,
                 column,
-                detail: message,
+                detail: problem,
             },
             Self::Inconsistent {
                 file,
                 kind,
                 field,
-                message,
+                mismatch,
             } => Say::FileInconsistent {
                 file,
                 kind: word(&kind),
                 field,
-                detail: message,
+                detail: mismatch,
             },
             Self::TooNew {
                 file,
@@ -176,7 +176,7 @@ impl SessionFile {
             file: file.to_owned(),
             kind: FileKind::Session,
             field: error.field,
-            message: error.message,
+            mismatch: error.mismatch,
         };
         parsed.session.check().map_err(inconsistent)?;
         if let Some(draft) = &parsed.draft {
@@ -210,12 +210,7 @@ pub(super) fn parse_versioned<T: serde::de::DeserializeOwned>(
         kind,
         line: error.span.start.line,
         column: error.span.start.col,
-        message: match error.code {
-            ron::Error::ExceededRecursionLimit => {
-                format!("nested too deeply (expected at most {NESTING_LIMIT} levels of brackets)")
-            }
-            ref other => other.to_string(),
-        },
+        problem: syntax_of(&error.code, NESTING_LIMIT),
     };
     let VersionOnly { version } = options.from_str(text).map_err(syntax)?;
     if version > supported {

@@ -1,0 +1,129 @@
+//! What can be wrong in an agenda file, as values: the message catalogue
+//! words them in the UI language (`src/i18n/diagnostics.rs`).
+
+use super::model::SegmentKind;
+
+/// A rule of the agenda format that an agenda breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// The agenda has no title.
+    EmptyTitle,
+    /// `number: 0`.
+    NumberZero,
+    /// `groups` out of range.
+    Groups { groups: u32, max: u32 },
+    /// `groups` and `group_names` disagree.
+    GroupsAndNames { groups: u32, named: usize },
+    /// The agenda's warning time is too long.
+    AgendaWarning { minutes: u32, max: u32 },
+    /// No segments.
+    NoSegments,
+    /// The segments add up to more than a day.
+    TooLong { total: u32, max: u32 },
+    /// A segment has no title.
+    EmptySegmentTitle,
+    /// A segment of no minutes.
+    ZeroMinutes,
+    /// A segment longer than allowed.
+    TooManyMinutes { minutes: u32, max: u32 },
+    /// `min_minutes` outside 1 to the segment's minutes.
+    Minimum { minimum: u32, minutes: u32 },
+    /// A segment's warning past its length.
+    SegmentWarning { warning: u32, minutes: u32 },
+    /// An id with other characters than a-z, 0-9 and -.
+    BadId { id: String },
+    /// An id used by two segments.
+    IdTwice { id: String },
+    /// A field of another kind of segment.
+    OnlyFor {
+        field: &'static str,
+        owner: SegmentKind,
+        kind: SegmentKind,
+    },
+    /// A poll without statements.
+    NoStatements,
+    /// A statement without text.
+    EmptyStatement { number: usize },
+    /// A scale that does not run upwards, or is too wide.
+    Scale { min: u8, max: u8 },
+    /// A list with too few items.
+    ListEmpty { field: &'static str, min: usize },
+    /// A list with too many items.
+    ListTooLong {
+        field: &'static str,
+        items: usize,
+        max: usize,
+    },
+    /// A blank item in a list.
+    EmptyItem { field: &'static str, number: usize },
+    /// The same item twice in a list.
+    ItemTwice { field: &'static str, item: String },
+}
+
+/// Why the text is no well-formed agenda (or session file) at a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Syntax {
+    /// The file is empty.
+    Empty,
+    /// Not UTF-8.
+    NotText,
+    /// The text ends too early.
+    EndsEarly,
+    /// A comma is missing.
+    Comma,
+    /// Text expected.
+    Text,
+    /// A text is not closed.
+    TextEnd,
+    /// A whole number expected.
+    Integer,
+    /// `true` or `false` expected.
+    Boolean,
+    /// A list expected.
+    List,
+    /// A list is not closed.
+    ListEnd,
+    /// A group of fields expected.
+    Fields,
+    /// A group of fields is not closed.
+    FieldsEnd,
+    /// A colon is missing after a field name.
+    Colon,
+    /// A field name expected.
+    FieldName,
+    /// A number out of range.
+    OutOfRange,
+    /// A comment is never closed.
+    Comment,
+    /// `(` expected to start a named thing.
+    Named(String),
+    /// A character that belongs nowhere.
+    Unexpected(char),
+    /// Text after the end.
+    Trailing,
+    /// Brackets nested too deeply.
+    Nesting { limit: usize },
+    /// A field the format does not have.
+    UnknownField {
+        found: String,
+        expected: Vec<String>,
+    },
+    /// A required field is missing.
+    MissingField {
+        field: String,
+        outer: Option<String>,
+    },
+    /// A field given twice.
+    FieldTwice(String),
+    /// A value the format does not have.
+    UnknownValue {
+        found: String,
+        expected: Vec<String>,
+    },
+    /// A value of the wrong type.
+    WrongType { found: String, expected: String },
+    /// A named group of fields under another name.
+    WrongName { found: String, expected: String },
+    /// Anything else the parser says, in its own (English) words.
+    Other(String),
+}
