@@ -3,6 +3,11 @@
 
 use super::model::SegmentKind;
 
+/// How a clock time that does not parse reaches the parser's error.
+pub const CLOCK_TIME_TAG: &str = "samla-clock-time:";
+/// How a date that does not parse reaches the parser's error.
+pub const DATE_TAG: &str = "samla-date:";
+
 /// A rule of the agenda format that an agenda breaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
@@ -124,6 +129,23 @@ pub enum Syntax {
     WrongType { found: String, expected: String },
     /// A named group of fields under another name.
     WrongName { found: String, expected: String },
+    /// Text that is no clock time `HH:MM`.
+    ClockTime(String),
+    /// Text that is no date `YYYY-MM-DD`.
+    Date(String),
     /// Anything else the parser says, in its own (English) words.
     Other(String),
+}
+
+impl Syntax {
+    /// What the agenda model's own check said through the parser.
+    pub fn from_tagged(message: &str) -> Syntax {
+        if let Some(text) = message.strip_prefix(CLOCK_TIME_TAG) {
+            Syntax::ClockTime(text.to_owned())
+        } else if let Some(text) = message.strip_prefix(DATE_TAG) {
+            Syntax::Date(text.to_owned())
+        } else {
+            Syntax::Other(message.to_owned())
+        }
+    }
 }

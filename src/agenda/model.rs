@@ -215,7 +215,7 @@ impl Segment {
 /// Reads and writes optional dates and times as text in a fixed format, so that a
 /// wrong value is reported with what the format expects.
 macro_rules! text_format {
-    ($module:ident, $type:ident, $format:literal, $what:literal, $example:literal) => {
+    ($module:ident, $type:ident, $format:literal, $tag:path) => {
         mod $module {
             use chrono::$type;
             use serde::{Deserialize, Deserializer, Serializer, de::Error};
@@ -239,10 +239,9 @@ macro_rules! text_format {
                 <$type>::parse_from_str(&text, $format)
                     .map(Some)
                     .map_err(|_| {
-                        D::Error::custom(format!(
-                            concat!("\"{}\" is not ", $what, " (expected ", $example, ")"),
-                            text
-                        ))
+                        // Tagged so the parser's error becomes a value the
+                        // message catalogue words (see `Syntax::from_tagged`).
+                        D::Error::custom(format!("{}{text}", $tag))
                     })
             }
         }
@@ -253,13 +252,11 @@ text_format!(
     clock_time,
     NaiveTime,
     "%H:%M",
-    "a clock time",
-    "\"HH:MM\", e.g. \"13:00\""
+    crate::agenda::diagnostic::CLOCK_TIME_TAG
 );
 text_format!(
     calendar_date,
     NaiveDate,
     "%Y-%m-%d",
-    "a date",
-    "\"YYYY-MM-DD\", e.g. \"2026-03-12\""
+    crate::agenda::diagnostic::DATE_TAG
 );

@@ -117,6 +117,7 @@ pub fn syntax_of(error: &RonError, limit: usize) -> Syntax {
             found: found.clone(),
             expected: (*expected).to_owned(),
         },
+        RonError::Message(message) => Syntax::from_tagged(message),
         other => Syntax::Other(other.to_string()),
     }
 }

@@ -319,8 +319,8 @@ impl Say {
                 format!("{file}: ok ({segments} segments, {minutes} min)"),
             ),
             Say::NoTerminal { command } => l(
-                format!("det här är ingen terminal som går att rita i; samla {command} behöver en interaktiv terminal"),
-                format!("this is no terminal to draw on; samla {command} needs an interactive terminal"),
+                format!("det här är ingen terminal som går att rita i; `samla {command}` behöver en interaktiv terminal"),
+                format!("this is no terminal to draw on; `samla {command}` needs an interactive terminal"),
             ),
             Say::EmergencyCopy { path, kind, copy } => l(
                 format!(
@@ -434,8 +434,8 @@ impl Say {
                 format!("cannot open {}", path.display()),
             ),
             Say::OpenNeedsFile => l(
-                "--open behöver en fil att öppna, inte `-o -`".into(),
-                "--open needs a file to open, not `-o -`".into(),
+                "`--open` behöver en fil att öppna, inte `-o -`".into(),
+                "`--open` needs a file to open, not `-o -`".into(),
             ),
             Say::NoSuchPoll { id } => l(
                 format!("inget enkätpass med id {id:?} i den här sessionen"),
@@ -446,8 +446,8 @@ impl Say {
                 "this session's agenda has no poll".into(),
             ),
             Say::WhichPoll { polls } => l(
-                format!("den här sessionens agenda har {polls} enkäter; välj en med --poll SEGMENT_ID"),
-                format!("this session's agenda has {polls} polls; name one with --poll SEGMENT_ID"),
+                format!("den här sessionens agenda har {polls} enkäter; välj en med `--poll SEGMENT_ID`"),
+                format!("this session's agenda has {polls} polls; name one with `--poll SEGMENT_ID`"),
             ),
             Say::BadLines { count, file } => l(
                 format!("{count} felaktiga rader i {file}; inget lästes in"),

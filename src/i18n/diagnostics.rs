@@ -245,6 +245,14 @@ impl Syntax {
                 format!("här står `{found}` (det ska vara `{expected}(` eller bara `(`)"),
                 format!("found `{found}` (expected `{expected}(` or just `(`)"),
             ),
+            Syntax::ClockTime(text) => l(
+                format!("\"{text}\" är ingen klocktid (det ska vara \"TT:MM\", t.ex. \"13:00\")"),
+                format!("\"{text}\" is not a clock time (expected \"HH:MM\", e.g. \"13:00\")"),
+            ),
+            Syntax::Date(text) => l(
+                format!("\"{text}\" är inget datum (det ska vara \"ÅÅÅÅ-MM-DD\", t.ex. \"2026-03-12\")"),
+                format!("\"{text}\" is not a date (expected \"YYYY-MM-DD\", e.g. \"2026-03-12\")"),
+            ),
             Syntax::Other(said) => l(
                 format!("filen går inte att läsa här (tolken säger: {said})"),
                 said.clone(),
