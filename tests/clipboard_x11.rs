@@ -99,7 +99,7 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         .expect("samla runs");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
-    assert!(stderr.contains("copied to the clipboard"), "{stderr}");
+    assert!(stderr.contains("kopierad till urklipp"), "{stderr}");
     let expected = markdown(&Summary {
         session: &session,
         as_of: saved_at(),

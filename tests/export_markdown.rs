@@ -409,7 +409,8 @@ fn open_needs_a_file() {
     let home = saved_home();
     let run = samla_utc(home.path(), &["export", "-o", "-", "--open"]);
     assert_eq!(run.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("--open needs a file"));
+    // In the session's language, Swedish.
+    assert!(String::from_utf8_lossy(&run.stderr).contains("`--open` behöver en fil att öppna"));
 }
 
 #[test]

@@ -278,6 +278,8 @@ fn a_lock_left_by_kill_9_or_naming_another_process_never_blocks_resume() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
     app.wait_for_text("Förmätning");
+    // The lock is taken before the screen opens; the first save follows it.
+    wait_for_file(home.path(), "the first save", |_| true);
     app.kill9();
     let path = session_files(home.path())[0].clone();
     // As after a reboot: the pid in the lock file now belongs to another process.

@@ -249,13 +249,14 @@ impl AppState {
         let mut editor = Editor::new(target, "");
         editor.paste(text);
         self.mode = Mode::Editor(Box::new(editor));
-        Change::Draft
+        Change::Structure
     }
 
-    /// Opens the editor for `target` holding `text`, the cursor at its end.
+    /// Opens the editor for `target` holding `text`, the cursor at its end; an
+    /// open editor is on disk at once, so a crash reopens it.
     pub(super) fn open_editor_on(&mut self, target: DraftTarget, text: &str) -> Change {
         self.mode = Mode::Editor(Box::new(Editor::new(target, text)));
-        Change::Draft
+        Change::Structure
     }
 
     /// Whether the current segment is a poll; says what `i` and `v` are for if not.

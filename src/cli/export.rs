@@ -52,6 +52,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         Say::NothingToExport,
     )?;
     let file = SessionFile::load(&path)?;
+    context.speak(file.session.agenda.language);
     let summary = Summary {
         session: &file.session,
         as_of: file.saved,
