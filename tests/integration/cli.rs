@@ -1,0 +1,212 @@
+//! The command-line contract: help, version, listing agendas, and what is not there yet.
+
+use crate::common;
+
+use common::{samla, samla_in};
+
+#[test]
+fn help_shows_examples_and_every_command() {
+    let run = samla(&["--help"]);
+    assert_eq!(run.code, Some(0));
+    assert!(run.stdout.contains("Examples:"));
+    for command in [
+        "run", "resume", "sessions", "agendas", "validate", "export", "present", "series", "poll",
+    ] {
+        assert!(
+            run.stdout.contains(&format!("  {command}")),
+            "{command} missing:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn version_names_the_crate_version() {
+    let run = samla(&["--version"]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(
+        run.stdout.trim(),
+        format!("samla {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    assert_eq!(samla(&["dance"]).code, Some(2));
+    assert_eq!(samla(&["run", "--groups", "13"]).code, Some(2));
+}
+
+#[test]
+fn agendas_lists_the_bundled_agendas_from_any_folder() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = samla_in(elsewhere.path(), home.path(), &["agendas"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let expected = [
+        (
+            "seminarium-1",
+            180,
+            "Skolnärvaro. En översikt av forskning om att främja alla barns och ungas närvaro i skolan",
+        ),
+        ("seminarium-2", 180, "Att utreda närvaroproblem i skolan"),
+        (
+            "seminarium-3",
+            180,
+            "Samverkan och samordnat stöd vid närvaroproblem i förskola och skola",
+        ),
+        (
+            "erfarenhetsutbyte",
+            180,
+            "Erfarenhetsutbyte: att främja skolnärvaro",
+        ),
+        ("workshop-en", 90, "Team retrospective"),
+    ];
+    for (id, minutes, title) in expected {
+        let row = run
+            .stdout
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{}", run.stdout));
+        let fields: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(fields[1], minutes.to_string(), "{row}");
+        assert!(row.ends_with(title), "{row}");
+    }
+}
+
+#[test]
+fn agendas_lists_the_users_own_agendas_valid_or_not() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let own = home.path().join("agendas");
+    std::fs::create_dir(&own).expect("mkdir");
+    std::fs::write(
+        own.join("mitt-seminarium.ron"),
+        r#"(title: "Mitt seminarium", segments: [(kind: Welcome, title: "Hej", minutes: 45)])"#,
+    )
+    .expect("write");
+    std::fs::write(own.join("trasig.ron"), "(title: ").expect("write");
+    let run = samla_in(elsewhere.path(), home.path(), &["agendas"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("Your own, in"), "{}", run.stdout);
+    let row = |id: &str| {
+        run.stdout
+            .lines()
+            .find(|line| line.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} not listed:\n{}", run.stdout))
+            .to_owned()
+    };
+    assert!(row("mitt-seminarium").ends_with("45  Mitt seminarium"));
+    assert!(row("trasig").contains("invalid: "), "{}", row("trasig"));
+    assert!(row("trasig").contains("trasig.ron:1:"), "{}", row("trasig"));
+}
+
+#[test]
+fn run_without_a_terminal_says_it_needs_one() {
+    // In the agenda's language, unless --lang says otherwise.
+    let swedish = samla(&["run", "seminarium-1"]);
+    assert_eq!(swedish.code, Some(1));
+    assert!(
+        swedish.stderr.contains("behöver en interaktiv terminal"),
+        "{}",
+        swedish.stderr
+    );
+    let run = samla(&["run", "seminarium-1", "--lang", "en"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("needs an interactive terminal"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
+}
+
+#[test]
+fn run_of_an_invalid_agenda_reports_it_before_touching_the_terminal() {
+    let run = samla(&["run", "tests/fixtures/invalid/22-zero-minutes.ron"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .contains("segment 2 \"Gruppsamtal\": minutes is 0"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_meetings_around_a_series_validate_and_are_listed() {
+    let run = samla(&["validate", "agendas/formote.ron", "agendas/eftermote.ron"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let listed = samla(&["agendas"]);
+    for row in ["formote", "eftermote"] {
+        assert!(
+            listed.stdout.lines().any(|line| line.starts_with(row)),
+            "{row} missing:\n{}",
+            listed.stdout
+        );
+    }
+}
+
+#[test]
+fn series_groups_are_changed_on_the_command_line() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data dir");
+    let groups = vec!["Norr".to_owned(), "Söder".to_owned()];
+    data.save_series(&samla::store::SeriesFile::new("Vår serie", groups))
+        .expect("saved");
+    let run = |args: &[&str]| common::samla_in(home.path(), home.path(), args);
+    let listed = run(&["series"]);
+    assert!(
+        listed
+            .stdout
+            .contains("Vår serie: 2 groups, 0 members, 0 sessions"),
+        "{}",
+        listed.stdout
+    );
+    let added = run(&[
+        "series",
+        "Vår serie",
+        "groups",
+        "add",
+        "Åsa Öst",
+        "--group",
+        "2",
+        "--sector",
+        "socialtjanst",
+        "--role",
+        "moter-barn",
+        "--lang",
+        "sv",
+    ]);
+    assert_eq!(added.code, Some(0), "{}", added.stderr);
+    assert!(
+        added
+            .stdout
+            .contains("Söder (--group 2)\n  #0 Åsa Öst (socialtjänst, möter barn/familj)"),
+        "{}",
+        added.stdout
+    );
+    let moved = run(&["series", "Vår serie", "groups", "move", "0", "--group", "1"]);
+    assert!(
+        moved.stdout.contains("Norr (--group 1)\n  #0 Åsa Öst"),
+        "{}",
+        moved.stdout
+    );
+    let wrong = run(&["series", "Vår serie", "groups", "move", "0", "--group", "3"]);
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong.stderr.contains("no group 3 (expected 1 to 2)"),
+        "{}",
+        wrong.stderr
+    );
+    let removed = run(&["series", "Vår serie", "groups", "remove", "0"]);
+    assert!(!removed.stdout.contains("Åsa"), "{}", removed.stdout);
+    let again = run(&["series", "Vår serie", "groups", "remove", "0"]);
+    assert!(again.stderr.contains("no member #0"), "{}", again.stderr);
+    let missing = run(&["series", "Ingen", "groups"]);
+    assert_eq!(missing.code, Some(1));
+    assert!(
+        missing.stderr.contains("no series \"Ingen\""),
+        "{}",
+        missing.stderr
+    );
+}

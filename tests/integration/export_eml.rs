@@ -1,0 +1,117 @@
+//! The e-mail draft read back with a real MIME parser (mail-parser): headers,
+//! the two alternative parts, and the same bytes every time.
+
+use crate::common;
+
+use chrono::FixedOffset;
+use common::fixture::{saved_at, seminar_3};
+use mail_parser::{MessageParser, MimeHeaders};
+use samla::export::{Summary, eml, html, markdown, parse_recipients};
+use samla::session::Session;
+
+fn summary(session: &Session) -> Summary<'_> {
+    Summary {
+        session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+    }
+}
+
+fn draft(to: &[&str]) -> Vec<u8> {
+    let to: Vec<_> = to
+        .iter()
+        .flat_map(|a| parse_recipients(a).expect("an address"))
+        .collect();
+    eml(&summary(&seminar_3()), &to).expect("an e-mail")
+}
+
+#[test]
+fn the_draft_matches_its_golden_file_and_is_the_same_every_time() {
+    let bytes = draft(&["deltagare@kommun.se"]);
+    assert_eq!(bytes, draft(&["deltagare@kommun.se"]));
+    insta::assert_snapshot!("seminar_3_summary_eml", String::from_utf8_lossy(&bytes));
+}
+
+#[test]
+fn headers_say_draft_utf8_subject_date_and_recipients() {
+    let bytes = draft(&["deltagare@kommun.se", "rektor@skola.se"]);
+    let raw = String::from_utf8_lossy(&bytes);
+    let subject_line = raw
+        .lines()
+        .find(|line| line.starts_with("Subject:"))
+        .expect("a subject");
+    assert!(
+        subject_line.contains("=?utf-8?"),
+        "RFC 2047: {subject_line}"
+    );
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    assert_eq!(
+        message.subject(),
+        Some(
+            "Att främja skolnärvaro och förebygga skolfrånvaro – 3: Samverkan och samordnat stöd vid närvaroproblem i förskola och skola"
+        )
+    );
+    let to: Vec<&str> = message
+        .to()
+        .expect("To")
+        .iter()
+        .filter_map(|address| address.address())
+        .collect();
+    assert_eq!(to, ["deltagare@kommun.se", "rektor@skola.se"]);
+    assert_eq!(
+        message.date().map(|date| date.to_timestamp()),
+        Some(saved_at().timestamp())
+    );
+    assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+    assert!(message.header_raw("MIME-Version").is_some());
+}
+
+#[test]
+fn the_parts_are_the_markdown_and_the_html_alternatives() {
+    let bytes = draft(&[]);
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    let root = message.root_part();
+    let content_type = root.content_type().expect("a content type");
+    assert_eq!(content_type.ctype(), "multipart");
+    assert_eq!(content_type.subtype(), Some("alternative"));
+    let session = seminar_3();
+    assert_eq!(message.text_body_count(), 1);
+    assert_eq!(message.html_body_count(), 1);
+    assert_eq!(
+        message
+            .body_text(0)
+            .expect("a text part")
+            .replace("\r\n", "\n"),
+        markdown(&summary(&session))
+    );
+    assert_eq!(
+        message
+            .body_html(0)
+            .expect("an HTML part")
+            .replace("\r\n", "\n"),
+        html(&summary(&session))
+    );
+    assert!(message.to().is_none(), "no recipients when none are given");
+}
+
+#[test]
+fn a_display_name_with_a_comma_list_gives_exactly_the_addresses_meant() {
+    let bytes = draft(&["Evil <a@b.se>, c@d.se", "\"Berg, Maria\" <maria@kommun.se>"]);
+    let message = MessageParser::default().parse(&bytes).expect("parses");
+    let to: Vec<(Option<&str>, Option<&str>)> = message
+        .to()
+        .expect("a To header")
+        .iter()
+        .map(|addr| (addr.name(), addr.address()))
+        .collect();
+    assert_eq!(
+        to,
+        [
+            (Some("Evil"), Some("a@b.se")),
+            (None, Some("c@d.se")),
+            (Some("Berg, Maria"), Some("maria@kommun.se")),
+        ]
+    );
+}

@@ -1,0 +1,53 @@
+//! The HTML summary: a golden file, self-contained, card text escaped.
+
+use crate::common;
+
+use chrono::FixedOffset;
+use common::fixture::{saved_at, seminar_3};
+use samla::export::{Summary, html};
+
+fn page() -> String {
+    html(&Summary {
+        session: &seminar_3(),
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+    })
+}
+
+#[test]
+fn the_html_summary_matches_its_golden_file() {
+    insta::assert_snapshot!("seminar_3_summary_html", page());
+}
+
+#[test]
+fn the_page_fetches_nothing_and_declares_its_language_and_encoding() {
+    let page = page();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
+    assert!(page.contains("<meta charset=\"utf-8\">"));
+    assert!(page.contains("<meta name=\"viewport\""));
+    for external in [
+        "<link", "<script", "<img", "src=", "href=", "@import", "url(",
+    ] {
+        assert!(!page.contains(external), "{external} in the page");
+    }
+}
+
+#[test]
+fn raw_html_and_links_in_cards_are_shown_as_text() {
+    let page = page();
+    assert!(page.contains("&lt;script&gt;alert('x')&lt;/script&gt; &lt;b&gt;fet&lt;/b&gt;"));
+    assert!(page.contains("[länk](https://example.com) och ![bild](x.png)"));
+    assert!(page.contains("# Inte en rubrik"));
+}
+
+#[test]
+fn cards_groups_and_the_action_plan_are_all_there() {
+    let page = page();
+    assert!(page.contains("<h3>Grupp 6</h3>"));
+    assert!(page.contains("<h4>Vision om tio år</h4>"));
+    assert!(page.contains("<th>Vad kan vi göra på längre sikt?</th>"));
+    assert!(page.contains("漢字 och e\u{301}"));
+    assert!(page.contains("<blockquote>"));
+}

@@ -1,0 +1,459 @@
+//! The Markdown summary of a fixed session: a golden file, and the same text
+//! read back with a real CommonMark parser (pulldown-cmark): the heading tree,
+//! the action-plan table, and every hostile card shown literally.
+
+use crate::common;
+
+use chrono::FixedOffset;
+use common::fixture::{HOSTILE, saved_at, seminar_3};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use samla::export::{Summary, markdown};
+use samla::session::Session;
+
+fn summary_of(session: &Session, private: bool) -> String {
+    markdown(&Summary {
+        session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private,
+        names: false,
+    })
+}
+
+fn events(text: &str) -> Vec<Event<'_>> {
+    Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).collect()
+}
+
+/// Every heading as (level, text).
+fn headings(text: &str) -> Vec<(u8, String)> {
+    let mut found = Vec::new();
+    let mut current: Option<(u8, String)> = None;
+    for event in events(text) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 4,
+                };
+                current = Some((level, String::new()));
+            }
+            Event::Text(text) => {
+                if let Some((_, heading)) = current.as_mut() {
+                    heading.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => found.extend(current.take()),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The text of every paragraph, list item (tight lists have no paragraphs) and
+/// table cell, soft and hard breaks as `\n`, as a reader sees it.
+fn texts(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current: Option<String> = None;
+    for event in events(text) {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::TableCell | Tag::Item) => {
+                current.get_or_insert_with(String::new);
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(paragraph) = current.as_mut() {
+                    paragraph.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(paragraph) = current.as_mut() {
+                    paragraph.push('\n');
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                panic!("raw HTML reached the Markdown: {html}")
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::Item) => {
+                found.extend(current.take())
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn the_markdown_summary_matches_its_golden_file() {
+    insta::assert_snapshot!("seminar_3_summary_md", summary_of(&seminar_3(), false));
+}
+
+#[test]
+fn the_same_session_gives_the_same_bytes() {
+    assert_eq!(
+        summary_of(&seminar_3(), false),
+        summary_of(&seminar_3(), false)
+    );
+}
+
+#[test]
+fn the_heading_tree_follows_the_agenda() {
+    let text = summary_of(&seminar_3(), false);
+    let tree = headings(&text);
+    let top: Vec<&str> = tree
+        .iter()
+        .filter(|(level, _)| *level <= 2)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "Samverkan och samordnat stöd vid närvaroproblem i förskola och skola",
+            "Förberedelse",
+            "Välkommen och inledning",
+            "Vision: samverkan om tio år",
+            "Handlingsplan",
+            "Samtal med Malin Gren Landell om utkasten till handlingsplaner",
+            "Avslutning och vägen framåt",
+            "Efter tema",
+            "Till nästa gång",
+            "Tidslogg",
+        ],
+        "{tree:#?}"
+    );
+    let vision_groups: Vec<&str> = tree
+        .iter()
+        .skip_while(|(_, text)| text != "Vision: samverkan om tio år")
+        .skip(1)
+        .take_while(|(level, _)| *level > 2)
+        .filter(|(level, _)| *level == 3)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(
+        vision_groups,
+        [
+            "Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4", "Grupp 5", "Grupp 6"
+        ]
+    );
+    for heading in ["Styrkor idag", "Utvecklingsbehov", "Vision om tio år"] {
+        assert!(
+            tree.iter()
+                .any(|(level, text)| *level == 4 && text == heading),
+            "{heading}"
+        );
+    }
+    let themes: Vec<&str> = tree
+        .iter()
+        .skip_while(|(_, text)| text != "Efter tema")
+        .skip(1)
+        .take_while(|(level, _)| *level == 3)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(themes, ["Regelverk", "Organisation", "Synsätt"]);
+}
+
+#[test]
+fn the_action_plan_is_a_table_of_groups_by_horizons() {
+    let text = summary_of(&seminar_3(), false);
+    let mut tables = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in events(&text) {
+        match event {
+            Event::Start(Tag::Table(_)) => rows.clear(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Text(text) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(cell)) = (rows.last_mut(), cell.take()) {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => tables.push(rows.clone()),
+            _ => {}
+        }
+    }
+    let plan = &tables[0];
+    assert_eq!(
+        plan[0],
+        [
+            "Grupp",
+            "Vad bör vi göra direkt?",
+            "Vad kan vi göra inom ett år?",
+            "Vad kan vi göra på längre sikt?"
+        ]
+    );
+    assert_eq!(plan.len(), 7, "a header and six groups: {plan:#?}");
+    assert_eq!(
+        plan[3],
+        [
+            "Grupp 3",
+            "1) Kartlägg frånvaron varje månad 2) Ännu ett direkt-kort: 漢字 och e\u{301}",
+            "Gemensam rutin för skola och socialtjänst",
+            "Samlokaliserat stöd med vården | på sikt",
+        ]
+    );
+    let log = tables.last().expect("the time log");
+    assert_eq!(log[0], ["Pass", "Start", "Planerat", "Faktiskt"]);
+    assert_eq!(
+        log[2],
+        ["Vision: samverkan om tio år", "13:12", "50 min", "52 min"]
+    );
+    assert_eq!(log.last().expect("a total")[3], "187 min (+7 min)");
+}
+
+#[test]
+fn hostile_cards_show_literally_and_never_as_structure() {
+    let text = summary_of(&seminar_3(), false);
+    let shown = texts(&text);
+    for hostile in HOSTILE {
+        assert!(
+            shown.iter().any(|text| text == hostile),
+            "{hostile:?} not shown literally"
+        );
+    }
+    let tree = headings(&text);
+    assert!(
+        tree.iter()
+            .all(|(_, heading)| !heading.contains("Inte en rubrik"))
+    );
+    assert!(!events(&text).iter().any(|event| matches!(
+        event,
+        Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::Strikethrough)
+            | Event::Code(_)
+    )));
+}
+
+#[test]
+fn quotes_are_block_quotes_and_emoji_and_accents_survive() {
+    let text = summary_of(&seminar_3(), false);
+    let quotes = events(&text)
+        .iter()
+        .filter(|event| matches!(event, Event::Start(Tag::BlockQuote(_))))
+        .count();
+    assert_eq!(
+        quotes, 2,
+        "the room's quote and the hostile one marked as a quote"
+    );
+    let shown = texts(&text);
+    for literal in [
+        "Välkomna! Förväntningar: ”lära av varandra” 🙂",
+        "”Det är relationen som bär” – Malin (Synsätt)",
+    ] {
+        assert!(shown.iter().any(|text| text == literal), "{literal}");
+    }
+}
+
+#[test]
+fn private_notes_only_when_asked_for() {
+    let session = seminar_3();
+    assert!(!summary_of(&session, false).contains("Grupp 4 behöver stöd"));
+    let with = summary_of(&session, true);
+    assert!(
+        headings(&with)
+            .iter()
+            .any(|(_, text)| text == "Privata anteckningar")
+    );
+    assert!(
+        texts(&with)
+            .iter()
+            .any(|text| text == "Privat: Grupp 4 behöver stöd")
+    );
+}
+
+/// The fixed session saved in a fresh data folder, as `samla run` would.
+fn saved_home() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("sessions");
+    std::fs::create_dir(&folder).expect("sessions folder");
+    let file = samla::store::SessionFile {
+        version: samla::store::VERSION,
+        agenda_id: "seminarium-3".to_owned(),
+        saved: saved_at(),
+        language: samla::agenda::Language::Sv,
+        session: seminar_3(),
+        draft: None,
+    };
+    samla::store::write_atomic(
+        &folder.join("2026-03-12-seminarium-3.ron"),
+        file.to_text().as_bytes(),
+    )
+    .expect("saved");
+    home
+}
+
+fn samla_utc(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_samla"))
+        .args(args)
+        .env("SAMLA_HOME", home)
+        .env("TZ", "UTC")
+        .output()
+        .expect("samla runs")
+}
+
+fn in_utc(session: &Session) -> String {
+    markdown(&Summary {
+        session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(0).expect("an offset"),
+        private: false,
+        names: false,
+    })
+}
+
+#[test]
+fn samla_export_writes_the_summary_to_stdout_a_path_or_the_exports_folder() {
+    let home = saved_home();
+    let expected = in_utc(&seminar_3());
+    let stdout = samla_utc(
+        home.path(),
+        &["export", "2026-03-12-seminarium-3", "-o", "-"],
+    );
+    assert!(
+        stdout.status.success(),
+        "{}",
+        String::from_utf8_lossy(&stdout.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&stdout.stdout), expected);
+
+    let latest = samla_utc(home.path(), &["export"]);
+    assert!(latest.status.success());
+    let written = home
+        .path()
+        .join("exports")
+        .join("2026-03-12-seminarium-3.md");
+    assert_eq!(
+        String::from_utf8_lossy(&latest.stdout).trim(),
+        written.display().to_string()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&written).expect("written"),
+        expected
+    );
+
+    let chosen = home.path().join("summary.md");
+    let to_path = samla_utc(
+        home.path(),
+        &[
+            "export",
+            "--private",
+            "-o",
+            chosen.to_str().expect("a path"),
+        ],
+    );
+    assert!(to_path.status.success());
+    assert!(
+        std::fs::read_to_string(&chosen)
+            .expect("written")
+            .contains("Grupp 4 behöver stöd")
+    );
+}
+
+#[test]
+fn exporting_without_sessions_says_so() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = samla_utc(home.path(), &["export"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no saved session"));
+}
+
+#[test]
+fn every_format_comes_from_the_command_line_into_the_exports_folder() {
+    let home = saved_home();
+    for (format, extension, starts) in [
+        ("md", "md", "# Samverkan".as_bytes()),
+        ("html", "html", b"<!DOCTYPE html>".as_slice()),
+        ("eml", "eml", b"Subject: =?utf-8?".as_slice()),
+        ("csv", "csv", "\u{feff}seminar,date".as_bytes()),
+    ] {
+        let run = samla_utc(
+            home.path(),
+            &["export", "--format", format, "--to", "deltagare@kommun.se"],
+        );
+        assert!(
+            run.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let path = home
+            .path()
+            .join("exports")
+            .join(format!("2026-03-12-seminarium-3.{extension}"));
+        let bytes = std::fs::read(&path).expect("written");
+        assert!(bytes.starts_with(starts), "{format}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path)
+                .expect("metadata")
+                .permissions()
+                .mode();
+            // A document's ordinary permissions: what the umask makes of a new file.
+            let probe = home.path().join("probe");
+            std::fs::File::create(&probe).expect("a new file");
+            let ordinary = std::fs::metadata(&probe)
+                .expect("metadata")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, ordinary & 0o777, "{format}");
+        }
+    }
+}
+
+#[test]
+fn open_needs_a_file() {
+    let home = saved_home();
+    let run = samla_utc(home.path(), &["export", "-o", "-", "--open"]);
+    assert_eq!(run.status.code(), Some(1));
+    // In the session's language, Swedish.
+    assert!(String::from_utf8_lossy(&run.stderr).contains("`--open` behöver en fil att öppna"));
+}
+
+#[test]
+fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
+    use samla::session::{RosterAction, SessionAction};
+    let mut session = seminar_3();
+    let at = saved_at();
+    for (group, name) in [(0, "Anna Åberg"), (0, "Bo Berg"), (1, "Cia Ceder")] {
+        let id = session.roster.next_id;
+        session.apply(
+            SessionAction::Roster(RosterAction::Add {
+                group,
+                name: name.to_owned(),
+            }),
+            at,
+        );
+        session.apply(
+            SessionAction::Roster(RosterAction::TogglePresent { id }),
+            at,
+        );
+    }
+    session.apply(
+        SessionAction::Roster(RosterAction::CycleSector { id: 1 }),
+        at,
+    );
+    session.apply(SessionAction::Roster(RosterAction::CycleRole { id: 2 }), at);
+    let counted = summary_of(&session, false);
+    assert!(
+        counted.contains("- **Närvarande:** 3 (skola 2, socialtjänst 1); chefer/ledning 1\n"),
+        "{counted}"
+    );
+    for name in ["Anna", "Bo Berg", "Cia"] {
+        assert!(!counted.contains(name), "{name}");
+    }
+    let named = markdown(&Summary {
+        session: &session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: true,
+    });
+    assert!(
+        named.contains("- **Grupp 1:** Anna Åberg (skola), Bo Berg (socialtjänst)"),
+        "{named}"
+    );
+}

@@ -1,0 +1,35 @@
+//! Every integration test in one crate, so the library and its dependencies
+//! are linked once: the real binary in pseudo-terminals, its files, its
+//! exports read back with real parsers, and the screens drawn on a test
+//! backend.
+
+mod common;
+
+mod agenda_fuzz;
+mod agenda_model;
+mod board_screen;
+mod card_keys;
+mod cards_pty;
+mod cli;
+mod clipboard_x11;
+mod export_csv;
+mod export_eml;
+mod export_html;
+mod export_markdown;
+mod hostile_files;
+mod hostile_pty;
+mod layering;
+mod poll_import;
+mod poll_keys;
+mod poll_pty;
+mod present_pty;
+mod present_screen;
+mod roster_keys;
+mod run_pty;
+mod run_screen;
+mod series_pty;
+mod session_fuzz;
+mod session_store;
+mod sessions_pty;
+mod swedish;
+mod validate_cli;

@@ -1,0 +1,134 @@
+//! `samla poll import`: all or nothing, `FILE:LINE: what is wrong` for every
+//! bad line, and the answers in the session file afterwards.
+
+use crate::common;
+
+use std::path::Path;
+
+use samla::store::SessionFile;
+
+/// A saved session of seminarium-1 (whose first segment is the pre-survey).
+fn saved_home() -> (tempfile::TempDir, std::path::PathBuf) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let agenda = samla::agenda::load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let session =
+        samla::session::Session::new(agenda, vec!["Grupp 1".to_owned()], common::fixture::start());
+    let file = SessionFile {
+        version: samla::store::VERSION,
+        agenda_id: "seminarium-1".to_owned(),
+        saved: common::fixture::start(),
+        language: samla::agenda::Language::Sv,
+        session,
+        draft: None,
+    };
+    let folder = home.path().join("sessions");
+    std::fs::create_dir(&folder).expect("folder");
+    let path = folder.join("2026-03-12-seminarium-1.ron");
+    samla::store::write_atomic(&path, file.to_text().as_bytes()).expect("saved");
+    (home, path)
+}
+
+fn respondents(path: &Path) -> usize {
+    let file = SessionFile::load(path).expect("parses");
+    file.session
+        .poll(0)
+        .map_or(0, |answers| answers.respondents.len())
+}
+
+#[test]
+fn a_file_with_a_bad_line_imports_nothing_and_names_every_bad_line() {
+    let (home, path) = saved_home();
+    let answers = home.path().join("svar.txt");
+    std::fs::write(&answers, "# förmätning, Norrby\nsk 4 5 4 4 5 5\nso 3 3 4 x 4 4\n\nsk 4 5\nxx 1 1 1 1 1 1\nhs 1 2 3 4 5 9\n").expect("written");
+    let run = common::samla_in(
+        home.path(),
+        home.path(),
+        &["poll", "import", answers.to_str().expect("a path")],
+    );
+    assert_eq!(run.code, Some(1));
+    let file = answers.display().to_string();
+    assert!(
+        run.stderr
+            .contains(&format!("{file}:5: 2 svar (det ska vara 6")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("{file}:6: okänd sektor \"xx\"")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("{file}:7: \"9\" är inget svar")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("3 felaktiga rader"), "{}", run.stderr);
+    assert_eq!(respondents(&path), 0, "nothing imported");
+}
+
+#[test]
+fn a_good_file_is_imported_into_the_named_poll() {
+    let (home, path) = saved_home();
+    let answers = home.path().join("svar.txt");
+    std::fs::write(&answers, "sk 4 5 4 4 5 5\nso334x44\n-1 1 1 1 1 1\n").expect("written");
+    let run = common::samla_in(
+        home.path(),
+        home.path(),
+        &[
+            "poll",
+            "import",
+            "2026-03-12-seminarium-1",
+            "--poll",
+            "formatning",
+            answers.to_str().expect("a path"),
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("3 svarande inlästa i \"Förmätning\""),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(respondents(&path), 3);
+    let wrong = common::samla_in(
+        home.path(),
+        home.path(),
+        &[
+            "poll",
+            "import",
+            "--poll",
+            "nej",
+            answers.to_str().expect("a path"),
+        ],
+    );
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong.stderr.contains("inget enkätpass med id \"nej\""),
+        "{}",
+        wrong.stderr
+    );
+}
+
+#[test]
+fn a_session_open_on_a_screen_is_not_written_behind_its_back() {
+    let (home, path) = saved_home();
+    // The lock a running screen holds: the operating system's, on the lock file.
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data folder");
+    let _screen = data.lock_session(&path).expect("the screen's lock");
+    let answers = home.path().join("svar.txt");
+    std::fs::write(&answers, "sk 4 5 4 4 5 5\n").expect("written");
+    let run = common::samla_in(
+        home.path(),
+        home.path(),
+        &["poll", "import", answers.to_str().expect("a path")],
+    );
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("already open"), "{}", run.stderr);
+    assert_eq!(respondents(&path), 0);
+}

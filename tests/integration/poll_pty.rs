@@ -1,0 +1,134 @@
+//! A post-survey typed in through the run screen in a pseudo-terminal, one
+//! paper form a line, built to match the follow-up study's table "Ökad
+//! kunskap" (skola 32 lower / 66 higher, socialtjänst 4 / 11); the exported
+//! summary must show exactly that table's counts and percentages.
+
+use crate::common;
+
+use common::pty::PtyApp;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The forms: knowledge (4a, 4b) averaging 3 is "lower", 3.5 or more
+/// "higher"; "vet ej" and blanks elsewhere show they are left out.
+fn forms() -> Vec<String> {
+    let mut lines = Vec::new();
+    for (sector, lower, higher) in [("sk", 32, 66), ("so", 4, 11)] {
+        for n in 0..lower {
+            lines.push(if n % 5 == 0 {
+                format!("{sector}3x4444")
+            } else {
+                format!("{sector}243x45")
+            });
+        }
+        for n in 0..higher {
+            lines.push(if n % 4 == 0 {
+                format!("{sector}4x-555")
+            } else {
+                format!("{sector}345544")
+            });
+        }
+    }
+    lines
+}
+
+/// The rows of the table under the heading `theme` in the section `section`.
+fn theme_table(markdown: &str, section: &str, theme: &str) -> Vec<Vec<String>> {
+    let mut in_section = false;
+    let mut heading = String::new();
+    let mut reading_heading = false;
+    let mut wanted = false;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading.clear();
+                reading_heading = true;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                reading_heading = false;
+                if level as u8 == 2 {
+                    in_section = heading == section;
+                }
+                wanted = in_section && heading == theme;
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) if wanted => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) if wanted => cell = Some(String::new()),
+            Event::Text(text) => {
+                if reading_heading {
+                    heading.push_str(&text);
+                } else if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(text)) = (rows.last_mut(), cell.take()) {
+                    row.push(text);
+                }
+            }
+            Event::End(TagEnd::Table) if wanted => return rows,
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn a_post_survey_typed_line_by_line_gives_the_studys_table() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app = PtyApp::spawn(&["run", "seminarium-3"], home.path(), 140, 40);
+    app.wait_for_text("Välkommen och inledning");
+    app.send(b"nnnnnn");
+    app.wait_for_text("Eftermätning");
+    app.send(b"i");
+    app.wait_for_text("Enkätsvar, rad 1");
+
+    // A wrong line is kept for fixing, and does not count.
+    app.send(b"sk44\r");
+    app.wait_for_text("2 svar (det ska vara 6");
+    app.send(b"\x7f\x7f\x7f\x7f"); // four Backspaces clear it
+    let lines = forms();
+    let mut keystrokes = 0;
+    for (number, line) in lines.iter().enumerate() {
+        assert_eq!(line.chars().count(), 8, "a sector and six answers");
+        app.send(line.as_bytes());
+        app.send(b"\r");
+        keystrokes += line.chars().count() + 1;
+        if number % 20 == 19 {
+            app.wait_for_text(&format!("Enkätsvar, rad {}", number + 2));
+        }
+    }
+    app.wait_for_text(&format!("Enkätsvar, rad {}", lines.len() + 1));
+    assert_eq!(
+        keystrokes,
+        lines.len() * (8 + 1),
+        "the answers and one Enter a line"
+    );
+    app.send(b"\x1b");
+    app.wait_for("the editor to close", |screen| {
+        !screen.contains("Enkätsvar")
+    });
+    assert!(
+        app.screen().contains(&format!("{} svar", lines.len())),
+        "{}",
+        app.screen()
+    );
+    assert!(app.quit().success());
+
+    let export = common::samla_in(home.path(), home.path(), &["export", "-o", "-"]);
+    assert_eq!(export.code, Some(0), "{}", export.stderr);
+    let table = theme_table(&export.stdout, "Eftermätning", "Ökad kunskap");
+    assert_eq!(
+        table,
+        [
+            vec!["", "skola", "socialtjänst", "Totalt"],
+            vec!["I lägre grad (1–3), antal", "32", "4", "36"],
+            vec!["I lägre grad (1–3), %", "32,7 %", "26,7 %", "31,9 %"],
+            vec!["I högre grad (3,5–5), antal", "66", "11", "77"],
+            vec!["I högre grad (3,5–5), %", "67,3 %", "73,3 %", "68,1 %"],
+            vec!["Totalt, antal", "98", "15", "113"],
+        ],
+        "{}",
+        export.stdout
+    );
+}

@@ -1,0 +1,100 @@
+//! `samla run` and `samla present` side by side on one data folder, each in a
+//! real pseudo-terminal: what the facilitator does shows in the room's view.
+
+use crate::common;
+
+use common::pty::PtyApp;
+
+/// The rows of the present view below the title at 100×30: the big countdown.
+fn digits(screen: &str) -> String {
+    screen
+        .lines()
+        .skip(2)
+        .take(20)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_note() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut run = PtyApp::spawn(
+        &["run", "seminarium-1", "--groups", "3"],
+        home.path(),
+        120,
+        35,
+    );
+    run.wait_for_text("Förmätning");
+    let mut present = PtyApp::spawn(&["present"], home.path(), 100, 30);
+    present.wait_for_text("Inte startad – tryck Mellanslag");
+    assert!(present.screen().contains("Nästa: "), "{}", present.screen());
+
+    run.send(b" ");
+    let started = present.wait_for_text("0 / 5 min");
+    present.wait_for("the countdown to move", |screen| {
+        digits(screen) != digits(&started)
+    });
+
+    run.send(b"nn");
+    present.wait_for_text("Inledande gruppsamtal om föreläsningen");
+    present.wait_for_text("Vad blev jag nyfiken på?");
+    run.send(b"+");
+    present.wait_for_text("/ 31 min");
+
+    run.send(b"2a");
+    run.wait_for_text("Nytt kort");
+    run.send("Kort till rummet 🙂".as_bytes());
+    run.wait_for_text("Kort till rummet");
+    run.send(b"\x1b");
+    // A key right behind Esc would read as Alt+key; wait as a person would.
+    run.wait_for("the editor to close", |screen| {
+        !screen.contains("Nytt kort")
+    });
+    run.send(b"f");
+    run.wait_for_text("Privat anteckning");
+    run.send("Hemligt för rummet".as_bytes());
+    run.wait_for_text("Hemligt för rummet");
+    run.send(b"\x1b");
+    run.wait_for("the editor to close", |screen| {
+        !screen.contains("Esc sparar")
+    });
+
+    present.send(b"b");
+    let board = present.wait_for_text("Kort till rummet 🙂");
+    assert!(board.contains("Grupp 2 (1)"), "{board}");
+    assert!(
+        !board.contains("Hemligt"),
+        "a private note reached the room:\n{board}"
+    );
+
+    let lock = std::fs::read_dir(home.path().join("sessions"))
+        .expect("sessions")
+        .map(|entry| entry.expect("an entry").path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "lock"))
+        .expect("the run screen's lock");
+    assert_eq!(
+        std::fs::read_to_string(lock).expect("the lock").trim(),
+        run.pid().to_string(),
+        "present never takes the lock"
+    );
+    present.send(b"q");
+    assert!(
+        present
+            .wait_exit(common::pty::PATIENCE)
+            .expect("present exits")
+            .success()
+    );
+    assert!(run.quit().success());
+}
+
+#[test]
+fn present_without_a_running_session_says_what_to_do() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = common::samla_in(home.path(), home.path(), &["present"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("no session is running"),
+        "{}",
+        run.stderr
+    );
+}

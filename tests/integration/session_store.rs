@@ -1,0 +1,267 @@
+//! Session files from the outside: a restart with running and paused timers
+//! (fake clock), the draft, damaged and too-new files, `samla sessions` and the
+//! errors of `samla resume`, the saving thread's retries.
+
+use crate::common;
+
+use std::path::Path;
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use samla::agenda::{Language, load_bundled};
+use samla::app::{self, Action, AppState, BoardAction, Mode};
+use samla::clock::{Clock, FakeClock};
+use samla::session::{CardAction, Session, SessionAction, TimerState};
+use samla::store::{Saver, SessionFile, SessionFileError, backup_path, write_atomic};
+use samla::ui::Theme;
+
+fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+fn state(clock: &FakeClock) -> AppState {
+    let agenda = load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let groups = vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()];
+    let session = Session::new(agenda, groups, one_pm());
+    AppState::new(session, Language::Sv, Theme::new(true), true, clock.now())
+}
+
+/// The state written to a file and read back, as after a restart at `now`.
+fn restarted(state: &AppState, now: DateTime<Utc>) -> AppState {
+    let text = app::snapshot(state, "seminarium-1", now).to_text();
+    let file = SessionFile::parse("test.ron", &text).expect("parses");
+    let mut back = AppState::new(file.session, file.language, Theme::new(true), true, now);
+    if let Some(draft) = &file.draft {
+        back.restore_draft(draft);
+    }
+    back
+}
+
+#[test]
+fn a_running_timer_kept_running_while_samla_was_down() {
+    let clock = FakeClock::at(one_pm());
+    let mut before = state(&clock);
+    let _ = before.update(Action::Session(SessionAction::ToggleTimer), clock.now());
+    // The opening survey runs for 5 minutes: 1 before the save, 2 while down.
+    clock.advance(Duration::minutes(1));
+    let saved_at = clock.now();
+    clock.advance(Duration::minutes(2));
+    let after = restarted(&before, saved_at);
+    assert_eq!(after.session.current_timing().state(), TimerState::Running);
+    assert_eq!(
+        after.session.current_remaining(clock.now()),
+        Duration::minutes(2)
+    );
+}
+
+#[test]
+fn a_paused_timer_is_still_paused_with_the_same_time_left() {
+    let clock = FakeClock::at(one_pm());
+    let mut before = state(&clock);
+    let _ = before.update(Action::Session(SessionAction::ToggleTimer), clock.now());
+    clock.advance(Duration::minutes(2));
+    let _ = before.update(Action::Session(SessionAction::ToggleTimer), clock.now());
+    let saved_at = clock.now();
+    clock.advance(Duration::hours(1));
+    let after = restarted(&before, saved_at);
+    assert_eq!(after.session.current_timing().state(), TimerState::Paused);
+    assert_eq!(
+        after.session.current_remaining(clock.now()),
+        Duration::minutes(3)
+    );
+}
+
+#[test]
+fn the_segment_the_cards_and_the_open_draft_come_back() {
+    let clock = FakeClock::at(one_pm());
+    let mut before = state(&clock);
+    let _ = before.update(Action::Session(SessionAction::ToggleTimer), clock.now());
+    let _ = before.update(Action::Session(SessionAction::Next), clock.now());
+    before.session.apply(
+        SessionAction::Card(CardAction::Add {
+            segment: 1,
+            group: Some(1),
+            text: "å ä ö 🙂 漢字 e\u{301}".to_owned(),
+        }),
+        clock.now(),
+    );
+    let _ = before.update(Action::Board(BoardAction::NewCard), clock.now());
+    let _ = before.update(Action::Paste("halvfärdigt kort".to_owned()), clock.now());
+    let after = restarted(&before, clock.now());
+    assert_eq!(after.session, before.session);
+    assert_eq!(after.session.current, 1);
+    assert!(matches!(after.mode, Mode::Editor(_)));
+    assert_eq!(after.draft(), before.draft());
+}
+
+#[test]
+fn a_truncated_file_says_where_it_breaks() {
+    let clock = FakeClock::at(one_pm());
+    let text = app::snapshot(&state(&clock), "seminarium-1", one_pm()).to_text();
+    let cut = &text[..text.len() / 2];
+    let error = SessionFile::parse("s.ron", cut).expect_err("damaged");
+    let message = error.to_string();
+    assert!(message.starts_with("s.ron:"), "{message}");
+    assert!(
+        matches!(error, SessionFileError::Syntax { line, .. } if line > 1),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_samla_is_refused() {
+    let clock = FakeClock::at(one_pm());
+    let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
+        .to_text()
+        .replacen("version: 1", "version: 99", 1);
+    let error = SessionFile::parse("s.ron", &text).expect_err("too new");
+    assert!(error.to_string().contains("newer samla"), "{error}");
+}
+
+/// A saved session in `home`, written twice so it has a `.bak`.
+fn saved_session(home: &Path, name: &str, cards: usize) -> std::path::PathBuf {
+    let clock = FakeClock::at(one_pm());
+    let mut state = state(&clock);
+    for n in 0..cards {
+        state.session.apply(
+            SessionAction::Card(CardAction::Add {
+                segment: 0,
+                group: None,
+                text: format!("kort {n}"),
+            }),
+            one_pm(),
+        );
+    }
+    let folder = home.join("sessions");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let path = folder.join(format!("{name}.ron"));
+    let text = app::snapshot(&state, "seminarium-1", one_pm()).to_text();
+    write_atomic(&path, text.as_bytes()).expect("written");
+    write_atomic(&path, text.as_bytes()).expect("written again");
+    path
+}
+
+#[test]
+fn sessions_lists_id_agenda_times_cards_and_state_also_as_json() {
+    let home = tempfile::tempdir().expect("temp dir");
+    saved_session(home.path(), "2026-03-12-seminarium-1", 3);
+    let run = common::samla_in(home.path(), home.path(), &["sessions"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let row = run.stdout.lines().nth(1).expect("a row");
+    assert!(row.starts_with("2026-03-12-seminarium-1"), "{row}");
+    assert!(row.contains("open"), "{row}");
+    assert!(row.contains("Skolnärvaro"), "{row}");
+    let json = common::samla_in(home.path(), home.path(), &["sessions", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(list[0]["id"], "2026-03-12-seminarium-1");
+    assert_eq!(list[0]["cards"], 3);
+    assert_eq!(list[0]["finished"], false);
+    assert_eq!(list[0]["agenda_id"], "seminarium-1");
+}
+
+#[test]
+fn resume_explains_what_is_missing() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let none = common::samla_in(home.path(), home.path(), &["resume"]);
+    assert_eq!(none.code, Some(1));
+    assert!(
+        none.stderr.contains("no unfinished session"),
+        "{}",
+        none.stderr
+    );
+    let unknown = common::samla_in(home.path(), home.path(), &["resume", "nope"]);
+    assert_eq!(unknown.code, Some(1));
+    assert!(
+        unknown.stderr.contains("no session \"nope\""),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn a_damaged_session_points_at_the_backup_which_still_reads() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = saved_session(home.path(), "2026-03-12-seminarium-1", 2);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, &text[..text.len() - 40]).expect("damage it");
+    let run = common::samla_in(
+        home.path(),
+        home.path(),
+        &["resume", "2026-03-12-seminarium-1"],
+    );
+    assert_eq!(run.code, Some(1));
+    let first_line = run.stderr.lines().next().expect("a message");
+    assert!(
+        first_line.contains("2026-03-12-seminarium-1.ron:"),
+        "{first_line}"
+    );
+    assert!(first_line.contains("--backup"), "{first_line}");
+    let backup = SessionFile::load(&backup_path(&path)).expect("the backup reads");
+    assert_eq!(backup.session.cards.len(), 2);
+}
+
+#[test]
+fn the_saving_thread_retries_until_the_folder_accepts() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("later");
+    let path = folder.join("s.ron");
+    let saver = Saver::start(path.clone());
+    let clock = FakeClock::at(one_pm());
+    saver.save(app::snapshot(&state(&clock), "seminarium-1", one_pm()));
+    let patience = Instant::now() + StdDuration::from_secs(10);
+    while saver.problem().is_none() {
+        assert!(Instant::now() < patience, "no problem reported");
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
+    std::fs::create_dir(&folder).expect("the folder appears");
+    while saver.problem().is_some() || saver.is_behind() {
+        assert!(Instant::now() < patience, "not retried");
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
+    assert!(saver.finish().is_ok());
+    SessionFile::load(&path).expect("written");
+}
+
+#[test]
+fn what_cannot_be_written_comes_back_from_finish() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let saver = Saver::start(home.path().join("missing").join("s.ron"));
+    let clock = FakeClock::at(one_pm());
+    let snapshot = app::snapshot(&state(&clock), "seminarium-1", one_pm());
+    saver.save(snapshot.clone());
+    let unsaved = saver.finish().expect_err("nowhere to write");
+    assert_eq!(*unsaved.snapshot, snapshot);
+    assert_eq!(unsaved.problem, std::io::ErrorKind::NotFound);
+}
+
+#[test]
+fn sessions_named_reads_only_the_files_with_that_prefix() {
+    let home = tempfile::tempdir().expect("temp dir");
+    saved_session(home.path(), "2026-03-12-seminarium-1", 1);
+    saved_session(home.path(), "2026-03-12-seminarium-1-2", 2);
+    std::fs::write(
+        home.path().join("sessions/2026-03-11-seminarium-1.ron"),
+        "trasig",
+    )
+    .expect("a damaged file of another day");
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data dir");
+    let named = data.sessions_named("2026-03-12-seminarium-1");
+    let ids: Vec<String> = named
+        .into_iter()
+        .map(|found| found.expect("the damaged file is not read").id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(
+        ids.iter()
+            .all(|id| id.starts_with("2026-03-12-seminarium-1"))
+    );
+    assert_eq!(
+        data.sessions().len(),
+        3,
+        "all of them, the damaged one as an error"
+    );
+}
