@@ -224,6 +224,7 @@ fn a_resumed_emergency_copy_goes_back_into_the_sessions_folder() {
     let env = [("HOME", home.path().to_str().expect("a path"))];
     let mut app = PtyApp::spawn_with_env(&["run", "seminarium-1"], home.path(), 100, 30, &env);
     app.wait_for_text("Förmätning");
+    wait_for_file(home.path(), "the first save", |_| true);
     let sessions = home.path().join("sessions");
     let aside = home.path().join("sessions-aside");
     let id = samla::store::session_id(&session_files(home.path())[0]);
