@@ -76,6 +76,26 @@ fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
     });
 }
 
+/// A key typed into an open card with 1,000 cards on the session (12 groups,
+/// ~83 each), through `update`, and the snapshot the saver would be handed:
+/// the keystroke path without the frame.
+#[divan::bench]
+fn keystroke_and_snapshot_with_1000_cards(bencher: divan::Bencher) {
+    let mut state = session_with_cards(SegmentKind::Plenary, 83);
+    let current = state.session.current;
+    for n in 0..(1000 - 12 * 83) {
+        common::add_card(&mut state.session, current, 0, 2000 + n);
+    }
+    assert_eq!(state.session.cards.len(), 1000);
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
+    bencher.bench_local(|| {
+        let effects = state.update(Action::Editor(EditorAction::Input(key.into())), one_pm());
+        let _ = divan::black_box(effects);
+        divan::black_box(app::snapshot(&state, "seminarium-3", one_pm()));
+    });
+}
+
 /// A 100 KB paste into an open card, and the frame that shows it.
 #[divan::bench]
 fn paste_100_kb(bencher: divan::Bencher) {

@@ -92,6 +92,8 @@ pub enum BoardAction {
 pub enum EditorAction {
     /// A key for the text area.
     Input(Input),
+    /// Letters typed in one burst, as one text.
+    Type(String),
     /// Take back the last change (on an empty respondent line: the last line).
     Undo,
     /// Do again what was taken back.

@@ -32,6 +32,12 @@ impl Editor {
         self.textarea.input(input)
     }
 
+    /// Inserts letters typed in one burst at the cursor (no line breaks in
+    /// them: Enter is a key of its own); says whether anything was inserted.
+    pub fn type_text(&mut self, text: &str) -> bool {
+        self.textarea.insert_str(text)
+    }
+
     /// Takes back the last change; says whether there was one.
     pub fn undo(&mut self) -> bool {
         self.textarea.undo()

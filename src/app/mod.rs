@@ -28,6 +28,8 @@ pub use state::{AppState, Mode};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
 use crate::clock::{Clock, local_offset};
+use ratatui_textarea::{Input, Key};
+
 use crate::i18n::{Said, Say};
 use crate::store::Reporter;
 use crate::ui;
@@ -100,14 +102,29 @@ pub fn run(
         // Everything already waiting (a paste that arrived as keys, fast
         // typing) is handled before one frame is drawn.
         let mut stop = false;
+        // Letters typed into the editor in one burst go in as one text: a
+        // key at a time, a long card costs its whole length for every key.
+        let mut typed = String::new();
         for event in std::iter::once(first).chain(receiver.try_iter()) {
             redraw |= event.shows();
-            let action = match event {
+            let key_action = match &event {
                 AppEvent::Key(key) => {
                     #[cfg(debug_assertions)]
-                    panic_if_asked(&key);
-                    action_for(&state.mode, key)
+                    panic_if_asked(key);
+                    action_for(&state.mode, *key)
                 }
+                _ => None,
+            };
+            if let Some(letter) = key_action.as_ref().and_then(typed_letter) {
+                typed.push(letter);
+                continue;
+            }
+            if !typed.is_empty() {
+                let text = Action::Editor(EditorAction::Type(std::mem::take(&mut typed)));
+                stop |= apply(&mut state, text, clock, runner, screen.backend_mut());
+            }
+            let action = match event {
+                AppEvent::Key(_) => key_action,
                 AppEvent::Paste(text) => Some(Action::Paste(text)),
                 AppEvent::Tick => Some(Action::Tick),
                 AppEvent::Written(Ok(())) => Some(Action::Saved),
@@ -136,6 +153,10 @@ pub fn run(
                 break;
             }
         }
+        if !typed.is_empty() {
+            let text = Action::Editor(EditorAction::Type(typed));
+            stop |= apply(&mut state, text, clock, runner, screen.backend_mut());
+        }
         if stop {
             break;
         }
@@ -144,6 +165,19 @@ pub fn run(
     runner.save(&state, clock.now());
     terminal::leave();
     Ok(state)
+}
+
+/// The letter `action` types into the editor, if it is one (no Ctrl or Alt).
+fn typed_letter(action: &Action) -> Option<char> {
+    match action {
+        Action::Editor(EditorAction::Input(Input {
+            key: Key::Char(letter),
+            ctrl: false,
+            alt: false,
+            ..
+        })) => Some(*letter),
+        _ => None,
+    }
 }
 
 /// Why `samla command` cannot draw on this terminal (whatever the system

@@ -188,6 +188,7 @@ impl AppState {
         };
         let typed = match action {
             EditorAction::Input(input) => editor.input(input),
+            EditorAction::Type(text) => editor.type_text(&text),
             // Ctrl+Z on an empty respondent line takes back the line before.
             EditorAction::Undo => match editor.target {
                 DraftTarget::PollLine(segment) if editor.is_empty() => {

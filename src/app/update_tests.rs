@@ -193,3 +193,17 @@ fn the_bell_is_an_effect_of_time_reaching_zero() {
     let zero = state.update(Action::Tick, one_pm() + Duration::minutes(minutes));
     assert!(zero.contains(&Effect::Bell));
 }
+
+#[test]
+fn letters_typed_in_one_burst_go_in_as_one_text_and_undo_as_one() {
+    let mut state = state();
+    let _ = state.update(Action::Board(BoardAction::NewCard), at(0));
+    let effects = state.update(
+        Action::Editor(EditorAction::Type("Närvaro".into())),
+        at(300),
+    );
+    assert!(saves(&effects));
+    assert_eq!(state.draft().expect("a draft").text, "Närvaro");
+    let _ = state.update(Action::Editor(EditorAction::Undo), at(301));
+    assert_eq!(state.draft().expect("a draft").text, "");
+}

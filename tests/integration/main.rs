@@ -24,6 +24,7 @@ mod poll_keys;
 mod poll_pty;
 mod present_pty;
 mod present_screen;
+mod quiet_pty;
 mod roster_keys;
 mod run_pty;
 mod run_screen;
