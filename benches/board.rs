@@ -36,7 +36,10 @@ fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
     }
     let language = session.agenda.language;
     let mut state = AppState::new(session, language, Theme::new(false), true, one_pm());
-    let _ = state.update(Action::Board(BoardAction::SelectGroup(Some(11))), one_pm());
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(samla::session::Lane::Group(11))),
+        one_pm(),
+    );
     state
 }
 

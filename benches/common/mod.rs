@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use samla::agenda::load_bundled;
-use samla::session::{CardAction, CardId, Session, SessionAction};
+use samla::session::{CardAction, CardId, Lane, Session, SessionAction};
 
 /// 13:00 in Stockholm.
 pub fn one_pm() -> DateTime<Utc> {
@@ -35,7 +35,7 @@ pub fn add_card(session: &mut Session, segment: usize, group: usize, n: usize) -
     let id = session.next_card_id;
     let add = CardAction::Add {
         segment,
-        group: Some(group),
+        group: Lane::Group(group),
         text: format!("Kort {n}: {}", sentence.repeat(4)),
     };
     session.apply(SessionAction::Card(add), one_pm());

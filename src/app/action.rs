@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use ratatui_textarea::Input;
 
-use crate::session::{Answer, SessionAction};
+use crate::session::{Answer, Lane, SessionAction};
 
 /// One thing for [`super::AppState::update`] to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub struct Exported {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BoardAction {
     /// Select a group (0-based), or the whole room.
-    SelectGroup(Option<usize>),
+    SelectGroup(Lane),
     /// Select the group before (-1) or after (+1) the selected one.
     StepGroup(i8),
     /// Select the card above (-1) or below (+1) the selected one.

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, BoardAction, EditorAction, RosterKey, TallyAction};
 use super::state::Mode;
-use crate::session::{Answer, DraftTarget, SessionAction};
+use crate::session::{Answer, DraftTarget, Lane, SessionAction};
 
 /// The action `key` stands for in `mode`, if any.
 pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
@@ -71,9 +71,11 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('r') => Some(Action::ProposeRebalance),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char('x') => Some(Action::Export),
-        KeyCode::Char('0') => board(BoardAction::SelectGroup(None)),
+        KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
         KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(
-            digit.to_digit(10).map(|d| d as usize - 1),
+            digit
+                .to_digit(10)
+                .map_or(Lane::Room, |d| Lane::Group(d as usize - 1)),
         )),
         KeyCode::Left => board(BoardAction::StepGroup(-1)),
         KeyCode::Right => board(BoardAction::StepGroup(1)),

@@ -13,6 +13,7 @@ use super::state::until_next_change;
 use super::terminal;
 use crate::clock::Clock;
 use crate::clock::local_offset;
+use crate::session::Lane;
 use crate::store::SessionFile;
 use crate::ui::{self, Overlay, Theme, View};
 
@@ -53,7 +54,7 @@ pub fn room_view(
         offset,
         language: file.language,
         theme,
-        selected_group: None,
+        selected_lane: Lane::Room,
         selected_card: None,
         editor: None,
         overlay: Overlay::None,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::saving::Change;
 use super::state::AppState;
 use crate::i18n::Notice;
-use crate::session::{Card, CardAction, CardId, SessionAction};
+use crate::session::{Card, CardAction, CardId, Lane, SessionAction};
 
 impl AppState {
     /// The selected card, or a hint that there is none.
@@ -36,7 +36,7 @@ impl AppState {
     /// The ids of the selected group's cards in the current segment, in board order.
     pub(super) fn cards_of_selection(&self) -> Vec<CardId> {
         self.session
-            .cards_in(self.session.current, self.selected_group)
+            .cards_in(self.session.current, self.selected_lane)
             .iter()
             .map(|card| card.id)
             .collect()
@@ -58,16 +58,13 @@ impl AppState {
     }
 
     pub(super) fn step_group(&mut self, step: i8) {
-        let lanes: Vec<Option<usize>> = (0..self.session.groups.len())
-            .map(Some)
-            .chain([None])
-            .collect();
+        let lanes: Vec<Lane> = Lane::all(self.session.groups.len()).collect();
         let position = lanes
             .iter()
-            .position(|lane| *lane == self.selected_group)
+            .position(|lane| *lane == self.selected_lane)
             .unwrap_or(0);
         let next = (position as isize + isize::from(step)).rem_euclid(lanes.len() as isize);
-        self.selected_group = lanes[next as usize];
+        self.selected_lane = lanes[next as usize];
     }
 
     /// After a change of group, segment or cards: the selected card stays if it

@@ -11,7 +11,7 @@ use super::saving::SaveSchedule;
 use crate::agenda::Language;
 use crate::i18n::Notice;
 use crate::session::{
-    Answer, CardId, Draft, DraftTarget, MemberId, Proposal, Session, TimerState, Tone,
+    Answer, CardId, Draft, DraftTarget, Lane, MemberId, Proposal, Session, TimerState, Tone,
 };
 use crate::ui::{EditorPurpose, EditorView, Overlay, Theme, View};
 
@@ -51,7 +51,7 @@ pub struct AppState {
     /// Colours or monochrome.
     pub theme: Theme,
     /// The selected group; `None` for the whole room.
-    pub selected_group: Option<usize>,
+    pub selected_lane: Lane,
     /// The selected card of the selected group in the current segment.
     pub selected_card: Option<CardId>,
     /// What is shown on top.
@@ -82,7 +82,7 @@ impl AppState {
             session,
             language,
             theme,
-            selected_group: None,
+            selected_lane: Lane::Room,
             selected_card: None,
             mode: Mode::Normal,
             notice: None,
@@ -134,7 +134,7 @@ impl AppState {
             offset,
             language: self.language,
             theme: self.theme,
-            selected_group: self.selected_group,
+            selected_lane: self.selected_lane,
             selected_card: self.selected_card,
             editor: self.editor_view(),
             overlay: self.overlay(),
@@ -155,7 +155,7 @@ impl AppState {
         let purpose = match editor.target {
             DraftTarget::NewCard { group, .. } => EditorPurpose::NewCard(group),
             DraftTarget::Card(id) => {
-                EditorPurpose::EditCard(self.session.card(id).and_then(|card| card.group))
+                EditorPurpose::EditCard(self.session.card(id).map_or(Lane::Room, |card| card.group))
             }
             DraftTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
             DraftTarget::NewMember(_) | DraftTarget::MemberName(_) => EditorPurpose::MemberName,

@@ -126,8 +126,11 @@ impl AppState {
     fn board(&mut self, action: BoardAction, now: DateTime<Utc>) -> Change {
         match action {
             BoardAction::SelectGroup(group) => {
-                if group.is_none_or(|index| index < self.session.groups.len()) {
-                    self.selected_group = group;
+                if group
+                    .group()
+                    .is_none_or(|index| index < self.session.groups.len())
+                {
+                    self.selected_lane = group;
                 }
             }
             BoardAction::StepGroup(step) => self.step_group(step),
@@ -346,7 +349,7 @@ impl AppState {
 fn new_card_target(state: &AppState) -> DraftTarget {
     DraftTarget::NewCard {
         segment: state.session.current,
-        group: state.selected_group,
+        group: state.selected_lane,
     }
 }
 

@@ -58,7 +58,7 @@ fn help_navigation_and_selection_save_nothing() {
     let quiet = [
         Action::ToggleHelp,
         Action::Dismiss,
-        Action::Board(BoardAction::SelectGroup(Some(1))),
+        Action::Board(BoardAction::SelectGroup(crate::session::Lane::Group(1))),
         Action::Board(BoardAction::StepGroup(1)),
         Action::Board(BoardAction::StepCard(-1)),
         Action::ProposeRebalance,

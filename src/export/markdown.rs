@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::{escape, poll};
 use crate::agenda::{Role, Sector, SegmentKind};
 use crate::i18n::{Words, words};
-use crate::session::{Card, Session};
+use crate::session::{Card, Lane, Session};
 
 /// What to put in a summary, and how to show its times.
 #[derive(Debug, Clone, Copy)]
@@ -31,15 +31,15 @@ impl Summary<'_> {
     }
 
     /// The name of `group`, or of the whole room.
-    pub fn group_name(&self, group: Option<usize>) -> String {
+    pub fn group_name(&self, group: Lane) -> String {
         let words = self.words();
         self.session
             .group_name(group, words.group, words.whole_room)
     }
 
     /// Every group, then the whole room.
-    pub(super) fn lanes(&self) -> impl Iterator<Item = Option<usize>> {
-        (0..self.session.groups.len()).map(Some).chain([None])
+    pub(super) fn lanes(&self) -> impl Iterator<Item = Lane> {
+        Lane::all(self.session.groups.len())
     }
 }
 
@@ -307,7 +307,7 @@ fn by_theme(out: &mut String, summary: &Summary) {
         if cards.is_empty() {
             continue;
         }
-        cards.sort_by_key(|card| (card.segment, card.group.map_or(usize::MAX, |g| g), card.id));
+        cards.sort_by_key(|card| (card.segment, card.group, card.id));
         let _ = writeln!(out, "### {}\n", escape::line(&tag));
         for card in cards {
             let segment = &session.agenda.segments[card.segment].title;

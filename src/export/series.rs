@@ -11,7 +11,7 @@ use super::markdown::{card_item, horizon_cell};
 use super::{escape, poll};
 use crate::agenda::{Language, Role, Sector, SegmentKind};
 use crate::i18n::{Words, words};
-use crate::session::{Card, Session};
+use crate::session::{Card, Lane, Session};
 
 /// A series and its sessions, in the order they were held.
 #[derive(Debug, Clone, Copy)]
@@ -176,14 +176,14 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
             let cards: Vec<&Card> = session
                 .cards
                 .iter()
-                .filter(|card| card.group == Some(group))
+                .filter(|card| card.group == Lane::Group(group))
                 .collect();
             if cards.is_empty() {
                 continue;
             }
             let _ = writeln!(out, "#### {}\n", summary.seminar(index));
             for (segment_index, segment) in session.agenda.segments.iter().enumerate() {
-                let in_segment = session.cards_in(segment_index, Some(group));
+                let in_segment = session.cards_in(segment_index, Lane::Group(group));
                 if in_segment.is_empty() {
                     continue;
                 }
@@ -230,7 +230,7 @@ fn action_plans(out: &mut String, summary: &SeriesSummary) {
             .iter()
             .map(|(index, segment, horizon)| {
                 horizon_cell(
-                    &summary.sessions[*index].cards_in(*segment, Some(group)),
+                    &summary.sessions[*index].cards_in(*segment, Lane::Group(group)),
                     horizon,
                 )
             })
@@ -272,8 +272,8 @@ fn themes(out: &mut String, summary: &SeriesSummary) {
         let _ = writeln!(out, "### {}\n", escape::line(&tag));
         for (index, card) in cards {
             let group = match card.group {
-                Some(group) => summary.groups.get(group).cloned().unwrap_or_default(),
-                None => words.whole_room.to_owned(),
+                Lane::Group(group) => summary.groups.get(group).cloned().unwrap_or_default(),
+                Lane::Room => words.whole_room.to_owned(),
             };
             let _ = writeln!(
                 out,

@@ -34,7 +34,7 @@ fn add(session: &mut Session, segment: usize, group: Option<usize>, text: &str) 
     session.apply(
         SessionAction::Card(CardAction::Add {
             segment,
-            group,
+            group: group.into(),
             text: text.to_owned(),
         }),
         start_time(),
@@ -51,7 +51,7 @@ fn card_action(session: &mut Session, action: CardAction) {
 
 fn texts(session: &Session, segment: usize, group: Option<usize>) -> Vec<String> {
     session
-        .cards_in(segment, group)
+        .cards_in(segment, group.into())
         .iter()
         .map(|card| card.text.clone())
         .collect()

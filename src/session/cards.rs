@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Session;
+use super::{Lane, Session};
 use crate::agenda::SegmentKind;
 
 /// A card's stable id, unique within its session.
@@ -18,7 +18,7 @@ pub struct Card {
     /// The agenda segment (0-based) the card was written in.
     pub segment: usize,
     /// The group (0-based); `None` for the whole room.
-    pub group: Option<usize>,
+    pub group: Lane,
     /// The text exactly as typed; lines separated by `\n`.
     pub text: String,
     /// One of the agenda's tags (by default the ROS categories).
@@ -43,7 +43,7 @@ pub enum CardAction {
     /// A new card; text that is only blanks adds nothing.
     Add {
         segment: usize,
-        group: Option<usize>,
+        group: Lane,
         text: String,
     },
     /// New text for a card; blank text deletes it.
@@ -88,7 +88,7 @@ impl Session {
 
     /// The cards of `group` in segment `index`, in board order: by column, then
     /// in the order they were written.
-    pub fn cards_in(&self, index: usize, group: Option<usize>) -> Vec<&Card> {
+    pub fn cards_in(&self, index: usize, group: Lane) -> Vec<&Card> {
         let columns = self.columns(index).unwrap_or_default();
         let column_of = |card: &Card| {
             card.horizon
@@ -167,8 +167,8 @@ impl Session {
         }
     }
 
-    fn add_card(&mut self, segment: usize, group: Option<usize>, text: String, now: DateTime<Utc>) {
-        let known_group = group.is_none_or(|group| group < self.groups.len());
+    fn add_card(&mut self, segment: usize, group: Lane, text: String, now: DateTime<Utc>) {
+        let known_group = group.group().is_none_or(|group| group < self.groups.len());
         if is_blank(&text) || segment >= self.agenda.segments.len() || !known_group {
             return;
         }

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{Answer, DraftTarget, Session};
+use super::{Answer, DraftTarget, Lane, Session};
 use crate::agenda::{MAX_GROUPS, Rule, SegmentKind, validate};
 
 /// More hands than this for one answer is no room; it also keeps sums in range.
@@ -85,9 +85,9 @@ impl Session {
         Ok(())
     }
 
-    fn group_exists(&self, field: &str, group: Option<usize>) -> Result<(), Inconsistency> {
+    fn group_exists(&self, field: &str, group: Lane) -> Result<(), Inconsistency> {
         match group {
-            Some(group) if group >= self.groups.len() => wrong(
+            Lane::Group(group) if group >= self.groups.len() => wrong(
                 field,
                 Mismatch::NoGroup {
                     group,
@@ -144,7 +144,7 @@ impl Session {
         let mut ids = HashSet::new();
         for (index, member) in self.roster.members.iter().enumerate() {
             let field = |name: &str| format!("session.roster.members[{index}].{name}");
-            self.group_exists(&field("group"), Some(member.group))?;
+            self.group_exists(&field("group"), Lane::Group(member.group))?;
             if member.id >= self.roster.next_id || !ids.insert(member.id) {
                 return wrong(field("id"), Mismatch::IdTwice { id: member.id });
             }
@@ -224,7 +224,7 @@ impl Session {
                 }
                 Ok(())
             }
-            DraftTarget::NewMember(group) => self.group_exists(field, Some(group)),
+            DraftTarget::NewMember(group) => self.group_exists(field, Lane::Group(group)),
             DraftTarget::MemberName(id) if self.roster.member(id).is_none() => {
                 wrong(field, Mismatch::NoMember { id })
             }

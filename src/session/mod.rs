@@ -3,6 +3,7 @@
 
 mod cards;
 mod check;
+mod lane;
 mod poll;
 mod rebalance;
 mod roster;
@@ -12,6 +13,7 @@ mod tone;
 
 pub use cards::{Card, CardAction, CardId};
 pub use check::{Inconsistency, Mismatch};
+pub use lane::Lane;
 pub use poll::{
     Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult,
     ThemeTable, index, level, parse_line, themes,
@@ -81,11 +83,8 @@ pub struct Draft {
 /// What an open editor's text becomes when saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DraftTarget {
-    /// A new card of `group` (`None`: the whole room) in `segment`.
-    NewCard {
-        segment: usize,
-        group: Option<usize>,
-    },
+    /// A new card of `group` (a group or the whole room) in `segment`.
+    NewCard { segment: usize, group: Lane },
     /// An existing card.
     Card(CardId),
     /// The facilitator's private note of a segment.
@@ -156,16 +155,16 @@ impl Session {
         self.timings[index].planned_minutes(self.agenda.segments[index].minutes)
     }
 
-    /// The name of `group` (0-based), "`group_word` N" past the named ones,
-    /// or `whole_room` for `None`.
-    pub fn group_name(&self, group: Option<usize>, group_word: &str, whole_room: &str) -> String {
-        match group {
-            Some(index) => self
+    /// The name of `lane`: the group's, "`group_word` N" past the named ones,
+    /// or `whole_room`.
+    pub fn group_name(&self, lane: Lane, group_word: &str, whole_room: &str) -> String {
+        match lane {
+            Lane::Group(index) => self
                 .groups
                 .get(index)
                 .cloned()
                 .unwrap_or_else(|| format!("{group_word} {}", index + 1)),
-            None => whole_room.to_owned(),
+            Lane::Room => whole_room.to_owned(),
         }
     }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::{View, card_text, group_label};
 use crate::i18n;
-use crate::session::Card;
+use crate::session::{Card, Lane};
 
 /// Narrowest a column gets before the board scrolls sideways.
 const MIN_COLUMN_WIDTH: u16 = 24;
@@ -20,15 +20,15 @@ pub const QUOTE_MARK: &str = "❝";
 
 /// The board's lanes: every group, then the whole room when it has cards, is
 /// selected (on the run screen), or the segment is a whole-room conversation.
-pub fn lanes(view: &View) -> Vec<Option<usize>> {
+pub fn lanes(view: &View) -> Vec<Lane> {
     let session = view.session;
-    let mut lanes: Vec<Option<usize>> = (0..session.groups.len()).map(Some).collect();
-    let room_has_cards = !session.cards_in(session.current, None).is_empty();
+    let mut lanes: Vec<Lane> = (0..session.groups.len()).map(Lane::Group).collect();
+    let room_has_cards = !session.cards_in(session.current, Lane::Room).is_empty();
     if room_has_cards
-        || (view.selected_group.is_none() && !view.for_room)
+        || (view.selected_lane == Lane::Room && !view.for_room)
         || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
     {
-        lanes.push(None);
+        lanes.push(Lane::Room);
     }
     lanes
 }
@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let lanes = lanes(view);
     let selected = lanes
         .iter()
-        .position(|lane| *lane == view.selected_group)
+        .position(|lane| *lane == view.selected_lane)
         .unwrap_or(0);
     let shown = usize::from((area.width / MIN_COLUMN_WIDTH).max(1)).min(lanes.len());
     let first = first_shown(selected, shown, lanes.len());
@@ -71,18 +71,18 @@ fn render_lane(
     frame: &mut Frame,
     area: Rect,
     view: &View,
-    group: Option<usize>,
+    lane: Lane,
     hidden: (Option<usize>, Option<usize>),
 ) {
     let session = view.session;
-    let cards = session.cards_in(session.current, group);
-    let is_selected = view.selected_group == group && !view.for_room;
+    let cards = session.cards_in(session.current, lane);
+    let is_selected = view.selected_lane == lane && !view.for_room;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![];
     if let Some(count) = hidden.0 {
         title.push(Span::styled(format!("◀{count} "), view.theme.dim()));
     }
-    let name = format!(" {} ({}) ", group_label(view, group), cards.len());
+    let name = format!(" {} ({}) ", group_label(view, lane), cards.len());
     title.push(Span::styled(
         name,
         if is_selected {

@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{View, group_label, overlay_block};
 use crate::i18n;
+use crate::session::Lane;
 
 /// Most rows the editor window takes.
 const MAX_HEIGHT: u16 = 12;
@@ -18,9 +19,9 @@ const MIN_HEIGHT: u16 = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditorPurpose {
     /// A new card of a group (`None`: the whole room).
-    NewCard(Option<usize>),
+    NewCard(Lane),
     /// A card already on the board, of a group.
-    EditCard(Option<usize>),
+    EditCard(Lane),
     /// The facilitator's private note for the segment.
     PrivateNote,
     /// A participant's name in the roster.

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::board::lanes;
 use super::{View, card_text, group_label};
 use crate::i18n;
-use crate::session::Card;
+use crate::session::{Card, Lane};
 
 /// Most lines a card shows in a cell.
 const MAX_ITEM_LINES: usize = 4;
@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
         .map_or(1, |cell| usize::from(cell.width.saturating_sub(4)));
     let selected_row = lanes
         .iter()
-        .position(|lane| *lane == view.selected_group)
+        .position(|lane| *lane == view.selected_lane)
         .unwrap_or(0);
     let mut rows = Rows {
         view,
@@ -93,7 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
 /// most rows never are.
 struct Rows<'v, 'a> {
     view: &'v View<'a>,
-    lanes: &'v [Option<usize>],
+    lanes: &'v [Lane],
     columns: &'v [String],
     width: usize,
     selected: usize,
@@ -142,7 +142,7 @@ impl<'a> Rows<'_, 'a> {
 
 /// One group's cards, laid out per column.
 struct Row<'a> {
-    group: Option<usize>,
+    group: Lane,
     cells: Vec<Cell<'a>>,
 }
 
@@ -163,13 +163,7 @@ struct Item<'a> {
 impl<'a> Row<'a> {
     /// Fits each cell's cards until it passes `cap` lines; a cell holding the
     /// selected card fits them all, so it can scroll to it.
-    fn new(
-        view: &View<'a>,
-        group: Option<usize>,
-        columns: &[String],
-        width: usize,
-        cap: usize,
-    ) -> Self {
+    fn new(view: &View<'a>, group: Lane, columns: &[String], width: usize, cap: usize) -> Self {
         let session = view.session;
         let mut cells: Vec<Cell> = columns.iter().map(|_| Cell::default()).collect();
         let cards = session.cards_in(session.current, group);

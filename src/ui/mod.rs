@@ -33,7 +33,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use crate::agenda::{Language, SegmentKind};
 use crate::i18n::{self, Notice};
-use crate::session::{Card, CardId, Member, MemberId, Proposal, Session};
+use crate::session::{Card, CardId, Lane, Member, MemberId, Proposal, Session};
 
 /// Smallest terminal the run screen draws in; below it says so instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -55,7 +55,7 @@ pub struct View<'a> {
     /// Colours or monochrome.
     pub theme: Theme,
     /// The selected group (0-based); `None` for the whole room.
-    pub selected_group: Option<usize>,
+    pub selected_lane: Lane,
     /// The selected card, if any.
     pub selected_card: Option<CardId>,
     /// The open editor, if any.
@@ -206,7 +206,7 @@ fn render_cards(frame: &mut Frame, area: Rect, view: &View) {
 }
 
 /// The name of `group` (0-based), or of the whole room for `None`.
-fn group_label(view: &View, group: Option<usize>) -> String {
+fn group_label(view: &View, group: Lane) -> String {
     let strings = i18n::strings(view.language);
     view.session
         .group_name(group, strings.group, strings.whole_room)

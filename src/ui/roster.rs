@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{View, group_label, overlay_block, status_bar};
 use crate::i18n;
-use crate::session::MemberId;
+use crate::session::{Lane, MemberId};
 
 /// Draws the roster over `area`, scrolled so the cursor shows.
 pub fn render(frame: &mut Frame, area: Rect, view: &View, cursor: Option<MemberId>) {
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, cursor: Option<MemberI
         lines.push(Line::styled(
             format!(
                 "{} · {here}/{} {}",
-                group_label(view, Some(group)),
+                group_label(view, Lane::Group(group)),
                 members.len(),
                 strings.here
             ),

@@ -7,13 +7,14 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, format, group_label};
 use crate::i18n;
+use crate::session::Lane;
 
 /// Draws the status line in `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     let session = view.session;
     let drift = session.drift_minutes(view.now);
-    let group = group_label(view, view.selected_group);
+    let group = group_label(view, view.selected_lane);
     let drift_style = if drift > 0 {
         view.theme.warning()
     } else {
@@ -101,7 +102,7 @@ pub fn people_line(view: &View) -> Option<Line<'static>> {
                     .collect();
                 format!(
                     "{} {} {}",
-                    group_label(view, Some(*group)),
+                    group_label(view, Lane::Group(*group)),
                     strings.lacks,
                     names.join(", ")
                 )

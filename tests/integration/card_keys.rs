@@ -3,6 +3,7 @@
 //! delete, private notes, paste and undo, and that the editor swallows commands.
 
 use crate::common;
+use samla::session::Lane;
 
 use common::board::{
     add_card, ctrl, key, notice, press, press_for_effects, select_group, state_at, type_text,
@@ -19,7 +20,7 @@ fn discussion() -> AppState {
 fn cards_of(state: &AppState, group: Option<usize>) -> Vec<String> {
     state
         .session
-        .cards_in(state.session.current, group)
+        .cards_in(state.session.current, group.into())
         .iter()
         .map(|card| card.text.clone())
         .collect()
@@ -42,7 +43,7 @@ fn a_types_a_multi_line_card_for_the_selected_group_and_esc_saves_it() {
     assert!(matches!(state.mode, Mode::Normal));
     assert_eq!(cards_of(&state, Some(2)), ["Rad ett: å ä ö 🙂\nRad två"]);
     let card = selected(&state);
-    assert_eq!(card.group, Some(2));
+    assert_eq!(card.group, Lane::Group(2));
     assert_eq!(card.segment, state.session.current);
 }
 
@@ -77,7 +78,11 @@ fn keys_typed_into_the_editor_never_trigger_commands() {
         30,
         "+ and - did not change it"
     );
-    assert_eq!(state.selected_group, None, "digits did not select a group");
+    assert_eq!(
+        state.selected_lane,
+        Lane::Room,
+        "digits did not select a group"
+    );
     assert!(matches!(state.mode, Mode::Editor(_)));
     press(&mut state, ctrl('c'));
     assert!(matches!(state.mode, Mode::Editor(_)), "Ctrl+C only hints");

@@ -4,6 +4,7 @@
 //! screen is checked as it goes, and the session file samla wrote afterwards.
 
 use crate::common;
+use samla::session::Lane;
 
 use common::pty::PtyApp;
 use samla::session::Card;
@@ -88,9 +89,9 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
     assert_eq!(file.session.cards.len(), 5, "{:#?}", file.session.cards);
 
     let vision = card(&file, "Trygga vuxna på skolan 🙂");
-    assert_eq!((vision.segment, vision.group), (1, Some(0)));
+    assert_eq!((vision.segment, vision.group), (1, Lane::Group(0)));
     assert_eq!(vision.horizon.as_deref(), Some("Styrkor idag"));
-    assert_eq!(card(&file, "Närvaroteam – åäö ÅÄÖ").group, Some(1));
+    assert_eq!(card(&file, "Närvaroteam – åäö ÅÄÖ").group, Lane::Group(1));
     let quote = card(&file, "”Alla barn ska med”");
     assert_eq!(quote.tag.as_deref(), Some("Regelverk"));
     assert!(quote.quote);
@@ -102,7 +103,7 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
         Some("Vad kan vi göra på längre sikt?")
     );
     let edited = card(&file, "Kartlägg orsakerna\nmed elevhälsan");
-    assert_eq!(edited.group, Some(2));
+    assert_eq!(edited.group, Lane::Group(2));
     assert!(edited.edited.is_some());
     assert!(
         file.session

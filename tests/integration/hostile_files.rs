@@ -3,6 +3,7 @@
 //! would drive a terminal or a spreadsheet, and addresses that are not.
 
 use crate::common;
+use samla::session::Lane;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -75,7 +76,7 @@ fn hostile_session() -> Session {
     session.apply(
         SessionAction::Card(CardAction::Add {
             segment: 1,
-            group: Some(0),
+            group: Lane::Group(0),
             text: "Kort\x1b]8;;http://evil.example\x07länk\x1b]8;;\x07\rslut\u{85}".to_owned(),
         }),
         at,
@@ -155,7 +156,7 @@ fn csv_fields_that_would_run_as_formulas_are_shown_as_text() {
     session.apply(
         SessionAction::Card(CardAction::Add {
             segment: 1,
-            group: Some(0),
+            group: Lane::Group(0),
             text: formula.to_owned(),
         }),
         saved_at(),

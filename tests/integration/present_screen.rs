@@ -92,7 +92,7 @@ fn scenes(language: Language) -> Vec<Scene> {
         with_cards.session.apply(
             SessionAction::Card(CardAction::Add {
                 segment: 1,
-                group,
+                group: group.into(),
                 text: text.to_owned(),
             }),
             one_pm(),

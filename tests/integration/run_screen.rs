@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use samla::agenda::{Language, load_bundled};
 use samla::app::{Action, AppState, BoardAction, Effect};
-use samla::session::{Session, SessionAction};
+use samla::session::{Lane, Session, SessionAction};
 use samla::ui::theme::{AMBER, GREEN, RED};
 use samla::ui::{self, Theme};
 
@@ -62,7 +62,7 @@ fn scenes() -> Vec<Scene> {
         let mut steps = vec![
             (0, session(SessionAction::ToggleTimer)),
             (10, session(SessionAction::Next)),
-            (11, Action::Board(BoardAction::SelectGroup(Some(2)))),
+            (11, Action::Board(BoardAction::SelectGroup(Lane::Group(2)))),
         ];
         steps.extend(extra);
         steps
@@ -332,12 +332,21 @@ fn the_screen_sleeps_until_the_countdown_or_the_clock_changes() {
 #[test]
 fn group_keys_select_existing_groups_only() {
     let mut state = state_for(Language::Sv, false);
-    let _ = state.update(Action::Board(BoardAction::SelectGroup(Some(3))), one_pm());
-    assert_eq!(state.selected_group, Some(3));
-    let _ = state.update(Action::Board(BoardAction::SelectGroup(Some(4))), one_pm());
-    assert_eq!(state.selected_group, Some(3), "there is no group 5");
-    let _ = state.update(Action::Board(BoardAction::SelectGroup(None)), one_pm());
-    assert_eq!(state.selected_group, None);
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(Lane::Group(3))),
+        one_pm(),
+    );
+    assert_eq!(state.selected_lane, Lane::Group(3));
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(Lane::Group(4))),
+        one_pm(),
+    );
+    assert_eq!(state.selected_lane, Lane::Group(3), "there is no group 5");
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(Lane::Room)),
+        one_pm(),
+    );
+    assert_eq!(state.selected_lane, Lane::Room);
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Helgrupp"));
 }

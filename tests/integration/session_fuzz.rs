@@ -4,6 +4,7 @@
 //! what exists, so they are changed most.
 
 use crate::common;
+use samla::session::Lane;
 
 use chrono::FixedOffset;
 use common::fixture::{saved_at, seminar_3};
@@ -66,7 +67,7 @@ fn base_text() -> String {
         draft: Some(Draft {
             target: DraftTarget::NewCard {
                 segment: 3,
-                group: Some(4),
+                group: Lane::Group(4),
             },
             text: "halvfärdig".to_owned(),
         }),

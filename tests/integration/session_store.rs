@@ -3,6 +3,7 @@
 //! errors of `samla resume`, the saving thread's retries.
 
 use crate::common;
+use samla::session::Lane;
 
 use std::path::Path;
 use std::time::{Duration as StdDuration, Instant};
@@ -84,7 +85,7 @@ fn the_segment_the_cards_and_the_open_draft_come_back() {
     before.session.apply(
         SessionAction::Card(CardAction::Add {
             segment: 1,
-            group: Some(1),
+            group: Lane::Group(1),
             text: "å ä ö 🙂 漢字 e\u{301}".to_owned(),
         }),
         clock.now(),
@@ -130,7 +131,7 @@ fn saved_session(home: &Path, name: &str, cards: usize) -> std::path::PathBuf {
         state.session.apply(
             SessionAction::Card(CardAction::Add {
                 segment: 0,
-                group: None,
+                group: Lane::Room,
                 text: format!("kort {n}"),
             }),
             one_pm(),

@@ -42,7 +42,7 @@ fn add(
         session,
         CardAction::Add {
             segment,
-            group,
+            group: group.into(),
             text: text.to_owned(),
         },
         at,
