@@ -5,8 +5,8 @@
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
-use super::Language;
 use super::notice::io_problem;
+use super::{Language, pick};
 use crate::agenda::{AgendaError, Place, Rule, Syntax};
 pub use crate::input_file::Unreadable;
 use crate::session::Mismatch;
@@ -225,20 +225,10 @@ pub enum Locked {
     Series(String),
 }
 
-/// `sv` or `en` by `language`.
-fn pick(language: Language, sv: String, en: String) -> String {
-    match language {
-        Language::Sv => sv,
-        Language::En => en,
-    }
-}
-
-fn holder(pid: Option<u32>, language: Language) -> String {
-    match (pid, language) {
-        (Some(pid), Language::Sv) => format!(" (process {pid})"),
-        (Some(pid), Language::En) => format!(" (process {pid})"),
-        (None, _) => String::new(),
-    }
+/// Who holds a lock: "process" is the word in both languages.
+fn holder(pid: Option<u32>) -> String {
+    pid.map(|pid| format!(" (process {pid})"))
+        .unwrap_or_default()
 }
 
 impl Say {
@@ -343,12 +333,12 @@ impl Say {
                 ),
             ),
             Say::SessionHeld { id, pid } => l(
-                format!("sessionen {id} är redan öppen i en annan samla{}; stäng den först, eller följ den med `samla present`", holder(*pid, language)),
-                format!("session {id} is already open in another samla{}; close that one first, or use `samla present` to follow it", holder(*pid, language)),
+                format!("sessionen {id} är redan öppen i en annan samla{}; stäng den först, eller följ den med `samla present`", holder(*pid)),
+                format!("session {id} is already open in another samla{}; close that one first, or use `samla present` to follow it", holder(*pid)),
             ),
             Say::SeriesHeld { name, pid } => l(
-                format!("serien {name:?} är redan öppen i en annan samla{}; ändra grupperna i den skärmens grupplista (g), eller när dess session är slut", holder(*pid, language)),
-                format!("series {name:?} is already open in another samla{}; change its groups on that screen's roster (g), or once its session has ended", holder(*pid, language)),
+                format!("serien {name:?} är redan öppen i en annan samla{}; ändra grupperna i den skärmens grupplista (g), eller när dess session är slut", holder(*pid)),
+                format!("series {name:?} is already open in another samla{}; change its groups on that screen's roster (g), or once its session has ended", holder(*pid)),
             ),
             Say::CannotLock { what, kind } => {
                 let problem = io_problem(*kind, language);

@@ -3,17 +3,10 @@
 
 use std::fmt;
 
-use super::Language;
+use super::{Language, pick};
 use crate::agenda::{Rule, Syntax};
 use crate::input_file::Unreadable;
 use crate::session::Mismatch;
-
-fn pick(language: Language, sv: String, en: String) -> String {
-    match language {
-        Language::Sv => sv,
-        Language::En => en,
-    }
-}
 
 impl Rule {
     /// The broken rule in `language`, with what was expected.

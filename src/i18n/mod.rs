@@ -17,3 +17,11 @@ pub use labels::{decimal, kind_label, role_label, sector_label};
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use screen::{Strings, strings};
 pub use summary::{Words, words};
+
+/// `sv` or `en` by `language`: every message has both, side by side.
+fn pick<T>(language: Language, sv: T, en: T) -> T {
+    match language {
+        Language::Sv => sv,
+        Language::En => en,
+    }
+}

@@ -4,7 +4,7 @@
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
-use super::Language;
+use super::{Language, pick};
 use crate::session::LineProblem;
 
 /// A message in the status line until the next key.
@@ -41,14 +41,6 @@ pub enum CopyNote {
     Terminal,
     /// Nowhere.
     Failed,
-}
-
-/// `sv` or `en` by `language`.
-fn pick<T>(language: Language, sv: T, en: T) -> T {
-    match language {
-        Language::Sv => sv,
-        Language::En => en,
-    }
 }
 
 impl Notice {
