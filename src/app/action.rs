@@ -29,6 +29,9 @@ pub enum Action {
     Confirm,
     /// Close the overlay on screen, or say no to its question.
     Dismiss,
+    /// Neither yes nor no to the question on screen: it is cancelled, and
+    /// the status line says so.
+    Cancel,
     /// Text pasted: into the editor, or into a new card.
     Paste(String),
     /// Write the summary and copy it to the clipboard.

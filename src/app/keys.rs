@@ -4,11 +4,13 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, BoardAction, EditorAction, RosterKey, TallyAction};
-use super::state::Mode;
+use super::state::{AppState, Mode};
+use crate::agenda::Language;
 use crate::session::{Answer, DraftTarget, Lane, SessionAction};
 
-/// The action `key` stands for in `mode`, if any.
-pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
+/// The action `key` stands for in what `state` shows, if any.
+pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
+    let mode = &state.mode;
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -32,7 +34,7 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         Mode::Rebalance(_)
         | Mode::ConfirmDelete(_)
         | Mode::ConfirmQuit
-        | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code)),
+        | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, state.language)),
         Mode::Roster(_) => roster_action(key.code),
     }
 }
@@ -51,11 +53,13 @@ fn editor_action(key: KeyEvent, poll_line: bool) -> EditorAction {
     }
 }
 
-/// Yes for `y`; any other key says no.
-fn confirmed(code: KeyCode) -> Action {
-    match code {
-        KeyCode::Char('y' | 'Y') => Action::Confirm,
-        _ => Action::Dismiss,
+/// Yes for `y` (and `j` in Swedish, where yes is "ja"), no for `n`; any
+/// other key cancels, and says so.
+fn confirmed(code: KeyCode, language: Language) -> Action {
+    match (code, language) {
+        (KeyCode::Char('y' | 'Y'), _) | (KeyCode::Char('j' | 'J'), Language::Sv) => Action::Confirm,
+        (KeyCode::Char('n' | 'N'), _) => Action::Dismiss,
+        _ => Action::Cancel,
     }
 }
 

@@ -111,7 +111,7 @@ pub fn run(
                 AppEvent::Key(key) => {
                     #[cfg(debug_assertions)]
                     panic_if_asked(key);
-                    action_for(&state.mode, *key)
+                    action_for(&state, *key)
                 }
                 _ => None,
             };

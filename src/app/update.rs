@@ -42,6 +42,7 @@ impl AppState {
 
     /// Does what `action` says; returns what changed of what is saved.
     fn apply(&mut self, action: Action, now: DateTime<Utc>, effects: &mut Effects) -> Change {
+        let action_is_cancel = action == Action::Cancel;
         match action {
             Action::Session(change) => self.change_session(change, now),
             Action::Board(board) => self.board(board, now),
@@ -63,11 +64,14 @@ impl AppState {
                 Change::Nothing
             }
             Action::Confirm => self.confirm(now, effects),
-            Action::Dismiss => {
+            Action::Dismiss | Action::Cancel => {
                 self.mode = match self.mode {
                     Mode::ConfirmRemoveMember(id) => Mode::Roster(Some(id)),
                     _ => Mode::Normal,
                 };
+                if action_is_cancel {
+                    self.notice = Some(Notice::Cancelled);
+                }
                 Change::Nothing
             }
             Action::Paste(text) => match &mut self.mode {

@@ -24,6 +24,8 @@ pub enum Notice {
     LineUndone,
     /// `i` or `v` outside a poll.
     NotAPoll,
+    /// A question on screen answered neither yes nor no.
+    Cancelled,
     /// A respondent line that was not entered, and why.
     PollLine(LineProblem),
     /// `x` wrote the summary to `path` and copied it (or not).
@@ -55,6 +57,7 @@ impl Notice {
             Notice::NothingSaved => strings.nothing_saved.to_owned(),
             Notice::LineUndone => strings.line_undone.to_owned(),
             Notice::NotAPoll => strings.not_a_poll.to_owned(),
+            Notice::Cancelled => pick(language, "avbrutet", "cancelled").to_owned(),
             Notice::PollLine(problem) => line_problem(problem, language),
             Notice::Exported { path, copied } => {
                 let copied = match copied {

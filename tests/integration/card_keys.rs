@@ -288,3 +288,36 @@ fn x_asks_the_event_loop_for_the_summary_once() {
     let in_editor = press_for_effects(&mut state, char_key('x'));
     assert_eq!(exports(&in_editor), 0, "in the editor x is a letter");
 }
+
+#[test]
+fn a_question_takes_j_or_y_in_swedish_n_says_no_and_any_other_key_cancels_aloud() {
+    let mut state = discussion();
+    select_group(&mut state, 1);
+    add_card(&mut state, "ett");
+    add_card(&mut state, "två");
+    press(&mut state, char_key('d'));
+    press(&mut state, char_key('n'));
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(notice(&state), None, "n is a plain no");
+    press(&mut state, char_key('d'));
+    press(&mut state, char_key('x'));
+    assert_eq!(cards_of(&state, Some(0)), ["ett", "två"]);
+    assert_eq!(notice(&state).as_deref(), Some("avbrutet"));
+    press(&mut state, char_key('d'));
+    press(&mut state, char_key('j'));
+    assert_eq!(cards_of(&state, Some(0)), ["ett"]);
+    press(&mut state, char_key('d'));
+    press(&mut state, char_key('y'));
+    assert!(cards_of(&state, Some(0)).is_empty());
+}
+
+#[test]
+fn in_english_j_is_no_yes() {
+    let mut state = state_at("workshop-en", 2, SegmentKind::GroupDiscussion);
+    select_group(&mut state, 1);
+    add_card(&mut state, "keep");
+    press(&mut state, char_key('d'));
+    press(&mut state, char_key('j'));
+    assert_eq!(cards_of(&state, Some(0)), ["keep"]);
+    assert_eq!(notice(&state).as_deref(), Some("cancelled"));
+}

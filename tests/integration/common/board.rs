@@ -52,7 +52,7 @@ pub fn press(state: &mut AppState, key: KeyEvent) {
 
 /// Presses `key` as the run screen would; returns the effects asked for.
 pub fn press_for_effects(state: &mut AppState, key: KeyEvent) -> Effects {
-    match action_for(&state.mode, key) {
+    match action_for(state, key) {
         Some(action) => state.update(action, one_pm() + Duration::minutes(5)),
         None => Effects::none(),
     }
