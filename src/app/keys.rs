@@ -33,7 +33,7 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
         Mode::Help => Some(Action::Dismiss),
         Mode::Rebalance(_)
         | Mode::ConfirmDelete(_)
-        | Mode::ConfirmQuit
+        | Mode::ConfirmQuit(_)
         | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, state.language)),
         Mode::Roster(_) => roster_action(key.code),
     }

@@ -28,8 +28,9 @@ pub enum Mode {
     Editor(Box<Editor>),
     /// A card waiting for `y` to be deleted.
     ConfirmDelete(CardId),
-    /// Quitting while saving fails, waiting for `y`.
-    ConfirmQuit,
+    /// Quitting while saving fails, waiting for `y`; the card being typed,
+    /// if one was, waits with it.
+    ConfirmQuit(Option<Box<Editor>>),
     /// The groups' members and today's attendance, with the member under the cursor.
     Roster(Option<MemberId>),
     /// A member waiting for `y` to be removed from the roster.
@@ -100,7 +101,7 @@ impl AppState {
     /// The text of the open editor, to keep on disk until it is saved.
     pub fn draft(&self) -> Option<Draft> {
         match &self.mode {
-            Mode::Editor(editor) => Some(editor.draft()),
+            Mode::Editor(editor) | Mode::ConfirmQuit(Some(editor)) => Some(editor.draft()),
             _ => None,
         }
     }
@@ -180,7 +181,7 @@ impl AppState {
                 .session
                 .card(*id)
                 .map_or(Overlay::None, Overlay::ConfirmDelete),
-            Mode::ConfirmQuit => Overlay::ConfirmQuit,
+            Mode::ConfirmQuit(_) => Overlay::ConfirmQuit,
             Mode::Roster(cursor) => Overlay::Roster(*cursor),
             Mode::ConfirmRemoveMember(id) => self
                 .session

@@ -65,8 +65,10 @@ impl AppState {
             }
             Action::Confirm => self.confirm(now, effects),
             Action::Dismiss | Action::Cancel => {
-                self.mode = match self.mode {
+                self.mode = match std::mem::replace(&mut self.mode, Mode::Normal) {
                     Mode::ConfirmRemoveMember(id) => Mode::Roster(Some(id)),
+                    // Staying: back to the card being typed, if one was.
+                    Mode::ConfirmQuit(Some(editor)) => Mode::Editor(editor),
                     _ => Mode::Normal,
                 };
                 if action_is_cancel {
@@ -90,14 +92,19 @@ impl AppState {
                 self.notice = Some(Notice::QuitHint);
                 Change::Nothing
             }
+            // An open editor stays a draft, as after a crash: half-typed
+            // text never becomes a card on its own, and resume reopens it.
             Action::Quit => {
-                let change = self.close_editor(now);
                 if self.save_problem.is_some() {
-                    self.mode = Mode::ConfirmQuit;
+                    let editor = match std::mem::replace(&mut self.mode, Mode::Normal) {
+                        Mode::Editor(editor) => Some(editor),
+                        _ => None,
+                    };
+                    self.mode = Mode::ConfirmQuit(editor);
                 } else {
                     effects.push(Effect::Quit);
                 }
-                change
+                Change::Structure
             }
             Action::Tick => Change::Nothing,
             Action::Saved => {
@@ -223,7 +230,9 @@ impl AppState {
                 self.change_session(SessionAction::Rebalance(proposal), now)
             }
             Mode::ConfirmDelete(id) => self.delete_card(id, now),
-            Mode::ConfirmQuit => {
+            // The draft stays in the question's mode, so the last save keeps it.
+            quitting @ Mode::ConfirmQuit(_) => {
+                self.mode = quitting;
                 effects.push(Effect::Quit);
                 Change::Nothing
             }

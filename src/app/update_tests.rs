@@ -173,7 +173,7 @@ fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
     assert_eq!(state.save_problem, Some(std::io::ErrorKind::StorageFull));
     let effects = state.update(Action::Quit, one_pm());
     assert!(!effects.contains(&Effect::Quit));
-    assert!(matches!(state.mode, Mode::ConfirmQuit));
+    assert!(matches!(state.mode, Mode::ConfirmQuit(None)));
     assert!(
         state
             .update(Action::Confirm, one_pm())
@@ -181,6 +181,23 @@ fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
     );
     let _ = state.update(Action::Saved, one_pm());
     assert_eq!(state.save_problem, None);
+}
+
+#[test]
+fn quitting_unsaved_with_a_card_open_keeps_it_and_staying_goes_back_to_it() {
+    let mut state = state();
+    let _ = state.update(Action::Board(BoardAction::NewCard), at(0));
+    let _ = state.update(letter('a'), at(1));
+    let _ = state.update(Action::SaveFailed(std::io::ErrorKind::StorageFull), at(2));
+    let _ = state.update(Action::Quit, at(3));
+    assert!(matches!(state.mode, Mode::ConfirmQuit(Some(_))));
+    assert_eq!(state.draft().expect("the draft waits").text, "a");
+    let _ = state.update(Action::Dismiss, at(4));
+    assert!(matches!(state.mode, Mode::Editor(_)));
+    let _ = state.update(Action::Quit, at(5));
+    let effects = state.update(Action::Confirm, at(6));
+    assert!(effects.contains(&Effect::Quit));
+    assert_eq!(state.draft().expect("kept for the last save").text, "a");
 }
 
 #[test]

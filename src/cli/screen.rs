@@ -62,6 +62,9 @@ pub fn run_and_keep(
     let state = screen?;
     sync_series(&data, &path, &state.session)?;
     let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
+    if state.draft().is_some() {
+        let _ = writeln!(context.err, "{}", Say::DraftKept.text(state.language));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -31,6 +31,8 @@ pub enum Say {
     NothingRunning,
     /// `samla poll import` without a session.
     NothingToImport,
+    /// The screen ended with a card being typed: it is a draft.
+    DraftKept,
     /// Messages one after the other, as one.
     Joined(Vec<Say>),
     /// The hint after a damaged session file: its backup.
@@ -268,6 +270,10 @@ impl Say {
             Say::NothingToImport => l(
                 "ingen sparad session att läsa in svaren i".into(),
                 "no saved session to import into".into(),
+            ),
+            Say::DraftKept => l(
+                "Kortet du skrev på finns kvar som utkast; `samla resume` öppnar det igen.".into(),
+                "The card being typed is kept as a draft; `samla resume` opens it again.".into(),
             ),
             Say::Joined(parts) => parts.iter().map(|part| part.text(language)).collect(),
             Say::TryBackup { id } => l(

@@ -254,13 +254,17 @@ fn a_paste_on_the_run_screen_opens_a_new_card_with_it() {
 }
 
 #[test]
-fn quitting_with_the_editor_open_keeps_the_text() {
+fn quitting_with_the_editor_open_keeps_the_text_as_a_draft_not_a_card() {
     let mut state = discussion();
     press(&mut state, char_key('a'));
     type_text(&mut state, "Sista ordet");
     let effects = press_for_effects(&mut state, ctrl('q'));
-    assert!(effects.contains(&Effect::Quit));
-    assert_eq!(cards_of(&state, None), ["Sista ordet"]);
+    assert!(effects.contains(&Effect::Quit) && effects.contains(&Effect::Save));
+    assert!(
+        cards_of(&state, None).is_empty(),
+        "half-typed text is no card"
+    );
+    assert_eq!(state.draft().expect("a draft").text, "Sista ordet");
 }
 
 #[test]

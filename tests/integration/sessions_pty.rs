@@ -242,3 +242,24 @@ fn run_offers_to_go_on_with_todays_unfinished_session() {
     assert!(fresh.quit().success());
     assert_eq!(session_files(home.path()).len(), 2, "a new session");
 }
+
+#[test]
+fn ctrl_q_while_typing_keeps_the_card_a_draft_says_so_and_resume_reopens_it() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
+    app.wait_for_text("Förmätning");
+    app.send(b"a");
+    app.wait_for_text("Nytt kort");
+    app.send("halvt skrivet".as_bytes());
+    app.wait_for_text("halvt skrivet");
+    assert!(app.quit().success());
+    app.wait_for_text("finns kvar som utkast");
+    let file = the_session(home.path());
+    assert!(file.session.cards.is_empty(), "half-typed text is no card");
+    assert_eq!(file.draft.expect("the draft").text, "halvt skrivet");
+    let mut again = PtyApp::spawn(&["resume"], home.path(), 100, 30);
+    again.wait_for("the card back in the editor", |screen| {
+        screen.contains("Nytt kort") && screen.contains("halvt skrivet")
+    });
+    assert!(again.quit().success());
+}
