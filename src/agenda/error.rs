@@ -23,6 +23,8 @@ pub enum AgendaError {
         name: String,
         /// The ids there are.
         known: Vec<String>,
+        /// The id the user most likely meant.
+        closest: Option<String>,
     },
     /// The text is not a well-formed agenda.
     #[error("{file}:{line}:{column}: {problem}")]

@@ -71,24 +71,43 @@ pub fn find_agenda(name: &str, user_agendas: &[PathBuf]) -> Result<Found, Agenda
             agenda: load_agenda_file(path)?,
         });
     }
-    if let Some(own) = user_agendas.iter().find(|own| agenda_id(own) == name) {
+    // Ids are file stems, written as the user types them: `Seminarium-3` is
+    // `seminarium-3`.
+    let same_id = |id: &str| id.to_lowercase() == name.to_lowercase();
+    if let Some(own) = user_agendas.iter().find(|own| same_id(&agenda_id(own))) {
         return Ok(Found {
-            id: name.to_owned(),
+            id: agenda_id(own),
             origin: Origin::File(own.clone()),
             agenda: load_agenda_file(own)?,
         });
     }
-    match load_bundled(name) {
-        Some(agenda) => Ok(Found {
-            id: name.to_owned(),
+    let bundled = BUNDLED.iter().map(|(id, _)| *id).find(|id| same_id(id));
+    match bundled.and_then(|id| load_bundled(id).map(|agenda| (id, agenda))) {
+        Some((id, agenda)) => Ok(Found {
+            id: id.to_owned(),
             origin: Origin::Bundled,
             agenda: agenda?,
         }),
-        None => Err(AgendaError::Unknown {
-            name: name.to_owned(),
-            known: known_ids(user_agendas),
-        }),
+        None => {
+            let known = known_ids(user_agendas);
+            Err(AgendaError::Unknown {
+                closest: closest(name, &known),
+                name: name.to_owned(),
+                known,
+            })
+        }
     }
+}
+
+/// The id most like `name`, if one is close enough to be a typo of it.
+fn closest(name: &str, known: &[String]) -> Option<String> {
+    let name = name.to_lowercase();
+    known
+        .iter()
+        .map(|id| (strsim::damerau_levenshtein(&name, id), id))
+        .filter(|(distance, id)| *distance <= 2.max(id.chars().count() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, id)| id.clone())
 }
 
 fn known_ids(user_agendas: &[PathBuf]) -> Vec<String> {

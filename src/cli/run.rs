@@ -106,16 +106,17 @@ fn ask_to_resume(
     context: &mut Context,
 ) -> anyhow::Result<bool> {
     let strings = i18n::strings(language);
-    write!(
-        context.err,
-        "{} {} ({}, {} {}). {} ",
-        strings.resume_offer,
-        open.id,
-        open.title,
-        open.cards,
-        strings.cards_word,
-        strings.resume_question
-    )?;
+    let offer = format!(
+        "{} {} ({}, {} {}).",
+        strings.resume_offer, open.id, open.title, open.cards, strings.cards_word
+    );
+    // Wrapped between words at the terminal's width, the question on a line
+    // of its own where the answer is typed.
+    let width = crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns));
+    for line in textwrap::wrap(&offer, width.max(20)) {
+        writeln!(context.err, "{line}")?;
+    }
+    write!(context.err, "{} ", strings.resume_question)?;
     context.err.flush()?;
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;

@@ -23,15 +23,23 @@ pub fn list(json: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
         });
         writeln!(context.out, "{none}")?;
     } else {
-        let header = context.say(Say::SessionsHeader);
+        let saved: Vec<&SessionSummary> = found.iter().filter_map(|s| s.as_ref().ok()).collect();
+        // The id column as wide as the longest id, so every row lines up.
+        let id_width = saved
+            .iter()
+            .map(|summary| summary.id.chars().count())
+            .chain([2])
+            .max()
+            .unwrap_or(2);
+        let header = context.say(Say::SessionsHeader { id_width });
         writeln!(context.out, "{header}")?;
-        for summary in found.iter().filter_map(|s| s.as_ref().ok()) {
+        for summary in saved {
             let state = context.say(Say::SessionState {
                 finished: summary.finished,
             });
             writeln!(
                 context.out,
-                "{:<32} {:<16} {:<16} {:>5}  {:<8}  {}",
+                "{:<id_width$} {:<16} {:<16} {:>5}  {:<8}  {}",
                 summary.id,
                 summary.started.map(local).unwrap_or_else(|| "-".to_owned()),
                 local(summary.last_change),

@@ -39,8 +39,8 @@ pub enum Say {
     TryBackup { id: String },
     /// `samla sessions` with none.
     NoSessions { folder: PathBuf },
-    /// The header of `samla sessions`.
-    SessionsHeader,
+    /// The header of `samla sessions`, its id column `id_width` wide.
+    SessionsHeader { id_width: usize },
     /// A session's state in `samla sessions`.
     SessionState { finished: bool },
     // Agendas.
@@ -183,7 +183,11 @@ pub enum Say {
         supported: u32,
     },
     /// No agenda of that id or path.
-    NoSuchAgenda { name: String, known: Vec<String> },
+    NoSuchAgenda {
+        name: String,
+        known: Vec<String>,
+        closest: Option<String>,
+    },
     /// An agenda whose text is broken at a place.
     AgendaSyntax {
         file: String,
@@ -284,13 +288,13 @@ impl Say {
                 format!("Inga sparade sessioner i {}.", folder.display()),
                 format!("No saved sessions in {}.", folder.display()),
             ),
-            Say::SessionsHeader => {
+            Say::SessionsHeader { id_width } => {
                 let (started, changed, cards, state, title) = if sv {
                     ("START", "SENAST ÄNDRAD", "KORT", "LÄGE", "TITEL")
                 } else {
                     ("STARTED", "LAST CHANGE", "CARDS", "STATE", "TITLE")
                 };
-                format!("{:<32} {started:<16} {changed:<16} {cards:>5}  {state:<8}  {title}", "ID")
+                format!("{:<id_width$} {started:<16} {changed:<16} {cards:>5}  {state:<8}  {title}", "ID")
             }
             Say::SessionState { finished } => match (finished, sv) {
                 (true, true) => "klar".into(),
@@ -479,7 +483,15 @@ impl Say {
                     format!("{file}: written by a newer samla ({en_kind} format {found}, this one reads up to {supported})"),
                 )
             }
-            Say::NoSuchAgenda { name, known } => l(
+            Say::NoSuchAgenda {
+                name,
+                closest: Some(closest),
+                ..
+            } => l(
+                format!("{name}: ingen sådan agenda – menade du {closest}?"),
+                format!("{name}: no such agenda – did you mean {closest}?"),
+            ),
+            Say::NoSuchAgenda { name, known, closest: None } => l(
                 format!("{name}: ingen sådan agenda (det ska vara en sökväg till en .ron-fil eller något av: {})", known.join(", ")),
                 format!("{name}: no such agenda (expected a path to a .ron file or one of: {})", known.join(", ")),
             ),
@@ -523,7 +535,15 @@ impl From<&AgendaError> for Say {
     fn from(error: &AgendaError) -> Self {
         match error.clone() {
             AgendaError::Read { file, reason } => Say::CannotRead { file, reason },
-            AgendaError::Unknown { name, known } => Say::NoSuchAgenda { name, known },
+            AgendaError::Unknown {
+                name,
+                known,
+                closest,
+            } => Say::NoSuchAgenda {
+                name,
+                known,
+                closest,
+            },
             AgendaError::Syntax {
                 file,
                 line,

@@ -210,3 +210,68 @@ fn series_groups_are_changed_on_the_command_line() {
         missing.stderr
     );
 }
+
+#[test]
+fn an_agenda_id_in_other_case_is_found_and_a_typo_gets_the_closest_id() {
+    let run = samla(&["run", "SEMINARIUM-1", "--lang", "en"]);
+    assert!(
+        run.stderr.contains("needs an interactive terminal"),
+        "found, then no terminal: {}",
+        run.stderr
+    );
+    let typo = samla(&["run", "seminarum-3", "--lang", "sv"]);
+    assert_eq!(typo.code, Some(1));
+    assert!(
+        typo.stderr
+            .contains("seminarum-3: ingen sådan agenda – menade du seminarium-3?"),
+        "{}",
+        typo.stderr
+    );
+    let far = samla(&["run", "helt-annat", "--lang", "en"]);
+    assert!(far.stderr.contains("one of: eftermote"), "{}", far.stderr);
+}
+
+#[test]
+fn samla_sessions_lines_up_its_columns_whatever_the_ids() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("sessions");
+    samla::store::create_private_dir(&folder).expect("a folder");
+    for id in [
+        "kort",
+        "ett-mycket-langt-sessions-id-fran-en-kommun-med-langt-namn",
+    ] {
+        let file = samla::store::SessionFile {
+            version: samla::store::VERSION,
+            agenda_id: "seminarium-3".to_owned(),
+            saved: common::fixture::saved_at(),
+            language: samla::agenda::Language::Sv,
+            session: common::fixture::seminar_3(),
+            draft: None,
+        };
+        samla::store::write_atomic(&folder.join(format!("{id}.ron")), file.to_text().as_bytes())
+            .expect("saved");
+    }
+    let listed = common::samla_in(home.path(), home.path(), &["sessions"]);
+    let lines: Vec<&str> = listed.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", listed.stdout);
+    let column = |line: &str, of: &str| line.find(of).expect("the column");
+    let started = column(lines[0], "STARTED");
+    for row in &lines[1..] {
+        // The started time (or "-") begins where its heading does.
+        let at = row
+            .char_indices()
+            .nth(started)
+            .map(|(i, _)| i)
+            .expect("long enough");
+        assert!(
+            !row[..at].ends_with(|c: char| !c.is_whitespace()),
+            "misaligned:\n{}",
+            listed.stdout
+        );
+        assert!(
+            !row[at..].starts_with(' '),
+            "misaligned:\n{}",
+            listed.stdout
+        );
+    }
+}

@@ -263,3 +263,29 @@ fn ctrl_q_while_typing_keeps_the_card_a_draft_says_so_and_resume_reopens_it() {
     });
     assert!(again.quit().success());
 }
+
+#[test]
+fn the_continue_question_wraps_between_words_on_a_narrow_terminal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut first = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
+    first.wait_for_text("Förmätning");
+    assert!(first.quit().success());
+    let mut again = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 40, 20);
+    let screen = again.wait_for_text("Fortsätta den? [J/n]");
+    // Every word of the offer stands whole on one line.
+    for word in [
+        "påbörjad",
+        "Skolnärvaro.",
+        "översikt",
+        "forskning",
+        "närvaro",
+    ] {
+        assert!(
+            screen.lines().any(|line| line.contains(word)),
+            "{word} is split in\n{screen}"
+        );
+    }
+    again.send(b"n\r");
+    again.wait_for_text("Förmätning");
+    assert!(again.quit().success());
+}
