@@ -180,7 +180,7 @@ fn an_unknown_agenda_is_a_one_line_error_without_touching_the_terminal() {
     assert_eq!(status.exit_code(), 1);
     let screen = app.wait_for_text("no such agenda");
     assert!(
-        screen.contains("samla: seminarium-9: no such agenda (expected a path"),
+        screen.contains("samla: seminarium-9: no such agenda – did you mean seminarium-"),
         "{screen}"
     );
     assert_eq!(app.modes(), (false, false, false));
