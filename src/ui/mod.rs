@@ -205,6 +205,13 @@ fn render_cards(frame: &mut Frame, area: Rect, view: &View) {
     }
 }
 
+/// The segment's kind to show above its title, unless the title already says
+/// it ("Paus" above "Paus" says nothing).
+fn kind_above_title(segment: &crate::agenda::Segment, language: Language) -> Option<&'static str> {
+    let kind = i18n::kind_label(segment.kind, language);
+    (kind.to_lowercase() != segment.title.trim().to_lowercase()).then_some(kind)
+}
+
 /// The name of `group` (0-based), or of the whole room for `None`.
 fn group_label(view: &View, group: Lane) -> String {
     let strings = i18n::strings(view.language);

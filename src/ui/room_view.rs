@@ -80,11 +80,13 @@ pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
 
 fn title<'a>(view: &'a View) -> Paragraph<'a> {
     let segment = view.session.current_segment();
-    let kind = i18n::kind_label(segment.kind, view.language);
-    Paragraph::new(vec![
-        Line::styled(kind, view.theme.dim()),
-        Line::styled(segment.title.as_str(), view.theme.heading()),
-    ])
+    let kind = super::kind_above_title(segment, view.language);
+    let kind = kind.map(|kind| Line::styled(kind, view.theme.dim()));
+    Paragraph::new(
+        kind.into_iter()
+            .chain([Line::styled(segment.title.as_str(), view.theme.heading())])
+            .collect::<Vec<_>>(),
+    )
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })
 }

@@ -65,12 +65,13 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
             Span::styled(text, view.theme.dim()),
         ]));
     }
-    let kind = i18n::kind_label(segment.kind, view.language);
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::BOTTOM)
         .border_style(view.theme.border())
-        .title(Span::styled(format!(" {kind} "), view.theme.dim()))
         .padding(Padding::horizontal(1));
+    if let Some(kind) = super::kind_above_title(segment, view.language) {
+        block = block.title(Span::styled(format!(" {kind} "), view.theme.dim()));
+    }
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
