@@ -168,6 +168,17 @@ impl Session {
         }
     }
 
+    /// When the day ran, from the first segment's start to the last one's
+    /// end, once it is over.
+    pub fn ran(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        if !self.is_over() {
+            return None;
+        }
+        let started = self.timings.iter().find_map(|timing| timing.started)?;
+        let ended = self.timings.iter().rev().find_map(|timing| timing.ended)?;
+        Some((started, ended))
+    }
+
     /// Whether the last segment has ended.
     pub fn is_over(&self) -> bool {
         self.timings.last().map(SegmentTiming::state) == Some(TimerState::Done)

@@ -11,6 +11,43 @@ use super::{View, format};
 use crate::i18n;
 use crate::session::{TimerState, Tone};
 
+/// The day is over: when it ended, how long it ran, and (on the run screen)
+/// what to do next; no countdown stands frozen.
+fn render_over(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    started: chrono::DateTime<chrono::Utc>,
+    ended: chrono::DateTime<chrono::Utc>,
+) {
+    let strings = i18n::strings(view.language);
+    let minutes = (ended - started).num_minutes().max(0);
+    let took = match minutes / 60 {
+        0 => format!("{minutes} {}", strings.minutes_short),
+        hours => format!("{hours} h {} {}", minutes % 60, strings.minutes_short),
+    };
+    let mut lines = vec![
+        Line::styled(strings.seminar_over, view.theme.heading()),
+        Line::from(format!(
+            "{} {} · {took}",
+            strings.ended_at,
+            format::clock(ended, view.offset)
+        )),
+    ];
+    if !view.for_room {
+        lines.push(Line::default());
+        lines.push(Line::styled(strings.export_next, view.theme.dim()));
+    }
+    let rows = lines.len() as u16;
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(rows),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), middle);
+}
+
 /// How large the countdown is drawn, and the rows that takes.
 #[derive(Debug, Clone, Copy)]
 pub struct TimerLayout {
@@ -42,6 +79,10 @@ fn countdown_text(view: &View) -> String {
 
 /// Draws the countdown in `area`, as planned by [`plan`].
 pub fn render(frame: &mut Frame, area: Rect, view: &View, layout: TimerLayout) {
+    if let Some((started, ended)) = view.session.ran() {
+        render_over(frame, area, view, started, ended);
+        return;
+    }
     let text = countdown_text(view);
     let style = tone_style(view);
     let pixel_size = layout.pixel_size;

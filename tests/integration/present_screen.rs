@@ -246,3 +246,28 @@ fn no_color_draws_the_room_view_without_a_colour() {
         assert!(!coloured, "{} has colour", scene.name);
     }
 }
+
+#[test]
+fn when_the_day_is_over_the_room_sees_that_and_no_frozen_countdown() {
+    let mut over = session("seminarium-1", Language::Sv);
+    act(&mut over, 0, SessionAction::ToggleTimer);
+    let segments = over.session.agenda.segments.len();
+    for minute in 1..=segments as i64 {
+        act(&mut over, minute * 10, SessionAction::Next);
+    }
+    assert!(over.session.is_over());
+    let scene = Scene {
+        name: "over",
+        state: over,
+        at: Duration::minutes(200),
+        board: false,
+    };
+    let screen = draw(&scene, 100, 30).backend().to_string();
+    assert!(screen.contains("Seminariet är slut"), "{screen}");
+    assert!(screen.contains("Slutade 14:"), "{screen}");
+    assert!(!screen.contains('█'), "a countdown is drawn:\n{screen}");
+    assert!(
+        !screen.contains("x skriver"),
+        "the room has no keys:\n{screen}"
+    );
+}
