@@ -109,6 +109,17 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
             view.theme.heading(),
         ));
     }
+    // The room reads what it is to do above what it is to answer.
+    if let Some(instruction) = segment
+        .instruction
+        .as_ref()
+        .filter(|_| segment.kind != SegmentKind::Break)
+    {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(instruction.as_str()));
+    }
     let horizons = match segment.kind {
         SegmentKind::ActionPlan => session.columns(session.current).unwrap_or_default(),
         SegmentKind::Poll => segment.statements.iter().map(|s| s.text.clone()).collect(),

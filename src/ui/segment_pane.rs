@@ -14,8 +14,12 @@ use crate::i18n;
 /// questions away.
 const COMPACT_NOTE_WIDTH: usize = 60;
 
+/// Most cells of the instruction beside the board: a line of a wide pane.
+const COMPACT_INSTRUCTION_WIDTH: usize = 110;
+
 /// The segment pane. `compact` is for when the board is on screen: the
-/// instruction and the private note then give way to the questions.
+/// instruction then takes one line and the private note gives way to the
+/// questions.
 fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
     let strings = i18n::strings(view.language);
     let session = view.session;
@@ -32,11 +36,16 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
             view.theme.warning(),
         ));
     }
-    // A poll's instruction leads into its statements, so it stays beside them.
-    let keep_instruction = !compact || segment.kind == SegmentKind::Poll;
-    if let Some(instruction) = segment.instruction.as_ref().filter(|_| keep_instruction) {
-        lines.push(Line::default());
-        lines.push(Line::from(instruction.as_str()));
+    // What the groups are to do stays in sight while they do it; beside the
+    // board, in a line (a poll's lead-in stays whole beside its statements).
+    if let Some(instruction) = &segment.instruction {
+        if compact && segment.kind != SegmentKind::Poll {
+            let line = card_text::one_line(instruction, COMPACT_INSTRUCTION_WIDTH);
+            lines.push(Line::styled(line, view.theme.dim()));
+        } else {
+            lines.push(Line::default());
+            lines.push(Line::from(instruction.as_str()));
+        }
     }
     if !segment.questions.is_empty() {
         if !compact {

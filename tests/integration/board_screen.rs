@@ -216,3 +216,24 @@ fn assert_card_boxes_closed(terminal: &Terminal<TestBackend>) {
         }
     }
 }
+
+#[test]
+fn the_instruction_stays_in_sight_beside_cards_and_questions() {
+    let mut state = common::board::state_at("seminarium-1", 4, SegmentKind::GroupDiscussion);
+    common::board::select_group(&mut state, 1);
+    common::board::add_card(&mut state, "Ett kort");
+    let instruction = state
+        .session
+        .current_segment()
+        .instruction
+        .clone()
+        .expect("the discussion has an instruction");
+    let start: String = instruction.chars().take(30).collect();
+    for (width, height) in [(80, 24), (160, 48)] {
+        let screen = common::board::draw(&state, width, height)
+            .backend()
+            .to_string();
+        assert!(screen.contains("Ett kort"), "{screen}");
+        assert!(screen.contains(&start), "{width}×{height}:\n{screen}");
+    }
+}
