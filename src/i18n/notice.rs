@@ -65,7 +65,7 @@ impl Notice {
                     CopyNote::Terminal => strings.copied_terminal,
                     CopyNote::Failed => strings.not_copied,
                 };
-                format!("{} {} · {copied}", strings.summary_in, path.display())
+                format!("{} {} · {copied}", strings.summary_in, short_path(path))
             }
             Notice::ExportFailed(kind) => {
                 format!(
@@ -76,6 +76,22 @@ impl Notice {
             }
         }
     }
+}
+
+/// A path short enough for a status line: its last two parts after `…/`
+/// when the whole is long (`…/exports/2026-03-12-seminarium-3.md`).
+fn short_path(path: &std::path::Path) -> String {
+    let whole = path.display().to_string();
+    if whole.chars().count() <= 40 {
+        return whole;
+    }
+    let parts: Vec<_> = path.iter().collect();
+    let last_two = parts[parts.len().saturating_sub(2)..]
+        .iter()
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    format!("…/{last_two}")
 }
 
 /// What is wrong with a respondent line, with what was expected.

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, format, group_label};
+use super::{View, card_text, format, group_label};
 use crate::i18n;
 use crate::session::Lane;
 
@@ -45,17 +45,28 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         Span::styled(" · ", view.theme.dim()),
         Span::styled(group, view.theme.heading()),
     ]);
-    let hint = if area.width >= left.width() as u16 + strings.hint_long.chars().count() as u16 + 2 {
-        strings.hint_long
-    } else {
-        strings.hint
-    };
+    let width = usize::from(area.width);
+    let fits_beside = |text: &str| left.width() + text.chars().count() + 3 <= width;
     let right = match view.notice {
-        Some(notice) => Span::styled(
-            format!("{} ", notice.text(view.language)),
-            view.theme.warning(),
-        ),
-        None => Span::styled(format!("{hint} "), view.theme.dim()),
+        // A message never splices into the clock, the drift or the group: it
+        // stands beside them, or takes the line whole while it shows.
+        Some(notice) => {
+            let text = notice.text(view.language);
+            if !fits_beside(&text) {
+                let whole = card_text::one_line(&text, width.saturating_sub(2));
+                let line = Line::styled(format!(" {whole}"), view.theme.warning());
+                frame.render_widget(Paragraph::new(line), area);
+                return;
+            }
+            Span::styled(format!("{text} "), view.theme.warning())
+        }
+        None if fits_beside(strings.hint_long) => {
+            Span::styled(format!("{} ", strings.hint_long), view.theme.dim())
+        }
+        None if fits_beside(strings.hint) => {
+            Span::styled(format!("{} ", strings.hint), view.theme.dim())
+        }
+        None => Span::raw(""),
     };
     let right_width = right.width() as u16;
     let [left_area, right_area] =

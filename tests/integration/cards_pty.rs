@@ -127,6 +127,12 @@ fn x_writes_the_summary_and_copies_it_through_the_terminal() {
         screen.contains("kopierad via terminalen (OSC 52)"),
         "{screen}"
     );
+    // Beside the clock, the path shortened, nothing spliced.
+    let status = screen.lines().last().expect("a status line");
+    assert!(
+        status.contains(" Nu ") && status.contains("Sammanfattning i …/exports/"),
+        "{status}"
+    );
     let exports: Vec<_> = std::fs::read_dir(home.path().join("exports"))
         .expect("an exports folder")
         .map(|entry| entry.expect("an entry").path())

@@ -383,3 +383,35 @@ fn rebalancing_on_time_says_there_is_nothing_to_do() {
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Not running late"), "{screen}");
 }
+
+#[test]
+fn a_message_takes_the_status_line_whole_rather_than_splicing_into_it() {
+    use samla::app::Exported;
+    let mut state = state_for(Language::Sv, false);
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(Lane::Group(2))),
+        one_pm(),
+    );
+    let long = Exported {
+        path: "/home/maria/.local/share/samla/exports/2026-03-12-seminarium-1.md".into(),
+        copied: Some(samla::clipboard::Copied::Terminal),
+    };
+    let _ = state.update(Action::Exported(Ok(long)), one_pm());
+    let narrow = draw(&state, one_pm(), 80, 24).backend().to_string();
+    let status = narrow.lines().last().expect("a status line").to_owned();
+    assert!(
+        status.starts_with("\" Sammanfattning i …/exports/2026-03-12-seminarium-1.md"),
+        "{status}"
+    );
+    let wide = draw(&state, one_pm(), 200, 50).backend().to_string();
+    let status = wide.lines().last().expect("a status line").to_owned();
+    assert!(
+        status.contains(" Nu 13:00 ") && status.contains("Grupp 3 "),
+        "{status}"
+    );
+    assert!(status.contains("Sammanfattning i …/exports/"), "{status}");
+    let _ = state.update(Action::ProposeRebalance, one_pm());
+    let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
+    assert!(!screen.contains("Grupp 3Ingen"), "{screen}");
+    assert!(screen.contains("Ingen försening att ta igen"), "{screen}");
+}
