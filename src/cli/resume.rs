@@ -7,7 +7,7 @@ use super::screen::run_and_keep;
 use super::{Context, fail, session_path_or};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
-use crate::i18n::Say;
+use crate::i18n::{Notice, Say};
 use crate::store::{DataDir, LockError, SessionFile, backup_path, session_id};
 use crate::ui::Theme;
 
@@ -21,7 +21,7 @@ pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow
             .latest_unfinished()
             .is_none_or(|fine| modified(&fine.path) < modified(&damaged))
     {
-        return open(&damaged, backup, true, context);
+        return open(&damaged, backup, true, None, context);
     }
     let path = session_path_or(
         &data,
@@ -29,7 +29,7 @@ pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow
         DataDir::latest_unfinished,
         Say::NothingToResume,
     )?;
-    open(&path, backup, true, context)
+    open(&path, backup, true, None, context)
 }
 
 /// When the file at `path` was last written, if that can be told.
@@ -40,11 +40,13 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// Runs the session saved at `path` (its `.bak` when `backup`) on screen: the
-/// same segment, timers going on by the wall clock, the draft back in the editor.
+/// same segment, timers going on by the wall clock, the draft back in the editor;
+/// with `groups`, the groups asked for (see [`crate::session::Session::regroup`]).
 pub fn open(
     path: &Path,
     backup: bool,
     bell: bool,
+    groups: Option<Vec<String>>,
     context: &mut Context,
 ) -> anyhow::Result<ExitCode> {
     let read_from = if backup {
@@ -79,8 +81,16 @@ pub fn open(
     };
     let clock = SystemClock;
     let now = clock.now();
+    let mut session = file.session;
+    let regrouped = groups.map(|names| {
+        let now = session.regroup(&names);
+        Notice::Regrouped {
+            asked: names.len(),
+            now,
+        }
+    });
     let mut state = AppState::new(
-        file.session,
+        session,
         file.language,
         Theme::new(context.no_color),
         bell,
@@ -89,6 +99,7 @@ pub fn open(
     if let Some(draft) = &file.draft {
         state.restore_draft(draft);
     }
+    state.notice = regrouped;
     let code = run_and_keep(
         state,
         &clock,

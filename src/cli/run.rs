@@ -43,7 +43,10 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
             .max_by_key(|open| open.last_change)
         && ask_to_resume(&open, language, context)?
     {
-        return resume::open(&open.path, false, !args.no_bell, context);
+        // Groups asked for on the command line apply to the continued session.
+        let asked = (args.groups.is_some() || !args.group.is_empty())
+            .then(|| group_names(args, &found.agenda, language));
+        return resume::open(&open.path, false, !args.no_bell, asked, context);
     }
     let _series_lock = match &args.series {
         Some(series_name) => Some(data.lock_series(series_name)?),

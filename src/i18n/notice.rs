@@ -26,6 +26,8 @@ pub enum Notice {
     NotAPoll,
     /// A question on screen answered neither yes nor no.
     Cancelled,
+    /// Continuing with `asked` groups from the command line: `now` there are.
+    Regrouped { asked: usize, now: usize },
     /// A respondent line that was not entered, and why.
     PollLine(LineProblem),
     /// `x` wrote the summary to `path` and copied it (or not).
@@ -58,6 +60,16 @@ impl Notice {
             Notice::LineUndone => strings.line_undone.to_owned(),
             Notice::NotAPoll => strings.not_a_poll.to_owned(),
             Notice::Cancelled => pick(language, "avbrutet", "cancelled").to_owned(),
+            Notice::Regrouped { asked, now } if asked == now => pick(
+                language,
+                format!("Nu {now} grupper"),
+                format!("Now {now} groups"),
+            ),
+            Notice::Regrouped { asked, now } => pick(
+                language,
+                format!("{now} grupper kvar: grupperna efter {asked} har kort eller deltagare"),
+                format!("{now} groups kept: the groups after {asked} have cards or members"),
+            ),
             Notice::PollLine(problem) => line_problem(problem, language),
             Notice::Exported { path, copied } => {
                 let copied = match copied {

@@ -179,6 +179,35 @@ impl Session {
         Some((started, ended))
     }
 
+    /// Takes the groups `names` asked for on continuing: the names replace
+    /// the old ones, more groups are added empty, and a group past them is
+    /// dropped only when nothing refers to it (no card, no member). Returns how
+    /// many groups there are now.
+    pub fn regroup(&mut self, names: &[String]) -> usize {
+        let in_use = |session: &Session, group: usize| {
+            session
+                .cards
+                .iter()
+                .any(|card| card.group == Lane::Group(group))
+                || session.roster.of_group(group).next().is_some()
+        };
+        let mut keep = names.len().max(1);
+        while keep < self.groups.len() && (keep..self.groups.len()).any(|g| in_use(self, g)) {
+            keep += 1;
+        }
+        let mut groups = names.to_vec();
+        groups.extend(
+            self.groups
+                .iter()
+                .skip(groups.len())
+                .take(keep.saturating_sub(names.len()))
+                .cloned(),
+        );
+        groups.truncate(keep.max(1));
+        self.groups = groups;
+        self.groups.len()
+    }
+
     /// Whether the last segment has ended.
     pub fn is_over(&self) -> bool {
         self.timings.last().map(SegmentTiming::state) == Some(TimerState::Done)

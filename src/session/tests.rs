@@ -410,3 +410,26 @@ mod planned_start_rule {
         assert_eq!(planned_start(&agenda, now, stockholm()), now);
     }
 }
+
+#[test]
+fn regrouping_adds_empty_groups_renames_and_never_drops_a_group_in_use() {
+    let agenda = crate::agenda::load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let names = |n: usize| (1..=n).map(|i| format!("Grupp {i}")).collect::<Vec<_>>();
+    let mut session = Session::new(agenda, names(4), start_time());
+    assert_eq!(session.regroup(&names(5)), 5);
+    assert_eq!(session.groups.last().map(String::as_str), Some("Grupp 5"));
+    assert_eq!(session.regroup(&names(2)), 2, "unused groups go");
+    session.apply(
+        SessionAction::Card(crate::session::CardAction::Add {
+            segment: 0,
+            group: Lane::Group(1),
+            text: "kvar".into(),
+        }),
+        start_time(),
+    );
+    assert_eq!(session.regroup(&names(1)), 2, "group 2 has a card");
+    assert_eq!(session.regroup(&["Norr".to_owned(), "Söder".to_owned()]), 2);
+    assert_eq!(session.groups, ["Norr", "Söder"]);
+}

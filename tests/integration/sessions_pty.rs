@@ -289,3 +289,24 @@ fn the_continue_question_wraps_between_words_on_a_narrow_terminal() {
     again.wait_for_text("Förmätning");
     assert!(again.quit().success());
 }
+
+#[test]
+fn groups_asked_for_when_continuing_apply_and_are_said() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut first = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 120, 30);
+    first.wait_for_text("Förmätning");
+    assert!(first.quit().success());
+    let mut again = PtyApp::spawn(
+        &["run", "seminarium-1", "--groups", "5"],
+        home.path(),
+        120,
+        30,
+    );
+    again.wait_for_text("Fortsätta den? [J/n]");
+    again.send(b"\r");
+    again.wait_for_text("Nu 5 grupper");
+    again.send(b"5");
+    again.wait_for_text("Grupp 5");
+    assert!(again.quit().success());
+    assert_eq!(the_session(home.path()).session.groups.len(), 5);
+}
