@@ -22,6 +22,8 @@ pub struct Proposal {
 pub struct Change {
     /// Index of the segment in the agenda.
     pub segment: usize,
+    /// When it starts at this pace with the proposal applied.
+    pub starts: DateTime<Utc>,
     /// Planned minutes now.
     pub before: u32,
     /// Planned minutes with the proposal.
@@ -58,12 +60,33 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
         .collect();
     let after = shorten_in_proportion(&before, &floors, late);
     let cut: u32 = before.iter().zip(&after).map(|(b, a)| b - a).sum();
+    let proposed = |index: usize| {
+        flexible
+            .iter()
+            .zip(&after)
+            .find(|((flexible, _, _), _)| *flexible == index)
+            .map_or(session.planned_minutes(index), |(_, after)| *after)
+    };
+    // The rest of the day at this pace, with the proposal in it.
+    let mut starts = Vec::new();
+    let mut at = now + session.current_remaining(now).max(Duration::zero());
+    for index in session.current + 1..session.timings.len() {
+        starts.push((index, at));
+        at += Duration::minutes(i64::from(proposed(index)));
+    }
+    let start_of = |index: usize| {
+        starts
+            .iter()
+            .find(|(segment, _)| *segment == index)
+            .map_or(at, |(_, start)| *start)
+    };
     let changes = flexible
         .iter()
         .zip(before.iter().zip(&after))
         .filter(|(_, (before, after))| before != after)
         .map(|((index, _, _), (before, after))| Change {
             segment: *index,
+            starts: start_of(*index),
             before: *before,
             after: *after,
         })

@@ -319,6 +319,14 @@ fn a_rebalance_shortens_flexible_segments_in_proportion_and_lands_on_time() {
     let thirty = &proposal.changes[0];
     let thirty_five = &proposal.changes[2];
     assert!(thirty_five.before - thirty_five.after >= thirty.before - thirty.after);
+    // Each row starts where the rows before it end, at this pace, with the
+    // proposal applied: the first right after the running segment.
+    let next = clock.now() + session.current_remaining(clock.now()).max(Duration::zero());
+    assert_eq!(proposal.changes[0].starts, next);
+    assert_eq!(
+        proposal.changes[1].starts,
+        next + minutes(i64::from(proposal.changes[0].after))
+    );
     session.apply(SessionAction::Rebalance(proposal), clock.now());
     assert_eq!(session.drift_minutes(clock.now()), 0);
 }

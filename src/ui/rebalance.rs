@@ -17,10 +17,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, proposal: &Proposal) {
         .iter()
         .map(|change| {
             Row::new([
+                Span::styled(format::clock(change.starts, view.offset), view.theme.dim()),
                 Span::raw(view.session.agenda.segments[change.segment].title.as_str()),
                 Span::raw(format!("{} {}", change.before, strings.minutes_short)),
                 Span::styled(
-                    format!("{} {}", change.after, strings.minutes_short),
+                    format!("→ {} {}", change.after, strings.minutes_short),
                     view.theme.heading(),
                 ),
             ])
@@ -32,11 +33,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, proposal: &Proposal) {
         format::clock(proposal.lands_at, view.offset)
     );
     if proposal.still_late > 0 {
-        summary.push_str(&format!(
-            " – {} +{} {}",
-            strings.rebalance_still_late, proposal.still_late, strings.minutes_short
-        ));
+        let late = strings
+            .rebalance_still_late
+            .replace("{}", &proposal.still_late.to_string());
+        summary.push_str(&format!(", {late}"));
     }
+    summary.push('.');
     let body_rows = rows.len().max(1) as u16;
     let window = centered(area, 76, body_rows + 5);
     let block = overlay_block(view, strings.rebalance_title, strings.rebalance_confirm);
@@ -52,14 +54,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, proposal: &Proposal) {
     if rows.is_empty() {
         frame.render_widget(Paragraph::new(strings.rebalance_nothing_to_cut), table_area);
     } else {
-        let header = Row::new(["", strings.rebalance_before, strings.rebalance_after])
+        let header = Row::new(["", "", strings.rebalance_before, strings.rebalance_after])
             .style(view.theme.dim());
         let table = Table::new(
             rows,
             [
+                Constraint::Length(5),
                 Constraint::Fill(1),
-                Constraint::Length(9),
-                Constraint::Length(9),
+                Constraint::Length(8),
+                Constraint::Length(10),
             ],
         )
         .header(header);
