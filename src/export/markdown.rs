@@ -346,6 +346,9 @@ fn footer(out: &mut String, summary: &Summary) {
         let planned = session.planned_minutes(index);
         planned_total += planned;
         let (started, actual) = match timing.started {
+            _ if session.was_skipped(index, summary.as_of) => {
+                ("–".to_owned(), words.skipped.to_owned())
+            }
             Some(started) => {
                 let minutes = timing.elapsed(summary.as_of).num_minutes();
                 actual_total += minutes;

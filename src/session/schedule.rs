@@ -49,6 +49,18 @@ impl Session {
             .collect()
     }
 
+    /// Whether segment `index` was passed over: left behind without being
+    /// started, or ended having counted less than a minute (`p`, then `n`).
+    /// It is shown as skipped and counts no actual minutes.
+    pub fn was_skipped(&self, index: usize, now: DateTime<Utc>) -> bool {
+        let timing = &self.timings[index];
+        match timing.state() {
+            TimerState::NotStarted => index < self.current,
+            TimerState::Done => timing.elapsed(now) < Duration::minutes(1),
+            TimerState::Running | TimerState::Paused => false,
+        }
+    }
+
     /// When the agenda as written ends.
     pub fn planned_end(&self) -> DateTime<Utc> {
         self.planned_start + Duration::minutes(i64::from(self.agenda.total_minutes()))

@@ -441,3 +441,25 @@ fn regrouping_adds_empty_groups_renames_and_never_drops_a_group_in_use() {
     assert_eq!(session.regroup(&["Norr".to_owned(), "Söder".to_owned()]), 2);
     assert_eq!(session.groups, ["Norr", "Söder"]);
 }
+
+#[test]
+fn a_segment_passed_over_or_run_for_no_time_is_skipped() {
+    let (mut session, clock) = seminar();
+    // `n` before anything started: the first segment is left behind.
+    session.apply(SessionAction::Next, clock.now());
+    assert!(session.was_skipped(0, clock.now()));
+    // Space, `p` back to it, `n` at once: it still never ran.
+    session.apply(SessionAction::ToggleTimer, clock.now());
+    clock.advance(minutes(3));
+    session.apply(SessionAction::Previous, clock.now());
+    clock.advance(Duration::seconds(10));
+    session.apply(SessionAction::Next, clock.now());
+    assert!(session.was_skipped(0, clock.now()));
+    assert!(
+        !session.was_skipped(1, clock.now()),
+        "the second is running"
+    );
+    clock.advance(minutes(5));
+    session.apply(SessionAction::Next, clock.now());
+    assert!(!session.was_skipped(1, clock.now()), "it ran 8 minutes");
+}

@@ -23,6 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             let timing = &session.timings[index];
             let planned = session.planned_minutes(index);
             let (marker, minutes) = match timing.state() {
+                _ if session.was_skipped(index, view.now) => ("–", strings.skipped.to_owned()),
                 TimerState::Done => (
                     "✓",
                     format!("{}/{planned}", timing.elapsed(view.now).num_minutes()),
@@ -38,11 +39,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
                 )),
                 Cell::from(marker),
                 Cell::from(segment.title.as_str()),
-                Cell::from(format!("{minutes} {}", strings.minutes_short)),
+                Cell::from(if session.was_skipped(index, view.now) {
+                    minutes
+                } else {
+                    format!("{minutes} {}", strings.minutes_short)
+                }),
             ]);
             if index == session.current {
                 row.style(view.theme.current())
-            } else if timing.state() == TimerState::Done {
+            } else if timing.state() == TimerState::Done || session.was_skipped(index, view.now) {
                 row.style(view.theme.dim())
             } else {
                 row
@@ -54,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             Constraint::Length(5),
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(10),
+            Constraint::Length(11),
         ],
     )
     .block(

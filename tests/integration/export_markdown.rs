@@ -457,3 +457,31 @@ fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
         "{named}"
     );
 }
+
+#[test]
+fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
+    let mut session = seminar_3();
+    let start = session.planned_start;
+    session.current = 0;
+    session.timings = vec![Default::default(); session.agenda.segments.len()];
+    // Passed over with `n` before anything started, then the second run for 12 minutes.
+    session.apply(samla::session::SessionAction::Next, start);
+    session.apply(samla::session::SessionAction::ToggleTimer, start);
+    session.apply(
+        samla::session::SessionAction::Next,
+        start + chrono::Duration::minutes(12),
+    );
+    let text = in_utc(&session);
+    let first = &session.agenda.segments[0].title;
+    let row = text
+        .lines()
+        .find(|line| line.starts_with(&format!("| {first} |")))
+        .expect("the first segment's row");
+    assert!(row.ends_with("| – | 10 min | hoppades över |"), "{row}");
+    let second = &session.agenda.segments[1].title;
+    let ran = text
+        .lines()
+        .find(|line| line.starts_with(&format!("| {second} |")))
+        .expect("the second segment's row");
+    assert!(ran.ends_with("| 12 min |"), "{ran}");
+}
