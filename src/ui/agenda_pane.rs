@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-use super::{View, format};
+use super::{View, card_text, format};
 use crate::i18n;
 use crate::session::TimerState;
 
@@ -14,6 +14,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     let session = view.session;
     let starts = session.planned_starts();
+    // The title's column: the pane less the right border, the time (5), the
+    // marker (1), the minutes (11) and the three gaps between them. A title
+    // cut there ends in "…", so a cut shows.
+    let title_width = usize::from(area.width.saturating_sub(21));
     let rows = session
         .agenda
         .segments
@@ -38,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
                     view.theme.dim(),
                 )),
                 Cell::from(marker),
-                Cell::from(segment.title.as_str()),
+                Cell::from(card_text::one_line(&segment.title, title_width)),
                 Cell::from(if session.was_skipped(index, view.now) {
                     minutes
                 } else {

@@ -415,3 +415,18 @@ fn a_message_takes_the_status_line_whole_rather_than_splicing_into_it() {
     assert!(!screen.contains("Grupp 3Ingen"), "{screen}");
     assert!(screen.contains("Ingen försening att ta igen"), "{screen}");
 }
+
+#[test]
+fn an_agenda_title_cut_in_the_agenda_pane_ends_in_an_ellipsis() {
+    let state = state_for(Language::Sv, false);
+    let screen = draw(&state, one_pm(), 160, 48).backend().to_string();
+    let title = "Inledande gruppsamtal om föreläsningen";
+    assert!(
+        !screen.contains("om föreläsn "),
+        "cut without a sign:\n{screen}"
+    );
+    assert!(
+        screen.contains("Inledande gruppsamtal om…") || screen.contains(title),
+        "{screen}"
+    );
+}
