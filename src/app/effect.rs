@@ -46,11 +46,4 @@ impl Effects {
     pub fn iter(&self) -> impl Iterator<Item = &Effect> {
         self.0.iter()
     }
-
-    /// Adds the effects of another action.
-    pub fn extend(&mut self, other: Effects) {
-        for effect in other.0 {
-            self.push(effect);
-        }
-    }
 }

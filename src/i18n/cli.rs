@@ -19,8 +19,6 @@ pub enum Say {
     NoDataFolder,
     /// `SAMLA_HOME` names something that is no folder.
     DataFolderNotAFolder { path: PathBuf },
-    /// A folder could not be made.
-    CannotMakeFolder { path: PathBuf, kind: ErrorKind },
     /// No session has that id or path.
     NoSuchSession { name: String },
     /// `samla resume` without a session to resume.
@@ -250,10 +248,6 @@ impl Say {
             Say::DataFolderNotAFolder { path } => l(
                 format!("datamappen {} är ingen mapp (SAMLA_HOME ska vara en mapp som samla får använda)", path.display()),
                 format!("the data folder {} is not a folder (expected SAMLA_HOME to name a folder samla may use)", path.display()),
-            ),
-            Say::CannotMakeFolder { path, kind } => l(
-                format!("kan inte skapa mappen {}: {}", path.display(), io_problem(*kind, language)),
-                format!("cannot make the folder {}: {}", path.display(), io_problem(*kind, language)),
             ),
             Say::NoSuchSession { name } => l(
                 format!("ingen session {name:?}; `samla sessions` visar de sparade"),
