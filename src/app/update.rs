@@ -127,6 +127,12 @@ impl AppState {
     pub(super) fn change_session(&mut self, change: SessionAction, now: DateTime<Utc>) -> Change {
         let before = self.session.clone();
         self.session.apply(change, now);
+        let moved = before.planned_start - self.session.planned_start;
+        if moved > chrono::Duration::zero() {
+            self.notice = Some(Notice::PlanMoved {
+                minutes_early: moved.num_minutes(),
+            });
+        }
         if self.session == before {
             Change::Nothing
         } else {

@@ -224,3 +224,15 @@ fn letters_typed_in_one_burst_go_in_as_one_text_and_undo_as_one() {
     let _ = state.update(Action::Editor(EditorAction::Undo), at(301));
     assert_eq!(state.draft().expect("a draft").text, "");
 }
+
+#[test]
+fn a_plan_moved_by_an_early_start_is_told_once() {
+    let mut state = state();
+    let early = one_pm() - Duration::minutes(145);
+    let _ = state.update(Action::Session(SessionAction::ToggleTimer), early);
+    assert_eq!(state.notice, Some(Notice::PlanMoved { minutes_early: 145 }));
+    let _ = state.update(Action::Dismiss, early);
+    let _ = state.update(Action::Session(SessionAction::ToggleTimer), early);
+    let _ = state.update(Action::Session(SessionAction::ToggleTimer), early);
+    assert_eq!(state.notice, None);
+}

@@ -341,6 +341,7 @@ fn footer(out: &mut String, summary: &Summary) {
         words.segment, words.started, words.planned, words.actual
     );
     let (mut planned_total, mut actual_total) = (0u32, 0i64);
+    let schedule = session.schedule(summary.as_of);
     for (index, segment) in session.agenda.segments.iter().enumerate() {
         let timing = &session.timings[index];
         let planned = session.planned_minutes(index);
@@ -349,11 +350,12 @@ fn footer(out: &mut String, summary: &Summary) {
             _ if session.was_skipped(index, summary.as_of) => {
                 ("–".to_owned(), words.skipped.to_owned())
             }
-            Some(started) => {
+            Some(_) => {
                 let minutes = timing.elapsed(summary.as_of).num_minutes();
                 actual_total += minutes;
                 (
-                    started
+                    schedule[index]
+                        .starts
                         .with_timezone(&summary.offset)
                         .format("%H:%M")
                         .to_string(),

@@ -28,6 +28,8 @@ pub enum Notice {
     Cancelled,
     /// Continuing with `asked` groups from the command line: `now` there are.
     Regrouped { asked: usize, now: usize },
+    /// The day began this long before the agenda's time; the plan follows it.
+    PlanMoved { minutes_early: i64 },
     /// A respondent line that was not entered, and why.
     PollLine(LineProblem),
     /// `x` wrote the summary to `path` and copied it (or not).
@@ -69,6 +71,11 @@ impl Notice {
                 language,
                 format!("{now} grupper kvar: grupperna efter {asked} har kort eller deltagare"),
                 format!("{now} groups kept: the groups after {asked} have cards or members"),
+            ),
+            Notice::PlanMoved { minutes_early } => pick(
+                language,
+                format!("Vi började {minutes_early} min före agendans tid: planen följer starten"),
+                format!("Started {minutes_early} min before the agenda's time: the plan follows"),
             ),
             Notice::PollLine(problem) => line_problem(problem, language),
             Notice::Exported { path, copied } => {

@@ -20,7 +20,7 @@ pub use poll::{
 };
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction};
-pub use schedule::planned_start;
+pub use schedule::{Slot, planned_start};
 pub use timing::{Pause, SegmentTiming, TimerState};
 pub use tone::{Tone, countdown_seconds};
 
@@ -33,6 +33,10 @@ use crate::agenda::{Agenda, Segment};
 
 /// Longest a segment can be made with `+`.
 const MAX_SEGMENT_MINUTES: u32 = 600;
+
+/// How early the day may begin and still keep the agenda's times: a few
+/// minutes early is on time, more than this moves the plan.
+const EARLY_START_KEPT: chrono::Duration = chrono::Duration::minutes(15);
 
 /// One run of an agenda.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,6 +212,21 @@ impl Session {
         self.groups.len()
     }
 
+    /// Whether any segment's timer has started.
+    pub fn has_begun(&self) -> bool {
+        self.timings.iter().any(|timing| timing.started.is_some())
+    }
+
+    /// The day begun well before the agenda's time (a rehearsal, or a room
+    /// ready early) moves the plan to the actual start, so it does not read as
+    /// hours early all day.
+    fn follow_an_early_start(&mut self, now: DateTime<Utc>) {
+        let early = self.planned_starts()[self.current] - now;
+        if early > EARLY_START_KEPT {
+            self.planned_start -= early;
+        }
+    }
+
     /// Whether the last segment has ended.
     pub fn is_over(&self) -> bool {
         self.timings.last().map(SegmentTiming::state) == Some(TimerState::Done)
@@ -216,7 +235,12 @@ impl Session {
     /// Applies what the facilitator did at `now`.
     pub fn apply(&mut self, action: SessionAction, now: DateTime<Utc>) {
         match action {
-            SessionAction::ToggleTimer => self.timings[self.current].toggle(now),
+            SessionAction::ToggleTimer => {
+                if !self.has_begun() {
+                    self.follow_an_early_start(now);
+                }
+                self.timings[self.current].toggle(now);
+            }
             SessionAction::Next => self.next(now),
             SessionAction::Previous => self.previous(now),
             SessionAction::AddMinute => self.adjust_current(1),

@@ -1,7 +1,7 @@
 //! Drift with a remedy: shorten the remaining flexible segments, in proportion to
 //! their length, so the seminar lands on its planned end.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{Session, TimerState};
 use crate::agenda::{Segment, SegmentKind};
@@ -68,32 +68,25 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
             .map_or(session.planned_minutes(index), |(_, after)| *after)
     };
     // The rest of the day at this pace, with the proposal in it.
-    let mut starts = Vec::new();
-    let mut at = now + session.current_remaining(now).max(Duration::zero());
-    for index in session.current + 1..session.timings.len() {
-        starts.push((index, at));
-        at += Duration::minutes(i64::from(proposed(index)));
-    }
-    let start_of = |index: usize| {
-        starts
-            .iter()
-            .find(|(segment, _)| *segment == index)
-            .map_or(at, |(_, start)| *start)
-    };
+    let schedule = session.schedule_with(now, proposed);
     let changes = flexible
         .iter()
         .zip(before.iter().zip(&after))
         .filter(|(_, (before, after))| before != after)
         .map(|((index, _, _), (before, after))| Change {
             segment: *index,
-            starts: start_of(*index),
+            starts: schedule[*index].starts,
             before: *before,
             after: *after,
         })
         .collect();
     Some(Proposal {
         changes,
-        lands_at: session.projected_end(now) - Duration::minutes(i64::from(cut)),
+        lands_at: schedule
+            .iter()
+            .map(|slot| slot.ends)
+            .max()
+            .unwrap_or(session.planned_start),
         still_late: i64::from(late - cut),
     })
 }

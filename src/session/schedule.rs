@@ -34,6 +34,15 @@ pub fn planned_start(agenda: &Agenda, now: DateTime<Utc>, offset: FixedOffset) -
     }
 }
 
+/// One segment's place in the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// When it began, or begins at this pace.
+    pub starts: DateTime<Utc>,
+    /// When it ended, or ends at this pace.
+    pub ends: DateTime<Utc>,
+}
+
 impl Session {
     /// When each segment begins according to the agenda as written.
     pub fn planned_starts(&self) -> Vec<DateTime<Utc>> {
@@ -77,14 +86,49 @@ impl Session {
         self.remaining(self.current, now)
     }
 
-    /// When the seminar ends at this pace: now, plus what is left of the current
-    /// segment, plus the planned minutes of the rest (less what they have already run).
+    /// The day as it stands at `now`: every segment's place, the one source of
+    /// the times the run screen, the room's view and the summary show.
+    pub fn schedule(&self, now: DateTime<Utc>) -> Vec<Slot> {
+        self.schedule_with(now, |index| self.planned_minutes(index))
+    }
+
+    /// The day at `now` if segment `index` were planned for `minutes(index)`:
+    /// what has run keeps its actual times, a segment passed over takes no
+    /// time, and the rest follow one another from the running segment's end
+    /// (or from the planned start, before the day has begun).
+    pub fn schedule_with(&self, now: DateTime<Utc>, minutes: impl Fn(usize) -> u32) -> Vec<Slot> {
+        let mut cursor = self.planned_start;
+        let mut slots = Vec::with_capacity(self.timings.len());
+        for (index, timing) in self.timings.iter().enumerate() {
+            let length = Duration::minutes(i64::from(minutes(index)));
+            let left = (length - timing.elapsed(now)).max(Duration::zero());
+            // Nothing still to run starts before now; the running segment
+            // goes on from now, even ahead of the plan.
+            let from = cursor.max(now);
+            let (starts, ends) = match (timing.state(), timing.started) {
+                _ if self.was_skipped(index, now) => (cursor, cursor),
+                (TimerState::Done, Some(started)) => (started, timing.ended.unwrap_or(started)),
+                (_, Some(started)) if index <= self.current => (started, now + left),
+                (_, Some(started)) => (started, from + left),
+                (_, None) => (from, from + left),
+            };
+            // A segment ahead that already ran (left by going back) takes no
+            // more time from the day.
+            if !(index > self.current && timing.state() == TimerState::Done) {
+                cursor = ends;
+            }
+            slots.push(Slot { starts, ends });
+        }
+        slots
+    }
+
+    /// When the seminar ends at this pace: when the last of its segments ends.
     pub fn projected_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {
-        let left: Duration = (self.current..self.timings.len())
-            .filter(|&index| self.timings[index].state() != TimerState::Done)
-            .map(|index| self.remaining(index, now).max(Duration::zero()))
-            .sum();
-        now + left
+        self.schedule(now)
+            .iter()
+            .map(|slot| slot.ends)
+            .max()
+            .unwrap_or(self.planned_start)
     }
 
     /// Minutes the projected end lies after the planned end (negative when early).

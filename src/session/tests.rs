@@ -463,3 +463,72 @@ fn a_segment_passed_over_or_run_for_no_time_is_skipped() {
     session.apply(SessionAction::Next, clock.now());
     assert!(!session.was_skipped(1, clock.now()), "it ran 8 minutes");
 }
+
+#[test]
+fn a_day_begun_more_than_a_quarter_hour_early_moves_the_plan_to_its_start() {
+    let (mut session, _) = seminar();
+    let early = start_time() - minutes(145);
+    session.apply(SessionAction::ToggleTimer, early);
+    assert_eq!(session.planned_start, early);
+    assert_eq!(session.drift_minutes(early + minutes(5)), 0);
+}
+
+#[test]
+fn a_day_begun_a_few_minutes_early_keeps_the_agendas_times() {
+    let (mut session, _) = seminar();
+    let early = start_time() - minutes(15);
+    session.apply(SessionAction::ToggleTimer, early);
+    assert_eq!(session.planned_start, start_time());
+    assert_eq!(session.drift_minutes(early), -15);
+}
+
+#[test]
+fn only_the_days_first_start_can_move_the_plan() {
+    let (mut session, _) = seminar();
+    session.apply(SessionAction::ToggleTimer, start_time());
+    session.apply(SessionAction::ToggleTimer, start_time() + minutes(1));
+    session.apply(SessionAction::Previous, start_time() + minutes(2));
+    session.apply(SessionAction::ToggleTimer, start_time() - minutes(60));
+    assert_eq!(session.planned_start, start_time());
+}
+
+#[test]
+fn before_the_day_the_schedule_keeps_the_plan_and_projects_no_drift() {
+    let (session, _) = seminar();
+    let early = start_time() - minutes(145);
+    let schedule = session.schedule(early);
+    assert_eq!(schedule[0].starts, start_time());
+    assert_eq!(schedule[1].starts, start_time() + minutes(10));
+    assert_eq!(session.drift_minutes(early), 0);
+}
+
+#[test]
+fn a_skipped_segment_takes_no_time_and_the_rest_follow_from_the_running_one() {
+    let (mut session, clock) = seminar();
+    session.apply(SessionAction::Next, clock.now());
+    session.apply(SessionAction::ToggleTimer, clock.now());
+    clock.advance(minutes(7));
+    session.apply(SessionAction::AddMinute, clock.now());
+    let schedule = session.schedule(clock.now());
+    assert_eq!(schedule[0].starts, schedule[0].ends, "skipped");
+    assert_eq!(schedule[1].starts, start_time());
+    assert_eq!(schedule[1].ends, start_time() + minutes(31));
+    for pair in schedule[1..].windows(2) {
+        assert_eq!(pair[1].starts, pair[0].ends);
+    }
+}
+
+#[test]
+fn a_pause_pushes_every_later_start() {
+    let (mut session, clock) = seminar();
+    session.apply(SessionAction::ToggleTimer, clock.now());
+    clock.advance(minutes(2));
+    session.apply(SessionAction::ToggleTimer, clock.now());
+    clock.advance(minutes(9));
+    let schedule = session.schedule(clock.now());
+    assert_eq!(schedule[1].starts, start_time() + minutes(19));
+    assert_eq!(
+        session.projected_end(clock.now()),
+        session.planned_end() + minutes(9)
+    );
+}

@@ -13,7 +13,7 @@ use crate::session::TimerState;
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     let session = view.session;
-    let starts = session.planned_starts();
+    let schedule = session.schedule(view.now);
     // The title's column: the pane less the right border, the time (5), the
     // marker (1), the minutes (11) and the three gaps between them. A title
     // cut there ends in "…", so a cut shows.
@@ -26,19 +26,18 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .map(|(index, segment)| {
             let timing = &session.timings[index];
             let planned = session.planned_minutes(index);
+            let counted = format!("{}/{planned}", timing.elapsed(view.now).num_minutes());
             let (marker, minutes) = match timing.state() {
                 _ if session.was_skipped(index, view.now) => ("–", strings.skipped.to_owned()),
-                TimerState::Done => (
-                    "✓",
-                    format!("{}/{planned}", timing.elapsed(view.now).num_minutes()),
-                ),
+                TimerState::Done => ("✓", counted),
                 _ if index == session.current => ("▶", planned.to_string()),
-                TimerState::Paused | TimerState::Running => ("‖", planned.to_string()),
+                // Left partly run (`p`): what it has counted, like a done one.
+                TimerState::Paused | TimerState::Running => ("‖", counted),
                 TimerState::NotStarted => (" ", planned.to_string()),
             };
             let row = Row::new([
                 Cell::from(Span::styled(
-                    format::clock(starts[index], view.offset),
+                    format::clock(schedule[index].starts, view.offset),
                     view.theme.dim(),
                 )),
                 Cell::from(marker),

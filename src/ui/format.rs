@@ -28,6 +28,17 @@ pub fn drift(minutes: i64, on_time: &str, unit: &str) -> String {
     }
 }
 
+/// A wait as "2 h 25 min", "25 min", or "1 min" at the least, rounded up so
+/// it never reads as over before it is.
+pub fn wait(until: Duration, unit: &str) -> String {
+    let minutes = (until.num_seconds().max(1) + 59) / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, minutes) => format!("{minutes} {unit}"),
+        (hours, 0) => format!("{hours} h"),
+        (hours, minutes) => format!("{hours} h {minutes} {unit}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +60,14 @@ mod tests {
         let time = Utc.with_ymd_and_hms(2026, 3, 12, 12, 5, 59).unwrap();
         let stockholm = FixedOffset::east_opt(3600).unwrap();
         assert_eq!(clock(time, stockholm), "13:05");
+    }
+
+    #[test]
+    fn waits_read_in_hours_and_minutes_rounded_up() {
+        assert_eq!(wait(Duration::minutes(145), "min"), "2 h 25 min");
+        assert_eq!(wait(Duration::minutes(120), "min"), "2 h");
+        assert_eq!(wait(Duration::seconds(61), "min"), "2 min");
+        assert_eq!(wait(Duration::zero(), "min"), "1 min");
     }
 
     #[test]

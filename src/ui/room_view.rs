@@ -11,7 +11,6 @@ use super::{
     MIN_HEIGHT, MIN_WIDTH, View, format, i18n, render_cards, render_too_small, timer_pane,
 };
 use crate::agenda::SegmentKind;
-use crate::session::TimerState;
 
 /// Draws the room's view; `show_board` puts the cards where the questions are.
 pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
@@ -99,7 +98,7 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
     let segment = session.current_segment();
     let mut lines: Vec<Line> = Vec::new();
     if segment.kind == SegmentKind::Break {
-        let ends = view.now + session.current_remaining(view.now);
+        let ends = session.schedule(view.now)[session.current].ends;
         lines.push(Line::styled(
             format!(
                 "{} {}",
@@ -143,15 +142,7 @@ fn next_segment<'a>(view: &'a View) -> Paragraph<'a> {
     let Some(next) = session.agenda.segments.get(session.current + 1) else {
         return Paragraph::new("");
     };
-    let starts = match session.current_timing().state() {
-        TimerState::Running | TimerState::Paused => {
-            view.now
-                + session
-                    .current_remaining(view.now)
-                    .max(chrono::Duration::zero())
-        }
-        _ => session.planned_starts()[session.current + 1],
-    };
+    let starts = session.schedule(view.now)[session.current + 1].starts;
     Paragraph::new(Line::from(vec![
         Span::styled(format!("{} ", strings.next), view.theme.dim()),
         Span::styled(format::clock(starts, view.offset), view.theme.dim()),

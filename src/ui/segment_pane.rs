@@ -26,7 +26,7 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
     let segment = session.current_segment();
     let mut lines = vec![Line::styled(segment.title.as_str(), view.theme.heading())];
     if segment.kind == SegmentKind::Break {
-        let ends = view.now + session.current_remaining(view.now);
+        let ends = session.schedule(view.now)[session.current].ends;
         lines.push(Line::styled(
             format!(
                 "{} {}",

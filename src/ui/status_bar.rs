@@ -20,31 +20,47 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     } else {
         view.theme.dim()
     };
-    let left = Line::from(vec![
-        Span::raw(format!(
-            " {} {}",
-            strings.now,
-            format::clock(view.now, view.offset)
-        )),
-        Span::styled(" · ", view.theme.dim()),
-        Span::raw(format!(
-            "{} {}",
-            strings.planned_end,
-            format::clock(session.planned_end(), view.offset)
-        )),
-        Span::styled(" · ", view.theme.dim()),
-        Span::styled(
-            format!(
-                "{} {}, {}",
-                strings.projected_end,
-                format::clock(session.projected_end(view.now), view.offset),
-                format::drift(drift, strings.on_time, strings.minutes_short)
+    let clock = Span::raw(format!(
+        " {} {}",
+        strings.now,
+        format::clock(view.now, view.offset)
+    ));
+    let first_start = session.planned_starts()[session.current];
+    let plan = if !session.has_begun() && first_start > view.now {
+        // Before the day: when it starts, not how early we are.
+        vec![Span::raw(format!(
+            "{} {} · {} {}",
+            strings.starts_at,
+            format::clock(first_start, view.offset),
+            strings.starts_in,
+            format::wait(first_start - view.now, strings.minutes_short)
+        ))]
+    } else {
+        vec![
+            Span::raw(format!(
+                "{} {}",
+                strings.planned_end,
+                format::clock(session.planned_end(), view.offset)
+            )),
+            Span::styled(" · ", view.theme.dim()),
+            Span::styled(
+                format!(
+                    "{} {}, {}",
+                    strings.projected_end,
+                    format::clock(session.projected_end(view.now), view.offset),
+                    format::drift(drift, strings.on_time, strings.minutes_short)
+                ),
+                drift_style,
             ),
-            drift_style,
-        ),
+        ]
+    };
+    let mut spans = vec![clock, Span::styled(" · ", view.theme.dim())];
+    spans.extend(plan);
+    spans.extend([
         Span::styled(" · ", view.theme.dim()),
         Span::styled(group, view.theme.heading()),
     ]);
+    let left = Line::from(spans);
     let width = usize::from(area.width);
     let fits_beside = |text: &str| left.width() + text.chars().count() + 3 <= width;
     let right = match view.notice {

@@ -19,6 +19,7 @@ mod export_markdown;
 mod hostile_files;
 mod hostile_pty;
 mod layering;
+mod one_schedule;
 mod poll_import;
 mod poll_keys;
 mod poll_pty;

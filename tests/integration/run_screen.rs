@@ -73,6 +73,24 @@ fn scenes() -> Vec<Scene> {
             steps: vec![],
             shown_at: Duration::minutes(2),
         },
+        // Opened at 10:35 for a 13:00 agenda: the day has not begun.
+        Scene {
+            name: "opened_early",
+            steps: vec![],
+            shown_at: Duration::minutes(-145),
+        },
+        // Begun then: the plan follows, and says so once.
+        Scene {
+            name: "begun_early",
+            steps: vec![(-145, session(SessionAction::ToggleTimer))],
+            shown_at: Duration::minutes(-140),
+        },
+        // A message where the status line is full takes the line whole.
+        Scene {
+            name: "message",
+            steps: with(vec![(12, Action::ProposeRebalance)]),
+            shown_at: Duration::minutes(12),
+        },
         Scene {
             name: "running",
             steps: with(vec![]),
@@ -131,6 +149,13 @@ fn scenes() -> Vec<Scene> {
     ]
 }
 
+fn scene(name: &str) -> Scene {
+    scenes()
+        .into_iter()
+        .find(|scene| scene.name == name)
+        .expect("a scene of that name")
+}
+
 fn play(scene: &Scene, language: Language, no_color: bool) -> AppState {
     let mut state = state_for(language, no_color);
     for (minute, action) in &scene.steps {
@@ -163,7 +188,7 @@ fn snapshots_of_every_state_in_both_languages_and_two_sizes() {
 
 #[test]
 fn below_the_minimum_size_it_says_so_and_it_never_panics_at_any_size() {
-    let state = play(&scenes()[2], Language::Sv, false);
+    let state = play(&scene("warning"), Language::Sv, false);
     let small = draw(&state, one_pm() + Duration::minutes(39), 39, 12)
         .backend()
         .to_string();
@@ -206,9 +231,8 @@ fn digit_colours(terminal: &Terminal<TestBackend>) -> Vec<Color> {
 
 #[test]
 fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
-    let scenes = scenes();
-    let at = |scene: usize, seconds: i64| {
-        let state = play(&scenes[scene], Language::Sv, false);
+    let at = |name: &str, seconds: i64| {
+        let state = play(&scene(name), Language::Sv, false);
         digit_colours(&draw(
             &state,
             one_pm() + Duration::seconds(seconds),
@@ -216,12 +240,16 @@ fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
             48,
         ))
     };
-    assert_eq!(at(1, 12 * 60), [GREEN]);
-    assert_eq!(at(2, 38 * 60 - 1), [GREEN], "more than two minutes left");
-    assert_eq!(at(2, 38 * 60), [AMBER], "two minutes left");
-    assert_eq!(at(2, 40 * 60 - 1), [AMBER]);
-    assert_eq!(at(2, 40 * 60), [RED], "zero");
-    assert_eq!(at(3, 41 * 60 + 23), [RED]);
+    assert_eq!(at("running", 12 * 60), [GREEN]);
+    assert_eq!(
+        at("warning", 38 * 60 - 1),
+        [GREEN],
+        "more than two minutes left"
+    );
+    assert_eq!(at("warning", 38 * 60), [AMBER], "two minutes left");
+    assert_eq!(at("warning", 40 * 60 - 1), [AMBER]);
+    assert_eq!(at("warning", 40 * 60), [RED], "zero");
+    assert_eq!(at("overrun", 41 * 60 + 23), [RED]);
 }
 
 #[test]
@@ -251,7 +279,7 @@ fn no_color_draws_every_state_without_a_single_colour() {
 
 #[test]
 fn overrun_is_still_told_apart_without_colour() {
-    let state = play(&scenes()[3], Language::Sv, true);
+    let state = play(&scene("overrun"), Language::Sv, true);
     let terminal = draw(&state, one_pm() + Duration::minutes(41), 80, 24);
     let reversed = terminal
         .backend()
@@ -353,7 +381,7 @@ fn group_keys_select_existing_groups_only() {
 
 #[test]
 fn a_rebalance_is_applied_only_on_yes() {
-    let mut state = play(&scenes()[7], Language::Sv, false);
+    let mut state = play(&scene("rebalance"), Language::Sv, false);
     let before = state
         .session
         .drift_minutes(one_pm() + Duration::minutes(52));
@@ -429,4 +457,19 @@ fn an_agenda_title_cut_in_the_agenda_pane_ends_in_an_ellipsis() {
         screen.contains("Inledande gruppsamtal om…") || screen.contains(title),
         "{screen}"
     );
+}
+
+#[test]
+fn before_the_day_the_status_line_says_when_it_starts_not_how_early_it_is() {
+    for (language, expected) in [
+        (Language::Sv, "start 13:00 · om 2 h 25 min"),
+        (Language::En, "starts 13:00 · in 2 h 25 min"),
+    ] {
+        let state = play(&scene("opened_early"), language, false);
+        let screen = draw(&state, one_pm() - Duration::minutes(145), 80, 24)
+            .backend()
+            .to_string();
+        assert!(screen.contains(expected), "{screen}");
+        assert!(!screen.contains("145 min"), "{screen}");
+    }
 }
