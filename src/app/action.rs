@@ -105,6 +105,8 @@ pub enum EditorAction {
     Close,
     /// Enter the typed respondent line.
     SubmitLine,
+    /// Bring back the oldest line set aside to fix (on an empty respondent line).
+    RecallLine,
 }
 
 /// Keys of the roster.

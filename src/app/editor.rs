@@ -3,7 +3,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
-use crate::session::{CardAction, Draft, DraftTarget, RosterAction, SessionAction};
+use crate::session::{CardAction, Draft, DraftTarget, PollAction, RosterAction, SessionAction};
 use crate::ui;
 
 /// An open editor.
@@ -95,8 +95,13 @@ impl Editor {
             DraftTarget::MemberName(id) => {
                 SessionAction::Roster(RosterAction::Rename { id, name: text })
             }
-            // A line only counts when it is entered with Enter and valid.
-            DraftTarget::PollLine(_) => return None,
+            // A line only counts when it is entered with Enter and valid;
+            // one left in the editor is kept to be fixed, never dropped.
+            DraftTarget::PollLine(_) if self.is_empty() => return None,
+            DraftTarget::PollLine(segment) => SessionAction::Poll(PollAction::SetAside {
+                segment,
+                line: text,
+            }),
         })
     }
 

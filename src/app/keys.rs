@@ -40,7 +40,8 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
 }
 
 /// Keys of the editor: Esc saves, Ctrl+Z undoes and Ctrl+Y redoes as in most
-/// editors, Enter enters a respondent line; everything else is text.
+/// editors, Enter enters a respondent line and ↑ brings back one to fix, as
+/// a shell brings back a command; everything else is text.
 fn editor_action(key: KeyEvent, poll_line: bool) -> EditorAction {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
@@ -49,6 +50,7 @@ fn editor_action(key: KeyEvent, poll_line: bool) -> EditorAction {
         KeyCode::Char('y') if ctrl => EditorAction::Redo,
         // A respondent line is entered with Enter, as on a paper form's row.
         KeyCode::Enter if poll_line => EditorAction::SubmitLine,
+        KeyCode::Up if poll_line => EditorAction::RecallLine,
         _ => EditorAction::Input(key.into()),
     }
 }
@@ -125,6 +127,8 @@ fn tally_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char(digit @ '0'..='9') => {
             TallyAction::Add(Answer::Value(digit.to_digit(10).map_or(0, |d| d as u8)))
         }
+        // Ten: "tio", "ten".
+        KeyCode::Char('t') => TallyAction::Add(Answer::Value(10)),
         KeyCode::Char('x') => TallyAction::Add(Answer::DontKnow),
         KeyCode::Char('u') | KeyCode::Backspace => TallyAction::Undo,
         KeyCode::Esc | KeyCode::Char('v' | 'q') => return Some(Action::Dismiss),

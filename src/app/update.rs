@@ -221,6 +221,7 @@ impl AppState {
             EditorAction::Redo => editor.redo(),
             EditorAction::Close => return self.close_editor(now),
             EditorAction::SubmitLine => return self.submit_poll_line(now),
+            EditorAction::RecallLine => return self.recall_poll_line(now),
         };
         if typed {
             Change::Draft
@@ -291,8 +292,29 @@ impl AppState {
         poll
     }
 
-    /// Enters the typed respondent line if it is valid, and clears it for the
-    /// next; otherwise says what is wrong and keeps it for fixing.
+    /// On an empty respondent line, brings back the oldest line set aside.
+    fn recall_poll_line(&mut self, now: DateTime<Utc>) -> Change {
+        let Mode::Editor(editor) = &self.mode else {
+            return Change::Nothing;
+        };
+        let DraftTarget::PollLine(segment) = editor.target else {
+            return Change::Nothing;
+        };
+        let oldest = self
+            .session
+            .poll(segment)
+            .and_then(|answers| answers.to_fix.first())
+            .cloned();
+        let Some(line) = oldest.filter(|_| editor.is_empty()) else {
+            return Change::Nothing;
+        };
+        self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::PollLine(segment), &line)));
+        self.change_session(SessionAction::Poll(PollAction::TakeToFix { segment }), now)
+    }
+
+    /// Enters the typed respondent line if it is valid; otherwise says what is
+    /// wrong and sets it aside to fix. Either way the line clears for the next
+    /// form, so forms typed at speed never run together.
     fn submit_poll_line(&mut self, now: DateTime<Utc>) -> Change {
         let Mode::Editor(editor) = &self.mode else {
             return Change::Nothing;
@@ -304,20 +326,22 @@ impl AppState {
             return Change::Nothing;
         };
         let scale = poll.scale_or_default(self.session.agenda.language);
-        match parse_line(&editor.text(), poll.statements.len(), &scale) {
-            Ok(respondent) => {
-                let add = PollAction::AddRespondent {
-                    segment,
-                    respondent,
-                };
-                self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::PollLine(segment), "")));
-                self.change_session(SessionAction::Poll(add), now)
-            }
+        let line = editor.text();
+        if line.trim().is_empty() {
+            return Change::Nothing;
+        }
+        let change = match parse_line(&line, poll.statements.len(), &scale) {
+            Ok(respondent) => PollAction::AddRespondent {
+                segment,
+                respondent,
+            },
             Err(problem) => {
                 self.notice = Some(Notice::PollLine(problem));
-                Change::Nothing
+                PollAction::SetAside { segment, line }
             }
-        }
+        };
+        self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::PollLine(segment), "")));
+        self.change_session(SessionAction::Poll(change), now)
     }
 
     /// Saves what the editor holds, if one is open, and closes it.

@@ -15,7 +15,7 @@ pub use crate::agenda::Language;
 pub use cli::{FileWord, Locked, Said, Say, Unreadable};
 pub use labels::{decimal, kind_label, role_label, sector_label};
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
-pub use screen::{Strings, strings};
+pub use screen::{Strings, strings, tally_hint};
 pub use summary::{Words, words};
 
 /// `sv` or `en` by `language`: every message has both, side by side.

@@ -30,7 +30,7 @@ pub enum Notice {
     Regrouped { asked: usize, now: usize },
     /// The day began this long before the agenda's time; the plan follows it.
     PlanMoved { minutes_early: i64 },
-    /// A respondent line that was not entered, and why.
+    /// A respondent line that was not entered, and why; it was set aside.
     PollLine(LineProblem),
     /// `x` wrote the summary to `path` and copied it (or not).
     Exported { path: PathBuf, copied: CopyNote },
@@ -77,7 +77,15 @@ impl Notice {
                 format!("Vi började {minutes_early} min före agendans tid: planen följer starten"),
                 format!("Started {minutes_early} min before the agenda's time: the plan follows"),
             ),
-            Notice::PollLine(problem) => line_problem(problem, language),
+            Notice::PollLine(problem) => format!(
+                "{} · {}",
+                line_problem(problem, language),
+                pick(
+                    language,
+                    "raden väntar på att rättas (↑)",
+                    "the line waits to be fixed (↑)"
+                )
+            ),
             Notice::Exported { path, copied } => {
                 let copied = match copied {
                     CopyNote::System => strings.copied,

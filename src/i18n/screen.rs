@@ -1,5 +1,6 @@
 //! The app's own words in Swedish and English.
 
+use super::pick;
 use crate::agenda::Language;
 
 /// Every text the screens show that is not from the agenda.
@@ -81,7 +82,7 @@ pub struct Strings {
     pub answers: &'static str,
     pub mean: &'static str,
     pub dont_know_short: &'static str,
-    pub tally_hint: &'static str,
+    pub to_fix: &'static str,
 }
 
 const SV: Strings = Strings {
@@ -186,13 +187,13 @@ const SV: Strings = Strings {
     remove_member_title: "Ta bort deltagaren?",
     remove_member_confirm: "j tar bort · n eller annan tangent avbryter",
     poll_line: "Enkätsvar, rad",
-    poll_line_hint: "t.ex. sk455445 · Enter sparar raden · Ctrl+Z på tom rad ångrar förra · Esc stänger",
+    poll_line_hint: "t.ex. sk455445 · Enter sparar raden · ↑ tar fram en rad att rätta · Ctrl+Z på tom rad ångrar förra · Esc stänger",
     line_undone: "Förra raden ångrad",
     not_a_poll: "i och v gäller enkätpass",
     answers: "svar",
     mean: "medel",
     dont_know_short: "vet ej",
-    tally_hint: "Handuppräckning: ↑/↓ påstående · 1–5 en hand · x vet ej · u ångra · Esc klar",
+    to_fix: "att rätta (↑ i raden)",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
 };
 
@@ -295,13 +296,13 @@ const EN: Strings = Strings {
     remove_member_title: "Remove this participant?",
     remove_member_confirm: "y removes · n or any other key cancels",
     poll_line: "Poll answers, line",
-    poll_line_hint: "e.g. sk455445 · Enter saves the line · Ctrl+Z on an empty line undoes the last · Esc closes",
+    poll_line_hint: "e.g. sk455445 · Enter saves the line · ↑ brings back a line to fix · Ctrl+Z on an empty line undoes the last · Esc closes",
     line_undone: "Last line undone",
     not_a_poll: "i and v are for poll segments",
     answers: "answers",
     mean: "mean",
     dont_know_short: "don't know",
-    tally_hint: "Show of hands: ↑/↓ statement · 1–5 one hand · x don't know · u undo · Esc done",
+    to_fix: "to fix (↑ on the line)",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
 };
 
@@ -311,4 +312,25 @@ pub fn strings(language: Language) -> &'static Strings {
         Language::Sv => &SV,
         Language::En => &EN,
     }
+}
+
+/// The keys of counting hands on `scale`: a digit per value, and `t` for 10
+/// ("tio", "ten") on a scale that reaches it.
+pub fn tally_hint(language: Language, scale: &crate::agenda::Scale) -> String {
+    let values = match scale.max {
+        10.. => pick(language, "0–9, t för 10", "0–9, t for 10").to_owned(),
+        max => format!("{}–{max}", scale.min),
+    };
+    let dont_know = match (scale.dont_know, language) {
+        (false, _) => "",
+        (true, Language::Sv) => " · x vet ej",
+        (true, Language::En) => " · x don't know",
+    };
+    pick(
+        language,
+        format!(
+            "Handuppräckning: ↑/↓ påstående · {values} en hand{dont_know} · u ångra · Esc klar"
+        ),
+        format!("Show of hands: ↑/↓ statement · {values} one hand{dont_know} · u undo · Esc done"),
+    )
 }

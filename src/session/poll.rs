@@ -39,6 +39,10 @@ pub struct PollAnswers {
     /// "vet ej" last.
     #[serde(default)]
     pub tallies: Vec<Vec<u32>>,
+    /// Lines typed but not entered, because they were not valid (or the
+    /// editor was closed on them): kept to be fixed, counted in nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_fix: Vec<String>,
 }
 
 /// A change to a poll's answers.
@@ -51,6 +55,10 @@ pub enum PollAction {
     },
     /// Takes back the last form.
     RemoveLastRespondent { segment: usize },
+    /// Keeps a line that was not entered, to be fixed later.
+    SetAside { segment: usize, line: String },
+    /// Takes the oldest line to fix off the list, to be typed again.
+    TakeToFix { segment: usize },
     /// One hand more (or, with `delta` -1, less) for an answer to a statement.
     Tally {
         segment: usize,
@@ -310,6 +318,18 @@ impl Session {
             PollAction::RemoveLastRespondent { segment } => {
                 if let Some(answers) = self.polls.get_mut(&segment) {
                     answers.respondents.pop();
+                }
+            }
+            PollAction::SetAside { segment, line } => {
+                if segment < self.agenda.segments.len() && !line.trim().is_empty() {
+                    self.polls.entry(segment).or_default().to_fix.push(line);
+                }
+            }
+            PollAction::TakeToFix { segment } => {
+                if let Some(answers) = self.polls.get_mut(&segment)
+                    && !answers.to_fix.is_empty()
+                {
+                    answers.to_fix.remove(0);
                 }
             }
             PollAction::Tally {

@@ -64,17 +64,26 @@ fn prefix_chars(text: &str, count: usize) -> &str {
     }
 }
 
-/// `line` cut so that it and a trailing "…" fit in `width` cells.
+/// `line` cut so that it and a trailing "…" fit in `width` cells: between
+/// words where that keeps at least half the width, so no word is half shown.
 fn with_ellipsis(line: &str, width: usize) -> String {
     let mut kept = String::new();
     let mut used = 0;
+    let mut cut_in_word = false;
     for c in line.chars() {
         let cells = display_width(c.encode_utf8(&mut [0; 4]));
         if used + cells + 1 > width {
+            cut_in_word = !c.is_whitespace();
             break;
         }
         used += cells;
         kept.push(c);
+    }
+    if cut_in_word
+        && let Some(space) = kept.rfind(' ')
+        && display_width(&kept[..space]) * 2 >= width
+    {
+        kept.truncate(space);
     }
     kept.truncate(kept.trim_end().len());
     kept.push('…');

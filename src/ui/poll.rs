@@ -4,10 +4,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, BorderType, Borders, Paragraph};
 
 use super::{View, card_text};
+use crate::agenda::Statement;
 use crate::i18n;
 
 /// Narrowest a statement's chart gets before fewer go side by side.
@@ -20,16 +21,28 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let segment = session.current_segment();
     let results = session.statement_results(session.current);
     let scale = segment.scale_or_default(session.agenda.language);
-    let lines = session
-        .poll(session.current)
-        .map_or(0, |answers| answers.respondents.len());
+    let answers = session.poll(session.current);
+    let lines = answers.map_or(0, |answers| answers.respondents.len());
+    let to_fix = answers.map_or(0, |answers| answers.to_fix.len());
     let [header, grid] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let heading = match view.tally {
-        Some(_) => Line::styled(strings.tally_hint, view.theme.warning()),
-        None => Line::styled(
-            format!("{lines} {} · i / v", strings.answers),
-            view.theme.dim(),
+        Some(_) => Line::styled(
+            i18n::tally_hint(view.language, &scale),
+            view.theme.warning(),
         ),
+        None => {
+            let mut spans = vec![Span::styled(
+                format!("{lines} {} · i / v", strings.answers),
+                view.theme.dim(),
+            )];
+            if to_fix > 0 {
+                spans.push(Span::styled(
+                    format!(" · {to_fix} {}", strings.to_fix),
+                    view.theme.warning(),
+                ));
+            }
+            Line::from(spans)
+        }
     };
     frame.render_widget(Paragraph::new(heading), header);
     let count = results.len().max(1);
@@ -41,6 +54,18 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         let cells = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(row);
         let cell = cells[index % columns];
         let selected = view.tally == Some(index);
+        let width = usize::from(cell.width.saturating_sub(4));
+        // The statement whole, wrapped at the top of its box, when the box
+        // has room for it and a chart; otherwise in the title, by what sets
+        // it apart from its neighbours.
+        let room = cell.height.saturating_sub(2 + 4);
+        let wrapped = card_text::fit(&statement.text, width + 2, usize::from(room) + 1);
+        let whole_inside = room > 0 && wrapped.len() <= usize::from(room);
+        let title = if whole_inside {
+            String::new()
+        } else {
+            distinct(&segment.statements, index, width)
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(if selected {
@@ -53,11 +78,16 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             } else {
                 view.theme.border()
             })
-            .title(card_text::one_line(
-                &statement.text,
-                usize::from(cell.width.saturating_sub(4)),
-            ));
-        let inner = block.inner(cell);
+            .title(title);
+        let mut inner = block.inner(cell);
+        if whole_inside {
+            let height = wrapped.len() as u16;
+            let [text, rest] =
+                Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
+            let lines: Vec<Line> = wrapped.into_iter().map(Line::from).collect();
+            frame.render_widget(Paragraph::new(lines).style(view.theme.heading()), text);
+            inner = rest;
+        }
         frame.render_widget(block, cell);
         let mean = result
             .mean
@@ -104,5 +134,100 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             chart,
         );
         frame.render_widget(Paragraph::new(summary), text);
+    }
+}
+
+/// `statements[index]` in `width` cells: whole when it fits; otherwise its
+/// label ("4a.") and, after "…", what sets it apart from the statement it
+/// shares the most leading words with, so boxes side by side never read the same.
+fn distinct(statements: &[Statement], index: usize, width: usize) -> String {
+    let text = &statements[index].text;
+    let whole = card_text::one_line(text, width);
+    if whole == *text {
+        return whole;
+    }
+    let (label, words) = labelled(text);
+    let shared = statements
+        .iter()
+        .enumerate()
+        .filter(|(other, _)| *other != index)
+        .map(|(_, other)| {
+            let (_, others) = labelled(&other.text);
+            words
+                .iter()
+                .zip(&others)
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    // Two shared words or fewer are no prefix worth leaving out.
+    if shared <= 2 || shared >= words.len() {
+        return whole;
+    }
+    let tail = words[shared..].join(" ");
+    let short = match label {
+        Some(label) => format!("{label} …{tail}"),
+        None => format!("…{tail}"),
+    };
+    card_text::one_line(&short, width)
+}
+
+/// A statement's label ("4a.", "2)") if it starts with one, and its words after it.
+fn labelled(text: &str) -> (Option<&str>, Vec<&str>) {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let is_label = |word: &str| {
+        word.chars().count() <= 4
+            && word.ends_with(['.', ')'])
+            && word.starts_with(|c: char| c.is_ascii_alphanumeric())
+    };
+    match words.first() {
+        Some(first) if is_label(first) => {
+            let label = *first;
+            words.remove(0);
+            (Some(label), words)
+        }
+        _ => (None, words),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct;
+    use crate::agenda::Statement;
+
+    fn statements(texts: &[&str]) -> Vec<Statement> {
+        texts
+            .iter()
+            .map(|text| Statement {
+                text: (*text).to_owned(),
+                theme: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn statements_cut_alike_are_told_apart_by_what_differs() {
+        let statements = statements(&[
+            "4a. Mina kunskaper om samverkan i arbetet med att främja skolnärvaro",
+            "4b. Mina kunskaper om samverkan i arbetet med att förebygga skolnärvaroproblem",
+            "4c. Min egen förmåga att utveckla samverkansarbete",
+        ]);
+        assert_eq!(distinct(&statements, 0, 40), "4a. …främja skolnärvaro");
+        assert_eq!(
+            distinct(&statements, 1, 40),
+            "4b. …förebygga skolnärvaroproblem"
+        );
+        assert_eq!(distinct(&statements, 1, 20), "4b. …förebygga…");
+        assert_eq!(
+            distinct(&statements, 2, 60),
+            "4c. Min egen förmåga att utveckla samverkansarbete",
+            "whole where it fits"
+        );
+        assert_eq!(
+            distinct(&statements, 2, 20),
+            "4c. Min egen…",
+            "nothing shared: cut as usual"
+        );
     }
 }

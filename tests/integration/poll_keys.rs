@@ -40,24 +40,108 @@ fn v_counts_hands_per_statement_and_u_takes_one_back() {
 fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
     let mut state = poll();
     press(&mut state, key(KeyCode::Char('i')));
-    type_text(&mut state, "sk455445\nso3344x4\n");
+    type_text(&mut state, "sk455445\nso3344x4\nsk455445\n");
+    assert_eq!(state.session.poll(0).expect("answers").respondents.len(), 3);
+    press(&mut state, ctrl('z'));
+    assert_eq!(state.session.poll(0).expect("answers").respondents.len(), 2);
+    assert_eq!(notice(&state).as_deref(), Some("Förra raden ångrad"));
+    let screen = draw(&state, 160, 45).backend().to_string();
+    insta::assert_snapshot!("poll_results_160x45", screen);
+    assert!(screen.contains("Enkätsvar, rad 3"), "{screen}");
+    assert!(screen.contains("n 2 · medel 3,5 · vet ej 0"), "{screen}");
+}
+
+#[test]
+fn a_rejected_line_is_set_aside_to_fix_and_the_next_form_starts_on_a_clean_line() {
+    let mut state = poll();
+    press(&mut state, key(KeyCode::Char('i')));
+    // A form short of answers, then the next typed at speed.
+    type_text(&mut state, "sk44444\nsk334455\n");
+    assert_eq!(
+        notice(&state).as_deref(),
+        None,
+        "the second line went in: the message of the first gave way"
+    );
+    let answers = state.session.poll(0).expect("answers");
+    assert_eq!(
+        answers.respondents.len(),
+        1,
+        "the second form counted alone"
+    );
+    assert_eq!(answers.to_fix, ["sk44444"]);
+    assert_eq!(state.draft().map(|draft| draft.text), Some(String::new()));
+    let screen = draw(&state, 160, 45).backend().to_string();
+    assert!(
+        screen.contains("1 svar · i / v · 1 att rätta (↑ i raden)"),
+        "{screen}"
+    );
+    // ↑ brings it back; fixed, it is entered and off the list.
+    press(&mut state, key(KeyCode::Up));
+    assert_eq!(
+        state.draft().map(|draft| draft.text).as_deref(),
+        Some("sk44444")
+    );
+    assert!(state.session.poll(0).expect("answers").to_fix.is_empty());
+    type_text(&mut state, "4\n");
+    let answers = state.session.poll(0).expect("answers");
+    assert_eq!(answers.respondents.len(), 2);
+    assert!(answers.to_fix.is_empty());
+}
+
+#[test]
+fn a_rejected_line_says_why_in_the_screens_language() {
+    let mut state = poll();
+    press(&mut state, key(KeyCode::Char('i')));
     type_text(&mut state, "sk45\n");
     assert_eq!(
         notice(&state).as_deref(),
-        Some("2 svar (det ska vara 6, ett per påstående)")
+        Some("2 svar (det ska vara 6, ett per påstående) · raden väntar på att rättas (↑)")
     );
-    let draft = state.draft().expect("the wrong line is kept");
-    assert_eq!(draft.text, "sk45");
-    assert_eq!(state.session.poll(0).expect("answers").respondents.len(), 2);
-    for _ in 0..4 {
-        press(&mut state, key(KeyCode::Backspace));
-    }
-    press(&mut state, ctrl('z'));
-    assert_eq!(state.session.poll(0).expect("answers").respondents.len(), 1);
+    let mut state = poll();
+    state.language = samla::agenda::Language::En;
+    press(&mut state, key(KeyCode::Char('i')));
+    type_text(&mut state, "zz45\n");
+    assert_eq!(
+        notice(&state).as_deref(),
+        Some(
+            "unknown sector \"zz\" (expected sk, so, hs, an, or - if not given) · the line waits to be fixed (↑)"
+        )
+    );
+}
+
+#[test]
+fn a_line_left_in_the_editor_is_kept_to_fix() {
+    let mut state = poll();
+    press(&mut state, key(KeyCode::Char('i')));
+    type_text(&mut state, "sk4554");
+    press(&mut state, key(KeyCode::Esc));
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.session.poll(0).expect("answers").to_fix, ["sk4554"]);
+    press(&mut state, key(KeyCode::Char('i')));
+    press(&mut state, key(KeyCode::Esc));
+    assert_eq!(
+        state.session.poll(0).expect("answers").to_fix,
+        ["sk4554"],
+        "an empty line sets nothing aside"
+    );
+}
+
+#[test]
+fn hands_are_counted_for_ten_on_a_scale_to_ten() {
+    let mut state = poll();
+    let scale = state.session.agenda.segments[0]
+        .scale
+        .as_mut()
+        .expect("a scale");
+    (scale.min, scale.max) = (0, 10);
+    press(&mut state, key(KeyCode::Char('v')));
     let screen = draw(&state, 160, 45).backend().to_string();
-    insta::assert_snapshot!("poll_results_160x45", screen);
-    assert!(screen.contains("Enkätsvar, rad 2"), "{screen}");
-    assert!(screen.contains("n 1 · medel 4,0 · vet ej 0"), "{screen}");
+    assert!(screen.contains("0–9, t för 10 en hand"), "{screen}");
+    type_text(&mut state, "t0t9");
+    let results = state.session.statement_results(0);
+    assert_eq!(results[0].counts[10], 2);
+    assert_eq!(results[0].counts[0], 1);
+    assert_eq!(results[0].counts[9], 1);
 }
 
 #[test]
