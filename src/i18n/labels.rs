@@ -17,6 +17,16 @@ pub fn sector_label(sector: Sector, language: Language) -> &'static str {
     }
 }
 
+/// "1 grupp", "3 grupper": a number of groups.
+pub fn groups_count(count: usize, language: Language) -> String {
+    match (language, count) {
+        (Language::Sv, 1) => "1 grupp".to_owned(),
+        (Language::Sv, n) => format!("{n} grupper"),
+        (Language::En, 1) => "1 group".to_owned(),
+        (Language::En, n) => format!("{n} groups"),
+    }
+}
+
 /// A role category's name.
 pub fn role_label(role: Role, language: Language) -> &'static str {
     match (language, role) {

@@ -79,8 +79,13 @@ fn render_lane(
     let is_selected = view.selected_lane == lane && !view.for_room;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![];
+    // Groups out of sight: how many, and on which side.
+    let out_of_sight = |count: usize| i18n::groups_count(count, view.language);
     if let Some(count) = hidden.0 {
-        title.push(Span::styled(format!("◀{count} "), view.theme.dim()));
+        title.push(Span::styled(
+            format!("◀ {} ", out_of_sight(count)),
+            view.theme.warning(),
+        ));
     }
     let name = format!(" {} ({}) ", group_label(view, lane), cards.len());
     title.push(Span::styled(
@@ -91,10 +96,18 @@ fn render_lane(
             view.theme.heading()
         },
     ));
-    if let Some(count) = hidden.1 {
-        title.push(Span::styled(format!(" {count}▶"), view.theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(Line::from(title)), header);
+    // The right side's count keeps to the right edge, clear of the name.
+    let right = hidden.1.map_or_else(
+        || Span::raw(""),
+        |count| Span::styled(format!(" {} ▶", out_of_sight(count)), view.theme.warning()),
+    );
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(right.width() as u16),
+    ])
+    .areas(header);
+    frame.render_widget(Paragraph::new(Line::from(title)), left_area);
+    frame.render_widget(Paragraph::new(right), right_area);
     let inner = Rect {
         x: body.x,
         width: body.width.saturating_sub(1),

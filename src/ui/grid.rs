@@ -59,6 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     };
     let first = rows.first_shown(body.height);
     let mut y = body.y;
+    let mut shown_to = first;
     for index in first..lanes.len() {
         if y >= body.bottom() {
             break;
@@ -82,10 +83,44 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
             height,
             ..body
         };
+        if height > 0 {
+            shown_to = index;
+        }
         let cells = Layout::horizontal(widths.clone()).split(row_area);
         let highlighted = index == selected_row && !view.for_room;
         rows.get(index).render(frame, &cells, view, highlighted);
         y += full_height;
+    }
+    let strings = i18n::strings(view.language);
+    // Groups out of sight are said to be there, and on which side.
+    let hidden_below = lanes.len().saturating_sub(shown_to + 1);
+    for (hidden, words, y) in [
+        (first, strings.groups_above, body.y),
+        (
+            hidden_below,
+            strings.groups_below,
+            body.bottom().saturating_sub(1),
+        ),
+    ] {
+        if hidden == 0 || body.height < 2 {
+            continue;
+        }
+        let arrow = if y == body.y { "↑" } else { "↓" };
+        let text = format!(
+            " {arrow} {} {words} ",
+            i18n::groups_count(hidden, view.language)
+        );
+        let width = (text.chars().count() as u16).min(body.width);
+        let area = Rect {
+            x: body.right().saturating_sub(width),
+            y,
+            width,
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, view.theme.warning())),
+            area,
+        );
     }
 }
 

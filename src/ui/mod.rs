@@ -165,7 +165,9 @@ fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
         },
         view,
     );
-    let segment_height = segment_pane::compact_height(view, main.width).min(main.height / 3);
+    // Up to two fifths: at 80×24 the kind, title, instruction, three questions
+    // and the private note all keep a line.
+    let segment_height = segment_pane::compact_height(view, main.width, main.height * 2 / 5);
     let [segment, board, timer] = Layout::vertical([
         Constraint::Length(segment_height),
         Constraint::Fill(1),

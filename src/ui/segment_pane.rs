@@ -10,17 +10,27 @@ use super::{View, card_text, format};
 use crate::agenda::SegmentKind;
 use crate::i18n;
 
-/// Most cells of the private note beside the board, so it never pushes the
-/// questions away.
-const COMPACT_NOTE_WIDTH: usize = 60;
+/// How the pane is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// On its own above the countdown: everything whole.
+    Full,
+    /// Above the board: the questions whole; the instruction and the private
+    /// note whole too when there is room, else a line each of `width` cells.
+    Compact { width: u16, whole: bool },
+}
 
-/// Most cells of the instruction beside the board: a line of a wide pane.
-const COMPACT_INSTRUCTION_WIDTH: usize = 110;
-
-/// The segment pane. `compact` is for when the board is on screen: the
-/// instruction then takes one line and the private note gives way to the
-/// questions.
-fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
+/// The segment pane in `shape`.
+fn paragraph<'a>(view: &'a View, shape: Shape) -> Paragraph<'a> {
+    let compact = shape != Shape::Full;
+    // Cells a cut line may take: the pane less its padding.
+    let cut_to = match shape {
+        Shape::Compact {
+            width,
+            whole: false,
+        } => Some(usize::from(width.saturating_sub(2))),
+        _ => None,
+    };
     let strings = i18n::strings(view.language);
     let session = view.session;
     let segment = session.current_segment();
@@ -40,7 +50,10 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
     // board, in a line (a poll's lead-in stays whole beside its statements).
     if let Some(instruction) = &segment.instruction {
         if compact && segment.kind != SegmentKind::Poll {
-            let line = card_text::one_line(instruction, COMPACT_INSTRUCTION_WIDTH);
+            let line = match cut_to {
+                Some(width) => card_text::one_line(instruction, width),
+                None => card_text::printable(instruction),
+            };
             lines.push(Line::styled(line, view.theme.dim()));
         } else {
             lines.push(Line::default());
@@ -64,10 +77,9 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
         if !compact {
             lines.push(Line::default());
         }
-        let text = if compact {
-            card_text::one_line(note, COMPACT_NOTE_WIDTH)
-        } else {
-            card_text::printable(note)
+        let text = match cut_to {
+            Some(width) => card_text::one_line(note, width.saturating_sub(label.chars().count())),
+            None => card_text::printable(note),
         };
         lines.push(Line::from(vec![
             Span::styled(label, view.theme.warning()),
@@ -86,12 +98,31 @@ fn paragraph<'a>(view: &'a View, compact: bool) -> Paragraph<'a> {
         .wrap(Wrap { trim: false })
 }
 
-/// Draws the current segment in `area`.
+/// Draws the current segment in `area`; `compact` above the board.
 pub fn render(frame: &mut Frame, area: Rect, view: &View, compact: bool) {
-    frame.render_widget(paragraph(view, compact), area);
+    let shape = if compact {
+        compact_shape(view, area.width, area.height)
+    } else {
+        Shape::Full
+    };
+    frame.render_widget(paragraph(view, shape), area);
 }
 
-/// Rows the compact pane needs at `width`.
-pub fn compact_height(view: &View, width: u16) -> u16 {
-    paragraph(view, true).line_count(width) as u16
+/// The compact shape at `width`: whole when that takes at most `most` rows.
+fn compact_shape(view: &View, width: u16, most: u16) -> Shape {
+    let whole = Shape::Compact { width, whole: true };
+    if paragraph(view, whole).line_count(width) <= usize::from(most) {
+        whole
+    } else {
+        Shape::Compact {
+            width,
+            whole: false,
+        }
+    }
+}
+
+/// Rows the compact pane takes at `width`, given at most `most`.
+pub fn compact_height(view: &View, width: u16, most: u16) -> u16 {
+    let rows = paragraph(view, compact_shape(view, width, most)).line_count(width);
+    u16::try_from(rows).unwrap_or(u16::MAX).min(most)
 }

@@ -12,6 +12,7 @@ mod card_keys;
 mod cards_pty;
 mod cli;
 mod clipboard_x11;
+mod cut_screen;
 mod export_csv;
 mod export_eml;
 mod export_html;
