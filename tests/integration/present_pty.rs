@@ -26,8 +26,9 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
     );
     run.wait_for_text("Förmätning");
     let mut present = PtyApp::spawn(&["present"], home.path(), 100, 30);
-    present.wait_for_text("Inte startad – tryck Mellanslag");
-    assert!(present.screen().contains("Nästa: "), "{}", present.screen());
+    present.wait_for("the room's view before the start", |screen| {
+        screen.contains("Inte startad – tryck Mellanslag") && screen.contains("Nästa: ")
+    });
 
     run.send(b" ");
     let started = present.wait_for_text("0 / 5 min");
@@ -60,8 +61,9 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
     });
 
     present.send(b"b");
-    let board = present.wait_for_text("Kort till rummet 🙂");
-    assert!(board.contains("Grupp 2 (1)"), "{board}");
+    let board = present.wait_for("the card on the room's board", |screen| {
+        screen.contains("Kort till rummet 🙂") && screen.contains("Grupp 2 (1)")
+    });
     assert!(
         !board.contains("Hemligt"),
         "a private note reached the room:\n{board}"

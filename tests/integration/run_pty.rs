@@ -26,14 +26,14 @@ fn countdown_rows(screen: &str) -> String {
 #[test]
 fn the_default_agenda_runs_and_space_starts_the_countdown() {
     let (mut app, _home) = start(&[], 80, 24);
-    let before = app.wait_for_text("Inte startad – tryck Mellanslag");
-    assert!(before.contains("Förmätning"), "{before}");
+    app.wait_for("the first segment, not started", |screen| {
+        screen.contains("Inte startad – tryck Mellanslag") && screen.contains("Förmätning")
+    });
     app.send(b" ");
     let running = app.wait_for_text("0 / 5 min");
-    let moved = app.wait_for("the countdown to move", |screen| {
-        countdown_rows(screen) != countdown_rows(&running)
+    app.wait_for("the countdown to move in the first minute", |screen| {
+        countdown_rows(screen) != countdown_rows(&running) && screen.contains("0 / 5 min")
     });
-    assert!(moved.contains("0 / 5 min"));
     assert!(app.quit().success());
 }
 
@@ -178,10 +178,6 @@ fn an_unknown_agenda_is_a_one_line_error_without_touching_the_terminal() {
     let (mut app, _home) = start(&["run", "seminarium-9"], 80, 24);
     let status = app.wait_exit(common::pty::PATIENCE).expect("exits");
     assert_eq!(status.exit_code(), 1);
-    let screen = app.wait_for_text("no such agenda");
-    assert!(
-        screen.contains("samla: seminarium-9: no such agenda – did you mean seminarium-"),
-        "{screen}"
-    );
+    app.wait_for_text("samla: seminarium-9: no such agenda – did you mean seminarium-");
     assert_eq!(app.modes(), (false, false, false));
 }

@@ -237,7 +237,14 @@ fn run_offers_to_go_on_with_todays_unfinished_session() {
     let mut fresh = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
     fresh.wait_for_text("Fortsätta den? [J/n]");
     fresh.send(b"n\r");
-    let screen = fresh.wait_for_text("Förmätning");
+    // The status line is drawn last: with it there, the board would show the card.
+    let screen = fresh.wait_for("the new session's whole screen", |screen| {
+        screen.contains("Förmätning")
+            && screen
+                .lines()
+                .last()
+                .is_some_and(|line| line.contains(" Nu "))
+    });
     assert!(!screen.contains("Fortsatt kort"), "{screen}");
     assert!(fresh.quit().success());
     assert_eq!(session_files(home.path()).len(), 2, "a new session");
