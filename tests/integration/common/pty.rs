@@ -218,3 +218,12 @@ pub fn is_cooked(stty: &str) -> bool {
     let flags: Vec<&str> = stty.split_whitespace().collect();
     flags.contains(&"icanon") && flags.contains(&"echo")
 }
+
+/// Whether the Swedish run screen's status line, drawn last, is on `screen`:
+/// with it there, the rest of the frame is too.
+pub fn status_line_drawn(screen: &str) -> bool {
+    screen
+        .lines()
+        .last()
+        .is_some_and(|line| line.contains(" Nu "))
+}
