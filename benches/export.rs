@@ -34,6 +34,8 @@ fn markdown_of_10_000_cards(bencher: divan::Bencher) {
         offset: stockholm(),
         private: false,
         names: false,
+        report: false,
+        intro: None,
     };
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
 }

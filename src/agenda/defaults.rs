@@ -44,7 +44,7 @@ pub fn horizons(language: Language) -> Vec<String> {
 /// The headings of the vision exercise.
 pub fn vision_headings(language: Language) -> Vec<String> {
     match language {
-        Language::Sv => owned(&["Styrkor idag", "Utvecklingsbehov", "Vision om tio år"]),
+        Language::Sv => owned(&["Styrkor i dag", "Utvecklingsbehov", "Vision om tio år"]),
         Language::En => owned(&[
             "Strengths today",
             "Development needs",

@@ -29,6 +29,12 @@ pub struct Agenda {
     /// Where the seminar is held.
     #[serde(default)]
     pub place: Option<String>,
+    /// Who leads the day (processledare), named in the summary.
+    #[serde(default)]
+    pub facilitator: Option<String>,
+    /// The summary's opening, in the agenda's language; plain text.
+    #[serde(default)]
+    pub intro: Option<String>,
     /// The expert(s) who act as sounding boards.
     #[serde(default)]
     pub experts: Vec<String>,

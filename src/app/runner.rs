@@ -82,6 +82,8 @@ impl Runner<'_> {
             offset: local_offset(state.session.planned_start),
             private: false,
             names: false,
+            report: false,
+            intro: None,
         };
         let Ok(bytes) = render(Document::Session(&summary), request.format, &[]) else {
             return Action::Exported(Err(std::io::ErrorKind::InvalidData));

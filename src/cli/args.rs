@@ -136,6 +136,13 @@ pub struct ExportArgs {
     /// Include the facilitator's private notes.
     #[arg(long)]
     pub private: bool,
+    /// The facilitator's report: the summary with the time log and the
+    /// survey's raw distributions.
+    #[arg(long)]
+    pub report: bool,
+    /// A plain-text file whose text opens the summary instead of the agenda's intro.
+    #[arg(long, value_name = "FILE")]
+    pub intro: Option<std::path::PathBuf>,
     /// Include members' names (a series summary counts them by sector otherwise).
     #[arg(long)]
     pub names: bool,

@@ -53,12 +53,23 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     )?;
     let file = SessionFile::load(&path)?;
     context.speak(file.session.agenda.language);
+    let intro = match &args.intro {
+        Some(intro) => Some(crate::input_file::read_text(intro).map_err(|error| {
+            fail(Say::CannotRead {
+                file: intro.display().to_string(),
+                reason: error.reason(),
+            })
+        })?),
+        None => None,
+    };
     let summary = Summary {
         session: &file.session,
         as_of: file.saved,
         offset: local_offset(file.session.planned_start),
         private: args.private,
         names: args.names,
+        report: args.report,
+        intro: intro.as_deref(),
     };
     let bytes = rendered(render(Document::Session(&summary), format, &to))?;
     let default = data

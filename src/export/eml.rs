@@ -1,5 +1,5 @@
 //! The summary as an e-mail draft (`.eml`): RFC 5322 with MIME
-//! `multipart/alternative`, the Markdown as text and the HTML as the rich part,
+//! `multipart/alternative`, plain text and the HTML as the rich part,
 //! marked `X-Unsent: 1` so a mail program opens it ready to send. Built with
 //! mail-builder, which does the encodings (RFC 2047 subject, quoted-printable).
 
@@ -11,24 +11,30 @@ use mail_builder::mime::MimePart;
 
 use super::Recipient;
 use super::html::page;
-use super::markdown::{Summary, markdown};
+use super::letter::letter;
+use super::markdown::{Summary, render};
 use super::series::{SeriesSummary, series_markdown};
+use super::text::text;
 
 /// The e-mail draft of the summary, to `recipients` (none: the user fills
 /// them in). Dated when the session last changed, and the same bytes for the
 /// same session and recipients.
 pub fn eml(summary: &Summary, recipients: &[Recipient]) -> std::io::Result<Vec<u8>> {
     let agenda = &summary.session.agenda;
-    let subject = match (&agenda.series, agenda.number) {
-        (Some(series), Some(number)) => format!("{series} – {number}: {}", agenda.title),
-        _ => agenda.title.clone(),
+    let subject = match agenda.number {
+        Some(number) => format!(
+            "{} {number}: {}",
+            crate::i18n::words(agenda.language).seminar,
+            agenda.title
+        ),
+        None => agenda.title.clone(),
     };
-    // The Markdown is made once, for the text part and for the page.
-    let text = markdown(summary);
+    // One letter for both parts: plain text, and the page made from its Markdown.
+    let letter = letter(summary);
     let parts = Parts {
         subject,
-        page: page(&agenda.title, agenda.language, &text),
-        text,
+        page: page(&agenda.title, agenda.language, &render(&letter)),
+        text: text(&letter),
         date: summary.as_of.timestamp(),
     };
     draft(&parts, recipients)

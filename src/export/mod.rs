@@ -4,10 +4,12 @@ mod csv;
 mod eml;
 mod escape;
 mod html;
+mod letter;
 mod markdown;
 mod poll;
 mod recipients;
 mod series;
+mod text;
 
 pub use csv::csv;
 pub use eml::{eml, series_eml};

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::escape;
+use super::letter::Block;
 use crate::agenda::Language;
 use crate::i18n::Words;
 use crate::i18n::decimal;
@@ -28,60 +29,74 @@ pub fn has_answers(session: &Session, index: usize) -> bool {
     })
 }
 
-/// The poll of segment `index`, under its segment heading.
-pub fn poll_section(out: &mut String, session: &Session, index: usize, words: &Words) {
+/// The poll of segment `index`: its scale and n, each statement's mean (and,
+/// in the report, its whole distribution), and per theme the respondents
+/// lower and higher, per sector and in total.
+pub fn blocks(session: &Session, index: usize, words: &Words, report: bool) -> Vec<Block> {
     let language = session.agenda.language;
     let segment = &session.agenda.segments[index];
     let scale = segment.scale_or_default(language);
-    let values: Vec<String> = (scale.min..=scale.max).map(|v| v.to_string()).collect();
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | n | {} |\n|---|{}---:|---:|---:|",
-        words.statement,
-        values.join(" | "),
-        words.dont_know,
-        words.mean,
-        "---:|".repeat(values.len())
-    );
-    for (statement, result) in segment
+    let results = session.statement_results(index);
+    let n = results.iter().map(|result| result.n).max().unwrap_or(0);
+    let ends = match (&scale.min_label, &scale.max_label) {
+        (Some(low), Some(high)) => format!(
+            "{}: {} = {low} … {} = {high}. ",
+            words.scale, scale.min, scale.max
+        ),
+        _ => format!("{}: {}–{}. ", words.scale, scale.min, scale.max),
+    };
+    let mut blocks = vec![Block::Aside(format!("{ends}n = {n}."))];
+    let mut head = vec![words.statement.to_owned()];
+    if report {
+        head.extend((scale.min..=scale.max).map(|value| value.to_string()));
+    }
+    if scale.dont_know {
+        head.push(words.dont_know.to_owned());
+    }
+    head.extend(["n".to_owned(), words.mean.to_owned()]);
+    let rows = segment
         .statements
         .iter()
-        .zip(session.statement_results(index))
-    {
-        let counts: Vec<String> = result.counts.iter().map(u32::to_string).collect();
-        let mean = result
-            .mean
-            .map(|mean| decimal(mean, language))
-            .unwrap_or_else(|| "–".to_owned());
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {mean} |",
-            escape::cell(&statement.text),
-            counts.join(" | "),
-            result.dont_know,
-            result.n
-        );
-    }
-    out.push('\n');
+        .zip(&results)
+        .map(|(statement, result)| {
+            let mut row = vec![statement.text.clone()];
+            if report {
+                row.extend(result.counts.iter().map(u32::to_string));
+            }
+            if scale.dont_know {
+                row.push(result.dont_know.to_string());
+            }
+            row.push(result.n.to_string());
+            row.push(
+                result
+                    .mean
+                    .map(|mean| decimal(mean, language))
+                    .unwrap_or_else(|| "–".to_owned()),
+            );
+            row
+        })
+        .collect();
+    blocks.push(Block::Table {
+        head,
+        rows,
+        numeric: true,
+    });
     for table in session.theme_tables(index) {
-        theme_table(out, &table, words, language);
+        blocks.push(Block::Heading(table.theme.clone()));
+        blocks.push(theme_table(&table, words, language));
     }
+    blocks
 }
 
-fn theme_table(out: &mut String, table: &ThemeTable, words: &Words, language: Language) {
-    let _ = writeln!(out, "### {}\n", escape::line(&table.theme));
-    let sectors: Vec<&str> = table
-        .by_sector
-        .iter()
-        .map(|(sector, _, _)| crate::i18n::sector_label(*sector, language))
-        .collect();
-    let _ = writeln!(
-        out,
-        "| | {} | {} |\n|---|{}---:|",
-        sectors.join(" | "),
-        words.total,
-        "---:|".repeat(sectors.len())
+fn theme_table(table: &ThemeTable, words: &Words, language: Language) -> Block {
+    let mut head = vec![String::new()];
+    head.extend(
+        table
+            .by_sector
+            .iter()
+            .map(|(sector, _, _)| crate::i18n::sector_label(*sector, language).to_owned()),
     );
+    head.push(words.total.to_owned());
     let columns: Vec<(u32, u32)> = table
         .by_sector
         .iter()
@@ -89,28 +104,34 @@ fn theme_table(out: &mut String, table: &ThemeTable, words: &Words, language: La
         .chain([table.total])
         .collect();
     let row = |label: String, cell: &dyn Fn(u32, u32) -> String| {
-        let cells: Vec<String> = columns.iter().map(|(l, h)| cell(*l, *h)).collect();
-        format!("| {label} | {} |\n", cells.join(" | "))
+        let mut row = vec![label];
+        row.extend(columns.iter().map(|(l, h)| cell(*l, *h)));
+        row
     };
-    out.push_str(&row(
-        format!("{}, {}", words.lower, words.count),
-        &|lower, _| lower.to_string(),
-    ));
-    out.push_str(&row(format!("{}, %", words.lower), &|lower, higher| {
-        percent(lower, lower + higher, language)
-    }));
-    out.push_str(&row(
-        format!("{}, {}", words.higher, words.count),
-        &|_, higher| higher.to_string(),
-    ));
-    out.push_str(&row(format!("{}, %", words.higher), &|lower, higher| {
-        percent(higher, lower + higher, language)
-    }));
-    out.push_str(&row(
-        format!("{}, {}", words.total, words.count),
-        &|lower, higher| (lower + higher).to_string(),
-    ));
-    out.push('\n');
+    let rows = vec![
+        row(format!("{}, {}", words.lower, words.count), &|lower, _| {
+            lower.to_string()
+        }),
+        row(format!("{}, %", words.lower), &|lower, higher| {
+            percent(lower, lower + higher, language)
+        }),
+        row(
+            format!("{}, {}", words.higher, words.count),
+            &|_, higher| higher.to_string(),
+        ),
+        row(format!("{}, %", words.higher), &|lower, higher| {
+            percent(higher, lower + higher, language)
+        }),
+        row(
+            format!("{}, {}", words.total, words.count),
+            &|lower, higher| (lower + higher).to_string(),
+        ),
+    ];
+    Block::Table {
+        head,
+        rows,
+        numeric: true,
+    }
 }
 
 /// Every poll of a series side by side, per theme: the share "to a higher

@@ -41,6 +41,12 @@ pub struct Words {
     pub count: &'static str,
     pub polls: &'static str,
     pub higher_share: &'static str,
+    pub facilitator: &'static str,
+    pub planned_start: &'static str,
+    pub scale: &'static str,
+    pub cards_per_column: &'static str,
+    pub ros: &'static str,
+    pub months: [&'static str; 12],
 }
 
 const SV: Words = Words {
@@ -49,11 +55,11 @@ const SV: Words = Words {
     place: "Plats",
     experts: "Expert",
     groups: "Grupper",
-    preparation: "Förberedelse",
+    preparation: "Förberedelser",
     questions: "Frågor",
     whole_room: "Helgrupp",
     group: "Grupp",
-    by_theme: "Efter tema",
+    by_theme: "Per tema",
     assignment: "Till nästa gång",
     time_log: "Tidslogg",
     segment: "Pass",
@@ -81,6 +87,25 @@ const SV: Words = Words {
     count: "antal",
     polls: "Enkäterna före och efter",
     higher_share: "i högre grad",
+    facilitator: "Processledare",
+    planned_start: "Planerad start",
+    scale: "Skala",
+    cards_per_column: "Antal kort per grupp och kolumn:",
+    ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
+    months: [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
 };
 
 const EN: Words = Words {
@@ -121,6 +146,25 @@ const EN: Words = Words {
     count: "count",
     polls: "The surveys before and after",
     higher_share: "to a higher degree",
+    facilitator: "Facilitator",
+    planned_start: "Planned start",
+    scale: "Scale",
+    cards_per_column: "Cards per group and column:",
+    ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 };
 
 /// The words of `language`.

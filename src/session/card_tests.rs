@@ -203,7 +203,7 @@ fn vision_cards_sit_under_the_vision_headings() {
     let id = add(&mut session, vision, Some(0), "Trygga vuxna");
     assert_eq!(
         session.card(id).unwrap().horizon.as_deref(),
-        Some("Styrkor idag")
+        Some("Styrkor i dag")
     );
     card_action(&mut session, CardAction::NextHorizon { id });
     assert_eq!(

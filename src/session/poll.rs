@@ -379,14 +379,14 @@ pub fn themes(segment: &Segment) -> Vec<(String, Vec<usize>)> {
     found
 }
 
-/// The sectors a poll's tables show: the agenda's breakdown, else every
+/// The sectors a poll's tables show: the agenda's breakdown and every
 /// sector that answered, in the usual order.
 fn breakdown(segment: &Segment, respondents: &[Respondent]) -> Vec<Sector> {
-    if !segment.breakdown.is_empty() {
-        return segment.breakdown.clone();
-    }
-    Sector::ALL
-        .into_iter()
-        .filter(|sector| respondents.iter().any(|r| r.sector == Some(*sector)))
-        .collect()
+    // The agenda's sectors first, then any other that answered: a respondent
+    // never counts only in the total.
+    let mut sectors = segment.breakdown.clone();
+    sectors.extend(Sector::ALL.into_iter().filter(|sector| {
+        !segment.breakdown.contains(sector) && respondents.iter().any(|r| r.sector == Some(*sector))
+    }));
+    sectors
 }

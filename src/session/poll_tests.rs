@@ -125,22 +125,36 @@ fn theme_tables_count_levels_per_sector_and_in_total() {
     respond(&mut session, poll, "sk 3 3 5 5"); // kunskap 3 lower, samsyn 5 higher
     respond(&mut session, poll, "sk 4 3 x x"); // 3.5 higher; no samsyn index
     respond(&mut session, poll, "so 5 5 1 2"); // higher; lower
-    respond(&mut session, poll, "hs 1 1 5 5"); // not in the breakdown: totals only
+    respond(&mut session, poll, "hs 1 1 5 5"); // not in the breakdown: a column of its own
     respond(&mut session, poll, "- x x x x"); // no index at all
     let tables = session.theme_tables(poll);
     assert_eq!(tables.len(), 2);
     assert_eq!(tables[0].theme, "Kunskap");
     assert_eq!(
         tables[0].by_sector,
-        [(Sector::Skola, 1, 1), (Sector::Socialtjanst, 0, 1)]
+        [
+            (Sector::Skola, 1, 1),
+            (Sector::Socialtjanst, 0, 1),
+            (Sector::Halsovard, 1, 0)
+        ]
     );
     assert_eq!(tables[0].total, (2, 2));
     assert_eq!(tables[1].theme, "Samsyn");
     assert_eq!(
         tables[1].by_sector,
-        [(Sector::Skola, 0, 1), (Sector::Socialtjanst, 1, 0)]
+        [
+            (Sector::Skola, 0, 1),
+            (Sector::Socialtjanst, 1, 0),
+            (Sector::Halsovard, 0, 1)
+        ]
     );
     assert_eq!(tables[1].total, (1, 2));
+    // Every sector's column adds up to the total of those who gave a sector.
+    for table in &tables {
+        let lower: u32 = table.by_sector.iter().map(|(_, lower, _)| lower).sum();
+        let higher: u32 = table.by_sector.iter().map(|(_, _, higher)| higher).sum();
+        assert_eq!((lower, higher), table.total, "{}", table.theme);
+    }
 }
 
 #[test]

@@ -167,7 +167,7 @@ fn seminarium_3_has_the_vision_and_the_action_plan() {
     let vision = segment_of_kind(&agenda, SegmentKind::Vision);
     assert_eq!(
         vision.heading_set(agenda.language),
-        ["Styrkor idag", "Utvecklingsbehov", "Vision om tio år"]
+        ["Styrkor i dag", "Utvecklingsbehov", "Vision om tio år"]
     );
     let plan = segment_of_kind(&agenda, SegmentKind::ActionPlan);
     assert_eq!(

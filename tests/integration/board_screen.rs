@@ -114,7 +114,7 @@ fn the_vision_table_under_its_headings() {
     let state = filled(state_at("seminarium-3", 6, SegmentKind::Vision), 3);
     snapshot("vision_6_groups", &state);
     let screen = draw(&state, 200, 50).backend().to_string();
-    for heading in ["Styrkor idag", "Utvecklingsbehov", "Vision om tio år"] {
+    for heading in ["Styrkor i dag", "Utvecklingsbehov", "Vision om tio år"] {
         assert!(screen.contains(heading), "{heading} missing:\n{screen}");
     }
 }

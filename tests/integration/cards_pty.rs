@@ -46,7 +46,7 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
     );
     app.wait_for_text("Välkommen");
     app.send(b" n");
-    app.wait_for_text("Styrkor idag");
+    app.wait_for_text("Styrkor i dag");
 
     add_card(&mut app, "1", "Trygga vuxna på skolan 🙂");
     add_card(&mut app, "2", "Närvaroteam – åäö ÅÄÖ");
@@ -91,7 +91,7 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
 
     let vision = card(&file, "Trygga vuxna på skolan 🙂");
     assert_eq!((vision.segment, vision.group), (1, Lane::Group(0)));
-    assert_eq!(vision.horizon.as_deref(), Some("Styrkor idag"));
+    assert_eq!(vision.horizon.as_deref(), Some("Styrkor i dag"));
     assert_eq!(card(&file, "Närvaroteam – åäö ÅÄÖ").group, Lane::Group(1));
     let quote = card(&file, "”Alla barn ska med”");
     assert_eq!(quote.tag.as_deref(), Some("Regelverk"));

@@ -106,6 +106,8 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         offset: FixedOffset::east_opt(0).expect("an offset"),
         private: false,
         names: false,
+        report: false,
+        intro: None,
     });
     let deadline = Instant::now() + common::pty::PATIENCE;
     loop {

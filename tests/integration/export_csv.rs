@@ -15,6 +15,8 @@ fn rows() -> (Vec<u8>, Vec<csv::StringRecord>) {
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
         names: false,
+        report: false,
+        intro: None,
     })
     .expect("CSV");
     let body = bytes

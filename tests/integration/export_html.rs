@@ -13,6 +13,8 @@ fn page() -> String {
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
         names: false,
+        report: false,
+        intro: None,
     })
 }
 
@@ -47,7 +49,9 @@ fn cards_groups_and_the_action_plan_are_all_there() {
     let page = page();
     assert!(page.contains("<h3>Grupp 6</h3>"));
     assert!(page.contains("<h4>Vision om tio år</h4>"));
-    assert!(page.contains("<th>Vad kan vi göra på längre sikt?</th>"));
+    assert!(page.contains("<h4>Vad kan vi göra på längre sikt?</h4>"));
+    // Each card of an action plan's cell is an item of its own.
+    assert!(page.contains("<li>Kartlägg frånvaron varje månad</li>\n<li>Ännu ett direkt-kort"));
     assert!(page.contains("漢字 och e\u{301}"));
     assert!(page.contains("<blockquote>"));
 }

@@ -17,7 +17,49 @@ fn summary_of(session: &Session, private: bool) -> String {
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private,
         names: false,
+        report: false,
+        intro: None,
     })
+}
+
+/// The facilitator's report of `session`.
+fn report_of(session: &Session) -> String {
+    markdown(&Summary {
+        session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report: true,
+        intro: None,
+    })
+}
+
+/// Every table of `text`, as rows of cell texts, the header first.
+fn tables(text: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in events(text) {
+        match event {
+            Event::Start(Tag::Table(_)) => rows.clear(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Text(text) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(cell)) = (rows.last_mut(), cell.take()) {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => tables.push(rows.clone()),
+            _ => {}
+        }
+    }
+    tables
 }
 
 fn events(text: &str) -> Vec<Event<'_>> {
@@ -109,17 +151,22 @@ fn the_heading_tree_follows_the_agenda() {
         top,
         [
             "Samverkan och samordnat stöd vid närvaroproblem i förskola och skola",
-            "Förberedelse",
+            "Förberedelser",
             "Välkommen och inledning",
             "Vision: samverkan om tio år",
             "Handlingsplan",
             "Samtal med Malin Gren Landell om utkasten till handlingsplaner",
             "Avslutning och vägen framåt",
-            "Efter tema",
+            "Per tema",
             "Till nästa gång",
-            "Tidslogg",
         ],
-        "{tree:#?}"
+        "no time log in the participants' summary: {tree:#?}"
+    );
+    let report = headings(&report_of(&seminar_3()));
+    assert_eq!(
+        report.last().map(|(_, text)| text.as_str()),
+        Some("Tidslogg"),
+        "the report ends in the time log"
     );
     let vision_groups: Vec<&str> = tree
         .iter()
@@ -135,7 +182,7 @@ fn the_heading_tree_follows_the_agenda() {
             "Grupp 1", "Grupp 2", "Grupp 3", "Grupp 4", "Grupp 5", "Grupp 6"
         ]
     );
-    for heading in ["Styrkor idag", "Utvecklingsbehov", "Vision om tio år"] {
+    for heading in ["Styrkor i dag", "Utvecklingsbehov", "Vision om tio år"] {
         assert!(
             tree.iter()
                 .any(|(level, text)| *level == 4 && text == heading),
@@ -144,7 +191,7 @@ fn the_heading_tree_follows_the_agenda() {
     }
     let themes: Vec<&str> = tree
         .iter()
-        .skip_while(|(_, text)| text != "Efter tema")
+        .skip_while(|(_, text)| text != "Per tema")
         .skip(1)
         .take_while(|(level, _)| *level == 3)
         .map(|(_, text)| text.as_str())
@@ -153,33 +200,43 @@ fn the_heading_tree_follows_the_agenda() {
 }
 
 #[test]
-fn the_action_plan_is_a_table_of_groups_by_horizons() {
+fn each_groups_action_plan_lists_its_horizons_and_cards_stay_apart() {
     let text = summary_of(&seminar_3(), false);
-    let mut tables = Vec::new();
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cell: Option<String> = None;
-    for event in events(&text) {
-        match event {
-            Event::Start(Tag::Table(_)) => rows.clear(),
-            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
-            Event::Text(text) => {
-                if let Some(cell) = cell.as_mut() {
-                    cell.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::TableCell) => {
-                if let (Some(row), Some(cell)) = (rows.last_mut(), cell.take()) {
-                    row.push(cell);
-                }
-            }
-            Event::End(TagEnd::Table) => tables.push(rows.clone()),
-            _ => {}
-        }
-    }
-    let plan = &tables[0];
+    let plan = &text[text.find("## Handlingsplan").expect("the action plan")..];
+    let plan = &plan[..plan[3..].find("\n## ").expect("the next section") + 3];
+    let group_3 = &plan[plan.find("### Grupp 3").expect("group 3")..];
+    let group_3 = &group_3[..group_3.find("\n### Grupp 4").expect("group 4")];
+    // Two cards under one horizon: two list items, never run together.
+    let items: Vec<String> = texts(group_3)
+        .into_iter()
+        .filter(|text| text.starts_with("Kartlägg") || text.starts_with("Ännu"))
+        .collect();
     assert_eq!(
-        plan[0],
+        items,
+        [
+            "Kartlägg frånvaron varje månad",
+            "Ännu ett direkt-kort: 漢字 och e\u{301}"
+        ]
+    );
+    let list_items = events(group_3)
+        .iter()
+        .filter(|event| matches!(event, Event::Start(Tag::Item)))
+        .count();
+    assert_eq!(list_items, 4, "one item a card: {group_3}");
+    // The vision and the action plan alike: per group, then an overview.
+    let all = tables(&text);
+    assert_eq!(
+        all[0][0],
+        [
+            "Grupp",
+            "Styrkor i dag",
+            "Utvecklingsbehov",
+            "Vision om tio år"
+        ]
+    );
+    let overview = &all[1];
+    assert_eq!(
+        overview[0],
         [
             "Grupp",
             "Vad bör vi göra direkt?",
@@ -187,23 +244,25 @@ fn the_action_plan_is_a_table_of_groups_by_horizons() {
             "Vad kan vi göra på längre sikt?"
         ]
     );
-    assert_eq!(plan.len(), 7, "a header and six groups: {plan:#?}");
+    assert_eq!(overview.len(), 7, "a header and six groups: {overview:#?}");
+    assert_eq!(overview[3], ["Grupp 3", "2", "1", "1"]);
+    let log = tables(&report_of(&seminar_3()));
+    let log = log.last().expect("the time log");
     assert_eq!(
-        plan[3],
-        [
-            "Grupp 3",
-            "1) Kartlägg frånvaron varje månad 2) Ännu ett direkt-kort: 漢字 och e\u{301}",
-            "Gemensam rutin för skola och socialtjänst",
-            "Samlokaliserat stöd med vården | på sikt",
-        ]
+        log[0],
+        ["Pass", "Planerad start", "Start", "Planerat", "Faktiskt"]
     );
-    let log = tables.last().expect("the time log");
-    assert_eq!(log[0], ["Pass", "Start", "Planerat", "Faktiskt"]);
     assert_eq!(
         log[2],
-        ["Vision: samverkan om tio år", "13:12", "50 min", "52 min"]
+        [
+            "Vision: samverkan om tio år",
+            "13:10",
+            "13:12",
+            "50 min",
+            "52 min"
+        ]
     );
-    assert_eq!(log.last().expect("a total")[3], "187 min (+7 min)");
+    assert_eq!(log.last().expect("a total")[4], "187 min (+7 min)");
 }
 
 #[test]
@@ -236,8 +295,8 @@ fn quotes_are_block_quotes_and_emoji_and_accents_survive() {
         .filter(|event| matches!(event, Event::Start(Tag::BlockQuote(_))))
         .count();
     assert_eq!(
-        quotes, 2,
-        "the room's quote and the hostile one marked as a quote"
+        quotes, 3,
+        "the room's quote and the hostile one marked as a quote, and the room's again under its tag"
     );
     let shown = texts(&text);
     for literal in [
@@ -302,6 +361,8 @@ fn in_utc(session: &Session) -> String {
         offset: FixedOffset::east_opt(0).expect("an offset"),
         private: false,
         names: false,
+        report: false,
+        intro: None,
     })
 }
 
@@ -451,9 +512,11 @@ fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: false,
         names: true,
+        report: false,
+        intro: None,
     });
     assert!(
-        named.contains("- **Grupp 1:** Anna Åberg (skola), Bo Berg (socialtjänst)"),
+        named.contains("| Grupp 1 | Anna Åberg (skola), Bo Berg (socialtjänst) |"),
         "{named}"
     );
 }
@@ -471,7 +534,15 @@ fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
         samla::session::SessionAction::Next,
         start + chrono::Duration::minutes(12),
     );
-    let text = in_utc(&session);
+    let text = markdown(&Summary {
+        session: &session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(0).expect("an offset"),
+        private: false,
+        names: false,
+        report: true,
+        intro: None,
+    });
     let first = &session.agenda.segments[0].title;
     let row = text
         .lines()
@@ -484,4 +555,102 @@ fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
         .find(|line| line.starts_with(&format!("| {second} |")))
         .expect("the second segment's row");
     assert!(ran.ends_with("| 12 min |"), "{ran}");
+}
+
+#[test]
+fn every_segment_the_room_worked_in_is_there_with_its_instruction_even_without_cards() {
+    let mut session = seminar_3();
+    session.cards.clear();
+    let text = summary_of(&session, false);
+    let tree = headings(&text);
+    let sections: Vec<&str> = tree
+        .iter()
+        .filter(|(level, _)| *level == 2)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert!(
+        sections.contains(&"Vision: samverkan om tio år"),
+        "{sections:?}"
+    );
+    assert!(sections.contains(&"Handlingsplan"), "{sections:?}");
+    assert!(
+        !sections.contains(&"Paus"),
+        "no group work in a break: {sections:?}"
+    );
+    assert!(
+        texts(&text)
+            .iter()
+            .any(|text| text.starts_with("Upprätta i gruppen en vision")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_opening_is_the_exports_the_agendas_or_a_neutral_line() {
+    let mut session = seminar_3();
+    let neutral = summary_of(&session, false);
+    assert!(
+        neutral.contains(
+            "Här är sammanfattningen av Samverkan och samordnat stöd vid närvaroproblem i förskola och skola den 12 mars 2026: det som 6 grupper tog fram."
+        ),
+        "{neutral}"
+    );
+    session.agenda.intro = Some("Tack för en givande eftermiddag!".to_owned());
+    session.agenda.facilitator = Some("Eva Processledare".to_owned());
+    let own = summary_of(&session, false);
+    assert!(own.contains("Tack för en givande eftermiddag!\n"), "{own}");
+    assert!(
+        own.contains("- **Processledare:** Eva Processledare\n"),
+        "{own}"
+    );
+    let given = markdown(&Summary {
+        session: &session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report: false,
+        intro: Some("Hej alla!\n"),
+    });
+    assert!(given.contains("\n\nHej alla!\n\n"), "{given}");
+    assert!(!given.contains("Tack för en givande"), "{given}");
+}
+
+#[test]
+fn samla_export_report_and_intro_from_the_command_line() {
+    let home = saved_home();
+    let intro = home.path().join("intro.txt");
+    std::fs::write(&intro, "Varmt tack till alla kommuner!").expect("an intro");
+    let participants = samla_utc(
+        home.path(),
+        &["export", "2026-03-12-seminarium-3", "-o", "-"],
+    );
+    let participants = String::from_utf8_lossy(&participants.stdout);
+    assert!(!participants.contains("## Tidslogg"), "{participants}");
+    let report = samla_utc(
+        home.path(),
+        &[
+            "export",
+            "2026-03-12-seminarium-3",
+            "--report",
+            "--intro",
+            intro.to_str().expect("a path"),
+            "-o",
+            "-",
+        ],
+    );
+    assert_eq!(report.status.code(), Some(0), "{report:?}");
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert!(report.contains("## Tidslogg"), "{report}");
+    assert!(
+        report.contains("Varmt tack till alla kommuner!"),
+        "{report}"
+    );
+    let missing = samla_utc(
+        home.path(),
+        &["export", "--intro", "/no/such/intro.txt", "-o", "-"],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&missing.stderr);
+    assert!(said.contains("/no/such/intro.txt"), "{said}");
 }

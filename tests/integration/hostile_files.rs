@@ -42,6 +42,8 @@ fn summary(session: &Session) -> Summary<'_> {
         offset: FixedOffset::east_opt(3600).expect("an offset"),
         private: true,
         names: true,
+        report: false,
+        intro: None,
     }
 }
 

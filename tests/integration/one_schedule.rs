@@ -101,10 +101,10 @@ fn time_log(summary: &str) -> Vec<(Option<NaiveTime>, i64)> {
             Event::Text(text) => cell.push_str(&text),
             Event::End(TagEnd::TableCell) if in_log => row.push(cell.clone()),
             // The total's row has no start time.
-            Event::End(TagEnd::TableRow) if in_log && row[1].is_empty() => row.clear(),
+            Event::End(TagEnd::TableRow) if in_log && row[2].is_empty() => row.clear(),
             Event::End(TagEnd::TableRow) if in_log => {
-                let started = (row[1] != "–").then(|| clock(&row[1]));
-                let planned = row[2].trim_end_matches(" min");
+                let started = (row[2] != "–").then(|| clock(&row[2]));
+                let planned = row[3].trim_end_matches(" min");
                 if let Ok(planned) = planned.parse() {
                     rows.push((started, planned));
                 }
@@ -173,6 +173,8 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
         offset: stockholm(),
         private: false,
         names: false,
+        report: true,
+        intro: None,
     });
     let log = time_log(&summary);
     assert_eq!(log.len(), rows.len(), "{summary}");

@@ -253,7 +253,7 @@ fn three_seminars_of_one_series_make_one_summary() {
     assert!(
         headings
             .iter()
-            .any(|(level, text)| *level == 2 && text == "Efter tema")
+            .any(|(level, text)| *level == 2 && text == "Per tema")
     );
     assert!(
         markdown.contains("- Grupp 1 i seminarium 1 — *Grupp 1, 1. Skolnärvaro"),

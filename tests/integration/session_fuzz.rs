@@ -108,6 +108,8 @@ fn use_everywhere(file: &SessionFile) {
         offset,
         private: true,
         names: true,
+        report: false,
+        intro: None,
     };
     markdown(&summary);
     html(&summary);

@@ -1,0 +1,160 @@
+//! The summary as plain text, for the e-mail's text part: what a mail program
+//! shows when it shows no HTML. No Markdown: headings underlined, lists with
+//! dashes, tables as aligned columns, every text as it was typed.
+
+use std::fmt::Write;
+
+use textwrap::core::display_width;
+
+use super::escape;
+use super::letter::{Block, CardItem, Letter};
+
+/// `letter` as plain text.
+pub fn text(letter: &Letter) -> String {
+    let mut out = String::new();
+    underlined(&mut out, &escape::one_line(&letter.title), '=');
+    if let Some(subtitle) = &letter.subtitle {
+        let _ = writeln!(out, "{}\n", escape::one_line(subtitle));
+    }
+    let _ = writeln!(out, "{}\n", escape::plain(&letter.lead));
+    for (label, value) in &letter.facts {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            escape::one_line(label),
+            escape::one_line(value)
+        );
+    }
+    out.push('\n');
+    for section in &letter.sections {
+        out.push('\n');
+        underlined(&mut out, &escape::one_line(&section.heading), '-');
+        for block in &section.blocks {
+            block_text(&mut out, block);
+        }
+    }
+    out
+}
+
+fn underlined(out: &mut String, heading: &str, line: char) {
+    let width = display_width(heading).max(1);
+    let _ = writeln!(out, "{heading}\n{}\n", line.to_string().repeat(width));
+}
+
+fn block_text(out: &mut String, block: &Block) {
+    match block {
+        Block::Text(text) | Block::Aside(text) => {
+            let _ = writeln!(out, "{}\n", escape::plain(text));
+        }
+        Block::List { label, items } => {
+            if !label.is_empty() {
+                let _ = writeln!(out, "{}:", escape::one_line(label));
+            }
+            for item in items {
+                let _ = writeln!(out, "- {}", indented(item, "  "));
+            }
+            out.push('\n');
+        }
+        Block::Heading(text) => {
+            let _ = writeln!(out, "{}\n", escape::one_line(text).to_uppercase());
+        }
+        // "Styrkor i dag:", but "Vad bör vi göra direkt?" as it is.
+        Block::Subheading(text) => {
+            let text = escape::one_line(text);
+            let colon = if text.ends_with(['?', '!', ':', '.']) {
+                ""
+            } else {
+                ":"
+            };
+            let _ = writeln!(out, "{text}{colon}");
+        }
+        Block::Cards(cards) => {
+            for card in cards {
+                card_text(out, card);
+            }
+            out.push('\n');
+        }
+        Block::Table {
+            head,
+            rows,
+            numeric,
+        } => table(out, head, rows, *numeric),
+    }
+}
+
+/// `text` with its second and later lines indented by `indent`.
+fn indented(text: &str, indent: &str) -> String {
+    escape::plain(text)
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(&format!("\n{indent}"))
+}
+
+fn card_text(out: &mut String, card: &CardItem) {
+    // A quote is marked, not wrapped in quotation marks it may already have.
+    let mark = if card.quote { "» " } else { "" };
+    let mut line = format!("- {mark}{}", indented(&card.text, "  "));
+    if let Some(tag) = &card.tag {
+        let _ = write!(line, " ({})", escape::one_line(tag));
+    }
+    if let Some(from) = &card.from {
+        let _ = write!(line, " – {}", escape::one_line(from));
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// A table as aligned columns, numbers to the right; a row too wide for a
+/// mail window (over 78 columns) becomes a list item of "head: cell" pairs.
+fn table(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: bool) {
+    let clean = |cells: &[String]| -> Vec<String> {
+        cells.iter().map(|cell| escape::one_line(cell)).collect()
+    };
+    let head = clean(head);
+    let rows: Vec<Vec<String>> = rows.iter().map(|row| clean(row)).collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|column| {
+            std::iter::once(&head)
+                .chain(&rows)
+                .map(|row| row.get(column).map_or(0, |cell| display_width(cell)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    if total > 78 {
+        for row in &rows {
+            let pairs: Vec<String> = head
+                .iter()
+                .zip(row)
+                .skip(1)
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(head, cell)| format!("{head}: {cell}"))
+                .collect();
+            let _ = writeln!(out, "- {}: {}", row[0], pairs.join(", "));
+        }
+        out.push('\n');
+        return;
+    }
+    let line = |row: &[String]| -> String {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(column, cell)| {
+                let pad = " ".repeat(widths[column].saturating_sub(display_width(cell)));
+                if numeric && column > 0 {
+                    format!("{pad}{cell}")
+                } else {
+                    format!("{cell}{pad}")
+                }
+            })
+            .collect();
+        cells.join("  ").trim_end().to_owned()
+    };
+    let _ = writeln!(out, "{}", line(&head));
+    let _ = writeln!(out, "{}", "-".repeat(total));
+    for row in &rows {
+        let _ = writeln!(out, "{}", line(row));
+    }
+    out.push('\n');
+}
