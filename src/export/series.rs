@@ -153,11 +153,8 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
     let words = summary.words();
     let _ = writeln!(out, "## {}\n", words.groups_over_series);
     for (group, name) in summary.groups.iter().enumerate() {
-        let _ = writeln!(out, "### {}\n", escape::line(name));
-        if summary.names
-            && let Some(last) = summary.sessions.last()
-        {
-            let members: Vec<String> = last
+        let members: Vec<String> = match summary.sessions.last() {
+            Some(last) if summary.names => last
                 .roster
                 .of_group(group)
                 .map(|member| {
@@ -167,10 +164,22 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
                         crate::i18n::sector_label(member.sector, summary.language())
                     )
                 })
-                .collect();
-            if !members.is_empty() {
-                let _ = writeln!(out, "*{}: {}*\n", words.members, members.join(", "));
-            }
+                .collect(),
+            _ => Vec::new(),
+        };
+        let has_cards = summary.sessions.iter().any(|session| {
+            session
+                .cards
+                .iter()
+                .any(|card| card.group == Lane::Group(group))
+        });
+        // A group with nothing to show gets no heading of its own.
+        if members.is_empty() && !has_cards {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", escape::line(name));
+        if !members.is_empty() {
+            let _ = writeln!(out, "*{}: {}*\n", words.members, members.join(", "));
         }
         for (index, session) in summary.sessions.iter().enumerate() {
             let cards: Vec<&Card> = session

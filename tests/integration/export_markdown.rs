@@ -8,7 +8,7 @@ use chrono::FixedOffset;
 use common::fixture::{HOSTILE, saved_at, seminar_3};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use samla::export::{Summary, markdown};
-use samla::session::Session;
+use samla::session::{Lane, Session};
 
 fn summary_of(session: &Session, private: bool) -> String {
     markdown(&Summary {
@@ -653,4 +653,26 @@ fn samla_export_report_and_intro_from_the_command_line() {
     assert_eq!(missing.status.code(), Some(1));
     let said = String::from_utf8_lossy(&missing.stderr);
     assert!(said.contains("/no/such/intro.txt"), "{said}");
+}
+
+#[test]
+fn the_series_summary_gives_no_heading_to_a_group_with_nothing_to_show() {
+    // Group 6 typed nothing in either seminar.
+    let mut first = seminar_3();
+    first.cards.retain(|card| card.group != Lane::Group(5));
+    let second = first.clone();
+    let sessions = [&first, &second];
+    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Serien",
+        groups: &first.groups,
+        sessions: &sessions,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    let section = &text[text
+        .find("## Gruppernas arbete genom serien")
+        .expect("the groups' section")..];
+    assert!(section.contains("### Grupp 5\n"), "{section}");
+    assert!(!section.contains("### Grupp 6\n"), "{section}");
 }
