@@ -4,6 +4,7 @@
 mod cards;
 mod check;
 mod lane;
+pub mod personal;
 mod poll;
 mod rebalance;
 mod roster;
