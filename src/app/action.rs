@@ -57,6 +57,8 @@ pub struct Exported {
     pub path: PathBuf,
     /// Where the text was copied to, if anywhere.
     pub copied: Option<crate::clipboard::Copied>,
+    /// How many of its texts may hold personal data.
+    pub flagged: usize,
 }
 
 /// Keys of the board: the selection and the cards.

@@ -101,6 +101,7 @@ impl Runner<'_> {
             Ok(delivered) => Ok(Exported {
                 path: delivered.path.unwrap_or_default(),
                 copied: delivered.copied.and_then(Result::ok),
+                flagged: crate::export::personal::flags(&summary).len(),
             }),
             Err(not_written) => Err(not_written.error.kind()),
         })

@@ -401,6 +401,7 @@ fn exported_notice(outcome: Result<Exported, std::io::ErrorKind>) -> Notice {
     match outcome {
         Ok(exported) => Notice::Exported {
             path: exported.path,
+            flagged: exported.flagged,
             copied: match exported.copied {
                 Some(Copied::System) => CopyNote::System,
                 Some(Copied::Terminal) => CopyNote::Terminal,

@@ -146,6 +146,7 @@ fn the_outcome_of_an_export_comes_back_as_the_notice() {
     let written = Exported {
         path: "/data/exports/s.md".into(),
         copied: None,
+        flagged: 0,
     };
     let effects = state.update(Action::Exported(Ok(written)), one_pm());
     assert!(effects.is_empty());

@@ -140,6 +140,10 @@ pub struct ExportArgs {
     /// survey's raw distributions.
     #[arg(long)]
     pub report: bool,
+    /// Replace personal identity numbers, e-mail addresses and phone numbers in
+    /// cards and notes with "[borttaget]".
+    #[arg(long)]
+    pub redact: bool,
     /// A plain-text file whose text opens the summary instead of the agenda's intro.
     #[arg(long, value_name = "FILE")]
     pub intro: Option<std::path::PathBuf>,

@@ -8,6 +8,7 @@ use super::{Context, ExportArgs, fail, session_path_or};
 use crate::app::export::{Destination, ExportRequest, deliver};
 use crate::clipboard::{self, Copied};
 use crate::clock::local_offset;
+use crate::export::personal::{flags, redact};
 use crate::export::{Document, RenderError, SeriesSummary, Summary, render};
 use crate::i18n::Say;
 use crate::session::Session;
@@ -62,8 +63,9 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         })?),
         None => None,
     };
+    let redacted = args.redact.then(|| redact(&file.session));
     let summary = Summary {
-        session: &file.session,
+        session: redacted.as_ref().unwrap_or(&file.session),
         as_of: file.saved,
         offset: local_offset(file.session.planned_start),
         private: args.private,
@@ -71,6 +73,23 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         report: args.report,
         intro: intro.as_deref(),
     };
+    let found = flags(&Summary {
+        session: &file.session,
+        ..summary
+    });
+    if !found.is_empty() {
+        let said = context.say(if args.redact {
+            Say::Redacted { texts: found.len() }
+        } else {
+            Say::PersonalData {
+                flags: found
+                    .into_iter()
+                    .map(|flag| (flag.place, flag.kinds))
+                    .collect(),
+            }
+        });
+        writeln!(context.err, "samla: {said}")?;
+    }
     let bytes = rendered(render(Document::Session(&summary), format, &to))?;
     let default = data
         .exports_dir()

@@ -6,6 +6,7 @@ mod escape;
 mod html;
 mod letter;
 mod markdown;
+pub mod personal;
 mod poll;
 mod recipients;
 mod series;

@@ -10,6 +10,7 @@ use super::{Language, pick};
 use crate::agenda::{AgendaError, Place, Rule, Syntax};
 pub use crate::input_file::Unreadable;
 use crate::session::Mismatch;
+use crate::session::personal::Kind;
 
 /// One thing the command line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +121,11 @@ pub enum Say {
     /// A session of the series left out of its summary.
     SeriesSessionLeftOut { id: String },
     // Export.
+    /// Texts about to be sent that hold personal data: where each stands, and
+    /// what it holds.
+    PersonalData { flags: Vec<(String, Vec<Kind>)> },
+    /// `--redact` replaced personal data in this many texts.
+    Redacted { texts: usize },
     /// `--format csv` with `--series`.
     NoSeriesCsv,
     /// An export that could not be written.
@@ -398,6 +404,36 @@ impl Say {
             Say::NoSuchMember { id } => l(
                 format!("ingen deltagare #{id}"),
                 format!("no member #{id}"),
+            ),
+            Say::PersonalData { flags } => {
+                let lines: Vec<String> = flags
+                    .iter()
+                    .map(|(place, kinds)| {
+                        let kinds: Vec<&str> = kinds
+                            .iter()
+                            .map(|kind| super::personal_data_label(*kind, language))
+                            .collect();
+                        format!("\n  {place}: {}", kinds.join(", "))
+                    })
+                    .collect();
+                let (sv_texts, en_texts) = match flags.len() {
+                    1 => ("1 text".to_owned(), "1 text".to_owned()),
+                    n => (format!("{n} texter"), format!("{n} texts")),
+                };
+                l(
+                    format!(
+                        "varning: {sv_texts} kan innehålla personuppgifter och skickas som de är (--redact tar bort dem):{}",
+                        lines.concat()
+                    ),
+                    format!(
+                        "warning: {en_texts} may hold personal data and go out as they are (--redact removes it):{}",
+                        lines.concat()
+                    ),
+                )
+            }
+            Say::Redacted { texts } => l(
+                format!("personuppgifter borttagna ur {texts} texter"),
+                format!("personal data removed from {texts} texts"),
             ),
             Say::SeriesSessionLeftOut { id } => l(
                 format!("sessionen {id} i serien saknas; den utelämnas"),

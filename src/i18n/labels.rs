@@ -2,6 +2,7 @@
 //! categories, and numbers written the language's way.
 
 use crate::agenda::{Language, Role, Sector, SegmentKind};
+use crate::session::personal::Kind;
 
 /// A sector's name.
 pub fn sector_label(sector: Sector, language: Language) -> &'static str {
@@ -24,6 +25,18 @@ pub fn groups_count(count: usize, language: Language) -> String {
         (Language::Sv, n) => format!("{n} grupper"),
         (Language::En, 1) => "1 group".to_owned(),
         (Language::En, n) => format!("{n} groups"),
+    }
+}
+
+/// A kind of personal data, as a warning names it.
+pub fn personal_data_label(kind: Kind, language: Language) -> &'static str {
+    match (language, kind) {
+        (Language::Sv, Kind::IdNumber) => "personnummer",
+        (Language::Sv, Kind::Email) => "e-postadress",
+        (Language::Sv, Kind::Phone) => "telefonnummer",
+        (Language::En, Kind::IdNumber) => "personal identity number",
+        (Language::En, Kind::Email) => "e-mail address",
+        (Language::En, Kind::Phone) => "phone number",
     }
 }
 

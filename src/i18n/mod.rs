@@ -13,7 +13,9 @@ mod summary;
 
 pub use crate::agenda::Language;
 pub use cli::{FileWord, Locked, Said, Say, Unreadable};
-pub use labels::{decimal, groups_count, kind_label, role_label, sector_label};
+pub use labels::{
+    decimal, groups_count, kind_label, personal_data_label, role_label, sector_label,
+};
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use screen::{Strings, strings, tally_hint};
 pub use summary::{Words, words};

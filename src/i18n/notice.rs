@@ -33,7 +33,11 @@ pub enum Notice {
     /// A respondent line that was not entered, and why; it was set aside.
     PollLine(LineProblem),
     /// `x` wrote the summary to `path` and copied it (or not).
-    Exported { path: PathBuf, copied: CopyNote },
+    Exported {
+        path: PathBuf,
+        copied: CopyNote,
+        flagged: usize,
+    },
     /// `x` could not write the summary.
     ExportFailed(ErrorKind),
 }
@@ -86,13 +90,35 @@ impl Notice {
                     "the line waits to be fixed (↑)"
                 )
             ),
-            Notice::Exported { path, copied } => {
+            Notice::Exported {
+                path,
+                copied,
+                flagged,
+            } => {
                 let copied = match copied {
                     CopyNote::System => strings.copied,
                     CopyNote::Terminal => strings.copied_terminal,
                     CopyNote::Failed => strings.not_copied,
                 };
-                format!("{} {} · {copied}", strings.summary_in, short_path(path))
+                // The warning first: it is what must not be missed.
+                let warning = match flagged {
+                    0 => String::new(),
+                    1 => pick(
+                        language,
+                        "⚠ 1 kort kan innehålla personuppgifter (⚠ på tavlan) · ".to_owned(),
+                        "⚠ 1 card may hold personal data (⚠ on the board) · ".to_owned(),
+                    ),
+                    n => pick(
+                        language,
+                        format!("⚠ {n} kort kan innehålla personuppgifter (⚠ på tavlan) · "),
+                        format!("⚠ {n} cards may hold personal data (⚠ on the board) · "),
+                    ),
+                };
+                format!(
+                    "{warning}{} {} · {copied}",
+                    strings.summary_in,
+                    short_path(path)
+                )
             }
             Notice::ExportFailed(kind) => {
                 format!(

@@ -47,6 +47,7 @@ pub struct Words {
     pub cards_per_column: &'static str,
     pub ros: &'static str,
     pub months: [&'static str; 12],
+    pub removed: &'static str,
 }
 
 const SV: Words = Words {
@@ -92,6 +93,7 @@ const SV: Words = Words {
     scale: "Skala",
     cards_per_column: "Antal kort per grupp och kolumn:",
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
+    removed: "[borttaget]",
     months: [
         "januari",
         "februari",
@@ -151,6 +153,7 @@ const EN: Words = Words {
     scale: "Scale",
     cards_per_column: "Cards per group and column:",
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
+    removed: "[removed]",
     months: [
         "January",
         "February",

@@ -17,6 +17,8 @@ const MIN_COLUMN_WIDTH: u16 = 24;
 const MAX_CARD_LINES: usize = 6;
 /// The mark of a quote card.
 pub const QUOTE_MARK: &str = "❝";
+/// The mark of a card that holds personal data.
+pub const PERSONAL_DATA_MARK: &str = "⚠";
 
 /// The board's lanes: every group, then the whole room when it has cards, is
 /// selected (on the run screen), or the segment is a whole-room conversation.
@@ -236,5 +238,21 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
             .right_aligned(),
         );
     }
+    if flagged(view, card) {
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {PERSONAL_DATA_MARK} "),
+                view.theme.warning(),
+            ))
+            .right_aligned(),
+        );
+    }
     block
+}
+
+/// Whether the run screen marks `card` as holding personal data (a
+/// personnummer, an e-mail address, a phone number), so the note-taker can
+/// change it before it is sent; the room's view never shows the mark.
+pub fn flagged(view: &View, card: &Card) -> bool {
+    !view.for_room && !crate::session::personal::finds(&card.text).is_empty()
 }

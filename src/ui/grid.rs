@@ -292,12 +292,16 @@ fn render_cell(frame: &mut Frame, area: Rect, view: &View, cell: &Cell, row_sele
 }
 
 fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> {
-    // Two cells: a pointer at the selected card, then the quote mark or a bullet.
-    let marker = match (selected, item.card.quote) {
-        (true, true) => "▶❝",
-        (true, false) => "▶•",
-        (false, true) => " ❝",
-        (false, false) => " •",
+    // Two cells: a pointer at the selected card (or the mark of personal
+    // data), then the quote mark or a bullet.
+    let flagged = super::board::flagged(view, item.card);
+    let marker = match (selected, flagged, item.card.quote) {
+        (true, _, true) => "▶❝",
+        (true, _, false) => "▶•",
+        (false, true, true) => "⚠❝",
+        (false, true, false) => "⚠•",
+        (false, false, true) => " ❝",
+        (false, false, false) => " •",
     };
     let text_style = if selected {
         view.theme.current()

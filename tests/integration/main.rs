@@ -21,6 +21,7 @@ mod hostile_files;
 mod hostile_pty;
 mod layering;
 mod one_schedule;
+mod personal_data;
 mod poll_import;
 mod poll_keys;
 mod poll_pty;

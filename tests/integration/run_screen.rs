@@ -423,6 +423,7 @@ fn a_message_takes_the_status_line_whole_rather_than_splicing_into_it() {
     let long = Exported {
         path: "/home/maria/.local/share/samla/exports/2026-03-12-seminarium-1.md".into(),
         copied: Some(samla::clipboard::Copied::Terminal),
+        flagged: 0,
     };
     let _ = state.update(Action::Exported(Ok(long)), one_pm());
     let narrow = draw(&state, one_pm(), 80, 24).backend().to_string();

@@ -1,0 +1,86 @@
+//! Personal data in what a summary is about to send: which cards (and, when
+//! they go too, which private notes) hold any, and the session with every
+//! find replaced, for `--redact`.
+
+use super::Summary;
+use crate::i18n::words;
+use crate::session::Session;
+use crate::session::personal::{Kind, finds, redacted};
+
+/// How much of a flagged card a warning quotes, so the note-taker finds it.
+const OPENING_CHARS: usize = 40;
+
+/// A text about to be sent that holds personal data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag {
+    /// Where it stands: "Grupp 2, Vision: samverkan om tio år: "Ring Anna…"".
+    pub place: String,
+    /// What was found in it, each kind once.
+    pub kinds: Vec<Kind>,
+}
+
+/// Every card (and private note, when they are included) of `summary` that
+/// holds personal data, in the session's order.
+pub fn flags(summary: &Summary) -> Vec<Flag> {
+    let session = summary.session;
+    let words = words(session.agenda.language);
+    let title = |segment: usize| {
+        session
+            .agenda
+            .segments
+            .get(segment)
+            .map(|segment| segment.title.clone())
+            .unwrap_or_default()
+    };
+    let mut flags: Vec<Flag> = session
+        .cards
+        .iter()
+        .filter_map(|card| {
+            let kinds = kinds(&card.text)?;
+            let text = crate::export::escape::one_line(&card.text);
+            let mut opening: String = text.chars().take(OPENING_CHARS).collect();
+            if opening.len() < text.len() {
+                opening.push('…');
+            }
+            Some(Flag {
+                place: format!(
+                    "{}, {}: \u{201d}{opening}\u{201d}",
+                    summary.group_name(card.group),
+                    title(card.segment),
+                ),
+                kinds,
+            })
+        })
+        .collect();
+    if summary.private {
+        flags.extend(session.private_notes.iter().filter_map(|(segment, note)| {
+            Some(Flag {
+                place: format!("{}, {}", words.private_notes, title(*segment)),
+                kinds: kinds(note)?,
+            })
+        }));
+    }
+    flags
+}
+
+/// The kinds found in `text`, each once; `None` when there is none.
+fn kinds(text: &str) -> Option<Vec<Kind>> {
+    let mut kinds: Vec<Kind> = finds(text).into_iter().map(|find| find.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    (!kinds.is_empty()).then_some(kinds)
+}
+
+/// `session` with every find in its cards and private notes replaced by
+/// "[borttaget]" ("[removed]").
+pub fn redact(session: &Session) -> Session {
+    let with = words(session.agenda.language).removed;
+    let mut session = session.clone();
+    for card in &mut session.cards {
+        card.text = redacted(&card.text, with);
+    }
+    for note in session.private_notes.values_mut() {
+        *note = redacted(note, with);
+    }
+    session
+}

@@ -1,0 +1,166 @@
+//! Personal data stays out of what is sent: the real binary warns on stderr,
+//! naming the cards, and `--redact` takes the finds out; the run screen marks
+//! such a card on the board (never on the room's view) and `x` says so.
+
+use crate::common;
+
+use chrono::FixedOffset;
+use common::board::{add_card, draw, select_group, state_at};
+use common::fixture::{saved_at, seminar_3};
+use samla::agenda::SegmentKind;
+use samla::session::{CardAction, Lane, Session, SessionAction};
+
+/// A valid personnummer, a wrong check digit, an address and a phone number.
+const FLAGGED: &str = "Eleven 811218-9876 ringer mamma 070-123 45 67";
+const MAILED: &str = "Skicka till anna.berg@skola.se";
+const CLEAN: &str = "Fel kontrollsiffra: 811218-9875";
+
+fn with_personal_data() -> Session {
+    let mut session = seminar_3();
+    for (group, text) in [(0, FLAGGED), (1, MAILED), (2, CLEAN)] {
+        session.apply(
+            SessionAction::Card(CardAction::Add {
+                segment: 1,
+                group: Lane::Group(group),
+                text: text.to_owned(),
+            }),
+            saved_at(),
+        );
+    }
+    session
+}
+
+fn saved(session: Session) -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("sessions");
+    std::fs::create_dir(&folder).expect("sessions folder");
+    let file = samla::store::SessionFile {
+        version: samla::store::VERSION,
+        agenda_id: "seminarium-3".to_owned(),
+        saved: saved_at(),
+        language: samla::agenda::Language::Sv,
+        session,
+        draft: None,
+    };
+    samla::store::write_atomic(
+        &folder.join("2026-03-12-seminarium-3.ron"),
+        file.to_text().as_bytes(),
+    )
+    .expect("saved");
+    home
+}
+
+fn export(home: &std::path::Path, extra: &[&str]) -> (String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_samla"))
+        .args(["export", "-o", "-"])
+        .args(extra)
+        .env("SAMLA_HOME", home)
+        .env("LANG", "sv_SE.UTF-8")
+        .output()
+        .expect("samla runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_export_warns_naming_the_cards_and_redact_takes_the_finds_out() {
+    let home = saved(with_personal_data());
+    let (text, warned) = export(home.path(), &[]);
+    assert!(
+        text.contains("811218-9876"),
+        "sent as it is without --redact"
+    );
+    assert!(
+        warned.contains("varning: 2 texter kan innehålla personuppgifter"),
+        "{warned}"
+    );
+    assert!(
+        warned.contains("Grupp 1, Vision: samverkan om tio år: ”Eleven 811218-9876 ringer mamma 070-123 …”: personnummer, telefonnummer"),
+        "{warned}"
+    );
+    assert!(
+        warned.contains("Grupp 2, Vision: samverkan om tio år"),
+        "{warned}"
+    );
+    assert!(warned.contains(": e-postadress"), "{warned}");
+    assert!(
+        !warned.contains("Grupp 3, Vision"),
+        "a wrong check digit is no find: {warned}"
+    );
+
+    let (redacted, said) = export(home.path(), &["--redact", "--format", "eml"]);
+    assert!(
+        said.contains("personuppgifter borttagna ur 2 texter"),
+        "{said}"
+    );
+    let message = mail_parser::MessageParser::default()
+        .parse(redacted.as_bytes())
+        .expect("an e-mail");
+    let body = message.body_text(0).expect("a text part");
+    for gone in ["811218-9876", "070-123 45 67", "anna.berg@skola.se"] {
+        assert!(
+            !redacted.contains(gone) && !body.contains(gone),
+            "{gone} still there"
+        );
+    }
+    assert!(
+        body.contains("Eleven [borttaget] ringer mamma [borttaget]"),
+        "{body}"
+    );
+    assert!(body.contains(CLEAN), "{body}");
+}
+
+#[test]
+fn the_run_screen_marks_the_card_and_x_says_how_many() {
+    let mut state = state_at("seminarium-3", 4, SegmentKind::Vision);
+    select_group(&mut state, 1);
+    add_card(&mut state, FLAGGED);
+    select_group(&mut state, 2);
+    add_card(&mut state, CLEAN);
+    let screen = draw(&state, 120, 40).backend().to_string();
+    let marked: Vec<&str> = screen.lines().filter(|line| line.contains('⚠')).collect();
+    assert_eq!(marked.len(), 1, "one card marked: {screen}");
+    assert!(marked[0].contains("Eleven"), "{screen}");
+    let mut room = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+    room.draw(|frame| {
+        // As `samla present` draws it.
+        let view = samla::ui::View {
+            for_room: true,
+            ..state.view(common::board::one_pm(), common::board::stockholm())
+        };
+        samla::ui::render_room(frame, &view, true)
+    })
+    .expect("drawn");
+    let room = room.backend().to_string();
+    assert!(room.contains("Eleven") && !room.contains('⚠'), "{room}");
+
+    let summary = samla::export::Summary {
+        session: &state.session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report: false,
+        intro: None,
+    };
+    let flagged = samla::export::personal::flags(&summary).len();
+    let _ = state.update(
+        samla::app::Action::Exported(Ok(samla::app::Exported {
+            path: "/data/exports/s.md".into(),
+            copied: None,
+            flagged,
+        })),
+        saved_at(),
+    );
+    let notice = common::board::notice(&state).expect("a notice");
+    assert!(
+        notice.starts_with("⚠ 1 kort kan innehålla personuppgifter (⚠ på tavlan)"),
+        "{notice}"
+    );
+}
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
