@@ -27,9 +27,22 @@ table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto
 th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
 th { background: #eef1f4; }
 @media print {
-  body { background: #fff; max-width: none; }
-  h3 + ul > li, h4 + ul > li { box-shadow: none; border: 1px solid #bbb; break-inside: avoid; }
-  table { display: table; }
+  @page { size: A4; margin: 15mm 14mm; }
+  body { background: #fff; max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 13.5pt; margin: 1.1rem 0 .4rem; }
+  h3 { font-size: 11.5pt; margin: .7rem 0 .25rem; }
+  h4 { font-size: 10.5pt; margin: .4rem 0 .15rem; }
+  p { margin: .3rem 0; }
+  /* On paper the cards read top to bottom, one under the other, never split. */
+  h3 + ul, h4 + ul { display: block; }
+  h3 + ul > li, h4 + ul > li { max-width: none; margin: 0 0 .2rem; padding: .1rem .5rem;
+       box-shadow: none; border-radius: 0; background: none; border-left: 3px solid #d4a72c; }
+  li, tr, blockquote { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  table { display: table; table-layout: fixed; width: 100%; }
+  thead { display: table-header-group; }
+  th, td { overflow-wrap: anywhere; }
 }
 "#;
 

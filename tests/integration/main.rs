@@ -27,6 +27,7 @@ mod poll_keys;
 mod poll_pty;
 mod present_pty;
 mod present_screen;
+mod print_pdf;
 mod quiet_pty;
 mod roster_keys;
 mod run_pty;

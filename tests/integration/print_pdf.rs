@@ -1,0 +1,169 @@
+//! The HTML summary printed as a browser prints it: headless Chromium (Debian's
+//! package) saves it as an A4 PDF, and pdftotext (poppler-utils) reads it back.
+//! Every card is there, in the summary's order, on a reasonable number of pages.
+//! Without the programs the test says it was skipped; with `CI` set they are
+//! required.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common;
+
+use chrono::FixedOffset;
+use common::fixture::{saved_at, seminar_3};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use samla::export::{Summary, html, markdown};
+
+/// Longest a print may take before the test gives up on it.
+const PRINT_LIMIT: Duration = Duration::from_secs(90);
+
+/// Whether `program` runs here; with `CI` set, a missing one fails the test.
+fn available(program: &str, package: &str) -> bool {
+    let found = Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is required in CI (apt-get install {package}, as .ci/run does)"
+        );
+        eprintln!("skipped: {program} is not installed (apt-get install {package})");
+    }
+    found
+}
+
+/// Prints `page` to an A4 PDF with headless Chromium, waiting at most PRINT_LIMIT.
+fn print(page: &Path, pdf: &Path, profile: &Path) {
+    let mut chromium = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + PRINT_LIMIT;
+    loop {
+        if let Some(status) = chromium.try_wait().expect("chromium's status") {
+            assert!(status.success(), "chromium failed: {status:?}");
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = chromium.kill();
+            panic!("chromium did not print within {PRINT_LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let output = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("a page count")
+}
+
+/// Text with every run of whitespace as one space, for comparing across line breaks.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of every list item before the summary by theme, in order.
+fn items_in_order(markdown: &str) -> Vec<String> {
+    let end = markdown.find("## Per tema").unwrap_or(markdown.len());
+    let mut items = Vec::new();
+    let mut item: Option<String> = None;
+    for event in Parser::new(&markdown[..end]) {
+        match event {
+            Event::Start(Tag::Item) => item = Some(String::new()),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(item) = item.as_mut() {
+                    item.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(item) = item.as_mut() {
+                    item.push(' ');
+                }
+            }
+            Event::End(TagEnd::Item) => items.extend(item.take()),
+            _ => {}
+        }
+    }
+    items
+}
+
+#[test]
+fn the_printed_page_holds_every_card_in_order_on_few_pages() {
+    if !available("chromium", "chromium") || !available("pdftotext", "poppler-utils") {
+        return;
+    }
+    let session = seminar_3();
+    let summary = Summary {
+        session: &session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report: false,
+        intro: None,
+    };
+    let folder = tempfile::tempdir().expect("a folder");
+    let page = folder.path().join("summary.html");
+    std::fs::write(&page, html(&summary)).expect("the page");
+    let pdf = folder.path().join("summary.pdf");
+    print(&page, &pdf, &folder.path().join("profile"));
+    let text = squeezed(&pdf_text(&pdf));
+    let mut from = 0;
+    for item in items_in_order(&markdown(&summary)) {
+        // Word by word, in order. A word with a character the machine may
+        // have no font for (an emoji, CJK) or a combining accent (which the
+        // PDF holds composed) is not looked for.
+        let readable = |word: &&str| {
+            word.chars()
+                .all(|c| c.is_ascii() || ('\u{a0}'..='\u{24f}').contains(&c) || "–”’".contains(c))
+        };
+        for word in item.split_whitespace().filter(readable) {
+            let found = text[from..].find(word).unwrap_or_else(|| {
+                panic!("{word:?} of {item:?} not in the PDF after byte {from}:\n{text}")
+            });
+            from += found + word.len();
+        }
+    }
+    let pages = pages(&pdf);
+    assert!(
+        (2..=6).contains(&pages),
+        "{pages} pages for a summary of {} cards",
+        session.cards.len()
+    );
+}
