@@ -9,6 +9,7 @@ mod agenda_fuzz;
 mod agenda_model;
 mod board_screen;
 mod card_keys;
+mod card_text_fuzz;
 mod cards_pty;
 mod cli;
 mod clipboard_x11;
