@@ -13,7 +13,7 @@ mod validate;
 pub use bundled::{BUNDLED, DEFAULT_AGENDA};
 pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
-pub use model::{Agenda, Language, Scale, Segment, SegmentKind, Statement};
+pub use model::{Agenda, Event, Language, Scale, Segment, SegmentKind, Statement};
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector};
 pub use source::{

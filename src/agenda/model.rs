@@ -29,6 +29,9 @@ pub struct Agenda {
     /// Where the seminar is held.
     #[serde(default)]
     pub place: Option<String>,
+    /// Seminar, workshop or meeting: the word the summary uses for the event.
+    #[serde(default)]
+    pub event: Event,
     /// Who leads the day (processledare), named in the summary.
     #[serde(default)]
     pub facilitator: Option<String>,
@@ -62,6 +65,18 @@ pub struct Agenda {
     /// The assignment participants take home until next time.
     #[serde(default)]
     pub assignment: Option<String>,
+}
+
+/// What kind of event an agenda is, so the summary names it rightly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Event {
+    /// A seminar of a series ("Seminarium 3").
+    #[default]
+    Seminar,
+    /// A development workshop.
+    Workshop,
+    /// A dialogue meeting.
+    Meeting,
 }
 
 /// The language an agenda is written in.

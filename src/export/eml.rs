@@ -24,7 +24,7 @@ pub fn eml(summary: &Summary, recipients: &[Recipient]) -> std::io::Result<Vec<u
     let subject = match agenda.number {
         Some(number) => format!(
             "{} {number}: {}",
-            crate::i18n::words(agenda.language).seminar,
+            crate::i18n::event_label(agenda.event, agenda.language),
             agenda.title
         ),
         None => agenda.title.clone(),

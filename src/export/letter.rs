@@ -123,7 +123,10 @@ pub fn letter(summary: &Summary) -> Letter {
     Letter {
         title: agenda.title.clone(),
         subtitle: agenda.series.as_ref().map(|series| match agenda.number {
-            Some(number) => format!("{series} · {} {number}", words.seminar),
+            Some(number) => format!(
+                "{series} · {} {number}",
+                crate::i18n::event_label(agenda.event, agenda.language)
+            ),
             None => series.clone(),
         }),
         lead: lead(summary, words),

@@ -43,6 +43,16 @@ impl SeriesSummary<'_> {
         words(self.language())
     }
 
+    /// The series' own word for its events: seminar, workshop or meeting.
+    fn event_word(&self) -> &'static str {
+        let event = self
+            .sessions
+            .first()
+            .map(|session| session.agenda.event)
+            .unwrap_or_default();
+        crate::i18n::event_label(event, self.language())
+    }
+
     fn seminar(&self, index: usize) -> String {
         format!(
             "{}. {}",
@@ -86,7 +96,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---:|{}",
-        words.seminar,
+        summary.event_word(),
         words.date,
         words.present,
         sectors.join(" | "),
@@ -124,7 +134,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     let _ = writeln!(
         out,
         "| {} | {} |\n|---|{}",
-        words.seminar,
+        summary.event_word(),
         roles.join(" | "),
         "---:|".repeat(roles.len())
     );

@@ -1,7 +1,7 @@
 //! Names of the things samla counts and shows: segment kinds, sectors, role
 //! categories, and numbers written the language's way.
 
-use crate::agenda::{Language, Role, Sector, SegmentKind};
+use crate::agenda::{Event, Language, Role, Sector, SegmentKind};
 use crate::session::personal::Kind;
 
 /// A sector's name.
@@ -25,6 +25,18 @@ pub fn groups_count(count: usize, language: Language) -> String {
         (Language::Sv, n) => format!("{n} grupper"),
         (Language::En, 1) => "1 group".to_owned(),
         (Language::En, n) => format!("{n} groups"),
+    }
+}
+
+/// The word for an event, as in "Seminarium 3", "Workshop 2", "Möte 1".
+pub fn event_label(event: Event, language: Language) -> &'static str {
+    match (language, event) {
+        (Language::Sv, Event::Seminar) => "Seminarium",
+        (Language::Sv, Event::Workshop) => "Workshop",
+        (Language::Sv, Event::Meeting) => "Möte",
+        (Language::En, Event::Seminar) => "Seminar",
+        (Language::En, Event::Workshop) => "Workshop",
+        (Language::En, Event::Meeting) => "Meeting",
     }
 }
 

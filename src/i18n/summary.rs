@@ -4,7 +4,6 @@ use crate::agenda::Language;
 
 /// Headings and labels of the summary.
 pub struct Words {
-    pub seminar: &'static str,
     pub date: &'static str,
     pub place: &'static str,
     pub experts: &'static str,
@@ -51,7 +50,6 @@ pub struct Words {
 }
 
 const SV: Words = Words {
-    seminar: "Seminarium",
     date: "Datum",
     place: "Plats",
     experts: "Expert",
@@ -111,7 +109,6 @@ const SV: Words = Words {
 };
 
 const EN: Words = Words {
-    seminar: "Seminar",
     date: "Date",
     place: "Place",
     experts: "Expert",

@@ -676,3 +676,35 @@ fn the_series_summary_gives_no_heading_to_a_group_with_nothing_to_show() {
     assert!(section.contains("### Grupp 5\n"), "{section}");
     assert!(!section.contains("### Grupp 6\n"), "{section}");
 }
+
+#[test]
+fn a_workshop_is_called_a_workshop_never_a_seminar() {
+    let mut session = seminar_3();
+    session.agenda.event = samla::agenda::Event::Workshop;
+    let text = summary_of(&session, false);
+    assert!(text.contains(" · Workshop 3*"), "{text}");
+    assert!(!text.contains("Seminarium"), "{text}");
+    let bytes = samla::export::eml(
+        &Summary {
+            session: &session,
+            as_of: saved_at(),
+            offset: FixedOffset::east_opt(3600).expect("an offset"),
+            private: false,
+            names: false,
+            report: false,
+            intro: None,
+        },
+        &[],
+    )
+    .expect("an e-mail");
+    let message = mail_parser::MessageParser::default()
+        .parse(&bytes)
+        .expect("parses");
+    assert!(
+        message
+            .subject()
+            .is_some_and(|subject| subject.starts_with("Workshop 3: ")),
+        "{:?}",
+        message.subject()
+    );
+}
