@@ -62,6 +62,10 @@ pub struct Agenda {
     pub warning_minutes: u32,
     /// The segments in the order they run.
     pub segments: Vec<Segment>,
+    /// Whether this is the last event of its series: there is no next time,
+    /// so the assignment is what participants take home.
+    #[serde(default)]
+    pub last_in_series: bool,
     /// The assignment participants take home until next time.
     #[serde(default)]
     pub assignment: Option<String>,

@@ -107,8 +107,14 @@ pub fn letter(summary: &Summary) -> Letter {
         sections.push(themes);
     }
     if let Some(assignment) = &agenda.assignment {
+        // "Till nästa gång" only where there is a next time.
+        let heading = if agenda.last_in_series {
+            words.take_home
+        } else {
+            words.assignment
+        };
         sections.push(Section {
-            heading: words.assignment.to_owned(),
+            heading: heading.to_owned(),
             blocks: vec![Block::Text(assignment.clone())],
         });
     }

@@ -47,6 +47,7 @@ pub struct Words {
     pub ros: &'static str,
     pub months: [&'static str; 12],
     pub removed: &'static str,
+    pub take_home: &'static str,
 }
 
 const SV: Words = Words {
@@ -92,6 +93,7 @@ const SV: Words = Words {
     cards_per_column: "Antal kort per grupp och kolumn:",
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
+    take_home: "Att ta med hem",
     months: [
         "januari",
         "februari",
@@ -151,6 +153,7 @@ const EN: Words = Words {
     cards_per_column: "Cards per group and column:",
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",
+    take_home: "To take home",
     months: [
         "January",
         "February",

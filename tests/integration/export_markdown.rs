@@ -158,9 +158,17 @@ fn the_heading_tree_follows_the_agenda() {
             "Samtal med Malin Gren Landell om utkasten till handlingsplaner",
             "Avslutning och vägen framåt",
             "Per tema",
-            "Till nästa gång",
+            "Att ta med hem",
         ],
-        "no time log in the participants' summary: {tree:#?}"
+        "no time log in the participants' summary, and no next time after the last seminar: {tree:#?}"
+    );
+    let mut not_last = seminar_3();
+    not_last.agenda.last_in_series = false;
+    assert!(
+        headings(&summary_of(&not_last, false))
+            .iter()
+            .any(|(level, text)| *level == 2 && text == "Till nästa gång"),
+        "a seminar with a next time says so"
     );
     let report = headings(&report_of(&seminar_3()));
     assert_eq!(
