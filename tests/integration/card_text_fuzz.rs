@@ -1,7 +1,8 @@
 //! Whatever a note-taker types comes back literally: for random card text (any
 //! Unicode, Markdown and HTML syntax, pipes, backslashes, line breaks), every
 //! line of the card is found, as typed, in the Markdown as pulldown-cmark reads
-//! it and in the e-mail's text part as mail-parser reads it.
+//! it, in the page as an HTML parser (scraper, on html5ever) reads it, and in
+//! the e-mail's text part as mail-parser reads it.
 
 use crate::common;
 
@@ -9,7 +10,7 @@ use chrono::FixedOffset;
 use common::fixture::{saved_at, seminar_3};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser};
-use samla::export::{Summary, eml, markdown};
+use samla::export::{Summary, eml, html, markdown};
 use samla::session::{CardAction, Lane, SessionAction};
 
 /// Card text as typed: Markdown's and HTML's own characters, pipes,
@@ -83,12 +84,22 @@ proptest! {
             intro: None,
         };
         let shown = markdown_text(&markdown(&summary));
+        let page = scraper::Html::parse_document(&html(&summary));
+        let selector = scraper::Selector::parse("li").expect("a selector");
+        let items: Vec<String> = page
+            .select(&selector)
+            .map(|item| item.text().collect::<String>().replace('\u{a0}', " "))
+            .collect();
         let bytes = eml(&summary, &[]).expect("an e-mail");
         let message = mail_parser::MessageParser::default().parse(&bytes).expect("parses");
         let plain = message.body_text(0).expect("a text part").replace("\r\n", "\n");
         for line in lines(&text) {
             prop_assert!(shown.contains(&line), "{line:?} not in the Markdown as read:\n{shown}");
             prop_assert!(plain.contains(&line), "{line:?} not in the text part:\n{plain}");
+            prop_assert!(
+                items.iter().any(|item| item.contains(&line)),
+                "{line:?} in no list item of the page: {items:#?}"
+            );
         }
     }
 }

@@ -55,3 +55,38 @@ fn cards_groups_and_the_action_plan_are_all_there() {
     assert!(page.contains("漢字 och e\u{301}"));
     assert!(page.contains("<blockquote>"));
 }
+
+#[test]
+fn read_by_an_html_parser_the_page_holds_every_card_and_no_markup_from_one() {
+    let session = seminar_3();
+    let page = scraper::Html::parse_document(&page());
+    let select = |css: &str| scraper::Selector::parse(css).expect("a selector");
+    assert_eq!(
+        page.select(&select("script, img, a, b")).count(),
+        0,
+        "a card's markup became markup"
+    );
+    let items: Vec<String> = page
+        .select(&select("li"))
+        .map(|item| item.text().collect::<String>().replace('\u{a0}', " "))
+        .collect();
+    for card in &session.cards {
+        for line in card
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+        {
+            assert!(
+                items.iter().any(|item| item.contains(line)),
+                "{line:?} in no list item"
+            );
+        }
+    }
+    let sections: Vec<String> = page
+        .select(&select("h2"))
+        .map(|heading| heading.text().collect())
+        .collect();
+    assert_eq!(sections.first().map(String::as_str), Some("Förberedelser"));
+    assert_eq!(sections.last().map(String::as_str), Some("Att ta med hem"));
+}
