@@ -289,7 +289,8 @@ fn segment_section(
         });
     }
     if answered {
-        blocks.extend(poll::blocks(session, index, words, summary.report));
+        let date = date_in_words(summary, words);
+        blocks.extend(poll::blocks(session, index, words, summary.report, &date));
     }
     match session.columns(index) {
         Some(columns) => board(&mut blocks, summary, index, &columns, words),

@@ -29,10 +29,16 @@ pub fn has_answers(session: &Session, index: usize) -> bool {
     })
 }
 
-/// The poll of segment `index`: its scale and n, each statement's mean (and,
+/// The poll of segment `index`: its scale, n and `date`, each statement's mean (and,
 /// in the report, its whole distribution), and per theme the respondents
 /// lower and higher, per sector and in total.
-pub fn blocks(session: &Session, index: usize, words: &Words, report: bool) -> Vec<Block> {
+pub fn blocks(
+    session: &Session,
+    index: usize,
+    words: &Words,
+    report: bool,
+    date: &str,
+) -> Vec<Block> {
     let language = session.agenda.language;
     let segment = &session.agenda.segments[index];
     let scale = segment.scale_or_default(language);
@@ -45,7 +51,7 @@ pub fn blocks(session: &Session, index: usize, words: &Words, report: bool) -> V
         ),
         _ => format!("{}: {}–{}. ", words.scale, scale.min, scale.max),
     };
-    let mut blocks = vec![Block::Aside(format!("{ends}n = {n}."))];
+    let mut blocks = vec![Block::Aside(format!("{ends}n = {n}, {date}."))];
     let mut head = vec![words.statement.to_owned()];
     if report {
         head.extend((scale.min..=scale.max).map(|value| value.to_string()));

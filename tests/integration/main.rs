@@ -14,6 +14,7 @@ mod cards_pty;
 mod cli;
 mod clipboard_x11;
 mod cut_screen;
+mod docs_examples;
 mod export_csv;
 mod export_eml;
 mod export_html;

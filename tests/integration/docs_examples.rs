@@ -1,0 +1,85 @@
+//! The examples in docs/examples/ are what samla writes today: a participants'
+//! summary and a facilitator's report of seminarium 3 with six groups and its
+//! closing survey. When the summary changes, regenerate them with
+//! `SAMLA_UPDATE_EXAMPLES=1 cargo test --test integration docs_examples` and
+//! read the difference.
+
+use std::path::Path;
+
+use crate::common;
+
+use chrono::FixedOffset;
+use common::fixture::{HOSTILE, saved_at, seminar_3};
+use samla::agenda::SegmentKind;
+use samla::export::{Summary, markdown};
+use samla::session::{PollAction, Session, SessionAction, parse_line};
+
+/// The fixture without its hostile texts, with the closing survey answered.
+fn example() -> Session {
+    let mut session = seminar_3();
+    session
+        .cards
+        .retain(|card| !HOSTILE.contains(&card.text.as_str()));
+    session.agenda.intro = Some(
+        "Tack för ett givande sista seminarium! Här är det ni tog fram, \
+         att ta med hem till era styrgrupper."
+            .to_owned(),
+    );
+    session.agenda.facilitator = Some("Eva Ek, Ifous".to_owned());
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == SegmentKind::Poll)
+        .expect("seminarium-3 closes with a survey");
+    let segment = &session.agenda.segments[poll];
+    let scale = segment.scale_or_default(session.agenda.language);
+    let statements = segment.statements.len();
+    for line in ["sk455445", "sk344334", "so555445", "so3x4434", "hs444555"] {
+        let respondent = parse_line(line, statements, &scale).expect("a valid line");
+        session.apply(
+            SessionAction::Poll(PollAction::AddRespondent {
+                segment: poll,
+                respondent,
+            }),
+            saved_at(),
+        );
+    }
+    session
+}
+
+fn document(session: &Session, report: bool) -> String {
+    markdown(&Summary {
+        session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report,
+        intro: None,
+    })
+}
+
+fn matches_file(name: &str, text: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/examples")
+        .join(name);
+    if std::env::var_os("SAMLA_UPDATE_EXAMPLES").is_some() {
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder");
+        std::fs::write(&path, text).expect("the example written");
+        return;
+    }
+    let kept = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        kept == text,
+        "docs/examples/{name} is not what samla writes today; regenerate it with \
+         SAMLA_UPDATE_EXAMPLES=1 cargo test --test integration docs_examples"
+    );
+}
+
+#[test]
+fn the_documented_examples_are_what_samla_writes() {
+    let session = example();
+    matches_file("participants-summary.md", &document(&session, false));
+    matches_file("facilitator-report.md", &document(&session, true));
+}
