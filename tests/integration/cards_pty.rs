@@ -134,7 +134,24 @@ fn x_writes_the_summary_and_copies_it_through_the_terminal() {
         .expect("an exports folder")
         .map(|entry| entry.expect("an entry").path())
         .collect();
-    assert_eq!(exports.len(), 1);
+    assert_eq!(exports.len(), 1, "no .bak beside the export: {exports:?}");
+    // A document the user sends gets a document's permissions (the umask's),
+    // not the owner-only ones of the session data.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let umask = std::process::Command::new("sh")
+            .args(["-c", "umask"])
+            .output()
+            .expect("sh runs");
+        let umask = u32::from_str_radix(String::from_utf8_lossy(&umask.stdout).trim(), 8)
+            .expect("an octal umask");
+        let mode = std::fs::metadata(&exports[0])
+            .expect("the export")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o666 & !umask, "{mode:o} under umask {umask:o}");
+    }
     let summary = std::fs::read_to_string(&exports[0]).expect("the summary");
     assert!(
         summary.contains("### Grupp 2\n\n- Summera: å ä ö 🙂"),
