@@ -6,11 +6,10 @@
 
 use crate::common;
 
-use chrono::FixedOffset;
-use common::fixture::{saved_at, seminar_3};
+use common::fixture::{saved_at, seminar_3, summary};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser};
-use samla::export::{Summary, eml, html, markdown};
+use samla::export::{eml, html, markdown};
 use samla::session::{CardAction, Lane, SessionAction};
 
 /// Card text as typed: Markdown's and HTML's own characters, pipes,
@@ -74,15 +73,7 @@ proptest! {
             }),
             saved_at(),
         );
-        let summary = Summary {
-            session: &session,
-            as_of: saved_at(),
-            offset: FixedOffset::east_opt(3600).expect("an offset"),
-            private: false,
-            names: false,
-            report: false,
-            intro: None,
-        };
+        let summary = summary(&session);
         let shown = markdown_text(&markdown(&summary));
         let page = scraper::Html::parse_document(&html(&summary));
         let selector = scraper::Selector::parse("li").expect("a selector");

@@ -150,7 +150,11 @@ fn x_writes_the_summary_and_copies_it_through_the_terminal() {
             .expect("the export")
             .permissions()
             .mode();
-        assert_eq!(mode & 0o777, 0o666 & !umask, "{mode:o} under umask {umask:o}");
+        assert_eq!(
+            mode & 0o777,
+            0o666 & !umask,
+            "{mode:o} under umask {umask:o}"
+        );
     }
     let summary = std::fs::read_to_string(&exports[0]).expect("the summary");
     assert!(

@@ -8,8 +8,7 @@ use std::path::Path;
 
 use crate::common;
 
-use chrono::FixedOffset;
-use common::fixture::{HOSTILE, saved_at, seminar_3};
+use common::fixture::{HOSTILE, saved_at, seminar_3, summary};
 use samla::agenda::SegmentKind;
 use samla::export::{Summary, markdown};
 use samla::session::{PollAction, Session, SessionAction, parse_line};
@@ -50,13 +49,8 @@ fn example() -> Session {
 
 fn document(session: &Session, report: bool) -> String {
     markdown(&Summary {
-        session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
-        names: false,
         report,
-        intro: None,
+        ..summary(session)
     })
 }
 

@@ -3,22 +3,12 @@
 
 use crate::common;
 
-use chrono::FixedOffset;
-use common::fixture::{HOSTILE, saved_at, seminar_3};
-use samla::export::{Summary, csv};
+use common::fixture::{HOSTILE, seminar_3, summary};
+use samla::export::csv;
 
 fn rows() -> (Vec<u8>, Vec<csv::StringRecord>) {
     let session = seminar_3();
-    let bytes = csv(&Summary {
-        session: &session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
-        names: false,
-        report: false,
-        intro: None,
-    })
-    .expect("CSV");
+    let bytes = csv(&summary(&session)).expect("CSV");
     let body = bytes
         .strip_prefix("\u{feff}".as_bytes())
         .expect("a BOM first")

@@ -2,20 +2,11 @@
 
 use crate::common;
 
-use chrono::FixedOffset;
-use common::fixture::{saved_at, seminar_3};
-use samla::export::{Summary, html};
+use common::fixture::{seminar_3, summary};
+use samla::export::html;
 
 fn page() -> String {
-    html(&Summary {
-        session: &seminar_3(),
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
-        names: false,
-        report: false,
-        intro: None,
-    })
+    html(&summary(&seminar_3()))
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use crate::common;
 
 use chrono::FixedOffset;
-use common::fixture::{HOSTILE, saved_at, seminar_3};
+use common::fixture::{HOSTILE, saved_at, seminar_3, summary};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use samla::export::{Summary, markdown};
 use samla::session::{Lane, Session};
@@ -334,23 +334,7 @@ fn private_notes_only_when_asked_for() {
 
 /// The fixed session saved in a fresh data folder, as `samla run` would.
 fn saved_home() -> tempfile::TempDir {
-    let home = tempfile::tempdir().expect("temp dir");
-    let folder = home.path().join("sessions");
-    std::fs::create_dir(&folder).expect("sessions folder");
-    let file = samla::store::SessionFile {
-        version: samla::store::VERSION,
-        agenda_id: "seminarium-3".to_owned(),
-        saved: saved_at(),
-        language: samla::agenda::Language::Sv,
-        session: seminar_3(),
-        draft: None,
-    };
-    samla::store::write_atomic(
-        &folder.join("2026-03-12-seminarium-3.ron"),
-        file.to_text().as_bytes(),
-    )
-    .expect("saved");
-    home
+    common::fixture::saved_home(seminar_3())
 }
 
 fn samla_utc(home: &std::path::Path, args: &[&str]) -> std::process::Output {
@@ -515,13 +499,8 @@ fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
         assert!(!counted.contains(name), "{name}");
     }
     let named = markdown(&Summary {
-        session: &session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
         names: true,
-        report: false,
-        intro: None,
+        ..summary(&session)
     });
     assert!(
         named.contains("| Grupp 1 | Anna Åberg (skola), Bo Berg (socialtjänst) |"),
@@ -612,13 +591,8 @@ fn the_opening_is_the_exports_the_agendas_or_a_neutral_line() {
         "{own}"
     );
     let given = markdown(&Summary {
-        session: &session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
-        names: false,
-        report: false,
         intro: Some("Hej alla!\n"),
+        ..summary(&session)
     });
     assert!(given.contains("\n\nHej alla!\n\n"), "{given}");
     assert!(!given.contains("Tack för en givande"), "{given}");
@@ -692,19 +666,7 @@ fn a_workshop_is_called_a_workshop_never_a_seminar() {
     let text = summary_of(&session, false);
     assert!(text.contains(" · Workshop 3*"), "{text}");
     assert!(!text.contains("Seminarium"), "{text}");
-    let bytes = samla::export::eml(
-        &Summary {
-            session: &session,
-            as_of: saved_at(),
-            offset: FixedOffset::east_opt(3600).expect("an offset"),
-            private: false,
-            names: false,
-            report: false,
-            intro: None,
-        },
-        &[],
-    )
-    .expect("an e-mail");
+    let bytes = samla::export::eml(&summary(&session), &[]).expect("an e-mail");
     let message = mail_parser::MessageParser::default()
         .parse(&bytes)
         .expect("parses");

@@ -4,9 +4,8 @@
 
 use crate::common;
 
-use chrono::FixedOffset;
 use common::board::{add_card, draw, select_group, state_at};
-use common::fixture::{saved_at, seminar_3};
+use common::fixture::{saved_at, seminar_3, summary};
 use samla::agenda::SegmentKind;
 use samla::session::{CardAction, Lane, Session, SessionAction};
 
@@ -30,26 +29,6 @@ fn with_personal_data() -> Session {
     session
 }
 
-fn saved(session: Session) -> tempfile::TempDir {
-    let home = tempfile::tempdir().expect("temp dir");
-    let folder = home.path().join("sessions");
-    std::fs::create_dir(&folder).expect("sessions folder");
-    let file = samla::store::SessionFile {
-        version: samla::store::VERSION,
-        agenda_id: "seminarium-3".to_owned(),
-        saved: saved_at(),
-        language: samla::agenda::Language::Sv,
-        session,
-        draft: None,
-    };
-    samla::store::write_atomic(
-        &folder.join("2026-03-12-seminarium-3.ron"),
-        file.to_text().as_bytes(),
-    )
-    .expect("saved");
-    home
-}
-
 fn export(home: &std::path::Path, extra: &[&str]) -> (String, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_samla"))
         .args(["export", "-o", "-"])
@@ -67,7 +46,7 @@ fn export(home: &std::path::Path, extra: &[&str]) -> (String, String) {
 
 #[test]
 fn an_export_warns_naming_the_cards_and_redact_takes_the_finds_out() {
-    let home = saved(with_personal_data());
+    let home = common::fixture::saved_home(with_personal_data());
     let (text, warned) = export(home.path(), &[]);
     assert!(
         text.contains("811218-9876"),
@@ -137,15 +116,7 @@ fn the_run_screen_marks_the_card_and_x_says_how_many() {
     let room = room.backend().to_string();
     assert!(room.contains("Eleven") && !room.contains('⚠'), "{room}");
 
-    let summary = samla::export::Summary {
-        session: &state.session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
-        names: false,
-        report: false,
-        intro: None,
-    };
+    let summary = summary(&state.session);
     let flagged = samla::export::personal::flags(&summary).len();
     let _ = state.update(
         samla::app::Action::Exported(Ok(samla::app::Exported {

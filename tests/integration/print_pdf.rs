@@ -10,10 +10,9 @@ use std::time::{Duration, Instant};
 
 use crate::common;
 
-use chrono::FixedOffset;
-use common::fixture::{saved_at, seminar_3};
+use common::fixture::{seminar_3, summary};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use samla::export::{Summary, html, markdown};
+use samla::export::{html, markdown};
 
 /// Longest a print may take before the test gives up on it.
 const PRINT_LIMIT: Duration = Duration::from_secs(90);
@@ -129,15 +128,7 @@ fn the_printed_page_holds_every_card_in_order_on_few_pages() {
         return;
     }
     let session = seminar_3();
-    let summary = Summary {
-        session: &session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        private: false,
-        names: false,
-        report: false,
-        intro: None,
-    };
+    let summary = summary(&session);
     let folder = tempfile::tempdir().expect("a folder");
     let page = folder.path().join("summary.html");
     std::fs::write(&page, html(&summary)).expect("the page");

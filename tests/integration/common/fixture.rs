@@ -231,3 +231,39 @@ pub fn seminar_3() -> Session {
 pub fn saved_at() -> DateTime<Utc> {
     start() + Duration::minutes(187)
 }
+
+/// The participants' summary of `session` as saved at [`saved_at`], in
+/// Stockholm's winter time; change a field with `Summary { report: true, ..summary(s) }`.
+pub fn summary(session: &Session) -> samla::export::Summary<'_> {
+    samla::export::Summary {
+        session,
+        as_of: saved_at(),
+        offset: chrono::FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report: false,
+        intro: None,
+    }
+}
+
+/// `session` saved in a fresh data folder as seminarium-3's session of
+/// 12 March, as `samla run` would.
+pub fn saved_home(session: Session) -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("sessions");
+    std::fs::create_dir(&folder).expect("sessions folder");
+    let file = samla::store::SessionFile {
+        version: samla::store::VERSION,
+        agenda_id: "seminarium-3".to_owned(),
+        saved: saved_at(),
+        language: samla::agenda::Language::Sv,
+        session,
+        draft: None,
+    };
+    samla::store::write_atomic(
+        &folder.join("2026-03-12-seminarium-3.ron"),
+        file.to_text().as_bytes(),
+    )
+    .expect("saved");
+    home
+}
