@@ -59,8 +59,9 @@ pub fn seminar_3() -> Session {
     let mut session = Session::new(agenda, groups, start());
     let mut at = start();
     session.apply(SessionAction::ToggleTimer, at);
-    // Segments: 0 welcome, 1 vision, 2 break, 3 action plan, 4 plenary, 5 closing.
-    let minutes = [12, 52, 15, 50, 43, 15];
+    // Segments: 0 welcome, 1 vision, 2 break, 3 action plan, 4 the closing
+    // conversation with the expert.
+    let minutes = [12, 52, 15, 50, 58];
     for (segment, length) in minutes.iter().enumerate() {
         let minute = |n: i64| at + Duration::minutes(n);
         match segment {
@@ -202,16 +203,15 @@ pub fn seminar_3() -> Session {
                     "Fråga: hur delar vi information lagligt?",
                     minute(20),
                 );
-            }
-            _ => {
                 add(
                     &mut session,
-                    5,
+                    4,
                     None,
                     "Nästa steg: träffas i maj",
-                    minute(5),
+                    minute(48),
                 );
             }
+            _ => {}
         }
         at += Duration::minutes(*length);
         session.apply(SessionAction::Next, at);
