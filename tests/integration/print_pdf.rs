@@ -70,8 +70,14 @@ fn print(page: &Path, pdf: &Path, profile: &Path) {
     }
 }
 
-fn pdf_text(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
+/// The PDF's text, or with `page` that page's only.
+fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
+    let mut pdftotext = Command::new("pdftotext");
+    if let Some(page) = page {
+        let page = page.to_string();
+        pdftotext.args(["-f", &page, "-l", &page]);
+    }
+    let output = pdftotext
         .arg(pdf)
         .arg("-")
         .output()
@@ -90,6 +96,25 @@ fn pages(pdf: &Path) -> usize {
         .find_map(|line| line.strip_prefix("Pages:"))
         .and_then(|count| count.trim().parse().ok())
         .expect("a page count")
+}
+
+/// Whether `words` stand in `text` in this order.
+fn in_order(text: &str, words: &[&str]) -> bool {
+    let mut from = 0;
+    words.iter().all(|word| match text[from..].find(word) {
+        Some(found) => {
+            from += found + word.len();
+            true
+        }
+        None => false,
+    })
+}
+
+/// A word the PDF can be searched for: no character the machine may have no
+/// font for (an emoji, CJK) and no combining accent (the PDF holds it composed).
+fn readable(word: &&str) -> bool {
+    word.chars()
+        .all(|c| c.is_ascii() || ('\u{a0}'..='\u{24f}').contains(&c) || "–”’".contains(c))
 }
 
 /// Text with every run of whitespace as one space, for comparing across line breaks.
@@ -134,24 +159,27 @@ fn the_printed_page_holds_every_card_in_order_on_few_pages() {
     std::fs::write(&page, html(&summary)).expect("the page");
     let pdf = folder.path().join("summary.pdf");
     print(&page, &pdf, &folder.path().join("profile"));
-    let text = squeezed(&pdf_text(&pdf));
+    let text = squeezed(&pdf_text(&pdf, None));
+    let pages = pages(&pdf);
+    let page_texts: Vec<String> = (1..=pages)
+        .map(|page| squeezed(&pdf_text(&pdf, Some(page))))
+        .collect();
     let mut from = 0;
     for item in items_in_order(&markdown(&summary)) {
-        // Word by word, in order. A word with a character the machine may
-        // have no font for (an emoji, CJK) or a combining accent (which the
-        // PDF holds composed) is not looked for.
-        let readable = |word: &&str| {
-            word.chars()
-                .all(|c| c.is_ascii() || ('\u{a0}'..='\u{24f}').contains(&c) || "–”’".contains(c))
-        };
-        for word in item.split_whitespace().filter(readable) {
+        // Word by word, in order through the document...
+        let words: Vec<&str> = item.split_whitespace().filter(readable).collect();
+        for word in &words {
             let found = text[from..].find(word).unwrap_or_else(|| {
                 panic!("{word:?} of {item:?} not in the PDF after byte {from}:\n{text}")
             });
             from += found + word.len();
         }
+        // ...and each card whole on one page.
+        assert!(
+            page_texts.iter().any(|page| in_order(page, &words)),
+            "{item:?} is split across pages"
+        );
     }
-    let pages = pages(&pdf);
     assert!(
         (2..=6).contains(&pages),
         "{pages} pages for a summary of {} cards",
