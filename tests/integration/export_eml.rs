@@ -34,6 +34,16 @@ fn the_draft_matches_its_golden_file_and_is_the_same_every_time() {
     let bytes = draft(&["deltagare@kommun.se"]);
     assert_eq!(bytes, draft(&["deltagare@kommun.se"]));
     insta::assert_snapshot!("seminar_3_summary_eml", String::from_utf8_lossy(&bytes));
+    let session = seminar_3();
+    let report = eml(
+        &Summary {
+            report: true,
+            ..summary(&session)
+        },
+        &[],
+    )
+    .expect("an e-mail");
+    insta::assert_snapshot!("seminar_3_report_eml", String::from_utf8_lossy(&report));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use crate::common;
 
 use common::fixture::{seminar_3, summary};
-use samla::export::html;
+use samla::export::{Summary, html};
 
 fn page() -> String {
     html(&summary(&seminar_3()))
@@ -12,6 +12,11 @@ fn page() -> String {
 #[test]
 fn the_html_summary_matches_its_golden_file() {
     insta::assert_snapshot!("seminar_3_summary_html", page());
+    let report = html(&Summary {
+        report: true,
+        ..summary(&seminar_3())
+    });
+    insta::assert_snapshot!("seminar_3_report_html", report);
 }
 
 #[test]

@@ -128,6 +128,7 @@ fn texts(text: &str) -> Vec<String> {
 #[test]
 fn the_markdown_summary_matches_its_golden_file() {
     insta::assert_snapshot!("seminar_3_summary_md", summary_of(&seminar_3(), false));
+    insta::assert_snapshot!("seminar_3_report_md", report_of(&seminar_3()));
 }
 
 #[test]
