@@ -53,7 +53,7 @@ pub struct Words {
 const SV: Words = Words {
     date: "Datum",
     place: "Plats",
-    experts: "Expert",
+    experts: "Medverkande expert",
     groups: "Grupper",
     preparation: "Förberedelser",
     questions: "Frågor",
@@ -113,7 +113,7 @@ const SV: Words = Words {
 const EN: Words = Words {
     date: "Date",
     place: "Place",
-    experts: "Expert",
+    experts: "Contributing expert",
     groups: "Groups",
     preparation: "Preparation",
     questions: "Questions",
