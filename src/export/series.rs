@@ -43,14 +43,22 @@ impl SeriesSummary<'_> {
         words(self.language())
     }
 
-    /// The series' own word for its events: seminar, workshop or meeting.
-    fn event_word(&self) -> &'static str {
-        let event = self
-            .sessions
+    /// What the series' events are: seminars, workshops or meetings.
+    fn event(&self) -> crate::agenda::Event {
+        self.sessions
             .first()
             .map(|session| session.agenda.event)
-            .unwrap_or_default();
-        crate::i18n::event_label(event, self.language())
+            .unwrap_or_default()
+    }
+
+    /// The series' own word for one of its events.
+    fn event_word(&self) -> &'static str {
+        crate::i18n::event_label(self.event(), self.language())
+    }
+
+    /// The series' words for its events, counted and compared.
+    fn event_words(&self) -> &'static crate::i18n::EventWords {
+        crate::i18n::event_words(self.event(), self.language())
     }
 
     fn seminar(&self, index: usize) -> String {
@@ -67,7 +75,12 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
     let mut out = String::new();
     let words = summary.words();
     let _ = writeln!(out, "# {}\n", escape::line(summary.name));
-    let _ = writeln!(out, "*{}: {}*\n", words.seminars, summary.sessions.len());
+    let _ = writeln!(
+        out,
+        "*{}: {}*\n",
+        summary.event_words().events,
+        summary.sessions.len()
+    );
     participants(&mut out, summary);
     groups(&mut out, summary);
     action_plans(&mut out, summary);
@@ -88,7 +101,7 @@ fn share(count: usize, total: usize) -> String {
 fn participants(out: &mut String, summary: &SeriesSummary) {
     let words = summary.words();
     let language = summary.language();
-    let _ = writeln!(out, "## {}\n", words.participants);
+    let _ = writeln!(out, "## {}\n", summary.event_words().participants);
     let sectors: Vec<&str> = Sector::ALL
         .iter()
         .map(|s| crate::i18n::sector_label(*s, language))
@@ -126,7 +139,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
         );
     }
     out.push('\n');
-    let _ = writeln!(out, "### {}\n", words.roles);
+    let _ = writeln!(out, "### {}\n", summary.event_words().roles);
     let roles: Vec<&str> = Role::ALL
         .iter()
         .map(|r| crate::i18n::role_label(*r, language))
@@ -316,7 +329,7 @@ fn assignments(out: &mut String, summary: &SeriesSummary) {
     if given.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n", summary.words().assignments);
+    let _ = writeln!(out, "## {}\n", summary.event_words().assignments);
     for (index, assignment) in given {
         let _ = writeln!(
             out,

@@ -18,7 +18,7 @@ pub use labels::{
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use screen::{Strings, strings, tally_hint};
-pub use summary::{Words, words};
+pub use summary::{EventWords, Words, event_words, words};
 
 /// `sv` or `en` by `language`: every message has both, side by side.
 fn pick<T>(language: Language, sv: T, en: T) -> T {

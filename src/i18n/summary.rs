@@ -1,6 +1,6 @@
 //! The summary's own words in Swedish and English.
 
-use crate::agenda::Language;
+use crate::agenda::{Event, Language};
 
 /// Headings and labels of the summary.
 pub struct Words {
@@ -24,14 +24,10 @@ pub struct Words {
     pub on_time: &'static str,
     pub skipped: &'static str,
     pub private_notes: &'static str,
-    pub seminars: &'static str,
-    pub participants: &'static str,
     pub present: &'static str,
-    pub roles: &'static str,
     pub groups_over_series: &'static str,
     pub members: &'static str,
     pub action_plans: &'static str,
-    pub assignments: &'static str,
     pub statement: &'static str,
     pub dont_know: &'static str,
     pub mean: &'static str,
@@ -71,14 +67,10 @@ const SV: Words = Words {
     on_time: "i tid",
     skipped: "hoppades över",
     private_notes: "Privata anteckningar",
-    seminars: "Seminarier",
-    participants: "Deltagare per seminarium",
     present: "Närvarande",
-    roles: "Roller per seminarium",
     groups_over_series: "Gruppernas arbete genom serien",
     members: "Deltagare",
     action_plans: "Handlingsplanerna sida vid sida",
-    assignments: "Uppdrag mellan seminarierna",
     statement: "Påstående",
     dont_know: "Vet ej",
     mean: "Medel",
@@ -131,14 +123,10 @@ const EN: Words = Words {
     on_time: "on time",
     skipped: "skipped",
     private_notes: "Private notes",
-    seminars: "Seminars",
-    participants: "Participants per seminar",
     present: "Present",
-    roles: "Roles per seminar",
     groups_over_series: "The groups' work through the series",
     members: "Members",
     action_plans: "The action plans side by side",
-    assignments: "Assignments between seminars",
     statement: "Statement",
     dont_know: "Don't know",
     mean: "Mean",
@@ -169,6 +157,75 @@ const EN: Words = Words {
         "December",
     ],
 };
+
+/// What a series summary calls its events and what is counted per event.
+pub struct EventWords {
+    pub events: &'static str,
+    pub participants: &'static str,
+    pub roles: &'static str,
+    pub assignments: &'static str,
+}
+
+/// The words a series of `event`s is summed up with, in `language`.
+pub fn event_words(event: Event, language: Language) -> &'static EventWords {
+    const fn words(
+        events: &'static str,
+        participants: &'static str,
+        roles: &'static str,
+        assignments: &'static str,
+    ) -> EventWords {
+        EventWords {
+            events,
+            participants,
+            roles,
+            assignments,
+        }
+    }
+    const SV_SEMINARS: EventWords = words(
+        "Seminarier",
+        "Deltagare per seminarium",
+        "Roller per seminarium",
+        "Uppdrag mellan seminarierna",
+    );
+    const SV_WORKSHOPS: EventWords = words(
+        "Workshoppar",
+        "Deltagare per workshop",
+        "Roller per workshop",
+        "Uppdrag mellan workshopparna",
+    );
+    const SV_MEETINGS: EventWords = words(
+        "Möten",
+        "Deltagare per möte",
+        "Roller per möte",
+        "Uppdrag mellan mötena",
+    );
+    const EN_SEMINARS: EventWords = words(
+        "Seminars",
+        "Participants per seminar",
+        "Roles per seminar",
+        "Assignments between seminars",
+    );
+    const EN_WORKSHOPS: EventWords = words(
+        "Workshops",
+        "Participants per workshop",
+        "Roles per workshop",
+        "Assignments between workshops",
+    );
+    const EN_MEETINGS: EventWords = words(
+        "Meetings",
+        "Participants per meeting",
+        "Roles per meeting",
+        "Assignments between meetings",
+    );
+    match (language, event) {
+        (Language::Sv, Event::Seminar) => &SV_SEMINARS,
+        (Language::Sv, Event::Workshop) => &SV_WORKSHOPS,
+        (Language::Sv, Event::Meeting) => &SV_MEETINGS,
+        (Language::En, Event::Seminar) => &EN_SEMINARS,
+        (Language::En, Event::Workshop) => &EN_WORKSHOPS,
+        (Language::En, Event::Meeting) => &EN_MEETINGS,
+    }
+}
 
 /// The words of `language`.
 pub fn words(language: Language) -> &'static Words {

@@ -678,3 +678,25 @@ fn a_workshop_is_called_a_workshop_never_a_seminar() {
         message.subject()
     );
 }
+
+#[test]
+fn a_series_of_workshops_counts_workshops_not_seminars() {
+    let mut first = seminar_3();
+    first.agenda.event = samla::agenda::Event::Workshop;
+    let second = first.clone();
+    let sessions = [&first, &second];
+    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Utvecklingsarbetet",
+        groups: &first.groups,
+        sessions: &sessions,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    assert!(text.contains("*Workshoppar: 2*"), "{text}");
+    assert!(text.contains("## Deltagare per workshop"), "{text}");
+    assert!(text.contains("## Uppdrag mellan workshopparna"), "{text}");
+    for seminar_word in ["Seminarier", "per seminarium", "seminarierna", "Seminarium"] {
+        assert!(!text.contains(seminar_word), "{seminar_word}: {text}");
+    }
+}
