@@ -1,6 +1,8 @@
-//! The examples in docs/examples/ are what samla writes today: a participants'
-//! summary and a facilitator's report of seminarium 3 with six groups and its
-//! closing survey. When the summary changes, regenerate them with
+//! The examples in docs/examples/ are what samla writes today, and the golden
+//! files of both documents in every format: the participants' summary and the
+//! facilitator's report of seminarium 3 with five groups and its closing
+//! survey, as Markdown, HTML, an e-mail draft and (the cards) CSV. When the
+//! summary changes, regenerate them with
 //! `SAMLA_UPDATE_EXAMPLES=1 cargo test --test integration docs_examples` and
 //! read the difference.
 
@@ -10,15 +12,17 @@ use crate::common;
 
 use common::fixture::{HOSTILE, saved_at, seminar_3, summary};
 use samla::agenda::SegmentKind;
-use samla::export::{Summary, markdown};
-use samla::session::{PollAction, Session, SessionAction, parse_line};
+use samla::export::{Document, Format, Summary, render};
+use samla::session::{Lane, PollAction, Session, SessionAction, parse_line};
 
-/// The fixture without its hostile texts, with the closing survey answered.
+/// The fixture with five groups, without its hostile texts, with the closing
+/// survey answered.
 fn example() -> Session {
     let mut session = seminar_3();
+    session.groups.truncate(5);
     session
         .cards
-        .retain(|card| !HOSTILE.contains(&card.text.as_str()));
+        .retain(|card| !HOSTILE.contains(&card.text.as_str()) && card.group != Lane::Group(5));
     session.agenda.intro = Some(
         "Tack för ett givande sista seminarium! Här är det ni tog fram, \
          att ta med hem till era styrgrupper."
@@ -47,11 +51,17 @@ fn example() -> Session {
     session
 }
 
-fn document(session: &Session, report: bool) -> String {
-    markdown(&Summary {
-        report,
-        ..summary(session)
-    })
+fn document(session: &Session, report: bool, format: Format) -> String {
+    let bytes = render(
+        Document::Session(&Summary {
+            report,
+            ..summary(session)
+        }),
+        format,
+        &[],
+    )
+    .expect("rendered");
+    String::from_utf8(bytes).expect("UTF-8")
 }
 
 fn matches_file(name: &str, text: &str) {
@@ -74,6 +84,16 @@ fn matches_file(name: &str, text: &str) {
 #[test]
 fn the_documented_examples_are_what_samla_writes() {
     let session = example();
-    matches_file("participants-summary.md", &document(&session, false));
-    matches_file("facilitator-report.md", &document(&session, true));
+    for format in [Format::Md, Format::Html, Format::Eml] {
+        let extension = format.extension();
+        matches_file(
+            &format!("participants-summary.{extension}"),
+            &document(&session, false, format),
+        );
+        matches_file(
+            &format!("facilitator-report.{extension}"),
+            &document(&session, true, format),
+        );
+    }
+    matches_file("cards.csv", &document(&session, false, Format::Csv));
 }
