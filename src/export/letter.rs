@@ -3,13 +3,17 @@
 //! time log, the survey's raw counts and, when asked, the private notes).
 //! Markdown, the page, the e-mail's text part and the CSV all render this.
 
-use chrono::Datelike;
+mod head;
+mod report;
+
+use head::{date_in_words, facts, lead, members};
+use report::{private_notes, time_log};
 
 use super::Summary;
 use super::poll;
-use crate::agenda::{Role, Sector, Segment, SegmentKind};
+use crate::agenda::{Segment, SegmentKind};
 use crate::i18n::{Words, words};
-use crate::session::{Card, Session};
+use crate::session::Card;
 
 /// The tags of the ROS model, explained in a line wherever cards carry them.
 const ROS_TAGS: [&str; 3] = ["Regelverk", "Organisation", "Synsätt"];
@@ -139,120 +143,6 @@ pub fn letter(summary: &Summary) -> Letter {
         facts: facts(summary, words),
         sections,
     }
-}
-
-/// The greeting given for this export, or the agenda's, or a neutral line.
-fn lead(summary: &Summary, words: &Words) -> String {
-    let agenda = &summary.session.agenda;
-    if let Some(intro) = summary.intro.or(agenda.intro.as_deref()) {
-        return intro.trim().to_owned();
-    }
-    let date = date_in_words(summary, words);
-    let groups = summary.session.groups.len();
-    match agenda.language {
-        crate::agenda::Language::Sv => format!(
-            "Här är sammanfattningen av {} den {date}: det som {groups} grupper tog fram.",
-            agenda.title
-        ),
-        crate::agenda::Language::En => format!(
-            "Here is the summary of {} on {date}: what {groups} groups worked out.",
-            agenda.title
-        ),
-    }
-}
-
-/// "12 mars 2026", "12 March 2026".
-fn date_in_words(summary: &Summary, words: &Words) -> String {
-    let date = summary.date();
-    let month = words.months[date.month0() as usize];
-    format!("{} {month} {}", date.day(), date.year())
-}
-
-fn facts(summary: &Summary, words: &Words) -> Vec<(String, String)> {
-    let session = summary.session;
-    let agenda = &session.agenda;
-    let mut facts = vec![(words.date.to_owned(), date_in_words(summary, words))];
-    if let Some(place) = &agenda.place {
-        facts.push((words.place.to_owned(), place.clone()));
-    }
-    if let Some(facilitator) = &agenda.facilitator {
-        facts.push((words.facilitator.to_owned(), facilitator.clone()));
-    }
-    if !agenda.experts.is_empty() {
-        facts.push((words.experts.to_owned(), agenda.experts.join(", ")));
-    }
-    let named = !agenda.group_names.is_empty();
-    let groups = if named {
-        format!("{}: {}", session.groups.len(), session.groups.join(", "))
-    } else {
-        session.groups.len().to_string()
-    };
-    facts.push((words.groups.to_owned(), groups));
-    if let Some(present) = present(session) {
-        facts.push((words.present.to_owned(), present));
-    }
-    facts
-}
-
-/// Who was here, as counts by sector and by role category; `None` without attendance.
-fn present(session: &Session) -> Option<String> {
-    let language = session.agenda.language;
-    let present: Vec<_> = session.present_members().collect();
-    if present.is_empty() {
-        return None;
-    }
-    let sectors: Vec<String> = Sector::ALL
-        .iter()
-        .filter_map(|sector| {
-            let count = present.iter().filter(|m| m.sector == *sector).count();
-            (count > 0).then(|| format!("{} {count}", crate::i18n::sector_label(*sector, language)))
-        })
-        .collect();
-    let roles: Vec<String> = Role::ALL
-        .iter()
-        .filter_map(|role| {
-            let count = present.iter().filter(|m| m.role == Some(*role)).count();
-            (count > 0).then(|| format!("{} {count}", crate::i18n::role_label(*role, language)))
-        })
-        .collect();
-    let mut line = format!("{} ({})", present.len(), sectors.join(", "));
-    if !roles.is_empty() {
-        line.push_str(&format!("; {}", roles.join(", ")));
-    }
-    Some(line)
-}
-
-/// Each group's members present today, by name.
-fn members(summary: &Summary, words: &Words) -> Option<Section> {
-    let session = summary.session;
-    let rows: Vec<Vec<String>> = session
-        .groups
-        .iter()
-        .enumerate()
-        .filter_map(|(group, name)| {
-            let here: Vec<String> = session
-                .roster
-                .of_group(group)
-                .filter(|member| session.present.contains(&member.id))
-                .map(|member| {
-                    format!(
-                        "{} ({})",
-                        member.name,
-                        crate::i18n::sector_label(member.sector, session.agenda.language)
-                    )
-                })
-                .collect();
-            (!here.is_empty()).then(|| vec![name.clone(), here.join(", ")])
-        })
-        .collect();
-    (!rows.is_empty()).then(|| Section {
-        heading: words.members.to_owned(),
-        blocks: vec![Block::Table {
-            head: vec![words.group.to_owned(), words.members.to_owned()],
-            rows,
-            numeric: false,
-        }],
-    })
 }
 
 /// Whether the room works in segments of `kind`: their instruction and
@@ -406,93 +296,6 @@ fn by_theme(summary: &Summary, words: &Words) -> Option<Section> {
     }
     Some(Section {
         heading: words.by_theme.to_owned(),
-        blocks,
-    })
-}
-
-/// Planned against actual minutes, skipped segments marked.
-fn time_log(summary: &Summary, words: &Words) -> Section {
-    let session = summary.session;
-    let schedule = session.schedule(summary.as_of);
-    let planned_starts = session.planned_starts();
-    let clock = |time: chrono::DateTime<chrono::Utc>| {
-        time.with_timezone(&summary.offset)
-            .format("%H:%M")
-            .to_string()
-    };
-    let (mut planned_total, mut actual_total) = (0u32, 0i64);
-    let mut rows = Vec::new();
-    for (index, segment) in session.agenda.segments.iter().enumerate() {
-        let timing = &session.timings[index];
-        let planned = session.planned_minutes(index);
-        planned_total += planned;
-        let (started, actual) = match timing.started {
-            _ if session.was_skipped(index, summary.as_of) => {
-                ("–".to_owned(), words.skipped.to_owned())
-            }
-            Some(_) => {
-                let minutes = timing.elapsed(summary.as_of).num_minutes();
-                actual_total += minutes;
-                (
-                    clock(schedule[index].starts),
-                    format!("{minutes} {}", words.minutes),
-                )
-            }
-            None => ("–".to_owned(), "–".to_owned()),
-        };
-        rows.push(vec![
-            segment.title.clone(),
-            clock(planned_starts[index]),
-            started,
-            format!("{planned} {}", words.minutes),
-            actual,
-        ]);
-    }
-    let drift = match actual_total - i64::from(planned_total) {
-        0 => words.on_time.to_owned(),
-        d if d > 0 => format!("+{d} {}", words.minutes),
-        d => format!("−{} {}", -d, words.minutes),
-    };
-    rows.push(vec![
-        words.total.to_owned(),
-        String::new(),
-        String::new(),
-        format!("{planned_total} {}", words.minutes),
-        format!("{actual_total} {} ({drift})", words.minutes),
-    ]);
-    Section {
-        heading: words.time_log.to_owned(),
-        blocks: vec![Block::Table {
-            head: vec![
-                words.segment.to_owned(),
-                words.planned_start.to_owned(),
-                words.started.to_owned(),
-                words.planned.to_owned(),
-                words.actual.to_owned(),
-            ],
-            rows,
-            numeric: true,
-        }],
-    }
-}
-
-fn private_notes(session: &Session, words: &Words) -> Option<Section> {
-    if session.private_notes.is_empty() {
-        return None;
-    }
-    let mut blocks = Vec::new();
-    for (segment, note) in &session.private_notes {
-        let title = session
-            .agenda
-            .segments
-            .get(*segment)
-            .map(|segment| segment.title.clone())
-            .unwrap_or_default();
-        blocks.push(Block::Heading(title));
-        blocks.push(Block::Text(note.clone()));
-    }
-    Some(Section {
-        heading: words.private_notes.to_owned(),
         blocks,
     })
 }

@@ -1,0 +1,94 @@
+//! What only the facilitator's report holds: the time log; and the private
+//! notes, for either document when asked for.
+
+use super::{Block, Section};
+use crate::export::Summary;
+use crate::i18n::Words;
+use crate::session::Session;
+
+/// Planned against actual minutes, skipped segments marked.
+pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
+    let session = summary.session;
+    let schedule = session.schedule(summary.as_of);
+    let planned_starts = session.planned_starts();
+    let clock = |time: chrono::DateTime<chrono::Utc>| {
+        time.with_timezone(&summary.offset)
+            .format("%H:%M")
+            .to_string()
+    };
+    let (mut planned_total, mut actual_total) = (0u32, 0i64);
+    let mut rows = Vec::new();
+    for (index, segment) in session.agenda.segments.iter().enumerate() {
+        let timing = &session.timings[index];
+        let planned = session.planned_minutes(index);
+        planned_total += planned;
+        let (started, actual) = match timing.started {
+            _ if session.was_skipped(index, summary.as_of) => {
+                ("–".to_owned(), words.skipped.to_owned())
+            }
+            Some(_) => {
+                let minutes = timing.elapsed(summary.as_of).num_minutes();
+                actual_total += minutes;
+                (
+                    clock(schedule[index].starts),
+                    format!("{minutes} {}", words.minutes),
+                )
+            }
+            None => ("–".to_owned(), "–".to_owned()),
+        };
+        rows.push(vec![
+            segment.title.clone(),
+            clock(planned_starts[index]),
+            started,
+            format!("{planned} {}", words.minutes),
+            actual,
+        ]);
+    }
+    let drift = match actual_total - i64::from(planned_total) {
+        0 => words.on_time.to_owned(),
+        d if d > 0 => format!("+{d} {}", words.minutes),
+        d => format!("−{} {}", -d, words.minutes),
+    };
+    rows.push(vec![
+        words.total.to_owned(),
+        String::new(),
+        String::new(),
+        format!("{planned_total} {}", words.minutes),
+        format!("{actual_total} {} ({drift})", words.minutes),
+    ]);
+    Section {
+        heading: words.time_log.to_owned(),
+        blocks: vec![Block::Table {
+            head: vec![
+                words.segment.to_owned(),
+                words.planned_start.to_owned(),
+                words.started.to_owned(),
+                words.planned.to_owned(),
+                words.actual.to_owned(),
+            ],
+            rows,
+            numeric: true,
+        }],
+    }
+}
+
+pub(super) fn private_notes(session: &Session, words: &Words) -> Option<Section> {
+    if session.private_notes.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    for (segment, note) in &session.private_notes {
+        let title = session
+            .agenda
+            .segments
+            .get(*segment)
+            .map(|segment| segment.title.clone())
+            .unwrap_or_default();
+        blocks.push(Block::Heading(title));
+        blocks.push(Block::Text(note.clone()));
+    }
+    Some(Section {
+        heading: words.private_notes.to_owned(),
+        blocks,
+    })
+}
