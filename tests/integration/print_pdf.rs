@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common;
+use common::programs::available;
 
 use common::fixture::{seminar_3, summary};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -16,24 +17,6 @@ use samla::export::{html, markdown};
 
 /// Longest a print may take before the test gives up on it.
 const PRINT_LIMIT: Duration = Duration::from_secs(90);
-
-/// Whether `program` runs here; with `CI` set, a missing one fails the test.
-fn available(program: &str, package: &str) -> bool {
-    let found = Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{program} is required in CI (apt-get install {package}, as .ci/run does)"
-        );
-        eprintln!("skipped: {program} is not installed (apt-get install {package})");
-    }
-    found
-}
 
 /// Prints `page` to an A4 PDF with headless Chromium, waiting at most PRINT_LIMIT.
 fn print(page: &Path, pdf: &Path, profile: &Path) {
@@ -149,7 +132,9 @@ fn items_in_order(markdown: &str) -> Vec<String> {
 
 #[test]
 fn the_printed_page_holds_every_card_in_order_on_few_pages() {
-    if !available("chromium", "chromium") || !available("pdftotext", "poppler-utils") {
+    if !available("chromium", "--version", "chromium")
+        || !available("pdftotext", "-v", "poppler-utils")
+    {
         return;
     }
     let session = seminar_3();

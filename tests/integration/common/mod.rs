@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod fixture;
+pub mod programs;
 pub mod pty;
 
 use std::path::Path;
