@@ -91,6 +91,17 @@ pub fn blocks(
         blocks.push(Block::Heading(table.theme.clone()));
         blocks.push(theme_table(&table, words, language));
     }
+    // Forms typed but never entered are the facilitator's to fix, not the room's.
+    let to_fix = session
+        .poll(index)
+        .map(|answers| answers.to_fix.clone())
+        .unwrap_or_default();
+    if report && !to_fix.is_empty() {
+        blocks.push(Block::List {
+            label: words.lines_to_fix.to_owned(),
+            items: to_fix,
+        });
+    }
     blocks
 }
 

@@ -44,6 +44,7 @@ pub struct Words {
     pub months: [&'static str; 12],
     pub removed: &'static str,
     pub take_home: &'static str,
+    pub lines_to_fix: &'static str,
 }
 
 const SV: Words = Words {
@@ -86,6 +87,7 @@ const SV: Words = Words {
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
     take_home: "Att ta med hem",
+    lines_to_fix: "Rader som väntar på att rättas (inte räknade)",
     months: [
         "januari",
         "februari",
@@ -142,6 +144,7 @@ const EN: Words = Words {
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",
     take_home: "To take home",
+    lines_to_fix: "Lines waiting to be fixed (not counted)",
     months: [
         "January",
         "February",

@@ -700,3 +700,35 @@ fn a_series_of_workshops_counts_workshops_not_seminars() {
         assert!(!text.contains(seminar_word), "{seminar_word}: {text}");
     }
 }
+
+#[test]
+fn lines_still_to_fix_are_listed_in_the_report_only() {
+    let mut session = seminar_3();
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
+        .expect("a survey");
+    let statements = session.agenda.segments[poll].statements.len();
+    let scale = session.agenda.segments[poll].scale_or_default(session.agenda.language);
+    let respondent = samla::session::parse_line("sk455445", statements, &scale).expect("valid");
+    for change in [
+        samla::session::PollAction::AddRespondent {
+            segment: poll,
+            respondent,
+        },
+        samla::session::PollAction::SetAside {
+            segment: poll,
+            line: "sk4554".to_owned(),
+        },
+    ] {
+        session.apply(samla::session::SessionAction::Poll(change), saved_at());
+    }
+    let report = report_of(&session);
+    assert!(
+        report.contains("*Rader som väntar på att rättas (inte räknade):*\n\n- sk4554\n"),
+        "{report}"
+    );
+    assert!(!summary_of(&session, false).contains("sk4554"));
+}
