@@ -81,6 +81,20 @@ pub enum Command {
     /// Rating answers (polls).
     #[command(subcommand)]
     Poll(PollCommand),
+    /// Shell completions (bash, zsh, fish, powershell, elvish) on standard
+    /// output, e.g. `samla completions bash > ~/.local/share/bash-completion/completions/samla`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page, samla.1: written to the current folder, or to `-o PATH`
+    /// (`-` for standard output).
+    Man {
+        /// Where to write it.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// What `samla run` takes.

@@ -3,6 +3,7 @@
 mod agendas;
 mod args;
 mod export;
+mod manual;
 mod poll;
 mod present;
 mod printable;
@@ -116,6 +117,8 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         Some(Command::Present { session }) => present::present(session.as_deref(), context),
         Some(Command::Series { name, action }) => series::series(name.as_deref(), action, context),
         Some(Command::Poll(command)) => poll::poll(&command, context),
+        Some(Command::Completions { shell }) => manual::completions(shell, context),
+        Some(Command::Man { output }) => manual::man(output.as_deref(), context),
     }
 }
 

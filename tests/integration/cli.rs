@@ -275,3 +275,50 @@ fn samla_sessions_lines_up_its_columns_whatever_the_ids() {
         );
     }
 }
+
+#[test]
+fn completions_come_for_every_shell_from_the_same_definitions() {
+    for (shell, sign) in [
+        ("bash", "_samla()"),
+        ("zsh", "#compdef samla"),
+        ("fish", "complete -c samla"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = samla(&["completions", shell]);
+        assert_eq!(run.code, Some(0), "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains(sign), "{shell}: {}", run.stdout);
+        for word in ["export", "report", "redact", "resume"] {
+            assert!(run.stdout.contains(word), "{shell} lacks {word}");
+        }
+    }
+    assert_eq!(samla(&["completions", "cmd.exe"]).code, Some(2));
+}
+
+#[test]
+fn man_writes_the_manual_page_that_groff_renders() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let home = tempfile::tempdir().expect("a home");
+    let run = samla_in(folder.path(), home.path(), &["man"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "samla.1");
+    let page = std::fs::read_to_string(folder.path().join("samla.1")).expect("samla.1");
+    assert!(page.contains(".TH samla 1"), "{page}");
+    assert_eq!(
+        samla(&["man", "-o", "-"]).stdout,
+        page,
+        "the same page on stdout"
+    );
+    if !common::programs::available("groff", "-v", "groff-base") {
+        return;
+    }
+    let rendered = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-P-cbou"])
+        .arg(folder.path().join("samla.1"))
+        .output()
+        .expect("groff runs");
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(rendered.status.success(), "{text}");
+    for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "SUBCOMMANDS"] {
+        assert!(text.contains(section), "{section} in:\n{text}");
+    }
+}
