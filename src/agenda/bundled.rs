@@ -1,6 +1,9 @@
 //! The agendas that ship inside the binary, so `samla` works from any folder.
 
 /// Id (the file stem in `agendas/`) and text of every bundled agenda.
+/// The template `samla agendas new` starts from: every field shown, most optional.
+pub const TEMPLATE: &str = include_str!("../../assets/agenda-template.ron");
+
 pub const BUNDLED: &[(&str, &str)] = &[
     (
         "seminarium-1",

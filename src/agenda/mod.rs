@@ -10,14 +10,14 @@ mod people;
 mod source;
 mod validate;
 
-pub use bundled::{BUNDLED, DEFAULT_AGENDA};
+pub use bundled::{BUNDLED, DEFAULT_AGENDA, TEMPLATE};
 pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{Agenda, Event, Language, Scale, Segment, SegmentKind, Statement};
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector};
 pub use source::{
-    Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, find_agenda, load_agenda_file,
-    load_bundled,
+    Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, bundled_source, find_agenda,
+    load_agenda_file, load_bundled,
 };
 pub use validate::{MAX_GROUPS, validate};

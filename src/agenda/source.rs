@@ -99,6 +99,22 @@ pub fn find_agenda(name: &str, user_agendas: &[PathBuf]) -> Result<Found, Agenda
     }
 }
 
+/// The bundled agenda `name` (in any case) as its id and its text.
+pub fn bundled_source(name: &str) -> Result<(&'static str, &'static str), AgendaError> {
+    BUNDLED
+        .iter()
+        .find(|(id, _)| id.eq_ignore_ascii_case(name))
+        .copied()
+        .ok_or_else(|| {
+            let known: Vec<String> = BUNDLED.iter().map(|(id, _)| (*id).to_owned()).collect();
+            AgendaError::Unknown {
+                closest: closest(name, &known),
+                name: name.to_owned(),
+                known,
+            }
+        })
+}
+
 /// The id most like `name`, if one is close enough to be a typo of it.
 fn closest(name: &str, known: &[String]) -> Option<String> {
     let name = name.to_lowercase();

@@ -52,7 +52,11 @@ pub enum Command {
         json: bool,
     },
     /// List the bundled agendas and your own, with ids, minutes and titles.
-    Agendas,
+    Agendas {
+        /// Make an agenda of your own.
+        #[command(subcommand)]
+        action: Option<AgendasCommand>,
+    },
     /// Check agenda files; exit 0 when all are valid, 1 otherwise.
     Validate {
         /// Agenda files to check.
@@ -94,6 +98,21 @@ pub enum Command {
         /// Where to write it.
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+    },
+}
+
+/// What `samla agendas` does beyond listing.
+#[derive(Debug, Subcommand)]
+pub enum AgendasCommand {
+    /// Write a new agenda of your own into $SAMLA_HOME/agendas/ID.ron (a copy
+    /// of a bundled one, or the template), open it in $VISUAL or $EDITOR, and
+    /// check it when the editor closes.
+    New {
+        /// The new agenda's id: letters, digits and dashes, e.g. `min-workshop`.
+        id: String,
+        /// The bundled agenda to start from; the template when left out.
+        #[arg(long, value_name = "AGENDA")]
+        from: Option<String>,
     },
 }
 

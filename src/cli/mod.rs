@@ -19,8 +19,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub use args::{
-    Cli, Command, ExportArgs, Format, GroupChange, Lang, PollCommand, PollImportArgs, RoleArg,
-    RunArgs, SectorArg, SeriesCommand,
+    AgendasCommand, Cli, Command, ExportArgs, Format, GroupChange, Lang, PollCommand,
+    PollImportArgs, RoleArg, RunArgs, SectorArg, SeriesCommand,
 };
 
 use std::path::PathBuf;
@@ -101,7 +101,10 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         context.language = lang.into();
     }
     match cli.command {
-        Some(Command::Agendas) => agendas::list(context),
+        Some(Command::Agendas { action: None }) => agendas::list(context),
+        Some(Command::Agendas {
+            action: Some(AgendasCommand::New { id, from }),
+        }) => agendas::new(&id, from.as_deref(), context),
         Some(Command::Validate { files }) => validate::check(&files, context),
         Some(Command::Run(args)) => run::run(&args, context),
         None => run::run(&RunArgs::default(), context),

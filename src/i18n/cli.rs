@@ -47,6 +47,14 @@ pub enum Say {
     AgendasHeader,
     /// Before the user's own agendas.
     OwnAgendas { folder: PathBuf },
+    /// `samla agendas new` with an id that is no file name.
+    BadAgendaId { id: String },
+    /// `samla agendas new` where the agenda exists already.
+    AgendaExists { path: PathBuf },
+    /// The editor for a new agenda could not be started.
+    NoEditor { editor: String },
+    /// One of your own agendas takes the place of the bundled one of that id.
+    Shadows,
     /// An agenda that does not load, in the list.
     InvalidAgenda { first_line: String },
     /// `samla validate` on a good file.
@@ -309,6 +317,22 @@ impl Say {
             Say::OwnAgendas { folder } => l(
                 format!("\nDina egna, i {}:", folder.display()),
                 format!("\nYour own, in {}:", folder.display()),
+            ),
+            Say::BadAgendaId { id } => l(
+                format!("{id:?} duger inte som id: använd bokstäver a–z, siffror och bindestreck, t.ex. min-workshop"),
+                format!("{id:?} is no id: use letters a–z, digits and dashes, e.g. my-workshop"),
+            ),
+            Say::AgendaExists { path } => l(
+                format!("{} finns redan; välj ett annat id eller redigera den", path.display()),
+                format!("{} exists already; pick another id or edit it", path.display()),
+            ),
+            Say::NoEditor { editor } => l(
+                format!("kunde inte starta redigeraren {editor:?}; öppna filen själv och kontrollera den med samla validate"),
+                format!("could not start the editor {editor:?}; open the file yourself and check it with samla validate"),
+            ),
+            Say::Shadows => l(
+                "(ersätter den medföljande)".into(),
+                "(in place of the bundled one)".into(),
             ),
             Say::InvalidAgenda { first_line } => l(
                 format!("ogiltig: {first_line}"),

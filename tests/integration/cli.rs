@@ -2,6 +2,8 @@
 
 use crate::common;
 
+use std::path::Path;
+
 use common::{samla, samla_in};
 
 #[test]
@@ -321,4 +323,115 @@ fn man_writes_the_manual_page_that_groff_renders() {
     for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "SUBCOMMANDS"] {
         assert!(text.contains(section), "{section} in:\n{text}");
     }
+}
+
+#[test]
+fn agendas_new_writes_your_own_copy_or_the_template_and_never_overwrites() {
+    let home = tempfile::tempdir().expect("a home");
+    let cwd = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let made = samla_in(
+        cwd,
+        home.path(),
+        &["agendas", "new", "min-workshop", "--from", "Seminarium-3"],
+    );
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let path = home.path().join("agendas").join("min-workshop.ron");
+    assert_eq!(made.stdout.trim(), path.display().to_string());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("the copy"),
+        samla::agenda::bundled_source("seminarium-3")
+            .expect("bundled")
+            .1
+    );
+    let again = samla_in(cwd, home.path(), &["agendas", "new", "min-workshop"]);
+    assert_eq!(again.code, Some(1));
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+
+    let template = samla_in(cwd, home.path(), &["agendas", "new", "fran-mallen"]);
+    assert_eq!(template.code, Some(0), "{}", template.stderr);
+    let written = home.path().join("agendas").join("fran-mallen.ron");
+    assert_eq!(
+        std::fs::read_to_string(&written).expect("the template"),
+        samla::agenda::TEMPLATE
+    );
+    assert_eq!(
+        samla_in(
+            cwd,
+            home.path(),
+            &["validate", written.to_str().expect("a path")]
+        )
+        .code,
+        Some(0),
+        "the template is a valid agenda"
+    );
+
+    let typo = samla_in(
+        cwd,
+        home.path(),
+        &["agendas", "new", "x", "--from", "seminarum-3"],
+    );
+    assert_eq!(typo.code, Some(1));
+    assert!(
+        typo.stderr.contains("did you mean seminarium-3"),
+        "{}",
+        typo.stderr
+    );
+    let bad = samla_in(cwd, home.path(), &["agendas", "new", "Min Workshop"]);
+    assert_eq!(bad.code, Some(1));
+    assert!(bad.stderr.contains("is no id"), "{}", bad.stderr);
+}
+
+#[test]
+fn agendas_marks_your_own_that_take_a_bundled_ones_place() {
+    let home = tempfile::tempdir().expect("a home");
+    let cwd = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let made = samla_in(
+        cwd,
+        home.path(),
+        &["agendas", "new", "seminarium-1", "--from", "seminarium-1"],
+    );
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let listed = samla_in(cwd, home.path(), &["agendas"]);
+    let own = &listed.stdout[listed.stdout.find("Your own").expect("your own")..];
+    assert!(own.contains("seminarium-1"), "{own}");
+    assert!(own.contains("(in place of the bundled one)"), "{own}");
+}
+
+#[cfg(unix)]
+#[test]
+fn agendas_new_opens_the_editor_at_a_terminal_and_checks_the_file_after() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("a home");
+    let editor = home.path().join("editor.sh");
+    // An editor that leaves a typo at the end of the file.
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'oops\\n' >> \"$1\"\n").expect("the editor");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("runnable");
+    let editor = editor.to_str().expect("a path");
+    let mut broken = common::pty::PtyApp::spawn_with_env(
+        &["agendas", "new", "trasig"],
+        home.path(),
+        120,
+        30,
+        &[("EDITOR", editor), ("VISUAL", "")],
+    );
+    let status = broken.wait_exit(common::pty::PATIENCE).expect("exits");
+    assert_eq!(status.exit_code(), 1);
+    let said = broken.wait_for_text("trasig.ron:");
+    // file:line:col, where the typo is.
+    let at = &said[said.find("trasig.ron:").expect("the file") + "trasig.ron:".len()..];
+    let place: Vec<&str> = at.splitn(3, ':').take(2).collect();
+    assert!(
+        place.len() == 2 && place.iter().all(|n| n.parse::<u32>().is_ok()),
+        "{said}"
+    );
+    let mut fine = common::pty::PtyApp::spawn_with_env(
+        &["agendas", "new", "hel"],
+        home.path(),
+        120,
+        30,
+        &[("EDITOR", "true"), ("VISUAL", "")],
+    );
+    let status = fine.wait_exit(common::pty::PATIENCE).expect("exits");
+    assert_eq!(status.exit_code(), 0);
+    fine.wait_for_text("hel.ron");
 }
