@@ -35,8 +35,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run a seminar on screen (the default).
+    #[command(
+        after_help = "Examples:\n  samla run seminarium-1 --groups 5\n  samla run seminarium-3 --group Norr --group Söder --series närvaro\n  samla run mitt-seminarium.ron --no-bell"
+    )]
     Run(RunArgs),
     /// Continue a saved session; the latest unfinished one if none is named.
+    #[command(
+        after_help = "Examples:\n  samla resume\n  samla resume 2026-03-12-seminarium-3\n  samla resume 2026-03-12-seminarium-3 --backup"
+    )]
     Resume {
         /// A session id from `samla sessions`, or a path.
         session: Option<String>,
@@ -46,31 +52,45 @@ pub enum Command {
         backup: bool,
     },
     /// List saved sessions: id, agenda, started, last change, cards, finished.
+    #[command(after_help = "Examples:\n  samla sessions\n  samla sessions --json")]
     Sessions {
         /// One JSON array, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// List the bundled agendas and your own, with ids, minutes and titles.
+    #[command(
+        after_help = "Examples:\n  samla agendas\n  samla agendas new min-workshop --from seminarium-1"
+    )]
     Agendas {
         /// Make an agenda of your own.
         #[command(subcommand)]
         action: Option<AgendasCommand>,
     },
     /// Check agenda files; exit 0 when all are valid, 1 otherwise.
+    #[command(
+        after_help = "Examples:\n  samla validate mitt-seminarium.ron\n  samla validate ~/.local/share/samla/agendas/*.ron"
+    )]
     Validate {
         /// Agenda files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Write the summary of a session.
+    #[command(
+        after_help = "Examples:\n  samla export\n  samla export --format eml --to \"Maria Berg <maria@kommun.se>\"\n  samla export --report --private --format html -o rapport.html"
+    )]
     Export(ExportArgs),
     /// Read-only big-screen view that follows a live session.
+    #[command(after_help = "Examples:\n  samla present\n  samla present 2026-03-12-seminarium-3")]
     Present {
         /// A session id or path; the running session if none is named.
         session: Option<String>,
     },
     /// Seminar series: their groups, members and sessions.
+    #[command(
+        after_help = "Examples:\n  samla series\n  samla series närvaro groups add \"Anna Åberg\" --group 1 --sector skola\n  samla export --series närvaro --format eml"
+    )]
     Series {
         /// The series to show; all of them if none is named.
         name: Option<String>,
@@ -84,9 +104,15 @@ pub enum Command {
     ServeClipboard,
     /// Rating answers (polls).
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  samla poll import enkät.txt\n  samla poll import 2026-03-12-seminarium-3 --poll eftermatning svar.txt"
+    )]
     Poll(PollCommand),
     /// Shell completions (bash, zsh, fish, powershell, elvish) on standard
     /// output, e.g. `samla completions bash > ~/.local/share/bash-completion/completions/samla`.
+    #[command(
+        after_help = "Examples:\n  samla completions bash > ~/.local/share/bash-completion/completions/samla\n  samla completions zsh > ~/.zfunc/_samla"
+    )]
     Completions {
         /// The shell to complete in.
         #[arg(value_enum)]
@@ -94,6 +120,7 @@ pub enum Command {
     },
     /// The manual page, samla.1: written to the current folder, or to `-o PATH`
     /// (`-` for standard output).
+    #[command(after_help = "Examples:\n  samla man\n  samla man -o - | man -l -")]
     Man {
         /// Where to write it.
         #[arg(short, long, value_name = "PATH")]
@@ -107,6 +134,9 @@ pub enum AgendasCommand {
     /// Write a new agenda of your own into $SAMLA_HOME/agendas/ID.ron (a copy
     /// of a bundled one, or the template), open it in $VISUAL or $EDITOR, and
     /// check it when the editor closes.
+    #[command(
+        after_help = "Examples:\n  samla agendas new min-workshop\n  samla agendas new kommunmote --from seminarium-3"
+    )]
     New {
         /// The new agenda's id: letters, digits and dashes, e.g. `min-workshop`.
         id: String,

@@ -435,3 +435,42 @@ fn agendas_new_opens_the_editor_at_a_terminal_and_checks_the_file_after() {
     assert_eq!(status.exit_code(), 0);
     fine.wait_for_text("hel.ron");
 }
+
+#[test]
+fn every_commands_help_teaches_with_examples() {
+    use clap::CommandFactory;
+    // Every command a person types, with the words that reach it.
+    fn paths(command: &clap::Command, prefix: &[String], found: &mut Vec<Vec<String>>) {
+        for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+            let mut path = prefix.to_vec();
+            path.push(sub.get_name().to_owned());
+            found.push(path.clone());
+            paths(sub, &path, found);
+        }
+    }
+    let mut found = Vec::new();
+    paths(&samla::cli::Cli::command(), &[], &mut found);
+    assert!(found.len() >= 12, "{found:?}");
+    for path in found {
+        // `series groups …` and `poll import` are taught by their parent's examples.
+        if path.len() > 1 && path[0] != "agendas" {
+            continue;
+        }
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = samla(&args).stdout;
+        let examples = help
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no examples in `samla {}`", path.join(" ")));
+        let lines = examples
+            .lines()
+            .filter(|line| line.starts_with("  samla"))
+            .count();
+        assert!(
+            lines >= 2,
+            "`samla {}` has {lines} examples",
+            path.join(" ")
+        );
+    }
+}
