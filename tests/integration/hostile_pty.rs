@@ -5,44 +5,11 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::pty::{PATIENCE, PtyApp, is_cooked};
+use common::pty::{PATIENCE, PtyApp, is_cooked, session_files, wait_for_file};
 use common::samla_in;
 use samla::store::{SessionFile, backup_path};
-
-/// The session files in `home`'s data folder.
-fn session_files(home: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(home.join("sessions")) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// Waits until the only session file satisfies `ready`, and returns it.
-fn wait_for_file(home: &Path, what: &str, ready: impl Fn(&SessionFile) -> bool) -> SessionFile {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let files = session_files(home);
-        if let [path] = files.as_slice()
-            && let Ok(file) = SessionFile::load(path)
-            && ready(&file)
-        {
-            return file;
-        }
-        if Instant::now() > deadline {
-            let found = files.first().map(|path| SessionFile::load(path));
-            panic!("waited for {what}; the file holds {found:#?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 /// A field of `/proc/PID/stat` after the command name: 0 is the state.
 fn proc_stat(pid: u32, field: usize) -> String {

@@ -4,23 +4,11 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use common::pty::{PtyApp, status_line_drawn};
+use common::pty::{PtyApp, session_files, status_line_drawn, wait_for_file};
 use samla::store::{SessionFile, backup_path};
-
-fn session_files(home: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(home.join("sessions")) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    files.sort();
-    files
-}
 
 /// The only session file, read with the real parser.
 fn the_session(home: &Path) -> SessionFile {
@@ -139,6 +127,8 @@ fn a_data_folder_that_refuses_shows_a_warning_and_the_notes_are_saved_once_it_ac
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 100, 30);
     app.wait_for_text("Förmätning");
+    // The folder is taken away only after the first save has landed in it.
+    wait_for_file(home.path(), "the first save", |_| true);
     let sessions = home.path().join("sessions");
     let aside = home.path().join("sessions-aside");
     // A file where the folder was: no file can be made in it, even as root.

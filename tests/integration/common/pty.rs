@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use samla::store::SessionFile;
 
 /// How long a test waits for something that should happen at once.
 pub const PATIENCE: Duration = Duration::from_secs(10);
@@ -226,4 +227,36 @@ pub fn status_line_drawn(screen: &str) -> bool {
         .lines()
         .last()
         .is_some_and(|line| line.contains(" Nu "))
+}
+
+/// The session files in `home`'s data folder.
+pub fn session_files(home: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(home.join("sessions")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Waits until the only session file satisfies `ready`, and returns it.
+pub fn wait_for_file(home: &Path, what: &str, ready: impl Fn(&SessionFile) -> bool) -> SessionFile {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let files = session_files(home);
+        if let [path] = files.as_slice()
+            && let Ok(file) = SessionFile::load(path)
+            && ready(&file)
+        {
+            return file;
+        }
+        if Instant::now() > deadline {
+            let found = files.first().map(|path| SessionFile::load(path));
+            panic!("waited for {what}; the file holds {found:#?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
