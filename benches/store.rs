@@ -24,6 +24,7 @@ fn large_session() -> SessionFile {
         language: samla::agenda::Language::Sv,
         session,
         draft: None,
+        room: None,
     }
 }
 

@@ -45,6 +45,7 @@ fn session_with_360_cards() -> SessionFile {
         language: Language::Sv,
         session,
         draft: None,
+        room: None,
     }
 }
 

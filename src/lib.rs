@@ -9,6 +9,7 @@ pub mod clock;
 pub mod export;
 pub mod i18n;
 pub mod input_file;
+pub mod room;
 pub mod session;
 pub mod store;
 pub mod ui;

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
         asked_language: None,
         language: cli::system_language(|name| std::env::var_os(name)),
+        room: Default::default(),
     };
     let code = match cli::run(cli, &mut context) {
         Ok(code) => code,

@@ -48,6 +48,14 @@ pub enum Action {
     SaveFailed(ErrorKind),
     /// The summary was written to `path` (copied as `copied`), or could not be.
     Exported(Result<Exported, ErrorKind>),
+    /// Open the room, or show its join screen when it is open (`w`).
+    Room,
+    /// Close the room (`w` on its join screen).
+    CloseRoom,
+    /// The room's server listens at the door, or could not start.
+    RoomOpened(Result<crate::room::Door, ErrorKind>),
+    /// A device asks for a change; the answer goes back under the request's number.
+    FromRoom(u64, crate::room::RoomAction),
 }
 
 /// What became of an export asked for with `x`.

@@ -12,6 +12,12 @@ pub enum Effect {
     Bell,
     /// Leave the screen.
     Quit,
+    /// Start the room's server (or keep the one still answering).
+    OpenRoom,
+    /// Tell the room's pages the room is closed; the server stops after a grace.
+    CloseRoom,
+    /// Answer the room's request with this number.
+    Answer(u64, crate::room::RoomReply),
 }
 
 /// The effects of one action, in the order they are to run.

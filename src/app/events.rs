@@ -36,6 +36,8 @@ pub enum AppEvent {
     Tick,
     /// The saver's write ended: written, or refused and why.
     Written(crate::store::WriteReport),
+    /// A device in the room asks for a change.
+    Room(crate::room::RoomRequest),
 }
 
 impl AppEvent {

@@ -36,6 +36,10 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
         | Mode::ConfirmQuit(_)
         | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, state.language)),
         Mode::Roster(_) => roster_action(key.code),
+        Mode::RoomDoor => Some(match key.code {
+            KeyCode::Char('w') => Action::Room,
+            _ => Action::Dismiss,
+        }),
     }
 }
 
@@ -77,6 +81,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('r') => Some(Action::ProposeRebalance),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char('x') => Some(Action::Export),
+        KeyCode::Char('w') => Some(Action::Room),
         KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
         KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(
             digit

@@ -7,6 +7,8 @@ mod effect;
 mod events;
 pub mod export;
 mod keys;
+mod room;
+mod room_host;
 mod room_view;
 mod roster_tally;
 mod runner;
@@ -20,6 +22,7 @@ pub use action::{Action, BoardAction, EditorAction, Exported, RosterKey, TallyAc
 pub use editor::Editor;
 pub use effect::{Effect, Effects};
 pub use keys::action_for;
+pub use room_host::{RoomHost, RoomSender};
 pub use room_view::{RoomKey, room_key, room_view, show_room};
 pub use runner::{Runner, snapshot};
 pub use saving::TYPING_WINDOW;
@@ -63,6 +66,18 @@ impl Inputs {
     }
 }
 
+impl Inputs {
+    /// The room's requests as inputs of the loop, like keys.
+    pub fn room_sender(&self) -> RoomSender {
+        let events = std::sync::Mutex::new(self.sender.clone());
+        std::sync::Arc::new(move |request| {
+            events
+                .lock()
+                .is_ok_and(|events| events.send(AppEvent::Room(request)).is_ok())
+        })
+    }
+}
+
 impl Default for Inputs {
     fn default() -> Self {
         Self::new()
@@ -84,8 +99,18 @@ pub fn run(
     events::spawn_signals(sender)?;
     let mut redraw = true;
     runner.save(&state, clock.now());
+    if runner.room.opens_at_start() {
+        apply(
+            &mut state,
+            Action::Room,
+            clock,
+            runner,
+            screen.backend_mut(),
+        );
+    }
     loop {
         let now = clock.now();
+        runner.room.publish(&state, now);
         if redraw {
             let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));
             if drawn.is_err() {
@@ -129,6 +154,7 @@ pub fn run(
                 AppEvent::Tick => Some(Action::Tick),
                 AppEvent::Written(Ok(())) => Some(Action::Saved),
                 AppEvent::Written(Err(kind)) => Some(Action::SaveFailed(kind)),
+                AppEvent::Room(request) => Some(runner.room.accept(request)),
                 AppEvent::Resize | AppEvent::SessionChanged => None,
                 AppEvent::Suspend => {
                     // Stopped, samla writes nothing: what was typed is on disk first.
@@ -220,3 +246,6 @@ fn panic_if_asked(key: &crossterm::event::KeyEvent) {
 
 #[cfg(test)]
 mod update_tests;
+
+#[cfg(test)]
+mod room_tests;

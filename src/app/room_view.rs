@@ -61,6 +61,7 @@ pub fn room_view(
         notice: None,
         save_problem: None,
         for_room: true,
+        room: file.room.as_ref(),
         tally: None,
     }
 }
@@ -136,7 +137,7 @@ pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result
                 terminal::take_back(&mut screen);
                 redraw = true;
             }
-            Ok(AppEvent::Paste(_) | AppEvent::Tick | AppEvent::Written(_)) => {}
+            Ok(AppEvent::Paste(_) | AppEvent::Tick | AppEvent::Written(_) | AppEvent::Room(_)) => {}
             Ok(AppEvent::Signal | AppEvent::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
                 break;
             }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::action::{Action, Exported};
 use super::effect::{Effect, Effects};
 use super::export::{ExportRequest, deliver};
+use super::room_host::RoomHost;
 use super::state::AppState;
 use super::terminal;
 use crate::clipboard::Clipboard;
@@ -35,6 +36,8 @@ pub struct Runner<'a> {
     pub exports_dir: &'a Path,
     /// The clipboard, one handle for the screen's life.
     pub clipboard: Clipboard,
+    /// The room's server, when the facilitator opens the room.
+    pub room: RoomHost,
 }
 
 impl Runner<'_> {
@@ -59,6 +62,11 @@ impl Runner<'_> {
                     let _ = terminal::ring_bell(terminal);
                 }
                 Effect::Quit => ran.quit = true,
+                Effect::OpenRoom => ran
+                    .outcomes
+                    .push(Action::RoomOpened(self.room.open(state, now))),
+                Effect::CloseRoom => self.room.publish(state, now),
+                Effect::Answer(request, reply) => self.room.answer(*request, *reply),
             }
         }
         ran
@@ -76,8 +84,9 @@ impl Runner<'_> {
         terminal: &mut dyn Write,
         now: DateTime<Utc>,
     ) -> Action {
+        let shown = state.session.without_hidden();
         let summary = Summary {
-            session: &state.session,
+            session: &shown,
             as_of: now,
             offset: local_offset(state.session.planned_start),
             private: false,
@@ -117,5 +126,6 @@ pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> Sessio
         language: state.language,
         session: state.session.clone(),
         draft: state.draft(),
+        room: state.room.clone(),
     }
 }

@@ -35,6 +35,8 @@ pub enum Mode {
     Roster(Option<MemberId>),
     /// A member waiting for `y` to be removed from the roster.
     ConfirmRemoveMember(MemberId),
+    /// The room's join screen: address, code and QR code, large.
+    RoomDoor,
     /// Counting hands for the poll's statement `statement`; `counted` lists
     /// what was added, for undo.
     Tally {
@@ -67,6 +69,8 @@ pub struct AppState {
     pub save_problem: Option<ErrorKind>,
     /// When the session was last handed to the saver, and whether typing since waits.
     pub(super) saves: SaveSchedule,
+    /// Where the room is reached, while it is open.
+    pub room: Option<crate::room::Door>,
 }
 
 impl AppState {
@@ -91,6 +95,7 @@ impl AppState {
             bell_rung_for: None,
             save_problem: None,
             saves: SaveSchedule::default(),
+            room: None,
         };
         if state.countdown_at_zero(now) {
             state.bell_rung_for = Some(state.session.current);
@@ -142,6 +147,7 @@ impl AppState {
             notice: self.notice.as_ref(),
             save_problem: self.save_problem,
             for_room: false,
+            room: self.room.as_ref(),
             tally: match &self.mode {
                 Mode::Tally { statement, .. } => Some(*statement),
                 _ => None,
@@ -188,6 +194,7 @@ impl AppState {
                 .roster
                 .member(*id)
                 .map_or(Overlay::None, Overlay::ConfirmRemoveMember),
+            Mode::RoomDoor => self.room.as_ref().map_or(Overlay::None, Overlay::RoomDoor),
             Mode::Tally { .. } | Mode::Normal | Mode::Editor(_) => Overlay::None,
         }
     }

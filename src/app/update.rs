@@ -24,7 +24,11 @@ impl AppState {
         let mut effects = Effects::none();
         let from_the_user = !matches!(
             action,
-            Action::Tick | Action::Saved | Action::SaveFailed(_) | Action::Exported(_)
+            Action::Tick
+                | Action::Saved
+                | Action::SaveFailed(_)
+                | Action::Exported(_)
+                | Action::FromRoom(..)
         );
         if from_the_user {
             self.notice = None;
@@ -119,6 +123,10 @@ impl AppState {
                 self.notice = Some(exported_notice(outcome));
                 Change::Nothing
             }
+            Action::Room => self.room_key(effects),
+            Action::CloseRoom => self.close_room(effects),
+            Action::RoomOpened(opened) => self.room_opened(opened),
+            Action::FromRoom(request, action) => self.answer_room(request, action, now, effects),
         }
     }
 
@@ -179,11 +187,11 @@ impl AppState {
                 }
                 self.notice = Some(Notice::NoColumns);
             }
-            BoardAction::AskDelete => {
-                if let Some(card) = self.card_or_hint() {
-                    self.mode = Mode::ConfirmDelete(card.id);
-                }
-            }
+            BoardAction::AskDelete => match self.card_or_hint() {
+                Some(card) if card.from_room.is_some() => return self.toggle_hidden(card.id, now),
+                Some(card) => self.mode = Mode::ConfirmDelete(card.id),
+                None => {}
+            },
             BoardAction::OpenRoster => self.mode = Mode::Roster(self.first_member()),
             BoardAction::OpenPollLine => {
                 if self.current_is_poll() {

@@ -36,7 +36,7 @@ pub struct Cli {
 pub enum Command {
     /// Run a seminar on screen (the default).
     #[command(
-        after_help = "Examples:\n  samla run seminarium-1 --groups 5\n  samla run seminarium-3 --group Norr --group Söder --series närvaro\n  samla run mitt-seminarium.ron --no-bell"
+        after_help = "Examples:\n  samla run seminarium-1 --groups 5\n  samla run seminarium-3 --group Norr --group Söder --series närvaro\n  samla run mitt-seminarium.ron --no-bell\n  samla run seminarium-3 --room"
     )]
     Run(RunArgs),
     /// Continue a saved session; the latest unfinished one if none is named.
@@ -50,6 +50,9 @@ pub enum Command {
         /// session file is damaged.
         #[arg(long)]
         backup: bool,
+        /// The room's page, where groups post from their phones.
+        #[command(flatten)]
+        room: RoomArgs,
     },
     /// List saved sessions: id, agenda, started, last change, cards, finished.
     #[command(after_help = "Examples:\n  samla sessions\n  samla sessions --json")]
@@ -164,6 +167,36 @@ pub struct RunArgs {
     /// with the series' groups and members.
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,
+    /// The room's page, where groups post from their phones.
+    #[command(flatten)]
+    pub room: RoomArgs,
+}
+
+/// How the room's page is served (`--room`, `w` on the run screen).
+#[derive(Debug, Clone, Default, Args)]
+pub struct RoomArgs {
+    /// Open the room as the screen starts: groups post their cards from
+    /// their phones through a page this computer serves on the local network.
+    #[arg(long)]
+    pub room: bool,
+    /// Listen on this address only (e.g. 127.0.0.1, or the hotspot's
+    /// address); every interface by default.
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Listen on this port; 8765, or any free one, by default (0: any free one).
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+}
+
+impl RoomArgs {
+    /// Where the room listens.
+    pub fn config(&self) -> crate::room::RoomConfig {
+        let default = crate::room::RoomConfig::default();
+        crate::room::RoomConfig {
+            bind: self.bind.unwrap_or(default.bind),
+            port: self.port,
+        }
+    }
 }
 
 /// The UI languages.

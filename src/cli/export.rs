@@ -21,7 +21,11 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     let to = args.to.concat();
     if let Some(name) = &args.series {
         let (files, series) = series_files(&data, name, context)?;
-        let sessions: Vec<&Session> = files.iter().map(|file| &file.session).collect();
+        let shown: Vec<_> = files
+            .iter()
+            .map(|file| file.session.without_hidden())
+            .collect();
+        let sessions: Vec<&Session> = shown.iter().map(AsRef::as_ref).collect();
         let summary = SeriesSummary {
             name: &series.name,
             groups: &series.groups,
@@ -63,9 +67,10 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         })?),
         None => None,
     };
-    let redacted = args.redact.then(|| redact(&file.session));
+    let shown = file.session.without_hidden();
+    let redacted = args.redact.then(|| redact(&shown));
     let summary = Summary {
-        session: redacted.as_ref().unwrap_or(&file.session),
+        session: redacted.as_ref().unwrap_or(&shown),
         as_of: file.saved,
         offset: local_offset(file.session.planned_start),
         private: args.private,
@@ -74,7 +79,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         intro: intro.as_deref(),
     };
     let found = flags(&Summary {
-        session: &file.session,
+        session: &shown,
         ..summary
     });
     if !found.is_empty() {

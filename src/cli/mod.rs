@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 pub use args::{
     AgendasCommand, Cli, Command, ExportArgs, Format, GroupChange, Lang, PollCommand,
-    PollImportArgs, RoleArg, RunArgs, SectorArg, SeriesCommand,
+    PollImportArgs, RoleArg, RoomArgs, RunArgs, SectorArg, SeriesCommand,
 };
 
 use std::path::PathBuf;
@@ -45,6 +45,8 @@ pub struct Context<'a> {
     pub asked_language: Option<Language>,
     /// The language of the command line's words: `--lang`, else the system's.
     pub language: Language,
+    /// How the run screen serves the room's page.
+    pub room: RoomArgs,
 }
 
 /// The system's language from the locale variables (LC_ALL, LC_MESSAGES,
@@ -106,9 +108,17 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
             action: Some(AgendasCommand::New { id, from }),
         }) => agendas::new(&id, from.as_deref(), context),
         Some(Command::Validate { files }) => validate::check(&files, context),
-        Some(Command::Run(args)) => run::run(&args, context),
+        Some(Command::Run(args)) => {
+            context.room = args.room.clone();
+            run::run(&args, context)
+        }
         None => run::run(&RunArgs::default(), context),
-        Some(Command::Resume { session, backup }) => {
+        Some(Command::Resume {
+            session,
+            backup,
+            room,
+        }) => {
+            context.room = room;
             resume::resume(session.as_deref(), backup, context)
         }
         Some(Command::Sessions { json }) => sessions::list(json, context),

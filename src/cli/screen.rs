@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, fail};
-use crate::app::{self, AppState, Inputs, Runner};
+use crate::app::{self, AppState, Inputs, RoomHost, Runner};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
 use crate::i18n::{self, Say};
@@ -34,6 +34,11 @@ pub fn run_and_keep(
             agenda_id,
             exports_dir: &exports_dir,
             clipboard: Clipboard::open(),
+            room: RoomHost::new(
+                context.room.config(),
+                context.room.room,
+                inputs.room_sender(),
+            ),
         };
         app::run(state, clock, &mut runner, inputs)
     }));

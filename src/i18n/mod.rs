@@ -8,6 +8,7 @@ mod cli;
 mod diagnostics;
 mod labels;
 mod notice;
+mod room;
 mod screen;
 mod summary;
 
@@ -17,6 +18,7 @@ pub use labels::{
     decimal, event_label, groups_count, kind_label, personal_data_label, role_label, sector_label,
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
+pub use room::{DoorWords, RoomWords, door_words, room_words};
 pub use screen::{Strings, strings, tally_hint};
 pub use summary::{EventWords, Words, event_words, words};
 

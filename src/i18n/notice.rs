@@ -40,6 +40,12 @@ pub enum Notice {
     },
     /// `x` could not write the summary.
     ExportFailed(ErrorKind),
+    /// The room was closed.
+    RoomClosed,
+    /// The room's server could not start.
+    RoomFailed(ErrorKind),
+    /// `d` took a room card down (`true`) or put it back (`false`).
+    CardHidden(bool),
 }
 
 /// Where a copied text went.
@@ -66,6 +72,30 @@ impl Notice {
             Notice::LineUndone => strings.line_undone.to_owned(),
             Notice::NotAPoll => strings.not_a_poll.to_owned(),
             Notice::Cancelled => pick(language, "avbrutet", "cancelled").to_owned(),
+            Notice::RoomClosed => pick(
+                language,
+                "Rummet är stängt: inga nya kort tas emot · w öppnar det igen",
+                "The room is closed: no new cards are taken · w opens it again",
+            )
+            .to_owned(),
+            Notice::RoomFailed(kind) => format!(
+                "{} ({})",
+                pick(
+                    language,
+                    "Rummet gick inte att öppna",
+                    "The room could not be opened"
+                ),
+                io_problem(*kind, language)
+            ),
+            Notice::CardHidden(true) => pick(
+                language,
+                "Kortet är dolt för rummet och sammanställningen · d visar det igen",
+                "The card is hidden from the room and the summary · d shows it again",
+            )
+            .to_owned(),
+            Notice::CardHidden(false) => {
+                pick(language, "Kortet visas igen", "The card is shown again").to_owned()
+            }
             Notice::Regrouped { asked, now } if asked == now => pick(
                 language,
                 format!("Nu {now} grupper"),
@@ -207,6 +237,16 @@ pub fn io_problem(kind: ErrorKind, language: Language) -> &'static str {
         ),
         K::InvalidData | K::InvalidInput => pick(language, "ogiltigt innehåll", "invalid content"),
         K::TimedOut => pick(language, "tog för lång tid", "took too long"),
+        K::AddrInUse => pick(
+            language,
+            "porten används redan",
+            "the port is already in use",
+        ),
+        K::AddrNotAvailable => pick(
+            language,
+            "adressen finns inte på datorn",
+            "the address is not this computer's",
+        ),
         _ => pick(
             language,
             "oväntat fel från systemet",

@@ -35,6 +35,15 @@ pub struct Card {
     /// When its text was last changed.
     #[serde(default)]
     pub edited: Option<DateTime<Utc>>,
+    /// The device that posted it from the room's page: a number counted
+    /// within the session, nothing that tells who; `None` for a card typed on
+    /// the run screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_room: Option<u32>,
+    /// Taken down by the facilitator: kept in the session, left out of the
+    /// room's pages and the summary.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// A change to the cards or notes.
@@ -48,8 +57,19 @@ pub enum CardAction {
     },
     /// New text for a card; blank text deletes it.
     Edit { id: CardId, text: String },
+    /// A new card posted from the room's page by device `device`, in
+    /// `column` when the segment has columns (the first when it names none of them).
+    Post {
+        segment: usize,
+        group: Lane,
+        text: String,
+        column: Option<String>,
+        device: u32,
+    },
     /// Removes a card.
     Delete { id: CardId },
+    /// Takes a card down from the room's pages and the summary, or puts it back.
+    ToggleHidden { id: CardId },
     /// The next tag of the agenda's tag set, then none.
     CycleTag { id: CardId },
     /// Marks a card as a quote, or unmarks it.
@@ -110,6 +130,16 @@ impl Session {
         self.cards.iter().any(|card| card.segment == index)
     }
 
+    /// The session as its summary shows it: without the cards taken down.
+    pub fn without_hidden(&self) -> std::borrow::Cow<'_, Session> {
+        if !self.cards.iter().any(|card| card.hidden) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut shown = self.clone();
+        shown.cards.retain(|card| !card.hidden);
+        std::borrow::Cow::Owned(shown)
+    }
+
     /// The card with `id`.
     pub fn card(&self, id: CardId) -> Option<&Card> {
         self.cards.iter().find(|card| card.id == id)
@@ -126,7 +156,14 @@ impl Session {
                 segment,
                 group,
                 text,
-            } => self.add_card(segment, group, text, now),
+            } => self.add_card(segment, group, text, None, None, now),
+            CardAction::Post {
+                segment,
+                group,
+                text,
+                column,
+                device,
+            } => self.add_card(segment, group, text, column, Some(device), now),
             CardAction::Edit { id, text } if is_blank(&text) => self.delete_card(id),
             CardAction::Edit { id, text } => {
                 if let Some(card) = self.card_mut(id).filter(|card| card.text != text) {
@@ -135,6 +172,11 @@ impl Session {
                 }
             }
             CardAction::Delete { id } => self.delete_card(id),
+            CardAction::ToggleHidden { id } => {
+                if let Some(card) = self.card_mut(id) {
+                    card.hidden = !card.hidden;
+                }
+            }
             CardAction::CycleTag { id } => {
                 let tags = self.agenda.tag_set();
                 if let Some(card) = self.card_mut(id) {
@@ -167,14 +209,23 @@ impl Session {
         }
     }
 
-    fn add_card(&mut self, segment: usize, group: Lane, text: String, now: DateTime<Utc>) {
+    fn add_card(
+        &mut self,
+        segment: usize,
+        group: Lane,
+        text: String,
+        column: Option<String>,
+        from_room: Option<u32>,
+        now: DateTime<Utc>,
+    ) {
         let known_group = group.group().is_none_or(|group| group < self.groups.len());
         if is_blank(&text) || segment >= self.agenda.segments.len() || !known_group {
             return;
         }
-        let horizon = self
-            .columns(segment)
-            .and_then(|columns| columns.into_iter().next());
+        let horizon = self.columns(segment).and_then(|columns| {
+            let named = column.filter(|column| columns.contains(column));
+            named.or_else(|| columns.into_iter().next())
+        });
         self.cards.push(Card {
             id: self.next_card_id,
             segment,
@@ -185,6 +236,8 @@ impl Session {
             horizon,
             created: now,
             edited: None,
+            from_room,
+            hidden: false,
         });
         self.next_card_id += 1;
     }

@@ -35,6 +35,9 @@ pub struct SessionFile {
     /// Text in the editor, not yet saved as a card.
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// Where the room is reached while it is open, for `samla present`'s QR code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<crate::room::Door>,
 }
 
 /// Which of samla's own files a message is about.

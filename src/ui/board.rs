@@ -17,6 +17,8 @@ const MIN_COLUMN_WIDTH: u16 = 24;
 const MAX_CARD_LINES: usize = 6;
 /// The mark of a quote card.
 pub const QUOTE_MARK: &str = "❝";
+/// The mark of a card posted from a phone in the room.
+pub const ROOM_MARK: &str = "☏";
 /// The mark of a card that holds personal data.
 pub const PERSONAL_DATA_MARK: &str = "⚠";
 
@@ -76,8 +78,7 @@ fn render_lane(
     lane: Lane,
     hidden: (Option<usize>, Option<usize>),
 ) {
-    let session = view.session;
-    let cards = session.cards_in(session.current, lane);
+    let cards = super::shown_cards(view, lane);
     let is_selected = view.selected_lane == lane && !view.for_room;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![];
@@ -237,6 +238,15 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
             ))
             .right_aligned(),
         );
+    }
+    if card.from_room.is_some() && !view.for_room {
+        let words = i18n::door_words(view.language);
+        let mark = if card.hidden {
+            format!(" {ROOM_MARK} {} ", words.hidden)
+        } else {
+            format!(" {ROOM_MARK} ")
+        };
+        block = block.title_bottom(Line::from(Span::styled(mark, view.theme.dim())));
     }
     if flagged(view, card) {
         block = block.title_bottom(

@@ -199,9 +199,8 @@ impl<'a> Row<'a> {
     /// Fits each cell's cards until it passes `cap` lines; a cell holding the
     /// selected card fits them all, so it can scroll to it.
     fn new(view: &View<'a>, group: Lane, columns: &[String], width: usize, cap: usize) -> Self {
-        let session = view.session;
         let mut cells: Vec<Cell> = columns.iter().map(|_| Cell::default()).collect();
-        let cards = session.cards_in(session.current, group);
+        let cards = super::shown_cards(view, group);
         let selected_column = cards
             .iter()
             .find(|card| Some(card.id) == view.selected_card)
@@ -295,25 +294,36 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
     // Two cells: a pointer at the selected card (or the mark of personal
     // data), then the quote mark or a bullet.
     let flagged = super::board::flagged(view, item.card);
-    let marker = match (selected, flagged, item.card.quote) {
-        (true, _, true) => "▶❝",
-        (true, _, false) => "▶•",
-        (false, true, true) => "⚠❝",
-        (false, true, false) => "⚠•",
-        (false, false, true) => " ❝",
-        (false, false, false) => " •",
+    // A card from the room has the phone's mark for its bullet.
+    let bullet = match (
+        item.card.quote,
+        item.card.from_room.is_some() && !view.for_room,
+    ) {
+        (true, _) => super::board::QUOTE_MARK,
+        (false, true) => super::board::ROOM_MARK,
+        (false, false) => "•",
     };
-    let text_style = if selected {
-        view.theme.current()
-    } else {
-        Style::new()
+    let pointer = match (selected, flagged) {
+        (true, _) => "▶",
+        (false, true) => "⚠",
+        (false, false) => " ",
+    };
+    let marker = format!("{pointer}{bullet}");
+    let text_style = match (selected, item.card.hidden) {
+        (true, _) => view.theme.current(),
+        (false, true) => view.theme.dim(),
+        (false, false) => Style::new(),
     };
     let text_lines = item.lines.len() - usize::from(item.card.tag.is_some());
     item.lines
         .iter()
         .enumerate()
         .map(|(index, line)| {
-            let lead = if index == 0 { marker } else { "  " };
+            let lead = if index == 0 {
+                marker.clone()
+            } else {
+                "  ".to_owned()
+            };
             let lead = Span::styled(
                 lead,
                 if selected {

@@ -9,7 +9,9 @@ mod editor;
 mod format;
 mod grid;
 mod help;
+mod join_screen;
 mod poll;
+mod qr;
 mod rebalance;
 mod room_view;
 mod roster;
@@ -68,6 +70,8 @@ pub struct View<'a> {
     pub save_problem: Option<std::io::ErrorKind>,
     /// Drawn for the room (`samla present`): no selection is shown.
     pub for_room: bool,
+    /// Where the room is reached, while it is open.
+    pub room: Option<&'a crate::room::Door>,
     /// The statement hands are being counted for, if any.
     pub tally: Option<usize>,
 }
@@ -89,6 +93,8 @@ pub enum Overlay<'a> {
     Roster(Option<MemberId>),
     /// A member waiting for `y` to be removed.
     ConfirmRemoveMember(&'a Member),
+    /// The room's join screen.
+    RoomDoor(&'a crate::room::Door),
 }
 
 /// Draws the run screen.
@@ -137,6 +143,7 @@ pub fn render(frame: &mut Frame, view: &View) {
         Overlay::ConfirmQuit => confirm::render_quit(frame, area, view),
         Overlay::Roster(cursor) => roster::render(frame, area, view, cursor),
         Overlay::ConfirmRemoveMember(member) => confirm::render_member(frame, area, view, member),
+        Overlay::RoomDoor(door) => join_screen::render(frame, area, view, door),
     }
 }
 
@@ -212,6 +219,17 @@ fn render_cards(frame: &mut Frame, area: Rect, view: &View) {
 fn kind_above_title(segment: &crate::agenda::Segment, language: Language) -> Option<&'static str> {
     let kind = i18n::kind_label(segment.kind, language);
     (kind.to_lowercase() != segment.title.trim().to_lowercase()).then_some(kind)
+}
+
+/// The cards of `lane` in the current segment as this screen shows them: the
+/// room's view leaves out the cards taken down.
+fn shown_cards<'a>(view: &View<'a>, lane: Lane) -> Vec<&'a Card> {
+    let session = view.session;
+    let mut cards = session.cards_in(session.current, lane);
+    if view.for_room {
+        cards.retain(|card| !card.hidden);
+    }
+    cards
 }
 
 /// The name of `group` (0-based), or of the whole room for `None`.

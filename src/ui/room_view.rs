@@ -75,6 +75,9 @@ pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
         frame.render_widget(prompts, text);
     }
     frame.render_widget(next_segment(view), next);
+    if let Some(door) = view.room {
+        super::join_screen::corner(frame, area, view, door);
+    }
 }
 
 fn title<'a>(view: &'a View) -> Paragraph<'a> {

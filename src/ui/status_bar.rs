@@ -76,6 +76,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             }
             Span::styled(format!("{text} "), view.theme.warning())
         }
+        // While the room is open, the way in stands where the hints were.
+        None if view.room.is_some() => {
+            let door = view
+                .room
+                .map(|door| door_text(door, view.language, width.saturating_sub(left.width() + 3)))
+                .unwrap_or_default();
+            Span::styled(format!("{door} "), view.theme.heading())
+        }
         None if fits_beside(strings.hint_long) => {
             Span::styled(format!("{} ", strings.hint_long), view.theme.dim())
         }
@@ -89,6 +97,24 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(left), left_area);
     frame.render_widget(Paragraph::new(right), right_area);
+}
+
+/// "rummet http://192.168.1.23:8765 · kod K7M2QX", or as much of it as fits
+/// in `width`: the code matters most.
+pub fn door_text(
+    door: &crate::room::Door,
+    language: crate::agenda::Language,
+    width: usize,
+) -> String {
+    let words = i18n::door_words(language);
+    let code = format!("{} {}", words.code, door.code);
+    let address = door.url.trim_start_matches("http://");
+    let whole = format!("{} {address} · {code}", words.room);
+    if whole.chars().count() <= width {
+        whole
+    } else {
+        code
+    }
 }
 
 /// Today's attendance by sector, and the groups that lack a sector the agenda

@@ -89,6 +89,7 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         language: samla::agenda::Language::Sv,
         session: session.clone(),
         draft: None,
+        room: None,
     };
     samla::store::write_atomic(&folder.join("s.ron"), file.to_text().as_bytes()).expect("saved");
     let run = Command::new(env!("CARGO_BIN_EXE_samla"))

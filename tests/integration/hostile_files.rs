@@ -27,6 +27,7 @@ fn save(home: &Path, id: &str, session: Session) -> PathBuf {
         language: samla::agenda::Language::Sv,
         session,
         draft: None,
+        room: None,
     };
     let folder = home.join("sessions");
     std::fs::create_dir_all(&folder).expect("folder");

@@ -22,6 +22,7 @@ fn saved_home() -> (tempfile::TempDir, std::path::PathBuf) {
         language: samla::agenda::Language::Sv,
         session,
         draft: None,
+        room: None,
     };
     let folder = home.path().join("sessions");
     std::fs::create_dir(&folder).expect("folder");

@@ -71,6 +71,7 @@ fn base_text() -> String {
             },
             text: "halvfärdig".to_owned(),
         }),
+        room: None,
     }
     .to_text()
 }

@@ -77,6 +77,7 @@ fn save(home: &Path, id: &str) {
         language: Language::Sv,
         session: seminar_3(),
         draft: None,
+        room: None,
     };
     let folder = home.join("sessions");
     samla::store::create_private_dir(&folder).expect("a sessions folder");

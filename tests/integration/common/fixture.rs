@@ -259,6 +259,7 @@ pub fn saved_home(session: Session) -> tempfile::TempDir {
         language: samla::agenda::Language::Sv,
         session,
         draft: None,
+        room: None,
     };
     samla::store::write_atomic(
         &folder.join("2026-03-12-seminarium-3.ron"),

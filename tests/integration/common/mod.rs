@@ -6,6 +6,7 @@ pub mod board;
 pub mod fixture;
 pub mod programs;
 pub mod pty;
+pub mod room;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,219 @@
+//! The room on the run screen: opening and closing it, the rules for what a
+//! device may change, and the snapshot the room's pages are drawn from.
+
+use chrono::{DateTime, Utc};
+
+use super::effect::{Effect, Effects};
+use super::saving::Change;
+use super::state::{AppState, Mode};
+use crate::agenda::SegmentKind;
+use crate::i18n::{Notice, kind_label};
+use crate::room::{Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard};
+use crate::session::{CardAction, CardId, DraftTarget, Lane, Session, SessionAction, TimerState};
+
+/// Whether the segment on screen takes cards from the room: a segment where
+/// groups work, until it ends.
+pub fn takes_room_cards(session: &Session) -> bool {
+    matches!(
+        session.current_segment().kind,
+        SegmentKind::GroupDiscussion | SegmentKind::Vision | SegmentKind::ActionPlan
+    ) && session.current_timing().state() != TimerState::Done
+}
+
+/// What the room's pages may show of `state` at `now`.
+pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
+    let session = &state.session;
+    let index = session.current;
+    let segment = session.current_segment();
+    let timing = session.current_timing();
+    let countdown = match timing.state() {
+        TimerState::Running => Countdown::Running {
+            ends: now + session.current_remaining(now),
+        },
+        TimerState::Paused => Countdown::Paused {
+            seconds: session.current_remaining(now).num_seconds(),
+        },
+        TimerState::NotStarted | TimerState::Done => Countdown::NotStarted,
+    };
+    let cards = (0..session.groups.len())
+        .flat_map(|group| session.cards_in(index, Lane::Group(group)))
+        .filter(|card| !card.hidden)
+        .map(|card| SnapshotCard {
+            id: card.id,
+            group: card.group.group().unwrap_or_default(),
+            text: card.text.clone(),
+            column: card.horizon.clone(),
+            device: card.from_room,
+        })
+        .collect();
+    Snapshot {
+        open: state.room.is_some(),
+        language: session.agenda.language,
+        title: session.agenda.title.clone(),
+        groups: session.groups.clone(),
+        segment: index,
+        kind: kind_label(segment.kind, session.agenda.language).to_owned(),
+        heading: segment.title.clone(),
+        instruction: segment.instruction.clone(),
+        questions: segment.questions.clone(),
+        columns: session.columns(index).unwrap_or_default(),
+        posting: takes_room_cards(session),
+        countdown,
+        cards,
+    }
+}
+
+/// The number the next device gets: past every device that posted a card, so
+/// a device after a restart can never change an earlier device's cards.
+pub fn first_device_number(session: &Session) -> u32 {
+    session
+        .cards
+        .iter()
+        .filter_map(|card| card.from_room)
+        .max()
+        .map_or(1, |last| last + 1)
+}
+
+impl AppState {
+    /// `w`: opens the room, or shows its join screen while it is open; `w`
+    /// on the join screen closes it.
+    pub(super) fn room_key(&mut self, effects: &mut Effects) -> Change {
+        match (&self.mode, &self.room) {
+            (Mode::RoomDoor, Some(_)) => return self.close_room(effects),
+            (_, Some(_)) => self.mode = Mode::RoomDoor,
+            (_, None) => effects.push(Effect::OpenRoom),
+        }
+        Change::Nothing
+    }
+
+    /// Closes the room: the pages say so and posts are refused.
+    pub(super) fn close_room(&mut self, effects: &mut Effects) -> Change {
+        if self.room.take().is_none() {
+            return Change::Nothing;
+        }
+        self.mode = Mode::Normal;
+        self.notice = Some(Notice::RoomClosed);
+        effects.push(Effect::CloseRoom);
+        Change::Structure
+    }
+
+    /// The server listens at `door` (shown on the join screen), or could not start.
+    pub(super) fn room_opened(&mut self, opened: Result<Door, std::io::ErrorKind>) -> Change {
+        match opened {
+            Ok(door) => {
+                self.room = Some(door);
+                self.mode = Mode::RoomDoor;
+                Change::Structure
+            }
+            Err(kind) => {
+                self.notice = Some(Notice::RoomFailed(kind));
+                Change::Nothing
+            }
+        }
+    }
+
+    /// Does what a device asks if the rules allow it, and answers request `request`.
+    pub(super) fn answer_room(
+        &mut self,
+        request: u64,
+        action: RoomAction,
+        now: DateTime<Utc>,
+        effects: &mut Effects,
+    ) -> Change {
+        let (change, reply) = match self.room_rules(&action) {
+            Err(refusal) => (Change::Nothing, RoomReply::Refused(refusal)),
+            Ok(card) => {
+                let new_card = self.session.next_card_id;
+                let change = self.change_session(SessionAction::Card(card_action(action)), now);
+                let id = match card {
+                    Some(id) => id,
+                    None => new_card,
+                };
+                (change, RoomReply::Done(id))
+            }
+        };
+        effects.push(Effect::Answer(request, reply));
+        change
+    }
+
+    /// Whether `action` may happen now: the room open, the segment taking
+    /// cards, the text not blank, the card the device's own and not being
+    /// edited on screen. The card it changes, if it changes one.
+    fn room_rules(&self, action: &RoomAction) -> Result<Option<CardId>, Refusal> {
+        if self.room.is_none() {
+            return Err(Refusal::Closed);
+        }
+        if !takes_room_cards(&self.session) {
+            return Err(Refusal::NotPosting);
+        }
+        match action {
+            RoomAction::Post {
+                segment,
+                group,
+                text,
+                ..
+            } => {
+                if *segment != self.session.current || *group >= self.session.groups.len() {
+                    return Err(Refusal::NotPosting);
+                }
+                if text.trim().is_empty() {
+                    return Err(Refusal::Empty);
+                }
+                Ok(None)
+            }
+            RoomAction::Edit { device, card, text } => {
+                if text.trim().is_empty() {
+                    return Err(Refusal::Empty);
+                }
+                self.own_card(*device, *card).map(Some)
+            }
+            RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
+        }
+    }
+
+    /// Card `id` if device `device` posted it in the segment on screen, the
+    /// room sees it and nobody is editing it on screen.
+    fn own_card(&self, device: u32, id: CardId) -> Result<CardId, Refusal> {
+        let card = self.session.card(id).ok_or(Refusal::NotYours)?;
+        if card.from_room != Some(device) || card.hidden {
+            return Err(Refusal::NotYours);
+        }
+        if card.segment != self.session.current {
+            return Err(Refusal::NotPosting);
+        }
+        if matches!(&self.mode, Mode::Editor(editor) if editor.target == DraftTarget::Card(id)) {
+            return Err(Refusal::InUse);
+        }
+        Ok(id)
+    }
+
+    /// `d` on a card from the room: taken down from the room and the summary,
+    /// or put back; a card typed on screen is asked about and deleted.
+    pub(super) fn toggle_hidden(&mut self, id: CardId, now: DateTime<Utc>) -> Change {
+        let change = self.change_session(SessionAction::Card(CardAction::ToggleHidden { id }), now);
+        let hidden = self.session.card(id).is_some_and(|card| card.hidden);
+        self.notice = Some(Notice::CardHidden(hidden));
+        change
+    }
+}
+
+/// The change to the session a device's allowed action makes.
+fn card_action(action: RoomAction) -> CardAction {
+    match action {
+        RoomAction::Post {
+            device,
+            segment,
+            group,
+            text,
+            column,
+        } => CardAction::Post {
+            segment,
+            group: Lane::Group(group),
+            text,
+            column,
+            device,
+        },
+        RoomAction::Edit { card, text, .. } => CardAction::Edit { id: card, text },
+        RoomAction::Delete { card, .. } => CardAction::Delete { id: card },
+    }
+}

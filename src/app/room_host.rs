@@ -1,0 +1,133 @@
+//! The room's server as the event loop runs it: started and stopped by
+//! effects, its requests turned into actions, their answers sent back, and
+//! the snapshot its pages read published after every burst.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use tokio::sync::{oneshot, watch};
+
+use super::action::Action;
+use super::room::{first_device_number, room_snapshot};
+use super::state::AppState;
+use crate::room::{self, Devices, Door, OpenRoom, RoomConfig, RoomReply, RoomRequest, Snapshot};
+
+pub use crate::room::SendToLoop as RoomSender;
+
+/// Everything of the room that lives as long as the run screen.
+pub struct RoomHost {
+    config: RoomConfig,
+    open_at_start: bool,
+    send: RoomSender,
+    devices: Option<Arc<Mutex<Devices>>>,
+    server: Option<OpenRoom>,
+    snapshots: watch::Sender<Arc<Snapshot>>,
+    replies: HashMap<u64, oneshot::Sender<RoomReply>>,
+    /// Answers given in this burst, sent once the snapshot shows them.
+    answered: Vec<(u64, RoomReply)>,
+    next_request: u64,
+}
+
+impl RoomHost {
+    /// A closed room that listens as `config` says when opened; `open_at_start`
+    /// opens it as the screen starts (`--room`).
+    pub fn new(config: RoomConfig, open_at_start: bool, send: RoomSender) -> Self {
+        Self {
+            config,
+            open_at_start,
+            send,
+            devices: None,
+            server: None,
+            snapshots: watch::Sender::new(Arc::new(Snapshot::default())),
+            replies: HashMap::new(),
+            answered: Vec::new(),
+            next_request: 0,
+        }
+    }
+
+    /// A room that never opens, for a screen without one.
+    pub fn none() -> Self {
+        Self::new(RoomConfig::default(), false, Arc::new(|_| false))
+    }
+
+    /// Whether the room opens as the screen starts.
+    pub fn opens_at_start(&self) -> bool {
+        self.open_at_start
+    }
+
+    /// Starts the server for `state` at `now` (again on the port it had, if
+    /// it was open before); the devices that joined stay joined.
+    pub fn open(
+        &mut self,
+        state: &AppState,
+        now: DateTime<Utc>,
+    ) -> Result<Door, std::io::ErrorKind> {
+        let devices = match &self.devices {
+            Some(devices) => Arc::clone(devices),
+            None => {
+                let code = room::join_code().map_err(|error| error.kind())?;
+                let devices = Devices::new(code, first_device_number(&state.session));
+                Arc::clone(self.devices.insert(Arc::new(Mutex::new(devices))))
+            }
+        };
+        let earlier_port = self.server.take().map(|server| server.address.port());
+        let mut snapshot = room_snapshot(state, now);
+        snapshot.open = true;
+        self.snapshots.send_replace(Arc::new(snapshot));
+        let start = |config: RoomConfig| {
+            room::open(
+                config,
+                Arc::clone(&devices),
+                self.snapshots.subscribe(),
+                Arc::clone(&self.send),
+            )
+        };
+        let again = RoomConfig {
+            port: self.config.port.or(earlier_port),
+            ..self.config
+        };
+        let opened = start(again)
+            .or_else(|_| start(self.config))
+            .map_err(|error| error.kind())?;
+        let door = opened.door.clone();
+        self.server = Some(opened);
+        Ok(door)
+    }
+
+    /// A device's request as an action for `update`; its answer is kept for
+    /// [`RoomHost::answer`].
+    pub fn accept(&mut self, request: RoomRequest) -> Action {
+        let number = self.next_request;
+        self.next_request += 1;
+        self.replies.insert(number, request.reply);
+        Action::FromRoom(number, request.action)
+    }
+
+    /// Keeps the loop's answer to request `number` until the burst's
+    /// snapshot is published: the page a device is sent back to shows its card.
+    pub fn answer(&mut self, number: u64, reply: RoomReply) {
+        self.answered.push((number, reply));
+    }
+
+    /// Publishes what the pages show of `state` at `now`, if it changed and
+    /// a server is there to show it, then sends the answers it shows.
+    pub fn publish(&mut self, state: &AppState, now: DateTime<Utc>) {
+        if self.server.is_some() {
+            let snapshot = room_snapshot(state, now);
+            self.snapshots.send_if_modified(|current| {
+                if **current == snapshot {
+                    return false;
+                }
+                *current = Arc::new(snapshot);
+                true
+            });
+        }
+        for (number, reply) in std::mem::take(&mut self.answered) {
+            if let Some(sender) = self.replies.remove(&number) {
+                // A device that gave up waiting is no matter.
+                let _ = sender.send(reply);
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! The room's rules in `update`: what a device may do, and what it gets back.
+
+use chrono::{DateTime, TimeZone, Utc};
+
+use super::room::room_snapshot;
+use super::*;
+use crate::agenda::{Language, SegmentKind, load_bundled};
+use crate::room::{Door, Refusal, RoomAction, RoomReply};
+use crate::session::{CardAction, Lane, Session, SessionAction};
+use crate::ui::Theme;
+
+fn one_pm() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+/// The action plan's middle column in seminarium-3.
+const IN_A_YEAR: &str = "Vad kan vi göra inom ett år?";
+
+fn door() -> Door {
+    Door {
+        url: "http://127.0.0.1:8765".into(),
+        code: "K7M2QX".into(),
+    }
+}
+
+/// Seminarium 3 with its room open, on the action plan (the fourth segment).
+fn open_room_on_the_action_plan() -> AppState {
+    let agenda = load_bundled("seminarium-3")
+        .expect("bundled")
+        .expect("valid");
+    let groups = vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()];
+    let session = Session::new(agenda, groups, one_pm());
+    let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
+    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    while state.session.current_segment().kind != SegmentKind::ActionPlan {
+        let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    }
+    state
+}
+
+fn post(state: &AppState, device: u32, group: usize, text: &str) -> RoomAction {
+    RoomAction::Post {
+        device,
+        segment: state.session.current,
+        group,
+        text: text.into(),
+        column: Some(IN_A_YEAR.into()),
+    }
+}
+
+/// What the loop answers to a post of `text` by `device` for `group`.
+fn posted(state: &mut AppState, device: u32, group: usize, text: &str) -> RoomReply {
+    let action = post(state, device, group, text);
+    answer(state, action)
+}
+
+/// What the loop answers to `action`, sent as request 1.
+fn answer(state: &mut AppState, action: RoomAction) -> RoomReply {
+    let effects = state.update(Action::FromRoom(1, action), one_pm());
+    effects
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::Answer(1, reply) => Some(*reply),
+            _ => None,
+        })
+        .expect("every request is answered")
+}
+
+#[test]
+fn a_post_becomes_a_card_of_its_group_and_column_marked_with_its_device() {
+    let mut state = open_room_on_the_action_plan();
+    let effects = state.update(
+        Action::FromRoom(1, post(&state, 3, 1, "Gemensam rutin")),
+        one_pm(),
+    );
+    let id = state.session.next_card_id - 1;
+    assert!(effects.contains(&Effect::Answer(1, RoomReply::Done(id))));
+    assert!(
+        effects.contains(&Effect::Save),
+        "a card from the room is saved as any"
+    );
+    let card = state.session.card(id).expect("the card");
+    assert_eq!(card.group, Lane::Group(1));
+    assert_eq!(card.horizon.as_deref(), Some(IN_A_YEAR));
+    assert_eq!(card.from_room, Some(3));
+    assert_eq!(card.text, "Gemensam rutin");
+}
+
+#[test]
+fn a_column_the_segment_lacks_puts_the_card_in_the_first() {
+    let mut state = open_room_on_the_action_plan();
+    let mut action = post(&state, 3, 0, "Kort");
+    if let RoomAction::Post { column, .. } = &mut action {
+        *column = Some("<script>".into());
+    }
+    let RoomReply::Done(id) = answer(&mut state, action) else {
+        panic!("posted");
+    };
+    let first = state.session.columns(state.session.current).unwrap()[0].clone();
+    assert_eq!(state.session.card(id).unwrap().horizon, Some(first));
+}
+
+#[test]
+fn a_closed_room_and_a_segment_without_group_work_refuse_posts() {
+    let mut state = open_room_on_the_action_plan();
+    let action = post(&state, 3, 0, "Kort");
+    let _ = state.update(Action::Room, one_pm());
+    let effects = state.update(Action::Room, one_pm());
+    assert!(
+        effects.contains(&Effect::CloseRoom),
+        "w on the join screen closes"
+    );
+    assert_eq!(
+        answer(&mut state, action.clone()),
+        RoomReply::Refused(Refusal::Closed)
+    );
+    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    assert_eq!(state.session.current_segment().kind, SegmentKind::Plenary);
+    let cards = state.session.cards.len();
+    let later = post(&state, 3, 0, "Kort");
+    assert_eq!(
+        answer(&mut state, later),
+        RoomReply::Refused(Refusal::NotPosting)
+    );
+    // A form from the action plan, sent after it ended.
+    let _ = state.update(Action::Session(SessionAction::Previous), one_pm());
+    let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    assert_eq!(
+        answer(&mut state, action),
+        RoomReply::Refused(Refusal::NotPosting)
+    );
+    assert_eq!(state.session.cards.len(), cards);
+}
+
+#[test]
+fn blank_text_and_unknown_groups_are_refused() {
+    let mut state = open_room_on_the_action_plan();
+    let blank = post(&state, 3, 0, " \n ");
+    assert_eq!(
+        answer(&mut state, blank),
+        RoomReply::Refused(Refusal::Empty)
+    );
+    let nowhere = post(&state, 3, 2, "Kort");
+    assert_eq!(
+        answer(&mut state, nowhere),
+        RoomReply::Refused(Refusal::NotPosting)
+    );
+    assert!(state.session.cards.is_empty());
+}
+
+#[test]
+fn a_device_changes_only_its_own_cards() {
+    let mut state = open_room_on_the_action_plan();
+    let RoomReply::Done(id) = posted(&mut state, 3, 0, "Först") else {
+        panic!("posted");
+    };
+    let edit = |device| RoomAction::Edit {
+        device,
+        card: id,
+        text: "Ändrat".into(),
+    };
+    assert_eq!(
+        answer(&mut state, edit(4)),
+        RoomReply::Refused(Refusal::NotYours)
+    );
+    let delete = RoomAction::Delete {
+        device: 4,
+        card: id,
+    };
+    assert_eq!(
+        answer(&mut state, delete),
+        RoomReply::Refused(Refusal::NotYours)
+    );
+    assert_eq!(state.session.card(id).unwrap().text, "Först");
+    assert_eq!(answer(&mut state, edit(3)), RoomReply::Done(id));
+    assert_eq!(state.session.card(id).unwrap().text, "Ändrat");
+    // A card typed on screen belongs to no device.
+    let _ = state.update(
+        Action::Session(SessionAction::Card(CardAction::Add {
+            segment: state.session.current,
+            group: Lane::Group(0),
+            text: "Skrivet av antecknaren".into(),
+        })),
+        one_pm(),
+    );
+    let typed = state.session.next_card_id - 1;
+    let takeover = RoomAction::Edit {
+        device: 3,
+        card: typed,
+        text: "x".into(),
+    };
+    assert_eq!(
+        answer(&mut state, takeover),
+        RoomReply::Refused(Refusal::NotYours)
+    );
+    let delete = RoomAction::Delete {
+        device: 3,
+        card: id,
+    };
+    assert_eq!(answer(&mut state, delete), RoomReply::Done(id));
+    assert!(state.session.card(id).is_none());
+}
+
+#[test]
+fn a_card_open_in_the_editor_waits_for_the_note_taker() {
+    let mut state = open_room_on_the_action_plan();
+    let RoomReply::Done(id) = posted(&mut state, 3, 0, "Först") else {
+        panic!("posted");
+    };
+    state.selected_lane = Lane::Group(0);
+    state.selected_card = Some(id);
+    let _ = state.update(Action::Board(BoardAction::EditCard), one_pm());
+    let delete = RoomAction::Delete {
+        device: 3,
+        card: id,
+    };
+    assert_eq!(
+        answer(&mut state, delete),
+        RoomReply::Refused(Refusal::InUse)
+    );
+    assert!(
+        state.session.card(id).is_some(),
+        "what the note-taker edits stays"
+    );
+}
+
+#[test]
+fn d_hides_a_room_card_from_the_room_and_the_summary_and_shows_it_again() {
+    let mut state = open_room_on_the_action_plan();
+    let RoomReply::Done(id) = posted(&mut state, 3, 0, "Olämpligt") else {
+        panic!("posted");
+    };
+    state.selected_lane = Lane::Group(0);
+    state.selected_card = Some(id);
+    let effects = state.update(Action::Board(BoardAction::AskDelete), one_pm());
+    assert!(
+        matches!(state.mode, Mode::Normal),
+        "no question for a room card"
+    );
+    assert!(effects.contains(&Effect::Save));
+    assert!(state.session.card(id).unwrap().hidden);
+    assert!(room_snapshot(&state, one_pm()).card(id).is_none());
+    assert!(state.session.without_hidden().card(id).is_none());
+    let edit = RoomAction::Edit {
+        device: 3,
+        card: id,
+        text: "x".into(),
+    };
+    assert_eq!(
+        answer(&mut state, edit),
+        RoomReply::Refused(Refusal::NotYours)
+    );
+    let _ = state.update(Action::Board(BoardAction::AskDelete), one_pm());
+    assert!(!state.session.card(id).unwrap().hidden);
+    assert!(room_snapshot(&state, one_pm()).card(id).is_some());
+}
+
+#[test]
+fn the_snapshot_shows_the_segment_and_never_private_notes_or_members() {
+    let mut state = open_room_on_the_action_plan();
+    let current = state.session.current;
+    let _ = state.update(
+        Action::Session(SessionAction::Card(CardAction::SetPrivateNote {
+            segment: current,
+            text: "Hemligt".into(),
+        })),
+        one_pm(),
+    );
+    let _ = posted(&mut state, 3, 0, "Synligt");
+    let snapshot = room_snapshot(&state, one_pm());
+    assert!(snapshot.open && snapshot.posting);
+    assert_eq!(snapshot.segment, current);
+    assert_eq!(snapshot.heading, state.session.current_segment().title);
+    assert_eq!(snapshot.columns.len(), 3);
+    let shown = format!("{snapshot:?}");
+    assert!(shown.contains("Synligt"));
+    assert!(!shown.contains("Hemligt"));
+}
+
+#[test]
+fn w_opens_the_room_then_shows_its_door_and_w_there_closes_it() {
+    let agenda = load_bundled("seminarium-1").unwrap().unwrap();
+    let session = Session::new(agenda, vec!["A".into()], one_pm());
+    let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
+    let effects = state.update(Action::Room, one_pm());
+    assert!(effects.contains(&Effect::OpenRoom));
+    let effects = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    assert!(
+        effects.contains(&Effect::Save),
+        "the room's view reads the door from the file"
+    );
+    assert!(matches!(state.mode, Mode::RoomDoor));
+    let _ = state.update(Action::Dismiss, one_pm());
+    let effects = state.update(Action::Room, one_pm());
+    assert!(!effects.contains(&Effect::OpenRoom));
+    assert!(matches!(state.mode, Mode::RoomDoor));
+    let _ = state.update(Action::Room, one_pm());
+    assert!(state.room.is_none());
+    assert_eq!(state.notice, Some(crate::i18n::Notice::RoomClosed));
+    let failed = state.update(
+        Action::RoomOpened(Err(std::io::ErrorKind::AddrInUse)),
+        one_pm(),
+    );
+    assert!(!failed.contains(&Effect::Save));
+    assert_eq!(
+        state.notice,
+        Some(crate::i18n::Notice::RoomFailed(
+            std::io::ErrorKind::AddrInUse
+        ))
+    );
+}

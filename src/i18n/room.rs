@@ -1,0 +1,224 @@
+//! The words of the room's page, the web page participants open on their
+//! phones, in the agenda's language.
+
+use crate::agenda::Language;
+
+/// Every word the room's page shows.
+#[derive(Debug)]
+pub struct RoomWords {
+    /// The `lang` attribute of the page.
+    pub lang: &'static str,
+    /// The page's title, after the agenda's.
+    pub page_title: &'static str,
+    /// Above the code field.
+    pub join_heading: &'static str,
+    /// What to type.
+    pub join_prompt: &'static str,
+    /// The code field's label.
+    pub code_label: &'static str,
+    /// The join button.
+    pub join_button: &'static str,
+    /// A code that is not the room's.
+    pub wrong_code: &'static str,
+    /// Too many wrong codes from this address.
+    pub too_many_attempts: &'static str,
+    /// The room holds as many devices as it can.
+    pub room_full: &'static str,
+    /// Above the list of groups.
+    pub pick_group: &'static str,
+    /// The room is closed.
+    pub closed_heading: &'static str,
+    /// What a closed room means.
+    pub closed_text: &'static str,
+    /// The current segment takes no cards.
+    pub not_posting: &'static str,
+    /// Above the text field.
+    pub write_heading: &'static str,
+    /// The text field's label.
+    pub card_label: &'static str,
+    /// The column choice's label.
+    pub column_label: &'static str,
+    /// The post button.
+    pub post_button: &'static str,
+    /// Above the group's cards.
+    pub cards_heading: &'static str,
+    /// A group without cards yet.
+    pub no_cards: &'static str,
+    /// Marks the device's own cards.
+    pub yours: &'static str,
+    /// The edit link.
+    pub edit: &'static str,
+    /// The delete button.
+    pub delete: &'static str,
+    /// The save button of an edit.
+    pub save: &'static str,
+    /// Back to the group's page.
+    pub back: &'static str,
+    /// Another group.
+    pub change_group: &'static str,
+    /// Minutes left: "12 min kvar".
+    pub minutes_left: &'static str,
+    /// Minutes over: "3 min över".
+    pub minutes_over: &'static str,
+    /// The countdown waits for the facilitator.
+    pub not_started: &'static str,
+    /// Paused.
+    pub paused: &'static str,
+    /// Why a post was refused, the text kept below.
+    pub refused_heading: &'static str,
+    /// Under a refused text.
+    pub text_kept: &'static str,
+    /// An empty card.
+    pub empty_text: &'static str,
+    /// A card that is not the device's own, or gone.
+    pub not_yours: &'static str,
+    /// The facilitator is editing the card.
+    pub in_use: &'static str,
+    /// Too many posts in a minute.
+    pub too_fast: &'static str,
+    /// The session has moved on from the card's segment.
+    pub segment_over: &'static str,
+    /// A form without its check, or from elsewhere.
+    pub bad_form: &'static str,
+    /// Not a page of the room.
+    pub not_found: &'static str,
+    /// Questions, above the segment's questions.
+    pub questions: &'static str,
+}
+
+const SV: RoomWords = RoomWords {
+    lang: "sv",
+    page_title: "rummets sida",
+    join_heading: "Välkommen",
+    join_prompt: "Skriv koden som visas på duken.",
+    code_label: "Kod",
+    join_button: "Gå med",
+    wrong_code: "Det är inte rummets kod. Titta på duken och försök igen.",
+    too_many_attempts: "För många fel koder. Vänta en minut och försök igen.",
+    room_full: "Rummet är fullt. Be processledaren om hjälp.",
+    pick_group: "Välj din grupp",
+    closed_heading: "Rummet är stängt",
+    closed_text: "Processledaren har stängt rummet. Det du skrev finns kvar hos processledaren.",
+    not_posting: "Just nu tar vi inte emot kort. Sidan uppdateras när nästa gruppövning börjar.",
+    write_heading: "Skriv ett kort",
+    card_label: "Vad kom gruppen fram till?",
+    column_label: "Kolumn",
+    post_button: "Lägg till kortet",
+    cards_heading: "Gruppens kort",
+    no_cards: "Inga kort ännu.",
+    yours: "ditt",
+    edit: "Ändra",
+    delete: "Ta bort",
+    save: "Spara",
+    back: "Tillbaka",
+    change_group: "Byt grupp",
+    minutes_left: "min kvar",
+    minutes_over: "min över",
+    not_started: "Väntar på start",
+    paused: "Pausat",
+    refused_heading: "Kortet kom inte fram",
+    text_kept: "Din text finns kvar här, så att du kan kopiera den:",
+    empty_text: "Kortet är tomt.",
+    not_yours: "Det kortet kan bara den som skrev det ändra.",
+    in_use: "Processledaren ändrar kortet just nu. Försök igen om en stund.",
+    too_fast: "Många kort på kort tid. Vänta en stund och skicka igen.",
+    segment_over: "Övningen är slut, så kortet kan inte längre ändras.",
+    bad_form: "Formuläret gick inte att läsa. Ladda om sidan och försök igen.",
+    not_found: "Sidan finns inte.",
+    questions: "Frågor",
+};
+
+const EN: RoomWords = RoomWords {
+    lang: "en",
+    page_title: "the room's page",
+    join_heading: "Welcome",
+    join_prompt: "Type the code shown on the screen.",
+    code_label: "Code",
+    join_button: "Join",
+    wrong_code: "That is not the room's code. Look at the screen and try again.",
+    too_many_attempts: "Too many wrong codes. Wait a minute and try again.",
+    room_full: "The room is full. Ask the facilitator for help.",
+    pick_group: "Pick your group",
+    closed_heading: "The room is closed",
+    closed_text: "The facilitator has closed the room. What you wrote is kept by the facilitator.",
+    not_posting: "No cards are taken right now. The page updates when the next group exercise begins.",
+    write_heading: "Write a card",
+    card_label: "What did your group arrive at?",
+    column_label: "Column",
+    post_button: "Add the card",
+    cards_heading: "Your group's cards",
+    no_cards: "No cards yet.",
+    yours: "yours",
+    edit: "Edit",
+    delete: "Delete",
+    save: "Save",
+    back: "Back",
+    change_group: "Change group",
+    minutes_left: "min left",
+    minutes_over: "min over",
+    not_started: "Waiting to start",
+    paused: "Paused",
+    refused_heading: "The card did not go through",
+    text_kept: "Your text is kept here, so you can copy it:",
+    empty_text: "The card is empty.",
+    not_yours: "Only whoever wrote that card can change it.",
+    in_use: "The facilitator is editing that card right now. Try again in a moment.",
+    too_fast: "Many cards in a short time. Wait a moment and send again.",
+    segment_over: "The exercise is over, so the card can no longer be changed.",
+    bad_form: "The form could not be read. Reload the page and try again.",
+    not_found: "There is no such page.",
+    questions: "Questions",
+};
+
+/// The room's page's words in `language`.
+pub fn room_words(language: Language) -> &'static RoomWords {
+    super::pick(language, &SV, &EN)
+}
+
+/// The run screen's and the room's view's words about the room's door.
+#[derive(Debug)]
+pub struct DoorWords {
+    /// The join screen's title.
+    pub title: &'static str,
+    /// First step: the phone's camera or the address.
+    pub scan: &'static str,
+    /// Second step: the code.
+    pub type_code: &'static str,
+    /// Third step: the group.
+    pub pick_group: &'static str,
+    /// The join screen's footer: its keys.
+    pub keys: &'static str,
+    /// On the status line and the room's view, before the address.
+    pub room: &'static str,
+    /// Before the code.
+    pub code: &'static str,
+    /// On a card from the room taken down by the facilitator.
+    pub hidden: &'static str,
+}
+
+const DOOR_SV: DoorWords = DoorWords {
+    title: "Rummet är öppet",
+    scan: "Skanna QR-koden med mobilen, eller gå till",
+    type_code: "Skriv koden",
+    pick_group: "Välj din grupp och skriv era kort",
+    keys: "w stänger rummet · Esc tillbaka",
+    room: "rummet",
+    code: "kod",
+    hidden: "dold",
+};
+
+const DOOR_EN: DoorWords = DoorWords {
+    title: "The room is open",
+    scan: "Scan the QR code with your phone, or go to",
+    type_code: "Type the code",
+    pick_group: "Pick your group and write your cards",
+    keys: "w closes the room · Esc back",
+    room: "room",
+    code: "code",
+    hidden: "hidden",
+};
+
+/// The door's words in `language`.
+pub fn door_words(language: Language) -> &'static DoorWords {
+    super::pick(language, &DOOR_SV, &DOOR_EN)
+}

@@ -1,0 +1,237 @@
+//! The devices that joined the room: each has an unguessable token (its
+//! cookie), a number the session knows it by, and a form check. Also the
+//! limits: wrong codes per address, posts per device, devices per room.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use subtle::ConstantTimeEq;
+
+use super::secret;
+
+/// Most devices a room takes: a seminar is forty people, a big day a few hundred.
+pub const MAX_DEVICES: usize = 500;
+/// Most cards (and edits) a device sends in a minute.
+pub const POSTS_PER_MINUTE: usize = 30;
+/// Most wrong codes an address may try in a minute.
+pub const WRONG_CODES_PER_MINUTE: usize = 5;
+/// Most addresses whose wrong codes are remembered; past it the oldest are forgotten.
+const REMEMBERED_ADDRESSES: usize = 4096;
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+/// One device in the room.
+#[derive(Debug, Clone)]
+pub struct Device {
+    /// What the session calls it.
+    pub number: u32,
+    /// The check every form of this device carries.
+    pub form_check: String,
+    /// When it sent its latest posts, for the limit.
+    posts: VecDeque<Instant>,
+}
+
+/// Why a device could not join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinRefusal {
+    /// The code is not the room's.
+    WrongCode,
+    /// The address tried too many wrong codes in the last minute.
+    TooManyAttempts,
+    /// The room holds [`MAX_DEVICES`].
+    Full,
+}
+
+/// Every device of a run, kept while the room closes and opens again.
+#[derive(Debug)]
+pub struct Devices {
+    code: String,
+    by_token: HashMap<String, Device>,
+    next_number: u32,
+    wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
+}
+
+impl Devices {
+    /// No devices yet, for a room with join code `code`; the first device
+    /// gets number `first_number`, so numbers stay unique across restarts.
+    pub fn new(code: String, first_number: u32) -> Self {
+        Self {
+            code,
+            by_token: HashMap::new(),
+            next_number: first_number,
+            wrong_codes: HashMap::new(),
+        }
+    }
+
+    /// The room's join code.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Lets a device at `address` in with `typed` as the code, at `now`;
+    /// its new token.
+    pub fn join(
+        &mut self,
+        address: IpAddr,
+        typed: &str,
+        now: Instant,
+    ) -> Result<String, JoinRefusal> {
+        let tries = self.wrong_codes.entry(address).or_default();
+        forget_before(tries, now);
+        if tries.len() >= WRONG_CODES_PER_MINUTE {
+            return Err(JoinRefusal::TooManyAttempts);
+        }
+        let typed = secret::normalized_code(typed);
+        if !bool::from(typed.as_bytes().ct_eq(self.code.as_bytes())) {
+            tries.push_back(now);
+            self.forget_old_addresses(now);
+            return Err(JoinRefusal::WrongCode);
+        }
+        if self.by_token.len() >= MAX_DEVICES {
+            return Err(JoinRefusal::Full);
+        }
+        let token = secret::token().map_err(|_| JoinRefusal::Full)?;
+        let form_check = secret::token().map_err(|_| JoinRefusal::Full)?;
+        let device = Device {
+            number: self.next_number,
+            form_check,
+            posts: VecDeque::new(),
+        };
+        self.next_number += 1;
+        self.by_token.insert(token.clone(), device);
+        Ok(token)
+    }
+
+    /// The device with `token`, if it joined.
+    pub fn device(&self, token: &str) -> Option<&Device> {
+        self.by_token.get(token)
+    }
+
+    /// Whether the device with `token` may post once more at `now`; counts
+    /// the post if so.
+    pub fn take_post(&mut self, token: &str, now: Instant) -> bool {
+        let Some(device) = self.by_token.get_mut(token) else {
+            return false;
+        };
+        forget_before(&mut device.posts, now);
+        if device.posts.len() >= POSTS_PER_MINUTE {
+            return false;
+        }
+        device.posts.push_back(now);
+        true
+    }
+
+    /// Keeps the table of wrong codes small: addresses whose tries are all
+    /// older than a minute go first, then the map is cleared if still too big.
+    fn forget_old_addresses(&mut self, now: Instant) {
+        if self.wrong_codes.len() <= REMEMBERED_ADDRESSES {
+            return;
+        }
+        self.wrong_codes.retain(|_, tries| {
+            forget_before(tries, now);
+            !tries.is_empty()
+        });
+        if self.wrong_codes.len() > REMEMBERED_ADDRESSES {
+            self.wrong_codes.clear();
+        }
+    }
+}
+
+impl Device {
+    /// Whether `given` is this device's form check.
+    pub fn checks(&self, given: &str) -> bool {
+        bool::from(given.as_bytes().ct_eq(self.form_check.as_bytes()))
+    }
+}
+
+/// Drops the times in `times` older than a minute before `now`.
+fn forget_before(times: &mut VecDeque<Instant>, now: Instant) {
+    while times
+        .front()
+        .is_some_and(|time| now.duration_since(*time) >= MINUTE)
+    {
+        times.pop_front();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn address(last: u8) -> IpAddr {
+        IpAddr::from([192, 168, 1, last])
+    }
+
+    #[test]
+    fn the_right_code_in_any_case_lets_a_device_in_with_its_own_number() {
+        let mut devices = Devices::new("K7M2QX".into(), 4);
+        let now = Instant::now();
+        let first = devices.join(address(2), "k7m2qx", now).unwrap();
+        let second = devices.join(address(3), "K7M 2QX", now).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(devices.device(&first).unwrap().number, 4);
+        assert_eq!(devices.device(&second).unwrap().number, 5);
+        assert!(devices.device("not a token").is_none());
+    }
+
+    #[test]
+    fn wrong_codes_are_limited_per_address_for_a_minute() {
+        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let start = Instant::now();
+        for _ in 0..WRONG_CODES_PER_MINUTE {
+            assert_eq!(
+                devices.join(address(2), "AAAAAA", start),
+                Err(JoinRefusal::WrongCode)
+            );
+        }
+        // Even the right code waits, so guessing gains nothing.
+        assert_eq!(
+            devices.join(address(2), "K7M2QX", start),
+            Err(JoinRefusal::TooManyAttempts)
+        );
+        // Another address is not held back.
+        assert!(devices.join(address(3), "K7M2QX", start).is_ok());
+        let later = start + MINUTE;
+        assert!(devices.join(address(2), "K7M2QX", later).is_ok());
+    }
+
+    #[test]
+    fn a_device_posts_at_most_thirty_times_a_minute() {
+        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let start = Instant::now();
+        let token = devices.join(address(2), "K7M2QX", start).unwrap();
+        for _ in 0..POSTS_PER_MINUTE {
+            assert!(devices.take_post(&token, start));
+        }
+        assert!(!devices.take_post(&token, start));
+        assert!(devices.take_post(&token, start + MINUTE));
+        assert!(!devices.take_post("unknown", start));
+    }
+
+    #[test]
+    fn the_room_takes_at_most_500_devices() {
+        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let now = Instant::now();
+        for _ in 0..MAX_DEVICES {
+            devices.join(address(2), "K7M2QX", now).unwrap();
+        }
+        assert_eq!(
+            devices.join(address(2), "K7M2QX", now),
+            Err(JoinRefusal::Full)
+        );
+    }
+
+    #[test]
+    fn a_form_check_is_the_devices_own() {
+        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let now = Instant::now();
+        let one = devices.join(address(2), "K7M2QX", now).unwrap();
+        let other = devices.join(address(2), "K7M2QX", now).unwrap();
+        let one = devices.device(&one).unwrap();
+        let other = devices.device(&other).unwrap();
+        assert!(one.checks(&one.form_check));
+        assert!(!one.checks(&other.form_check));
+        assert!(!one.checks(""));
+    }
+}

@@ -1,0 +1,95 @@
+//! The room's page: a small web server inside `samla run` where groups post
+//! their own cards from their phones. It is one more input of the event loop:
+//! requests become [`RoomAction`]s sent to the loop, which answers each with a
+//! [`RoomReply`]; what the pages show comes from the [`Snapshot`] the loop
+//! publishes. The server never touches the session or a file.
+
+mod devices;
+mod pages;
+mod routes;
+mod secret;
+mod server;
+mod snapshot;
+
+pub use devices::{Devices, JoinRefusal, MAX_DEVICES, POSTS_PER_MINUTE, WRONG_CODES_PER_MINUTE};
+pub use routes::SendToLoop;
+pub use secret::join_code;
+pub use server::{OpenRoom, RoomConfig, lan_address, open};
+pub use snapshot::{Countdown, Snapshot, SnapshotCard};
+
+use serde::{Deserialize, Serialize};
+
+use crate::session::CardId;
+
+/// What a device asks of the session, checked by the loop against the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomAction {
+    /// A new card of group `group` (0-based) in segment `segment`.
+    Post {
+        device: u32,
+        segment: usize,
+        group: usize,
+        text: String,
+        column: Option<String>,
+    },
+    /// New text for one of the device's own cards.
+    Edit {
+        device: u32,
+        card: CardId,
+        text: String,
+    },
+    /// Removes one of the device's own cards.
+    Delete { device: u32, card: CardId },
+}
+
+/// The loop's answer to a [`RoomAction`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomReply {
+    /// Done; the card's id.
+    Done(CardId),
+    /// Not done, and why.
+    Refused(Refusal),
+}
+
+/// Why the loop refused a device's action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The room is closed.
+    Closed,
+    /// The current segment takes no cards (not a group segment, or another
+    /// segment than the form was for).
+    NotPosting,
+    /// Only blanks.
+    Empty,
+    /// Not the device's own card, or no such card.
+    NotYours,
+    /// The note-taker is editing the card on screen.
+    InUse,
+}
+
+/// A request on its way to the loop: the action and where the answer goes.
+#[derive(Debug)]
+pub struct RoomRequest {
+    /// What the device asks.
+    pub action: RoomAction,
+    /// Where the loop's answer goes.
+    pub reply: tokio::sync::oneshot::Sender<RoomReply>,
+}
+
+/// Where the room is reached, as the facilitator shows it and `samla present`
+/// reads it from the session file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Door {
+    /// The address to type: `http://192.168.1.23:8765`.
+    pub url: String,
+    /// The join code.
+    pub code: String,
+}
+
+impl Door {
+    /// What the QR code holds: the address with the code, in capitals so that
+    /// the QR's compact alphanumeric mode fits it in a small code.
+    pub fn join_link(&self) -> String {
+        format!("{}/J/{}", self.url.to_uppercase(), self.code)
+    }
+}

@@ -1,0 +1,319 @@
+//! The room's pages as HTML, built with maud: everything from the session or
+//! a phone is escaped, and no page has inline script or style (the
+//! Content-Security-Policy forbids both). Forms work without JavaScript.
+
+use chrono::{DateTime, Utc};
+use maud::{DOCTYPE, Markup, html};
+
+use super::snapshot::{Countdown, Snapshot, SnapshotCard};
+use crate::i18n::{RoomWords, room_words};
+
+/// Longest card text a form takes, in characters (the body limit is 8 KB).
+pub const CARD_MAX_CHARS: usize = 2000;
+
+/// A whole page: `heading` and `body` in the room's frame.
+fn page(snapshot: &Snapshot, live: Option<String>, body: Markup) -> Markup {
+    let words = room_words(snapshot.language);
+    html! {
+        (DOCTYPE)
+        html lang=(words.lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (snapshot.title) " · " (words.page_title) }
+                link rel="stylesheet" href="/room.css";
+                script src="/room.js" defer {}
+            }
+            body data-events=[live] {
+                header { p.title { (snapshot.title) } }
+                main { (body) }
+            }
+        }
+    }
+}
+
+/// The first page: the code field.
+pub fn join(snapshot: &Snapshot, problem: Option<&str>) -> Markup {
+    let words = room_words(snapshot.language);
+    page(
+        snapshot,
+        None,
+        html! {
+            h1 { (words.join_heading) }
+            @if let Some(problem) = problem { p.problem role="alert" { (problem) } }
+            form method="post" action="/join" {
+                label for="code" { (words.join_prompt) }
+                input #code name="code" type="text" inputmode="text" autocomplete="off"
+                    autocapitalize="characters" maxlength="12" required autofocus
+                    aria-label=(words.code_label);
+                button type="submit" { (words.join_button) }
+            }
+        },
+    )
+}
+
+/// The groups to pick from.
+pub fn groups(snapshot: &Snapshot) -> Markup {
+    let words = room_words(snapshot.language);
+    page(
+        snapshot,
+        None,
+        html! {
+            h1 { (words.pick_group) }
+            ul.groups {
+                @for (index, name) in snapshot.groups.iter().enumerate() {
+                    li { a.button href={ "/g/" (index + 1) } { (name) } }
+                }
+            }
+        },
+    )
+}
+
+/// What a device needs to post: its number and its form check.
+#[derive(Debug, Clone, Copy)]
+pub struct Writer<'a> {
+    /// The device's number.
+    pub device: u32,
+    /// The check its forms carry.
+    pub form_check: &'a str,
+}
+
+/// A group's page: the segment, the form, the group's cards.
+pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTime<Utc>) -> Markup {
+    let words = room_words(snapshot.language);
+    let events = format!("/events?group={}", group + 1);
+    page(
+        snapshot,
+        Some(events),
+        html! {
+            section #live data-stage=(stage_mark(snapshot)) {
+                (segment(snapshot, words, now))
+                (cards(snapshot, group, writer, words))
+            }
+            section #write {
+                @if !snapshot.open {
+                    h2 { (words.closed_heading) }
+                    p { (words.closed_text) }
+                } @else if snapshot.posting {
+                    h2 { (words.write_heading) }
+                    form method="post" action={ "/g/" (group + 1) "/cards" } {
+                        input type="hidden" name="check" value=(writer.form_check);
+                        input type="hidden" name="segment" value=(snapshot.segment);
+                        label for="text" { (words.card_label) }
+                        textarea #text name="text" rows="4" maxlength=(CARD_MAX_CHARS) required {}
+                        (column_choice(snapshot, None, words))
+                        button type="submit" { (words.post_button) }
+                    }
+                } @else {
+                    p.waiting { (words.not_posting) }
+                }
+            }
+            p.footer { a href="/groups" { (words.change_group) } }
+        },
+    )
+}
+
+/// The form that changes one of the device's own cards.
+pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Markup {
+    let words = room_words(snapshot.language);
+    let back = format!("/g/{}", card.group + 1);
+    page(
+        snapshot,
+        None,
+        html! {
+            h1 { (words.edit) }
+            form method="post" action={ "/c/" (card.id) "/edit" } {
+                input type="hidden" name="check" value=(writer.form_check);
+                label for="text" { (words.card_label) }
+                textarea #text name="text" rows="5" maxlength=(CARD_MAX_CHARS) required { (card.text) }
+                (column_choice(snapshot, card.column.as_deref(), words))
+                button type="submit" { (words.save) }
+            }
+            p.footer { a href=(back) { (words.back) } }
+        },
+    )
+}
+
+/// A page that says why something did not happen; `kept` is text the
+/// device sent, given back so that nothing typed is lost.
+pub fn message(
+    snapshot: &Snapshot,
+    heading: &str,
+    text: &str,
+    kept: Option<&str>,
+    back: &str,
+) -> Markup {
+    let words = room_words(snapshot.language);
+    page(
+        snapshot,
+        None,
+        html! {
+            h1 { (heading) }
+            p role="alert" { (text) }
+            @if let Some(kept) = kept.filter(|kept| !kept.trim().is_empty()) {
+                p { (words.text_kept) }
+                textarea.kept readonly rows="5" aria-label=(words.card_label) { (kept) }
+            }
+            p.footer { a.button href=(back) { (words.back) } }
+        },
+    )
+}
+
+/// What a live page compares to know whether the segment or the room changed.
+pub fn stage_mark(snapshot: &Snapshot) -> String {
+    let (segment, posting, open) = snapshot.stage();
+    format!("{segment}-{}-{}", u8::from(posting), u8::from(open))
+}
+
+fn segment(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Markup {
+    html! {
+        p.kind { (snapshot.kind) }
+        h1 { (snapshot.heading) }
+        (countdown(snapshot.countdown, words, now))
+        @if let Some(instruction) = &snapshot.instruction { p.instruction { (instruction) } }
+        @if !snapshot.questions.is_empty() {
+            h2.questions { (words.questions) }
+            ol.questions { @for question in &snapshot.questions { li { (question) } } }
+        }
+    }
+}
+
+/// The countdown as text at `now`; a page with JavaScript counts on from
+/// `data-ends`, taking the phone's clock out by `data-now`.
+fn countdown(countdown: Countdown, words: &RoomWords, now: DateTime<Utc>) -> Markup {
+    match countdown {
+        Countdown::NotStarted => html! { p.countdown { (words.not_started) } },
+        Countdown::Paused { seconds } => html! {
+            p.countdown { (words.paused) " · " (minutes_text(seconds, words)) }
+        },
+        Countdown::Running { ends } => html! {
+            p.countdown #countdown data-ends=(ends.timestamp_millis())
+                data-now=(now.timestamp_millis())
+                data-left=(words.minutes_left) data-over=(words.minutes_over) {
+                (minutes_text((ends - now).num_seconds(), words))
+            }
+        },
+    }
+}
+
+/// "12 min kvar", "3 min över": whole minutes, rounded up while left.
+fn minutes_text(seconds: i64, words: &RoomWords) -> String {
+    if seconds >= 0 {
+        format!("{} {}", (seconds + 59) / 60, words.minutes_left)
+    } else {
+        format!("{} {}", -seconds / 60, words.minutes_over)
+    }
+}
+
+fn cards(snapshot: &Snapshot, group: usize, writer: Writer, words: &RoomWords) -> Markup {
+    let cards: Vec<&SnapshotCard> = snapshot.cards_of(group).collect();
+    html! {
+        h2 { (words.cards_heading) }
+        @if cards.is_empty() { p.none { (words.no_cards) } }
+        ul.cards {
+            @for card in cards {
+                @let own = card.device == Some(writer.device);
+                li.card.own[own] {
+                    @if let Some(column) = &card.column { p.column { (column) } }
+                    p.text { (card.text) }
+                    @if own && snapshot.posting && snapshot.open {
+                        div.actions {
+                            span.yours { (words.yours) }
+                            a.button.small href={ "/c/" (card.id) "/edit" } { (words.edit) }
+                            form method="post" action={ "/c/" (card.id) "/delete" } {
+                                input type="hidden" name="check" value=(writer.form_check);
+                                button.small type="submit" { (words.delete) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The column field of a segment with columns: `chosen`, else the first.
+fn column_choice(snapshot: &Snapshot, chosen: Option<&str>, words: &RoomWords) -> Markup {
+    if snapshot.columns.is_empty() {
+        return html! {};
+    }
+    let chosen = chosen.unwrap_or(&snapshot.columns[0]);
+    html! {
+        fieldset.columns {
+            legend { (words.column_label) }
+            @for (index, column) in snapshot.columns.iter().enumerate() {
+                label.column {
+                    input type="radio" name="column" value=(column) checked[column == chosen]
+                        id={ "column-" (index) };
+                    span { (column) }
+                }
+            }
+        }
+    }
+}
+
+/// The room's style sheet: big tap targets, readable at 360 px.
+pub const STYLE: &str = include_str!("room.css");
+
+/// The live page's script: the countdown, and a reload of what changed when
+/// the server says so. Never on a page without it: forms post and redirect.
+pub const SCRIPT: &str = include_str!("room.js");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot() -> Snapshot {
+        Snapshot {
+            open: true,
+            title: "Seminarium <1>".into(),
+            groups: vec!["Grupp 1".into(), "Norr & Söder".into()],
+            heading: "Handlingsplan".into(),
+            columns: vec!["nu".into(), "inom ett år".into()],
+            posting: true,
+            cards: vec![SnapshotCard {
+                id: 7,
+                group: 1,
+                text: "<script>alert(1)</script>".into(),
+                column: Some("inom ett år".into()),
+                device: Some(3),
+            }],
+            ..Snapshot::default()
+        }
+    }
+
+    #[test]
+    fn text_from_the_session_is_escaped() {
+        let writer = Writer {
+            device: 3,
+            form_check: "abc",
+        };
+        let html = group_page(&snapshot(), 1, writer, Utc::now()).into_string();
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!html.contains("<script>alert"));
+        assert!(html.contains("Seminarium &lt;1&gt;"));
+        assert!(!html.contains("<style"));
+        // The device's own card can be changed; the only script is the file.
+        assert!(html.contains("/c/7/edit"));
+        assert_eq!(html.matches("<script").count(), 1);
+    }
+
+    #[test]
+    fn another_devices_card_has_no_edit() {
+        let writer = Writer {
+            device: 4,
+            form_check: "abc",
+        };
+        let html = group_page(&snapshot(), 1, writer, Utc::now()).into_string();
+        assert!(!html.contains("/c/7/edit"));
+    }
+
+    #[test]
+    fn minutes_round_up_while_left_and_down_when_over() {
+        let words = room_words(crate::agenda::Language::Sv);
+        assert_eq!(minutes_text(61, words), "2 min kvar");
+        assert_eq!(minutes_text(0, words), "0 min kvar");
+        assert_eq!(minutes_text(-130, words), "2 min över");
+    }
+}

@@ -1,0 +1,468 @@
+//! The room's addresses and what each does. Every change a device asks for is
+//! checked here (joined, its form check, its rate) and then by the loop (the
+//! segment, the card's owner), which alone changes the session.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use maud::Markup;
+use serde::Deserialize;
+use tokio::sync::watch;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+
+use super::devices::{Devices, JoinRefusal};
+use super::pages::{self, Writer};
+use super::snapshot::Snapshot;
+use super::{Refusal, RoomAction, RoomReply, RoomRequest};
+use crate::i18n::{RoomWords, room_words};
+use crate::session::CardId;
+
+/// The cookie that holds a device's token.
+const DEVICE_COOKIE: &str = "samla_device";
+/// Largest request body: a card is at most a few thousand characters.
+pub const BODY_LIMIT: usize = 8 * 1024;
+/// How long a request may take, body included, before it is dropped.
+pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(10);
+/// How long the loop may take to answer before the page says so.
+const REPLY_TIME_LIMIT: Duration = Duration::from_secs(5);
+
+/// Sends a request into the event loop; false when the loop is gone.
+pub type SendToLoop = Arc<dyn Fn(RoomRequest) -> bool + Send + Sync>;
+
+/// What every handler reaches.
+#[derive(Clone)]
+pub struct Shared {
+    /// The devices of the run.
+    pub devices: Arc<Mutex<Devices>>,
+    /// What the loop last published.
+    pub snapshots: watch::Receiver<Arc<Snapshot>>,
+    /// Into the loop.
+    pub send: SendToLoop,
+}
+
+impl Shared {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.snapshots.borrow())
+    }
+
+    fn devices(&self) -> MutexGuard<'_, Devices> {
+        // A handler that panicked holding the lock left the table whole: every
+        // change to it is one insert or push.
+        self.devices
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The room's routes, with their limits.
+pub fn router(shared: Shared) -> Router {
+    Router::new()
+        .route("/", get(home))
+        .route("/join", post(join_form))
+        .route("/J/{code}", get(join_link))
+        .route("/J/{code}/{group}", get(join_group_link))
+        .route("/groups", get(groups))
+        .route("/g/{group}", get(group_page))
+        .route("/g/{group}/cards", post(post_card))
+        .route("/c/{card}/edit", get(edit_form).post(edit_card))
+        .route("/c/{card}/delete", post(delete_card))
+        .route("/events", get(events))
+        .route("/room.css", get(style))
+        .route("/room.js", get(script))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(shared)
+}
+
+/// A device that joined: its token's entry, read from its cookie.
+struct Joined {
+    device: u32,
+    form_check: String,
+    token: String,
+}
+
+impl Joined {
+    fn writer(&self) -> Writer<'_> {
+        Writer {
+            device: self.device,
+            form_check: &self.form_check,
+        }
+    }
+}
+
+impl FromRequestParts<Shared> for Joined {
+    type Rejection = Redirect;
+
+    async fn from_request_parts(parts: &mut Parts, shared: &Shared) -> Result<Self, Redirect> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar
+            .get(DEVICE_COOKIE)
+            .map(|cookie| cookie.value().to_owned())
+            .ok_or_else(|| Redirect::to("/"))?;
+        let devices = shared.devices();
+        let device = devices.device(&token).ok_or_else(|| Redirect::to("/"))?;
+        Ok(Joined {
+            device: device.number,
+            form_check: device.form_check.clone(),
+            token,
+        })
+    }
+}
+
+fn html(status: StatusCode, markup: Markup) -> Response {
+    (status, axum::response::Html(markup.into_string())).into_response()
+}
+
+async fn home(State(shared): State<Shared>, jar: CookieJar) -> Response {
+    if known_device(&shared.devices(), &jar) {
+        return Redirect::to("/groups").into_response();
+    }
+    html(StatusCode::OK, pages::join(&shared.snapshot(), None))
+}
+
+/// Whether `jar` holds the token of a device that joined.
+fn known_device(devices: &Devices, jar: &CookieJar) -> bool {
+    jar.get(DEVICE_COOKIE)
+        .is_some_and(|cookie| devices.device(cookie.value()).is_some())
+}
+
+#[derive(Deserialize)]
+struct JoinForm {
+    #[serde(default)]
+    code: String,
+}
+
+async fn join_form(
+    State(shared): State<Shared>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Form(form): Form<JoinForm>,
+) -> Response {
+    join(&shared, from, jar, &form.code, "/groups")
+}
+
+async fn join_link(
+    State(shared): State<Shared>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path(code): Path<String>,
+) -> Response {
+    join(&shared, from, jar, &code, "/groups")
+}
+
+async fn join_group_link(
+    State(shared): State<Shared>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Path((code, group)): Path<(String, usize)>,
+) -> Response {
+    join(&shared, from, jar, &code, &format!("/g/{group}"))
+}
+
+/// Lets the device in with `code` and sends it on to `then`; a device that
+/// joined already keeps its token.
+fn join(shared: &Shared, from: SocketAddr, jar: CookieJar, code: &str, then: &str) -> Response {
+    let snapshot = shared.snapshot();
+    let words = room_words(snapshot.language);
+    let mut devices = shared.devices();
+    if known_device(&devices, &jar) {
+        return Redirect::to(then).into_response();
+    }
+    match devices.join(from.ip(), code, Instant::now()) {
+        Ok(token) => {
+            let cookie = Cookie::build((DEVICE_COOKIE, token))
+                .path("/")
+                .http_only(true)
+                .same_site(SameSite::Strict)
+                .build();
+            (jar.add(cookie), Redirect::to(then)).into_response()
+        }
+        Err(refusal) => {
+            let (status, problem) = match refusal {
+                JoinRefusal::WrongCode => (StatusCode::FORBIDDEN, words.wrong_code),
+                JoinRefusal::TooManyAttempts => {
+                    (StatusCode::TOO_MANY_REQUESTS, words.too_many_attempts)
+                }
+                JoinRefusal::Full => (StatusCode::SERVICE_UNAVAILABLE, words.room_full),
+            };
+            html(status, pages::join(&snapshot, Some(problem)))
+        }
+    }
+}
+
+async fn groups(State(shared): State<Shared>, _joined: Joined) -> Response {
+    html(StatusCode::OK, pages::groups(&shared.snapshot()))
+}
+
+/// The 0-based group of a 1-based number in an address, if there is one.
+fn group_index(snapshot: &Snapshot, number: usize) -> Option<usize> {
+    (1..=snapshot.groups.len())
+        .contains(&number)
+        .then(|| number - 1)
+}
+
+async fn group_page(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(number): Path<usize>,
+) -> Response {
+    let snapshot = shared.snapshot();
+    match group_index(&snapshot, number) {
+        Some(group) => html(
+            StatusCode::OK,
+            pages::group_page(&snapshot, group, joined.writer(), chrono::Utc::now()),
+        ),
+        None => not_found_page(&snapshot),
+    }
+}
+
+#[derive(Deserialize)]
+struct PostForm {
+    #[serde(default)]
+    check: String,
+    #[serde(default)]
+    segment: Option<usize>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    column: Option<String>,
+}
+
+async fn post_card(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(number): Path<usize>,
+    Form(form): Form<PostForm>,
+) -> Response {
+    let snapshot = shared.snapshot();
+    let Some(group) = group_index(&snapshot, number) else {
+        return not_found_page(&snapshot);
+    };
+    let back = format!("/g/{number}");
+    let action = RoomAction::Post {
+        device: joined.device,
+        segment: form.segment.unwrap_or(usize::MAX),
+        group,
+        text: form.text.clone(),
+        column: form.column,
+    };
+    change(&shared, &joined, &form.check, action, &form.text, &back).await
+}
+
+#[derive(Deserialize)]
+struct EditForm {
+    #[serde(default)]
+    check: String,
+    #[serde(default)]
+    text: String,
+}
+
+async fn edit_form(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(card): Path<CardId>,
+) -> Response {
+    let snapshot = shared.snapshot();
+    let words = room_words(snapshot.language);
+    match snapshot.card(card) {
+        Some(card) if card.device == Some(joined.device) => html(
+            StatusCode::OK,
+            pages::edit_page(&snapshot, card, joined.writer()),
+        ),
+        _ => refused(
+            &snapshot,
+            StatusCode::FORBIDDEN,
+            words.not_yours,
+            None,
+            "/groups",
+        ),
+    }
+}
+
+async fn edit_card(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(card): Path<CardId>,
+    Form(form): Form<EditForm>,
+) -> Response {
+    let back = back_to_group(&shared.snapshot(), card);
+    let action = RoomAction::Edit {
+        device: joined.device,
+        card,
+        text: form.text.clone(),
+    };
+    change(&shared, &joined, &form.check, action, &form.text, &back).await
+}
+
+#[derive(Deserialize)]
+struct CheckForm {
+    #[serde(default)]
+    check: String,
+}
+
+async fn delete_card(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(card): Path<CardId>,
+    Form(form): Form<CheckForm>,
+) -> Response {
+    let back = back_to_group(&shared.snapshot(), card);
+    let action = RoomAction::Delete {
+        device: joined.device,
+        card,
+    };
+    change(&shared, &joined, &form.check, action, "", &back).await
+}
+
+/// The page of the group a card belongs to, for after a change to it.
+fn back_to_group(snapshot: &Snapshot, card: CardId) -> String {
+    snapshot.card(card).map_or_else(
+        || "/groups".to_owned(),
+        |card| format!("/g/{}", card.group + 1),
+    )
+}
+
+/// Checks the form and the rate, hands `action` to the loop and turns its
+/// answer into a redirect to `back`, or a page that gives `text` back.
+async fn change(
+    shared: &Shared,
+    joined: &Joined,
+    check: &str,
+    action: RoomAction,
+    text: &str,
+    back: &str,
+) -> Response {
+    let snapshot = shared.snapshot();
+    let words = room_words(snapshot.language);
+    let form_checked = shared
+        .devices()
+        .device(&joined.token)
+        .is_some_and(|device| device.checks(check));
+    if !form_checked {
+        return refused(
+            &snapshot,
+            StatusCode::FORBIDDEN,
+            words.bad_form,
+            Some(text),
+            back,
+        );
+    }
+    if !snapshot.open {
+        return refused_for(&snapshot, Refusal::Closed, text, back);
+    }
+    if !shared.devices().take_post(&joined.token, Instant::now()) {
+        let status = StatusCode::TOO_MANY_REQUESTS;
+        return refused(&snapshot, status, words.too_fast, Some(text), back);
+    }
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    if !(shared.send)(RoomRequest { action, reply }) {
+        return refused_for(&snapshot, Refusal::Closed, text, back);
+    }
+    match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
+        Ok(Ok(RoomReply::Done(_))) => Redirect::to(back).into_response(),
+        Ok(Ok(RoomReply::Refused(refusal))) => refused_for(&snapshot, refusal, text, back),
+        _ => refused_for(&snapshot, Refusal::Closed, text, back),
+    }
+}
+
+fn refused_for(snapshot: &Snapshot, refusal: Refusal, text: &str, back: &str) -> Response {
+    let words = room_words(snapshot.language);
+    let (status, why) = refusal_text(refusal, words);
+    if refusal == Refusal::Closed {
+        let page = pages::message(snapshot, words.closed_heading, why, Some(text), back);
+        return html(status, page);
+    }
+    refused(snapshot, status, why, Some(text), back)
+}
+
+fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static str) {
+    match refusal {
+        Refusal::Closed => (StatusCode::FORBIDDEN, words.closed_text),
+        Refusal::NotPosting => (StatusCode::CONFLICT, words.segment_over),
+        Refusal::Empty => (StatusCode::BAD_REQUEST, words.empty_text),
+        Refusal::NotYours => (StatusCode::FORBIDDEN, words.not_yours),
+        Refusal::InUse => (StatusCode::CONFLICT, words.in_use),
+    }
+}
+
+fn refused(
+    snapshot: &Snapshot,
+    status: StatusCode,
+    why: &str,
+    kept: Option<&str>,
+    back: &str,
+) -> Response {
+    let words = room_words(snapshot.language);
+    let page = pages::message(snapshot, words.refused_heading, why, kept, back);
+    html(status, page)
+}
+
+#[derive(Deserialize)]
+struct EventsQuery {
+    #[serde(default)]
+    group: usize,
+}
+
+/// Server-sent events for a group's live page: one each time the segment, the
+/// room's opening or the group's cards change.
+async fn events(
+    State(shared): State<Shared>,
+    _joined: Joined,
+    Query(query): Query<EventsQuery>,
+) -> Response {
+    let group = query.group.checked_sub(1);
+    let mut last = None;
+    let stream = WatchStream::new(shared.snapshots.clone()).filter_map(move |snapshot| {
+        let key = (
+            snapshot.stage(),
+            group.map(|group| snapshot.cards_of(group).cloned().collect::<Vec<_>>()),
+        );
+        if last.as_ref() == Some(&key) {
+            return None;
+        }
+        let first = last.is_none();
+        last = Some(key);
+        // The first is what the page was drawn from: nothing to fetch.
+        (!first).then(|| {
+            Ok::<_, std::convert::Infallible>(Event::default().data(pages::stage_mark(&snapshot)))
+        })
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+async fn style() -> Response {
+    static_file("text/css; charset=utf-8", pages::STYLE)
+}
+
+async fn script() -> Response {
+    static_file("text/javascript; charset=utf-8", pages::SCRIPT)
+}
+
+fn static_file(kind: &'static str, body: &'static str) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static(kind))],
+        body,
+    )
+        .into_response()
+}
+
+async fn not_found(State(shared): State<Shared>) -> Response {
+    not_found_page(&shared.snapshot())
+}
+
+fn not_found_page(snapshot: &Snapshot) -> Response {
+    let words = room_words(snapshot.language);
+    refused(snapshot, StatusCode::NOT_FOUND, words.not_found, None, "/")
+}

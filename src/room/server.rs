@@ -1,0 +1,265 @@
+//! The room's server: its own thread with a small tokio runtime, so the run
+//! screen's loop stays as it is. It listens only while the room is open: a
+//! closed room still answers for a short while (so that live pages learn it
+//! closed, and a post gets a friendly page), then the port closes.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::sync::{Semaphore, oneshot, watch};
+use tower::ServiceExt;
+
+use super::Door;
+use super::devices::Devices;
+use super::routes::{self, REQUEST_TIME_LIMIT, SendToLoop, Shared};
+use super::snapshot::Snapshot;
+
+/// The port tried first, so the address stays the same from one seminar to
+/// the next; any free port when it is taken.
+const PREFERRED_PORT: u16 = 8765;
+/// How long a closed room goes on answering before its port closes.
+pub const CLOSING_GRACE: Duration = Duration::from_secs(10);
+/// Most connections at once; more wait to be accepted.
+const MAX_CONNECTIONS: usize = 1024;
+/// How long a client may take to send a request's headers.
+const HEADER_TIME_LIMIT: Duration = Duration::from_secs(10);
+
+/// The policy of every page: nothing but the room's own files, no inline
+/// script or style, no frames, forms only to the room.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Where the room listens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoomConfig {
+    /// The address to listen on; every interface unless narrowed.
+    pub bind: IpAddr,
+    /// The port; `None` picks one, `Some(0)` any free one.
+    pub port: Option<u16>,
+}
+
+impl Default for RoomConfig {
+    fn default() -> Self {
+        Self {
+            bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            port: None,
+        }
+    }
+}
+
+/// A running room server; dropping it stops the server.
+pub struct OpenRoom {
+    /// Where participants reach it.
+    pub door: Door,
+    /// The socket it listens on.
+    pub address: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl OpenRoom {
+    /// Whether the server still listens (a closed room stops after its grace).
+    pub fn is_running(&self) -> bool {
+        self.thread
+            .as_ref()
+            .is_some_and(|thread| !thread.is_finished())
+    }
+}
+
+impl Drop for OpenRoom {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Opens the room: listens as `config` says and serves the pages of what
+/// `snapshots` holds, sending what devices ask into the loop with `send`.
+pub fn open(
+    config: RoomConfig,
+    devices: Arc<Mutex<Devices>>,
+    snapshots: watch::Receiver<Arc<Snapshot>>,
+    send: SendToLoop,
+) -> std::io::Result<OpenRoom> {
+    let listener = bind(config)?;
+    listener.set_nonblocking(true)?;
+    let address = listener.local_addr()?;
+    let code = devices.lock().map_or_else(
+        |poisoned| poisoned.into_inner().code().to_owned(),
+        |d| d.code().to_owned(),
+    );
+    let door = Door {
+        url: format!(
+            "http://{}",
+            SocketAddr::new(shown_ip(config.bind), address.port())
+        ),
+        code,
+    };
+    let shared = Shared {
+        devices,
+        snapshots: snapshots.clone(),
+        send,
+    };
+    let (stop, stopped) = oneshot::channel();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let thread = std::thread::Builder::new()
+        .name("samla-room".into())
+        .spawn(move || {
+            runtime.block_on(serve(listener, routes::router(shared), snapshots, stopped));
+        })?;
+    Ok(OpenRoom {
+        door,
+        address,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
+}
+
+fn bind(config: RoomConfig) -> std::io::Result<TcpListener> {
+    match config.port {
+        Some(port) => TcpListener::bind((config.bind, port)),
+        None => TcpListener::bind((config.bind, PREFERRED_PORT))
+            .or_else(|_| TcpListener::bind((config.bind, 0))),
+    }
+}
+
+/// The address to show for a server bound to `bind`: the laptop's address on
+/// the local network when it listens everywhere.
+fn shown_ip(bind: IpAddr) -> IpAddr {
+    if bind.is_unspecified() {
+        lan_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+    } else {
+        bind
+    }
+}
+
+/// The laptop's IPv4 address on a local network (Wi-Fi, cable or its own
+/// hotspot), the private ranges first.
+pub fn lan_address() -> Option<IpAddr> {
+    let interfaces = local_ip_address::list_afinet_netifas().ok()?;
+    let candidates: Vec<Ipv4Addr> = interfaces
+        .into_iter()
+        .filter_map(|(_, ip)| match ip {
+            IpAddr::V4(ip) if !ip.is_loopback() && !ip.is_link_local() => Some(ip),
+            _ => None,
+        })
+        .collect();
+    candidates
+        .iter()
+        .find(|ip| ip.is_private())
+        .or(candidates.first())
+        .map(|ip| IpAddr::V4(*ip))
+}
+
+async fn serve(
+    listener: TcpListener,
+    router: Router,
+    snapshots: watch::Receiver<Arc<Snapshot>>,
+    stopped: oneshot::Receiver<()>,
+) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    let router = router
+        .layer(middleware::from_fn(time_limit))
+        .layer(middleware::map_response(with_safety_headers));
+    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let closing = closed_for(snapshots, CLOSING_GRACE);
+    tokio::pin!(stopped, closing);
+    loop {
+        let Ok(permit) = Arc::clone(&connections).acquire_owned().await else {
+            return;
+        };
+        let accepted = tokio::select! {
+            _ = &mut stopped => return,
+            () = &mut closing => return,
+            accepted = listener.accept() => accepted,
+        };
+        let Ok((stream, from)) = accepted else {
+            continue;
+        };
+        let router = router.clone();
+        tokio::spawn(async move {
+            let service =
+                router.map_request(move |mut request: hyper::Request<hyper::body::Incoming>| {
+                    request.extensions_mut().insert(ConnectInfo(from));
+                    request
+                });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIME_LIMIT)
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
+                .await;
+            drop(permit);
+        });
+    }
+}
+
+/// Returns once the room has been closed for `grace` without opening again,
+/// or the loop is gone.
+async fn closed_for(mut snapshots: watch::Receiver<Arc<Snapshot>>, grace: Duration) {
+    loop {
+        while snapshots.borrow_and_update().open {
+            if snapshots.changed().await.is_err() {
+                return;
+            }
+        }
+        let reopened = async {
+            loop {
+                if snapshots.changed().await.is_err() {
+                    return false;
+                }
+                if snapshots.borrow_and_update().open {
+                    return true;
+                }
+            }
+        };
+        tokio::select! {
+            () = tokio::time::sleep(grace) => return,
+            reopened = reopened => if !reopened { return },
+        }
+    }
+}
+
+/// Ends a request that takes too long (a client sending its body a byte at a
+/// time); the live events are the one response that lasts.
+async fn time_limit(request: Request, next: Next) -> Response {
+    if request.uri().path() == "/events" {
+        return next.run(request).await;
+    }
+    match tokio::time::timeout(REQUEST_TIME_LIMIT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}
+
+async fn with_safety_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    let set = [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    for (name, value) in set {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
+}

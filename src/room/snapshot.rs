@@ -1,0 +1,84 @@
+//! What the room's pages may show, as the event loop last published it: the
+//! current segment and its cards, nothing else of the session. No private
+//! notes, no members' names, no paths.
+
+use chrono::{DateTime, Utc};
+
+use crate::agenda::Language;
+use crate::session::CardId;
+
+/// The room's view of the session at one moment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snapshot {
+    /// Whether the room is open.
+    pub open: bool,
+    /// The agenda's language: the pages speak it.
+    pub language: Language,
+    /// The agenda's title.
+    pub title: String,
+    /// The groups' names, in order.
+    pub groups: Vec<String>,
+    /// The current segment (0-based).
+    pub segment: usize,
+    /// Its kind, as the screen names it.
+    pub kind: String,
+    /// Its heading.
+    pub heading: String,
+    /// What the room is asked to do.
+    pub instruction: Option<String>,
+    /// The questions the groups discuss.
+    pub questions: Vec<String>,
+    /// The columns a card goes in, if the segment has them.
+    pub columns: Vec<String>,
+    /// Whether the segment takes cards from the room.
+    pub posting: bool,
+    /// Its countdown.
+    pub countdown: Countdown,
+    /// The segment's cards that the room may see, in board order.
+    pub cards: Vec<SnapshotCard>,
+}
+
+/// Where the current segment's countdown stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Countdown {
+    /// Not started: its planned length.
+    #[default]
+    NotStarted,
+    /// Running: when it reaches zero.
+    Running { ends: DateTime<Utc> },
+    /// Paused with this many seconds left (negative when over).
+    Paused { seconds: i64 },
+}
+
+/// A card as the room's pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotCard {
+    /// The card's id.
+    pub id: CardId,
+    /// Its group (0-based); the whole room's cards are not shown.
+    pub group: usize,
+    /// Its text.
+    pub text: String,
+    /// Its column, if the segment has columns.
+    pub column: Option<String>,
+    /// The device that posted it, if one did.
+    pub device: Option<u32>,
+}
+
+impl Snapshot {
+    /// The cards of group `group` (0-based).
+    pub fn cards_of(&self, group: usize) -> impl Iterator<Item = &SnapshotCard> {
+        self.cards.iter().filter(move |card| card.group == group)
+    }
+
+    /// The card with `id`, if the room may see it.
+    pub fn card(&self, id: CardId) -> Option<&SnapshotCard> {
+        self.cards.iter().find(|card| card.id == id)
+    }
+
+    /// What a live page reloads for: the segment, whether it takes cards and
+    /// the room's opening; a new card of another group is none of these.
+    pub fn stage(&self) -> (usize, bool, bool) {
+        (self.segment, self.posting, self.open)
+    }
+}

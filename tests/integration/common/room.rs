@@ -1,0 +1,200 @@
+//! The room's page as tests reach it: the real binary in a pseudo-terminal
+//! with its room open on 127.0.0.1, and devices that talk HTTP to it over
+//! loopback, each with its own cookie, as separate phones would.
+
+use std::path::Path;
+
+use samla::room::Door;
+use tempfile::TempDir;
+use ureq::Agent;
+
+use super::pty::{PtyApp, status_line_drawn, wait_for_file};
+
+/// A run screen with its room open, listening on loopback only.
+pub struct OpenRoom {
+    /// The run screen.
+    pub app: PtyApp,
+    /// Its data folder.
+    pub home: TempDir,
+    /// Where the room is reached.
+    pub door: Door,
+}
+
+impl OpenRoom {
+    /// `samla run AGENDA --room` with `groups` groups in a 120×40 terminal, its
+    /// join screen dismissed; only 127.0.0.1 is listened on, on any free port.
+    pub fn start(agenda: &str, groups: u32) -> Self {
+        let home = tempfile::tempdir().expect("a temporary folder");
+        let groups = groups.to_string();
+        let args = [
+            "run",
+            agenda,
+            "--groups",
+            &groups,
+            "--room",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+        ];
+        let app = PtyApp::spawn(&args, home.path(), 120, 40);
+        let file = wait_for_file(home.path(), "the room's door", |file| file.room.is_some());
+        let door = file.room.expect("the door");
+        assert!(
+            door.url.starts_with("http://127.0.0.1:"),
+            "tests reach the room over loopback only: {}",
+            door.url
+        );
+        app.wait_for_text(&door.code);
+        let mut room = Self { app, home, door };
+        room.app.send(b"\x1b");
+        room.app.wait_for("the join screen to close", |screen| {
+            status_line_drawn(screen) && !screen.contains("w stänger rummet")
+        });
+        room
+    }
+
+    /// Presses `n` until the run screen shows the segment titled `title`.
+    pub fn go_to(&mut self, title: &str) {
+        for _ in 0..20 {
+            if super::pty::session_files(self.home.path())
+                .first()
+                .and_then(|path| samla::store::SessionFile::load(path).ok())
+                .is_some_and(|file| file.session.current_segment().title == title)
+            {
+                return;
+            }
+            let before = self.current();
+            self.app.send(b"n");
+            wait_for_file(self.home.path(), "the next segment", |file| {
+                file.session.current != before
+            });
+        }
+        panic!("no segment titled {title}");
+    }
+
+    fn current(&self) -> usize {
+        wait_for_file(self.home.path(), "the session", |_| true)
+            .session
+            .current
+    }
+
+    /// A new device (a phone) that has not joined.
+    pub fn device(&self) -> Device {
+        Device::new(&self.door.url)
+    }
+
+    /// A device that joined with the right code.
+    pub fn joined_device(&self) -> Device {
+        let mut device = self.device();
+        let (status, _) = device.join(&self.door.code);
+        assert_eq!(status, 303, "the right code lets a device in");
+        device
+    }
+
+    /// The data folder.
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+}
+
+/// One phone: an HTTP client with its own cookie, that never follows redirects.
+pub struct Device {
+    agent: Agent,
+    base: String,
+    cookie: Option<String>,
+}
+
+/// What a response came to: its status and its body (or where it redirects).
+pub type Answer = (u16, String);
+
+impl Device {
+    fn new(base: &str) -> Self {
+        let agent: Agent = Agent::config_builder()
+            .max_redirects(0)
+            .http_status_as_error(false)
+            .timeout_global(Some(std::time::Duration::from_secs(15)))
+            .build()
+            .into();
+        Self {
+            agent,
+            base: base.to_owned(),
+            cookie: None,
+        }
+    }
+
+    fn answer(
+        &mut self,
+        response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Answer {
+        let mut response = response.expect("the room answers");
+        let status = response.status().as_u16();
+        if let Some(cookie) = response.headers().get("set-cookie") {
+            let cookie = cookie.to_str().expect("an ASCII cookie");
+            self.cookie = cookie.split(';').next().map(str::to_owned);
+        }
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|location| location.to_str().ok())
+            .map(str::to_owned);
+        let body = response.body_mut().read_to_string().unwrap_or_default();
+        (status, location.unwrap_or(body))
+    }
+
+    /// GET `path`.
+    pub fn get(&mut self, path: &str) -> Answer {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            request = request.header("Cookie", cookie);
+        }
+        let response = request.call();
+        self.answer(response)
+    }
+
+    /// POST the form `fields` to `path`.
+    pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Answer {
+        let mut request = self.agent.post(format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            request = request.header("Cookie", cookie);
+        }
+        let response = request.send_form(fields.iter().copied());
+        self.answer(response)
+    }
+
+    /// Joins with `code`.
+    pub fn join(&mut self, code: &str) -> Answer {
+        self.post("/join", &[("code", code)])
+    }
+
+    /// The form check and the segment of group `group`'s page (1-based).
+    pub fn form(&mut self, group: usize) -> (String, String) {
+        let (status, page) = self.get(&format!("/g/{group}"));
+        assert_eq!(status, 200, "{page}");
+        let html = scraper::Html::parse_document(&page);
+        let value = |name: &str| {
+            let selector =
+                scraper::Selector::parse(&format!("input[name={name}]")).expect("a selector");
+            html.select(&selector)
+                .next()
+                .and_then(|input| input.value().attr("value"))
+                .unwrap_or_else(|| panic!("no {name} on the page:\n{page}"))
+                .to_owned()
+        };
+        (value("check"), value("segment"))
+    }
+
+    /// Posts `text` as a card of group `group` (1-based), in `column` if given.
+    pub fn post_card(&mut self, group: usize, text: &str, column: Option<&str>) -> Answer {
+        let (check, segment) = self.form(group);
+        let mut fields = vec![
+            ("check", check.as_str()),
+            ("segment", segment.as_str()),
+            ("text", text),
+        ];
+        if let Some(column) = column {
+            fields.push(("column", column));
+        }
+        self.post(&format!("/g/{group}/cards"), &fields)
+    }
+}

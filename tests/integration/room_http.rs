@@ -1,0 +1,326 @@
+//! The room's page over loopback: devices join, post, edit and delete through
+//! the real server inside the real run screen, and everything a stranger's
+//! phone might send is refused or comes back literally.
+
+use std::time::{Duration, Instant};
+
+use samla::session::Lane;
+use scraper::{Html, Selector};
+
+use crate::common::pty::{status_line_drawn, wait_for_file};
+use crate::common::room::OpenRoom;
+
+/// seminarium-3's action plan and its middle column.
+const ACTION_PLAN: &str = "Handlingsplan";
+const IN_A_YEAR: &str = "Vad kan vi göra inom ett år?";
+
+fn texts_of(page: &str, selector: &str) -> Vec<String> {
+    let html = Html::parse_document(page);
+    let selector = Selector::parse(selector).expect("a selector");
+    html.select(&selector)
+        .map(|element| element.text().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn cards_posted_from_two_phones_land_in_their_groups_and_columns_on_screen_and_on_disk() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    let mut first = room.joined_device();
+    let mut second = room.joined_device();
+    let (status, back) = first.post_card(1, "Gemensam kartläggning", Some(IN_A_YEAR));
+    assert_eq!((status, back.as_str()), (303, "/g/1"));
+    let (status, _) = second.post_card(2, "Närvaroteam på varje skola", None);
+    assert_eq!(status, 303);
+    let file = wait_for_file(room.home(), "two room cards", |file| {
+        file.session.cards.len() == 2
+    });
+    let card = |text: &str| {
+        file.session
+            .cards
+            .iter()
+            .find(|card| card.text == text)
+            .unwrap_or_else(|| panic!("{text} in the file"))
+    };
+    let posted = card("Gemensam kartläggning");
+    assert_eq!(posted.group, Lane::Group(0));
+    assert_eq!(posted.horizon.as_deref(), Some(IN_A_YEAR));
+    let other = card("Närvaroteam på varje skola");
+    assert_eq!(other.group, Lane::Group(1));
+    assert_ne!(
+        posted.from_room, other.from_room,
+        "each phone is its own device"
+    );
+    room.app.wait_for_text("kartläggning");
+    // Each group's page shows its own cards, and only the writer's can change.
+    let (_, page) = first.get("/g/1");
+    assert_eq!(texts_of(&page, ".card .text"), ["Gemensam kartläggning"]);
+    assert_eq!(texts_of(&page, ".card .actions a"), ["Ändra"]);
+    let (_, page) = second.get("/g/1");
+    assert!(texts_of(&page, ".card .actions a").is_empty());
+}
+
+#[test]
+fn a_device_edits_and_deletes_its_own_card_and_gets_403_for_anothers() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    let mut writer = room.joined_device();
+    let mut stranger = room.joined_device();
+    writer.post_card(1, "Först", None);
+    let file = wait_for_file(room.home(), "the card", |file| {
+        file.session.cards.len() == 1
+    });
+    let id = file.session.cards[0].id;
+    let (check, _) = stranger.form(1);
+    let edit = format!("/c/{id}/edit");
+    assert_eq!(stranger.get(&edit).0, 403);
+    let (status, page) = stranger.post(&edit, &[("check", &check), ("text", "Kapat")]);
+    assert_eq!(status, 403);
+    assert!(page.contains("Kapat"), "the refused text is given back");
+    let delete = format!("/c/{id}/delete");
+    assert_eq!(stranger.post(&delete, &[("check", &check)]).0, 403);
+    let (check, _) = writer.form(1);
+    let (status, back) = writer.post(&edit, &[("check", &check), ("text", "Ändrat")]);
+    assert_eq!((status, back.as_str()), (303, "/g/1"));
+    wait_for_file(room.home(), "the edit", |file| {
+        file.session
+            .cards
+            .first()
+            .is_some_and(|card| card.text == "Ändrat")
+    });
+    assert_eq!(writer.post(&delete, &[("check", &check)]).0, 303);
+    wait_for_file(room.home(), "the deletion", |file| {
+        file.session.cards.is_empty()
+    });
+}
+
+#[test]
+fn wrong_codes_are_rate_limited_and_a_group_link_joins_straight_into_its_group() {
+    let room = OpenRoom::start("seminarium-3", 2);
+    // The wrong codes below hold back the whole address, so the link comes first.
+    let mut linked = room.device();
+    let (status, to) = linked.get(&format!("/J/{}/2", room.door.code.to_lowercase()));
+    assert_eq!((status, to.as_str()), (303, "/g/2"));
+    assert_eq!(linked.get("/g/2").0, 200);
+    let mut guesser = room.device();
+    for _ in 0..5 {
+        let (status, page) = guesser.join("AAAAAA");
+        assert_eq!(status, 403);
+        assert!(page.contains("inte rummets kod"), "{page}");
+    }
+    let (status, page) = guesser.join(&room.door.code);
+    assert_eq!(
+        status, 429,
+        "even the right code waits after five wrong ones"
+    );
+    assert!(page.contains("För många"), "{page}");
+    assert_eq!(guesser.get("/groups").0, 303, "not let in");
+}
+
+#[test]
+fn a_post_without_its_form_check_or_over_8_kb_is_refused_and_the_screen_carries_on() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    let mut device = room.joined_device();
+    let (_, segment) = device.form(1);
+    let fields = [("segment", segment.as_str()), ("text", "Utan kontroll")];
+    assert_eq!(device.post("/g/1/cards", &fields).0, 403);
+    let wrong = [
+        ("check", "0000"),
+        ("segment", segment.as_str()),
+        ("text", "Fel kontroll"),
+    ];
+    assert_eq!(device.post("/g/1/cards", &wrong).0, 403);
+    let long = "x".repeat(9 * 1024);
+    let (status, _) = device.post_card(1, &long, None);
+    assert_eq!(status, 413);
+    // Malformed requests: a 4xx each.
+    assert_eq!(device.get("/c/not-a-number/edit").0, 400);
+    assert_eq!(device.get("/g/9").0, 404);
+    assert_eq!(device.get("/etc/passwd").0, 404);
+    assert_eq!(device.post("/g/1/cards", &[]).0, 403);
+    room.app.wait_for("the run screen", status_line_drawn);
+    let file = wait_for_file(room.home(), "the session", |_| true);
+    assert!(file.session.cards.is_empty());
+    // Thirty posts a minute, then a friendly refusal that keeps the text.
+    for number in 0..30 {
+        assert_eq!(device.post_card(1, &format!("kort {number}"), None).0, 303);
+    }
+    let (status, page) = device.post_card(1, "ett för mycket", None);
+    assert_eq!(status, 429);
+    assert!(page.contains("ett för mycket"));
+}
+
+#[test]
+fn hostile_text_comes_back_literally_never_as_markup() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    let mut device = room.joined_device();
+    let emoji = "🙂".repeat(600);
+    let hostile = [
+        "<script>alert('x')</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "\u{202E}gnp.exe \u{202D}rättvänt",
+        emoji.as_str(),
+    ];
+    for text in hostile {
+        assert_eq!(device.post_card(1, text, None).0, 303, "{text}");
+    }
+    let (_, page) = device.get("/g/1");
+    assert_eq!(texts_of(&page, ".card .text"), hostile);
+    let html = Html::parse_document(&page);
+    let scripts: Vec<_> = html
+        .select(&Selector::parse("script").expect("a selector"))
+        .map(|script| script.value().attr("src"))
+        .collect();
+    assert_eq!(scripts, [Some("/room.js")], "no script but the room's own");
+    assert!(
+        html.select(&Selector::parse("img").expect("a selector"))
+            .next()
+            .is_none()
+    );
+    let file = wait_for_file(room.home(), "the hostile cards", |file| {
+        file.session.cards.len() == hostile.len()
+    });
+    let saved: Vec<&str> = file
+        .session
+        .cards
+        .iter()
+        .map(|card| card.text.as_str())
+        .collect();
+    assert_eq!(saved, hostile);
+}
+
+#[test]
+fn the_pages_carry_a_strict_policy_and_show_no_private_note() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    room.app.send(b"f");
+    room.app.send(b"Hemlig anteckning");
+    room.app.send(b"\x1b");
+    wait_for_file(room.home(), "the private note", |file| {
+        !file.session.private_notes.is_empty()
+    });
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let response = agent
+        .get(format!("{}/", room.door.url))
+        .call()
+        .expect("an answer");
+    let policy = response
+        .headers()
+        .get("content-security-policy")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"));
+    assert!(!policy.contains("unsafe-inline"));
+    let mut device = room.joined_device();
+    let (_, page) = device.get("/g/1");
+    assert!(page.contains("Handlingsplan"));
+    assert!(!page.contains("Hemlig anteckning"));
+    assert!(!page.contains(&room.home().display().to_string()));
+}
+
+#[test]
+fn only_a_group_segment_takes_posts_and_posting_stops_when_it_ends() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut device = room.joined_device();
+    let (_, page) = device.get("/g/1");
+    assert!(page.contains("tar vi inte emot kort"), "{page}");
+    assert!(
+        texts_of(&page, "form textarea").is_empty(),
+        "no form in the welcome"
+    );
+    room.go_to(ACTION_PLAN);
+    let (check, segment) = device.form(1);
+    room.go_to("Avslutning: samtal med Malin Gren Landell om utkasten till handlingsplaner");
+    let fields = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("text", "Efteråt"),
+    ];
+    let (status, page) = device.post("/g/1/cards", &fields);
+    assert_eq!(status, 409);
+    assert!(
+        page.contains("Övningen är slut") && page.contains("Efteråt"),
+        "{page}"
+    );
+    let file = wait_for_file(room.home(), "the session", |_| true);
+    assert!(file.session.cards.is_empty());
+}
+
+#[test]
+fn a_closed_room_refuses_posts_with_a_friendly_page_then_closes_its_port() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    let mut device = room.joined_device();
+    let (check, segment) = device.form(1);
+    room.app.send(b"w");
+    room.app.wait_for_text("w stänger rummet");
+    room.app.send(b"w");
+    wait_for_file(room.home(), "the closed room", |file| file.room.is_none());
+    room.app.wait_for_text("Rummet är stängt");
+    let fields = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("text", "För sent"),
+    ];
+    let (status, page) = device.post("/g/1/cards", &fields);
+    assert_eq!(status, 403);
+    assert!(
+        page.contains("Rummet är stängt") && page.contains("För sent"),
+        "{page}"
+    );
+    let address = room.door.url.trim_start_matches("http://").to_owned();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(&address).is_ok() {
+        assert!(
+            Instant::now() < deadline,
+            "the port stays open after the room closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let file = wait_for_file(room.home(), "the session", |_| true);
+    assert!(file.session.cards.is_empty());
+}
+
+#[test]
+fn cards_posted_before_a_kill_9_are_back_on_resume() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to(ACTION_PLAN);
+    let mut device = room.joined_device();
+    for number in 1..=3 {
+        assert_eq!(
+            device
+                .post_card(1, &format!("Kort {number}"), Some(IN_A_YEAR))
+                .0,
+            303
+        );
+    }
+    wait_for_file(room.home(), "three cards on disk", |file| {
+        file.session.cards.len() == 3
+    });
+    room.app.kill9();
+    let resumed = crate::common::pty::PtyApp::spawn(&["resume"], room.home(), 120, 40);
+    resumed.wait_for_text("Kort 3");
+    // Resumed, the room is closed until the facilitator opens it again.
+    let file = wait_for_file(room.home(), "the resumed session", |file| {
+        file.room.is_none()
+    });
+    let texts: Vec<&str> = file
+        .session
+        .cards
+        .iter()
+        .map(|card| card.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Kort 1", "Kort 2", "Kort 3"]);
+    assert!(
+        file.session
+            .cards
+            .iter()
+            .all(|card| card.from_room.is_some())
+    );
+}
