@@ -52,7 +52,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         title: session.agenda.title.clone(),
         groups: session.groups.clone(),
         segment: index,
-        kind: kind_label(segment.kind, session.agenda.language).to_owned(),
+        kind: kind_shown(segment, session.agenda.language),
         heading: segment.title.clone(),
         instruction: segment.instruction.clone(),
         questions: segment.questions.clone(),
@@ -60,6 +60,17 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         posting: takes_room_cards(session),
         countdown,
         cards,
+    }
+}
+
+/// The segment's kind as the page names it above the title, unless the
+/// title already says it.
+fn kind_shown(segment: &crate::agenda::Segment, language: crate::agenda::Language) -> String {
+    let kind = kind_label(segment.kind, language);
+    if segment.title.trim().to_lowercase() == kind.to_lowercase() {
+        String::new()
+    } else {
+        kind.to_owned()
     }
 }
 

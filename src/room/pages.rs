@@ -87,9 +87,8 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
         snapshot,
         Some(events),
         html! {
-            section #live data-stage=(stage_mark(snapshot)) {
+            section #segment data-stage=(stage_mark(snapshot)) {
                 (segment(snapshot, words, now))
-                (cards(snapshot, group, writer, words))
             }
             section #write {
                 @if !snapshot.open {
@@ -108,6 +107,9 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
                 } @else {
                     p.waiting { (words.not_posting) }
                 }
+            }
+            section #cards {
+                (cards(snapshot, group, writer, words))
             }
             p.footer { a href="/groups" { (words.change_group) } }
         },
@@ -168,7 +170,7 @@ pub fn stage_mark(snapshot: &Snapshot) -> String {
 
 fn segment(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Markup {
     html! {
-        p.kind { (snapshot.kind) }
+        @if !snapshot.kind.is_empty() { p.kind { (snapshot.kind) } }
         h1 { (snapshot.heading) }
         (countdown(snapshot.countdown, words, now))
         @if let Some(instruction) = &snapshot.instruction { p.instruction { (instruction) } }

@@ -18,21 +18,27 @@ function typing() {
   return text !== null && text.value.trim() !== "";
 }
 
+// Replaces the element `id` with the one in `fresh`; true if it was there.
+function swap(fresh, id) {
+  const here = document.getElementById(id);
+  const there = fresh.getElementById(id);
+  if (!here || !there) return false;
+  here.replaceWith(document.adoptNode(there));
+  return true;
+}
+
 async function refresh() {
   const response = await fetch(location.href, { credentials: "same-origin" });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-  const live = document.getElementById("live");
-  const freshLive = fresh.getElementById("live");
-  if (!live || !freshLive) { location.reload(); return; }
-  const stageChanged = live.dataset.stage !== freshLive.dataset.stage;
-  live.replaceWith(document.adoptNode(freshLive));
+  const stage = document.getElementById("segment");
+  const freshStage = fresh.getElementById("segment");
+  if (!stage || !freshStage) { location.reload(); return; }
+  const stageChanged = stage.dataset.stage !== freshStage.dataset.stage;
+  swap(fresh, "segment");
+  swap(fresh, "cards");
+  if (stageChanged && !typing()) swap(fresh, "write");
   window.samlaLoaded = Date.now();
-  const write = document.getElementById("write");
-  const freshWrite = fresh.getElementById("write");
-  if (stageChanged && write && freshWrite && !typing()) {
-    write.replaceWith(document.adoptNode(freshWrite));
-  }
   tick();
 }
 

@@ -31,6 +31,7 @@ mod present_pty;
 mod present_screen;
 mod print_pdf;
 mod quiet_pty;
+mod room_browser;
 mod room_http;
 mod roster_keys;
 mod run_pty;
