@@ -216,6 +216,10 @@ impl<'a> Row<'a> {
                 continue;
             }
             let mut lines = card_text::fit(&card.text, width, MAX_ITEM_LINES);
+            if card.hidden {
+                let hidden = crate::i18n::door_words(view.language).hidden;
+                lines.push(card_text::one_line(&format!("· {hidden}"), width));
+            }
             if let Some(tag) = &card.tag {
                 lines.push(card_text::one_line(&format!("· {tag}"), width));
             }

@@ -33,6 +33,7 @@ mod print_pdf;
 mod quiet_pty;
 mod room_browser;
 mod room_http;
+mod room_screen;
 mod roster_keys;
 mod run_pty;
 mod run_screen;

@@ -1,0 +1,219 @@
+//! The room on the screens, headless: the join screen, the status line and
+//! the board with cards from phones on the run screen, the corner of the
+//! room's view; snapshots in both languages at two sizes, and the QR codes
+//! drawn there read back with a real QR decoder.
+
+use chrono::Duration;
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use samla::agenda::{Language, SegmentKind};
+use samla::app::{self, Action, AppState, room_view};
+use samla::room::{Door, RoomAction};
+use samla::session::Lane;
+use samla::ui::{self, Theme};
+
+use crate::common::board::{draw, key, one_pm, press, select_group, state_at, stockholm};
+
+fn door() -> Door {
+    Door {
+        url: "http://192.168.1.23:8765".into(),
+        code: "K7M2QX".into(),
+    }
+}
+
+/// The action plan with its room open, a card posted from a phone in group 1,
+/// another in group 2 that the facilitator took down, and one typed on screen.
+fn action_plan_with_room_cards(agenda: &str) -> AppState {
+    let mut state = state_at(agenda, 3, SegmentKind::ActionPlan);
+    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    let current = state.session.current;
+    let columns = state.session.columns(current).expect("columns");
+    let texts = ["Gemensam rutin för frånvaroanmälan", "Olämpligt kort"];
+    for (group, text) in texts.into_iter().enumerate() {
+        let post = RoomAction::Post {
+            device: 1,
+            segment: current,
+            group,
+            text: text.into(),
+            column: Some(columns[1].clone()),
+        };
+        let _ = state.update(Action::FromRoom(group as u64, post), one_pm());
+    }
+    let taken_down = state.session.next_card_id - 1;
+    state.selected_lane = Lane::Group(1);
+    state.selected_card = Some(taken_down);
+    press(&mut state, key(KeyCode::Char('d')));
+    select_group(&mut state, 1);
+    press(&mut state, key(KeyCode::Char('a')));
+    for letter in "Skrivet av antecknaren".chars() {
+        press(&mut state, key(KeyCode::Char(letter)));
+    }
+    press(&mut state, key(KeyCode::Esc));
+    state
+}
+
+fn agenda_of(language: Language) -> &'static str {
+    match language {
+        Language::Sv => "seminarium-3",
+        Language::En => "workshop-en",
+    }
+}
+
+fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::Sv => "sv",
+        Language::En => "en",
+    }
+}
+
+#[test]
+fn snapshots_of_the_join_screen_and_the_board_with_room_cards() {
+    for language in [Language::Sv, Language::En] {
+        let mut state = action_plan_with_room_cards(agenda_of(language));
+        let lang = language_name(language);
+        for (width, height) in [(80, 24), (160, 48)] {
+            let board = draw(&state, width, height).backend().to_string();
+            insta::assert_snapshot!(format!("room_board_{lang}_{width}x{height}"), board);
+        }
+        press(&mut state, key(KeyCode::Char('w')));
+        for (width, height) in [(80, 24), (160, 48)] {
+            let join = draw(&state, width, height).backend().to_string();
+            insta::assert_snapshot!(format!("room_join_{lang}_{width}x{height}"), join);
+        }
+    }
+}
+
+#[test]
+fn the_status_line_shows_the_way_in_while_the_room_is_open() {
+    let mut state = action_plan_with_room_cards("seminarium-3");
+    let status = |state: &AppState| {
+        let screen = draw(state, 160, 48).backend().to_string();
+        screen.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(status(&state).contains("rummet 192.168.1.23:8765 · kod K7M2QX"));
+    let narrow = draw(&state, 80, 24).backend().to_string();
+    assert!(
+        narrow
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("kod K7M2QX")
+    );
+    press(&mut state, key(KeyCode::Char('w')));
+    press(&mut state, key(KeyCode::Char('w')));
+    assert!(state.room.is_none());
+    assert!(!status(&state).contains("K7M2QX"));
+}
+
+#[test]
+fn the_board_marks_room_cards_and_the_hidden_one() {
+    let state = action_plan_with_room_cards("seminarium-3");
+    let screen = draw(&state, 160, 48).backend().to_string();
+    assert!(screen.contains("☏ Gemensam rutin"), "{screen}");
+    assert!(
+        screen.contains("☏ Olämpligt kort"),
+        "the note-taker still sees it"
+    );
+    assert!(screen.contains("· dold"));
+    assert!(screen.contains("• Skrivet av antecknaren"));
+    let hidden = state
+        .session
+        .cards
+        .iter()
+        .find(|card| card.text == "Olämpligt kort")
+        .expect("the card");
+    assert!(hidden.hidden && hidden.group == Lane::Group(1));
+}
+
+/// The room's view of `state` as `samla present` draws it from the saved file.
+fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<TestBackend> {
+    let now = one_pm() + Duration::minutes(5);
+    let file = app::snapshot(state, "seminarium-3", now);
+    assert_eq!(file.room, state.room, "the file carries the door");
+    let view = room_view(&file, Theme::new(false), now, stockholm());
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| ui::render_room(frame, &view, board))
+        .expect("drawn");
+    terminal
+}
+
+#[test]
+fn snapshots_of_the_room_view_with_the_way_in_in_its_corner() {
+    for language in [Language::Sv, Language::En] {
+        let state = action_plan_with_room_cards(agenda_of(language));
+        let lang = language_name(language);
+        for (width, height) in [(80, 24), (160, 48)] {
+            let screen = present(&state, width, height, false).backend().to_string();
+            insta::assert_snapshot!(format!("room_present_{lang}_{width}x{height}"), screen);
+        }
+        let board = present(&state, 160, 48, true).backend().to_string();
+        assert!(board.contains("Gemensam rutin"));
+        assert!(
+            !board.contains("Olämpligt"),
+            "a hidden card never reaches the room"
+        );
+        assert!(
+            !board.contains("☏"),
+            "the room's view does not mark who typed"
+        );
+    }
+}
+
+/// The QR code drawn in `terminal`: its half blocks back to modules, four
+/// pixels a module, read by a real QR decoder.
+fn scanned(terminal: &Terminal<TestBackend>) -> Option<String> {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let is_qr = |x: u16, y: u16| {
+        let cell = &buffer[(x, y)];
+        cell.symbol() == "▀"
+            && [Color::Black, Color::White].contains(&cell.fg)
+            && [Color::Black, Color::White].contains(&cell.bg)
+    };
+    let cells: Vec<(u16, u16)> = (0..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .filter(|(x, y)| is_qr(*x, *y))
+        .collect();
+    let left = cells.iter().map(|(x, _)| *x).min()?;
+    let top = cells.iter().map(|(_, y)| *y).min()?;
+    let right = cells.iter().map(|(x, _)| *x).max()?;
+    let bottom = cells.iter().map(|(_, y)| *y).max()?;
+    let scale = 4;
+    let (modules_wide, modules_high) = (
+        usize::from(right - left + 1),
+        usize::from(bottom - top + 1) * 2,
+    );
+    let dark = |x: usize, y: usize| {
+        let cell = &buffer[(left + (x as u16), top + (y / 2) as u16)];
+        let colour = if y % 2 == 0 { cell.fg } else { cell.bg };
+        colour == Color::Black
+    };
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(
+        modules_wide * scale,
+        modules_high * scale,
+        |x, y| if dark(x / scale, y / scale) { 0 } else { 255 },
+    );
+    let grids = image.detect_grids();
+    let (_, content) = grids.first()?.decode().ok()?;
+    Some(content)
+}
+
+#[test]
+fn the_qr_codes_on_the_join_screen_and_the_room_view_scan_as_the_join_link() {
+    let mut state = action_plan_with_room_cards("seminarium-3");
+    press(&mut state, key(KeyCode::Char('w')));
+    let link = door().join_link();
+    assert_eq!(link, "HTTP://192.168.1.23:8765/J/K7M2QX");
+    assert_eq!(
+        scanned(&draw(&state, 80, 24)).as_deref(),
+        Some(link.as_str())
+    );
+    assert_eq!(
+        scanned(&present(&state, 160, 48, false)).as_deref(),
+        Some(link.as_str())
+    );
+}
