@@ -136,3 +136,43 @@ fn keystroke_after_a_100_kb_paste(bencher: divan::Bencher) {
         frame(&mut terminal, &state, 1);
     });
 }
+
+/// A key typed into an open card while the room is open and phones have
+/// posted 2,000 cards (200 devices × 10) into the action plan: `update`, the
+/// saver's snapshot, the snapshot the room's pages read (built and compared
+/// with the last one, as the loop does after every burst) and the frame.
+#[divan::bench]
+fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
+    let mut state = session_with_cards(SegmentKind::ActionPlan, 0);
+    let door = samla::room::Door {
+        url: "http://127.0.0.1:8765".into(),
+        code: "K7M2QX".into(),
+    };
+    let _ = state.update(Action::RoomOpened(Ok(door)), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    let segment = state.session.current;
+    for request in 0..2000u64 {
+        let post = samla::room::RoomAction::Post {
+            device: (request / 10) as u32,
+            segment,
+            group: (request % 12) as usize,
+            text: format!("Kort {request} från gruppens mobil, om rutiner för frånvaro"),
+            column: None,
+        };
+        let _ = state.update(Action::FromRoom(request, post), one_pm());
+    }
+    assert_eq!(state.session.cards.len(), 2000);
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
+    let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
+    let mut published = app::room_snapshot(&state, one_pm());
+    bencher.bench_local(|| {
+        let _ = state.update(Action::Editor(EditorAction::Input(key.into())), one_pm());
+        divan::black_box(app::snapshot(&state, "seminarium-3", one_pm()));
+        let snapshot = app::room_snapshot(&state, one_pm());
+        if snapshot != published {
+            published = snapshot;
+        }
+        frame(&mut terminal, &state, 1);
+    });
+}

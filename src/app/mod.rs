@@ -22,6 +22,7 @@ pub use action::{Action, BoardAction, EditorAction, Exported, RosterKey, TallyAc
 pub use editor::Editor;
 pub use effect::{Effect, Effects};
 pub use keys::action_for;
+pub use room::room_snapshot;
 pub use room_host::{RoomHost, RoomSender};
 pub use room_view::{RoomKey, room_key, room_view, show_room};
 pub use runner::{Runner, snapshot};

@@ -189,7 +189,11 @@ fn scanned(terminal: &Terminal<TestBackend>) -> Option<String> {
     );
     let dark = |x: usize, y: usize| {
         let cell = &buffer[(left + (x as u16), top + (y / 2) as u16)];
-        let colour = if y.is_multiple_of(2) { cell.fg } else { cell.bg };
+        let colour = if y.is_multiple_of(2) {
+            cell.fg
+        } else {
+            cell.bg
+        };
         colour == Color::Black
     };
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(

@@ -1,0 +1,142 @@
+//! The room under load, over loopback only: the real binary in a real
+//! pseudo-terminal with its room open on 127.0.0.1, 200 simulated phones that
+//! join and post 10 cards each at once, while a key is typed into the run
+//! screen every 100 ms. Measures how long until every card is answered and on
+//! disk, the keystroke-to-screen time meanwhile, and samla's CPU afterwards.
+//! Run with `cargo bench --bench room`; it fails when a card is lost, when the
+//! load takes over 30 s, or when samla does not return to idle.
+
+#[allow(dead_code)] // the benchmark uses a part of the test helpers
+#[path = "../tests/integration/common/pty.rs"]
+mod pty;
+#[allow(dead_code)]
+#[path = "../tests/integration/common/room.rs"]
+mod room;
+
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+const DEVICES: usize = 200;
+const CARDS_EACH: usize = 10;
+const LIMIT: Duration = Duration::from_secs(30);
+/// How long samla's CPU is watched after the load.
+const IDLE_WINDOW: Duration = Duration::from_secs(3);
+
+/// The CPU seconds process `pid` has used, all its threads together.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
+    let after_name = &stat[stat.rfind(')').expect("the command name") + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: u64 =
+        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
+    ticks as f64 / 100.0
+}
+
+fn main() {
+    let mut open = room::OpenRoom::start("seminarium-3", 12);
+    open.go_to("Handlingsplan");
+    // A whole-room card open in the editor, to type into during the load.
+    open.app.send(b"0a");
+    open.app.wait_for_text("Nytt kort");
+    let pid = open.app.pid();
+    let cpu_before = cpu_seconds(pid);
+    let start = Arc::new(Barrier::new(DEVICES + 1));
+    let phones: Vec<_> = (0..DEVICES)
+        .map(|number| {
+            let mut device = open.joined_device();
+            let start = Arc::clone(&start);
+            std::thread::spawn(move || {
+                let group = number % 12 + 1;
+                start.wait();
+                let sent = Instant::now();
+                let mut answered = 0;
+                for card in 0..CARDS_EACH {
+                    let text = format!("Telefon {number}, kort {card}");
+                    let (status, _) = device.post_card(group, &text, None);
+                    if status == 303 {
+                        answered += 1;
+                    }
+                }
+                (answered, sent.elapsed())
+            })
+        })
+        .collect();
+    let began = Instant::now();
+    start.wait();
+    // Keystrokes into the run screen meanwhile: from the key to the screen.
+    let mut latencies = Vec::new();
+    let mut typed = 0;
+    let letters_before = open.app.screen().matches('x').count();
+    while phones.iter().any(|phone| !phone.is_finished()) && began.elapsed() < LIMIT * 2 {
+        typed += 1;
+        let sent = Instant::now();
+        open.app.send(b"x");
+        let shown = |screen: String| screen.matches('x').count() >= letters_before + typed;
+        while !shown(open.app.screen()) && sent.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        latencies.push(sent.elapsed());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let results: Vec<(usize, Duration)> = phones
+        .into_iter()
+        .map(|phone| phone.join().expect("a phone's thread"))
+        .collect();
+    let answered_after = began.elapsed();
+    let answered: usize = results.iter().map(|(answered, _)| answered).sum();
+    let total = DEVICES * CARDS_EACH;
+    let file = pty::wait_for_file(open.home(), "every card on disk", |file| {
+        file.session
+            .cards
+            .iter()
+            .filter(|card| card.from_room.is_some())
+            .count()
+            >= total
+    });
+    let on_disk_after = began.elapsed();
+    let cpu_load = cpu_seconds(pid) - cpu_before;
+    let idle_from = cpu_seconds(pid);
+    std::thread::sleep(IDLE_WINDOW);
+    let cpu_idle = cpu_seconds(pid) - idle_from;
+    latencies.sort();
+    let median = latencies[latencies.len() / 2];
+    let worst = latencies.last().copied().unwrap_or_default();
+    let from_room = file
+        .session
+        .cards
+        .iter()
+        .filter(|card| card.from_room.is_some())
+        .count();
+    println!("{DEVICES} phones × {CARDS_EACH} cards over loopback into the real run screen:");
+    println!(
+        "  answered               {answered} of {total} in {:.2} s",
+        answered_after.as_secs_f64()
+    );
+    println!(
+        "  on disk                {from_room} cards after {:.2} s",
+        on_disk_after.as_secs_f64()
+    );
+    println!(
+        "  samla's CPU meanwhile  {cpu_load:.2} s ({:.0}% of one core)",
+        100.0 * cpu_load / on_disk_after.as_secs_f64()
+    );
+    println!(
+        "  keystroke to screen    median {:.1} ms, worst {:.1} ms over {} keys",
+        median.as_secs_f64() * 1000.0,
+        worst.as_secs_f64() * 1000.0,
+        latencies.len()
+    );
+    println!(
+        "  CPU afterwards         {cpu_idle:.2} s in {} s ({:.1}% of one core)",
+        IDLE_WINDOW.as_secs(),
+        100.0 * cpu_idle / IDLE_WINDOW.as_secs_f64()
+    );
+    assert_eq!(answered, total, "every post is answered");
+    assert_eq!(from_room, total, "every card is in the session file");
+    assert!(answered_after <= LIMIT, "took {answered_after:?}");
+    assert!(
+        cpu_idle <= 0.05 * IDLE_WINDOW.as_secs_f64(),
+        "samla stays busy after the load: {cpu_idle:.2} s of CPU in {IDLE_WINDOW:?}"
+    );
+    assert!(open.app.quit().success());
+}
