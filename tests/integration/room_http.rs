@@ -324,3 +324,43 @@ fn cards_posted_before_a_kill_9_are_back_on_resume() {
             .all(|card| card.from_room.is_some())
     );
 }
+
+/// Waits until nothing listens at `address` any more.
+fn until_closed(address: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(address).is_ok() {
+        assert!(Instant::now() < deadline, "{what}: the port stays open");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_server_stops_when_samla_quits() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let address = room.door.url.trim_start_matches("http://").to_owned();
+    assert!(std::net::TcpStream::connect(&address).is_ok());
+    assert!(room.app.quit().success());
+    until_closed(&address, "after Ctrl+Q");
+}
+
+#[test]
+fn a_client_that_never_finishes_its_request_is_cut_off() {
+    use std::io::{Read, Write};
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let address = room.door.url.trim_start_matches("http://").to_owned();
+    let mut slow = std::net::TcpStream::connect(&address).expect("connected");
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .expect("half a request");
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("a read timeout");
+    // Meanwhile the room answers others.
+    let mut device = room.joined_device();
+    assert_eq!(device.get("/groups").0, 200);
+    // The server hangs up on the slow one: it does not wait for the rest of
+    // the headers for ever.
+    let mut answer = Vec::new();
+    let read = slow.read_to_end(&mut answer);
+    assert!(read.is_ok(), "the server hung up: {read:?}");
+    room.app.wait_for("the run screen", status_line_drawn);
+    assert!(room.app.quit().success());
+}
