@@ -13,7 +13,6 @@ mod pty;
 #[path = "../tests/integration/common/room.rs"]
 mod room;
 
-use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 const DEVICES: usize = 200;
@@ -40,29 +39,8 @@ fn main() {
     open.app.wait_for_text("Nytt kort");
     let pid = open.app.pid();
     let cpu_before = cpu_seconds(pid);
-    let start = Arc::new(Barrier::new(DEVICES + 1));
-    let phones: Vec<_> = (0..DEVICES)
-        .map(|number| {
-            let mut device = open.joined_device();
-            let start = Arc::clone(&start);
-            std::thread::spawn(move || {
-                let group = number % 12 + 1;
-                start.wait();
-                let sent = Instant::now();
-                let mut answered = 0;
-                for card in 0..CARDS_EACH {
-                    let text = format!("Telefon {number}, kort {card}");
-                    let (status, _) = device.post_card(group, &text, None);
-                    if status == 303 {
-                        answered += 1;
-                    }
-                }
-                (answered, sent.elapsed())
-            })
-        })
-        .collect();
+    let phones = room::phones_posting(&open, DEVICES, CARDS_EACH);
     let began = Instant::now();
-    start.wait();
     // Keystrokes into the run screen meanwhile: from the key to the screen.
     let mut latencies = Vec::new();
     let mut typed = 0;
@@ -78,12 +56,11 @@ fn main() {
         latencies.push(sent.elapsed());
         std::thread::sleep(Duration::from_millis(100));
     }
-    let results: Vec<(usize, Duration)> = phones
+    let answered: usize = phones
         .into_iter()
         .map(|phone| phone.join().expect("a phone's thread"))
-        .collect();
+        .sum();
     let answered_after = began.elapsed();
-    let answered: usize = results.iter().map(|(answered, _)| answered).sum();
     let total = DEVICES * CARDS_EACH;
     let file = pty::wait_for_file(open.home(), "every card on disk", |file| {
         file.session

@@ -111,6 +111,9 @@ pub fn run(
     }
     loop {
         let now = clock.now();
+        // What the burst changed is on its way to disk before the room's
+        // devices hear that their posts were taken.
+        runner.save_if_due(&state, now);
         runner.room.publish(&state, now);
         if redraw {
             let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));

@@ -38,6 +38,8 @@ pub struct Runner<'a> {
     pub clipboard: Clipboard,
     /// The room's server, when the facilitator opens the room.
     pub room: RoomHost,
+    /// A save was asked for in this burst and not handed over yet.
+    pub save_due: bool,
 }
 
 impl Runner<'_> {
@@ -53,7 +55,9 @@ impl Runner<'_> {
         let mut ran = Ran::default();
         for effect in effects.iter() {
             match effect {
-                Effect::Save => self.save(state, now),
+                // Handed over once per burst: a hundred posts from the room
+                // in one wake-up are one copy of the session, not a hundred.
+                Effect::Save => self.save_due = true,
                 Effect::Export(request) => {
                     ran.outcomes
                         .push(self.export(request, state, terminal, now));
@@ -73,8 +77,16 @@ impl Runner<'_> {
     }
 
     /// Hands the state at `now` to the saver.
-    pub fn save(&self, state: &AppState, now: DateTime<Utc>) {
+    pub fn save(&mut self, state: &AppState, now: DateTime<Utc>) {
+        self.save_due = false;
         self.saver.save(snapshot(state, self.agenda_id, now));
+    }
+
+    /// Hands the state to the saver if the burst asked for a save.
+    pub fn save_if_due(&mut self, state: &AppState, now: DateTime<Utc>) {
+        if self.save_due {
+            self.save(state, now);
+        }
     }
 
     fn export(

@@ -39,6 +39,7 @@ pub fn run_and_keep(
                 context.room.room,
                 inputs.room_sender(),
             ),
+            save_due: false,
         };
         app::run(state, clock, &mut runner, inputs)
     }));

@@ -364,3 +364,29 @@ fn a_client_that_never_finishes_its_request_is_cut_off() {
     room.app.wait_for("the run screen", status_line_drawn);
     assert!(room.app.quit().success());
 }
+
+#[test]
+fn two_hundred_phones_posting_at_once_lose_no_card() {
+    let mut room = OpenRoom::start("seminarium-3", 12);
+    room.go_to(ACTION_PLAN);
+    let phones = crate::common::room::phones_posting(&room, 200, 10);
+    let taken: usize = phones
+        .into_iter()
+        .map(|phone| phone.join().expect("a phone's thread"))
+        .sum();
+    assert_eq!(taken, 2000, "every post is answered as taken");
+    let file = wait_for_file(room.home(), "2,000 cards on disk", |file| {
+        file.session.cards.len() == 2000
+    });
+    for number in [0, 99, 199] {
+        let mine = file
+            .session
+            .cards
+            .iter()
+            .filter(|card| card.text.starts_with(&format!("Telefon {number}, ")))
+            .count();
+        assert_eq!(mine, 10, "phone {number}");
+    }
+    room.app.wait_for("the run screen", status_line_drawn);
+    assert!(room.app.quit().success());
+}

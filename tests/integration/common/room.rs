@@ -198,3 +198,32 @@ impl Device {
         self.post(&format!("/g/{group}/cards"), &fields)
     }
 }
+
+/// `devices` phones, joined, that start at once to post `each` cards apiece
+/// (phone N into group N mod 12 + 1 of the room's 12); each thread returns
+/// how many of its posts were taken.
+pub fn phones_posting(
+    room: &OpenRoom,
+    devices: usize,
+    each: usize,
+) -> Vec<std::thread::JoinHandle<usize>> {
+    let start = std::sync::Arc::new(std::sync::Barrier::new(devices + 1));
+    let phones = (0..devices)
+        .map(|number| {
+            let mut device = room.joined_device();
+            let start = std::sync::Arc::clone(&start);
+            std::thread::spawn(move || {
+                let group = number % 12 + 1;
+                start.wait();
+                (0..each)
+                    .filter(|card| {
+                        let text = format!("Telefon {number}, kort {card}");
+                        device.post_card(group, &text, None).0 == 303
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    start.wait();
+    phones
+}
