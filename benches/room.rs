@@ -6,6 +6,7 @@
 //! Run with `cargo bench --bench room`; it fails when a card is lost, when the
 //! load takes over 30 s, or when samla does not return to idle.
 
+mod common;
 #[allow(dead_code)] // the benchmark uses a part of the test helpers
 #[path = "../tests/integration/common/pty.rs"]
 mod pty;
@@ -21,16 +22,6 @@ const LIMIT: Duration = Duration::from_secs(30);
 /// How long samla's CPU is watched after the load.
 const IDLE_WINDOW: Duration = Duration::from_secs(3);
 
-/// The CPU seconds process `pid` has used, all its threads together.
-fn cpu_seconds(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
-    let after_name = &stat[stat.rfind(')').expect("the command name") + 2..];
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks: u64 =
-        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
-    ticks as f64 / 100.0
-}
-
 fn main() {
     let mut open = room::OpenRoom::start("seminarium-3", 12);
     open.go_to("Handlingsplan");
@@ -38,7 +29,7 @@ fn main() {
     open.app.send(b"0a");
     open.app.wait_for_text("Nytt kort");
     let pid = open.app.pid();
-    let cpu_before = cpu_seconds(pid);
+    let cpu_before = common::cpu_seconds(pid);
     let phones = room::phones_posting(&open, DEVICES, CARDS_EACH);
     let began = Instant::now();
     // Keystrokes into the run screen meanwhile: from the key to the screen.
@@ -71,10 +62,10 @@ fn main() {
             >= total
     });
     let on_disk_after = began.elapsed();
-    let cpu_load = cpu_seconds(pid) - cpu_before;
-    let idle_from = cpu_seconds(pid);
+    let cpu_load = common::cpu_seconds(pid) - cpu_before;
+    let idle_from = common::cpu_seconds(pid);
     std::thread::sleep(IDLE_WINDOW);
-    let cpu_idle = cpu_seconds(pid) - idle_from;
+    let cpu_idle = common::cpu_seconds(pid) - idle_from;
     latencies.sort();
     let median = latencies[latencies.len() / 2];
     let worst = latencies.last().copied().unwrap_or_default();

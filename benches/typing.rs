@@ -49,23 +49,6 @@ fn session_with_360_cards() -> SessionFile {
     }
 }
 
-/// The CPU seconds process `pid` has used, all its threads together.
-fn cpu_seconds(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
-    let after_name = &stat[stat.rfind(')').expect("the command name") + 2..];
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks: u64 =
-        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
-    let per_second = std::process::Command::new("getconf")
-        .arg("CLK_TCK")
-        .output()
-        .ok()
-        .and_then(|out| String::from_utf8(out.stdout).ok())
-        .and_then(|text| text.trim().parse::<f64>().ok())
-        .unwrap_or(100.0);
-    ticks as f64 / per_second
-}
-
 fn draft_length(path: &Path) -> usize {
     SessionFile::load(path)
         .ok()
@@ -202,7 +185,7 @@ fn measure(
     typing: impl FnOnce(&mut pty::PtyApp),
 ) -> Typed {
     let _ = writes.try_iter().count();
-    let cpu_before = cpu_seconds(app.pid());
+    let cpu_before = common::cpu_seconds(app.pid());
     let start = Instant::now();
     typing(app);
     while draft_length(path) < total {
@@ -214,7 +197,7 @@ fn measure(
     }
     Typed {
         seconds: start.elapsed().as_secs_f64(),
-        cpu: cpu_seconds(app.pid()) - cpu_before,
+        cpu: common::cpu_seconds(app.pid()) - cpu_before,
         writes: writes.try_iter().count(),
     }
 }

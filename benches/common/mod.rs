@@ -41,3 +41,20 @@ pub fn add_card(session: &mut Session, segment: usize, group: usize, n: usize) -
     session.apply(SessionAction::Card(add), one_pm());
     id
 }
+
+/// The CPU seconds process `pid` has used, all its threads together.
+pub fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
+    let after_name = &stat[stat.rfind(')').expect("the command name") + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: u64 =
+        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
+    let per_second = std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|out| String::from_utf8(out.stdout).ok())
+        .and_then(|text| text.trim().parse::<f64>().ok())
+        .unwrap_or(100.0);
+    ticks as f64 / per_second
+}
