@@ -174,7 +174,7 @@ pub struct Statement {
 }
 
 /// The rating scale of a poll.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// Lowest value.

@@ -52,6 +52,8 @@ pub enum Action {
     Room,
     /// Close the room (`w` on its join screen).
     CloseRoom,
+    /// Open the wall (every group's cards on the room's page), or close it.
+    ToggleWall,
     /// The room's server listens at the door, or could not start.
     RoomOpened(Result<crate::room::Door, ErrorKind>),
     /// A device asks for a change; the answer goes back under the request's number.
@@ -98,6 +100,10 @@ pub enum BoardAction {
     OpenPollLine,
     /// Count hands for the current poll.
     OpenTally,
+    /// Close the current poll to the room's page, or open it again.
+    ClosePoll,
+    /// Show the current poll's results to the room, or hide them.
+    RevealPoll,
 }
 
 /// Keys of the open editor.

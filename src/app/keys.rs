@@ -82,6 +82,9 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char('x') => Some(Action::Export),
         KeyCode::Char('w') => Some(Action::Room),
+        KeyCode::Char('W') => Some(Action::ToggleWall),
+        KeyCode::Char('c') => board(BoardAction::ClosePoll),
+        KeyCode::Char('o') => board(BoardAction::RevealPoll),
         KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
         KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(
             digit

@@ -3,13 +3,19 @@
 
 use chrono::{DateTime, Utc};
 
+use super::action::BoardAction;
 use super::effect::{Effect, Effects};
 use super::saving::Change;
 use super::state::{AppState, Mode};
 use crate::agenda::SegmentKind;
 use crate::i18n::{Notice, kind_label};
-use crate::room::{Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard};
-use crate::session::{CardAction, CardId, DraftTarget, Lane, Session, SessionAction, TimerState};
+use crate::room::{
+    Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard, SnapshotPoll,
+};
+use crate::session::{
+    Answer, CardAction, CardId, DraftTarget, Lane, PollAction, Respondent, Session, SessionAction,
+    TimerState,
+};
 
 /// Whether the segment on screen takes cards from the room: a segment where
 /// groups work, until it ends.
@@ -43,6 +49,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
             group: card.group.group().unwrap_or_default(),
             text: card.text.clone(),
             column: card.horizon.clone(),
+            tag: card.tag.clone(),
             device: card.from_room,
         })
         .collect();
@@ -60,7 +67,40 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         posting: takes_room_cards(session),
         countdown,
         cards,
+        wall: state.wall,
+        poll: poll_snapshot(session),
     }
+}
+
+/// The poll of the segment on screen as the room's page shows it, if it is one.
+fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
+    let segment = session.current_segment();
+    if segment.kind != SegmentKind::Poll {
+        return None;
+    }
+    let answers = session.poll(session.current);
+    let revealed = answers.is_some_and(|answers| answers.revealed);
+    let results = revealed.then(|| {
+        session
+            .statement_results(session.current)
+            .into_iter()
+            .map(|result| (result.counts, result.dont_know))
+            .collect()
+    });
+    let respondents = answers
+        .map(|answers| answers.respondents.as_slice())
+        .unwrap_or_default();
+    Some(SnapshotPoll {
+        statements: segment.statements.iter().map(|s| s.text.clone()).collect(),
+        scale: segment.scale_or_default(session.agenda.language),
+        closed: answers.is_some_and(|answers| answers.closed),
+        results,
+        answers: respondents
+            .iter()
+            .filter_map(|respondent| Some((respondent.from_room?, respondent.clone())))
+            .collect(),
+        respondents: respondents.len(),
+    })
 }
 
 /// The segment's kind as the page names it above the title, unless the
@@ -131,20 +171,42 @@ impl AppState {
         now: DateTime<Utc>,
         effects: &mut Effects,
     ) -> Change {
-        let (change, reply) = match self.room_rules(&action) {
+        let (change, reply) = match self.room_change(action) {
             Err(refusal) => (Change::Nothing, RoomReply::Refused(refusal)),
-            Ok(card) => {
-                let new_card = self.session.next_card_id;
-                let change = self.change_session(SessionAction::Card(card_action(action)), now);
-                let id = match card {
-                    Some(id) => id,
-                    None => new_card,
-                };
-                (change, RoomReply::Done(id))
-            }
+            Ok((change, reply)) => (self.change_session(change, now), reply),
         };
         effects.push(Effect::Answer(request, reply));
         change
+    }
+
+    /// The change to the session `action` makes if the rules allow it, and
+    /// what the device is told.
+    fn room_change(&self, action: RoomAction) -> Result<(SessionAction, RoomReply), Refusal> {
+        if let RoomAction::Answer { .. } = action {
+            return Ok((self.poll_rules(&action)?, RoomReply::Answered));
+        }
+        let id = self
+            .room_rules(&action)?
+            .unwrap_or(self.session.next_card_id);
+        let change = match action {
+            RoomAction::Post {
+                device,
+                segment,
+                group,
+                text,
+                column,
+            } => CardAction::Post {
+                segment,
+                group: Lane::Group(group),
+                text,
+                column,
+                device,
+            },
+            RoomAction::Edit { card, text, .. } => CardAction::Edit { id: card, text },
+            RoomAction::Delete { card, .. } => CardAction::Delete { id: card },
+            RoomAction::Answer { .. } => return Err(Refusal::NotPosting),
+        };
+        Ok((SessionAction::Card(change), RoomReply::Done(id)))
     }
 
     /// Whether `action` may happen now: the room open, the segment taking
@@ -179,7 +241,57 @@ impl AppState {
                 self.own_card(*device, *card).map(Some)
             }
             RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
+            RoomAction::Answer { .. } => Err(Refusal::NotPosting),
         }
+    }
+
+    /// Whether a device's answers may be taken now: the room open, the poll
+    /// on screen and open, the answers the poll's. The change they make.
+    fn poll_rules(&self, action: &RoomAction) -> Result<SessionAction, Refusal> {
+        let RoomAction::Answer {
+            device,
+            segment,
+            sector,
+            answers,
+        } = action
+        else {
+            return Err(Refusal::NotPosting);
+        };
+        if self.room.is_none() {
+            return Err(Refusal::Closed);
+        }
+        let poll = self.session.current_segment();
+        if *segment != self.session.current || poll.kind != SegmentKind::Poll {
+            return Err(Refusal::NotPosting);
+        }
+        if self
+            .session
+            .poll(*segment)
+            .is_some_and(|answers| answers.closed)
+        {
+            return Err(Refusal::PollClosed);
+        }
+        let scale = poll.scale_or_default(self.session.agenda.language);
+        let valid = |answer: &Answer| match answer {
+            Answer::Value(value) => (scale.min..=scale.max).contains(value),
+            Answer::DontKnow => scale.dont_know,
+            Answer::Missing => true,
+        };
+        if answers.len() != poll.statements.len() || !answers.iter().all(valid) {
+            return Err(Refusal::NotAnAnswer);
+        }
+        if answers.iter().all(|answer| *answer == Answer::Missing) {
+            return Err(Refusal::Empty);
+        }
+        Ok(SessionAction::Poll(PollAction::FromRoom {
+            segment: *segment,
+            device: *device,
+            respondent: Respondent {
+                sector: *sector,
+                answers: answers.clone(),
+                from_room: Some(*device),
+            },
+        }))
     }
 
     /// Card `id` if device `device` posted it in the segment on screen, the
@@ -206,25 +318,28 @@ impl AppState {
         self.notice = Some(Notice::CardHidden(hidden));
         change
     }
-}
 
-/// The change to the session a device's allowed action makes.
-fn card_action(action: RoomAction) -> CardAction {
-    match action {
-        RoomAction::Post {
-            device,
-            segment,
-            group,
-            text,
-            column,
-        } => CardAction::Post {
-            segment,
-            group: Lane::Group(group),
-            text,
-            column,
-            device,
-        },
-        RoomAction::Edit { card, text, .. } => CardAction::Edit { id: card, text },
-        RoomAction::Delete { card, .. } => CardAction::Delete { id: card },
+    /// `W`: opens the wall (the room's page shows every group's cards), or closes it.
+    pub(super) fn toggle_wall(&mut self) -> Change {
+        self.wall = !self.wall;
+        self.notice = Some(Notice::Wall(self.wall));
+        Change::Nothing
+    }
+
+    /// `c` closes the poll on screen to the room's page (or opens it again);
+    /// `o` shows its results to the room (or hides them).
+    pub(super) fn toggle_poll(&mut self, key: BoardAction, now: DateTime<Utc>) -> Change {
+        let segment = self.session.current;
+        let change = match key {
+            BoardAction::ClosePoll => PollAction::ToggleClosed { segment },
+            _ => PollAction::ToggleRevealed { segment },
+        };
+        let changed = self.change_session(SessionAction::Poll(change), now);
+        let answers = self.session.poll(segment);
+        self.notice = Some(match key {
+            BoardAction::ClosePoll => Notice::PollClosed(answers.is_some_and(|a| a.closed)),
+            _ => Notice::PollRevealed(answers.is_some_and(|a| a.revealed)),
+        });
+        changed
     }
 }

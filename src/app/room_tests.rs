@@ -313,3 +313,134 @@ fn w_opens_the_room_then_shows_its_door_and_w_there_closes_it() {
         ))
     );
 }
+
+/// Seminarium 1 with its room open, on its opening survey (six statements, 1–5).
+fn open_room_on_the_survey() -> AppState {
+    let agenda = load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let session = Session::new(agenda, vec!["Grupp 1".into()], one_pm());
+    let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
+    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    assert_eq!(state.session.current_segment().kind, SegmentKind::Poll);
+    state
+}
+
+fn answers(values: [u8; 6]) -> Vec<crate::session::Answer> {
+    values
+        .map(|value| match value {
+            0 => crate::session::Answer::DontKnow,
+            value => crate::session::Answer::Value(value),
+        })
+        .to_vec()
+}
+
+fn answer_poll(state: &mut AppState, device: u32, values: [u8; 6]) -> RoomReply {
+    let action = RoomAction::Answer {
+        device,
+        segment: state.session.current,
+        sector: Some(crate::agenda::Sector::Skola),
+        answers: answers(values),
+    };
+    answer(state, action)
+}
+
+#[test]
+fn a_phones_answer_counts_once_and_a_second_one_takes_its_place() {
+    let mut state = open_room_on_the_survey();
+    assert_eq!(
+        answer_poll(&mut state, 1, [4, 4, 5, 3, 0, 2]),
+        RoomReply::Answered
+    );
+    assert_eq!(
+        answer_poll(&mut state, 2, [1, 2, 3, 4, 5, 5]),
+        RoomReply::Answered
+    );
+    assert_eq!(
+        answer_poll(&mut state, 1, [5, 5, 5, 5, 5, 5]),
+        RoomReply::Answered
+    );
+    let poll = state.session.poll(state.session.current).expect("answers");
+    assert_eq!(poll.respondents.len(), 2, "one answer per device");
+    assert_eq!(poll.respondents[0].answers, answers([5; 6]));
+    assert_eq!(poll.respondents[0].from_room, Some(1));
+    let results = state.session.statement_results(state.session.current);
+    assert_eq!(results[0].counts, [1, 0, 0, 0, 1]);
+}
+
+#[test]
+fn a_closed_poll_answers_off_the_scale_and_blank_forms_are_refused() {
+    let mut state = open_room_on_the_survey();
+    assert_eq!(
+        answer_poll(&mut state, 1, [6, 4, 4, 4, 4, 4]),
+        RoomReply::Refused(Refusal::NotAnAnswer)
+    );
+    let blank = RoomAction::Answer {
+        device: 1,
+        segment: state.session.current,
+        sector: None,
+        answers: vec![crate::session::Answer::Missing; 6],
+    };
+    assert_eq!(
+        answer(&mut state, blank),
+        RoomReply::Refused(Refusal::Empty)
+    );
+    let short = RoomAction::Answer {
+        device: 1,
+        segment: state.session.current,
+        sector: None,
+        answers: answers([4; 6])[..5].to_vec(),
+    };
+    assert_eq!(
+        answer(&mut state, short),
+        RoomReply::Refused(Refusal::NotAnAnswer)
+    );
+    let _ = state.update(Action::Board(BoardAction::ClosePoll), one_pm());
+    assert_eq!(state.notice, Some(crate::i18n::Notice::PollClosed(true)));
+    assert_eq!(
+        answer_poll(&mut state, 1, [4; 6]),
+        RoomReply::Refused(Refusal::PollClosed)
+    );
+    let _ = state.update(Action::Board(BoardAction::ClosePoll), one_pm());
+    assert_eq!(answer_poll(&mut state, 1, [4; 6]), RoomReply::Answered);
+    let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    assert_eq!(
+        answer_poll(&mut state, 1, [4; 6]),
+        RoomReply::Refused(Refusal::NotPosting)
+    );
+}
+
+#[test]
+fn undoing_a_paper_line_never_takes_a_phones_answer() {
+    let mut state = open_room_on_the_survey();
+    let _ = state.update(Action::Board(BoardAction::OpenPollLine), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("sk444444".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::SubmitLine), one_pm());
+    assert_eq!(answer_poll(&mut state, 1, [2; 6]), RoomReply::Answered);
+    let _ = state.update(Action::Editor(EditorAction::Undo), one_pm());
+    let poll = state.session.poll(state.session.current).expect("answers");
+    assert_eq!(poll.respondents.len(), 1);
+    assert_eq!(poll.respondents[0].from_room, Some(1));
+}
+
+#[test]
+fn results_reach_the_room_only_when_shown_and_the_wall_only_when_open() {
+    let mut state = open_room_on_the_survey();
+    assert_eq!(answer_poll(&mut state, 1, [4; 6]), RoomReply::Answered);
+    let poll = room_snapshot(&state, one_pm()).poll.expect("a poll");
+    assert!(poll.results.is_none());
+    assert_eq!(poll.respondents, 1);
+    let _ = state.update(Action::Board(BoardAction::RevealPoll), one_pm());
+    let poll = room_snapshot(&state, one_pm()).poll.expect("a poll");
+    let results = poll.results.expect("shown");
+    assert_eq!(results[0], (vec![0, 0, 0, 1, 0], 0));
+    assert!(!room_snapshot(&state, one_pm()).wall);
+    let _ = state.update(Action::ToggleWall, one_pm());
+    assert!(room_snapshot(&state, one_pm()).wall);
+    let _ = state.update(Action::ToggleWall, one_pm());
+    assert!(!room_snapshot(&state, one_pm()).wall);
+}

@@ -71,6 +71,8 @@ pub struct AppState {
     pub(super) saves: SaveSchedule,
     /// Where the room is reached, while it is open.
     pub room: Option<crate::room::Door>,
+    /// The wall is open: the room's page shows every group's cards.
+    pub wall: bool,
 }
 
 impl AppState {
@@ -96,6 +98,7 @@ impl AppState {
             save_problem: None,
             saves: SaveSchedule::default(),
             room: None,
+            wall: false,
         };
         if state.countdown_at_zero(now) {
             state.bell_rung_for = Some(state.session.current);

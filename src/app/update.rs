@@ -125,6 +125,7 @@ impl AppState {
             }
             Action::Room => self.room_key(effects),
             Action::CloseRoom => self.close_room(effects),
+            Action::ToggleWall => self.toggle_wall(),
             Action::RoomOpened(opened) => self.room_opened(opened),
             Action::FromRoom(request, action) => self.answer_room(request, action, now, effects),
         }
@@ -196,6 +197,11 @@ impl AppState {
             BoardAction::OpenPollLine => {
                 if self.current_is_poll() {
                     return self.open_editor_on(DraftTarget::PollLine(self.session.current), "");
+                }
+            }
+            BoardAction::ClosePoll | BoardAction::RevealPoll => {
+                if self.current_is_poll() {
+                    return self.toggle_poll(action, now);
                 }
             }
             BoardAction::OpenTally => {

@@ -46,6 +46,12 @@ pub enum Notice {
     RoomFailed(ErrorKind),
     /// `d` took a room card down (`true`) or put it back (`false`).
     CardHidden(bool),
+    /// `W` opened the wall (`true`) or closed it.
+    Wall(bool),
+    /// `c` closed the poll to the room's page (`true`) or opened it again.
+    PollClosed(bool),
+    /// `o` showed the poll's results to the room (`true`) or hid them.
+    PollRevealed(bool),
 }
 
 /// Where a copied text went.
@@ -91,6 +97,42 @@ impl Notice {
                 language,
                 "Kortet är dolt för rummet och sammanställningen · d visar det igen",
                 "The card is hidden from the room and the summary · d shows it again",
+            )
+            .to_owned(),
+            Notice::Wall(true) => pick(
+                language,
+                "Väggen är öppen: rummets sida visar alla gruppers kort · W stänger den",
+                "The wall is open: the room's page shows every group's cards · W closes it",
+            )
+            .to_owned(),
+            Notice::Wall(false) => pick(
+                language,
+                "Väggen är stängd: varje grupp ser sina egna kort",
+                "The wall is closed: each group sees its own cards",
+            )
+            .to_owned(),
+            Notice::PollClosed(true) => pick(
+                language,
+                "Enkäten är stängd för mobilerna · c öppnar den igen",
+                "The survey is closed to phones · c opens it again",
+            )
+            .to_owned(),
+            Notice::PollClosed(false) => pick(
+                language,
+                "Enkäten tar emot svar från mobilerna igen",
+                "The survey takes answers from phones again",
+            )
+            .to_owned(),
+            Notice::PollRevealed(true) => pick(
+                language,
+                "Resultaten visas för rummet (staplar, inga enskilda svar) · o döljer dem",
+                "The results are shown to the room (bars, no one's answers) · o hides them",
+            )
+            .to_owned(),
+            Notice::PollRevealed(false) => pick(
+                language,
+                "Resultaten är dolda för rummet",
+                "The results are hidden from the room",
             )
             .to_owned(),
             Notice::CardHidden(false) => {

@@ -84,6 +84,36 @@ pub struct RoomWords {
     pub not_found: &'static str,
     /// Questions, above the segment's questions.
     pub questions: &'static str,
+    /// Above a survey.
+    pub poll_heading: &'static str,
+    /// The link from a group's page to the survey.
+    pub answer_link: &'static str,
+    /// The first question of a survey.
+    pub sector_question: &'static str,
+    /// The answer for a respondent who gives no sector.
+    pub no_sector: &'static str,
+    /// "Vet ej".
+    pub dont_know: &'static str,
+    /// The survey's button.
+    pub send_answers: &'static str,
+    /// The survey's button once answered.
+    pub change_answers: &'static str,
+    /// Above a survey the device has answered.
+    pub answered: &'static str,
+    /// A closed survey.
+    pub poll_closed: &'static str,
+    /// Above the results shown to the room.
+    pub results_heading: &'static str,
+    /// After a number of answers.
+    pub answers_word: &'static str,
+    /// Before a mean.
+    pub mean_word: &'static str,
+    /// The link to the wall.
+    pub wall_link: &'static str,
+    /// The wall's title.
+    pub wall_heading: &'static str,
+    /// The wall while it is not open.
+    pub wall_closed: &'static str,
 }
 
 const SV: RoomWords = RoomWords {
@@ -126,6 +156,21 @@ const SV: RoomWords = RoomWords {
     bad_form: "Formuläret gick inte att läsa. Ladda om sidan och försök igen.",
     not_found: "Sidan finns inte.",
     questions: "Frågor",
+    poll_heading: "Enkät",
+    answer_link: "Svara på enkäten",
+    sector_question: "Var arbetar du?",
+    no_sector: "Vill inte ange",
+    dont_know: "Vet ej",
+    send_answers: "Skicka svaren",
+    change_answers: "Ändra svaren",
+    answered: "Tack! Dina svar är med. Du kan ändra dem tills enkäten stängs.",
+    poll_closed: "Enkäten är stängd.",
+    results_heading: "Resultat",
+    answers_word: "svar",
+    mean_word: "medel",
+    wall_link: "Hela väggen",
+    wall_heading: "Väggen",
+    wall_closed: "Väggen är inte öppen just nu.",
 };
 
 const EN: RoomWords = RoomWords {
@@ -168,6 +213,21 @@ const EN: RoomWords = RoomWords {
     bad_form: "The form could not be read. Reload the page and try again.",
     not_found: "There is no such page.",
     questions: "Questions",
+    poll_heading: "Survey",
+    answer_link: "Answer the survey",
+    sector_question: "Where do you work?",
+    no_sector: "Prefer not to say",
+    dont_know: "Don't know",
+    send_answers: "Send the answers",
+    change_answers: "Change the answers",
+    answered: "Thank you! Your answers are in. You can change them until the survey closes.",
+    poll_closed: "The survey is closed.",
+    results_heading: "Results",
+    answers_word: "answers",
+    mean_word: "mean",
+    wall_link: "The whole wall",
+    wall_heading: "The wall",
+    wall_closed: "The wall is not open right now.",
 };
 
 /// The room's page's words in `language`.
@@ -194,6 +254,14 @@ pub struct DoorWords {
     pub code: &'static str,
     /// On a card from the room taken down by the facilitator.
     pub hidden: &'static str,
+    /// Answers given on the room's page.
+    pub from_phones: &'static str,
+    /// Answers typed from paper forms.
+    pub on_paper: &'static str,
+    /// A poll closed to the room's page.
+    pub poll_closed: &'static str,
+    /// A poll whose results the room sees.
+    pub poll_revealed: &'static str,
 }
 
 const DOOR_SV: DoorWords = DoorWords {
@@ -205,6 +273,10 @@ const DOOR_SV: DoorWords = DoorWords {
     room: "rummet",
     code: "kod",
     hidden: "dold",
+    from_phones: "från mobiler",
+    on_paper: "på papper",
+    poll_closed: "stängd för mobiler (c)",
+    poll_revealed: "resultaten visas för rummet (o)",
 };
 
 const DOOR_EN: DoorWords = DoorWords {
@@ -216,6 +288,10 @@ const DOOR_EN: DoorWords = DoorWords {
     room: "room",
     code: "code",
     hidden: "hidden",
+    from_phones: "from phones",
+    on_paper: "on paper",
+    poll_closed: "closed to phones (c)",
+    poll_revealed: "results shown to the room (o)",
 };
 
 /// The door's words in `language`.

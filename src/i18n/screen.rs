@@ -135,7 +135,11 @@ const SV: Strings = Strings {
         ("d", "ta bort valt kort (j/n); ☏-kort från rummet döljs"),
         ("f", "privat anteckning för passet (exporteras inte)"),
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
-        ("w", "öppna rummet: grupperna skriver kort från mobilen"),
+        ("w / W", "rummet: grupperna skriver från mobilen / väggen"),
+        (
+            "c / o",
+            "enkät: stäng för mobiler / visa resultaten för rummet",
+        ),
         ("g", "grupper och närvaro: deltagare, sektor, roll"),
         (
             "i / v",
@@ -250,7 +254,14 @@ const EN: Strings = Strings {
         ("d", "delete the selected card (y/n); hides a ☏ room card"),
         ("f", "private note for this segment (not exported)"),
         ("x", "write the summary (Markdown) and copy it"),
-        ("w", "open the room: groups post cards from their phones"),
+        (
+            "w / W",
+            "the room: groups post from their phones / the wall",
+        ),
+        (
+            "c / o",
+            "poll: close to phones / show the results to the room",
+        ),
         ("g", "groups and attendance: participants, sector, role"),
         ("i / v", "poll: type answer lines (sk455445) / count hands"),
         ("?", "show or hide this help"),

@@ -10,12 +10,14 @@ mod routes;
 mod secret;
 mod server;
 mod snapshot;
+mod survey;
+mod wall;
 
 pub use devices::{Devices, JoinRefusal, MAX_DEVICES, POSTS_PER_MINUTE, WRONG_CODES_PER_MINUTE};
 pub use routes::SendToLoop;
 pub use secret::join_code;
 pub use server::{OpenRoom, RoomConfig, lan_address, open};
-pub use snapshot::{Countdown, Snapshot, SnapshotCard};
+pub use snapshot::{Countdown, Snapshot, SnapshotCard, SnapshotPoll};
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +42,14 @@ pub enum RoomAction {
     },
     /// Removes one of the device's own cards.
     Delete { device: u32, card: CardId },
+    /// The device's answers to the poll in segment `segment`, in place of any
+    /// it gave before.
+    Answer {
+        device: u32,
+        segment: usize,
+        sector: Option<crate::agenda::Sector>,
+        answers: Vec<crate::session::Answer>,
+    },
 }
 
 /// The loop's answer to a [`RoomAction`].
@@ -47,6 +57,8 @@ pub enum RoomAction {
 pub enum RoomReply {
     /// Done; the card's id.
     Done(CardId),
+    /// The poll's answers were taken.
+    Answered,
     /// Not done, and why.
     Refused(Refusal),
 }
@@ -65,6 +77,11 @@ pub enum Refusal {
     NotYours,
     /// The note-taker is editing the card on screen.
     InUse,
+    /// The facilitator closed the poll.
+    PollClosed,
+    /// Answers that are not the poll's (a value off the scale, "vet ej" where
+    /// it is not allowed, not one per statement).
+    NotAnAnswer,
 }
 
 /// A request on its way to the loop: the action and where the answer goes.

@@ -12,7 +12,7 @@ use crate::i18n::{RoomWords, room_words};
 pub const CARD_MAX_CHARS: usize = 2000;
 
 /// A whole page: `heading` and `body` in the room's frame.
-fn page(snapshot: &Snapshot, live: Option<String>, body: Markup) -> Markup {
+pub(super) fn page(snapshot: &Snapshot, live: Option<String>, body: Markup) -> Markup {
     let words = room_words(snapshot.language);
     html! {
         (DOCTYPE)
@@ -61,11 +61,15 @@ pub fn groups(snapshot: &Snapshot) -> Markup {
         None,
         html! {
             h1 { (words.pick_group) }
+            @if snapshot.poll.is_some() {
+                p { a.button href="/poll" { (words.answer_link) } }
+            }
             ul.groups {
                 @for (index, name) in snapshot.groups.iter().enumerate() {
                     li { a.button href={ "/g/" (index + 1) } { (name) } }
                 }
             }
+            @if snapshot.wall { p.footer { a href="/wall" { (words.wall_link) } } }
         },
     )
 }
@@ -104,6 +108,8 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
                         (column_choice(snapshot, None, words))
                         button type="submit" { (words.post_button) }
                     }
+                } @else if snapshot.poll.is_some() {
+                    p { a.button href="/poll" { (words.answer_link) } }
                 } @else {
                     p.waiting { (words.not_posting) }
                 }
@@ -111,7 +117,10 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
             section #cards {
                 (cards(snapshot, group, writer, words))
             }
-            p.footer { a href="/groups" { (words.change_group) } }
+            p.footer {
+                @if snapshot.wall { a href="/wall" { (words.wall_link) } " · " }
+                a href="/groups" { (words.change_group) }
+            }
         },
     )
 }
@@ -164,11 +173,17 @@ pub fn message(
 
 /// What a live page compares to know whether the segment or the room changed.
 pub fn stage_mark(snapshot: &Snapshot) -> String {
-    let (segment, posting, open) = snapshot.stage();
-    format!("{segment}-{}-{}", u8::from(posting), u8::from(open))
+    let (segment, posting, open, wall) = snapshot.stage();
+    let revealed = snapshot
+        .poll
+        .as_ref()
+        .is_some_and(|poll| poll.results.is_some());
+    let closed = snapshot.poll.as_ref().is_some_and(|poll| poll.closed);
+    let flags = [posting, open, wall, revealed, closed].map(|flag| u8::from(flag).to_string());
+    format!("{segment}-{}", flags.join(""))
 }
 
-fn segment(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Markup {
+pub(super) fn segment(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Markup {
     html! {
         @if !snapshot.kind.is_empty() { p.kind { (snapshot.kind) } }
         h1 { (snapshot.heading) }
@@ -279,6 +294,7 @@ mod tests {
                 group: 1,
                 text: "<script>alert(1)</script>".into(),
                 column: Some("inom ett år".into()),
+                tag: None,
                 device: Some(3),
             }],
             ..Snapshot::default()

@@ -13,10 +13,16 @@ function tick() {
     : Math.floor(-seconds / 60) + " " + countdown.dataset.over;
 }
 
+// Whether the visitor has begun a form that a swap would throw away: text
+// in a card, or a choice made in the survey.
 function typing() {
   const text = document.getElementById("text");
-  return text !== null && text.value.trim() !== "";
+  return window.samlaChosen === true || (text !== null && text.value.trim() !== "");
 }
+
+document.addEventListener("change", function (event) {
+  if (event.target.type === "radio") window.samlaChosen = true;
+});
 
 // Replaces the element `id` with the one in `fresh`; true if it was there.
 function swap(fresh, id) {

@@ -22,7 +22,7 @@ use tokio_stream::wrappers::WatchStream;
 
 use super::devices::{Devices, JoinRefusal};
 use super::pages::{self, Writer};
-use super::snapshot::Snapshot;
+use super::snapshot::{Snapshot, SnapshotCard};
 use super::{Refusal, RoomAction, RoomReply, RoomRequest};
 use crate::i18n::{RoomWords, room_words};
 use crate::session::CardId;
@@ -76,6 +76,8 @@ pub fn router(shared: Shared) -> Router {
         .route("/g/{group}/cards", post(post_card))
         .route("/c/{card}/edit", get(edit_form).post(edit_card))
         .route("/c/{card}/delete", post(delete_card))
+        .route("/poll", get(poll_page).post(answer_poll))
+        .route("/wall", get(wall_page))
         .route("/events", get(events))
         .route("/room.css", get(style))
         .route("/room.js", get(script))
@@ -369,7 +371,7 @@ async fn change(
         return refused_for(&snapshot, Refusal::Closed, text, back);
     }
     match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
-        Ok(Ok(RoomReply::Done(_))) => Redirect::to(back).into_response(),
+        Ok(Ok(RoomReply::Done(_) | RoomReply::Answered)) => Redirect::to(back).into_response(),
         Ok(Ok(RoomReply::Refused(refusal))) => refused_for(&snapshot, refusal, text, back),
         _ => refused_for(&snapshot, Refusal::Closed, text, back),
     }
@@ -392,6 +394,8 @@ fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static st
         Refusal::Empty => (StatusCode::BAD_REQUEST, words.empty_text),
         Refusal::NotYours => (StatusCode::FORBIDDEN, words.not_yours),
         Refusal::InUse => (StatusCode::CONFLICT, words.in_use),
+        Refusal::PollClosed => (StatusCode::FORBIDDEN, words.poll_closed),
+        Refusal::NotAnAnswer => (StatusCode::BAD_REQUEST, words.bad_form),
     }
 }
 
@@ -407,26 +411,88 @@ fn refused(
     html(status, page)
 }
 
+async fn poll_page(State(shared): State<Shared>, joined: Joined) -> Response {
+    let snapshot = shared.snapshot();
+    let page = super::survey::poll_page(&snapshot, joined.writer(), chrono::Utc::now());
+    html(StatusCode::OK, page)
+}
+
+/// The survey's form: `check`, `segment`, `sector` and `s0`, `s1` … per statement.
+async fn answer_poll(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
+    let snapshot = shared.snapshot();
+    let statements = snapshot
+        .poll
+        .as_ref()
+        .map_or(0, |poll| poll.statements.len());
+    let action = RoomAction::Answer {
+        device: joined.device,
+        segment: field("segment")
+            .and_then(|segment| segment.parse().ok())
+            .unwrap_or(usize::MAX),
+        sector: field("sector").and_then(super::survey::sector_of),
+        answers: (0..statements)
+            .map(|statement| {
+                field(&format!("s{statement}"))
+                    .map_or(crate::session::Answer::Missing, super::survey::answer_of)
+            })
+            .collect(),
+    };
+    let check = field("check").unwrap_or_default().to_owned();
+    change(&shared, &joined, &check, action, "", "/poll").await
+}
+
+async fn wall_page(State(shared): State<Shared>, _joined: Joined) -> Response {
+    let page = super::wall::wall_page(&shared.snapshot(), chrono::Utc::now());
+    html(StatusCode::OK, page)
+}
+
+/// What a live page follows: a group's cards, the wall, or the survey.
 #[derive(Deserialize)]
 struct EventsQuery {
     #[serde(default)]
     group: usize,
+    #[serde(default)]
+    wall: bool,
+    #[serde(default)]
+    poll: bool,
 }
 
-/// Server-sent events for a group's live page: one each time the segment, the
-/// room's opening or the group's cards change.
+impl EventsQuery {
+    /// What of `snapshot` the page shows beyond the segment and the room's stage.
+    fn shown(&self, snapshot: &Snapshot) -> (Vec<SnapshotCard>, Option<Vec<(Vec<u32>, u32)>>) {
+        let cards = match (self.wall, self.group.checked_sub(1)) {
+            (true, _) => snapshot.cards.clone(),
+            (false, Some(group)) => snapshot.cards_of(group).cloned().collect(),
+            (false, None) => Vec::new(),
+        };
+        let results = self
+            .poll
+            .then(|| snapshot.poll.as_ref().and_then(|poll| poll.results.clone()))
+            .flatten();
+        (cards, results)
+    }
+}
+
+/// Server-sent events for a live page: one each time the segment, the room's
+/// stage or what the page shows (a group's cards, the wall, the results) changes.
 async fn events(
     State(shared): State<Shared>,
     _joined: Joined,
     Query(query): Query<EventsQuery>,
 ) -> Response {
-    let group = query.group.checked_sub(1);
     let mut last = None;
     let stream = WatchStream::new(shared.snapshots.clone()).filter_map(move |snapshot| {
-        let key = (
-            snapshot.stage(),
-            group.map(|group| snapshot.cards_of(group).cloned().collect::<Vec<_>>()),
-        );
+        let key = (pages::stage_mark(&snapshot), query.shown(&snapshot));
         if last.as_ref() == Some(&key) {
             return None;
         }

@@ -36,6 +36,28 @@ pub struct Snapshot {
     pub countdown: Countdown,
     /// The segment's cards that the room may see, in board order.
     pub cards: Vec<SnapshotCard>,
+    /// The wall is open: every group's cards to every device.
+    pub wall: bool,
+    /// The survey, when the segment is a poll.
+    pub poll: Option<SnapshotPoll>,
+}
+
+/// A poll as the room's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotPoll {
+    /// The statements, in order.
+    pub statements: Vec<String>,
+    /// The scale.
+    pub scale: crate::agenda::Scale,
+    /// Closed to the room's page.
+    pub closed: bool,
+    /// The results, when the facilitator shows them: per statement the
+    /// count of each value from the lowest, then "vet ej".
+    pub results: Option<Vec<(Vec<u32>, u32)>>,
+    /// What each device answered, so that it can see and change its own.
+    pub answers: std::collections::BTreeMap<u32, crate::session::Respondent>,
+    /// How many have answered, on phones and on paper.
+    pub respondents: usize,
 }
 
 /// Where the current segment's countdown stands.
@@ -61,6 +83,8 @@ pub struct SnapshotCard {
     pub text: String,
     /// Its column, if the segment has columns.
     pub column: Option<String>,
+    /// Its tag, if it has one.
+    pub tag: Option<String>,
     /// The device that posted it, if one did.
     pub device: Option<u32>,
 }
@@ -78,7 +102,7 @@ impl Snapshot {
 
     /// What a live page reloads for: the segment, whether it takes cards and
     /// the room's opening; a new card of another group is none of these.
-    pub fn stage(&self) -> (usize, bool, bool) {
-        (self.segment, self.posting, self.open)
+    pub fn stage(&self) -> (usize, bool, bool, bool) {
+        (self.segment, self.posting, self.open, self.wall)
     }
 }

@@ -27,6 +27,10 @@ pub struct Respondent {
     pub sector: Option<Sector>,
     /// One answer per statement, in the agenda's order.
     pub answers: Vec<Answer>,
+    /// The device that answered on the room's page (a number counted within
+    /// the session, nothing that tells who); `None` for a paper form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_room: Option<u32>,
 }
 
 /// What a poll segment has gathered.
@@ -43,6 +47,12 @@ pub struct PollAnswers {
     /// editor was closed on them): kept to be fixed, counted in nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_fix: Vec<String>,
+    /// Closed with `c`: the room's page takes no more answers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
+    /// Shown to the room with `o`: the room's page and view show the results.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed: bool,
 }
 
 /// A change to a poll's answers.
@@ -53,8 +63,19 @@ pub enum PollAction {
         segment: usize,
         respondent: Respondent,
     },
-    /// Takes back the last form.
+    /// Takes back the last paper form (a phone's answer is the phone's to change).
     RemoveLastRespondent { segment: usize },
+    /// A device's answer from the room's page: it takes the place of the
+    /// device's earlier answer, if it gave one.
+    FromRoom {
+        segment: usize,
+        device: u32,
+        respondent: Respondent,
+    },
+    /// Closes the poll to the room's page, or opens it again.
+    ToggleClosed { segment: usize },
+    /// Shows the results to the room, or hides them again.
+    ToggleRevealed { segment: usize },
     /// Keeps a line that was not entered, to be fixed later.
     SetAside { segment: usize, line: String },
     /// Takes the oldest line to fix off the list, to be typed again.
@@ -112,7 +133,11 @@ pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respon
             expected: statements,
         });
     }
-    Ok(Respondent { sector, answers })
+    Ok(Respondent {
+        sector,
+        answers,
+        from_room: None,
+    })
 }
 
 /// What is wrong with a respondent line; the message catalogue words it.
@@ -316,8 +341,48 @@ impl Session {
                 }
             }
             PollAction::RemoveLastRespondent { segment } => {
-                if let Some(answers) = self.polls.get_mut(&segment) {
-                    answers.respondents.pop();
+                if let Some(answers) = self.polls.get_mut(&segment)
+                    && let Some(last) = answers
+                        .respondents
+                        .iter()
+                        .rposition(|respondent| respondent.from_room.is_none())
+                {
+                    answers.respondents.remove(last);
+                }
+            }
+            PollAction::FromRoom {
+                segment,
+                device,
+                mut respondent,
+            } => {
+                let fits = self
+                    .agenda
+                    .segments
+                    .get(segment)
+                    .is_some_and(|s| s.statements.len() == respondent.answers.len());
+                if !fits {
+                    return;
+                }
+                respondent.from_room = Some(device);
+                let respondents = &mut self.polls.entry(segment).or_default().respondents;
+                match respondents
+                    .iter_mut()
+                    .find(|earlier| earlier.from_room == Some(device))
+                {
+                    Some(earlier) => *earlier = respondent,
+                    None => respondents.push(respondent),
+                }
+            }
+            PollAction::ToggleClosed { segment } => {
+                if segment < self.agenda.segments.len() {
+                    let answers = self.polls.entry(segment).or_default();
+                    answers.closed = !answers.closed;
+                }
+            }
+            PollAction::ToggleRevealed { segment } => {
+                if segment < self.agenda.segments.len() {
+                    let answers = self.polls.entry(segment).or_default();
+                    answers.revealed = !answers.revealed;
                 }
             }
             PollAction::SetAside { segment, line } => {

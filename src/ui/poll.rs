@@ -14,6 +14,28 @@ use crate::i18n;
 /// Narrowest a statement's chart gets before fewer go side by side.
 const MIN_CELL_WIDTH: u16 = 40;
 
+/// "(3 från mobiler, 5 på papper)" when some answers came from the room's page.
+fn sources(view: &View) -> String {
+    let session = view.session;
+    let Some(answers) = session.poll(session.current) else {
+        return String::new();
+    };
+    let phones = answers
+        .respondents
+        .iter()
+        .filter(|respondent| respondent.from_room.is_some())
+        .count();
+    if phones == 0 {
+        return String::new();
+    }
+    let words = i18n::door_words(view.language);
+    let paper = answers.respondents.len() - phones;
+    format!(
+        " ({phones} {}, {paper} {})",
+        words.from_phones, words.on_paper
+    )
+}
+
 /// Draws the results of the current poll segment in `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
@@ -32,9 +54,27 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         ),
         None => {
             let mut spans = vec![Span::styled(
-                format!("{lines} {} · i / v", strings.answers),
+                match view.for_room {
+                    true => format!("{lines} {}", strings.answers),
+                    false => format!("{lines} {}{} · i / v", strings.answers, sources(view)),
+                },
                 view.theme.dim(),
             )];
+            let words = i18n::door_words(view.language);
+            for (shown, word) in [
+                (
+                    answers.is_some_and(|answers| answers.closed),
+                    words.poll_closed,
+                ),
+                (
+                    answers.is_some_and(|answers| answers.revealed),
+                    words.poll_revealed,
+                ),
+            ] {
+                if shown && !view.for_room {
+                    spans.push(Span::styled(format!(" · {word}"), view.theme.warning()));
+                }
+            }
             if to_fix > 0 {
                 spans.push(Span::styled(
                     format!(" · {to_fix} {}", strings.to_fix),

@@ -28,7 +28,19 @@ pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
     ])
     .areas(area);
     frame.render_widget(title, top);
-    if show_board {
+    let revealed = view
+        .session
+        .poll(view.session.current)
+        .is_some_and(|answers| answers.revealed);
+    if revealed && view.session.current_segment().kind == SegmentKind::Poll {
+        // The results the facilitator shows: bars per statement, no one's answers.
+        let body = Rect {
+            x: body.x + 1,
+            width: body.width.saturating_sub(2),
+            ..body
+        };
+        super::poll::render(frame, body, view);
+    } else if show_board {
         let timer_layout = timer_pane::plan(
             Rect {
                 height: body.height / 3,

@@ -34,6 +34,7 @@ mod quiet_pty;
 mod room_browser;
 mod room_http;
 mod room_screen;
+mod room_survey;
 mod roster_keys;
 mod run_pty;
 mod run_screen;

@@ -169,7 +169,30 @@ impl Device {
 
     /// The form check and the segment of group `group`'s page (1-based).
     pub fn form(&mut self, group: usize) -> (String, String) {
-        let (status, page) = self.get(&format!("/g/{group}"));
+        self.form_of(&format!("/g/{group}"))
+    }
+
+    /// Answers the survey: `sector` as a paper line's code (`sk`, or `-`),
+    /// then a value per statement (`4`, `x` for "vet ej", `-` for blank).
+    pub fn answer_poll(&mut self, sector: &str, values: &[&str]) -> Answer {
+        let (check, segment) = self.form_of("/poll");
+        let names: Vec<String> = (0..values.len()).map(|index| format!("s{index}")).collect();
+        let mut fields = vec![
+            ("check", check.as_str()),
+            ("segment", segment.as_str()),
+            ("sector", sector),
+        ];
+        for (name, value) in names.iter().zip(values) {
+            if *value != "-" {
+                fields.push((name.as_str(), *value));
+            }
+        }
+        self.post("/poll", &fields)
+    }
+
+    /// The form check and the segment of the form on the page at `path`.
+    pub fn form_of(&mut self, path: &str) -> (String, String) {
+        let (status, page) = self.get(path);
         assert_eq!(status, 200, "{page}");
         let html = scraper::Html::parse_document(&page);
         let value = |name: &str| {

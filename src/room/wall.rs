@@ -1,0 +1,70 @@
+//! The wall: every group's cards of the segment on screen, read-only, as
+//! Padlet's wall showed them. Groups side by side on a wide screen, stacked on
+//! a phone, and a plain page when printed.
+
+use chrono::{DateTime, Utc};
+use maud::{Markup, html};
+
+use super::pages::{page, segment, stage_mark};
+use super::snapshot::{Snapshot, SnapshotCard};
+use crate::i18n::room_words;
+
+/// The wall page, or a note that it is not open.
+pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
+    let words = room_words(snapshot.language);
+    page(
+        snapshot,
+        Some("/events?wall=1".to_owned()),
+        html! {
+            section #segment data-stage=(stage_mark(snapshot)) {
+                (segment(snapshot, words, now))
+            }
+            section #cards {
+                @if !snapshot.wall || !snapshot.open {
+                    p.waiting { (words.wall_closed) }
+                } @else {
+                    h2 { (words.wall_heading) }
+                    div.wall {
+                        @for (group, name) in snapshot.groups.iter().enumerate() {
+                            section.lane {
+                                h3 { (name) }
+                                (lane(snapshot, group))
+                            }
+                        }
+                    }
+                }
+            }
+            p.footer { a href="/groups" { (words.back) } }
+        },
+    )
+}
+
+/// A group's cards, under their columns when the segment has them.
+fn lane(snapshot: &Snapshot, group: usize) -> Markup {
+    let cards: Vec<&SnapshotCard> = snapshot.cards_of(group).collect();
+    if snapshot.columns.is_empty() {
+        return card_list(&cards);
+    }
+    html! {
+        @for column in &snapshot.columns {
+            @let in_column: Vec<&SnapshotCard> = cards.iter().copied().filter(|card| card.column.as_ref() == Some(column)).collect();
+            @if !in_column.is_empty() {
+                h4.column { (column) }
+                (card_list(&in_column))
+            }
+        }
+    }
+}
+
+fn card_list(cards: &[&SnapshotCard]) -> Markup {
+    html! {
+        ul.cards {
+            @for card in cards {
+                li.card {
+                    @if let Some(tag) = &card.tag { p.column { (tag) } }
+                    p.text { (card.text) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The survey and the wall on the room's page, over loopback: one answer per
+//! device that it may change until the poll closes, results as bars only when
+//! shown, phones and paper in one tally, and the wall of every group's cards.
+
+use samla::session::Answer;
+use scraper::{Html, Selector};
+
+use crate::common::pty::{status_line_drawn, wait_for_file};
+use crate::common::room::OpenRoom;
+
+fn count(page: &str, selector: &str) -> usize {
+    Html::parse_document(page)
+        .select(&Selector::parse(selector).expect("a selector"))
+        .count()
+}
+
+#[test]
+fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes() {
+    let mut room = OpenRoom::start("seminarium-1", 2);
+    let mut phone = room.joined_device();
+    let (_, page) = phone.get("/poll");
+    // The sector first, then six statements of 1–5 with "vet ej".
+    assert_eq!(count(&page, "fieldset.question"), 7);
+    assert_eq!(count(&page, "input[type=radio]"), 5 + 6 * 6);
+    assert!(page.contains("Stämmer inte alls") && page.contains("Vet ej"));
+    let (status, to) = phone.answer_poll("sk", &["4", "4", "5", "3", "x", "-"]);
+    assert_eq!((status, to.as_str()), (303, "/poll"));
+    let (status, _) = phone.answer_poll("so", &["2", "2", "2", "2", "2", "2"]);
+    assert_eq!(status, 303);
+    let file = wait_for_file(room.home(), "the changed answer", |file| {
+        file.session.polls.get(&0).is_some_and(|poll| {
+            poll.respondents.len() == 1 && poll.respondents[0].answers[0] == Answer::Value(2)
+        })
+    });
+    let respondent = &file.session.polls[&0].respondents[0];
+    assert_eq!(respondent.sector, Some(samla::agenda::Sector::Socialtjanst));
+    assert!(respondent.from_room.is_some());
+    let (_, page) = phone.get("/poll");
+    assert!(
+        page.contains("Ändra svaren"),
+        "its answers are shown to change"
+    );
+    assert_eq!(count(&page, "input[checked]"), 7);
+    let (check, segment) = phone.form_of("/poll");
+    room.app.send(b"c");
+    room.app.wait_for_text("stängd för mobiler");
+    let mut late = room.joined_device();
+    let (_, page) = late.get("/poll");
+    assert!(page.contains("Enkäten är stängd"));
+    assert_eq!(count(&page, "form[action='/poll']"), 0);
+    let fields = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("sector", "sk"),
+        ("s0", "5"),
+    ];
+    let (status, page) = phone.post("/poll", &fields);
+    assert_eq!(status, 403);
+    assert!(page.contains("Enkäten är stängd"), "{page}");
+    let file = wait_for_file(room.home(), "the closed poll", |file| {
+        file.session.polls.get(&0).is_some_and(|poll| poll.closed)
+    });
+    assert_eq!(
+        file.session.polls[&0].respondents[0].answers[0],
+        Answer::Value(2)
+    );
+    room.app.wait_for("the run screen", status_line_drawn);
+    assert!(room.app.quit().success());
+}
+
+#[test]
+fn phones_and_paper_count_together_and_the_room_sees_bars_only_when_shown() {
+    let mut room = OpenRoom::start("seminarium-1", 2);
+    let mut phones: Vec<_> = (0..3).map(|_| room.joined_device()).collect();
+    for (phone, first) in phones.iter_mut().zip(["5", "4", "x"]) {
+        assert_eq!(
+            phone.answer_poll("sk", &[first, "3", "3", "3", "3", "3"]).0,
+            303
+        );
+    }
+    // Two paper forms typed on the run screen.
+    room.app.send(b"i");
+    room.app.wait_for_text("Enkätsvar, rad");
+    room.app.send(b"so533333\r");
+    room.app.send(b"hs133333\r");
+    room.app.send(b"\x1b");
+    let file = wait_for_file(room.home(), "five respondents", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() == 5)
+    });
+    let results = file.session.statement_results(0);
+    assert_eq!(results[0].counts, [1, 0, 0, 1, 2]);
+    assert_eq!(results[0].dont_know, 1);
+    room.app.wait_for_text("(3 från mobiler, 2 på papper)");
+    let (_, page) = phones[0].get("/poll");
+    assert_eq!(count(&page, "meter"), 0, "no results before they are shown");
+    room.app.send(b"o");
+    room.app.wait_for_text("resultaten visas för rummet");
+    let (_, page) = phones[1].get("/poll");
+    assert_eq!(count(&page, ".result"), 6);
+    assert_eq!(count(&page, "meter"), 6 * 6);
+    assert!(page.contains("4 svar · medel 3,8"), "{page}");
+    assert!(room.app.quit().success());
+}
+
+#[test]
+fn the_wall_shows_every_groups_cards_but_never_a_hidden_card_or_a_private_note() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.go_to("Handlingsplan");
+    let mut phone = room.joined_device();
+    assert_eq!(phone.post_card(2, "Olämpligt", None).0, 303);
+    assert_eq!(phone.post_card(2, "Närvaroteam", None).0, 303);
+    room.app.send(b"1a");
+    room.app.wait_for_text("Nytt kort");
+    room.app.send(b"Skrivet av antecknaren");
+    room.app.send(b"\x1b");
+    // Esc and the next key at once read as Alt+key: wait for the editor to close.
+    wait_for_file(room.home(), "the typed card", |file| {
+        file.session.cards.len() == 3
+    });
+    room.app.send(b"f");
+    room.app.wait_for_text("Privat anteckning");
+    room.app.send(b"Hemlig anteckning");
+    room.app.send(b"\x1b");
+    wait_for_file(room.home(), "the note", |file| {
+        !file.session.private_notes.is_empty()
+    });
+    room.app.send(b"2");
+    room.app.send(b"d");
+    wait_for_file(room.home(), "the hidden card and the note", |file| {
+        file.session.cards.iter().any(|card| card.hidden) && !file.session.private_notes.is_empty()
+    });
+    let (_, page) = phone.get("/wall");
+    assert!(page.contains("Väggen är inte öppen"), "{page}");
+    room.app.send(b"W");
+    room.app.wait_for_text("Väggen är öppen");
+    let (_, page) = phone.get("/wall");
+    let texts: Vec<String> = Html::parse_document(&page)
+        .select(&Selector::parse(".lane .card .text").expect("a selector"))
+        .map(|card| card.text().collect())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.contains(&"Skrivet av antecknaren".to_owned()));
+    assert!(
+        texts
+            .iter()
+            .any(|text| text == "Närvaroteam" || text == "Olämpligt")
+    );
+    let hidden = wait_for_file(room.home(), "the hidden card", |_| true)
+        .session
+        .cards
+        .iter()
+        .find(|card| card.hidden)
+        .map(|card| card.text.clone())
+        .expect("a hidden card");
+    assert!(!page.contains(&hidden));
+    assert!(!page.contains("Hemlig anteckning"));
+    assert!(page.contains("Grupp 1") && page.contains("Grupp 2"));
+    let (_, group_page) = phone.get("/g/1");
+    assert!(
+        group_page.contains("/wall"),
+        "the group's page leads to the wall"
+    );
+    room.app.send(b"W");
+    room.app.wait_for_text("Väggen är stängd");
+    let (_, page) = phone.get("/wall");
+    assert!(page.contains("Väggen är inte öppen"));
+    assert!(room.app.quit().success());
+}
