@@ -22,7 +22,7 @@ use tokio_stream::wrappers::WatchStream;
 
 use super::devices::{Devices, JoinRefusal};
 use super::pages::{self, Writer};
-use super::snapshot::{Snapshot, SnapshotCard};
+use super::snapshot::{PollResults, Snapshot, SnapshotCard};
 use super::{Refusal, RoomAction, RoomReply, RoomRequest};
 use crate::i18n::{RoomWords, room_words};
 use crate::session::CardId;
@@ -469,7 +469,7 @@ struct EventsQuery {
 
 impl EventsQuery {
     /// What of `snapshot` the page shows beyond the segment and the room's stage.
-    fn shown(&self, snapshot: &Snapshot) -> (Vec<SnapshotCard>, Option<Vec<(Vec<u32>, u32)>>) {
+    fn shown(&self, snapshot: &Snapshot) -> (Vec<SnapshotCard>, Option<PollResults>) {
         let cards = match (self.wall, self.group.checked_sub(1)) {
             (true, _) => snapshot.cards.clone(),
             (false, Some(group)) => snapshot.cards_of(group).cloned().collect(),

@@ -42,6 +42,10 @@ pub struct Snapshot {
     pub poll: Option<SnapshotPoll>,
 }
 
+/// A poll's results as the room sees them: per statement the count of each
+/// value from the lowest, then how many said "vet ej".
+pub type PollResults = Vec<(Vec<u32>, u32)>;
+
 /// A poll as the room's page shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotPoll {
@@ -53,7 +57,7 @@ pub struct SnapshotPoll {
     pub closed: bool,
     /// The results, when the facilitator shows them: per statement the
     /// count of each value from the lowest, then "vet ej".
-    pub results: Option<Vec<(Vec<u32>, u32)>>,
+    pub results: Option<PollResults>,
     /// What each device answered, so that it can see and change its own.
     pub answers: std::collections::BTreeMap<u32, crate::session::Respondent>,
     /// How many have answered, on phones and on paper.
