@@ -176,3 +176,56 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
         frame(&mut terminal, &state, 1);
     });
 }
+
+/// A key typed into a respondent line of seminarium-1's opening survey while
+/// the room is open and 300 phones have answered: `update`, the saver's
+/// snapshot, the room's snapshot built and compared, and the frame.
+#[divan::bench]
+fn keystroke_into_a_poll_line_with_300_phone_answers(bencher: divan::Bencher) {
+    let agenda = samla::agenda::load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let groups = (1..=4).map(|n| format!("Grupp {n}")).collect();
+    let session = samla::session::Session::new(agenda, groups, one_pm());
+    let mut state = AppState::new(
+        session,
+        samla::agenda::Language::Sv,
+        Theme::new(false),
+        true,
+        one_pm(),
+    );
+    let door = samla::room::Door {
+        url: "http://127.0.0.1:8765".into(),
+        code: "K7M2QX".into(),
+    };
+    let _ = state.update(Action::RoomOpened(Ok(door)), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    for device in 0..300u32 {
+        let value = (device % 5 + 1) as u8;
+        let answer = samla::room::RoomAction::Answer {
+            device,
+            segment: 0,
+            sector: Some(samla::agenda::Sector::Skola),
+            answers: vec![samla::session::Answer::Value(value); 6],
+        };
+        let _ = state.update(Action::FromRoom(u64::from(device), answer), one_pm());
+    }
+    let _ = state.update(Action::Board(BoardAction::RevealPoll), one_pm());
+    assert_eq!(
+        state.session.poll(0).map(|poll| poll.respondents.len()),
+        Some(300)
+    );
+    let _ = state.update(Action::Board(BoardAction::OpenPollLine), one_pm());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
+    let key = KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE);
+    let mut published = app::room_snapshot(&state, one_pm());
+    bencher.bench_local(|| {
+        let _ = state.update(Action::Editor(EditorAction::Input(key.into())), one_pm());
+        divan::black_box(app::snapshot(&state, "seminarium-1", one_pm()));
+        let snapshot = app::room_snapshot(&state, one_pm());
+        if snapshot != published {
+            published = snapshot;
+        }
+        frame(&mut terminal, &state, 1);
+    });
+}

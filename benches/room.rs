@@ -1,10 +1,12 @@
 //! The room under load, over loopback only: the real binary in a real
 //! pseudo-terminal with its room open on 127.0.0.1, 200 simulated phones that
-//! join and post 10 cards each at once, while a key is typed into the run
-//! screen every 100 ms. Measures how long until every card is answered and on
-//! disk, the keystroke-to-screen time meanwhile, and samla's CPU afterwards.
-//! Run with `cargo bench --bench room`; it fails when a card is lost, when the
-//! load takes over 30 s, or when samla does not return to idle.
+//! join and post 10 cards each at once, then 300 that answer a six-statement
+//! survey at once, while a key is typed into the run screen every 100 ms.
+//! Measures how long until everything is answered and on disk, the
+//! keystroke-to-screen time meanwhile, and samla's CPU afterwards. Run with
+//! `cargo bench --bench room`; it fails when a card or an answer is lost, the
+//! tally is not exact, the cards take over 30 s or the answers over 10 s, or
+//! samla does not return to idle.
 
 mod common;
 #[allow(dead_code)] // the benchmark uses a part of the test helpers
@@ -23,6 +25,93 @@ const LIMIT: Duration = Duration::from_secs(30);
 const IDLE_WINDOW: Duration = Duration::from_secs(3);
 
 fn main() {
+    cards();
+    survey();
+}
+
+/// Types a key into the open editor every 100 ms while any of `phones` is
+/// busy; how long each took from the key to the screen.
+fn keys_meanwhile<T>(
+    open: &mut room::OpenRoom,
+    phones: &[std::thread::JoinHandle<T>],
+) -> Vec<Duration> {
+    let mut latencies = Vec::new();
+    let letters_before = open.app.screen().matches('x').count();
+    let began = Instant::now();
+    while phones.iter().any(|phone| !phone.is_finished()) && began.elapsed() < LIMIT * 2 {
+        let sent = Instant::now();
+        open.app.send(b"x");
+        let shown = |screen: String| screen.matches('x').count() > letters_before + latencies.len();
+        while !shown(open.app.screen()) && sent.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        latencies.push(sent.elapsed());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    latencies.sort();
+    latencies
+}
+
+/// "median 7.8 ms, worst 28.2 ms over 9 keys".
+fn latency_text(latencies: &[Duration]) -> String {
+    let median = latencies
+        .get(latencies.len() / 2)
+        .copied()
+        .unwrap_or_default();
+    let worst = latencies.last().copied().unwrap_or_default();
+    format!(
+        "median {:.1} ms, worst {:.1} ms over {} keys",
+        median.as_secs_f64() * 1000.0,
+        worst.as_secs_f64() * 1000.0,
+        latencies.len()
+    )
+}
+
+/// 300 phones answer seminarium-1's six-statement survey at once.
+fn survey() {
+    const PHONES: usize = 300;
+    let mut open = room::OpenRoom::start("seminarium-1", 2);
+    // A respondent line open in the editor, to type into during the load.
+    open.app.send(b"i");
+    open.app.wait_for_text("Enkätsvar, rad");
+    let phones = room::phones_answering(&open, PHONES);
+    let began = Instant::now();
+    let latencies = keys_meanwhile(&mut open, &phones);
+    let taken = phones
+        .into_iter()
+        .map(|phone| phone.join().expect("a phone's thread"))
+        .filter(|taken| *taken)
+        .count();
+    let answered_after = began.elapsed();
+    let file = pty::wait_for_file(open.home(), "every answer on disk", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() >= PHONES)
+    });
+    let exact = file
+        .session
+        .statement_results(0)
+        .iter()
+        .all(|result| result.counts == [60; 5]);
+    println!("{PHONES} phones answer a 6-statement survey at once, over loopback:");
+    println!(
+        "  answered               {taken} of {PHONES} in {:.2} s",
+        answered_after.as_secs_f64()
+    );
+    println!("  tally exact            {exact}");
+    println!("  keystroke to screen    {}", latency_text(&latencies));
+    assert_eq!(taken, PHONES, "every answer is taken");
+    assert!(exact, "the tally is exact");
+    assert!(
+        answered_after <= Duration::from_secs(10),
+        "took {answered_after:?}"
+    );
+    assert!(open.app.quit().success());
+}
+
+/// 200 phones post 10 cards each at once.
+fn cards() {
     let mut open = room::OpenRoom::start("seminarium-3", 12);
     open.go_to("Handlingsplan");
     // A whole-room card open in the editor, to type into during the load.
@@ -32,21 +121,7 @@ fn main() {
     let cpu_before = common::cpu_seconds(pid);
     let phones = room::phones_posting(&open, DEVICES, CARDS_EACH);
     let began = Instant::now();
-    // Keystrokes into the run screen meanwhile: from the key to the screen.
-    let mut latencies = Vec::new();
-    let mut typed = 0;
-    let letters_before = open.app.screen().matches('x').count();
-    while phones.iter().any(|phone| !phone.is_finished()) && began.elapsed() < LIMIT * 2 {
-        typed += 1;
-        let sent = Instant::now();
-        open.app.send(b"x");
-        let shown = |screen: String| screen.matches('x').count() >= letters_before + typed;
-        while !shown(open.app.screen()) && sent.elapsed() < Duration::from_secs(5) {
-            std::thread::sleep(Duration::from_micros(500));
-        }
-        latencies.push(sent.elapsed());
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let latencies = keys_meanwhile(&mut open, &phones);
     let answered: usize = phones
         .into_iter()
         .map(|phone| phone.join().expect("a phone's thread"))
@@ -66,9 +141,6 @@ fn main() {
     let idle_from = common::cpu_seconds(pid);
     std::thread::sleep(IDLE_WINDOW);
     let cpu_idle = common::cpu_seconds(pid) - idle_from;
-    latencies.sort();
-    let median = latencies[latencies.len() / 2];
-    let worst = latencies.last().copied().unwrap_or_default();
     let from_room = file
         .session
         .cards
@@ -88,12 +160,7 @@ fn main() {
         "  samla's CPU meanwhile  {cpu_load:.2} s ({:.0}% of one core)",
         100.0 * cpu_load / on_disk_after.as_secs_f64()
     );
-    println!(
-        "  keystroke to screen    median {:.1} ms, worst {:.1} ms over {} keys",
-        median.as_secs_f64() * 1000.0,
-        worst.as_secs_f64() * 1000.0,
-        latencies.len()
-    );
+    println!("  keystroke to screen    {}", latency_text(&latencies));
     println!(
         "  CPU afterwards         {cpu_idle:.2} s in {} s ({:.1}% of one core)",
         IDLE_WINDOW.as_secs(),

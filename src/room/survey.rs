@@ -16,7 +16,7 @@ pub fn poll_page(snapshot: &Snapshot, writer: Writer, now: DateTime<Utc>) -> Mar
     let words = room_words(snapshot.language);
     page(
         snapshot,
-        Some("/events?poll=1".to_owned()),
+        Some("/events?poll=true".to_owned()),
         html! {
             section #segment data-stage=(super::pages::stage_mark(snapshot)) {
                 (segment(snapshot, words, now))

@@ -14,7 +14,7 @@ pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
     let words = room_words(snapshot.language);
     page(
         snapshot,
-        Some("/events?wall=1".to_owned()),
+        Some("/events?wall=true".to_owned()),
         html! {
             section #segment data-stage=(stage_mark(snapshot)) {
                 (segment(snapshot, words, now))

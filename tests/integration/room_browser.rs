@@ -102,6 +102,40 @@ async fn until(browser: &Client, what: &str, script: &str) {
     }
 }
 
+/// Joins the room at `url` with `code` in `browser`, landing on the groups.
+async fn join(browser: &Client, url: &str, code: &str) {
+    browser.goto(url).await.expect("the join page");
+    let field = browser
+        .find(Locator::Css("#code"))
+        .await
+        .expect("the code field");
+    field.send_keys(code).await.expect("typed");
+    browser
+        .find(Locator::Css("form button"))
+        .await
+        .expect("the join button")
+        .click()
+        .await
+        .expect("joined");
+    browser
+        .wait()
+        .at_most(BROWSER_PATIENCE)
+        .for_element(Locator::Css("ul.groups"))
+        .await
+        .expect("the groups");
+}
+
+/// Clicks the element `css` finds.
+async fn click(browser: &Client, css: &str) {
+    browser
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("{css} on the page"))
+        .click()
+        .await
+        .unwrap_or_else(|_| panic!("{css} clicked"));
+}
+
 /// Writes a screenshot to docs/ when examples are being regenerated.
 async fn keep_screenshot(browser: &Client, name: &str) {
     if std::env::var_os("SAMLA_UPDATE_EXAMPLES").is_none() {
@@ -135,21 +169,11 @@ fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live() {
         let browser = phone(&driver, profile.path()).await;
         browser.goto(&url).await.expect("the join page");
         keep_screenshot(&browser, "room-join.png").await;
-        let field = browser.find(Locator::Css("#code")).await.expect("the code field");
-        field.send_keys(&code.to_lowercase()).await.expect("typed");
+        join(&browser, &url, &code.to_lowercase()).await;
         browser
-            .find(Locator::Css("form button"))
+            .find(Locator::LinkText("Grupp 2"))
             .await
-            .expect("the join button")
-            .click()
-            .await
-            .expect("joined");
-        browser
-            .wait()
-            .at_most(BROWSER_PATIENCE)
-            .for_element(Locator::LinkText("Grupp 2"))
-            .await
-            .expect("the groups")
+            .expect("group 2")
             .click()
             .await
             .expect("group 2 picked");
@@ -252,4 +276,204 @@ fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live() {
         .await;
         browser.close().await.expect("the browser closes");
     });
+}
+
+/// A phone's answers to seminarium-1's opening survey: a sector code, then
+/// a value per statement (`x` for "vet ej").
+type Form = (&'static str, [&'static str; 6]);
+
+/// Answers the survey in `browser`: the sector, a choice per statement, send.
+async fn answer_survey(browser: &Client, (sector, values): Form) {
+    browser
+        .goto(&format!(
+            "{}/poll",
+            browser
+                .current_url()
+                .await
+                .expect("a page")
+                .origin()
+                .ascii_serialization()
+        ))
+        .await
+        .expect("the survey");
+    click(browser, &format!("label[for=sector-{sector}]")).await;
+    for (statement, value) in values.iter().enumerate() {
+        click(browser, &format!("label[for=s{statement}-{value}]")).await;
+    }
+    // A mark the page loses when the answer has been sent and the page comes back.
+    browser
+        .execute("window.samlaSending = true; return true", vec![])
+        .await
+        .expect("marked");
+    click(browser, "#write form button").await;
+    until(
+        browser,
+        "the thanks",
+        "return window.samlaSending === undefined && document.body.textContent.includes('Tack! Dina svar är med')",
+    )
+    .await;
+}
+
+#[test]
+fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_join_the_tally() {
+    if !available("chromedriver", "--version", "chromium-driver")
+        || !available("chromium", "--version", "chromium")
+    {
+        return;
+    }
+    let mut room = OpenRoom::start("seminarium-1", 2);
+    let driver = Driver::start();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let phones: [Form; 3] = [
+        ("sk", ["5", "4", "4", "3", "x", "2"]),
+        ("so", ["4", "4", "3", "3", "2", "2"]),
+        ("hs", ["3", "5", "5", "x", "4", "1"]),
+    ];
+    let first: Form = ("sk", ["1", "1", "1", "1", "1", "1"]);
+    let changed: Form = ("an", ["2", "3", "4", "5", "x", "1"]);
+    let paper = ["sk455445", "so344332", "sk5x5544", "hs111111", "an-22222"];
+    let profiles: Vec<_> = (0..4)
+        .map(|_| tempfile::tempdir().expect("a profile"))
+        .collect();
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    runtime.block_on(async {
+        for (form, profile) in phones.iter().zip(&profiles) {
+            let browser = phone(&driver, profile.path()).await;
+            join(&browser, &url, &code).await;
+            click(&browser, "a.button[href='/poll']").await;
+            answer_survey(&browser, *form).await;
+            browser.close().await.expect("closed");
+        }
+        let fourth = phone(&driver, profiles[3].path()).await;
+        join(&fourth, &url, &code).await;
+        answer_survey(&fourth, first).await;
+        answer_survey(&fourth, changed).await;
+        fourth.close().await.expect("closed");
+    });
+    room.app.send(b"i");
+    room.app.wait_for_text("Enkätsvar, rad");
+    for line in paper {
+        room.app.send(format!("{line}\r").as_bytes());
+    }
+    room.app.send(b"\x1b");
+    room.app
+        .wait_for_text("9 svar (4 från mobiler, 5 på papper)");
+    // What was sent, counted here: per statement, each value 1–5 and "vet ej".
+    let mut expected = vec![[0u32; 6]; 6];
+    let sent: Vec<[&str; 6]> = phones
+        .iter()
+        .map(|(_, values)| *values)
+        .chain([changed.1])
+        .collect();
+    let typed: Vec<Vec<String>> = paper
+        .iter()
+        .map(|line| line[2..].chars().map(String::from).collect())
+        .collect();
+    let every = sent
+        .iter()
+        .map(|values| {
+            values
+                .iter()
+                .map(|value| value.to_string())
+                .collect::<Vec<_>>()
+        })
+        .chain(typed);
+    for values in every {
+        for (statement, value) in values.iter().enumerate() {
+            match value.as_str() {
+                "x" => expected[statement][5] += 1,
+                "-" => {}
+                digit => expected[statement][digit.parse::<usize>().expect("a digit") - 1] += 1,
+            }
+        }
+    }
+    let file = wait_for_file(room.home(), "nine respondents", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() == 9)
+    });
+    let results = file.session.statement_results(0);
+    for (statement, result) in results.iter().enumerate() {
+        let mut counted = result.counts.clone();
+        counted.push(result.dont_know);
+        assert_eq!(counted, expected[statement], "statement {statement}");
+    }
+    assert!(room.app.quit().success());
+    let report =
+        crate::common::samla_in(room.home(), room.home(), &["export", "--report", "-o", "-"]);
+    let tables = crate::common::markdown::tables(&report.stdout);
+    let distribution = tables
+        .iter()
+        .find(|table| {
+            table
+                .first()
+                .is_some_and(|head| head.first().is_some_and(|cell| cell == "Påstående"))
+        })
+        .expect("the distribution table");
+    for (statement, row) in distribution[1..].iter().enumerate() {
+        let cells: Vec<u32> = row[1..7]
+            .iter()
+            .map(|cell| cell.parse().expect("a count"))
+            .collect();
+        assert_eq!(cells, expected[statement], "the summary's row {statement}");
+    }
+}
+
+#[test]
+fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
+    if !available("chromedriver", "--version", "chromium-driver")
+        || !available("chromium", "--version", "chromium")
+    {
+        return;
+    }
+    let mut room = OpenRoom::start("seminarium-3", 3);
+    room.go_to("Handlingsplan");
+    room.app.send(b"W");
+    room.app.wait_for_text("Väggen är öppen");
+    let driver = Driver::start();
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    let browser = runtime.block_on(async {
+        let browser = phone(&driver, profile.path()).await;
+        join(&browser, &url, &code).await;
+        click(&browser, "a[href='/wall']").await;
+        until(
+            &browser,
+            "the wall",
+            "return document.querySelectorAll('.lane').length === 3",
+        )
+        .await;
+        browser
+    });
+    room.app.send(b"3a");
+    room.app.wait_for_text("Nytt kort");
+    room.app
+        .send("Skolan ringer hem första frånvarodagen".as_bytes());
+    room.app.send(b"\x1b");
+    wait_for_file(room.home(), "the card on disk", |file| {
+        file.session.cards.len() == 1
+    });
+    let saved = Instant::now();
+    runtime.block_on(async {
+        until(
+            &browser,
+            "the card on the wall",
+            "return [...document.querySelectorAll('.lane')][2].textContent.includes('första frånvarodagen')",
+        )
+        .await;
+    });
+    let shown_after = saved.elapsed();
+    assert!(
+        shown_after <= Duration::from_secs(1),
+        "the wall showed the card {shown_after:?} after it was saved"
+    );
+    runtime.block_on(async { browser.close().await.expect("closed") });
 }

@@ -169,3 +169,50 @@ fn the_wall_shows_every_groups_cards_but_never_a_hidden_card_or_a_private_note()
     assert!(page.contains("Väggen är inte öppen"));
     assert!(room.app.quit().success());
 }
+
+#[test]
+fn every_live_page_names_an_event_stream_that_answers() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    room.app.send(b"W");
+    room.app.wait_for_text("Väggen är öppen");
+    let mut phone = room.joined_device();
+    for path in ["/g/1", "/poll", "/wall"] {
+        let (status, page) = phone.get(path);
+        assert_eq!(status, 200, "{path}");
+        let html = Html::parse_document(&page);
+        let events = html
+            .select(&Selector::parse("body").expect("a selector"))
+            .next()
+            .and_then(|body| body.value().attr("data-events"))
+            .unwrap_or_else(|| panic!("{path} names no events"))
+            .to_owned();
+        let (status, kind) = phone.head(&events);
+        assert_eq!(status, 200, "{path}: {events}");
+        assert!(kind.starts_with("text/event-stream"), "{path}: {kind}");
+    }
+    assert!(room.app.quit().success());
+}
+
+#[test]
+fn three_hundred_phones_answering_at_once_lose_no_answer() {
+    let mut room = OpenRoom::start("seminarium-1", 2);
+    let phones = crate::common::room::phones_answering(&room, 300);
+    let taken = phones
+        .into_iter()
+        .map(|phone| phone.join().expect("a phone's thread"))
+        .filter(|taken| *taken)
+        .count();
+    assert_eq!(taken, 300);
+    let file = wait_for_file(room.home(), "300 answers on disk", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() == 300)
+    });
+    for result in file.session.statement_results(0) {
+        assert_eq!(result.counts, [60; 5], "the tally is exact");
+    }
+    room.app
+        .wait_for_text("300 svar (300 från mobiler, 0 på papper)");
+    assert!(room.app.quit().success());
+}

@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod fixture;
+pub mod markdown;
 pub mod programs;
 pub mod pty;
 pub mod room;

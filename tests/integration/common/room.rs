@@ -152,6 +152,23 @@ impl Device {
         self.answer(response)
     }
 
+    /// GET `path` for its status and content type only, without reading the
+    /// body (an event stream never ends).
+    pub fn head(&mut self, path: &str) -> Answer {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            request = request.header("Cookie", cookie);
+        }
+        let response = request.call().expect("the room answers");
+        let kind = response
+            .headers()
+            .get("content-type")
+            .and_then(|kind| kind.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (response.status().as_u16(), kind)
+    }
+
     /// POST the form `fields` to `path`.
     pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Answer {
         let mut request = self.agent.post(format!("{}{path}", self.base));
@@ -244,6 +261,26 @@ pub fn phones_posting(
                         device.post_card(group, &text, None).0 == 303
                     })
                     .count()
+            })
+        })
+        .collect();
+    start.wait();
+    phones
+}
+
+/// `devices` phones, joined, that start at once to answer the six-statement
+/// survey on screen, phone N with the value N mod 5 + 1 to every statement;
+/// each thread returns whether its answer was taken.
+pub fn phones_answering(room: &OpenRoom, devices: usize) -> Vec<std::thread::JoinHandle<bool>> {
+    let start = std::sync::Arc::new(std::sync::Barrier::new(devices + 1));
+    let phones = (0..devices)
+        .map(|number| {
+            let mut device = room.joined_device();
+            let start = std::sync::Arc::clone(&start);
+            std::thread::spawn(move || {
+                let value = (number % 5 + 1).to_string();
+                start.wait();
+                device.answer_poll("sk", &[value.as_str(); 6]).0 == 303
             })
         })
         .collect();

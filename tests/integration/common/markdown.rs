@@ -1,0 +1,31 @@
+//! Markdown read back with a real parser (pulldown-cmark), as a mail client
+//! or converter would read it.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Every table of `text`, as rows of cell texts, the header first.
+pub fn tables(text: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => rows.clear(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Text(text) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(cell)) = (rows.last_mut(), cell.take()) {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => tables.push(rows.clone()),
+            _ => {}
+        }
+    }
+    tables
+}
