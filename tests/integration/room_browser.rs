@@ -362,7 +362,7 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
     room.app
         .wait_for_text("9 svar (4 från mobiler, 5 på papper)");
     // What was sent, counted here: per statement, each value 1–5 and "vet ej".
-    let mut expected = vec![[0u32; 6]; 6];
+    let mut expected = [[0u32; 6]; 6];
     let sent: Vec<[&str; 6]> = phones
         .iter()
         .map(|(_, values)| *values)
