@@ -62,23 +62,37 @@ impl Drop for Driver {
 
 /// A browser with its own profile in `profile`, its viewport a phone's 390×844.
 async fn phone(driver: &Driver, profile: &Path) -> Client {
+    let emulation = json!({ "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 2.0 } });
+    browser(driver, profile, Some(emulation), "390,844").await
+}
+
+/// A browser with its own profile in `profile`, a laptop's 1280×800 window.
+async fn laptop(driver: &Driver, profile: &Path) -> Client {
+    browser(driver, profile, None, "1280,800").await
+}
+
+async fn browser(
+    driver: &Driver,
+    profile: &Path,
+    mobile: Option<serde_json::Value>,
+    window: &str,
+) -> Client {
+    let mut options = json!({
+        "binary": "/usr/bin/chromium",
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            format!("--window-size={window}"),
+            format!("--user-data-dir={}", profile.display()),
+        ],
+    });
+    if let Some(mobile) = mobile {
+        options["mobileEmulation"] = mobile;
+    }
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-            "mobileEmulation": {
-                "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 2.0 },
-            },
-        }),
-    );
+    capabilities.insert("goog:chromeOptions".into(), options);
     ClientBuilder::new(HttpConnector::new())
         .capabilities(capabilities)
         .connect(&driver.url)
@@ -340,10 +354,19 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
         .collect();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     runtime.block_on(async {
-        for (form, profile) in phones.iter().zip(&profiles) {
+        for (index, (form, profile)) in phones.iter().zip(&profiles).enumerate() {
             let browser = phone(&driver, profile.path()).await;
             join(&browser, &url, &code).await;
             click(&browser, "a.button[href='/poll']").await;
+            if index == 0 {
+                until(
+                    &browser,
+                    "the survey",
+                    "return document.querySelectorAll('fieldset.question').length === 7",
+                )
+                .await;
+                keep_screenshot(&browser, "room-survey.png").await;
+            }
             answer_survey(&browser, *form).await;
             browser.close().await.expect("closed");
         }
@@ -475,5 +498,20 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
         shown_after <= Duration::from_secs(1),
         "the wall showed the card {shown_after:?} after it was saved"
     );
-    runtime.block_on(async { browser.close().await.expect("closed") });
+    let laptop_profile = tempfile::tempdir().expect("a profile folder");
+    runtime.block_on(async {
+        // On a phone the groups stack; on a laptop they stand side by side.
+        let top = "return [...document.querySelectorAll('.lane')].map(l => l.getBoundingClientRect().top)";
+        let tops = browser.execute(top, vec![]).await.expect("measured");
+        assert!(tops[0].as_f64() < tops[1].as_f64(), "stacked on a phone: {tops}");
+        browser.close().await.expect("closed");
+        let wide = laptop(&driver, laptop_profile.path()).await;
+        join(&wide, &url, &code).await;
+        wide.goto(&format!("{url}/wall")).await.expect("the wall");
+        until(&wide, "the wall", "return document.querySelectorAll('.lane').length === 3").await;
+        let tops = wide.execute(top, vec![]).await.expect("measured");
+        assert_eq!(tops[0], tops[2], "side by side on a laptop: {tops}");
+        keep_screenshot(&wide, "room-wall.png").await;
+        wide.close().await.expect("closed");
+    });
 }

@@ -221,3 +221,28 @@ fn the_qr_codes_on_the_join_screen_and_the_room_view_scan_as_the_join_link() {
         Some(link.as_str())
     );
 }
+
+#[test]
+fn the_room_view_shows_a_polls_results_as_bars_only_once_they_are_shown() {
+    let mut state = state_at("seminarium-1", 2, SegmentKind::Poll);
+    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    for device in 0..4u32 {
+        let answer = RoomAction::Answer {
+            device,
+            segment: state.session.current,
+            sector: None,
+            answers: vec![samla::session::Answer::Value(4); 6],
+        };
+        let _ = state.update(Action::FromRoom(u64::from(device), answer), one_pm());
+    }
+    let hidden = present(&state, 160, 48, false).backend().to_string();
+    assert!(!hidden.contains("4 svar"), "{hidden}");
+    assert!(hidden.contains("4a. Mina kunskaper"));
+    press(&mut state, key(KeyCode::Char('o')));
+    let shown = present(&state, 160, 48, false).backend().to_string();
+    assert!(shown.contains("4 svar"), "{shown}");
+    assert!(shown.contains("medel 4,0"));
+    assert!(!shown.contains("i / v"), "no keys on the room's view");
+    insta::assert_snapshot!("room_present_poll_results_sv_160x48", shown);
+}
