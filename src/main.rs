@@ -5,6 +5,9 @@ use clap::Parser;
 use samla::cli::{self, Cli, Context, Printable};
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash samla` and the shell's calls back: agenda and session ids
+    // completed from the data folder; nothing else runs then.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     // Nothing from a file or an argument reaches the terminal as a control sequence.
     let mut out = Printable::new(std::io::stdout());
     let mut err = Printable::new(std::io::stderr());

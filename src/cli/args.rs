@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::export::{Recipient, parse_recipients};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -45,6 +46,7 @@ pub enum Command {
     )]
     Resume {
         /// A session id from `samla sessions`, or a path.
+        #[arg(add = ArgValueCandidates::new(super::complete::sessions))]
         session: Option<String>,
         /// Open the previous good version (`.bak`) instead, e.g. when the
         /// session file is damaged.
@@ -88,6 +90,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  samla present\n  samla present 2026-03-12-seminarium-3")]
     Present {
         /// A session id or path; the running session if none is named.
+        #[arg(add = ArgValueCandidates::new(super::complete::sessions))]
         session: Option<String>,
     },
     /// Seminar series: their groups, members and sessions.
@@ -153,6 +156,7 @@ pub enum AgendasCommand {
 #[derive(Debug, Default, Args)]
 pub struct RunArgs {
     /// An agenda id (see `samla agendas`) or a path to a .ron file.
+    #[arg(add = ArgValueCandidates::new(super::complete::agendas))]
     pub agenda: Option<String>,
     /// Number of groups (1–12).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12), conflicts_with = "group")]
@@ -212,6 +216,7 @@ pub enum Lang {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// A session id or path; the latest session if none is named.
+    #[arg(add = ArgValueCandidates::new(super::complete::sessions))]
     pub session: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]

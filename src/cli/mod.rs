@@ -2,6 +2,7 @@
 
 mod agendas;
 mod args;
+mod complete;
 mod export;
 mod manual;
 mod poll;

@@ -295,6 +295,86 @@ fn completions_come_for_every_shell_from_the_same_definitions() {
         }
     }
     assert_eq!(samla(&["completions", "cmd.exe"]).code, Some(2));
+    let script = tempfile::NamedTempFile::new().expect("a file");
+    std::fs::write(script.path(), samla(&["completions", "bash"]).stdout).expect("written");
+    let parsed = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(script.path())
+        .output()
+        .expect("bash runs");
+    assert!(
+        parsed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+}
+
+/// What the shell's call back into samla completes for the words `line`, as
+/// fish asks for it (one candidate a line).
+fn completed(home: &std::path::Path, line: &[&str]) -> Vec<String> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_samla"))
+        .env("COMPLETE", "fish")
+        .env("SAMLA_HOME", home)
+        .arg("--")
+        .args(line)
+        .output()
+        .expect("samla runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| line.split('\t').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn agenda_and_session_ids_complete_from_the_data_folder() {
+    let home = tempfile::tempdir().expect("a data folder");
+    let agendas = home.path().join("agendas");
+    std::fs::create_dir_all(&agendas).expect("an agendas folder");
+    std::fs::write(agendas.join("min-workshop.ron"), "").expect("an agenda of your own");
+    let sessions = home.path().join("sessions");
+    std::fs::create_dir_all(&sessions).expect("a sessions folder");
+    for id in ["2026-03-12-seminarium-3", "2026-04-02-seminarium-1"] {
+        std::fs::write(sessions.join(format!("{id}.ron")), "").expect("a session");
+    }
+    let agendas = completed(home.path(), &["samla", "run", ""]);
+    for id in [
+        "min-workshop",
+        "seminarium-1",
+        "seminarium-3",
+        "workshop-en",
+    ] {
+        assert!(agendas.contains(&id.to_owned()), "{id} in {agendas:?}");
+    }
+    assert_eq!(
+        completed(home.path(), &["samla", "run", "min"]),
+        ["min-workshop"]
+    );
+    assert_eq!(
+        completed(home.path(), &["samla", "resume", "2026"]),
+        ["2026-04-02-seminarium-1", "2026-03-12-seminarium-3"]
+    );
+    assert_eq!(
+        completed(home.path(), &["samla", "export", "2026-03"]),
+        ["2026-03-12-seminarium-3"]
+    );
+    // The script that sources it is valid bash.
+    let script = std::process::Command::new(env!("CARGO_BIN_EXE_samla"))
+        .env("COMPLETE", "bash")
+        .output()
+        .expect("samla runs");
+    let file = tempfile::NamedTempFile::new().expect("a file");
+    std::fs::write(file.path(), &script.stdout).expect("written");
+    let parsed = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(file.path())
+        .status()
+        .expect("bash runs");
+    assert!(parsed.success());
 }
 
 #[test]
