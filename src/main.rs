@@ -1,7 +1,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use samla::cli::{self, Cli, Context, Printable};
 
 fn main() -> ExitCode {
@@ -11,7 +10,12 @@ fn main() -> ExitCode {
     // Nothing from a file or an argument reaches the terminal as a control sequence.
     let mut out = Printable::new(std::io::stdout());
     let mut err = Printable::new(std::io::stderr());
-    let cli = match Cli::try_parse() {
+    // The help speaks the language the screen would: `--lang`, else the system's.
+    let language = cli::help_language(std::env::args_os(), |name| std::env::var_os(name));
+    let parsed = cli::command(language)
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let text = error.render().to_string();

@@ -4,6 +4,7 @@ mod agendas;
 mod args;
 mod complete;
 mod export;
+mod help_sv;
 mod manual;
 mod poll;
 mod present;
@@ -48,6 +49,41 @@ pub struct Context<'a> {
     pub language: Language,
     /// How the run screen serves the room's page.
     pub room: RoomArgs,
+}
+
+/// The command line in `language`: its help and headings in Swedish when
+/// that is the language.
+pub fn command(language: Language) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    match language {
+        Language::Sv => help_sv::swedish(command),
+        Language::En => command,
+    }
+}
+
+/// The language of the help: `--lang sv|en` among `args` (read before they
+/// are parsed, since the help is part of parsing), else the system's.
+pub fn help_language(
+    args: impl IntoIterator<Item = OsString>,
+    variable: impl Fn(&str) -> Option<OsString>,
+) -> Language {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let asked = args
+        .iter()
+        .enumerate()
+        .find_map(|(index, arg)| match arg.strip_prefix("--lang") {
+            Some("") => args.get(index + 1).map(String::as_str),
+            Some(value) => value.strip_prefix('='),
+            None => None,
+        });
+    match asked {
+        Some("sv") => Language::Sv,
+        Some("en") => Language::En,
+        _ => system_language(variable),
+    }
 }
 
 /// The system's language from the locale variables (LC_ALL, LC_MESSAGES,

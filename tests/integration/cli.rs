@@ -555,3 +555,53 @@ fn every_commands_help_teaches_with_examples() {
         );
     }
 }
+
+/// `samla ARGS` with the system's language `lang`.
+fn with_lang(lang: &str, args: &[&str]) -> common::Run {
+    std::process::Command::new(env!("CARGO_BIN_EXE_samla"))
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("samla runs")
+        .into()
+}
+
+#[test]
+fn the_help_speaks_the_ui_language() {
+    let swedish = with_lang("sv_SE.UTF-8", &["run", "--help"]);
+    assert_eq!(swedish.code, Some(0));
+    for word in [
+        "Användning: samla run [FLAGGOR]",
+        "Flaggor:",
+        "Antal grupper",
+        "Exempel:",
+    ] {
+        assert!(
+            swedish.stdout.contains(word),
+            "{word} in\n{}",
+            swedish.stdout
+        );
+    }
+    for english in ["Usage", "Options", "Print help", "Number of groups"] {
+        assert!(
+            !swedish.stdout.contains(english),
+            "{english} in\n{}",
+            swedish.stdout
+        );
+    }
+    let asked = with_lang("C.UTF-8", &["--lang", "sv", "export", "--help"]);
+    assert!(
+        asked.stdout.contains("Skriv sammanställningen"),
+        "{}",
+        asked.stdout
+    );
+    let english = with_lang("sv_SE.UTF-8", &["--lang=en", "--help"]);
+    assert!(
+        english.stdout.contains("Usage: samla"),
+        "{}",
+        english.stdout
+    );
+    assert!(english.stdout.contains("run the default agenda"));
+}
