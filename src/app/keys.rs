@@ -43,6 +43,29 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// Alt+key that the editor's text area gives a meaning of its own (word
+/// motions and deletions, top and bottom, paragraphs, page up).
+const EDITOR_ALT_KEYS: [char; 11] = ['h', 'd', '<', '>', 'f', 'b', ']', 'n', '[', 'p', 'v'];
+
+/// Esc and `key` as two keys, when `key` is an Alt+key that means nothing where
+/// `state` is: a slow link (SSH, a weak Wi-Fi) delivers Esc and the key after it
+/// in one read, which a terminal reads as Alt+key. The Mac's Option key types å,
+/// ä, ö and @ as characters, without Alt, so it never comes here.
+pub fn split_escape(state: &AppState, key: KeyEvent) -> Option<(KeyEvent, KeyEvent)> {
+    let shift = key.modifiers & KeyModifiers::SHIFT;
+    if key.modifiers - shift != KeyModifiers::ALT || key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let KeyCode::Char(letter) = key.code else {
+        return None;
+    };
+    if matches!(state.mode, Mode::Editor(_)) && EDITOR_ALT_KEYS.contains(&letter) {
+        return None;
+    }
+    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    Some((escape, KeyEvent::new(key.code, shift)))
+}
+
 /// Keys of the editor: Esc saves, Ctrl+Z undoes and Ctrl+Y redoes as in most
 /// editors, Enter enters a respondent line and ↑ brings back one to fix, as
 /// a shell brings back a command; everything else is text.

@@ -21,7 +21,7 @@ mod update;
 pub use action::{Action, BoardAction, EditorAction, Exported, RosterKey, TallyAction};
 pub use editor::Editor;
 pub use effect::{Effect, Effects};
-pub use keys::action_for;
+pub use keys::{action_for, split_escape};
 pub use room::room_snapshot;
 pub use room_host::{RoomHost, RoomSender};
 pub use room_view::{RoomKey, room_key, room_view, show_room};
@@ -134,8 +134,18 @@ pub fn run(
         // Letters typed into the editor in one burst go in as one text: a
         // key at a time, a long card costs its whole length for every key.
         let mut typed = String::new();
-        for event in std::iter::once(first).chain(receiver.try_iter()) {
+        let mut burst: std::collections::VecDeque<AppEvent> =
+            std::iter::once(first).chain(receiver.try_iter()).collect();
+        while let Some(mut event) = burst.pop_front() {
             redraw |= event.shows();
+            // Esc and the next key in one read look like Alt+key: where that
+            // means nothing, they are the two keys, taken one after the other.
+            if let AppEvent::Key(key) = &event
+                && let Some((escape, then)) = split_escape(&state, *key)
+            {
+                burst.push_front(AppEvent::Key(then));
+                event = AppEvent::Key(escape);
+            }
             let key_action = match &event {
                 AppEvent::Key(key) => {
                     #[cfg(debug_assertions)]

@@ -237,3 +237,27 @@ fn a_plan_moved_by_an_early_start_is_told_once() {
     let _ = state.update(Action::Session(SessionAction::ToggleTimer), early);
     assert_eq!(state.notice, None);
 }
+
+#[test]
+fn alt_and_a_key_is_esc_then_the_key_unless_the_editor_gives_it_a_meaning() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut state = state();
+    let alt = |letter| KeyEvent::new(KeyCode::Char(letter), KeyModifiers::ALT);
+    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let plain = |letter| KeyEvent::new(KeyCode::Char(letter), KeyModifiers::NONE);
+    assert_eq!(
+        super::split_escape(&state, alt('a')),
+        Some((escape, plain('a')))
+    );
+    let shifted = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let wall = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::SHIFT);
+    assert_eq!(super::split_escape(&state, shifted), Some((escape, wall)));
+    assert_eq!(super::split_escape(&state, plain('a')), None);
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    // Alt+f moves a word in the editor: it stays Alt+f there.
+    assert_eq!(super::split_escape(&state, alt('f')), None);
+    assert_eq!(
+        super::split_escape(&state, alt('a')),
+        Some((escape, plain('a')))
+    );
+}

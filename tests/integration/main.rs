@@ -42,5 +42,6 @@ mod series_pty;
 mod session_fuzz;
 mod session_store;
 mod sessions_pty;
+mod slow_link_pty;
 mod swedish;
 mod validate_cli;
