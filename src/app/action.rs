@@ -119,6 +119,9 @@ pub enum EditorAction {
     Redo,
     /// Save what the editor holds and close it.
     Close,
+    /// Close the editor without saving: a new card is dropped, an edited one
+    /// keeps its old text.
+    Cancel,
     /// Enter the typed respondent line.
     SubmitLine,
     /// Bring back the oldest line set aside to fix (on an empty respondent line).

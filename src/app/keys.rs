@@ -73,6 +73,7 @@ fn editor_action(key: KeyEvent, poll_line: bool) -> EditorAction {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => EditorAction::Close,
+        KeyCode::Char('g') if ctrl => EditorAction::Cancel,
         KeyCode::Char('z') if ctrl => EditorAction::Undo,
         KeyCode::Char('y') if ctrl => EditorAction::Redo,
         // A respondent line is entered with Enter, as on a paper form's row.

@@ -234,6 +234,7 @@ impl AppState {
             },
             EditorAction::Redo => editor.redo(),
             EditorAction::Close => return self.close_editor(now),
+            EditorAction::Cancel => return self.cancel_editor(),
             EditorAction::SubmitLine => return self.submit_poll_line(now),
             EditorAction::RecallLine => return self.recall_poll_line(now),
         };
@@ -389,6 +390,21 @@ impl AppState {
             DraftTarget::Card(_) | DraftTarget::PrivateNote(_) | DraftTarget::PollLine(_) => {}
         }
         // The draft is gone from the file either way.
+        Change::Structure
+    }
+
+    /// Closes the editor without saving what it holds, back to where it was
+    /// opened from; the draft is gone from the file.
+    fn cancel_editor(&mut self) -> Change {
+        let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Change::Nothing;
+        };
+        match editor.target {
+            DraftTarget::NewMember(_) => self.mode = Mode::Roster(self.first_member()),
+            DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
+            _ => {}
+        }
+        self.notice = Some(Notice::EditCancelled);
         Change::Structure
     }
 

@@ -261,3 +261,52 @@ fn alt_and_a_key_is_esc_then_the_key_unless_the_editor_gives_it_a_meaning() {
         Some((escape, plain('a')))
     );
 }
+
+#[test]
+fn ctrl_g_leaves_the_editor_without_saving_a_new_or_an_edited_card() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut state = state();
+    let ctrl_g = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(crate::session::Lane::Group(0))),
+        one_pm(),
+    );
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("Ett misstag".into())),
+        one_pm(),
+    );
+    assert_eq!(
+        action_for(&state, ctrl_g),
+        Some(Action::Editor(EditorAction::Cancel))
+    );
+    let effects = state.update(Action::Editor(EditorAction::Cancel), one_pm());
+    assert!(state.session.cards.is_empty(), "a new card is dropped");
+    assert!(matches!(state.mode, Mode::Normal));
+    assert!(saves(&effects), "the draft leaves the file");
+    assert!(state.draft().is_none());
+    assert_eq!(state.notice, Some(Notice::EditCancelled));
+    // An edited card keeps its old text.
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let _ = state.update(Action::Editor(EditorAction::Type("Först".into())), one_pm());
+    let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    let _ = state.update(Action::Board(BoardAction::EditCard), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type(" och sedan fel".into())),
+        one_pm(),
+    );
+    // Undo still works in the editor before a cancel.
+    let _ = state.update(Action::Editor(EditorAction::Undo), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type(" fel igen".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::Cancel), one_pm());
+    let texts: Vec<&str> = state
+        .session
+        .cards
+        .iter()
+        .map(|card| card.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Först"]);
+}

@@ -46,6 +46,8 @@ pub enum Notice {
     RoomFailed(ErrorKind),
     /// `d` took a room card down (`true`) or put it back (`false`).
     CardHidden(bool),
+    /// Ctrl+G left the editor without saving.
+    EditCancelled,
     /// `W` opened the wall (`true`) or closed it.
     Wall(bool),
     /// `c` closed the poll to the room's page (`true`) or opened it again.
@@ -97,6 +99,12 @@ impl Notice {
                 language,
                 "Kortet är dolt för rummet och sammanställningen · d visar det igen",
                 "The card is hidden from the room and the summary · d shows it again",
+            )
+            .to_owned(),
+            Notice::EditCancelled => pick(
+                language,
+                "Avbrutet: inget sparades",
+                "Cancelled: nothing saved",
             )
             .to_owned(),
             Notice::Wall(true) => pick(

@@ -122,7 +122,10 @@ const SV: Strings = Strings {
         ("1–9 / 0", "välj grupp 1–9 / helgrupp; ←/→ byter grupp"),
         ("a", "nytt kort för vald grupp i passet"),
         ("Enter", "redigera valt kort; ↑/↓ väljer kort"),
-        ("Esc", "i editorn: spara och stäng (tomt kort sparas inte)"),
+        (
+            "Esc / Ctrl+G",
+            "i editorn: spara och stäng / avbryt utan att spara",
+        ),
         ("Ctrl+Z / Y", "i editorn: ångra / gör om"),
         (
             "t / q",
@@ -162,7 +165,7 @@ const SV: Strings = Strings {
     new_card: "Nytt kort",
     edit_card: "Redigera kort",
     private_note: "Privat anteckning",
-    editor_hint: "Esc sparar · Ctrl+Z ångra · Ctrl+Y gör om",
+    editor_hint: "Esc sparar · Ctrl+G avbryter · Ctrl+Z ångra · Ctrl+Y gör om",
     delete_title: "Ta bort kortet?",
     delete_confirm: "j tar bort · n eller annan tangent avbryter",
     no_card: "Inget kort valt – a lägger till ett",
@@ -242,8 +245,8 @@ const EN: Strings = Strings {
         ("a", "new card for the selected group in this segment"),
         ("Enter", "edit the selected card; ↑/↓ select cards"),
         (
-            "Esc",
-            "in the editor: save and close (empty cards are dropped)",
+            "Esc / Ctrl+G",
+            "in the editor: save and close / cancel, nothing saved",
         ),
         ("Ctrl+Z / Y", "in the editor: undo / redo"),
         (
@@ -281,7 +284,7 @@ const EN: Strings = Strings {
     new_card: "New card",
     edit_card: "Edit card",
     private_note: "Private note",
-    editor_hint: "Esc saves · Ctrl+Z undo · Ctrl+Y redo",
+    editor_hint: "Esc saves · Ctrl+G cancels · Ctrl+Z undo · Ctrl+Y redo",
     delete_title: "Delete this card?",
     delete_confirm: "y deletes · n or any other key cancels",
     no_card: "No card selected – a adds one",
