@@ -92,6 +92,12 @@ pub enum BoardAction {
     ToggleQuote,
     /// Move the selected card to the next column.
     NextColumn,
+    /// Move the selected card to the column before.
+    PreviousColumn,
+    /// Ask which group the selected card moves to.
+    AskMove,
+    /// Move the card asked about to this group, or the whole room.
+    MoveTo(Lane),
     /// Ask whether to delete the selected card.
     AskDelete,
     /// Open the roster.

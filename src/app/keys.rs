@@ -36,6 +36,10 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
         | Mode::ConfirmQuit(_)
         | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, state.language)),
         Mode::Roster(_) => roster_action(key.code),
+        Mode::MoveCard(_) => Some(match key.code {
+            KeyCode::Char(digit @ '0'..='9') => Action::Board(BoardAction::MoveTo(lane_of(digit))),
+            _ => Action::Cancel,
+        }),
         Mode::RoomDoor => Some(match key.code {
             KeyCode::Char('w') => Action::Room,
             _ => Action::Dismiss,
@@ -110,11 +114,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('c') => board(BoardAction::ClosePoll),
         KeyCode::Char('o') => board(BoardAction::RevealPoll),
         KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
-        KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(
-            digit
-                .to_digit(10)
-                .map_or(Lane::Room, |d| Lane::Group(d as usize - 1)),
-        )),
+        KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(lane_of(digit))),
         KeyCode::Left => board(BoardAction::StepGroup(-1)),
         KeyCode::Right => board(BoardAction::StepGroup(1)),
         KeyCode::Up => board(BoardAction::StepCard(-1)),
@@ -125,11 +125,21 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => board(BoardAction::CycleTag),
         KeyCode::Char('q') => board(BoardAction::ToggleQuote),
         KeyCode::Char('h') => board(BoardAction::NextColumn),
+        KeyCode::Char('H') => board(BoardAction::PreviousColumn),
+        KeyCode::Char('m') => board(BoardAction::AskMove),
         KeyCode::Char('d') => board(BoardAction::AskDelete),
         KeyCode::Char('g') => board(BoardAction::OpenRoster),
         KeyCode::Char('i') => board(BoardAction::OpenPollLine),
         KeyCode::Char('v') => board(BoardAction::OpenTally),
         _ => None,
+    }
+}
+
+/// The group a digit names: 1–9 the groups, 0 the whole room.
+fn lane_of(digit: char) -> Lane {
+    match digit.to_digit(10) {
+        Some(number @ 1..=9) => Lane::Group(number as usize - 1),
+        _ => Lane::Room,
     }
 }
 

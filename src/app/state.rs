@@ -37,6 +37,8 @@ pub enum Mode {
     ConfirmRemoveMember(MemberId),
     /// The room's join screen: address, code and QR code, large.
     RoomDoor,
+    /// A card waiting for the group it moves to (1–9, 0 for the whole room).
+    MoveCard(CardId),
     /// Counting hands for the poll's statement `statement`; `counted` lists
     /// what was added, for undo.
     Tally {
@@ -198,7 +200,9 @@ impl AppState {
                 .member(*id)
                 .map_or(Overlay::None, Overlay::ConfirmRemoveMember),
             Mode::RoomDoor => self.room.as_ref().map_or(Overlay::None, Overlay::RoomDoor),
-            Mode::Tally { .. } | Mode::Normal | Mode::Editor(_) => Overlay::None,
+            Mode::Tally { .. } | Mode::Normal | Mode::Editor(_) | Mode::MoveCard(_) => {
+                Overlay::None
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::agenda::SegmentKind;
 use crate::clipboard::Copied;
 use crate::i18n::{CopyNote, Notice};
 use crate::session::{
-    CardAction, CardId, DraftTarget, PollAction, RosterAction as RosterChange, SessionAction,
+    CardAction, CardId, DraftTarget, Lane, PollAction, RosterAction as RosterChange, SessionAction,
     parse_line, propose_rebalance,
 };
 
@@ -188,6 +188,19 @@ impl AppState {
                 }
                 self.notice = Some(Notice::NoColumns);
             }
+            BoardAction::PreviousColumn => {
+                if self.session.columns(self.session.current).is_some() {
+                    return self.change_card(|id| CardAction::PreviousHorizon { id }, now);
+                }
+                self.notice = Some(Notice::NoColumns);
+            }
+            BoardAction::AskMove => {
+                if let Some(card) = self.card_or_hint() {
+                    self.mode = Mode::MoveCard(card.id);
+                    self.notice = Some(Notice::MoveTo);
+                }
+            }
+            BoardAction::MoveTo(group) => return self.move_card(group, now),
             BoardAction::AskDelete => match self.card_or_hint() {
                 Some(card) if card.from_room.is_some() => return self.toggle_hidden(card.id, now),
                 Some(card) => self.mode = Mode::ConfirmDelete(card.id),
@@ -280,6 +293,26 @@ impl AppState {
             left.get(position.min(left.len().saturating_sub(1)))
                 .copied()
         });
+        change
+    }
+
+    /// Moves the card asked about to `group`; the selection follows it.
+    fn move_card(&mut self, group: Lane, now: DateTime<Utc>) -> Change {
+        let Mode::MoveCard(id) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Change::Nothing;
+        };
+        let change = self.change_session(
+            SessionAction::Card(CardAction::MoveToGroup { id, group }),
+            now,
+        );
+        if self
+            .session
+            .card(id)
+            .is_some_and(|card| card.group == group)
+        {
+            self.selected_lane = group;
+            self.selected_card = Some(id);
+        }
         change
     }
 

@@ -310,3 +310,103 @@ fn ctrl_g_leaves_the_editor_without_saving_a_new_or_an_edited_card() {
         .collect();
     assert_eq!(texts, ["Först"]);
 }
+
+/// Seminarium 3 on its action plan, with a card of group 1 in the middle
+/// column, tagged and marked as a quote, selected.
+fn action_plan_with_a_card() -> (AppState, crate::session::CardId) {
+    use crate::session::Lane;
+    let agenda = load_bundled("seminarium-3")
+        .expect("bundled")
+        .expect("valid");
+    let groups = (1..=3).map(|n| format!("Grupp {n}")).collect();
+    let session = Session::new(agenda, groups, one_pm());
+    let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
+    while state.session.current_segment().kind != crate::agenda::SegmentKind::ActionPlan {
+        let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    }
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(Lane::Group(0))),
+        one_pm(),
+    );
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("Närvaroteam".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    for action in [
+        BoardAction::NextColumn,
+        BoardAction::CycleTag,
+        BoardAction::ToggleQuote,
+    ] {
+        let _ = state.update(Action::Board(action), one_pm());
+    }
+    let id = state.selected_card.expect("the card is selected");
+    (state, id)
+}
+
+#[test]
+fn h_and_shift_h_move_a_card_a_column_on_and_back_round_the_ends() {
+    let (mut state, id) = action_plan_with_a_card();
+    let columns = state
+        .session
+        .columns(state.session.current)
+        .expect("columns");
+    let column = |state: &AppState| state.session.card(id).and_then(|card| card.horizon.clone());
+    assert_eq!(column(&state), Some(columns[1].clone()));
+    let _ = state.update(Action::Board(BoardAction::PreviousColumn), one_pm());
+    assert_eq!(column(&state), Some(columns[0].clone()));
+    let _ = state.update(Action::Board(BoardAction::PreviousColumn), one_pm());
+    assert_eq!(
+        column(&state),
+        Some(columns[2].clone()),
+        "back from the first is the last"
+    );
+    let shift_h = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('H'),
+        crossterm::event::KeyModifiers::SHIFT,
+    );
+    assert_eq!(
+        action_for(&state, shift_h),
+        Some(Action::Board(BoardAction::PreviousColumn))
+    );
+}
+
+#[test]
+fn m_and_a_digit_move_a_card_to_another_group_keeping_its_tag_quote_and_column() {
+    use crate::session::Lane;
+    let (mut state, id) = action_plan_with_a_card();
+    let before = state.session.card(id).cloned().expect("the card");
+    let _ = state.update(Action::Board(BoardAction::AskMove), one_pm());
+    assert!(matches!(state.mode, Mode::MoveCard(moving) if moving == id));
+    let three = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('3'),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    let action = action_for(&state, three).expect("a digit moves");
+    let effects = state.update(action, one_pm());
+    assert!(saves(&effects));
+    let after = state.session.card(id).cloned().expect("the card");
+    assert_eq!(after.group, Lane::Group(2));
+    assert_eq!(
+        (after.tag, after.quote, after.horizon, after.text),
+        (before.tag, before.quote, before.horizon, before.text)
+    );
+    assert_eq!(
+        (state.selected_lane, state.selected_card),
+        (Lane::Group(2), Some(id))
+    );
+    // Any other key leaves the card where it is.
+    let _ = state.update(Action::Board(BoardAction::AskMove), one_pm());
+    let escape = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Esc,
+        crossterm::event::KeyModifiers::NONE,
+    );
+    let action = action_for(&state, escape).expect("Esc cancels");
+    let _ = state.update(action, one_pm());
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(
+        state.session.card(id).map(|card| card.group),
+        Some(Lane::Group(2))
+    );
+}

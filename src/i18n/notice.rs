@@ -48,6 +48,8 @@ pub enum Notice {
     CardHidden(bool),
     /// Ctrl+G left the editor without saving.
     EditCancelled,
+    /// `m`: which group the card moves to.
+    MoveTo,
     /// `W` opened the wall (`true`) or closed it.
     Wall(bool),
     /// `c` closed the poll to the room's page (`true`) or opened it again.
@@ -99,6 +101,12 @@ impl Notice {
                 language,
                 "Kortet är dolt för rummet och sammanställningen · d visar det igen",
                 "The card is hidden from the room and the summary · d shows it again",
+            )
+            .to_owned(),
+            Notice::MoveTo => pick(
+                language,
+                "Flytta kortet till grupp: 1–9, 0 helgrupp · annan tangent avbryter",
+                "Move the card to group: 1–9, 0 the whole room · any other key cancels",
             )
             .to_owned(),
             Notice::EditCancelled => pick(

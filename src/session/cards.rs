@@ -76,6 +76,11 @@ pub enum CardAction {
     ToggleQuote { id: CardId },
     /// Moves a card to the next horizon (or vision heading), round to the first.
     NextHorizon { id: CardId },
+    /// Moves a card to the horizon before, round to the last.
+    PreviousHorizon { id: CardId },
+    /// Moves a card to another group (or the whole room), keeping its tag,
+    /// quote mark and column.
+    MoveToGroup { id: CardId, group: Lane },
     /// The facilitator's private note for a segment; blank text removes it.
     SetPrivateNote { segment: usize, text: String },
 }
@@ -197,6 +202,24 @@ impl Session {
                     card.horizon = next_in(&columns, card.horizon.as_deref())
                         .or(columns.first())
                         .cloned();
+                }
+            }
+            CardAction::PreviousHorizon { id } => {
+                let Some(segment) = self.card(id).map(|card| card.segment) else {
+                    return;
+                };
+                let mut columns = self.columns(segment).unwrap_or_default();
+                columns.reverse();
+                if let Some(card) = self.card_mut(id) {
+                    card.horizon = next_in(&columns, card.horizon.as_deref())
+                        .or(columns.first())
+                        .cloned();
+                }
+            }
+            CardAction::MoveToGroup { id, group } => {
+                let known = group.group().is_none_or(|group| group < self.groups.len());
+                if let Some(card) = self.card_mut(id).filter(|_| known) {
+                    card.group = group;
                 }
             }
             CardAction::SetPrivateNote { segment, text } => {
