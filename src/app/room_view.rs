@@ -26,8 +26,9 @@ pub enum RoomKey {
     Quit,
 }
 
-/// The meaning of `key` in the room's view: `b` for the board; `q`, Esc,
-/// Ctrl+Q and Ctrl+C leave (nothing here can be lost).
+/// The meaning of `key` in the room's view: `b` for the board; Esc, Ctrl+Q
+/// and Ctrl+C leave (nothing here can be lost). `q` marks a quote on the run
+/// screen, so it does nothing here rather than something else.
 pub fn room_key(key: KeyEvent) -> Option<RoomKey> {
     if key.kind == KeyEventKind::Release {
         return None;
@@ -35,7 +36,7 @@ pub fn room_key(key: KeyEvent) -> Option<RoomKey> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('q' | 'c') if ctrl => Some(RoomKey::Quit),
-        KeyCode::Char('q') | KeyCode::Esc => Some(RoomKey::Quit),
+        KeyCode::Esc => Some(RoomKey::Quit),
         KeyCode::Char('b') => Some(RoomKey::ToggleBoard),
         _ => None,
     }

@@ -79,7 +79,7 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
         run.pid().to_string(),
         "present never takes the lock"
     );
-    present.send(b"q");
+    present.send(b"\x11");
     assert!(
         present
             .wait_exit(common::pty::PATIENCE)
