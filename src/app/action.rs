@@ -82,6 +82,11 @@ pub enum BoardAction {
     StepCard(i8),
     /// Open the editor for a new card of the selected group.
     NewCard,
+    /// Open the editor for a new card of the selected group in this column
+    /// (0-based), which becomes the selected one.
+    NewCardIn(usize),
+    /// Select the column after (+1) or before (-1) the selected one.
+    StepColumn(i8),
     /// Open the editor on the selected card.
     EditCard,
     /// Open the editor on the segment's private note.

@@ -80,10 +80,24 @@ impl Editor {
     pub fn save(&self) -> Option<SessionAction> {
         let text = self.text();
         Some(match self.target {
-            DraftTarget::NewCard { segment, group } => SessionAction::Card(CardAction::Add {
+            DraftTarget::NewCard {
+                segment,
+                group,
+                column: None,
+            } => SessionAction::Card(CardAction::Add {
                 segment,
                 group,
                 text,
+            }),
+            DraftTarget::NewCard {
+                segment,
+                group,
+                column: Some(column),
+            } => SessionAction::Card(CardAction::AddInColumn {
+                segment,
+                group,
+                text,
+                column,
             }),
             DraftTarget::Card(id) => SessionAction::Card(CardAction::Edit { id, text }),
             DraftTarget::PrivateNote(segment) => {

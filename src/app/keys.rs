@@ -29,7 +29,10 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
         ))),
         Mode::Tally { .. } => tally_action(key.code),
         _ if ctrl => None,
-        Mode::Normal => normal_action(key.code),
+        Mode::Normal => match new_card_in_column(state, key) {
+            Some(column) => Some(Action::Board(BoardAction::NewCardIn(column))),
+            None => normal_action(key.code),
+        },
         Mode::Help => Some(Action::Dismiss),
         Mode::Rebalance(_)
         | Mode::ConfirmDelete(_)
@@ -64,6 +67,9 @@ pub fn split_escape(state: &AppState, key: KeyEvent) -> Option<(KeyEvent, KeyEve
         return None;
     };
     if matches!(state.mode, Mode::Editor(_)) && EDITOR_ALT_KEYS.contains(&letter) {
+        return None;
+    }
+    if new_card_in_column(state, key).is_some() {
         return None;
     }
     let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
@@ -115,6 +121,8 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('o') => board(BoardAction::RevealPoll),
         KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
         KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(lane_of(digit))),
+        KeyCode::Tab => board(BoardAction::StepColumn(1)),
+        KeyCode::BackTab => board(BoardAction::StepColumn(-1)),
         KeyCode::Left => board(BoardAction::StepGroup(-1)),
         KeyCode::Right => board(BoardAction::StepGroup(1)),
         KeyCode::Up => board(BoardAction::StepCard(-1)),
@@ -133,6 +141,21 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('v') => board(BoardAction::OpenTally),
         _ => None,
     }
+}
+
+/// Alt+1–9 on a board with columns: a new card straight into that column
+/// (0-based here). A slow link's Esc and a digit read the same on the board,
+/// where Esc means nothing.
+fn new_card_in_column(state: &AppState, key: KeyEvent) -> Option<usize> {
+    if !matches!(state.mode, Mode::Normal) || key.modifiers != KeyModifiers::ALT {
+        return None;
+    }
+    let KeyCode::Char(digit @ '1'..='9') = key.code else {
+        return None;
+    };
+    let columns = state.session.columns(state.session.current)?.len();
+    let column = digit.to_digit(10)? as usize - 1;
+    (column < columns).then_some(column)
 }
 
 /// The group a digit names: 1–9 the groups, 0 the whole room.

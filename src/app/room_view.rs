@@ -63,6 +63,7 @@ pub fn room_view(
         save_problem: None,
         for_room: true,
         room: file.room.as_ref(),
+        selected_column: None,
         tally: None,
     }
 }

@@ -75,6 +75,8 @@ pub struct AppState {
     pub room: Option<crate::room::Door>,
     /// The wall is open: the room's page shows every group's cards.
     pub wall: bool,
+    /// The selected column (0-based) of a board with columns: `a` adds there.
+    pub column: usize,
 }
 
 impl AppState {
@@ -101,6 +103,7 @@ impl AppState {
             saves: SaveSchedule::default(),
             room: None,
             wall: false,
+            column: 0,
         };
         if state.countdown_at_zero(now) {
             state.bell_rung_for = Some(state.session.current);
@@ -153,6 +156,7 @@ impl AppState {
             save_problem: self.save_problem,
             for_room: false,
             room: self.room.as_ref(),
+            selected_column: self.selected_column(),
             tally: match &self.mode {
                 Mode::Tally { statement, .. } => Some(*statement),
                 _ => None,

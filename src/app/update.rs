@@ -136,6 +136,10 @@ impl AppState {
     pub(super) fn change_session(&mut self, change: SessionAction, now: DateTime<Utc>) -> Change {
         let before = self.session.clone();
         self.session.apply(change, now);
+        if self.session.current != before.current {
+            // A new board starts in its first column.
+            self.column = 0;
+        }
         let moved = before.planned_start - self.session.planned_start;
         if moved > chrono::Duration::zero() {
             self.notice = Some(Notice::PlanMoved {
@@ -160,8 +164,24 @@ impl AppState {
                 }
             }
             BoardAction::StepGroup(step) => self.step_group(step),
-            BoardAction::StepCard(step) => self.step_card(step),
+            BoardAction::StepCard(step) => {
+                self.step_card(step);
+                self.column_of_selected_card();
+            }
             BoardAction::NewCard => return self.open_editor(new_card_target(self), ""),
+            BoardAction::NewCardIn(column) => {
+                let count = self
+                    .session
+                    .columns(self.session.current)
+                    .map_or(0, |c| c.len());
+                if column >= count {
+                    self.notice = Some(Notice::NoColumns);
+                    return Change::Nothing;
+                }
+                self.column = column;
+                return self.open_editor(new_card_target(self), "");
+            }
+            BoardAction::StepColumn(step) => self.step_column(step),
             BoardAction::EditCard => {
                 if let Some(card) = self.card_or_hint() {
                     return self.open_editor_on(DraftTarget::Card(card.id), &card.text);
@@ -184,13 +204,17 @@ impl AppState {
             }
             BoardAction::NextColumn => {
                 if self.session.columns(self.session.current).is_some() {
-                    return self.change_card(|id| CardAction::NextHorizon { id }, now);
+                    let change = self.change_card(|id| CardAction::NextHorizon { id }, now);
+                    self.column_of_selected_card();
+                    return change;
                 }
                 self.notice = Some(Notice::NoColumns);
             }
             BoardAction::PreviousColumn => {
                 if self.session.columns(self.session.current).is_some() {
-                    return self.change_card(|id| CardAction::PreviousHorizon { id }, now);
+                    let change = self.change_card(|id| CardAction::PreviousHorizon { id }, now);
+                    self.column_of_selected_card();
+                    return change;
                 }
                 self.notice = Some(Notice::NoColumns);
             }
@@ -451,11 +475,13 @@ impl AppState {
     }
 }
 
-/// A new card of the selected group in the current segment.
+/// A new card of the selected group in the current segment, in the selected
+/// column when the board has columns.
 fn new_card_target(state: &AppState) -> DraftTarget {
     DraftTarget::NewCard {
         segment: state.session.current,
         group: state.selected_lane,
+        column: state.selected_column(),
     }
 }
 

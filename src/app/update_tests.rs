@@ -410,3 +410,53 @@ fn m_and_a_digit_move_a_card_to_another_group_keeping_its_tag_quote_and_column()
         Some(Lane::Group(2))
     );
 }
+
+#[test]
+fn a_adds_into_the_selected_column_and_alt_digit_into_that_column_at_once() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (mut state, _) = action_plan_with_a_card();
+    let columns = state
+        .session
+        .columns(state.session.current)
+        .expect("columns");
+    // The card moved to the middle column took the selection with it.
+    assert_eq!(state.selected_column(), Some(1));
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    let action = action_for(&state, tab).expect("Tab selects a column");
+    let _ = state.update(action, one_pm());
+    assert_eq!(state.selected_column(), Some(2));
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("På sikt".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    let alt_1 = KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT);
+    assert_eq!(
+        super::split_escape(&state, alt_1),
+        None,
+        "Alt+1 means something here"
+    );
+    let action = action_for(&state, alt_1).expect("Alt+1 adds into the first column");
+    assert_eq!(action, Action::Board(BoardAction::NewCardIn(0)));
+    let _ = state.update(action, one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("Direkt".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    let column_of = |text: &str| {
+        state
+            .session
+            .cards
+            .iter()
+            .find(|card| card.text == text)
+            .and_then(|card| card.horizon.clone())
+    };
+    assert_eq!(column_of("På sikt"), Some(columns[2].clone()));
+    assert_eq!(column_of("Direkt"), Some(columns[0].clone()));
+    assert_eq!(state.selected_column(), Some(0));
+    // The next segment's board starts in its first column.
+    let _ = state.update(Action::Session(SessionAction::Previous), one_pm());
+    assert_eq!(state.column, 0);
+}

@@ -120,7 +120,10 @@ const SV: Strings = Strings {
             "föreslå en omplanering som landar i tid (j verkställer)",
         ),
         ("1–9 / 0", "välj grupp 1–9 / helgrupp; ←/→ byter grupp"),
-        ("a", "nytt kort för vald grupp i passet"),
+        (
+            "a / Alt+1–9",
+            "nytt kort för vald grupp, i vald kolumn / i kolumn 1–9",
+        ),
         ("Enter", "redigera valt kort; ↑/↓ väljer kort"),
         (
             "Esc / Ctrl+G",
@@ -243,7 +246,10 @@ const EN: Strings = Strings {
             "propose a rebalanced plan that ends on time (y applies)",
         ),
         ("1–9 / 0", "select group 1–9 / the whole room; ←/→ step"),
-        ("a", "new card for the selected group in this segment"),
+        (
+            "a / Alt+1–9",
+            "new card for the selected group, selected column / column 1–9",
+        ),
         ("Enter", "edit the selected card; ↑/↓ select cards"),
         (
             "Esc / Ctrl+G",
@@ -254,7 +260,10 @@ const EN: Strings = Strings {
             "t / q",
             "cycle the tag (Regulations, Organisation, …) / quote",
         ),
-        ("h / H", "action plan, vision: the card a column on / back"),
+        (
+            "h / H · Tab",
+            "the card a column on / back · select a column",
+        ),
         (
             "m",
             "move the selected card to another group (then 1–9 / 0)",

@@ -57,6 +57,14 @@ pub enum CardAction {
     },
     /// New text for a card; blank text deletes it.
     Edit { id: CardId, text: String },
+    /// A new card in the segment's column `column` (0-based; the first when
+    /// the segment has no such column).
+    AddInColumn {
+        segment: usize,
+        group: Lane,
+        text: String,
+        column: usize,
+    },
     /// A new card posted from the room's page by device `device`, in
     /// `column` when the segment has columns (the first when it names none of them).
     Post {
@@ -162,6 +170,17 @@ impl Session {
                 group,
                 text,
             } => self.add_card(segment, group, text, None, None, now),
+            CardAction::AddInColumn {
+                segment,
+                group,
+                text,
+                column,
+            } => {
+                let column = self
+                    .columns(segment)
+                    .and_then(|columns| columns.get(column).cloned());
+                self.add_card(segment, group, text, column, None, now);
+            }
             CardAction::Post {
                 segment,
                 group,

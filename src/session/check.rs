@@ -209,7 +209,7 @@ impl Session {
     pub fn check_draft(&self, target: &DraftTarget) -> Result<(), Inconsistency> {
         let field = "draft.target";
         match *target {
-            DraftTarget::NewCard { segment, group } => {
+            DraftTarget::NewCard { segment, group, .. } => {
                 self.segment_exists(field, segment)?;
                 self.group_exists(field, group)
             }

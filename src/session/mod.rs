@@ -88,8 +88,14 @@ pub struct Draft {
 /// What an open editor's text becomes when saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DraftTarget {
-    /// A new card of `group` (a group or the whole room) in `segment`.
-    NewCard { segment: usize, group: Lane },
+    /// A new card of `group` (a group or the whole room) in `segment`, in
+    /// its column `column` (0-based) when the segment has columns.
+    NewCard {
+        segment: usize,
+        group: Lane,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        column: Option<usize>,
+    },
     /// An existing card.
     Card(CardId),
     /// The facilitator's private note of a segment.

@@ -33,11 +33,18 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     let [header, body] =
         Layout::vertical([Constraint::Length(HEADER_HEIGHT), Constraint::Fill(1)]).areas(area);
     let header_cells = Layout::horizontal(widths.clone()).split(header);
-    for (title, cell) in columns.iter().zip(header_cells.iter().skip(1)) {
-        let lines = card_text::fit(title, usize::from(cell.width.saturating_sub(1)), 2);
+    for (index, (title, cell)) in columns.iter().zip(header_cells.iter().skip(1)).enumerate() {
+        // The column `a` adds to is marked, as the selected group is.
+        let selected = view.selected_column == Some(index) && !view.for_room;
+        let (mark, style) = match selected {
+            true => ("▸", view.theme.current()),
+            false => ("", view.theme.heading()),
+        };
+        let title = format!("{mark}{title}");
+        let lines = card_text::fit(&title, usize::from(cell.width.saturating_sub(1)), 2);
         let lines: Vec<Line> = lines
             .into_iter()
-            .map(|line| Line::styled(line, view.theme.heading()))
+            .map(|line| Line::styled(line, style))
             .collect();
         frame.render_widget(Paragraph::new(lines), *cell);
     }

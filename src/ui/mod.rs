@@ -72,6 +72,8 @@ pub struct View<'a> {
     pub for_room: bool,
     /// Where the room is reached, while it is open.
     pub room: Option<&'a crate::room::Door>,
+    /// The column `a` adds to, in a board with columns on the run screen.
+    pub selected_column: Option<usize>,
     /// The statement hands are being counted for, if any.
     pub tally: Option<usize>,
 }

@@ -22,6 +22,7 @@ mod export_markdown;
 mod hostile_files;
 mod hostile_pty;
 mod layering;
+mod note_taker_pty;
 mod one_schedule;
 mod personal_data;
 mod poll_import;
@@ -42,6 +43,6 @@ mod series_pty;
 mod session_fuzz;
 mod session_store;
 mod sessions_pty;
-mod slow_link_pty;
+
 mod swedish;
 mod validate_cli;

@@ -69,6 +69,7 @@ fn base_text() -> String {
             target: DraftTarget::NewCard {
                 segment: 3,
                 group: Lane::Group(4),
+                column: None,
             },
             text: "halvfärdig".to_owned(),
         }),
