@@ -101,6 +101,10 @@ pub enum BoardAction {
     PreviousColumn,
     /// Ask which group the selected card moves to.
     AskMove,
+    /// Rename the selected group.
+    RenameGroup,
+    /// Move the selected card up (-1) or down (+1) within its column.
+    MoveCardWithin(i8),
     /// Move the card asked about to this group, or the whole room.
     MoveTo(Lane),
     /// Ask whether to delete the selected card.

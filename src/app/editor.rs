@@ -106,6 +106,7 @@ impl Editor {
             DraftTarget::NewMember(group) => {
                 SessionAction::Roster(RosterAction::Add { group, name: text })
             }
+            DraftTarget::GroupName(group) => SessionAction::RenameGroup { group, name: text },
             DraftTarget::MemberName(id) => {
                 SessionAction::Roster(RosterAction::Rename { id, name: text })
             }

@@ -175,6 +175,7 @@ impl AppState {
             }
             DraftTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
             DraftTarget::NewMember(_) | DraftTarget::MemberName(_) => EditorPurpose::MemberName,
+            DraftTarget::GroupName(_) => EditorPurpose::GroupName,
             DraftTarget::PollLine(segment) => EditorPurpose::PollLine(
                 self.session
                     .poll(segment)

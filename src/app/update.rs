@@ -218,6 +218,21 @@ impl AppState {
                 }
                 self.notice = Some(Notice::NoColumns);
             }
+            BoardAction::RenameGroup => {
+                let Some(group) = self.selected_lane.group() else {
+                    self.notice = Some(Notice::NoGroup);
+                    return Change::Nothing;
+                };
+                let name = self.session.groups.get(group).cloned().unwrap_or_default();
+                return self.open_editor_on(DraftTarget::GroupName(group), &name);
+            }
+            BoardAction::MoveCardWithin(step) => {
+                let change = match step {
+                    -1 => self.change_card(|id| CardAction::Earlier { id }, now),
+                    _ => self.change_card(|id| CardAction::Later { id }, now),
+                };
+                return change;
+            }
             BoardAction::AskMove => {
                 if let Some(card) = self.card_or_hint() {
                     self.mode = Mode::MoveCard(card.id);
@@ -444,7 +459,10 @@ impl AppState {
                 self.mode = Mode::Roster(added.or(self.first_member()));
             }
             DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
-            DraftTarget::Card(_) | DraftTarget::PrivateNote(_) | DraftTarget::PollLine(_) => {}
+            DraftTarget::Card(_)
+            | DraftTarget::PrivateNote(_)
+            | DraftTarget::PollLine(_)
+            | DraftTarget::GroupName(_) => {}
         }
         // The draft is gone from the file either way.
         Change::Structure

@@ -460,3 +460,105 @@ fn a_adds_into_the_selected_column_and_alt_digit_into_that_column_at_once() {
     let _ = state.update(Action::Session(SessionAction::Previous), one_pm());
     assert_eq!(state.column, 0);
 }
+
+/// The Markdown summary of `state`'s session.
+fn summary_of(state: &AppState) -> String {
+    let summary = crate::export::Summary {
+        session: &state.session,
+        as_of: one_pm(),
+        offset: chrono::FixedOffset::east_opt(3600).expect("an offset"),
+        private: false,
+        names: false,
+        report: false,
+        intro: None,
+    };
+    crate::export::markdown(&summary)
+}
+
+#[test]
+fn n_renames_the_selected_group_on_the_board_the_rooms_snapshot_and_the_summary() {
+    let (mut state, _) = action_plan_with_a_card();
+    let _ = state.update(Action::Board(BoardAction::RenameGroup), one_pm());
+    assert!(matches!(&state.mode, Mode::Editor(editor) if editor.text() == "Grupp 1"));
+    let _ = state.update(
+        Action::Editor(EditorAction::Input(Input {
+            key: Key::Backspace,
+            ..Input::default()
+        })),
+        one_pm(),
+    );
+    for _ in 0.."Grupp ".len() {
+        let _ = state.update(
+            Action::Editor(EditorAction::Input(Input {
+                key: Key::Backspace,
+                ..Input::default()
+            })),
+            one_pm(),
+        );
+    }
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("Sandviken".into())),
+        one_pm(),
+    );
+    let effects = state.update(Action::Editor(EditorAction::Close), one_pm());
+    assert!(saves(&effects));
+    assert_eq!(state.session.groups[0], "Sandviken");
+    assert_eq!(
+        super::room_snapshot(&state, one_pm()).groups[0],
+        "Sandviken"
+    );
+    assert!(summary_of(&state).contains("Sandviken"));
+    assert!(!summary_of(&state).contains("Grupp 1"));
+    // A blank name keeps the old one; the whole room has no name to change.
+    let _ = state.update(
+        Action::Session(SessionAction::RenameGroup {
+            group: 0,
+            name: "  ".into(),
+        }),
+        one_pm(),
+    );
+    assert_eq!(state.session.groups[0], "Sandviken");
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(crate::session::Lane::Room)),
+        one_pm(),
+    );
+    let _ = state.update(Action::Board(BoardAction::RenameGroup), one_pm());
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.notice, Some(Notice::NoGroup));
+}
+
+#[test]
+fn j_and_k_reorder_a_card_within_its_column_and_the_summary_keeps_the_order() {
+    let (mut state, _) = action_plan_with_a_card();
+    for text in ["Andra", "Tredje"] {
+        let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+        let _ = state.update(Action::Editor(EditorAction::Type(text.into())), one_pm());
+        let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    }
+    let order = |state: &AppState| -> Vec<String> {
+        state
+            .session
+            .cards_in(state.session.current, crate::session::Lane::Group(0))
+            .iter()
+            .map(|card| card.text.clone())
+            .collect()
+    };
+    assert_eq!(order(&state), ["Närvaroteam", "Andra", "Tredje"]);
+    // "Tredje" is selected: up twice, to the top; once more does nothing.
+    for _ in 0..3 {
+        let _ = state.update(Action::Board(BoardAction::MoveCardWithin(-1)), one_pm());
+    }
+    assert_eq!(order(&state), ["Tredje", "Närvaroteam", "Andra"]);
+    let _ = state.update(Action::Board(BoardAction::MoveCardWithin(1)), one_pm());
+    assert_eq!(order(&state), ["Närvaroteam", "Tredje", "Andra"]);
+    let summary = summary_of(&state);
+    let at = |text: &str| {
+        summary
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} in the summary"))
+    };
+    assert!(
+        at("Närvaroteam") < at("Tredje") && at("Tredje") < at("Andra"),
+        "{summary}"
+    );
+}

@@ -74,8 +74,8 @@ pub fn run_and_keep(
     Ok(ExitCode::SUCCESS)
 }
 
-/// After a session of a series: the series keeps the roster as the session
-/// left it, and knows the session.
+/// After a session of a series: the series keeps the roster and the groups'
+/// names as the session left them, and knows the session.
 fn sync_series(data: &DataDir, session_path: &Path, session: &Session) -> anyhow::Result<()> {
     let Some(name) = &session.series else {
         return Ok(());
@@ -85,6 +85,8 @@ fn sync_series(data: &DataDir, session_path: &Path, session: &Session) -> anyhow
         None => SeriesFile::new(name, session.groups.clone()),
     };
     series.roster = session.roster.clone();
+    // Groups renamed during the session keep their names for the next one.
+    series.groups = session.groups.clone();
     let id = session_id(session_path);
     if !series.sessions.contains(&id) {
         series.sessions.push(id);

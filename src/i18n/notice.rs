@@ -50,6 +50,8 @@ pub enum Notice {
     EditCancelled,
     /// `m`: which group the card moves to.
     MoveTo,
+    /// `N` with the whole room selected: only a group has a name to change.
+    NoGroup,
     /// `W` opened the wall (`true`) or closed it.
     Wall(bool),
     /// `c` closed the poll to the room's page (`true`) or opened it again.
@@ -101,6 +103,12 @@ impl Notice {
                 language,
                 "Kortet är dolt för rummet och sammanställningen · d visar det igen",
                 "The card is hidden from the room and the summary · d shows it again",
+            )
+            .to_owned(),
+            Notice::NoGroup => pick(
+                language,
+                "Välj en grupp (1–9) för att byta dess namn",
+                "Select a group (1–9) to rename it",
             )
             .to_owned(),
             Notice::MoveTo => pick(

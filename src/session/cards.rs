@@ -44,6 +44,16 @@ pub struct Card {
     /// room's pages and the summary.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// Its place in its column when moved with J/K; the id until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u64>,
+}
+
+impl Card {
+    /// Where the card stands in its column: cards sort by this.
+    pub fn place(&self) -> u64 {
+        self.rank.unwrap_or(self.id)
+    }
 }
 
 /// A change to the cards or notes.
@@ -78,6 +88,10 @@ pub enum CardAction {
     Delete { id: CardId },
     /// Takes a card down from the room's pages and the summary, or puts it back.
     ToggleHidden { id: CardId },
+    /// Moves a card one place up in its group's column.
+    Earlier { id: CardId },
+    /// Moves a card one place down in its group's column.
+    Later { id: CardId },
     /// The next tag of the agenda's tag set, then none.
     CycleTag { id: CardId },
     /// Marks a card as a quote, or unmarks it.
@@ -134,7 +148,7 @@ impl Session {
             .iter()
             .filter(|card| card.segment == index && card.group == group)
             .collect();
-        cards.sort_by_key(|card| (column_of(card), card.id));
+        cards.sort_by_key(|card| (column_of(card), card.place()));
         cards
     }
 
@@ -196,6 +210,8 @@ impl Session {
                 }
             }
             CardAction::Delete { id } => self.delete_card(id),
+            CardAction::Earlier { id } => self.swap_with_neighbour(id, -1),
+            CardAction::Later { id } => self.swap_with_neighbour(id, 1),
             CardAction::ToggleHidden { id } => {
                 if let Some(card) = self.card_mut(id) {
                     card.hidden = !card.hidden;
@@ -280,8 +296,40 @@ impl Session {
             edited: None,
             from_room,
             hidden: false,
+            rank: None,
         });
         self.next_card_id += 1;
+    }
+
+    /// Swaps card `id` with the card before (-1) or after (+1) it in the same
+    /// group and column, as the board and the summary order them.
+    fn swap_with_neighbour(&mut self, id: CardId, step: isize) {
+        let Some(card) = self.card(id) else {
+            return;
+        };
+        let (segment, group, column) = (card.segment, card.group, card.horizon.clone());
+        let column_mates: Vec<(CardId, u64)> = self
+            .cards_in(segment, group)
+            .into_iter()
+            .filter(|card| card.horizon == column)
+            .map(|card| (card.id, card.place()))
+            .collect();
+        let Some(position) = column_mates.iter().position(|(mate, _)| *mate == id) else {
+            return;
+        };
+        let Some(&(neighbour, neighbour_place)) = position
+            .checked_add_signed(step)
+            .and_then(|other| column_mates.get(other))
+        else {
+            return;
+        };
+        let place = column_mates[position].1;
+        if let Some(card) = self.card_mut(id) {
+            card.rank = Some(neighbour_place);
+        }
+        if let Some(card) = self.card_mut(neighbour) {
+            card.rank = Some(place);
+        }
     }
 
     fn delete_card(&mut self, id: CardId) {

@@ -224,7 +224,9 @@ impl Session {
                 }
                 Ok(())
             }
-            DraftTarget::NewMember(group) => self.group_exists(field, Lane::Group(group)),
+            DraftTarget::NewMember(group) | DraftTarget::GroupName(group) => {
+                self.group_exists(field, Lane::Group(group))
+            }
             DraftTarget::MemberName(id) if self.roster.member(id).is_none() => {
                 wrong(field, Mismatch::NoMember { id })
             }

@@ -106,6 +106,8 @@ pub enum DraftTarget {
     MemberName(MemberId),
     /// A respondent line of the poll in a segment, not yet entered.
     PollLine(usize),
+    /// A group's name (0-based).
+    GroupName(usize),
 }
 
 /// What the facilitator does to the schedule.
@@ -125,6 +127,8 @@ pub enum SessionAction {
     Rebalance(Proposal),
     /// A change to the cards or notes.
     Card(CardAction),
+    /// A group's new name (0-based); blank keeps the old one.
+    RenameGroup { group: usize, name: String },
     /// A change to the roster or today's attendance.
     Roster(RosterAction),
     /// Answers to a poll.
@@ -255,6 +259,12 @@ impl Session {
             SessionAction::Card(change) => self.apply_card(change, now),
             SessionAction::Roster(change) => self.apply_roster(change),
             SessionAction::Poll(change) => self.apply_poll(change),
+            SessionAction::RenameGroup { group, name } => {
+                let name = name.trim();
+                if let Some(old) = self.groups.get_mut(group).filter(|_| !name.is_empty()) {
+                    name.clone_into(old);
+                }
+            }
             SessionAction::Rebalance(proposal) => {
                 for change in proposal.changes {
                     let timing = &mut self.timings[change.segment];

@@ -26,6 +26,8 @@ pub enum EditorPurpose {
     PrivateNote,
     /// A participant's name in the roster.
     MemberName,
+    /// A group's name.
+    GroupName,
     /// Respondent line number N of a poll.
     PollLine(usize),
 }
@@ -60,6 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, editor: &EditorView) {
         }
         EditorPurpose::PrivateNote => strings.private_note.to_owned(),
         EditorPurpose::MemberName => strings.member_name.to_owned(),
+        EditorPurpose::GroupName => strings.group_name.to_owned(),
         EditorPurpose::PollLine(number) => format!("{} {number}", strings.poll_line),
     };
     let hint = match editor.purpose {
