@@ -181,7 +181,8 @@ fn roster_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('r') => RosterKey::CycleRole,
         KeyCode::Char('m') => RosterKey::Move,
         KeyCode::Char('d') => RosterKey::Remove,
-        KeyCode::Esc | KeyCode::Char('g' | 'q') => return Some(Action::Dismiss),
+        // Not `q`: on the board it marks a quote.
+        KeyCode::Esc | KeyCode::Char('g') => return Some(Action::Dismiss),
         _ => return None,
     };
     Some(Action::Roster(key))
@@ -199,7 +200,7 @@ fn tally_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => TallyAction::Add(Answer::Value(10)),
         KeyCode::Char('x') => TallyAction::Add(Answer::DontKnow),
         KeyCode::Char('u') | KeyCode::Backspace => TallyAction::Undo,
-        KeyCode::Esc | KeyCode::Char('v' | 'q') => return Some(Action::Dismiss),
+        KeyCode::Esc | KeyCode::Char('v') => return Some(Action::Dismiss),
         _ => return None,
     };
     Some(Action::Tally(key))
