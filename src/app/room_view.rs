@@ -22,6 +22,8 @@ use crate::ui::{self, Overlay, Theme, View};
 pub enum RoomKey {
     /// Show or hide the board of cards.
     ToggleBoard,
+    /// Show or hide the keys.
+    ToggleHelp,
     /// Leave.
     Quit,
 }
@@ -38,6 +40,7 @@ pub fn room_key(key: KeyEvent) -> Option<RoomKey> {
         KeyCode::Char('q' | 'c') if ctrl => Some(RoomKey::Quit),
         KeyCode::Esc => Some(RoomKey::Quit),
         KeyCode::Char('b') => Some(RoomKey::ToggleBoard),
+        KeyCode::Char('?') => Some(RoomKey::ToggleHelp),
         _ => None,
     }
 }
@@ -79,13 +82,17 @@ pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result
     events::spawn_signals(sender.clone())?;
     let _watcher = events::watch_session(path, sender)?;
     let mut show_board = false;
+    let mut show_help = false;
     let mut redraw = true;
     // An event read while skipping repeated file events, to handle next.
     let mut pending: Option<AppEvent> = None;
     loop {
         let now = clock.now();
         if redraw {
-            let view = room_view(&file, theme, now, local_offset(now));
+            let mut view = room_view(&file, theme, now, local_offset(now));
+            if show_help {
+                view.overlay = Overlay::Help;
+            }
             if screen
                 .draw(|frame| ui::render_room(frame, &view, show_board))
                 .is_err()
@@ -106,6 +113,10 @@ pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result
                 Some(RoomKey::Quit) => break,
                 Some(RoomKey::ToggleBoard) => {
                     show_board = !show_board;
+                    redraw = true;
+                }
+                Some(RoomKey::ToggleHelp) => {
+                    show_help = !show_help;
                     redraw = true;
                 }
                 None => {}

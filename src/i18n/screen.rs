@@ -29,6 +29,8 @@ pub struct Strings {
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub keys: &'static [(&'static str, &'static str)],
+    /// The room's view's keys (`samla present`).
+    pub room_keys: &'static [(&'static str, &'static str)],
     pub rebalance_title: &'static str,
     pub rebalance_before: &'static str,
     pub rebalance_after: &'static str,
@@ -111,6 +113,14 @@ const SV: Strings = Strings {
     hint_long: "Mellanslag start/paus · n/p pass · +/- minut · a kort · ? hjälp",
     too_small: "Terminalen är för liten",
     help_title: "Tangenter",
+    room_keys: &[
+        ("b", "visa eller dölj gruppernas kort"),
+        (
+            "Esc / Ctrl+Q",
+            "lämna rummets vy (inget kan gå förlorat här)",
+        ),
+        ("?", "visa eller dölj hjälpen"),
+    ],
     help_close: "Valfri tangent stänger",
     keys: &[
         ("Mellanslag", "starta, pausa eller fortsätt passets timer"),
@@ -242,6 +252,14 @@ const EN: Strings = Strings {
     hint_long: "Space start/pause · n/p segment · +/- minute · a card · ? help",
     too_small: "Terminal too small",
     help_title: "Keys",
+    room_keys: &[
+        ("b", "show or hide the groups' cards"),
+        (
+            "Esc / Ctrl+Q",
+            "leave the room's view (nothing can be lost here)",
+        ),
+        ("?", "show or hide this help"),
+    ],
     help_close: "Any key closes",
     keys: &[
         ("Space", "start, pause or resume the segment's timer"),

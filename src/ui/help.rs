@@ -8,12 +8,18 @@ use ratatui::widgets::{Clear, Row, Table};
 use super::{View, centered, overlay_block};
 use crate::i18n;
 
-/// Draws the help window over `area`.
+/// Draws the help window over `area`: the run screen's keys, or the room's
+/// view's when it is drawn for the room.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
-    let height = strings.keys.len() as u16 + 2;
+    let keys = if view.for_room {
+        strings.room_keys
+    } else {
+        strings.keys
+    };
+    let height = keys.len() as u16 + 2;
     let window = centered(area, 72, height);
-    let rows = strings.keys.iter().map(|(key, action)| {
+    let rows = keys.iter().map(|(key, action)| {
         Row::new([Span::styled(*key, view.theme.heading()), Span::raw(*action)])
     });
     let table = Table::new(rows, [Constraint::Length(12), Constraint::Fill(1)])

@@ -90,6 +90,9 @@ pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
     if let Some(door) = view.room {
         super::join_screen::corner(frame, area, view, door);
     }
+    if let super::Overlay::Help = view.overlay {
+        super::help::render(frame, area, view);
+    }
 }
 
 fn title<'a>(view: &'a View) -> Paragraph<'a> {

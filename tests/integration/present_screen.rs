@@ -272,3 +272,33 @@ fn when_the_day_is_over_the_room_sees_that_and_no_frozen_countdown() {
         "the room has no keys:\n{screen}"
     );
 }
+
+#[test]
+fn question_mark_shows_the_room_views_own_keys_and_no_others() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use samla::app::{RoomKey, room_key};
+    assert_eq!(
+        room_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE)),
+        Some(RoomKey::ToggleHelp)
+    );
+    for (language, own, runs) in [
+        (Language::Sv, "lämna rummets vy", "Mellanslag"),
+        (Language::En, "leave the room's view", "Space"),
+    ] {
+        let state = session("seminarium-1", language);
+        let now = one_pm();
+        let file = app::snapshot(&state, "seminarium-1", now);
+        let mut view = room_view(&file, Theme::new(false), now, stockholm());
+        view.overlay = ui::Overlay::Help;
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        terminal
+            .draw(|frame| ui::render_room(frame, &view, false))
+            .expect("drawn");
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains(own), "{screen}");
+        assert!(
+            !screen.contains(runs),
+            "the run screen's keys do not work here:\n{screen}"
+        );
+    }
+}
