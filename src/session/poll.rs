@@ -321,18 +321,21 @@ impl Session {
             .collect()
     }
 
+    /// Whether `respondent` answers every statement of the poll in `segment`.
+    fn fits_poll(&self, segment: usize, respondent: &Respondent) -> bool {
+        self.agenda
+            .segments
+            .get(segment)
+            .is_some_and(|poll| poll.statements.len() == respondent.answers.len())
+    }
+
     pub(super) fn apply_poll(&mut self, action: PollAction) {
         match action {
             PollAction::AddRespondent {
                 segment,
                 respondent,
             } => {
-                let fits = self
-                    .agenda
-                    .segments
-                    .get(segment)
-                    .is_some_and(|s| s.statements.len() == respondent.answers.len());
-                if fits {
+                if self.fits_poll(segment, &respondent) {
                     self.polls
                         .entry(segment)
                         .or_default()
@@ -355,12 +358,7 @@ impl Session {
                 device,
                 mut respondent,
             } => {
-                let fits = self
-                    .agenda
-                    .segments
-                    .get(segment)
-                    .is_some_and(|s| s.statements.len() == respondent.answers.len());
-                if !fits {
+                if !self.fits_poll(segment, &respondent) {
                     return;
                 }
                 respondent.from_room = Some(device);

@@ -139,6 +139,23 @@ async fn join(browser: &Client, url: &str, code: &str) {
         .expect("the groups");
 }
 
+/// Follows the link reading `text`, then waits for the field `css` of the page it leads to.
+async fn follow_to_field(browser: &Client, text: &str, css: &str) -> fantoccini::elements::Element {
+    browser
+        .find(Locator::LinkText(text))
+        .await
+        .unwrap_or_else(|_| panic!("the link {text}"))
+        .click()
+        .await
+        .unwrap_or_else(|_| panic!("{text} followed"));
+    browser
+        .wait()
+        .at_most(BROWSER_PATIENCE)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("{css} after {text}"))
+}
+
 /// Clicks the element `css` finds.
 async fn click(browser: &Client, css: &str) {
     browser
@@ -184,19 +201,7 @@ fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live() {
         browser.goto(&url).await.expect("the join page");
         keep_screenshot(&browser, "room-join.png").await;
         join(&browser, &url, &code.to_lowercase()).await;
-        browser
-            .find(Locator::LinkText("Grupp 2"))
-            .await
-            .expect("group 2")
-            .click()
-            .await
-            .expect("group 2 picked");
-        let text = browser
-            .wait()
-            .at_most(BROWSER_PATIENCE)
-            .for_element(Locator::Css("#text"))
-            .await
-            .expect("the card field");
+        let text = follow_to_field(&browser, "Grupp 2", "#text").await;
         text.send_keys("Gemensam rutin för frånvaroanmälan")
             .await
             .expect("typed");
@@ -241,19 +246,7 @@ fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live() {
     assert_eq!(card.group, Lane::Group(1));
     assert_eq!(card.horizon.as_deref(), Some(IN_A_YEAR));
     runtime.block_on(async {
-        browser
-            .find(Locator::LinkText("Ändra"))
-            .await
-            .expect("the edit link")
-            .click()
-            .await
-            .expect("editing");
-        let text = browser
-            .wait()
-            .at_most(BROWSER_PATIENCE)
-            .for_element(Locator::Css("#text"))
-            .await
-            .expect("the edit field");
+        let text = follow_to_field(&browser, "Ändra", "#text").await;
         text.clear().await.expect("cleared");
         text.send_keys("Gemensam rutin för frånvaroanmälan, före jul")
             .await

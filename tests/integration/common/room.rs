@@ -239,28 +239,22 @@ impl Device {
     }
 }
 
-/// `devices` phones, joined, that start at once to post `each` cards apiece
-/// (phone N into group N mod 12 + 1 of the room's 12); each thread returns
-/// how many of its posts were taken.
-pub fn phones_posting(
+/// `devices` phones, joined, that start at once to do `work` (given the
+/// phone's number and the phone); each thread returns what its work came to.
+fn phones_at_once<T: Send + 'static>(
     room: &OpenRoom,
     devices: usize,
-    each: usize,
-) -> Vec<std::thread::JoinHandle<usize>> {
+    work: impl Fn(usize, &mut Device) -> T + Clone + Send + 'static,
+) -> Vec<std::thread::JoinHandle<T>> {
     let start = std::sync::Arc::new(std::sync::Barrier::new(devices + 1));
     let phones = (0..devices)
         .map(|number| {
             let mut device = room.joined_device();
             let start = std::sync::Arc::clone(&start);
+            let work = work.clone();
             std::thread::spawn(move || {
-                let group = number % 12 + 1;
                 start.wait();
-                (0..each)
-                    .filter(|card| {
-                        let text = format!("Telefon {number}, kort {card}");
-                        device.post_card(group, &text, None).0 == 303
-                    })
-                    .count()
+                work(number, &mut device)
             })
         })
         .collect();
@@ -268,22 +262,30 @@ pub fn phones_posting(
     phones
 }
 
-/// `devices` phones, joined, that start at once to answer the six-statement
-/// survey on screen, phone N with the value N mod 5 + 1 to every statement;
-/// each thread returns whether its answer was taken.
-pub fn phones_answering(room: &OpenRoom, devices: usize) -> Vec<std::thread::JoinHandle<bool>> {
-    let start = std::sync::Arc::new(std::sync::Barrier::new(devices + 1));
-    let phones = (0..devices)
-        .map(|number| {
-            let mut device = room.joined_device();
-            let start = std::sync::Arc::clone(&start);
-            std::thread::spawn(move || {
-                let value = (number % 5 + 1).to_string();
-                start.wait();
-                device.answer_poll("sk", &[value.as_str(); 6]).0 == 303
+/// `devices` phones that start at once to post `each` cards apiece (phone N
+/// into group N mod 12 + 1 of the room's 12); each returns how many were taken.
+pub fn phones_posting(
+    room: &OpenRoom,
+    devices: usize,
+    each: usize,
+) -> Vec<std::thread::JoinHandle<usize>> {
+    phones_at_once(room, devices, move |number, device| {
+        let group = number % 12 + 1;
+        (0..each)
+            .filter(|card| {
+                let text = format!("Telefon {number}, kort {card}");
+                device.post_card(group, &text, None).0 == 303
             })
-        })
-        .collect();
-    start.wait();
-    phones
+            .count()
+    })
+}
+
+/// `devices` phones that start at once to answer the six-statement survey on
+/// screen, phone N with the value N mod 5 + 1 to every statement; each
+/// returns whether its answer was taken.
+pub fn phones_answering(room: &OpenRoom, devices: usize) -> Vec<std::thread::JoinHandle<bool>> {
+    phones_at_once(room, devices, |number, device| {
+        let value = (number % 5 + 1).to_string();
+        device.answer_poll("sk", &[value.as_str(); 6]).0 == 303
+    })
 }
