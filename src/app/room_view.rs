@@ -110,6 +110,11 @@ pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result
         };
         match event {
             Ok(AppEvent::Key(key)) => match room_key(key) {
+                // Esc closes the help first, as on the run screen.
+                Some(RoomKey::Quit) if show_help && key.code == KeyCode::Esc => {
+                    show_help = false;
+                    redraw = true;
+                }
                 Some(RoomKey::Quit) => break,
                 Some(RoomKey::ToggleBoard) => {
                     show_board = !show_board;

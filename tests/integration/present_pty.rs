@@ -79,6 +79,17 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
         run.pid().to_string(),
         "present never takes the lock"
     );
+    // `q` is the run screen's quote mark: here it leaves nothing. `?` shows
+    // the view's keys, Esc closes them, and Ctrl+Q leaves.
+    present.send(b"q?");
+    present.wait_for_text("lämna rummets vy");
+    present.send(b"\x1b");
+    present.wait_for("the help to close", |screen| {
+        !screen.contains("lämna rummets vy")
+    });
+    // Still there: `b` hides the board it showed.
+    present.send(b"b");
+    present.wait_for("the board to go", |screen| !screen.contains("Grupp 2 (1)"));
     present.send(b"\x11");
     assert!(
         present
