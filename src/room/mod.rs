@@ -5,6 +5,7 @@
 //! publishes. The server never touches the session or a file.
 
 mod devices;
+mod live;
 mod pages;
 mod routes;
 mod secret;

@@ -6,10 +6,9 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -17,12 +16,11 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::Markup;
 use serde::Deserialize;
 use tokio::sync::watch;
-use tokio_stream::StreamExt;
-use tokio_stream::wrappers::WatchStream;
 
 use super::devices::{Devices, JoinRefusal};
+use super::live;
 use super::pages::{self, Writer};
-use super::snapshot::{PollResults, Snapshot, SnapshotCard};
+use super::snapshot::Snapshot;
 use super::{Refusal, RoomAction, RoomReply, RoomRequest};
 use crate::i18n::{RoomWords, room_words};
 use crate::session::CardId;
@@ -51,7 +49,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    fn snapshot(&self) -> Arc<Snapshot> {
+    pub(super) fn snapshot(&self) -> Arc<Snapshot> {
         Arc::clone(&self.snapshots.borrow())
     }
 
@@ -76,9 +74,9 @@ pub fn router(shared: Shared) -> Router {
         .route("/g/{group}/cards", post(post_card))
         .route("/c/{card}/edit", get(edit_form).post(edit_card))
         .route("/c/{card}/delete", post(delete_card))
-        .route("/poll", get(poll_page).post(answer_poll))
-        .route("/wall", get(wall_page))
-        .route("/events", get(events))
+        .route("/poll", get(live::poll_page).post(live::answer_poll))
+        .route("/wall", get(live::wall_page))
+        .route("/events", get(live::events))
         .route("/room.css", get(style))
         .route("/room.js", get(script))
         .fallback(not_found)
@@ -87,14 +85,14 @@ pub fn router(shared: Shared) -> Router {
 }
 
 /// A device that joined: its token's entry, read from its cookie.
-struct Joined {
-    device: u32,
+pub(super) struct Joined {
+    pub(super) device: u32,
     form_check: String,
     token: String,
 }
 
 impl Joined {
-    fn writer(&self) -> Writer<'_> {
+    pub(super) fn writer(&self) -> Writer<'_> {
         Writer {
             device: self.device,
             form_check: &self.form_check,
@@ -121,7 +119,7 @@ impl FromRequestParts<Shared> for Joined {
     }
 }
 
-fn html(status: StatusCode, markup: Markup) -> Response {
+pub(super) fn html(status: StatusCode, markup: Markup) -> Response {
     (status, axum::response::Html(markup.into_string())).into_response()
 }
 
@@ -336,7 +334,7 @@ fn back_to_group(snapshot: &Snapshot, card: CardId) -> String {
 
 /// Checks the form and the rate, hands `action` to the loop and turns its
 /// answer into a redirect to `back`, or a page that gives `text` back.
-async fn change(
+pub(super) async fn change(
     shared: &Shared,
     joined: &Joined,
     check: &str,
@@ -409,103 +407,6 @@ fn refused(
     let words = room_words(snapshot.language);
     let page = pages::message(snapshot, words.refused_heading, why, kept, back);
     html(status, page)
-}
-
-async fn poll_page(State(shared): State<Shared>, joined: Joined) -> Response {
-    let snapshot = shared.snapshot();
-    let page = super::survey::poll_page(&snapshot, joined.writer(), chrono::Utc::now());
-    html(StatusCode::OK, page)
-}
-
-/// The survey's form: `check`, `segment`, `sector` and `s0`, `s1` … per statement.
-async fn answer_poll(
-    State(shared): State<Shared>,
-    joined: Joined,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    let snapshot = shared.snapshot();
-    let statements = snapshot
-        .poll
-        .as_ref()
-        .map_or(0, |poll| poll.statements.len());
-    let action = RoomAction::Answer {
-        device: joined.device,
-        segment: field("segment")
-            .and_then(|segment| segment.parse().ok())
-            .unwrap_or(usize::MAX),
-        sector: field("sector").and_then(super::survey::sector_of),
-        answers: (0..statements)
-            .map(|statement| {
-                field(&format!("s{statement}"))
-                    .map_or(crate::session::Answer::Missing, super::survey::answer_of)
-            })
-            .collect(),
-    };
-    let check = field("check").unwrap_or_default().to_owned();
-    change(&shared, &joined, &check, action, "", "/poll").await
-}
-
-async fn wall_page(State(shared): State<Shared>, _joined: Joined) -> Response {
-    let page = super::wall::wall_page(&shared.snapshot(), chrono::Utc::now());
-    html(StatusCode::OK, page)
-}
-
-/// What a live page follows: a group's cards, the wall, or the survey.
-#[derive(Deserialize)]
-struct EventsQuery {
-    #[serde(default)]
-    group: usize,
-    #[serde(default)]
-    wall: bool,
-    #[serde(default)]
-    poll: bool,
-}
-
-impl EventsQuery {
-    /// What of `snapshot` the page shows beyond the segment and the room's stage.
-    fn shown(&self, snapshot: &Snapshot) -> (Vec<SnapshotCard>, Option<PollResults>) {
-        let cards = match (self.wall, self.group.checked_sub(1)) {
-            (true, _) => snapshot.cards.clone(),
-            (false, Some(group)) => snapshot.cards_of(group).cloned().collect(),
-            (false, None) => Vec::new(),
-        };
-        let results = self
-            .poll
-            .then(|| snapshot.poll.as_ref().and_then(|poll| poll.results.clone()))
-            .flatten();
-        (cards, results)
-    }
-}
-
-/// Server-sent events for a live page: one each time the segment, the room's
-/// stage or what the page shows (a group's cards, the wall, the results) changes.
-async fn events(
-    State(shared): State<Shared>,
-    _joined: Joined,
-    Query(query): Query<EventsQuery>,
-) -> Response {
-    let mut last = None;
-    let stream = WatchStream::new(shared.snapshots.clone()).filter_map(move |snapshot| {
-        let key = (pages::stage_mark(&snapshot), query.shown(&snapshot));
-        if last.as_ref() == Some(&key) {
-            return None;
-        }
-        let first = last.is_none();
-        last = Some(key);
-        // The first is what the page was drawn from: nothing to fetch.
-        (!first).then(|| {
-            Ok::<_, std::convert::Infallible>(Event::default().data(pages::stage_mark(&snapshot)))
-        })
-    });
-    Sse::new(stream)
-        .keep_alive(KeepAlive::default())
-        .into_response()
 }
 
 async fn style() -> Response {

@@ -1,0 +1,113 @@
+//! What the room's pages follow live: the survey and its answers, the wall,
+//! and the server-sent events that tell a page what changed.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+
+use super::RoomAction;
+use super::pages;
+use super::routes::{Joined, Shared, change, html};
+use super::snapshot::{PollResults, Snapshot, SnapshotCard};
+
+pub(super) async fn poll_page(State(shared): State<Shared>, joined: Joined) -> Response {
+    let snapshot = shared.snapshot();
+    let page = super::survey::poll_page(&snapshot, joined.writer(), chrono::Utc::now());
+    html(StatusCode::OK, page)
+}
+
+/// The survey's form: `check`, `segment`, `sector` and `s0`, `s1` … per statement.
+pub(super) async fn answer_poll(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
+    let snapshot = shared.snapshot();
+    let statements = snapshot
+        .poll
+        .as_ref()
+        .map_or(0, |poll| poll.statements.len());
+    let action = RoomAction::Answer {
+        device: joined.device,
+        segment: field("segment")
+            .and_then(|segment| segment.parse().ok())
+            .unwrap_or(usize::MAX),
+        sector: field("sector").and_then(super::survey::sector_of),
+        answers: (0..statements)
+            .map(|statement| {
+                field(&format!("s{statement}"))
+                    .map_or(crate::session::Answer::Missing, super::survey::answer_of)
+            })
+            .collect(),
+    };
+    let check = field("check").unwrap_or_default().to_owned();
+    change(&shared, &joined, &check, action, "", "/poll").await
+}
+
+pub(super) async fn wall_page(State(shared): State<Shared>, _joined: Joined) -> Response {
+    let page = super::wall::wall_page(&shared.snapshot(), chrono::Utc::now());
+    html(StatusCode::OK, page)
+}
+
+/// What a live page follows: a group's cards, the wall, or the survey.
+#[derive(Deserialize)]
+pub(super) struct EventsQuery {
+    #[serde(default)]
+    group: usize,
+    #[serde(default)]
+    wall: bool,
+    #[serde(default)]
+    poll: bool,
+}
+
+impl EventsQuery {
+    /// What of `snapshot` the page shows beyond the segment and the room's stage.
+    fn shown(&self, snapshot: &Snapshot) -> (Vec<SnapshotCard>, Option<PollResults>) {
+        let cards = match (self.wall, self.group.checked_sub(1)) {
+            (true, _) => snapshot.cards.clone(),
+            (false, Some(group)) => snapshot.cards_of(group).cloned().collect(),
+            (false, None) => Vec::new(),
+        };
+        let results = self
+            .poll
+            .then(|| snapshot.poll.as_ref().and_then(|poll| poll.results.clone()))
+            .flatten();
+        (cards, results)
+    }
+}
+
+/// Server-sent events for a live page: one each time the segment, the room's
+/// stage or what the page shows (a group's cards, the wall, the results) changes.
+pub(super) async fn events(
+    State(shared): State<Shared>,
+    _joined: Joined,
+    Query(query): Query<EventsQuery>,
+) -> Response {
+    let mut last = None;
+    let stream = WatchStream::new(shared.snapshots.clone()).filter_map(move |snapshot| {
+        let key = (pages::stage_mark(&snapshot), query.shown(&snapshot));
+        if last.as_ref() == Some(&key) {
+            return None;
+        }
+        let first = last.is_none();
+        last = Some(key);
+        // The first is what the page was drawn from: nothing to fetch.
+        (!first).then(|| {
+            Ok::<_, std::convert::Infallible>(Event::default().data(pages::stage_mark(&snapshot)))
+        })
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
