@@ -390,3 +390,71 @@ fn two_hundred_phones_posting_at_once_lose_no_card() {
     room.app.wait_for("the run screen", status_line_drawn);
     assert!(room.app.quit().success());
 }
+
+/// The network sockets (TCP or UDP, any address) process `pid` holds open:
+/// its descriptors' socket inodes that the kernel's network tables list. Its
+/// Unix sockets (the terminal's and the signals' wake-ups) are no port.
+#[cfg(target_os = "linux")]
+fn network_sockets_of(pid: u32) -> usize {
+    let inodes: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .expect("the process's descriptors")
+        .filter_map(Result::ok)
+        .filter_map(|entry| std::fs::read_link(entry.path()).ok())
+        .filter_map(|target| {
+            let target = target.to_string_lossy().into_owned();
+            let inode = target.strip_prefix("socket:[")?.strip_suffix(']')?;
+            Some(inode.to_owned())
+        })
+        .collect();
+    let listed: Vec<String> = ["tcp", "tcp6", "udp", "udp6"]
+        .iter()
+        .filter_map(|table| std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok())
+        .flat_map(|table| {
+            table
+                .lines()
+                .skip(1)
+                .filter_map(|line| line.split_whitespace().nth(9).map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    inodes.iter().filter(|inode| listed.contains(inode)).count()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn no_port_is_open_until_the_facilitator_opens_the_room() {
+    let home = tempfile::tempdir().expect("a data folder");
+    let mut app = crate::common::pty::PtyApp::spawn(
+        &["run", "seminarium-3", "--bind", "127.0.0.1", "--port", "0"],
+        home.path(),
+        120,
+        40,
+    );
+    app.wait_for("the run screen", status_line_drawn);
+    assert_eq!(
+        network_sockets_of(app.pid()),
+        0,
+        "a port before the room was opened"
+    );
+    app.send(b"w");
+    let file = wait_for_file(home.path(), "the open room", |file| file.room.is_some());
+    assert!(network_sockets_of(app.pid()) > 0, "the room listens");
+    let address = file
+        .room
+        .expect("a door")
+        .url
+        .trim_start_matches("http://")
+        .to_owned();
+    assert!(std::net::TcpStream::connect(&address).is_ok());
+    app.send(b"w");
+    until_closed(&address, "after w w");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while network_sockets_of(app.pid()) > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a port stays open after the room closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(app.quit().success());
+}
