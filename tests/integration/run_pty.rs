@@ -113,7 +113,7 @@ fn ctrl_q_restores_the_terminal_and_exits_0() {
     assert!(!is_cooked(&app.stty()), "raw mode while running");
     let status = app.quit();
     assert!(status.success(), "{status:?}");
-    assert_eq!(app.modes(), (false, false, false));
+    assert_eq!(app.wait_for_restored_terminal(), (false, false, false));
     assert!(is_cooked(&app.stty()), "{}", app.stty());
 }
 
@@ -141,7 +141,11 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
             .wait_exit(common::pty::PATIENCE)
             .expect("samla exits on the signal");
         assert!(status.success(), "SIG{signal}: {status:?}");
-        assert_eq!(app.modes(), (false, false, false), "SIG{signal}");
+        assert_eq!(
+            app.wait_for_restored_terminal(),
+            (false, false, false),
+            "SIG{signal}"
+        );
         assert!(is_cooked(&app.stty()), "SIG{signal}: {}", app.stty());
     }
 }
@@ -155,7 +159,7 @@ fn a_panic_restores_the_terminal_and_shows_its_message() {
     app.send(b"!");
     let status = app.wait_exit(common::pty::PATIENCE).expect("samla exits");
     assert!(!status.success());
-    assert_eq!(app.modes(), (false, false, false));
+    assert_eq!(app.wait_for_restored_terminal(), (false, false, false));
     assert!(is_cooked(&app.stty()), "{}", app.stty());
     app.wait_for_text("panic asked for by SAMLA_TEST_PANIC_KEY");
 }
@@ -179,5 +183,5 @@ fn an_unknown_agenda_is_a_one_line_error_without_touching_the_terminal() {
     let status = app.wait_exit(common::pty::PATIENCE).expect("exits");
     assert_eq!(status.exit_code(), 1);
     app.wait_for_text("samla: seminarium-9: no such agenda – did you mean seminarium-");
-    assert_eq!(app.modes(), (false, false, false));
+    assert_eq!(app.wait_for_restored_terminal(), (false, false, false));
 }

@@ -129,6 +129,20 @@ impl PtyApp {
         )
     }
 
+    /// Waits until the terminal has left the alternate screen, shows the
+    /// cursor and has bracketed paste off again: the bytes that restore it
+    /// may still be on their way from the pseudo-terminal when samla exits.
+    pub fn wait_for_restored_terminal(&self) -> (bool, bool, bool) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let modes = self.modes();
+            if modes == (false, false, false) || Instant::now() >= deadline {
+                return modes;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Waits until the screen satisfies `ready`, and returns it; fails with the
     /// screen as it is if that does not happen within [`PATIENCE`].
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
