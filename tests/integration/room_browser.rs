@@ -167,6 +167,20 @@ async fn click(browser: &Client, css: &str) {
         .unwrap_or_else(|_| panic!("{css} clicked"));
 }
 
+/// Whether Chromium and chromedriver are here (required with `CI` set).
+fn browser_here() -> bool {
+    available("chromedriver", "--version", "chromium-driver")
+        && available("chromium", "--version", "chromium")
+}
+
+/// The runtime a test drives the browser from.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
 /// Writes a screenshot to docs/ when examples are being regenerated.
 async fn keep_screenshot(browser: &Client, name: &str) {
     if std::env::var_os("SAMLA_UPDATE_EXAMPLES").is_none() {
@@ -181,19 +195,14 @@ async fn keep_screenshot(browser: &Client, name: &str) {
 
 #[test]
 fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live() {
-    if !available("chromedriver", "--version", "chromium-driver")
-        || !available("chromium", "--version", "chromium")
-    {
+    if !browser_here() {
         return;
     }
     let mut room = OpenRoom::start("seminarium-3", 2);
     room.go_to("Handlingsplan");
     let driver = Driver::start();
     let profile = tempfile::tempdir().expect("a profile folder");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let runtime = runtime();
     let url = room.door.url.clone();
     let code = room.door.code.clone();
     let browser = runtime.block_on(async {
@@ -323,17 +332,12 @@ async fn answer_survey(browser: &Client, (sector, values): Form) {
 
 #[test]
 fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_join_the_tally() {
-    if !available("chromedriver", "--version", "chromium-driver")
-        || !available("chromium", "--version", "chromium")
-    {
+    if !browser_here() {
         return;
     }
     let mut room = OpenRoom::start("seminarium-1", 2);
     let driver = Driver::start();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let runtime = runtime();
     let phones: [Form; 3] = [
         ("sk", ["5", "4", "4", "3", "x", "2"]),
         ("so", ["4", "4", "3", "3", "2", "2"]),
@@ -441,9 +445,7 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
 
 #[test]
 fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
-    if !available("chromedriver", "--version", "chromium-driver")
-        || !available("chromium", "--version", "chromium")
-    {
+    if !browser_here() {
         return;
     }
     let mut room = OpenRoom::start("seminarium-3", 3);
@@ -452,10 +454,7 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
     room.app.wait_for_text("Väggen är öppen");
     let driver = Driver::start();
     let profile = tempfile::tempdir().expect("a profile folder");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
         let browser = phone(&driver, profile.path()).await;
