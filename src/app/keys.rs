@@ -53,27 +53,35 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
 /// Alt+key that the editor's text area gives a meaning of its own (word
 /// motions and deletions, top and bottom, paragraphs, page up).
 const EDITOR_ALT_KEYS: [char; 11] = ['h', 'd', '<', '>', 'f', 'b', ']', 'n', '[', 'p', 'v'];
+/// Ctrl+Alt+key that the editor's text area gives a meaning (top, bottom).
+const EDITOR_CTRL_ALT_KEYS: [char; 2] = ['p', 'n'];
 
 /// Esc and `key` as two keys, when `key` is an Alt+key that means nothing where
 /// `state` is: a slow link (SSH, a weak Wi-Fi) delivers Esc and the key after it
-/// in one read, which a terminal reads as Alt+key. The Mac's Option key types å,
-/// ä, ö and @ as characters, without Alt, so it never comes here.
+/// in one read, which a terminal reads as Alt+key (Esc then Ctrl+Q as
+/// Ctrl+Alt+Q). The Mac's Option key types å, ä, ö and @ as characters,
+/// without Alt, so it never comes here.
 pub fn split_escape(state: &AppState, key: KeyEvent) -> Option<(KeyEvent, KeyEvent)> {
-    let shift = key.modifiers & KeyModifiers::SHIFT;
-    if key.modifiers - shift != KeyModifiers::ALT || key.kind == KeyEventKind::Release {
+    let kept = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL);
+    if key.modifiers - kept != KeyModifiers::ALT || key.kind == KeyEventKind::Release {
         return None;
     }
-    let KeyCode::Char(letter) = key.code else {
-        return None;
+    let in_editor = matches!(state.mode, Mode::Editor(_));
+    let editor_keys: &[char] = if kept.contains(KeyModifiers::CONTROL) {
+        &EDITOR_CTRL_ALT_KEYS
+    } else {
+        &EDITOR_ALT_KEYS
     };
-    if matches!(state.mode, Mode::Editor(_)) && EDITOR_ALT_KEYS.contains(&letter) {
-        return None;
+    match key.code {
+        KeyCode::Char(letter) if in_editor && editor_keys.contains(&letter) => return None,
+        KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab => {}
+        _ => return None,
     }
     if new_card_in_column(state, key).is_some() {
         return None;
     }
     let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    Some((escape, KeyEvent::new(key.code, shift)))
+    Some((escape, KeyEvent::new(key.code, kept)))
 }
 
 /// Keys of the editor: Esc saves, Ctrl+Z undoes and Ctrl+Y redoes as in most

@@ -253,7 +253,27 @@ fn alt_and_a_key_is_esc_then_the_key_unless_the_editor_gives_it_a_meaning() {
     let wall = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::SHIFT);
     assert_eq!(super::split_escape(&state, shifted), Some((escape, wall)));
     assert_eq!(super::split_escape(&state, plain('a')), None);
+    let ctrl_alt = |letter| {
+        KeyEvent::new(
+            KeyCode::Char(letter),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        )
+    };
+    let ctrl = |letter| KeyEvent::new(KeyCode::Char(letter), KeyModifiers::CONTROL);
+    let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        super::split_escape(&state, alt_enter),
+        Some((escape, enter))
+    );
     let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    // Esc then Ctrl+Q, in one read, saves the card and then quits.
+    assert_eq!(
+        super::split_escape(&state, ctrl_alt('q')),
+        Some((escape, ctrl('q')))
+    );
+    // Ctrl+Alt+P goes to the top of the text in the editor.
+    assert_eq!(super::split_escape(&state, ctrl_alt('p')), None);
     // Alt+f moves a word in the editor: it stays Alt+f there.
     assert_eq!(super::split_escape(&state, alt('f')), None);
     assert_eq!(
