@@ -45,6 +45,19 @@ pub enum Rule {
         owner: SegmentKind,
         kind: SegmentKind,
     },
+    /// A field of the segments where people write cards, in another kind.
+    OnlyForWriting {
+        field: &'static str,
+        kind: SegmentKind,
+    },
+    /// `columns` beside the vision's `headings` or the action plan's `horizons`.
+    ColumnsTwice { other: &'static str },
+    /// `rows` without columns to cross.
+    RowsWithoutColumns,
+    /// `priorities` outside 1 to the most a group can mark.
+    Priorities { priorities: u32, max: u32 },
+    /// A text field that is blank.
+    Blank { field: &'static str },
     /// A poll without statements.
     NoStatements,
     /// A statement without text.
@@ -63,6 +76,37 @@ pub enum Rule {
     EmptyItem { field: &'static str, number: usize },
     /// The same item twice in a list.
     ItemTwice { field: &'static str, item: String },
+}
+
+impl Rule {
+    /// The field the rule is about, as the file writes it; `None` where it
+    /// is about the whole segment or agenda.
+    pub fn field(&self) -> Option<&'static str> {
+        Some(match self {
+            Rule::EmptyTitle | Rule::EmptySegmentTitle => "title",
+            Rule::NumberZero => "number",
+            Rule::Groups { .. } => "groups",
+            Rule::GroupsAndNames { .. } => "group_names",
+            Rule::AgendaWarning { .. } | Rule::SegmentWarning { .. } => "warning_minutes",
+            Rule::NoSegments | Rule::TooLong { .. } => "segments",
+            Rule::ZeroMinutes | Rule::TooManyMinutes { .. } => "minutes",
+            Rule::Minimum { .. } => "min_minutes",
+            Rule::BadId { .. } | Rule::IdTwice { .. } => "id",
+            Rule::EmptyStatement { .. } => "statements",
+            Rule::Scale { .. } => "scale",
+            Rule::ColumnsTwice { .. } => "columns",
+            Rule::RowsWithoutColumns => "rows",
+            Rule::Priorities { .. } => "priorities",
+            Rule::OnlyFor { field, .. }
+            | Rule::OnlyForWriting { field, .. }
+            | Rule::ListEmpty { field, .. }
+            | Rule::ListTooLong { field, .. }
+            | Rule::EmptyItem { field, .. }
+            | Rule::ItemTwice { field, .. }
+            | Rule::Blank { field } => field,
+            Rule::NoStatements => return None,
+        })
+    }
 }
 
 /// Why the text is no well-formed agenda (or session file) at a place.

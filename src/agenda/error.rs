@@ -55,6 +55,8 @@ pub struct Problem {
     pub place: Place,
     /// The rule it breaks.
     pub rule: Rule,
+    /// The line and column of the field, or of its segment, in the file.
+    pub at: Option<super::locate::Position>,
 }
 
 /// A part of an agenda, named the way a facilitator would find it.
@@ -94,7 +96,10 @@ impl fmt::Display for Problems<'_> {
             if index > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}: {problem}", self.file)?;
+            match problem.at {
+                Some((line, column)) => write!(f, "{}:{line}:{column}: {problem}", self.file)?,
+                None => write!(f, "{}: {problem}", self.file)?,
+            }
         }
         Ok(())
     }

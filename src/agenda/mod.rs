@@ -4,6 +4,7 @@ mod bundled;
 mod defaults;
 mod diagnostic;
 mod error;
+mod locate;
 mod model;
 mod parse;
 mod people;

@@ -127,6 +127,25 @@ pub struct Segment {
     /// Headings of a vision exercise; strengths, needs and vision when left out.
     #[serde(default)]
     pub headings: Option<Vec<String>>,
+    /// The exercise's name, shown above the title in place of the kind's
+    /// ("Nulägesanalys" rather than "Gruppsamtal").
+    #[serde(default)]
+    pub exercise: Option<String>,
+    /// Columns the cards of a segment where people write sit in (Styrkor /
+    /// Hinder, the steps of a process); in a vision or an action plan they
+    /// take the place of its headings or horizons.
+    #[serde(default)]
+    pub columns: Option<Vec<String>>,
+    /// Rows across the columns, making the board a matrix per group (ROS ×
+    /// level); only with columns.
+    #[serde(default)]
+    pub rows: Option<Vec<String>>,
+    /// The tags this segment's cards carry, in place of the agenda's.
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    /// Dot voting: how many cards each group marks as its priorities.
+    #[serde(default)]
+    pub priorities: Option<u32>,
     /// Statements rated in a poll.
     #[serde(default)]
     pub statements: Vec<Statement>,
@@ -160,6 +179,20 @@ pub enum SegmentKind {
     Poll,
     /// Closing, with the assignment for next time.
     Closing,
+}
+
+impl SegmentKind {
+    /// Whether people write cards in segments of this kind: groups, pairs,
+    /// each alone, the whole room, the exercises.
+    pub fn is_writing(self) -> bool {
+        matches!(
+            self,
+            SegmentKind::GroupDiscussion
+                | SegmentKind::Plenary
+                | SegmentKind::Vision
+                | SegmentKind::ActionPlan
+        )
+    }
 }
 
 /// A statement participants rate in a poll.
@@ -227,6 +260,24 @@ impl Segment {
         self.headings
             .clone()
             .unwrap_or_else(|| defaults::vision_headings(language))
+    }
+
+    /// The columns its cards sit in: those it declares, else the vision's
+    /// headings or the action plan's horizons; `None` for a plain shelf.
+    pub fn column_set(&self, language: Language) -> Option<Vec<String>> {
+        if let Some(columns) = &self.columns {
+            return Some(columns.clone());
+        }
+        match self.kind {
+            SegmentKind::ActionPlan => Some(self.horizon_set(language)),
+            SegmentKind::Vision => Some(self.heading_set(language)),
+            _ => None,
+        }
+    }
+
+    /// Whether people write cards in it: the kinds the board is for.
+    pub fn is_writing(&self) -> bool {
+        self.kind.is_writing()
     }
 
     /// The scale of a poll segment, falling back to 1–5 with "vet ej".

@@ -5,6 +5,7 @@ use ron::extensions::Extensions;
 
 use super::diagnostic::Syntax;
 use super::error::AgendaError;
+use super::locate::locate;
 use super::model::Agenda;
 use super::validate::validate;
 
@@ -28,7 +29,10 @@ pub fn parse_agenda(file: &str, bytes: &[u8]) -> Result<Agenda, AgendaError> {
     let agenda: Agenda = options
         .from_str(text)
         .map_err(|error| syntax_error(file, &error))?;
-    let problems = validate(&agenda);
+    let mut problems = validate(&agenda);
+    for problem in &mut problems {
+        problem.at = locate(text, &problem.place, &problem.rule);
+    }
     if problems.is_empty() {
         Ok(agenda)
     } else {

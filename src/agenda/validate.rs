@@ -16,6 +16,10 @@ const MAX_TOTAL_MINUTES: u32 = 24 * 60;
 const MAX_COLUMNS: usize = 6;
 /// Most tags: one per digit key is plenty for sorting cards.
 const MAX_TAGS: usize = 9;
+/// Most rows of a matrix: each group's matrix still fits a screen.
+const MAX_ROWS: usize = 6;
+/// Most cards a group marks as its priorities.
+const MAX_PRIORITIES: u32 = 9;
 
 /// Every rule the agenda breaks, in file order; empty when it can be run.
 pub fn validate(agenda: &Agenda) -> Vec<Problem> {
@@ -24,6 +28,7 @@ pub fn validate(agenda: &Agenda) -> Vec<Problem> {
         problems.push(Problem {
             place: Place::Agenda,
             rule,
+            at: None,
         });
     }
     let mut ids = HashSet::new();
@@ -41,6 +46,7 @@ pub fn validate(agenda: &Agenda) -> Vec<Problem> {
         problems.extend(messages.into_iter().map(|rule| Problem {
             place: place.clone(),
             rule,
+            at: None,
         }));
     }
     problems
@@ -177,6 +183,7 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         !segment.breakdown.is_empty(),
         SegmentKind::Poll,
     );
+    problems.extend(writing_problems(segment));
     if let Some(horizons) = &segment.horizons {
         problems.extend(list_problems("horizons", horizons, 1, MAX_COLUMNS));
     }
@@ -197,6 +204,62 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         problems.push(Rule::Scale {
             min: scale.min,
             max: scale.max,
+        });
+    }
+    problems
+}
+
+/// The fields of the segments where people write: columns, rows, tags,
+/// priorities and the exercise's name.
+fn writing_problems(segment: &Segment) -> Vec<Rule> {
+    let mut problems = Vec::new();
+    let fields = [
+        ("exercise", segment.exercise.is_some()),
+        ("columns", segment.columns.is_some()),
+        ("rows", segment.rows.is_some()),
+        ("tags", segment.tags.is_some()),
+        ("priorities", segment.priorities.is_some()),
+    ];
+    for (field, present) in fields {
+        if present && !segment.is_writing() {
+            problems.push(Rule::OnlyForWriting {
+                field,
+                kind: segment.kind,
+            });
+        }
+    }
+    if segment
+        .exercise
+        .as_ref()
+        .is_some_and(|name| name.trim().is_empty())
+    {
+        problems.push(Rule::Blank { field: "exercise" });
+    }
+    if let Some(columns) = &segment.columns {
+        problems.extend(list_problems("columns", columns, 1, MAX_COLUMNS));
+        let other = [
+            ("headings", segment.headings.is_some()),
+            ("horizons", segment.horizons.is_some()),
+        ];
+        for (other, _) in other.into_iter().filter(|(_, present)| *present) {
+            problems.push(Rule::ColumnsTwice { other });
+        }
+    }
+    if let Some(rows) = &segment.rows {
+        if segment.column_set(super::Language::Sv).is_none() {
+            problems.push(Rule::RowsWithoutColumns);
+        }
+        problems.extend(list_problems("rows", rows, 1, MAX_ROWS));
+    }
+    if let Some(tags) = &segment.tags {
+        problems.extend(list_problems("tags", tags, 1, MAX_TAGS));
+    }
+    if let Some(priorities) = segment.priorities
+        && !(1..=MAX_PRIORITIES).contains(&priorities)
+    {
+        problems.push(Rule::Priorities {
+            priorities,
+            max: MAX_PRIORITIES,
         });
     }
     problems

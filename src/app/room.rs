@@ -8,7 +8,7 @@ use super::effect::{Effect, Effects};
 use super::saving::Change;
 use super::state::{AppState, Mode};
 use crate::agenda::SegmentKind;
-use crate::i18n::{Notice, kind_label};
+use crate::i18n::{Notice, exercise_label};
 use crate::room::{
     Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard, SnapshotPoll,
 };
@@ -20,10 +20,10 @@ use crate::session::{
 /// Whether the segment on screen takes cards from the room: a segment where
 /// groups work, until it ends.
 pub fn takes_room_cards(session: &Session) -> bool {
-    matches!(
-        session.current_segment().kind,
-        SegmentKind::GroupDiscussion | SegmentKind::Vision | SegmentKind::ActionPlan
-    ) && session.current_timing().state() != TimerState::Done
+    let kind = session.current_segment().kind;
+    kind.is_writing()
+        && kind != SegmentKind::Plenary
+        && session.current_timing().state() != TimerState::Done
 }
 
 /// What the room's pages may show of `state` at `now`.
@@ -106,7 +106,7 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
 /// The segment's kind as the page names it above the title, unless the
 /// title already says it.
 fn kind_shown(segment: &crate::agenda::Segment, language: crate::agenda::Language) -> String {
-    let kind = kind_label(segment.kind, language);
+    let kind = exercise_label(segment, language);
     if segment.title.trim().to_lowercase() == kind.to_lowercase() {
         String::new()
     } else {

@@ -148,13 +148,7 @@ pub fn letter(summary: &Summary) -> Letter {
 /// Whether the room works in segments of `kind`: their instruction and
 /// questions belong in the letter even where no card was typed.
 fn is_group_work(kind: SegmentKind) -> bool {
-    matches!(
-        kind,
-        SegmentKind::GroupDiscussion
-            | SegmentKind::Plenary
-            | SegmentKind::Vision
-            | SegmentKind::ActionPlan
-    )
+    kind.is_writing()
 }
 
 fn segment_section(
@@ -262,7 +256,7 @@ fn board(
 fn by_theme(summary: &Summary, words: &Words) -> Option<Section> {
     let session = summary.session;
     let mut blocks = Vec::new();
-    for tag in session.agenda.tag_set() {
+    for tag in session.every_tag() {
         let mut cards: Vec<&Card> = session
             .cards
             .iter()

@@ -293,7 +293,7 @@ fn themes(out: &mut String, summary: &SeriesSummary) {
         return;
     }
     let _ = writeln!(out, "## {}\n", words.by_theme);
-    for tag in first.agenda.tag_set() {
+    for tag in first.every_tag() {
         let cards: Vec<&(usize, &Card)> = tagged
             .iter()
             .filter(|(_, card)| card.tag.as_deref() == Some(tag.as_str()))

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::notice::io_problem;
 use super::{Language, pick};
-use crate::agenda::{AgendaError, Place, Rule, Syntax};
+use crate::agenda::{AgendaError, Place, Problem, Syntax};
 pub use crate::input_file::Unreadable;
 use crate::session::Mismatch;
 use crate::session::personal::Kind;
@@ -210,7 +210,7 @@ pub enum Say {
     /// An agenda that breaks rules: each with its segment (number, title), if any.
     AgendaInvalid {
         file: String,
-        problems: Vec<(Option<(usize, String)>, Rule)>,
+        problems: Vec<Problem>,
     },
 }
 
@@ -554,12 +554,19 @@ impl Say {
             }
             Say::AgendaInvalid { file, problems } => problems
                 .iter()
-                .map(|(segment, detail)| match segment {
-                    Some((number, title)) => l(
-                        format!("{file}: pass {number} \"{title}\": {}", detail.text(language)),
-                        format!("{file}: segment {number} \"{title}\": {}", detail.text(language)),
-                    ),
-                    None => format!("{file}: {}", detail.text(language)),
+                .map(|Problem { at, place, rule }| {
+                    let detail = rule;
+                    let file = match at {
+                        Some((line, column)) => format!("{file}:{line}:{column}"),
+                        None => file.clone(),
+                    };
+                    match place {
+                        Place::Segment { number, title } => l(
+                            format!("{file}: pass {number} \"{title}\": {}", detail.text(language)),
+                            format!("{file}: segment {number} \"{title}\": {}", detail.text(language)),
+                        ),
+                        Place::Agenda => format!("{file}: {}", detail.text(language)),
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -609,19 +616,7 @@ impl From<&AgendaError> for Say {
                 column,
                 detail: problem,
             },
-            AgendaError::Invalid { file, problems } => Say::AgendaInvalid {
-                file,
-                problems: problems
-                    .into_iter()
-                    .map(|problem| {
-                        let place = match problem.place {
-                            Place::Agenda => None,
-                            Place::Segment { number, title } => Some((number, title)),
-                        };
-                        (place, problem.rule)
-                    })
-                    .collect(),
-            },
+            AgendaError::Invalid { file, problems } => Say::AgendaInvalid { file, problems },
         }
     }
 }

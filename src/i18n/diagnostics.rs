@@ -90,6 +90,30 @@ impl Rule {
                     "`{field}` is only for {owner:?} segments (expected no `{field}` in this {kind:?})"
                 ),
             ),
+            Rule::OnlyForWriting { field, kind } => l(
+                format!(
+                    "`{field}` hör bara till pass där kort skrivs: GroupDiscussion, Plenary, Vision, ActionPlan (inget `{field}` i det här {kind:?})"
+                ),
+                format!(
+                    "`{field}` is only for segments where cards are written: GroupDiscussion, Plenary, Vision, ActionPlan (expected no `{field}` in this {kind:?})"
+                ),
+            ),
+            Rule::ColumnsTwice { other } => l(
+                format!("både `columns` och `{other}` (det ska vara det ena av dem)"),
+                format!("both `columns` and `{other}` (expected one of them)"),
+            ),
+            Rule::RowsWithoutColumns => l(
+                "`rows` utan kolumner (det ska finnas `columns: [ … ]` som raderna korsar)".into(),
+                "`rows` without columns (expected `columns: [ … ]` for the rows to cross)".into(),
+            ),
+            Rule::Priorities { priorities, max } => l(
+                format!("priorities är {priorities} (det ska vara 1 till {max})"),
+                format!("priorities is {priorities} (expected 1 to {max})"),
+            ),
+            Rule::Blank { field } => l(
+                format!("`{field}` är tom (det ska vara en text)"),
+                format!("`{field}` is blank (expected text)"),
+            ),
             Rule::NoStatements => l(
                 "enkäten har inga påståenden (det ska finnas `statements: [ … ]`)".into(),
                 "a poll has no statements (expected `statements: [ … ]`)".into(),

@@ -1,7 +1,7 @@
 //! Names of the things samla counts and shows: segment kinds, sectors, role
 //! categories, and numbers written the language's way.
 
-use crate::agenda::{Event, Language, Role, Sector, SegmentKind};
+use crate::agenda::{Event, Language, Role, Sector, Segment, SegmentKind};
 use crate::session::personal::Kind;
 
 /// A sector's name.
@@ -66,6 +66,15 @@ pub fn role_label(role: Role, language: Language) -> &'static str {
         (Language::En, Role::Elevhalsa) => "school health",
         (Language::En, Role::Sjukvard) => "healthcare staff",
     }
+}
+
+/// What a segment is called above its title: the exercise's own name when
+/// the agenda gives one, else its kind's.
+pub fn exercise_label(segment: &Segment, language: Language) -> &str {
+    segment
+        .exercise
+        .as_deref()
+        .unwrap_or_else(|| kind_label(segment.kind, language))
 }
 
 /// The name of a segment kind, as shown above its title.

@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Lane, Session};
-use crate::agenda::SegmentKind;
 
 /// A card's stable id, unique within its session.
 pub type CardId = u64;
@@ -121,16 +120,33 @@ fn next_in<'a>(items: &'a [String], current: Option<&str>) -> Option<&'a String>
 }
 
 impl Session {
-    /// The columns cards of segment `index` sit in: the horizons of an action
-    /// plan, the headings of a vision; `None` for every other kind.
+    /// The columns cards of segment `index` sit in: those it declares, the
+    /// horizons of an action plan, the headings of a vision; `None` for a shelf.
     pub fn columns(&self, index: usize) -> Option<Vec<String>> {
         let segment = self.agenda.segments.get(index)?;
-        let language = self.agenda.language;
-        match segment.kind {
-            SegmentKind::ActionPlan => Some(segment.horizon_set(language)),
-            SegmentKind::Vision => Some(segment.heading_set(language)),
-            _ => None,
+        segment.column_set(self.agenda.language)
+    }
+
+    /// The tags cards of segment `index` carry: its own, else the agenda's.
+    pub fn tags(&self, index: usize) -> Vec<String> {
+        match self.agenda.segments.get(index).and_then(|s| s.tags.clone()) {
+            Some(tags) => tags,
+            None => self.agenda.tag_set(),
         }
+    }
+
+    /// Every tag of the agenda and its segments, each once, in the order
+    /// they are first declared.
+    pub fn every_tag(&self) -> Vec<String> {
+        let mut tags = self.agenda.tag_set();
+        for segment in &self.agenda.segments {
+            for tag in segment.tags.iter().flatten() {
+                if !tags.contains(tag) {
+                    tags.push(tag.clone());
+                }
+            }
+        }
+        tags
     }
 
     /// The cards of `group` in segment `index`, in board order: by column, then
@@ -218,7 +234,10 @@ impl Session {
                 }
             }
             CardAction::CycleTag { id } => {
-                let tags = self.agenda.tag_set();
+                let Some(segment) = self.card(id).map(|card| card.segment) else {
+                    return;
+                };
+                let tags = self.tags(segment);
                 if let Some(card) = self.card_mut(id) {
                     card.tag = next_in(&tags, card.tag.as_deref()).cloned();
                 }

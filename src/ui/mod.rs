@@ -153,14 +153,10 @@ pub fn render(frame: &mut Frame, view: &View) {
 /// where groups talk, whenever there are cards, and while one is typed.
 fn shows_board(view: &View) -> bool {
     let session = view.session;
-    matches!(
-        session.current_segment().kind,
-        SegmentKind::GroupDiscussion
-            | SegmentKind::Plenary
-            | SegmentKind::Vision
-            | SegmentKind::ActionPlan
-            | SegmentKind::Poll
-    ) || session.has_cards(session.current)
+    let kind = session.current_segment().kind;
+    kind.is_writing()
+        || kind == SegmentKind::Poll
+        || session.has_cards(session.current)
         || view.editor.is_some()
 }
 
@@ -218,8 +214,8 @@ fn render_cards(frame: &mut Frame, area: Rect, view: &View) {
 
 /// The segment's kind to show above its title, unless the title already says
 /// it ("Paus" above "Paus" says nothing).
-fn kind_above_title(segment: &crate::agenda::Segment, language: Language) -> Option<&'static str> {
-    let kind = i18n::kind_label(segment.kind, language);
+fn kind_above_title(segment: &crate::agenda::Segment, language: Language) -> Option<&str> {
+    let kind = i18n::exercise_label(segment, language);
     (kind.to_lowercase() != segment.title.trim().to_lowercase()).then_some(kind)
 }
 

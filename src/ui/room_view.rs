@@ -139,6 +139,7 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
     }
     let horizons = match segment.kind {
         SegmentKind::ActionPlan => session.columns(session.current).unwrap_or_default(),
+        _ if segment.columns.is_some() => session.columns(session.current).unwrap_or_default(),
         SegmentKind::Poll => segment.statements.iter().map(|s| s.text.clone()).collect(),
         _ => Vec::new(),
     };

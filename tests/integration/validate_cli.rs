@@ -89,47 +89,53 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "22-zero-minutes.ron",
-        " segment 2 \"Gruppsamtal\": minutes is 0 (expected at least 1)",
+        "5:55: segment 2 \"Gruppsamtal\": minutes is 0 (expected at least 1)",
     ),
     (
         "23-no-segments.ron",
-        " there are no segments (expected at least one",
+        "3:5: there are no segments (expected at least one",
     ),
     (
         "24-empty-horizons.ron",
-        " segment 1 \"Handlingsplan\": `horizons` is empty",
+        "4:65: segment 1 \"Handlingsplan\": `horizons` is empty",
     ),
-    ("25-too-many-groups.ron", " groups is 13 (expected 1 to 12)"),
-    ("26-zero-groups.ron", " groups is 0 (expected 1 to 12)"),
+    (
+        "25-too-many-groups.ron",
+        "3:5: groups is 13 (expected 1 to 12)",
+    ),
+    ("26-zero-groups.ron", "3:5: groups is 0 (expected 1 to 12)"),
     (
         "27-min-above-minutes.ron",
-        " segment 1 \"Gruppsamtal\": min_minutes is 40",
+        "4:68: segment 1 \"Gruppsamtal\": min_minutes is 40",
     ),
     (
         "28-horizons-on-discussion.ron",
-        " segment 1 \"Gruppsamtal\": `horizons` is only for ActionPlan",
+        "4:68: segment 1 \"Gruppsamtal\": `horizons` is only for ActionPlan",
     ),
     (
         "29-poll-without-statements.ron",
-        " segment 1 \"Enkät före\": a poll has no statements",
+        "4:9: segment 1 \"Enkät före\": a poll has no statements",
     ),
     (
         "30-duplicate-ids.ron",
-        " segment 2 \"Andra samtalet\": id `samtal` is used twice",
+        "5:10: segment 2 \"Andra samtalet\": id `samtal` is used twice",
     ),
-    ("31-empty-title.ron", " the title is empty"),
+    ("31-empty-title.ron", "2:5: the title is empty"),
     (
         "32-group-names-mismatch.ron",
-        " groups is 3 but group_names names 2",
+        "4:5: groups is 3 but group_names names 2",
     ),
-    ("33-duplicate-tags.ron", " `tags` has \"Regelverk\" twice"),
+    (
+        "33-duplicate-tags.ron",
+        "3:5: `tags` has \"Regelverk\" twice",
+    ),
     (
         "34-warning-longer-than-segment.ron",
-        " segment 1 \"Samtal med experten\": warning_minutes is 10",
+        "4:67: segment 1 \"Samtal med experten\": warning_minutes is 10",
     ),
     (
         "35-bad-scale.ron",
-        " segment 1 \"Enkät\": the scale runs from 5 to 1",
+        "4:91: segment 1 \"Enkät\": the scale runs from 5 to 1",
     ),
     (
         "36-minutes-too-large.ron",
@@ -145,7 +151,31 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "39-invalid-id.ron",
-        " segment 1 \"Gruppsamtal\": id `Första Samtalet` has other characters",
+        "4:10: segment 1 \"Gruppsamtal\": id `Första Samtalet` has other characters",
+    ),
+    (
+        "40-columns-on-break.ron",
+        "4:51: segment 1 \"Paus\": `columns` is only for segments where cards are written",
+    ),
+    (
+        "41-columns-and-horizons.ron",
+        "4:83: segment 1 \"Handlingsplan\": both `columns` and `horizons`",
+    ),
+    (
+        "42-rows-without-columns.ron",
+        "4:70: segment 1 \"Nulägesanalys\": `rows` without columns",
+    ),
+    (
+        "43-too-many-segment-tags.ron",
+        "8:13: segment 1 \"Samtal\": `tags` has 10 items (expected at most 9)",
+    ),
+    (
+        "44-priorities-zero.ron",
+        "4:69: segment 1 \"Prioritering\": priorities is 0 (expected 1 to 9)",
+    ),
+    (
+        "45-blank-exercise.ron",
+        "4:63: segment 1 \"Samtal\": `exercise` is blank",
     ),
 ];
 
@@ -231,7 +261,7 @@ fn several_files_are_all_reported_and_one_bad_file_fails_the_run() {
     let second = fixture("22-zero-minutes.ron");
     let run = samla(&["validate", &first, "agendas/seminarium-1.ron", &second]);
     assert_rejected(&run, &first, "3:5: missing comma");
-    assert_rejected(&run, &second, " segment 2 \"Gruppsamtal\"");
+    assert_rejected(&run, &second, "5:55: segment 2 \"Gruppsamtal\"");
     assert!(
         run.stdout
             .contains("agendas/seminarium-1.ron: ok (9 segments, 180 min)")
@@ -252,13 +282,14 @@ fn every_broken_rule_of_one_file_is_reported() {
     .expect("write");
     let file = file.to_string_lossy().into_owned();
     let run = samla(&["validate", &file]);
-    assert_rejected(&run, &file, " the title is empty");
-    assert_rejected(&run, &file, " groups is 20");
-    assert_rejected(&run, &file, " segment 1 \"Paus\": minutes is 0");
+    // Each at its field: the line and column of the name before the colon.
+    assert_rejected(&run, &file, "1:8: the title is empty");
+    assert_rejected(&run, &file, "1:19: groups is 20");
+    assert_rejected(&run, &file, "2:42: segment 1 \"Paus\": minutes is 0");
     assert_rejected(
         &run,
         &file,
-        " segment 2 \"Vision\": `horizons` is only for ActionPlan",
+        "3:58: segment 2 \"Vision\": `horizons` is only for ActionPlan",
     );
 }
 
