@@ -95,6 +95,8 @@ pub enum BoardAction {
     CycleTag,
     /// Mark the selected card as a quote, or unmark it.
     ToggleQuote,
+    /// Mark the selected card as one of its group's priorities, or unmark it.
+    TogglePriority,
     /// Move the selected card to the next column.
     NextColumn,
     /// Move the selected card to the column before.

@@ -140,6 +140,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('f') => board(BoardAction::EditPrivateNote),
         KeyCode::Char('t') => board(BoardAction::CycleTag),
         KeyCode::Char('q') => board(BoardAction::ToggleQuote),
+        KeyCode::Char('*') => board(BoardAction::TogglePriority),
         KeyCode::Char('h') => board(BoardAction::NextColumn),
         KeyCode::Char('H') => board(BoardAction::PreviousColumn),
         KeyCode::Char('m') => board(BoardAction::AskMove),

@@ -202,6 +202,22 @@ impl AppState {
             BoardAction::ToggleQuote => {
                 return self.change_card(|id| CardAction::ToggleQuote { id }, now);
             }
+            BoardAction::TogglePriority => {
+                let Some(card) = self.card_or_hint() else {
+                    return Change::Nothing;
+                };
+                let allowed = self.session.current_segment().priorities;
+                match (self.session.priority_allowed(card.id), allowed) {
+                    (Some(true), _) => {
+                        return self.change_session(
+                            SessionAction::Card(CardAction::TogglePriority { id: card.id }),
+                            now,
+                        );
+                    }
+                    (_, Some(allowed)) => self.notice = Some(Notice::PrioritiesFull(allowed)),
+                    (_, None) => self.notice = Some(Notice::NoPriorities),
+                }
+            }
             BoardAction::NextColumn => {
                 if self.session.columns(self.session.current).is_some() {
                     let change = self.change_card(|id| CardAction::NextHorizon { id }, now);

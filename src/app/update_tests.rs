@@ -582,3 +582,41 @@ fn j_and_k_reorder_a_card_within_its_column_and_the_summary_keeps_the_order() {
         "{summary}"
     );
 }
+
+#[test]
+fn star_marks_the_groups_priorities_says_when_it_cannot_and_the_summary_lists_them_first() {
+    let (mut state, _) = action_plan_with_a_card();
+    let star = |state: &mut AppState| {
+        let _ = state.update(Action::Board(BoardAction::TogglePriority), one_pm());
+    };
+    star(&mut state);
+    assert_eq!(state.notice, Some(Notice::NoPriorities));
+    let current = state.session.current;
+    state.session.agenda.segments[current].priorities = Some(1);
+    for text in ["Andra", "Tredje"] {
+        let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+        let _ = state.update(Action::Editor(EditorAction::Type(text.into())), one_pm());
+        let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    }
+    // "Tredje" is selected: it becomes the one priority; "Andra" may not.
+    star(&mut state);
+    let _ = state.update(Action::Board(BoardAction::StepCard(-1)), one_pm());
+    star(&mut state);
+    assert_eq!(state.notice, Some(Notice::PrioritiesFull(1)));
+    let chosen: Vec<&str> = state
+        .session
+        .cards
+        .iter()
+        .filter(|card| card.priority)
+        .map(|card| card.text.as_str())
+        .collect();
+    assert_eq!(chosen, ["Tredje"]);
+    let summary = summary_of(&state);
+    let at = |text: &str| {
+        summary
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} in the summary"))
+    };
+    assert!(at("Prioriterat") < at("★ Tredje"), "{summary}");
+    assert!(at("★ Tredje") < at("Närvaroteam"), "{summary}");
+}

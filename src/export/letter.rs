@@ -67,6 +67,8 @@ pub struct CardItem {
     pub text: String,
     pub tag: Option<String>,
     pub quote: bool,
+    /// One of its group's priorities.
+    pub priority: bool,
     /// Where it came from, where it is listed away from its segment.
     pub from: Option<String>,
 }
@@ -77,6 +79,7 @@ impl CardItem {
             text: card.text.clone(),
             tag: card.tag.clone(),
             quote: card.quote,
+            priority: card.priority,
             from: None,
         }
     }
@@ -204,7 +207,29 @@ fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: usize) {
             continue;
         }
         blocks.push(Block::Heading(summary.group_name(lane)));
-        blocks.push(Block::Cards(cards.into_iter().map(CardItem::of).collect()));
+        // The group's priorities first, in their order, then the rest.
+        let (chosen, rest): (Vec<&Card>, Vec<&Card>) =
+            cards.into_iter().partition(|card| card.priority);
+        blocks.push(Block::Cards(
+            chosen.into_iter().chain(rest).map(CardItem::of).collect(),
+        ));
+    }
+}
+
+/// The cards `group` chose as its priorities, under their heading, with the
+/// column each sits in.
+fn priorities(blocks: &mut Vec<Block>, cards: &[&Card], words: &Words) {
+    let chosen: Vec<CardItem> = cards
+        .iter()
+        .filter(|card| card.priority)
+        .map(|card| CardItem {
+            from: card.horizon.clone(),
+            ..CardItem::of(card)
+        })
+        .collect();
+    if !chosen.is_empty() {
+        blocks.push(Block::Subheading(words.priorities.to_owned()));
+        blocks.push(Block::Cards(chosen));
     }
 }
 
@@ -224,6 +249,7 @@ fn board(
             continue;
         }
         blocks.push(Block::Heading(summary.group_name(lane)));
+        priorities(blocks, &cards, words);
         let mut row = vec![summary.group_name(lane)];
         for column in columns {
             let under: Vec<&Card> = cards

@@ -137,10 +137,15 @@ fn item(out: &mut String, card: &CardItem) {
     if let Some(from) = &card.from {
         let _ = write!(after, " — *{}*", escape::line(from));
     }
+    let mark = if card.priority { "★ " } else { "" };
     if card.quote {
-        let _ = writeln!(out, "- > {}{after}", escape::lines(&card.text, "  > "));
+        let _ = writeln!(
+            out,
+            "- > {mark}{}{after}",
+            escape::lines(&card.text, "  > ")
+        );
     } else {
-        let _ = writeln!(out, "- {}{after}", escape::lines(&card.text, "  "));
+        let _ = writeln!(out, "- {mark}{}{after}", escape::lines(&card.text, "  "));
     }
 }
 

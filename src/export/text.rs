@@ -93,7 +93,12 @@ fn indented(text: &str, indent: &str) -> String {
 
 fn card_text(out: &mut String, card: &CardItem) {
     // A quote is marked, not wrapped in quotation marks it may already have.
-    let mark = if card.quote { "» " } else { "" };
+    let mark = match (card.priority, card.quote) {
+        (true, true) => "★ » ",
+        (true, false) => "★ ",
+        (false, true) => "» ",
+        (false, false) => "",
+    };
     let mut line = format!("- {mark}{}", indented(&card.text, "  "));
     if let Some(tag) = &card.tag {
         let _ = write!(line, " ({})", escape::one_line(tag));

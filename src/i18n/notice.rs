@@ -18,6 +18,10 @@ pub enum Notice {
     NoCard,
     /// `h` where the board has no columns.
     NoColumns,
+    /// `*` in a segment that asks for no priorities.
+    NoPriorities,
+    /// `*` on a card of a group that has marked all it may.
+    PrioritiesFull(u32),
     /// An empty card was dropped.
     NothingSaved,
     /// Ctrl+Z on an empty respondent line took back the one before.
@@ -80,6 +84,20 @@ impl Notice {
             Notice::QuitHint => strings.quit_hint.to_owned(),
             Notice::NoCard => strings.no_card.to_owned(),
             Notice::NoColumns => strings.no_columns.to_owned(),
+            Notice::NoPriorities => pick(
+                language,
+                "* markerar prioriteringar i pass som ber om dem",
+                "* marks priorities in segments that ask for them",
+            )
+            .to_owned(),
+            Notice::PrioritiesFull(allowed) => match language {
+                Language::Sv => format!(
+                    "Gruppen har redan valt sina {allowed} · * på en av dem tar bort markeringen"
+                ),
+                Language::En => format!(
+                    "The group has chosen its {allowed} already · * on one of them takes the mark off"
+                ),
+            },
             Notice::NothingSaved => strings.nothing_saved.to_owned(),
             Notice::LineUndone => strings.line_undone.to_owned(),
             Notice::NotAPoll => strings.not_a_poll.to_owned(),

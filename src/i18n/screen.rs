@@ -142,12 +142,12 @@ const SV: Strings = Strings {
         ),
         ("Ctrl+Z / Y", "i editorn: ångra / gör om"),
         (
-            "t / q",
-            "byt etikett (Regelverk, Organisation, Synsätt) / citat",
+            "t / q / *",
+            "byt etikett / markera citat / gruppens prioritering",
         ),
         (
             "h / H",
-            "handlingsplan, vision: kortet en kolumn fram / bak",
+            "kortet en kolumn fram / bak, där passet har kolumner",
         ),
         (
             "m · J / K",
@@ -188,7 +188,7 @@ const SV: Strings = Strings {
     delete_title: "Ta bort kortet?",
     delete_confirm: "j tar bort · n eller annan tangent avbryter",
     no_card: "Inget kort valt – a lägger till ett",
-    no_columns: "h flyttar kort i handlingsplan och vision",
+    no_columns: "h flyttar kort mellan kolumner, där passet har sådana",
     nothing_saved: "Tomt kort – inget sparat",
     more: "till",
     groups_above: "ovanför",
@@ -281,8 +281,8 @@ const EN: Strings = Strings {
         ),
         ("Ctrl+Z / Y", "in the editor: undo / redo"),
         (
-            "t / q",
-            "cycle the tag (Regulations, Organisation, …) / quote",
+            "t / q / *",
+            "cycle the tag / mark a quote / the group's priority",
         ),
         (
             "h / H · Tab",
@@ -326,7 +326,7 @@ const EN: Strings = Strings {
     delete_title: "Delete this card?",
     delete_confirm: "y deletes · n or any other key cancels",
     no_card: "No card selected – a adds one",
-    no_columns: "h moves cards in the action plan and vision",
+    no_columns: "h moves cards between columns, where the segment has them",
     nothing_saved: "Empty card – nothing saved",
     more: "more",
     groups_above: "above",

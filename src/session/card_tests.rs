@@ -272,3 +272,74 @@ fn a_session_with_cards_survives_a_ron_round_trip() {
     let back: Session = ron::from_str(&text).unwrap();
     assert_eq!(back, session);
 }
+
+/// Seminarium 3 with its plenary asking for two priorities per group, its
+/// vision with columns of its own and its own tags.
+fn workshop() -> Session {
+    let mut session = seminar();
+    session.agenda.segments[PLENARY].priorities = Some(2);
+    let vision = segment_of_kind(&session, SegmentKind::Vision);
+    session.agenda.segments[vision].columns = Some(vec!["Styrkor".into(), "Hinder".into()]);
+    session.agenda.segments[vision].headings = None;
+    session.agenda.segments[vision].tags = Some(vec!["Elev".into(), "Skola".into()]);
+    session
+}
+
+#[test]
+fn a_group_marks_as_many_priorities_as_the_segment_allows_and_can_take_one_back() {
+    let mut session = workshop();
+    let ids: Vec<CardId> = ["a", "b", "c"]
+        .iter()
+        .map(|text| add(&mut session, PLENARY, Some(0), text))
+        .collect();
+    let other = add(&mut session, PLENARY, Some(1), "d");
+    for id in &ids {
+        card_action(&mut session, CardAction::TogglePriority { id: *id });
+    }
+    card_action(&mut session, CardAction::TogglePriority { id: other });
+    let marked = |session: &Session| -> Vec<bool> {
+        session.cards.iter().map(|card| card.priority).collect()
+    };
+    // The third of group 1 is one too many; group 2 counts on its own.
+    assert_eq!(marked(&session), [true, true, false, true]);
+    assert_eq!(session.priority_allowed(ids[2]), Some(false));
+    card_action(&mut session, CardAction::TogglePriority { id: ids[0] });
+    card_action(&mut session, CardAction::TogglePriority { id: ids[2] });
+    assert_eq!(marked(&session), [false, true, true, true]);
+    // A segment that asks for no priorities takes no mark.
+    let vision = segment_of_kind(&session, SegmentKind::Vision);
+    let plain = add(&mut session, vision, Some(0), "e");
+    card_action(&mut session, CardAction::TogglePriority { id: plain });
+    assert!(!session.card(plain).unwrap().priority);
+    assert_eq!(session.priority_allowed(plain), None);
+}
+
+#[test]
+fn a_segment_s_own_columns_and_tags_replace_the_vision_s() {
+    let mut session = workshop();
+    let vision = segment_of_kind(&session, SegmentKind::Vision);
+    assert_eq!(
+        session.columns(vision),
+        Some(vec!["Styrkor".to_owned(), "Hinder".to_owned()])
+    );
+    let id = add(&mut session, vision, Some(0), "Trygga vuxna");
+    assert_eq!(
+        session.card(id).unwrap().horizon.as_deref(),
+        Some("Styrkor")
+    );
+    card_action(&mut session, CardAction::NextHorizon { id });
+    assert_eq!(session.card(id).unwrap().horizon.as_deref(), Some("Hinder"));
+    let tags: Vec<Option<String>> = (0..3)
+        .map(|_| {
+            card_action(&mut session, CardAction::CycleTag { id });
+            session.card(id).unwrap().tag.clone()
+        })
+        .collect();
+    assert_eq!(tags, [Some("Elev".into()), Some("Skola".into()), None]);
+    // Elsewhere the agenda's tags still hold, and the summary knows both.
+    assert_eq!(session.tags(PLENARY), session.agenda.tag_set());
+    assert_eq!(
+        session.every_tag(),
+        ["Regelverk", "Organisation", "Synsätt", "Elev", "Skola"]
+    );
+}

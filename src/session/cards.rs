@@ -43,6 +43,9 @@ pub struct Card {
     /// room's pages and the summary.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// One of its group's priorities (dot voting), in a segment that asks for them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub priority: bool,
     /// Its place in its column when moved with J/K; the id until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u64>,
@@ -95,6 +98,9 @@ pub enum CardAction {
     CycleTag { id: CardId },
     /// Marks a card as a quote, or unmarks it.
     ToggleQuote { id: CardId },
+    /// Marks a card as one of its group's priorities, while the group has
+    /// marked fewer than the segment allows, or unmarks it.
+    TogglePriority { id: CardId },
     /// Moves a card to the next horizon (or vision heading), round to the first.
     NextHorizon { id: CardId },
     /// Moves a card to the horizon before, round to the last.
@@ -247,6 +253,13 @@ impl Session {
                     card.quote = !card.quote;
                 }
             }
+            CardAction::TogglePriority { id } => {
+                if self.priority_allowed(id) == Some(true)
+                    && let Some(card) = self.card_mut(id)
+                {
+                    card.priority = !card.priority;
+                }
+            }
             CardAction::NextHorizon { id } => {
                 let Some(segment) = self.card(id).map(|card| card.segment) else {
                     return;
@@ -286,6 +299,24 @@ impl Session {
         }
     }
 
+    /// Whether card `id` may be marked or unmarked as a priority: `None` when
+    /// its segment asks for no priorities, `Some(false)` when its group has
+    /// marked all it may.
+    pub fn priority_allowed(&self, id: CardId) -> Option<bool> {
+        let card = self.card(id)?;
+        let allowed = self.agenda.segments.get(card.segment)?.priorities?;
+        let marked = self.priorities_marked(card.segment, card.group);
+        Some(card.priority || marked < allowed as usize)
+    }
+
+    /// How many cards `group` has marked as priorities in `segment`.
+    pub fn priorities_marked(&self, segment: usize, group: Lane) -> usize {
+        self.cards
+            .iter()
+            .filter(|card| card.segment == segment && card.group == group && card.priority)
+            .count()
+    }
+
     fn add_card(
         &mut self,
         segment: usize,
@@ -315,6 +346,7 @@ impl Session {
             edited: None,
             from_room,
             hidden: false,
+            priority: false,
             rank: None,
         });
         self.next_card_id += 1;

@@ -17,6 +17,8 @@ const MIN_COLUMN_WIDTH: u16 = 24;
 const MAX_CARD_LINES: usize = 6;
 /// The mark of a quote card.
 pub const QUOTE_MARK: &str = "❝";
+/// The mark of a card its group chose as a priority.
+pub const PRIORITY_MARK: &str = "★";
 /// The mark of a card posted from a phone in the room.
 pub const ROOM_MARK: &str = "☏";
 /// The mark of a card that holds personal data.
@@ -227,6 +229,12 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(border_type)
         .border_style(border_style);
+    if card.priority {
+        block = block.title(Span::styled(
+            format!(" {PRIORITY_MARK} "),
+            view.theme.current(),
+        ));
+    }
     if let Some(tag) = &card.tag {
         block = block.title(Span::styled(format!(" {tag} "), view.theme.tag()));
     }

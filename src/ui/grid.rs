@@ -307,12 +307,14 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
     let flagged = super::board::flagged(view, item.card);
     // A card from the room has the phone's mark for its bullet.
     let bullet = match (
+        item.card.priority,
         item.card.quote,
         item.card.from_room.is_some() && !view.for_room,
     ) {
-        (true, _) => super::board::QUOTE_MARK,
-        (false, true) => super::board::ROOM_MARK,
-        (false, false) => "•",
+        (true, _, _) => super::board::PRIORITY_MARK,
+        (false, true, _) => super::board::QUOTE_MARK,
+        (false, false, true) => super::board::ROOM_MARK,
+        (false, false, false) => "•",
     };
     let pointer = match (selected, flagged) {
         (true, _) => "▶",

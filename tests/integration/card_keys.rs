@@ -179,7 +179,7 @@ fn h_outside_the_exercises_explains_itself() {
     press(&mut state, char_key('h'));
     assert_eq!(
         notice(&state).as_deref(),
-        Some("h flyttar kort i handlingsplan och vision")
+        Some("h flyttar kort mellan kolumner, där passet har sådana")
     );
     assert_eq!(selected(&state).horizon, None);
 }
