@@ -2,13 +2,15 @@
 //! csv crate), UTF-8 with a byte-order mark so spreadsheet programs read å, ä, ö.
 
 use super::markdown::Summary;
+use crate::agenda::SegmentKind;
 use crate::i18n::kind_label;
+use crate::session::ActionItem;
 
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The column names, the same in every language so scripts can rely on them.
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 15] = [
     "seminar",
     "date",
     "segment",
@@ -20,6 +22,10 @@ const HEADER: [&str; 11] = [
     "quote",
     "text",
     "created",
+    "priority",
+    "owner",
+    "due",
+    "follow_up",
 ];
 
 /// What starts a formula in a spreadsheet program (OWASP's list).
@@ -45,15 +51,8 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
     writer.write_record(HEADER)?;
-    let date = agenda
-        .date
-        .unwrap_or_else(|| {
-            session
-                .planned_start
-                .with_timezone(&summary.offset)
-                .date_naive()
-        })
-        .to_string();
+    let day = summary.date();
+    let date = day.to_string();
     for (index, segment) in agenda.segments.iter().enumerate() {
         for lane in summary.lanes() {
             for card in session.cards_in(index, lane) {
@@ -63,6 +62,13 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     .with_timezone(&summary.offset)
                     .format("%Y-%m-%d %H:%M:%S")
                     .to_string();
+                // An action plan's fields, as the summary's table shows them.
+                let item = (segment.kind == SegmentKind::ActionPlan)
+                    .then(|| ActionItem::parse(&card.text, day))
+                    .filter(ActionItem::has_fields);
+                let field = |pick: fn(&ActionItem) -> Option<String>| {
+                    item.as_ref().and_then(pick).unwrap_or_default()
+                };
                 let record = [
                     agenda.title.as_str(),
                     &date,
@@ -75,6 +81,10 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     if card.quote { "1" } else { "0" },
                     &card.text,
                     &created,
+                    if card.priority { "1" } else { "0" },
+                    &field(|item| item.owner.clone()),
+                    &field(|item| item.due.map(|date| date.to_string())),
+                    &field(|item| item.follow_up.map(|date| date.to_string())),
                 ];
                 writer.write_record(record.map(spreadsheet_safe))?;
             }

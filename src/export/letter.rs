@@ -13,7 +13,7 @@ use super::Summary;
 use super::poll;
 use crate::agenda::{Segment, SegmentKind};
 use crate::i18n::{Words, words};
-use crate::session::Card;
+use crate::session::{ActionItem, Card};
 
 /// The tags of the ROS model, explained in a line wherever cards carry them.
 const ROS_TAGS: [&str; 3] = ["Regelverk", "Organisation", "Synsätt"];
@@ -243,6 +243,7 @@ fn board(
     words: &Words,
 ) {
     let mut overview = Vec::new();
+    let is_plan = summary.session.agenda.segments[segment].kind == SegmentKind::ActionPlan;
     for lane in summary.lanes() {
         let cards = summary.session.cards_in(segment, lane);
         if cards.is_empty() {
@@ -262,7 +263,15 @@ fn board(
                 continue;
             }
             blocks.push(Block::Subheading(column.clone()));
-            blocks.push(Block::Cards(under.into_iter().map(CardItem::of).collect()));
+            let items: Vec<ActionItem> = under
+                .iter()
+                .map(|card| ActionItem::parse(&card.text, summary.date()))
+                .collect();
+            if is_plan && items.iter().any(ActionItem::has_fields) {
+                blocks.push(action_table(&under, &items, words));
+            } else {
+                blocks.push(Block::Cards(under.into_iter().map(CardItem::of).collect()));
+            }
         }
         overview.push(row);
     }
@@ -275,6 +284,37 @@ fn board(
             rows: overview,
             numeric: true,
         });
+    }
+}
+
+/// An action plan's cards as a table: the action, who owns it, by when, and
+/// when it is followed up; a priority keeps its star.
+fn action_table(cards: &[&Card], items: &[ActionItem], words: &Words) -> Block {
+    let date = |date: Option<chrono::NaiveDate>| {
+        date.map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let rows = cards
+        .iter()
+        .zip(items)
+        .map(|(card, item)| {
+            let star = if card.priority { "★ " } else { "" };
+            vec![
+                format!("{star}{}", item.what),
+                item.owner.clone().unwrap_or_default(),
+                date(item.due),
+                date(item.follow_up),
+            ]
+        })
+        .collect();
+    Block::Table {
+        head: words
+            .action_columns
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect(),
+        rows,
+        numeric: false,
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Words {
     pub cards_per_column: &'static str,
     /// The heading of a group's chosen priorities.
     pub priorities: &'static str,
+    /// The columns of an action plan's table.
+    pub action_columns: [&'static str; 4],
     pub ros: &'static str,
     pub months: [&'static str; 12],
     pub removed: &'static str,
@@ -87,6 +89,7 @@ const SV: Words = Words {
     scale: "Skala",
     cards_per_column: "Antal kort per grupp och kolumn:",
     priorities: "Prioriterat",
+    action_columns: ["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
     take_home: "Att ta med hem",
@@ -145,6 +148,7 @@ const EN: Words = Words {
     scale: "Scale",
     cards_per_column: "Cards per group and column:",
     priorities: "Priorities",
+    action_columns: ["Action", "Owner", "Due", "Follow-up"],
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",
     take_home: "To take home",

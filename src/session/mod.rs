@@ -1,6 +1,7 @@
 //! What happened in a seminar: timings as timestamps, groups and cards. Pure data
 //! and pure rules, no input or output.
 
+mod action_item;
 mod cards;
 mod check;
 mod lane;
@@ -12,6 +13,7 @@ mod schedule;
 mod timing;
 mod tone;
 
+pub use action_item::ActionItem;
 pub use cards::{Card, CardAction, CardId};
 pub use check::{Inconsistency, Mismatch};
 pub use lane::Lane;

@@ -28,7 +28,11 @@ fn rows() -> (Vec<u8>, Vec<csv::StringRecord>) {
             "tag",
             "quote",
             "text",
-            "created"
+            "created",
+            "priority",
+            "owner",
+            "due",
+            "follow_up"
         ]
     );
     let records = reader

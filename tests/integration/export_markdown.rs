@@ -707,3 +707,45 @@ fn lines_still_to_fix_are_listed_in_the_report_only() {
     );
     assert!(!summary_of(&session, false).contains("sk4554"));
 }
+
+#[test]
+fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
+    use samla::session::{CardAction, SessionAction};
+    let mut session = seminar_3();
+    let at = saved_at();
+    session.apply(
+        SessionAction::Card(CardAction::Add {
+            segment: 3,
+            group: Lane::Group(0),
+            text: "Närvaroteam på varje skola\n@Rektorerna !2027-03-31 ?2027-06-15".into(),
+        }),
+        at,
+    );
+    let id = session.next_card_id - 1;
+    session.apply(SessionAction::Card(CardAction::TogglePriority { id }), at);
+    let text = summary_of(&session, false);
+    let group_1 = &text[text.find("## Handlingsplan").expect("the plan")..];
+    let group_1 = &group_1[..group_1.find("### Grupp 2").expect("group 2")];
+    let plan = tables(group_1);
+    assert_eq!(
+        plan[0],
+        [
+            vec!["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
+            vec!["Kartlägg frånvaron varje månad", "", "", ""],
+            vec![
+                "Närvaroteam på varje skola",
+                "Rektorerna",
+                "2027-03-31",
+                "2027-06-15"
+            ],
+        ]
+    );
+    // Priorities were not asked for here: the card is no priority.
+    assert!(!group_1.contains('★'), "{group_1}");
+    let csv = samla::export::csv(&summary(&session)).expect("csv");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    assert!(
+        csv.contains(",0,Rektorerna,2027-03-31,2027-06-15\r\n"),
+        "{csv}"
+    );
+}
