@@ -79,8 +79,10 @@ pub enum Event {
     Seminar,
     /// A development workshop.
     Workshop,
-    /// A dialogue meeting.
+    /// A meeting.
     Meeting,
+    /// A dialogue meeting between school, social services and healthcare.
+    Dialogue,
 }
 
 /// The language an agenda is written in.
@@ -167,6 +169,12 @@ pub enum SegmentKind {
     Lecture,
     /// Small groups discussing questions.
     GroupDiscussion,
+    /// Each participant thinks and writes alone first; the cards are the
+    /// room's, with no group and no name.
+    Individual,
+    /// Two and two in conversation; the cards are the room's, as with
+    /// individual reflection.
+    Pairs,
     /// The whole room in conversation, typically with the expert.
     Plenary,
     /// A break.
@@ -188,10 +196,17 @@ impl SegmentKind {
         matches!(
             self,
             SegmentKind::GroupDiscussion
+                | SegmentKind::Individual
+                | SegmentKind::Pairs
                 | SegmentKind::Plenary
                 | SegmentKind::Vision
                 | SegmentKind::ActionPlan
         )
+    }
+
+    /// Whether its cards belong to no group: each alone, or two and two.
+    pub fn is_personal(self) -> bool {
+        matches!(self, SegmentKind::Individual | SegmentKind::Pairs)
     }
 }
 

@@ -18,11 +18,13 @@ use crate::session::{
 };
 
 /// Whether the segment on screen takes cards from the room: a segment where
-/// groups work, until it ends.
+/// groups work, until it ends. Cards written alone or in pairs are typed on
+/// the run screen, since the room's page is a group's page.
 pub fn takes_room_cards(session: &Session) -> bool {
     let kind = session.current_segment().kind;
     kind.is_writing()
         && kind != SegmentKind::Plenary
+        && !kind.is_personal()
         && session.current_timing().state() != TimerState::Done
 }
 

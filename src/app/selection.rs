@@ -36,7 +36,7 @@ impl AppState {
     /// The ids of the selected group's cards in the current segment, in board order.
     pub(super) fn cards_of_selection(&self) -> Vec<CardId> {
         self.session
-            .cards_in(self.session.current, self.selected_lane)
+            .cards_in(self.session.current, self.writing_lane())
             .iter()
             .map(|card| card.id)
             .collect()

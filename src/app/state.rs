@@ -140,6 +140,16 @@ impl AppState {
         }
     }
 
+    /// The lane cards are written in and selected from: the selected group's,
+    /// or the room's where people write alone or in pairs.
+    pub fn writing_lane(&self) -> Lane {
+        if self.session.current_segment().kind.is_personal() {
+            Lane::Room
+        } else {
+            self.selected_lane
+        }
+    }
+
     /// The view a frame at `now` draws.
     pub fn view(&self, now: DateTime<Utc>, offset: FixedOffset) -> View<'_> {
         View {
@@ -148,7 +158,7 @@ impl AppState {
             offset,
             language: self.language,
             theme: self.theme,
-            selected_lane: self.selected_lane,
+            selected_lane: self.writing_lane(),
             selected_card: self.selected_card,
             editor: self.editor_view(),
             overlay: self.overlay(),

@@ -514,7 +514,7 @@ impl AppState {
 fn new_card_target(state: &AppState) -> DraftTarget {
     DraftTarget::NewCard {
         segment: state.session.current,
-        group: state.selected_lane,
+        group: state.writing_lane(),
         column: state.selected_column(),
     }
 }

@@ -620,3 +620,48 @@ fn star_marks_the_groups_priorities_says_when_it_cannot_and_the_summary_lists_th
     assert!(at("Prioriterat") < at("★ Tredje"), "{summary}");
     assert!(at("★ Tredje") < at("Närvaroteam"), "{summary}");
 }
+
+#[test]
+fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
+    use crate::agenda::SegmentKind;
+    use crate::session::Lane;
+    let (mut state, _) = action_plan_with_a_card();
+    let current = state.session.current;
+    let segment = &mut state.session.agenda.segments[current];
+    segment.kind = SegmentKind::Individual;
+    segment.horizons = None;
+    segment.title = "Tyst skrivande".into();
+    let _ = state.update(
+        Action::Board(BoardAction::SelectGroup(Lane::Group(1))),
+        one_pm(),
+    );
+    let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type("Mina tankar".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    let card = state.session.cards.last().expect("the card");
+    assert_eq!(
+        (card.text.as_str(), card.group),
+        ("Mina tankar", Lane::Room)
+    );
+    assert_eq!(state.selected_card, Some(card.id), "and it is selected");
+    assert_eq!(
+        state
+            .view(one_pm(), chrono::FixedOffset::east_opt(0).unwrap())
+            .selected_lane,
+        Lane::Room
+    );
+    // The summary lists the room's cards under the segment, under no group.
+    let summary = summary_of(&state);
+    let section = &summary[summary.find("## Tyst skrivande").expect("the segment")..];
+    let next = section[3..]
+        .find("\n## ")
+        .map_or(section.len(), |at| at + 3);
+    let section = &section[..next];
+    assert!(section.contains("- Mina tankar"), "{section}");
+    assert!(!section.contains("### "), "{section}");
+    // The room's page takes no cards here: it is a group's page.
+    assert!(!crate::app::room::takes_room_cards(&state.session));
+}

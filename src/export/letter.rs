@@ -181,6 +181,16 @@ fn segment_section(
     }
     match session.columns(index) {
         Some(columns) => board(&mut blocks, summary, index, &columns, words),
+        // Alone or in pairs: the room's cards, under no group's name.
+        None if segment.kind.is_personal() => {
+            let cards: Vec<&Card> = summary
+                .lanes()
+                .flat_map(|lane| session.cards_in(index, lane))
+                .collect();
+            if !cards.is_empty() {
+                blocks.push(Block::Cards(cards.into_iter().map(CardItem::of).collect()));
+            }
+        }
         None => by_group(&mut blocks, summary, index),
     }
     if uses_ros(session.cards.iter().filter(|card| card.segment == index)) {

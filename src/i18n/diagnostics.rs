@@ -92,10 +92,10 @@ impl Rule {
             ),
             Rule::OnlyForWriting { field, kind } => l(
                 format!(
-                    "`{field}` hör bara till pass där kort skrivs: GroupDiscussion, Plenary, Vision, ActionPlan (inget `{field}` i det här {kind:?})"
+                    "`{field}` hör bara till pass där kort skrivs: GroupDiscussion, Individual, Pairs, Plenary, Vision, ActionPlan (inget `{field}` i det här {kind:?})"
                 ),
                 format!(
-                    "`{field}` is only for segments where cards are written: GroupDiscussion, Plenary, Vision, ActionPlan (expected no `{field}` in this {kind:?})"
+                    "`{field}` is only for segments where cards are written: GroupDiscussion, Individual, Pairs, Plenary, Vision, ActionPlan (expected no `{field}` in this {kind:?})"
                 ),
             ),
             Rule::ColumnsTwice { other } => l(

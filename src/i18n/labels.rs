@@ -34,9 +34,11 @@ pub fn event_label(event: Event, language: Language) -> &'static str {
         (Language::Sv, Event::Seminar) => "Seminarium",
         (Language::Sv, Event::Workshop) => "Workshop",
         (Language::Sv, Event::Meeting) => "Möte",
+        (Language::Sv, Event::Dialogue) => "Dialogmöte",
         (Language::En, Event::Seminar) => "Seminar",
         (Language::En, Event::Workshop) => "Workshop",
         (Language::En, Event::Meeting) => "Meeting",
+        (Language::En, Event::Dialogue) => "Dialogue meeting",
     }
 }
 
@@ -84,6 +86,8 @@ pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
         (Language::Sv, K::Welcome) => "Välkommen",
         (Language::Sv, K::Lecture) => "Föreläsning",
         (Language::Sv, K::GroupDiscussion) => "Gruppsamtal",
+        (Language::Sv, K::Individual) => "Enskild reflektion",
+        (Language::Sv, K::Pairs) => "Samtal i par",
         (Language::Sv, K::Plenary) => "Samtal i helgrupp",
         (Language::Sv, K::Break) => "Paus",
         (Language::Sv, K::Vision) => "Visionsövning",
@@ -93,6 +97,8 @@ pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
         (Language::En, K::Welcome) => "Welcome",
         (Language::En, K::Lecture) => "Lecture",
         (Language::En, K::GroupDiscussion) => "Group discussion",
+        (Language::En, K::Individual) => "Individual reflection",
+        (Language::En, K::Pairs) => "Pair conversation",
         (Language::En, K::Plenary) => "Whole-room conversation",
         (Language::En, K::Break) => "Break",
         (Language::En, K::Vision) => "Vision exercise",

@@ -175,6 +175,8 @@ pub struct EventWords {
     pub participants: &'static str,
     pub roles: &'static str,
     pub assignments: &'static str,
+    /// What the run screen says once the last segment has ended.
+    pub over: &'static str,
 }
 
 /// The words a series of `event`s is summed up with, in `language`.
@@ -184,12 +186,14 @@ pub fn event_words(event: Event, language: Language) -> &'static EventWords {
         participants: &'static str,
         roles: &'static str,
         assignments: &'static str,
+        over: &'static str,
     ) -> EventWords {
         EventWords {
             events,
             participants,
             roles,
             assignments,
+            over,
         }
     }
     const SV_SEMINARS: EventWords = words(
@@ -197,44 +201,66 @@ pub fn event_words(event: Event, language: Language) -> &'static EventWords {
         "Deltagare per seminarium",
         "Roller per seminarium",
         "Uppdrag mellan seminarierna",
+        "Seminariet är slut",
     );
     const SV_WORKSHOPS: EventWords = words(
         "Workshoppar",
         "Deltagare per workshop",
         "Roller per workshop",
         "Uppdrag mellan workshopparna",
+        "Workshoppen är slut",
     );
     const SV_MEETINGS: EventWords = words(
         "Möten",
         "Deltagare per möte",
         "Roller per möte",
         "Uppdrag mellan mötena",
+        "Mötet är slut",
+    );
+    const SV_DIALOGUES: EventWords = words(
+        "Dialogmöten",
+        "Deltagare per dialogmöte",
+        "Roller per dialogmöte",
+        "Uppdrag mellan dialogmötena",
+        "Dialogmötet är slut",
     );
     const EN_SEMINARS: EventWords = words(
         "Seminars",
         "Participants per seminar",
         "Roles per seminar",
         "Assignments between seminars",
+        "The seminar is over",
     );
     const EN_WORKSHOPS: EventWords = words(
         "Workshops",
         "Participants per workshop",
         "Roles per workshop",
         "Assignments between workshops",
+        "The workshop is over",
     );
     const EN_MEETINGS: EventWords = words(
         "Meetings",
         "Participants per meeting",
         "Roles per meeting",
         "Assignments between meetings",
+        "The meeting is over",
+    );
+    const EN_DIALOGUES: EventWords = words(
+        "Dialogue meetings",
+        "Participants per dialogue meeting",
+        "Roles per dialogue meeting",
+        "Assignments between dialogue meetings",
+        "The dialogue meeting is over",
     );
     match (language, event) {
         (Language::Sv, Event::Seminar) => &SV_SEMINARS,
         (Language::Sv, Event::Workshop) => &SV_WORKSHOPS,
         (Language::Sv, Event::Meeting) => &SV_MEETINGS,
+        (Language::Sv, Event::Dialogue) => &SV_DIALOGUES,
         (Language::En, Event::Seminar) => &EN_SEMINARS,
         (Language::En, Event::Workshop) => &EN_WORKSHOPS,
         (Language::En, Event::Meeting) => &EN_MEETINGS,
+        (Language::En, Event::Dialogue) => &EN_DIALOGUES,
     }
 }
 

@@ -65,6 +65,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, editor: &EditorView) {
         EditorPurpose::GroupName => strings.group_name.to_owned(),
         EditorPurpose::PollLine(number) => format!("{} {number}", strings.poll_line),
     };
+    // An action plan's card may end with its fields: say how, where it is typed.
+    let is_card = matches!(
+        editor.purpose,
+        EditorPurpose::NewCard(_) | EditorPurpose::EditCard(_)
+    );
+    let in_plan = view.session.current_segment().kind == crate::agenda::SegmentKind::ActionPlan;
+    let title = if is_card && in_plan {
+        format!("{title} · {}", strings.action_fields)
+    } else {
+        title
+    };
     let hint = match editor.purpose {
         EditorPurpose::PollLine(_) => strings.poll_line_hint,
         _ => strings.editor_hint,

@@ -27,7 +27,7 @@ fn render_over(
         hours => format!("{hours} h {} {}", minutes % 60, strings.minutes_short),
     };
     let mut lines = vec![
-        Line::styled(strings.seminar_over, view.theme.heading()),
+        Line::styled(over(view), view.theme.heading()),
         Line::from(format!(
             "{} {} · {took}",
             strings.ended_at,
@@ -143,7 +143,7 @@ fn state_text(view: &View) -> String {
     let planned = session.planned_minutes(session.current);
     match timing.state() {
         TimerState::NotStarted => strings.not_started.to_owned(),
-        TimerState::Done if session.is_over() => strings.seminar_over.to_owned(),
+        TimerState::Done if session.is_over() => over(view).to_owned(),
         TimerState::Done => strings.done.to_owned(),
         TimerState::Paused => format!("{} · {planned} {}", strings.paused, strings.minutes_short),
         TimerState::Running => format!(
@@ -159,4 +159,9 @@ fn progress(view: &View) -> f64 {
     let planned = f64::from(session.planned_minutes(session.current)) * 60.0;
     let elapsed = session.current_timing().elapsed(view.now).num_seconds() as f64;
     (elapsed / planned).clamp(0.0, 1.0)
+}
+
+/// "Seminariet är slut", in the event's own word.
+fn over(view: &View) -> &'static str {
+    i18n::event_words(view.session.agenda.event, view.language).over
 }

@@ -474,3 +474,25 @@ fn before_the_day_the_status_line_says_when_it_starts_not_how_early_it_is() {
         assert!(!screen.contains("145 min"), "{screen}");
     }
 }
+
+#[test]
+fn the_end_is_told_in_the_events_own_word() {
+    let scene = scene("over");
+    let told = [
+        (samla::agenda::Event::Seminar, "Seminariet är slut"),
+        (samla::agenda::Event::Workshop, "Workshoppen är slut"),
+        (samla::agenda::Event::Meeting, "Mötet är slut"),
+        (samla::agenda::Event::Dialogue, "Dialogmötet är slut"),
+    ];
+    for (event, words) in told {
+        let mut state = play(&scene, Language::Sv, true);
+        state.session.agenda.event = event;
+        let terminal = draw(&state, one_pm() + scene.shown_at, 80, 24);
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains(words), "{event:?}: {screen}");
+        assert!(
+            event == samla::agenda::Event::Seminar || !screen.contains("Seminariet"),
+            "{screen}"
+        );
+    }
+}
