@@ -158,6 +158,7 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
             group: (request % 12) as usize,
             text: format!("Kort {request} från gruppens mobil, om rutiner för frånvaro"),
             column: None,
+            row: None,
         };
         let _ = state.update(Action::FromRoom(request, post), one_pm());
     }

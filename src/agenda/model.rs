@@ -290,6 +290,12 @@ impl Segment {
         }
     }
 
+    /// The rows of a matrix: the rows it declares, where it has columns.
+    pub fn matrix_rows(&self, language: Language) -> Option<Vec<String>> {
+        self.column_set(language)?;
+        self.rows.clone()
+    }
+
     /// Whether people write cards in it: the kinds the board is for.
     pub fn is_writing(&self) -> bool {
         self.kind.is_writing()

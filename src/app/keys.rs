@@ -165,7 +165,7 @@ fn new_card_in_column(state: &AppState, key: KeyEvent) -> Option<usize> {
     let KeyCode::Char(digit @ '1'..='9') = key.code else {
         return None;
     };
-    let columns = state.session.columns(state.session.current)?.len();
+    let columns = state.session.cells(state.session.current)?.len();
     let column = digit.to_digit(10)? as usize - 1;
     (column < columns).then_some(column)
 }

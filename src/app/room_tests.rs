@@ -48,6 +48,7 @@ fn post(state: &AppState, device: u32, group: usize, text: &str) -> RoomAction {
         group,
         text: text.into(),
         column: Some(IN_A_YEAR.into()),
+        row: None,
     }
 }
 

@@ -77,15 +77,16 @@ impl AppState {
         self.selected_card = cards.iter().max().copied();
     }
 
-    /// The selected column, when the current segment's board has columns.
+    /// The selected column (in a matrix the selected cell, counted row by
+    /// row), when the current segment's board has columns.
     pub fn selected_column(&self) -> Option<usize> {
-        let count = self.session.columns(self.session.current)?.len();
+        let count = self.session.cells(self.session.current)?.len();
         Some(self.column.min(count.saturating_sub(1)))
     }
 
     /// Selects the column after (+1) or before (-1), round the ends.
     pub(super) fn step_column(&mut self, step: i8) {
-        let Some(count) = self.session.columns(self.session.current).map(|c| c.len()) else {
+        let Some(count) = self.session.cells(self.session.current).map(|c| c.len()) else {
             self.notice = Some(Notice::NoColumns);
             return;
         };
@@ -95,14 +96,11 @@ impl AppState {
 
     /// The selected column follows the selected card.
     pub(super) fn column_of_selected_card(&mut self) {
-        let Some(columns) = self.session.columns(self.session.current) else {
+        let Some(cells) = self.session.cells(self.session.current) else {
             return;
         };
         let card = self.selected_card.and_then(|id| self.session.card(id));
-        if let Some(index) = card
-            .and_then(|card| card.horizon.as_ref())
-            .and_then(|horizon| columns.iter().position(|column| column == horizon))
-        {
+        if let Some(index) = card.and_then(|card| cells.iter().position(|cell| cell.holds(card))) {
             self.column = index;
         }
     }

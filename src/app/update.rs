@@ -172,7 +172,7 @@ impl AppState {
             BoardAction::NewCardIn(column) => {
                 let count = self
                     .session
-                    .columns(self.session.current)
+                    .cells(self.session.current)
                     .map_or(0, |c| c.len());
                 if column >= count {
                     self.notice = Some(Notice::NoColumns);

@@ -10,7 +10,7 @@ use crate::session::ActionItem;
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The column names, the same in every language so scripts can rely on them.
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 16] = [
     "seminar",
     "date",
     "segment",
@@ -26,6 +26,7 @@ const HEADER: [&str; 15] = [
     "owner",
     "due",
     "follow_up",
+    "row",
 ];
 
 /// What starts a formula in a spreadsheet program (OWASP's list).
@@ -85,6 +86,7 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     &field(|item| item.owner.clone()),
                     &field(|item| item.due.map(|date| date.to_string())),
                     &field(|item| item.follow_up.map(|date| date.to_string())),
+                    card.row.as_deref().unwrap_or_default(),
                 ];
                 writer.write_record(record.map(spreadsheet_safe))?;
             }

@@ -262,6 +262,17 @@ fn board(
         blocks.push(Block::Heading(summary.group_name(lane)));
         priorities(blocks, &cards, words);
         let mut row = vec![summary.group_name(lane)];
+        if let Some(rows) = summary.session.rows(segment) {
+            blocks.push(matrix(&cards, &rows, columns));
+            row.extend(columns.iter().map(|column| {
+                let under = cards
+                    .iter()
+                    .filter(|card| card.horizon.as_ref() == Some(column));
+                under.count().to_string()
+            }));
+            overview.push(row);
+            continue;
+        }
         for column in columns {
             let under: Vec<&Card> = cards
                 .iter()
@@ -294,6 +305,45 @@ fn board(
             rows: overview,
             numeric: true,
         });
+    }
+}
+
+/// A group's matrix as a table: a row per row, a column per column, the
+/// cards of each cell in it, numbered when there are several.
+fn matrix(cards: &[&Card], rows: &[String], columns: &[String]) -> Block {
+    let cell = |row: &String, column: &String| {
+        let texts: Vec<String> = cards
+            .iter()
+            .filter(|card| card.row.as_ref() == Some(row) && card.horizon.as_ref() == Some(column))
+            .map(|card| {
+                let star = if card.priority { "★ " } else { "" };
+                let tag = card.tag.as_ref().map(|tag| format!(" ({tag})"));
+                format!("{star}{}{}", card.text, tag.unwrap_or_default())
+            })
+            .collect();
+        match texts.len() {
+            0 | 1 => texts.concat(),
+            _ => texts
+                .iter()
+                .enumerate()
+                .map(|(index, text)| format!("{}) {text}", index + 1))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    };
+    let mut head = vec![String::new()];
+    head.extend(columns.iter().cloned());
+    Block::Table {
+        head,
+        rows: rows
+            .iter()
+            .map(|row| {
+                let mut line = vec![row.clone()];
+                line.extend(columns.iter().map(|column| cell(row, column)));
+                line
+            })
+            .collect(),
+        numeric: false,
     }
 }
 

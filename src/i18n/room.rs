@@ -38,6 +38,8 @@ pub struct RoomWords {
     pub card_label: &'static str,
     /// The column choice's label.
     pub column_label: &'static str,
+    /// The field of a matrix's row.
+    pub row_label: &'static str,
     /// The post button.
     pub post_button: &'static str,
     /// Above the group's cards.
@@ -133,6 +135,7 @@ const SV: RoomWords = RoomWords {
     write_heading: "Skriv ett kort",
     card_label: "Vad kom gruppen fram till?",
     column_label: "Kolumn",
+    row_label: "Rad",
     post_button: "Lägg till kortet",
     cards_heading: "Gruppens kort",
     no_cards: "Inga kort ännu.",
@@ -190,6 +193,7 @@ const EN: RoomWords = RoomWords {
     write_heading: "Write a card",
     card_label: "What did your group arrive at?",
     column_label: "Column",
+    row_label: "Row",
     post_button: "Add the card",
     cards_heading: "Your group's cards",
     no_cards: "No cards yet.",

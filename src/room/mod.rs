@@ -34,6 +34,7 @@ pub enum RoomAction {
         group: usize,
         text: String,
         column: Option<String>,
+        row: Option<String>,
     },
     /// New text for one of the device's own cards.
     Edit {

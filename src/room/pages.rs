@@ -105,7 +105,8 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
                         input type="hidden" name="segment" value=(snapshot.segment);
                         label for="text" { (words.card_label) }
                         textarea #text name="text" rows="4" maxlength=(CARD_MAX_CHARS) required {}
-                        (column_choice(snapshot, None, words))
+                        (choice("row", &snapshot.rows, None, words.row_label))
+                        (choice("column", &snapshot.columns, None, words.column_label))
                         button type="submit" { (words.post_button) }
                     }
                 } @else if snapshot.poll.is_some() {
@@ -138,7 +139,8 @@ pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Ma
                 input type="hidden" name="check" value=(writer.form_check);
                 label for="text" { (words.card_label) }
                 textarea #text name="text" rows="5" maxlength=(CARD_MAX_CHARS) required { (card.text) }
-                (column_choice(snapshot, card.column.as_deref(), words))
+                (choice("row", &snapshot.rows, card.row.as_deref(), words.row_label))
+                (choice("column", &snapshot.columns, card.column.as_deref(), words.column_label))
                 button type="submit" { (words.save) }
             }
             p.footer { a href=(back) { (words.back) } }
@@ -232,7 +234,12 @@ fn cards(snapshot: &Snapshot, group: usize, writer: Writer, words: &RoomWords) -
             @for card in cards {
                 @let own = card.device == Some(writer.device);
                 li.card.own[own] {
-                    @if let Some(column) = &card.column { p.column { (column) } }
+                    @if let Some(column) = &card.column {
+                        p.column {
+                            @if let Some(row) = &card.row { (row) " · " }
+                            (column)
+                        }
+                    }
                     p.text { (card.text) }
                     @if own && snapshot.posting && snapshot.open {
                         div.actions {
@@ -250,20 +257,21 @@ fn cards(snapshot: &Snapshot, group: usize, writer: Writer, words: &RoomWords) -
     }
 }
 
-/// The column field of a segment with columns: `chosen`, else the first.
-fn column_choice(snapshot: &Snapshot, chosen: Option<&str>, words: &RoomWords) -> Markup {
-    if snapshot.columns.is_empty() {
+/// The column (or a matrix's row) field of a segment that has them as
+/// radio buttons named `name`: `chosen`, else the first.
+fn choice(name: &str, options: &[String], chosen: Option<&str>, legend: &str) -> Markup {
+    let Some(first) = options.first() else {
         return html! {};
-    }
-    let chosen = chosen.unwrap_or(&snapshot.columns[0]);
+    };
+    let chosen = chosen.unwrap_or(first);
     html! {
         fieldset.columns {
-            legend { (words.column_label) }
-            @for (index, column) in snapshot.columns.iter().enumerate() {
+            legend { (legend) }
+            @for (index, option) in options.iter().enumerate() {
                 label.column {
-                    input type="radio" name="column" value=(column) checked[column == chosen]
-                        id={ "column-" (index) };
-                    span { (column) }
+                    input type="radio" name=(name) value=(option) checked[option == chosen]
+                        id={ (name) "-" (index) };
+                    span { (option) }
                 }
             }
         }
@@ -294,6 +302,7 @@ mod tests {
                 group: 1,
                 text: "<script>alert(1)</script>".into(),
                 column: Some("inom ett år".into()),
+                row: None,
                 tag: None,
                 device: Some(3),
             }],

@@ -236,6 +236,8 @@ struct PostForm {
     text: String,
     #[serde(default)]
     column: Option<String>,
+    #[serde(default)]
+    row: Option<String>,
 }
 
 async fn post_card(
@@ -255,6 +257,7 @@ async fn post_card(
         group,
         text: form.text.clone(),
         column: form.column,
+        row: form.row,
     };
     change(&shared, &joined, &form.check, action, &form.text, &back).await
 }

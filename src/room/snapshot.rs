@@ -30,6 +30,8 @@ pub struct Snapshot {
     pub questions: Vec<String>,
     /// The columns a card goes in, if the segment has them.
     pub columns: Vec<String>,
+    /// The rows across them, if the segment is a matrix.
+    pub rows: Vec<String>,
     /// Whether the segment takes cards from the room.
     pub posting: bool,
     /// Its countdown.
@@ -87,6 +89,8 @@ pub struct SnapshotCard {
     pub text: String,
     /// Its column, if the segment has columns.
     pub column: Option<String>,
+    /// Its row, if the segment is a matrix.
+    pub row: Option<String>,
     /// Its tag, if it has one.
     pub tag: Option<String>,
     /// The device that posted it, if one did.

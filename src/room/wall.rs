@@ -39,18 +39,28 @@ pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
     )
 }
 
-/// A group's cards, under their columns when the segment has them.
+/// A group's cards, under their columns when the segment has them (in a
+/// matrix under each row's cells, row by row).
 fn lane(snapshot: &Snapshot, group: usize) -> Markup {
     let cards: Vec<&SnapshotCard> = snapshot.cards_of(group).collect();
     if snapshot.columns.is_empty() {
         return card_list(&cards);
     }
+    let rows: Vec<Option<&String>> = match snapshot.rows.is_empty() {
+        true => vec![None],
+        false => snapshot.rows.iter().map(Some).collect(),
+    };
     html! {
-        @for column in &snapshot.columns {
-            @let in_column: Vec<&SnapshotCard> = cards.iter().copied().filter(|card| card.column.as_ref() == Some(column)).collect();
-            @if !in_column.is_empty() {
-                h4.column { (column) }
-                (card_list(&in_column))
+        @for row in &rows {
+            @for column in &snapshot.columns {
+                @let in_cell: Vec<&SnapshotCard> = cards.iter().copied().filter(|card| card.column.as_ref() == Some(column) && card.row.as_ref() == *row).collect();
+                @if !in_cell.is_empty() {
+                    h4.column {
+                        @if let Some(row) = row { (row) " · " }
+                        (column)
+                    }
+                    (card_list(&in_cell))
+                }
             }
         }
     }

@@ -29,6 +29,9 @@ pub struct Card {
     /// The horizon (action plan) or heading (vision) the card sits under.
     #[serde(default)]
     pub horizon: Option<String>,
+    /// The row of a matrix the card sits in, across its column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
     /// When the card was saved first.
     pub created: DateTime<Utc>,
     /// When its text was last changed.
@@ -49,6 +52,31 @@ pub struct Card {
     /// Its place in its column when moved with J/K; the id until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u64>,
+}
+
+/// A place on a board a card can sit in: a column, or in a matrix a row's
+/// cell under a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The matrix row; `None` on a board of columns only.
+    pub row: Option<String>,
+    /// The column.
+    pub column: String,
+}
+
+impl Cell {
+    /// Its name as a list or a status line shows it: "Regelverk · Individ".
+    pub fn label(&self) -> String {
+        match &self.row {
+            Some(row) => format!("{row} · {}", self.column),
+            None => self.column.clone(),
+        }
+    }
+
+    /// Whether `card` sits in it.
+    pub fn holds(&self, card: &Card) -> bool {
+        card.horizon.as_deref() == Some(self.column.as_str()) && card.row == self.row
+    }
 }
 
 impl Card {
@@ -78,12 +106,15 @@ pub enum CardAction {
         column: usize,
     },
     /// A new card posted from the room's page by device `device`, in
-    /// `column` when the segment has columns (the first when it names none of them).
+    /// `column` (and a matrix's `row`) when the segment has columns (the
+    /// first cell when it names none of them).
     Post {
         segment: usize,
         group: Lane,
         text: String,
         column: Option<String>,
+        #[serde(default)]
+        row: Option<String>,
         device: u32,
     },
     /// Removes a card.
@@ -133,6 +164,32 @@ impl Session {
         segment.column_set(self.agenda.language)
     }
 
+    /// The rows of segment `index`'s matrix, if it is one.
+    pub fn rows(&self, index: usize) -> Option<Vec<String>> {
+        let segment = self.agenda.segments.get(index)?;
+        segment.matrix_rows(self.agenda.language)
+    }
+
+    /// Every place a card of segment `index` can sit in, in board order: the
+    /// columns, or in a matrix each row's cells left to right, row by row.
+    pub fn cells(&self, index: usize) -> Option<Vec<Cell>> {
+        let columns = self.columns(index)?;
+        let rows: Vec<Option<String>> = match self.rows(index) {
+            Some(rows) => rows.into_iter().map(Some).collect(),
+            None => vec![None],
+        };
+        Some(
+            rows.iter()
+                .flat_map(|row| {
+                    columns.iter().map(|column| Cell {
+                        row: row.clone(),
+                        column: column.clone(),
+                    })
+                })
+                .collect(),
+        )
+    }
+
     /// The tags cards of segment `index` carry: its own, else the agenda's.
     pub fn tags(&self, index: usize) -> Vec<String> {
         match self.agenda.segments.get(index).and_then(|s| s.tags.clone()) {
@@ -158,12 +215,12 @@ impl Session {
     /// The cards of `group` in segment `index`, in board order: by column, then
     /// in the order they were written.
     pub fn cards_in(&self, index: usize, group: Lane) -> Vec<&Card> {
-        let columns = self.columns(index).unwrap_or_default();
+        let cells = self.cells(index).unwrap_or_default();
         let column_of = |card: &Card| {
-            card.horizon
-                .as_ref()
-                .and_then(|horizon| columns.iter().position(|column| column == horizon))
-                .unwrap_or(columns.len())
+            cells
+                .iter()
+                .position(|cell| cell.holds(card))
+                .unwrap_or(cells.len())
         };
         let mut cards: Vec<&Card> = self
             .cards
@@ -212,18 +269,22 @@ impl Session {
                 text,
                 column,
             } => {
-                let column = self
-                    .columns(segment)
-                    .and_then(|columns| columns.get(column).cloned());
-                self.add_card(segment, group, text, column, None, now);
+                let cell = self
+                    .cells(segment)
+                    .and_then(|cells| cells.get(column).cloned());
+                self.add_card(segment, group, text, cell, None, now);
             }
             CardAction::Post {
                 segment,
                 group,
                 text,
                 column,
+                row,
                 device,
-            } => self.add_card(segment, group, text, column, Some(device), now),
+            } => {
+                let cell = column.map(|column| Cell { row, column });
+                self.add_card(segment, group, text, cell, Some(device), now);
+            }
             CardAction::Edit { id, text } if is_blank(&text) => self.delete_card(id),
             CardAction::Edit { id, text } => {
                 if let Some(card) = self.card_mut(id).filter(|card| card.text != text) {
@@ -260,29 +321,8 @@ impl Session {
                     card.priority = !card.priority;
                 }
             }
-            CardAction::NextHorizon { id } => {
-                let Some(segment) = self.card(id).map(|card| card.segment) else {
-                    return;
-                };
-                let columns = self.columns(segment).unwrap_or_default();
-                if let Some(card) = self.card_mut(id) {
-                    card.horizon = next_in(&columns, card.horizon.as_deref())
-                        .or(columns.first())
-                        .cloned();
-                }
-            }
-            CardAction::PreviousHorizon { id } => {
-                let Some(segment) = self.card(id).map(|card| card.segment) else {
-                    return;
-                };
-                let mut columns = self.columns(segment).unwrap_or_default();
-                columns.reverse();
-                if let Some(card) = self.card_mut(id) {
-                    card.horizon = next_in(&columns, card.horizon.as_deref())
-                        .or(columns.first())
-                        .cloned();
-                }
-            }
+            CardAction::NextHorizon { id } => self.step_cell(id, 1),
+            CardAction::PreviousHorizon { id } => self.step_cell(id, -1),
             CardAction::MoveToGroup { id, group } => {
                 let known = group.group().is_none_or(|group| group < self.groups.len());
                 if let Some(card) = self.card_mut(id).filter(|_| known) {
@@ -317,12 +357,33 @@ impl Session {
             .count()
     }
 
+    /// Moves card `id` to the next cell (+1) or the one before (-1) of its
+    /// board, round the ends; a card in no cell goes to the first.
+    fn step_cell(&mut self, id: CardId, step: isize) {
+        let Some(card) = self.card(id) else {
+            return;
+        };
+        let cells = self.cells(card.segment).unwrap_or_default();
+        if cells.is_empty() {
+            return;
+        }
+        let next = match cells.iter().position(|cell| cell.holds(card)) {
+            Some(at) => (at as isize + step).rem_euclid(cells.len() as isize) as usize,
+            None => 0,
+        };
+        let cell = cells[next].clone();
+        if let Some(card) = self.card_mut(id) {
+            card.horizon = Some(cell.column);
+            card.row = cell.row;
+        }
+    }
+
     fn add_card(
         &mut self,
         segment: usize,
         group: Lane,
         text: String,
-        column: Option<String>,
+        cell: Option<Cell>,
         from_room: Option<u32>,
         now: DateTime<Utc>,
     ) {
@@ -330,10 +391,27 @@ impl Session {
         if is_blank(&text) || segment >= self.agenda.segments.len() || !known_group {
             return;
         }
-        let horizon = self.columns(segment).and_then(|columns| {
-            let named = column.filter(|column| columns.contains(column));
-            named.or_else(|| columns.into_iter().next())
+        let cell = self.cells(segment).and_then(|cells| {
+            // A cell the board has, else the one in the named column's first
+            // row, else the first of all.
+            let named = cell.and_then(|cell| {
+                cells
+                    .iter()
+                    .find(|known| **known == cell)
+                    .cloned()
+                    .or_else(|| {
+                        cells
+                            .iter()
+                            .find(|known| known.column == cell.column)
+                            .cloned()
+                    })
+            });
+            named.or_else(|| cells.into_iter().next())
         });
+        let (horizon, row) = match cell {
+            Some(cell) => (Some(cell.column), cell.row),
+            None => (None, None),
+        };
         self.cards.push(Card {
             id: self.next_card_id,
             segment,
@@ -342,6 +420,7 @@ impl Session {
             tag: None,
             quote: false,
             horizon,
+            row,
             created: now,
             edited: None,
             from_room,
@@ -358,11 +437,12 @@ impl Session {
         let Some(card) = self.card(id) else {
             return;
         };
-        let (segment, group, column) = (card.segment, card.group, card.horizon.clone());
+        let (segment, group) = (card.segment, card.group);
+        let (column, row) = (card.horizon.clone(), card.row.clone());
         let column_mates: Vec<(CardId, u64)> = self
             .cards_in(segment, group)
             .into_iter()
-            .filter(|card| card.horizon == column)
+            .filter(|card| card.horizon == column && card.row == row)
             .map(|card| (card.id, card.place()))
             .collect();
         let Some(position) = column_mates.iter().position(|(mate, _)| *mate == id) else {

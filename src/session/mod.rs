@@ -14,7 +14,7 @@ mod timing;
 mod tone;
 
 pub use action_item::ActionItem;
-pub use cards::{Card, CardAction, CardId};
+pub use cards::{Card, CardAction, CardId, Cell};
 pub use check::{Inconsistency, Mismatch};
 pub use lane::Lane;
 pub use poll::{

@@ -1,5 +1,7 @@
-//! The board of the vision and action-plan exercises: a row per group, a column
-//! per horizon (or vision heading), each card under the column it sits in.
+//! The board of a segment with columns (the vision, the action plan, any
+//! exercise's columns): a row per group, a column per heading, each card under
+//! the column it sits in. A matrix has a row per row of the selected group's
+//! matrix (on the room's view, of every group with cards).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,23 +21,86 @@ const MAX_ROW_HEIGHT: u16 = 8;
 /// Rows for the column headings.
 const HEADER_HEIGHT: u16 = 2;
 
+/// A row of the table: a group's cards, or those of one row of its matrix.
+#[derive(Debug, Clone)]
+struct RowKey {
+    lane: Lane,
+    row: Option<String>,
+    label: String,
+}
+
+/// The table's rows: a row per group, or per row of a matrix; the selected
+/// row, and the column selected in it.
+fn row_keys(view: &View, columns: usize) -> (Vec<RowKey>, usize, Option<usize>) {
+    let session = view.session;
+    let Some(rows) = session.rows(session.current) else {
+        let keys: Vec<RowKey> = lanes(view)
+            .into_iter()
+            .map(|lane| RowKey {
+                lane,
+                row: None,
+                label: group_label(view, lane),
+            })
+            .collect();
+        let selected = keys
+            .iter()
+            .position(|key| key.lane == view.selected_lane)
+            .unwrap_or(0);
+        return (keys, selected, view.selected_column);
+    };
+    let shown: Vec<Lane> = if view.for_room {
+        lanes(view)
+            .into_iter()
+            .filter(|lane| !super::shown_cards(view, *lane).is_empty())
+            .collect()
+    } else {
+        vec![view.selected_lane]
+    };
+    let keys = shown
+        .iter()
+        .flat_map(|lane| {
+            rows.iter().map(move |row| RowKey {
+                lane: *lane,
+                row: Some(row.clone()),
+                label: match view.for_room {
+                    true => format!("{} · {row}", group_label(view, *lane)),
+                    false => row.clone(),
+                },
+            })
+        })
+        .collect();
+    let cell = view.selected_column.unwrap_or(0);
+    (keys, cell / columns.max(1), Some(cell % columns.max(1)))
+}
+
 /// Draws the groups × columns table of the current segment in `area`.
 pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
-    let lanes = lanes(view);
-    let label_width = lanes
+    let (keys, selected_row, selected_column) = row_keys(view, columns.len());
+    let is_matrix = keys.iter().any(|key| key.row.is_some());
+    let label_width = keys
         .iter()
-        .map(|lane| group_label(view, *lane).chars().count() as u16 + 2)
+        .map(|key| key.label.chars().count() as u16 + 2)
         .max()
         .unwrap_or(10)
-        .clamp(8, 18);
+        .clamp(8, if is_matrix { 24 } else { 18 });
     let mut widths = vec![Constraint::Length(label_width)];
     widths.extend(columns.iter().map(|_| Constraint::Fill(1)));
     let [header, body] =
         Layout::vertical([Constraint::Length(HEADER_HEIGHT), Constraint::Fill(1)]).areas(area);
     let header_cells = Layout::horizontal(widths.clone()).split(header);
+    // A matrix on the run screen is the selected group's: its name heads it.
+    if is_matrix && !view.for_room {
+        let name = group_label(view, view.selected_lane);
+        let lines = card_text::fit(&name, usize::from(label_width.saturating_sub(1)), 2);
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|line| Line::styled(line, view.theme.current()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), header_cells[0]);
+    }
     for (index, (title, cell)) in columns.iter().zip(header_cells.iter().skip(1)).enumerate() {
         // The column `a` adds to is marked, as the selected group is.
-        let selected = view.selected_column == Some(index) && !view.for_room;
+        let selected = selected_column == Some(index) && !view.for_room;
         let (mark, style) = match selected {
             true => ("▸", view.theme.current()),
             false => ("", view.theme.heading()),
@@ -51,23 +116,19 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     let cell_width = header_cells
         .get(1)
         .map_or(1, |cell| usize::from(cell.width.saturating_sub(4)));
-    let selected_row = lanes
-        .iter()
-        .position(|lane| *lane == view.selected_lane)
-        .unwrap_or(0);
     let mut rows = Rows {
         view,
-        lanes: &lanes,
+        keys: &keys,
         columns,
         width: cell_width,
         selected: selected_row,
         selected_cap: body.height.saturating_sub(1),
-        built: (0..lanes.len()).map(|_| None).collect(),
+        built: (0..keys.len()).map(|_| None).collect(),
     };
     let first = rows.first_shown(body.height);
     let mut y = body.y;
     let mut shown_to = first;
-    for index in first..lanes.len() {
+    for index in first..keys.len() {
         if y >= body.bottom() {
             break;
         }
@@ -100,7 +161,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     }
     let strings = i18n::strings(view.language);
     // Groups out of sight are said to be there, and on which side.
-    let hidden_below = lanes.len().saturating_sub(shown_to + 1);
+    let hidden_below = keys.len().saturating_sub(shown_to + 1);
     for (hidden, words, y) in [
         (first, strings.groups_above, body.y),
         (
@@ -135,7 +196,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
 /// most rows never are.
 struct Rows<'v, 'a> {
     view: &'v View<'a>,
-    lanes: &'v [Lane],
+    keys: &'v [RowKey],
     columns: &'v [String],
     width: usize,
     selected: usize,
@@ -156,9 +217,8 @@ impl<'a> Rows<'_, 'a> {
 
     fn get(&mut self, index: usize) -> &Row<'a> {
         let cap = usize::from(self.cap(index));
-        let (view, group, columns, width) =
-            (self.view, self.lanes[index], self.columns, self.width);
-        self.built[index].get_or_insert_with(|| Row::new(view, group, columns, width, cap))
+        let (view, key, columns, width) = (self.view, &self.keys[index], self.columns, self.width);
+        self.built[index].get_or_insert_with(|| Row::new(view, key, columns, width, cap))
     }
 
     /// Rows row `index` takes: its rule and its lines.
@@ -171,7 +231,7 @@ impl<'a> Rows<'_, 'a> {
     fn first_shown(&mut self, height: u16) -> usize {
         let mut used = 0u16;
         let mut first = self.selected;
-        for index in (0..=self.selected.min(self.lanes.len().saturating_sub(1))).rev() {
+        for index in (0..=self.selected.min(self.keys.len().saturating_sub(1))).rev() {
             used = used.saturating_add(self.height(index));
             if used > height {
                 break;
@@ -182,9 +242,9 @@ impl<'a> Rows<'_, 'a> {
     }
 }
 
-/// One group's cards, laid out per column.
+/// One group's cards (or one row of its matrix), laid out per column.
 struct Row<'a> {
-    group: Lane,
+    label: String,
     cells: Vec<Cell<'a>>,
 }
 
@@ -205,9 +265,12 @@ struct Item<'a> {
 impl<'a> Row<'a> {
     /// Fits each cell's cards until it passes `cap` lines; a cell holding the
     /// selected card fits them all, so it can scroll to it.
-    fn new(view: &View<'a>, group: Lane, columns: &[String], width: usize, cap: usize) -> Self {
+    fn new(view: &View<'a>, key: &RowKey, columns: &[String], width: usize, cap: usize) -> Self {
         let mut cells: Vec<Cell> = columns.iter().map(|_| Cell::default()).collect();
-        let cards = super::shown_cards(view, group);
+        let mut cards = super::shown_cards(view, key.lane);
+        if key.row.is_some() {
+            cards.retain(|card| card.row == key.row);
+        }
         let selected_column = cards
             .iter()
             .find(|card| Some(card.id) == view.selected_card)
@@ -232,7 +295,10 @@ impl<'a> Row<'a> {
             }
             cell.items.push(Item { card, lines });
         }
-        Self { group, cells }
+        Self {
+            label: key.label.clone(),
+            cells,
+        }
     }
 
     fn height(&self) -> u16 {
@@ -255,7 +321,7 @@ impl<'a> Row<'a> {
             view.theme.heading()
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(group_label(view, self.group), label_style)),
+            Paragraph::new(Span::styled(self.label.as_str(), label_style)),
             cells[0],
         );
         for (cell, area) in self.cells.iter().zip(cells.iter().skip(1)) {

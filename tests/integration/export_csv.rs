@@ -32,7 +32,8 @@ fn rows() -> (Vec<u8>, Vec<csv::StringRecord>) {
             "priority",
             "owner",
             "due",
-            "follow_up"
+            "follow_up",
+            "row"
         ]
     );
     let records = reader

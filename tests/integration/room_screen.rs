@@ -39,6 +39,7 @@ fn action_plan_with_room_cards(agenda: &str) -> AppState {
             group,
             text: text.into(),
             column: Some(columns[1].clone()),
+            row: None,
         };
         let _ = state.update(Action::FromRoom(group as u64, post), one_pm());
     }
