@@ -1,9 +1,9 @@
 //! The agendas that ship inside the binary, so `samla` works from any folder.
 
-/// Id (the file stem in `agendas/`) and text of every bundled agenda.
 /// The template `samla agendas new` starts from: every field shown, most optional.
 pub const TEMPLATE: &str = include_str!("../../assets/agenda-template.ron");
 
+/// Id (the file stem in `agendas/`) and text of every bundled agenda.
 pub const BUNDLED: &[(&str, &str)] = &[
     (
         "seminarium-1",
@@ -24,6 +24,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("formote", include_str!("../../agendas/formote.ron")),
     ("eftermote", include_str!("../../agendas/eftermote.ron")),
     ("workshop-en", include_str!("../../agendas/workshop-en.ron")),
+    (
+        "nulagesanalys",
+        include_str!("../../agendas/nulagesanalys.ron"),
+    ),
 ];
 
 /// The agenda `samla` runs when none is named.

@@ -58,6 +58,10 @@ pub enum Rule {
     Priorities { priorities: u32, max: u32 },
     /// A text field that is blank.
     Blank { field: &'static str },
+    /// `group_set` names no set of the agenda's `group_sets`.
+    UnknownGroupSet { id: String },
+    /// A group set with both `groups` and `count`, or neither.
+    GroupSetShape { id: String },
     /// A poll without statements.
     NoStatements,
     /// A statement without text.
@@ -97,6 +101,8 @@ impl Rule {
             Rule::ColumnsTwice { .. } => "columns",
             Rule::RowsWithoutColumns => "rows",
             Rule::Priorities { .. } => "priorities",
+            Rule::UnknownGroupSet { .. } => "group_set",
+            Rule::GroupSetShape { .. } => "group_sets",
             Rule::OnlyFor { field, .. }
             | Rule::OnlyForWriting { field, .. }
             | Rule::ListEmpty { field, .. }

@@ -14,7 +14,9 @@ mod validate;
 pub use bundled::{BUNDLED, DEFAULT_AGENDA, TEMPLATE};
 pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
-pub use model::{Agenda, Event, Language, Scale, Segment, SegmentKind, Statement};
+pub use model::{
+    Agenda, Event, GroupSet, Language, Scale, Segment, SegmentKind, SetGroup, Statement,
+};
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector};
 pub use source::{

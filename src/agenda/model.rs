@@ -50,6 +50,10 @@ pub struct Agenda {
     /// Names of the groups; when given, their number is the group count.
     #[serde(default)]
     pub group_names: Vec<String>,
+    /// Other ways the room is split, for the segments that name them: mixed
+    /// groups, one-sector groups, pairs.
+    #[serde(default)]
+    pub group_sets: Vec<GroupSet>,
     /// Sectors every group should have someone from, e.g. `[Halsovard]` when
     /// healthcare must be in every group; the run screen warns when one lacks it.
     #[serde(default)]
@@ -69,6 +73,50 @@ pub struct Agenda {
     /// The assignment participants take home until next time.
     #[serde(default)]
     pub assignment: Option<String>,
+}
+
+/// A way of splitting the room other than the day's groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSet {
+    /// How segments name it (lowercase letters, digits, hyphens).
+    pub id: String,
+    /// What it is called in the summary, e.g. "Blandade grupper".
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Its groups, each with its own questions if it has any.
+    #[serde(default)]
+    pub groups: Vec<SetGroup>,
+    /// How many groups, numbered, where they have no names.
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+/// One group of a group set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetGroup {
+    /// Its name, e.g. a municipality's.
+    pub name: String,
+    /// Questions for this group alone, after the segment's own.
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+impl GroupSet {
+    /// The names of its groups: those it gives, else "Grupp 1" … "Grupp N".
+    pub fn names(&self, language: Language) -> Vec<String> {
+        if !self.groups.is_empty() {
+            return self.groups.iter().map(|group| group.name.clone()).collect();
+        }
+        let word = match language {
+            Language::Sv => "Grupp",
+            Language::En => "Group",
+        };
+        (1..=self.count.unwrap_or(1))
+            .map(|number| format!("{word} {number}"))
+            .collect()
+    }
 }
 
 /// What kind of event an agenda is, so the summary names it rightly.
@@ -145,6 +193,10 @@ pub struct Segment {
     /// The tags this segment's cards carry, in place of the agenda's.
     #[serde(default)]
     pub tags: Option<Vec<String>>,
+    /// The group set (by its id) the segment's groups come from; the day's
+    /// groups when left out.
+    #[serde(default)]
+    pub group_set: Option<String>,
     /// Dot voting: how many cards each group marks as its priorities.
     #[serde(default)]
     pub priorities: Option<u32>,
@@ -251,6 +303,11 @@ impl Agenda {
         self.tags
             .clone()
             .unwrap_or_else(|| defaults::tags(self.language))
+    }
+
+    /// The group set with `id`.
+    pub fn group_set(&self, id: &str) -> Option<&GroupSet> {
+        self.group_sets.iter().find(|set| set.id == id)
     }
 
     /// How many groups the agenda asks for, if it says.

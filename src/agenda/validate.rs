@@ -6,8 +6,9 @@ use super::diagnostic::Rule;
 use super::error::{Place, Problem};
 use super::model::{Agenda, Segment, SegmentKind};
 
-/// Most groups a room is split into.
-pub const MAX_GROUPS: u32 = 12;
+/// Most groups a room is split into: thirteen schools and more fit, the
+/// board scrolls.
+pub const MAX_GROUPS: u32 = 30;
 /// Longest single segment: anything longer is a typo, not a seminar.
 const MAX_SEGMENT_MINUTES: u32 = 600;
 /// Longest seminar.
@@ -38,6 +39,11 @@ pub fn validate(agenda: &Agenda) -> Vec<Problem> {
             title: segment.title.clone(),
         };
         let mut messages = segment_problems(segment);
+        if let Some(id) = &segment.group_set
+            && agenda.group_set(id).is_none()
+        {
+            messages.push(Rule::UnknownGroupSet { id: id.clone() });
+        }
         if let Some(id) = &segment.id
             && !ids.insert(id.as_str())
         {
@@ -90,6 +96,7 @@ fn agenda_problems(agenda: &Agenda) -> Vec<Rule> {
         0,
         usize::MAX,
     ));
+    problems.extend(group_set_problems(agenda));
     if agenda.warning_minutes > 60 {
         problems.push(Rule::AgendaWarning {
             minutes: agenda.warning_minutes,
@@ -209,6 +216,37 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
     problems
 }
 
+/// The agenda's group sets: ids once each and well-formed, groups named or
+/// counted, within the limits the day's groups have.
+fn group_set_problems(agenda: &Agenda) -> Vec<Rule> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    for set in &agenda.group_sets {
+        if !is_valid_id(&set.id) {
+            problems.push(Rule::BadId { id: set.id.clone() });
+        } else if !ids.insert(set.id.as_str()) {
+            problems.push(Rule::IdTwice { id: set.id.clone() });
+        }
+        if set.groups.is_empty() == set.count.is_none() {
+            problems.push(Rule::GroupSetShape { id: set.id.clone() });
+        }
+        if let Some(groups) = set.count
+            && !(1..=MAX_GROUPS).contains(&groups)
+        {
+            problems.push(Rule::Groups {
+                groups,
+                max: MAX_GROUPS,
+            });
+        }
+        let names: Vec<String> = set.groups.iter().map(|group| group.name.clone()).collect();
+        problems.extend(list_problems("group_sets", &names, 0, MAX_GROUPS as usize));
+        for group in &set.groups {
+            problems.extend(list_problems("questions", &group.questions, 0, usize::MAX));
+        }
+    }
+    problems
+}
+
 /// The fields of the segments where people write: columns, rows, tags,
 /// priorities and the exercise's name.
 fn writing_problems(segment: &Segment) -> Vec<Rule> {
@@ -220,6 +258,13 @@ fn writing_problems(segment: &Segment) -> Vec<Rule> {
         ("tags", segment.tags.is_some()),
         ("priorities", segment.priorities.is_some()),
     ];
+    let personal = segment.kind.is_personal();
+    if segment.group_set.is_some() && (!segment.is_writing() || personal) {
+        problems.push(Rule::OnlyForWriting {
+            field: "group_set",
+            kind: segment.kind,
+        });
+    }
     for (field, present) in fields {
         if present && !segment.is_writing() {
             problems.push(Rule::OnlyForWriting {

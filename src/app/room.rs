@@ -43,7 +43,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         },
         TimerState::NotStarted | TimerState::Done => Countdown::NotStarted,
     };
-    let cards = (0..session.groups.len())
+    let cards = (0..session.group_count_in(index))
         .flat_map(|group| session.cards_in(index, Lane::Group(group)))
         .filter(|card| !card.hidden)
         .map(|card| SnapshotCard {
@@ -60,7 +60,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         open: state.room.is_some(),
         language: session.agenda.language,
         title: session.agenda.title.clone(),
-        groups: session.groups.clone(),
+        groups: session.groups_in(index),
         segment: index,
         kind: kind_shown(segment, session.agenda.language),
         heading: segment.title.clone(),
@@ -232,7 +232,8 @@ impl AppState {
                 text,
                 ..
             } => {
-                if *segment != self.session.current || *group >= self.session.groups.len() {
+                let count = self.session.group_count_in(self.session.current);
+                if *segment != self.session.current || *group >= count {
                     return Err(Refusal::NotPosting);
                 }
                 if text.trim().is_empty() {

@@ -58,7 +58,8 @@ impl AppState {
     }
 
     pub(super) fn step_group(&mut self, step: i8) {
-        let lanes: Vec<Lane> = Lane::all(self.session.groups.len()).collect();
+        let count = self.session.group_count_in(self.session.current);
+        let lanes: Vec<Lane> = Lane::all(count).collect();
         let position = lanes
             .iter()
             .position(|lane| *lane == self.selected_lane)

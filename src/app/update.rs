@@ -158,7 +158,7 @@ impl AppState {
             BoardAction::SelectGroup(group) => {
                 if group
                     .group()
-                    .is_none_or(|index| index < self.session.groups.len())
+                    .is_none_or(|index| index < self.session.group_count_in(self.session.current))
                 {
                     self.selected_lane = group;
                 }
@@ -239,7 +239,8 @@ impl AppState {
                     self.notice = Some(Notice::NoGroup);
                     return Change::Nothing;
                 };
-                let name = self.session.groups.get(group).cloned().unwrap_or_default();
+                let groups = self.session.groups_in(self.session.current);
+                let name = groups.get(group).cloned().unwrap_or_default();
                 return self.open_editor_on(DraftTarget::GroupName(group), &name);
             }
             BoardAction::MoveCardWithin(step) => {

@@ -158,8 +158,8 @@ pub struct RunArgs {
     /// An agenda id (see `samla agendas`) or a path to a .ron file.
     #[arg(add = ArgValueCandidates::new(super::complete::agendas))]
     pub agenda: Option<String>,
-    /// Number of groups (1–12).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12), conflicts_with = "group")]
+    /// Number of groups (1–30).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=30), conflicts_with = "group")]
     pub groups: Option<u32>,
     /// A group's name; repeat for each group.
     #[arg(long = "group", value_name = "NAME")]

@@ -169,7 +169,7 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
         ("samla run", "agenda") => {
             "Ett agenda-id (se `samla agendas`) eller sökvägen till en .ron-fil"
         }
-        ("samla run", "groups") => "Antal grupper (1–12)",
+        ("samla run", "groups") => "Antal grupper (1–30)",
         ("samla run", "group") => "En grupps namn; upprepa för varje grupp",
         ("samla run", "no_bell") => "Ingen signal från terminalen när nedräkningen når noll",
         ("samla run", "series") => {

@@ -55,9 +55,9 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
     let day = summary.date();
     let date = day.to_string();
     for (index, segment) in agenda.segments.iter().enumerate() {
-        for lane in summary.lanes() {
+        for lane in summary.lanes(index) {
             for card in session.cards_in(index, lane) {
-                let group = summary.group_name(card.group);
+                let group = summary.group_name(index, card.group);
                 let created = card
                     .created
                     .with_timezone(&summary.offset)

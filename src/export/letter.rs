@@ -13,7 +13,7 @@ use super::Summary;
 use super::poll;
 use crate::agenda::{Segment, SegmentKind};
 use crate::i18n::{Words, words};
-use crate::session::{ActionItem, Card};
+use crate::session::{ActionItem, Card, Lane};
 
 /// The tags of the ROS model, explained in a line wherever cards carry them.
 const ROS_TAGS: [&str; 3] = ["Regelverk", "Organisation", "Synsätt"];
@@ -169,6 +169,9 @@ fn segment_section(
     if let Some(instruction) = &segment.instruction {
         blocks.push(Block::Aside(instruction.clone()));
     }
+    if let Some(name) = session.set_of(index).and_then(|set| set.name.as_ref()) {
+        blocks.push(Block::Aside(format!("{}: {name}", words.group_set)));
+    }
     if !segment.questions.is_empty() {
         blocks.push(Block::List {
             label: words.questions.to_owned(),
@@ -184,14 +187,14 @@ fn segment_section(
         // Alone or in pairs: the room's cards, under no group's name.
         None if segment.kind.is_personal() => {
             let cards: Vec<&Card> = summary
-                .lanes()
+                .lanes(index)
                 .flat_map(|lane| session.cards_in(index, lane))
                 .collect();
             if !cards.is_empty() {
                 blocks.push(Block::Cards(cards.into_iter().map(CardItem::of).collect()));
             }
         }
-        None => by_group(&mut blocks, summary, index),
+        None => by_group(&mut blocks, summary, index, words),
     }
     if uses_ros(session.cards.iter().filter(|card| card.segment == index)) {
         blocks.push(Block::Aside(words.ros.to_owned()));
@@ -210,13 +213,14 @@ fn uses_ros<'c>(mut cards: impl Iterator<Item = &'c Card>) -> bool {
     })
 }
 
-fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: usize) {
-    for lane in summary.lanes() {
+fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: usize, words: &Words) {
+    for lane in summary.lanes(segment) {
         let cards = summary.session.cards_in(segment, lane);
         if cards.is_empty() {
             continue;
         }
-        blocks.push(Block::Heading(summary.group_name(lane)));
+        blocks.push(Block::Heading(summary.group_name(segment, lane)));
+        blocks.extend(own_questions(summary, segment, lane, words));
         // The group's priorities first, in their order, then the rest.
         let (chosen, rest): (Vec<&Card>, Vec<&Card>) =
             cards.into_iter().partition(|card| card.priority);
@@ -224,6 +228,16 @@ fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: usize) {
             chosen.into_iter().chain(rest).map(CardItem::of).collect(),
         ));
     }
+}
+
+/// The questions `lane` had to itself in segment `segment`'s group set.
+fn own_questions(summary: &Summary, segment: usize, lane: Lane, words: &Words) -> Option<Block> {
+    let set = summary.session.set_of(segment)?;
+    let own = &set.groups.get(lane.group()?)?.questions;
+    (!own.is_empty()).then(|| Block::List {
+        label: words.questions.to_owned(),
+        items: own.clone(),
+    })
 }
 
 /// The cards `group` chose as its priorities, under their heading, with the
@@ -254,14 +268,15 @@ fn board(
 ) {
     let mut overview = Vec::new();
     let is_plan = summary.session.agenda.segments[segment].kind == SegmentKind::ActionPlan;
-    for lane in summary.lanes() {
+    for lane in summary.lanes(segment) {
         let cards = summary.session.cards_in(segment, lane);
         if cards.is_empty() {
             continue;
         }
-        blocks.push(Block::Heading(summary.group_name(lane)));
+        blocks.push(Block::Heading(summary.group_name(segment, lane)));
+        blocks.extend(own_questions(summary, segment, lane, words));
         priorities(blocks, &cards, words);
-        let mut row = vec![summary.group_name(lane)];
+        let mut row = vec![summary.group_name(segment, lane)];
         if let Some(rows) = summary.session.rows(segment) {
             blocks.push(matrix(&cards, &rows, columns));
             row.extend(columns.iter().map(|column| {
@@ -400,7 +415,7 @@ fn by_theme(summary: &Summary, words: &Words) -> Option<Section> {
                     tag: None,
                     from: Some(format!(
                         "{}, {}",
-                        summary.group_name(card.group),
+                        summary.group_name(card.segment, card.group),
                         session.agenda.segments[card.segment].title
                     )),
                     ..CardItem::of(card)

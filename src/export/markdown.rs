@@ -35,16 +35,16 @@ impl Summary<'_> {
         words(self.session.agenda.language)
     }
 
-    /// The name of `group`, or of the whole room.
-    pub fn group_name(&self, group: Lane) -> String {
+    /// The name of `group` among segment `segment`'s groups, or of the whole room.
+    pub fn group_name(&self, segment: usize, group: Lane) -> String {
         let words = self.words();
         self.session
-            .group_name(group, words.group, words.whole_room)
+            .group_name_in(segment, group, words.group, words.whole_room)
     }
 
-    /// Every group, then the whole room.
-    pub(super) fn lanes(&self) -> impl Iterator<Item = Lane> {
-        Lane::all(self.session.groups.len())
+    /// Every group of segment `segment` (its group set's), then the whole room.
+    pub(super) fn lanes(&self, segment: usize) -> impl Iterator<Item = Lane> {
+        Lane::all(self.session.group_count_in(segment))
     }
 }
 

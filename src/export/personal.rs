@@ -45,7 +45,7 @@ pub fn flags(summary: &Summary) -> Vec<Flag> {
             Some(Flag {
                 place: format!(
                     "{}, {}: \u{201d}{opening}\u{201d}",
-                    summary.group_name(card.group),
+                    summary.group_name(card.segment, card.group),
                     title(card.segment),
                 ),
                 kinds,

@@ -190,12 +190,14 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
                 .collect(),
             _ => Vec::new(),
         };
-        let has_cards = summary.sessions.iter().any(|session| {
-            session
-                .cards
-                .iter()
-                .any(|card| card.group == Lane::Group(group))
-        });
+        // A card of a segment with its own group set is another group's.
+        let of_group = |session: &Session, card: &Card| {
+            card.group == Lane::Group(group) && session.set_of(card.segment).is_none()
+        };
+        let has_cards = summary
+            .sessions
+            .iter()
+            .any(|session| session.cards.iter().any(|card| of_group(session, card)));
         // A group with nothing to show gets no heading of its own.
         if members.is_empty() && !has_cards {
             continue;
@@ -208,7 +210,7 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
             let cards: Vec<&Card> = session
                 .cards
                 .iter()
-                .filter(|card| card.group == Lane::Group(group))
+                .filter(|card| of_group(session, card))
                 .collect();
             if cards.is_empty() {
                 continue;
@@ -216,7 +218,7 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
             let _ = writeln!(out, "#### {}\n", summary.seminar(index));
             for (segment_index, segment) in session.agenda.segments.iter().enumerate() {
                 let in_segment = session.cards_in(segment_index, Lane::Group(group));
-                if in_segment.is_empty() {
+                if in_segment.is_empty() || session.set_of(segment_index).is_some() {
                     continue;
                 }
                 let _ = writeln!(out, "**{}**\n", escape::line(&segment.title));
@@ -303,7 +305,11 @@ fn themes(out: &mut String, summary: &SeriesSummary) {
         }
         let _ = writeln!(out, "### {}\n", escape::line(&tag));
         for (index, card) in cards {
+            let session = summary.sessions[*index];
             let group = match card.group {
+                Lane::Group(_) if session.set_of(card.segment).is_some() => {
+                    session.group_name_in(card.segment, card.group, words.group, "")
+                }
                 Lane::Group(group) => summary.groups.get(group).cloned().unwrap_or_default(),
                 Lane::Room => words.whole_room.to_owned(),
             };

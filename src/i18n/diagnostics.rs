@@ -110,6 +110,20 @@ impl Rule {
                 format!("priorities är {priorities} (det ska vara 1 till {max})"),
                 format!("priorities is {priorities} (expected 1 to {max})"),
             ),
+            Rule::UnknownGroupSet { id } => l(
+                format!(
+                    "gruppindelningen `{id}` finns inte (det ska vara ett id i agendans `group_sets`)"
+                ),
+                format!(
+                    "there is no group set `{id}` (expected an id of the agenda's `group_sets`)"
+                ),
+            ),
+            Rule::GroupSetShape { id } => l(
+                format!("gruppindelningen `{id}` ska ha antingen `groups: [ … ]` eller `count: N`"),
+                format!(
+                    "group set `{id}` has both or neither of `groups` and `count` (expected one of them)"
+                ),
+            ),
             Rule::Blank { field } => l(
                 format!("`{field}` är tom (det ska vara en text)"),
                 format!("`{field}` is blank (expected text)"),
@@ -295,6 +309,14 @@ impl Mismatch {
             Mismatch::Groups { groups, max } => l(
                 format!("{groups} grupper (det ska vara 1 till {max})"),
                 format!("{groups} groups (expected 1 to {max})"),
+            ),
+            Mismatch::NoGroupSet { id } => l(
+                format!("agendan har ingen gruppindelning `{id}` (det ska vara en i `group_sets`)"),
+                format!("the agenda has no group set `{id}` (expected one in `group_sets`)"),
+            ),
+            Mismatch::SetGroups { groups, planned } => l(
+                format!("{groups} grupper (det ska vara agendans {planned})"),
+                format!("{groups} groups (expected the agenda's {planned})"),
             ),
             Mismatch::Timings { found, segments } => l(
                 format!("{found} tider (det ska vara en per pass: {segments})"),

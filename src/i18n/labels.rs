@@ -28,6 +28,16 @@ pub fn groups_count(count: usize, language: Language) -> String {
     }
 }
 
+/// "1 rad", "3 rader": rows of a matrix out of sight.
+pub fn rows_count(count: usize, language: Language) -> String {
+    match (language, count) {
+        (Language::Sv, 1) => "1 rad".to_owned(),
+        (Language::Sv, n) => format!("{n} rader"),
+        (Language::En, 1) => "1 row".to_owned(),
+        (Language::En, n) => format!("{n} rows"),
+    }
+}
+
 /// The word for an event, as in "Seminarium 3", "Workshop 2", "Möte 1".
 pub fn event_label(event: Event, language: Language) -> &'static str {
     match (language, event) {

@@ -40,6 +40,8 @@ pub struct Words {
     pub planned_start: &'static str,
     pub scale: &'static str,
     pub cards_per_column: &'static str,
+    /// What a segment's group set is introduced with.
+    pub group_set: &'static str,
     /// The heading of a group's chosen priorities.
     pub priorities: &'static str,
     /// The columns of an action plan's table.
@@ -89,6 +91,7 @@ const SV: Words = Words {
     scale: "Skala",
     cards_per_column: "Antal kort per grupp och kolumn:",
     priorities: "Prioriterat",
+    group_set: "Gruppindelning",
     action_columns: ["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
@@ -148,6 +151,7 @@ const EN: Words = Words {
     scale: "Scale",
     cards_per_column: "Cards per group and column:",
     priorities: "Priorities",
+    group_set: "Groups",
     action_columns: ["Action", "Owner", "Due", "Follow-up"],
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",

@@ -324,7 +324,11 @@ impl Session {
             CardAction::NextHorizon { id } => self.step_cell(id, 1),
             CardAction::PreviousHorizon { id } => self.step_cell(id, -1),
             CardAction::MoveToGroup { id, group } => {
-                let known = group.group().is_none_or(|group| group < self.groups.len());
+                let Some(segment) = self.card(id).map(|card| card.segment) else {
+                    return;
+                };
+                let count = self.group_count_in(segment);
+                let known = group.group().is_none_or(|group| group < count);
                 if let Some(card) = self.card_mut(id).filter(|_| known) {
                     card.group = group;
                 }
@@ -387,7 +391,8 @@ impl Session {
         from_room: Option<u32>,
         now: DateTime<Utc>,
     ) {
-        let known_group = group.group().is_none_or(|group| group < self.groups.len());
+        let count = self.group_count_in(segment);
+        let known_group = group.group().is_none_or(|group| group < count);
         if is_blank(&text) || segment >= self.agenda.segments.len() || !known_group {
             return;
         }

@@ -33,6 +33,10 @@ pub enum Mismatch {
     NoGroup { group: usize, last: usize },
     /// Too few or too many groups.
     Groups { groups: usize, max: usize },
+    /// Renamed groups of a group set the agenda does not have.
+    NoGroupSet { id: String },
+    /// A group set's renamed groups are not as many as the agenda's.
+    SetGroups { groups: usize, planned: usize },
     /// Not one timing per segment.
     Timings { found: usize, segments: usize },
     /// A card or member id twice, or not below the next id.
@@ -86,12 +90,26 @@ impl Session {
     }
 
     fn group_exists(&self, field: &str, group: Lane) -> Result<(), Inconsistency> {
+        self.group_among(field, group, self.groups.len())
+    }
+
+    /// That `group` is one of segment `segment`'s groups (its group set's).
+    fn group_exists_in(
+        &self,
+        field: &str,
+        segment: usize,
+        group: Lane,
+    ) -> Result<(), Inconsistency> {
+        self.group_among(field, group, self.group_count_in(segment))
+    }
+
+    fn group_among(&self, field: &str, group: Lane, count: usize) -> Result<(), Inconsistency> {
         match group {
-            Lane::Group(group) if group >= self.groups.len() => wrong(
+            Lane::Group(group) if group >= count => wrong(
                 field,
                 Mismatch::NoGroup {
                     group,
-                    last: self.groups.len() - 1,
+                    last: count.saturating_sub(1),
                 },
             ),
             _ => Ok(()),
@@ -110,6 +128,22 @@ impl Session {
                     max: MAX_GROUPS as usize,
                 },
             );
+        }
+        for (id, names) in &self.set_groups {
+            let field = format!("session.set_groups[\"{id}\"]");
+            let Some(set) = self.agenda.group_set(id) else {
+                return wrong(field, Mismatch::NoGroupSet { id: id.clone() });
+            };
+            let planned = set.names(self.agenda.language).len();
+            if names.len() != planned {
+                return wrong(
+                    field,
+                    Mismatch::SetGroups {
+                        groups: names.len(),
+                        planned,
+                    },
+                );
+            }
         }
         self.segment_exists("session.current", self.current)?;
         if self.timings.len() != self.agenda.segments.len() {
@@ -132,7 +166,7 @@ impl Session {
         for (index, card) in self.cards.iter().enumerate() {
             let field = |name: &str| format!("session.cards[{index}].{name}");
             self.segment_exists(&field("segment"), card.segment)?;
-            self.group_exists(&field("group"), card.group)?;
+            self.group_exists_in(&field("group"), card.segment, card.group)?;
             if card.id >= self.next_card_id || !ids.insert(card.id) {
                 return wrong(field("id"), Mismatch::IdTwice { id: card.id });
             }
@@ -211,7 +245,7 @@ impl Session {
         match *target {
             DraftTarget::NewCard { segment, group, .. } => {
                 self.segment_exists(field, segment)?;
-                self.group_exists(field, group)
+                self.group_exists_in(field, segment, group)
             }
             DraftTarget::Card(id) if self.card(id).is_none() => {
                 wrong(field, Mismatch::NoCard { id })
@@ -224,8 +258,9 @@ impl Session {
                 }
                 Ok(())
             }
-            DraftTarget::NewMember(group) | DraftTarget::GroupName(group) => {
-                self.group_exists(field, Lane::Group(group))
+            DraftTarget::NewMember(group) => self.group_exists(field, Lane::Group(group)),
+            DraftTarget::GroupName(group) => {
+                self.group_exists_in(field, self.current, Lane::Group(group))
             }
             DraftTarget::MemberName(id) if self.roster.member(id).is_none() => {
                 wrong(field, Mismatch::NoMember { id })

@@ -76,6 +76,10 @@ pub struct Session {
     /// The answers of each poll segment, by segment (0-based).
     #[serde(default)]
     pub polls: BTreeMap<usize, PollAnswers>,
+    /// The groups of the agenda's group sets by set id, as renamed during
+    /// the day; a set not here has the agenda's names.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set_groups: BTreeMap<String, Vec<String>>,
 }
 
 /// Text typed into the editor and not saved yet, so it survives a crash.
@@ -129,7 +133,8 @@ pub enum SessionAction {
     Rebalance(Proposal),
     /// A change to the cards or notes.
     Card(CardAction),
-    /// A group's new name (0-based); blank keeps the old one.
+    /// A group's new name (0-based), among the current segment's groups;
+    /// blank keeps the old one.
     RenameGroup { group: usize, name: String },
     /// A change to the roster or today's attendance.
     Roster(RosterAction),
@@ -154,6 +159,7 @@ impl Session {
             roster: Roster::default(),
             present: BTreeSet::new(),
             polls: BTreeMap::new(),
+            set_groups: BTreeMap::new(),
         }
     }
 
@@ -175,14 +181,72 @@ impl Session {
     /// The name of `lane`: the group's, "`group_word` N" past the named ones,
     /// or `whole_room`.
     pub fn group_name(&self, lane: Lane, group_word: &str, whole_room: &str) -> String {
+        Self::name_among(&self.groups, lane, group_word, whole_room)
+    }
+
+    /// The name of `lane` among the groups of segment `segment`.
+    pub fn group_name_in(
+        &self,
+        segment: usize,
+        lane: Lane,
+        group_word: &str,
+        whole_room: &str,
+    ) -> String {
+        Self::name_among(&self.groups_in(segment), lane, group_word, whole_room)
+    }
+
+    fn name_among(groups: &[String], lane: Lane, group_word: &str, whole_room: &str) -> String {
         match lane {
-            Lane::Group(index) => self
-                .groups
+            Lane::Group(index) => groups
                 .get(index)
                 .cloned()
                 .unwrap_or_else(|| format!("{group_word} {}", index + 1)),
             Lane::Room => whole_room.to_owned(),
         }
+    }
+
+    /// The group set segment `segment` works in, if it names one the agenda has.
+    pub fn set_of(&self, segment: usize) -> Option<&crate::agenda::GroupSet> {
+        let id = self.agenda.segments.get(segment)?.group_set.as_deref()?;
+        self.agenda.group_set(id)
+    }
+
+    /// The groups of segment `segment`: its group set's, else the day's.
+    pub fn groups_in(&self, segment: usize) -> Vec<String> {
+        match self.set_of(segment) {
+            Some(set) => self
+                .set_groups
+                .get(&set.id)
+                .cloned()
+                .unwrap_or_else(|| set.names(self.agenda.language)),
+            None => self.groups.clone(),
+        }
+    }
+
+    /// How many groups segment `segment` has.
+    pub fn group_count_in(&self, segment: usize) -> usize {
+        match self.set_of(segment) {
+            Some(set) => self
+                .set_groups
+                .get(&set.id)
+                .map_or_else(|| set.names(self.agenda.language).len(), Vec::len),
+            None => self.groups.len(),
+        }
+    }
+
+    /// The questions `lane` discusses in segment `segment`: the segment's,
+    /// then its group's own in the segment's group set.
+    pub fn questions_for(&self, segment: usize, lane: Lane) -> Vec<String> {
+        let Some(planned) = self.agenda.segments.get(segment) else {
+            return Vec::new();
+        };
+        let mut questions = planned.questions.clone();
+        if let (Some(set), Some(group)) = (self.set_of(segment), lane.group())
+            && let Some(own) = set.groups.get(group)
+        {
+            questions.extend(own.questions.iter().cloned());
+        }
+        questions
     }
 
     /// When the day ran, from the first segment's start to the last one's
@@ -263,7 +327,14 @@ impl Session {
             SessionAction::Poll(change) => self.apply_poll(change),
             SessionAction::RenameGroup { group, name } => {
                 let name = name.trim();
-                if let Some(old) = self.groups.get_mut(group).filter(|_| !name.is_empty()) {
+                let groups = match self.set_of(self.current).map(|set| set.id.clone()) {
+                    Some(id) => {
+                        let names = self.groups_in(self.current);
+                        self.set_groups.entry(id).or_insert(names)
+                    }
+                    None => &mut self.groups,
+                };
+                if let Some(old) = groups.get_mut(group).filter(|_| !name.is_empty()) {
                     name.clone_into(old);
                 }
             }

@@ -31,14 +31,16 @@ pub fn lanes(view: &View) -> Vec<Lane> {
     // Alone or in pairs, cards are the room's: its lane, and a group's only
     // where a card was moved there.
     if session.current_segment().kind.is_personal() {
-        let mut lanes: Vec<Lane> = (0..session.groups.len())
+        let mut lanes: Vec<Lane> = (0..session.group_count_in(session.current))
             .map(Lane::Group)
             .filter(|lane| !session.cards_in(session.current, *lane).is_empty())
             .collect();
         lanes.push(Lane::Room);
         return lanes;
     }
-    let mut lanes: Vec<Lane> = (0..session.groups.len()).map(Lane::Group).collect();
+    let mut lanes: Vec<Lane> = (0..session.group_count_in(session.current))
+        .map(Lane::Group)
+        .collect();
     let room_has_cards = !session.cards_in(session.current, Lane::Room).is_empty();
     if room_has_cards
         || (view.selected_lane == Lane::Room && !view.for_room)

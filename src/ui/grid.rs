@@ -174,10 +174,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
             continue;
         }
         let arrow = if y == body.y { "↑" } else { "↓" };
-        let text = format!(
-            " {arrow} {} {words} ",
-            i18n::groups_count(hidden, view.language)
-        );
+        // On the run screen a matrix's rows are one group's.
+        let count = match is_matrix && !view.for_room {
+            true => i18n::rows_count(hidden, view.language),
+            false => i18n::groups_count(hidden, view.language),
+        };
+        let text = format!(" {arrow} {count} {words} ");
         let width = (text.chars().count() as u16).min(body.width);
         let area = Rect {
             x: body.right().saturating_sub(width),
@@ -320,10 +322,17 @@ impl<'a> Row<'a> {
         } else {
             view.theme.heading()
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(self.label.as_str(), label_style)),
-            cells[0],
-        );
+        // A long name wraps in its cell rather than being cut.
+        let label = &cells[0];
+        let lines: Vec<Line> = card_text::fit(
+            &self.label,
+            usize::from(label.width.saturating_sub(1)).max(1),
+            usize::from(label.height).max(1),
+        )
+        .into_iter()
+        .map(|line| Line::styled(line, label_style))
+        .collect();
+        frame.render_widget(Paragraph::new(lines), *label);
         for (cell, area) in self.cells.iter().zip(cells.iter().skip(1)) {
             render_cell(frame, *area, view, cell, row_selected);
         }

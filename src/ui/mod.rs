@@ -233,8 +233,8 @@ fn shown_cards<'a>(view: &View<'a>, lane: Lane) -> Vec<&'a Card> {
 /// The name of `group` (0-based), or of the whole room for `None`.
 fn group_label(view: &View, group: Lane) -> String {
     let strings = i18n::strings(view.language);
-    view.session
-        .group_name(group, strings.group, strings.whole_room)
+    let session = view.session;
+    session.group_name_in(session.current, group, strings.group, strings.whole_room)
 }
 
 fn render_header(frame: &mut Frame, area: Rect, view: &View) {

@@ -60,15 +60,17 @@ fn paragraph<'a>(view: &'a View, shape: Shape) -> Paragraph<'a> {
             lines.push(Line::from(instruction.as_str()));
         }
     }
-    if !segment.questions.is_empty() {
+    // A group of a group set may have questions of its own, after the segment's.
+    let questions = session.questions_for(session.current, view.selected_lane);
+    if !questions.is_empty() {
         if !compact {
             lines.push(Line::default());
             lines.push(Line::styled(strings.questions, view.theme.dim()));
         }
-        for question in &segment.questions {
+        for question in questions {
             lines.push(Line::from(vec![
                 Span::raw("• "),
-                Span::styled(question.as_str(), view.theme.heading()),
+                Span::styled(question, view.theme.heading()),
             ]));
         }
     }

@@ -35,7 +35,7 @@ fn version_names_the_crate_version() {
 #[test]
 fn an_unknown_command_is_a_usage_error() {
     assert_eq!(samla(&["dance"]).code, Some(2));
-    assert_eq!(samla(&["run", "--groups", "13"]).code, Some(2));
+    assert_eq!(samla(&["run", "--groups", "31"]).code, Some(2));
 }
 
 #[test]

@@ -46,3 +46,4 @@ mod sessions_pty;
 
 mod swedish;
 mod validate_cli;
+mod workshop_screen;
