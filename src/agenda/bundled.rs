@@ -28,6 +28,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "nulagesanalys",
         include_str!("../../agendas/nulagesanalys.ron"),
     ),
+    ("uppfoljning", include_str!("../../agendas/uppfoljning.ron")),
 ];
 
 /// The agenda `samla` runs when none is named.

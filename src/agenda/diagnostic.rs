@@ -64,6 +64,8 @@ pub enum Rule {
     GroupSetShape { id: String },
     /// A poll without statements.
     NoStatements,
+    /// A follow-up that names no action plan to follow.
+    NoFollows,
     /// A statement without text.
     EmptyStatement { number: usize },
     /// A scale that does not run upwards, or is too wide.
@@ -110,7 +112,7 @@ impl Rule {
             | Rule::EmptyItem { field, .. }
             | Rule::ItemTwice { field, .. }
             | Rule::Blank { field } => field,
-            Rule::NoStatements => return None,
+            Rule::NoStatements | Rule::NoFollows => return None,
         })
     }
 }

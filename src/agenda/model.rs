@@ -197,6 +197,11 @@ pub struct Segment {
     /// groups when left out.
     #[serde(default)]
     pub group_set: Option<String>,
+    /// In a follow-up, the id of the action plan's segment (or an earlier
+    /// follow-up's) whose items it brings in from the series' last session
+    /// that had one.
+    #[serde(default)]
+    pub follows: Option<String>,
     /// Dot voting: how many cards each group marks as its priorities.
     #[serde(default)]
     pub priorities: Option<u32>,
@@ -237,6 +242,9 @@ pub enum SegmentKind {
     ActionPlan,
     /// Participants rate statements.
     Poll,
+    /// An earlier session's action plan brought in, each item marked done,
+    /// under way or not started, with a comment.
+    FollowUp,
     /// Closing, with the assignment for next time.
     Closing,
 }
@@ -253,6 +261,7 @@ impl SegmentKind {
                 | SegmentKind::Plenary
                 | SegmentKind::Vision
                 | SegmentKind::ActionPlan
+                | SegmentKind::FollowUp
         )
     }
 

@@ -185,12 +185,19 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         SegmentKind::Poll,
     );
     only_for("scale", segment.scale.is_some(), SegmentKind::Poll);
+    only_for("follows", segment.follows.is_some(), SegmentKind::FollowUp);
     only_for(
         "breakdown",
         !segment.breakdown.is_empty(),
         SegmentKind::Poll,
     );
     problems.extend(writing_problems(segment));
+    if kind == SegmentKind::FollowUp && segment.follows.is_none() {
+        problems.push(Rule::NoFollows);
+    }
+    if let Some(id) = segment.follows.as_ref().filter(|id| !is_valid_id(id)) {
+        problems.push(Rule::BadId { id: id.clone() });
+    }
     if let Some(horizons) = &segment.horizons {
         problems.extend(list_problems("horizons", horizons, 1, MAX_COLUMNS));
     }

@@ -97,6 +97,10 @@ pub enum BoardAction {
     ToggleQuote,
     /// Mark the selected card as one of its group's priorities, or unmark it.
     TogglePriority,
+    /// Step the selected follow-up item's status.
+    CycleStatus,
+    /// Open the editor on the selected follow-up item's comment.
+    EditComment,
     /// Move the selected card to the next column.
     NextColumn,
     /// Move the selected card to the column before.

@@ -100,6 +100,7 @@ impl Editor {
                 column,
             }),
             DraftTarget::Card(id) => SessionAction::Card(CardAction::Edit { id, text }),
+            DraftTarget::Comment(id) => SessionAction::Card(CardAction::SetComment { id, text }),
             DraftTarget::PrivateNote(segment) => {
                 SessionAction::Card(CardAction::SetPrivateNote { segment, text })
             }

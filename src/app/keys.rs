@@ -141,6 +141,8 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => board(BoardAction::CycleTag),
         KeyCode::Char('q') => board(BoardAction::ToggleQuote),
         KeyCode::Char('*') => board(BoardAction::TogglePriority),
+        KeyCode::Char('s') => board(BoardAction::CycleStatus),
+        KeyCode::Char('k') => board(BoardAction::EditComment),
         KeyCode::Char('h') => board(BoardAction::NextColumn),
         KeyCode::Char('H') => board(BoardAction::PreviousColumn),
         KeyCode::Char('m') => board(BoardAction::AskMove),

@@ -184,6 +184,7 @@ impl AppState {
                 EditorPurpose::EditCard(self.session.card(id).map_or(Lane::Room, |card| card.group))
             }
             DraftTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
+            DraftTarget::Comment(_) => EditorPurpose::Comment,
             DraftTarget::NewMember(_) | DraftTarget::MemberName(_) => EditorPurpose::MemberName,
             DraftTarget::GroupName(_) => EditorPurpose::GroupName,
             DraftTarget::PollLine(segment) => EditorPurpose::PollLine(

@@ -202,6 +202,21 @@ impl AppState {
             BoardAction::ToggleQuote => {
                 return self.change_card(|id| CardAction::ToggleQuote { id }, now);
             }
+            BoardAction::CycleStatus | BoardAction::EditComment
+                if self.session.current_segment().kind != SegmentKind::FollowUp =>
+            {
+                self.notice = Some(Notice::NotAFollowUp);
+            }
+            BoardAction::CycleStatus => {
+                return self.change_card(|id| CardAction::CycleStatus { id }, now);
+            }
+            BoardAction::EditComment => {
+                let Some(card) = self.card_or_hint() else {
+                    return Change::Nothing;
+                };
+                let comment = card.comment.unwrap_or_default();
+                return self.open_editor_on(DraftTarget::Comment(card.id), &comment);
+            }
             BoardAction::TogglePriority => {
                 let Some(card) = self.card_or_hint() else {
                     return Change::Nothing;
@@ -478,6 +493,7 @@ impl AppState {
             DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
             DraftTarget::Card(_)
             | DraftTarget::PrivateNote(_)
+            | DraftTarget::Comment(_)
             | DraftTarget::PollLine(_)
             | DraftTarget::GroupName(_) => {}
         }

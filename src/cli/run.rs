@@ -67,6 +67,7 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     if let Some(series) = &series {
         session.series = Some(series.name.clone());
         session.roster = series.roster.clone();
+        bring_in_follow_ups(&mut session, series, &data);
     }
     let state = AppState::new(
         session,
@@ -82,6 +83,23 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         data.save_series(series)?;
     }
     run_and_keep(state, &clock, path, &found.id, context)
+}
+
+/// A follow-up's items from the series' earlier sessions; one that cannot be
+/// read brings nothing (`samla export --series` names it).
+fn bring_in_follow_ups(session: &mut Session, series: &SeriesFile, data: &DataDir) {
+    let follows = |segment: &crate::agenda::Segment| segment.follows.is_some();
+    if !session.agenda.segments.iter().any(follows) {
+        return;
+    }
+    let earlier: Vec<crate::store::SessionFile> = series
+        .sessions
+        .iter()
+        .filter_map(|id| data.session_path(id))
+        .filter_map(|path| crate::store::SessionFile::load(&path).ok())
+        .collect();
+    let earlier: Vec<&Session> = earlier.iter().map(|file| &file.session).collect();
+    session.bring_in(&earlier);
 }
 
 /// Series `name`, or a new one with the groups `groups` gives.

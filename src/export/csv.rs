@@ -4,13 +4,13 @@
 use super::markdown::Summary;
 use crate::agenda::SegmentKind;
 use crate::i18n::kind_label;
-use crate::session::ActionItem;
+use crate::session::{ActionItem, ItemStatus};
 
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The column names, the same in every language so scripts can rely on them.
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 18] = [
     "seminar",
     "date",
     "segment",
@@ -27,7 +27,18 @@ const HEADER: [&str; 16] = [
     "due",
     "follow_up",
     "row",
+    "status",
+    "comment",
 ];
+
+/// A follow-up item's status as scripts read it, the same in every language.
+fn status_word(status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Done => "done",
+        ItemStatus::UnderWay => "under_way",
+        ItemStatus::NotStarted => "not_started",
+    }
+}
 
 /// What starts a formula in a spreadsheet program (OWASP's list).
 const FORMULA_START: &[char] = &['=', '+', '-', '@', '\t', '\r'];
@@ -87,6 +98,8 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     &field(|item| item.due.map(|date| date.to_string())),
                     &field(|item| item.follow_up.map(|date| date.to_string())),
                     card.row.as_deref().unwrap_or_default(),
+                    card.status.map_or("", status_word),
+                    card.comment.as_deref().unwrap_or_default(),
                 ];
                 writer.write_record(record.map(spreadsheet_safe))?;
             }

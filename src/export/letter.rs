@@ -183,6 +183,9 @@ fn segment_section(
         blocks.extend(poll::blocks(session, index, words, summary.report, &date));
     }
     match session.columns(index) {
+        None if segment.kind == SegmentKind::FollowUp => {
+            follow_up(&mut blocks, summary, index, words);
+        }
         Some(columns) => board(&mut blocks, summary, index, &columns, words),
         // Alone or in pairs: the room's cards, under no group's name.
         None if segment.kind.is_personal() => {
@@ -319,6 +322,42 @@ fn board(
             head,
             rows: overview,
             numeric: true,
+        });
+    }
+}
+
+/// A follow-up per group: each item of the plan with its owner, how far it
+/// has come and what was said about it.
+fn follow_up(blocks: &mut Vec<Block>, summary: &Summary, segment: usize, words: &Words) {
+    let language = summary.session.agenda.language;
+    for lane in summary.lanes(segment) {
+        let cards = summary.session.cards_in(segment, lane);
+        if cards.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Heading(summary.group_name(segment, lane)));
+        let rows = cards
+            .iter()
+            .map(|card| {
+                let item = ActionItem::parse(&card.text, summary.date());
+                vec![
+                    item.what,
+                    item.owner.unwrap_or_default(),
+                    card.status
+                        .map(|status| crate::i18n::status_label(status, language).to_owned())
+                        .unwrap_or_default(),
+                    card.comment.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            head: words
+                .follow_up_columns
+                .iter()
+                .map(|w| (*w).to_owned())
+                .collect(),
+            rows,
+            numeric: false,
         });
     }
 }

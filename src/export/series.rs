@@ -10,8 +10,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::markdown::{card_item, horizon_cell};
 use super::{escape, poll};
 use crate::agenda::{Language, Role, Sector, SegmentKind};
-use crate::i18n::{Words, words};
-use crate::session::{Card, Lane, Session};
+use crate::i18n::{Words, status_label, words};
+use crate::session::{ActionItem, Brought, Card, Lane, Session};
 
 /// A series and its sessions, in the order they were held.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +84,7 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
     participants(&mut out, summary);
     groups(&mut out, summary);
     action_plans(&mut out, summary);
+    plan_over_time(&mut out, summary);
     poll::polls_side_by_side(&mut out, summary.sessions, words);
     themes(&mut out, summary);
     assignments(&mut out, summary);
@@ -270,6 +271,73 @@ fn action_plans(out: &mut String, summary: &SeriesSummary) {
             })
             .collect();
         let _ = writeln!(out, "| {} | {} |", escape::cell(name), cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+/// The action plans' items as the follow-ups found them: a row per item, a
+/// column per session that followed it up, its status there.
+fn plan_over_time(out: &mut String, summary: &SeriesSummary) {
+    // Items by where they were first written, in the order first brought in.
+    let mut items: Vec<(&Brought, &Card)> = Vec::new();
+    let mut follow_ups: Vec<usize> = Vec::new();
+    for (index, session) in summary.sessions.iter().enumerate() {
+        for card in session.cards.iter().filter(|card| !card.hidden) {
+            let Some(brought) = &card.brought else {
+                continue;
+            };
+            if !follow_ups.contains(&index) {
+                follow_ups.push(index);
+            }
+            if !items.iter().any(|(known, _)| *known == brought) {
+                items.push((brought, card));
+            }
+        }
+    }
+    if items.is_empty() {
+        return;
+    }
+    let words = summary.words();
+    let language = summary.language();
+    let _ = writeln!(
+        out,
+        "## {}
+",
+        words.plan_over_time
+    );
+    let heads: Vec<String> = follow_ups
+        .iter()
+        .map(|index| summary.seminar(*index))
+        .collect();
+    let [action, owner, ..] = words.action_columns;
+    let _ = writeln!(
+        out,
+        "| {action} | {owner} | {} |\n|---|---|{}",
+        heads.join(" | "),
+        "---|".repeat(follow_ups.len())
+    );
+    for (brought, first) in items {
+        let item = ActionItem::parse(&first.text, brought.date);
+        let statuses: Vec<String> = follow_ups
+            .iter()
+            .map(|index| {
+                let card = summary.sessions[*index]
+                    .cards
+                    .iter()
+                    .find(|card| card.brought.as_ref() == Some(brought));
+                card.and_then(|card| card.status).map_or_else(
+                    || "–".to_owned(),
+                    |status| status_label(status, language).to_owned(),
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            escape::cell(&item.what),
+            escape::cell(&item.owner.unwrap_or_default()),
+            statuses.join(" | ")
+        );
     }
     out.push('\n');
 }

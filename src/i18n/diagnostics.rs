@@ -128,6 +128,10 @@ impl Rule {
                 format!("`{field}` är tom (det ska vara en text)"),
                 format!("`{field}` is blank (expected text)"),
             ),
+            Rule::NoFollows => l(
+                "uppföljningen säger inte vad den följer upp (det ska finnas `follows: \"id\"`, handlingsplanens id)".into(),
+                "a follow-up names nothing to follow (expected `follows: \"id\"`, the action plan's id)".into(),
+            ),
             Rule::NoStatements => l(
                 "enkäten har inga påståenden (det ska finnas `statements: [ … ]`)".into(),
                 "a poll has no statements (expected `statements: [ … ]`)".into(),

@@ -2,6 +2,7 @@
 //! categories, and numbers written the language's way.
 
 use crate::agenda::{Event, Language, Role, Sector, Segment, SegmentKind};
+use crate::session::ItemStatus;
 use crate::session::personal::Kind;
 
 /// A sector's name.
@@ -25,6 +26,18 @@ pub fn groups_count(count: usize, language: Language) -> String {
         (Language::Sv, n) => format!("{n} grupper"),
         (Language::En, 1) => "1 group".to_owned(),
         (Language::En, n) => format!("{n} groups"),
+    }
+}
+
+/// How far an action-plan item has come, with its mark.
+pub fn status_label(status: ItemStatus, language: Language) -> &'static str {
+    match (language, status) {
+        (Language::Sv, ItemStatus::Done) => "✓ Klar",
+        (Language::Sv, ItemStatus::UnderWay) => "◐ Pågår",
+        (Language::Sv, ItemStatus::NotStarted) => "○ Inte påbörjad",
+        (Language::En, ItemStatus::Done) => "✓ Done",
+        (Language::En, ItemStatus::UnderWay) => "◐ Under way",
+        (Language::En, ItemStatus::NotStarted) => "○ Not started",
     }
 }
 
@@ -103,6 +116,7 @@ pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
         (Language::Sv, K::Vision) => "Visionsövning",
         (Language::Sv, K::ActionPlan) => "Handlingsplan",
         (Language::Sv, K::Poll) => "Enkät",
+        (Language::Sv, K::FollowUp) => "Uppföljning",
         (Language::Sv, K::Closing) => "Avslutning",
         (Language::En, K::Welcome) => "Welcome",
         (Language::En, K::Lecture) => "Lecture",
@@ -114,6 +128,7 @@ pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
         (Language::En, K::Vision) => "Vision exercise",
         (Language::En, K::ActionPlan) => "Action plan",
         (Language::En, K::Poll) => "Poll",
+        (Language::En, K::FollowUp) => "Follow-up",
         (Language::En, K::Closing) => "Closing",
     }
 }

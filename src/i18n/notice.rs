@@ -18,6 +18,8 @@ pub enum Notice {
     NoCard,
     /// `h` where the board has no columns.
     NoColumns,
+    /// `s` or `k` outside a follow-up.
+    NotAFollowUp,
     /// `*` in a segment that asks for no priorities.
     NoPriorities,
     /// `*` on a card of a group that has marked all it may.
@@ -84,6 +86,12 @@ impl Notice {
             Notice::QuitHint => strings.quit_hint.to_owned(),
             Notice::NoCard => strings.no_card.to_owned(),
             Notice::NoColumns => strings.no_columns.to_owned(),
+            Notice::NotAFollowUp => pick(
+                language,
+                "s (status) och k (kommentar) gäller uppföljningens åtgärder",
+                "s (status) and k (comment) are for a follow-up's items",
+            )
+            .to_owned(),
             Notice::NoPriorities => pick(
                 language,
                 "* markerar prioriteringar i pass som ber om dem",

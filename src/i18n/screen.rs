@@ -45,6 +45,8 @@ pub struct Strings {
     pub edit_card: &'static str,
     pub private_note: &'static str,
     pub editor_hint: &'static str,
+    /// The editor's title on an item's comment in a follow-up.
+    pub comment: &'static str,
     /// How an action plan's card names its owner and dates.
     pub action_fields: &'static str,
     pub delete_title: &'static str,
@@ -153,7 +155,10 @@ const SV: Strings = Strings {
             "m · J / K",
             "kortet till annan grupp (1–9 / 0) · ner / upp i kolumnen",
         ),
-        ("N", "byt namn på vald grupp"),
+        (
+            "N · s / k",
+            "byt gruppnamn · uppföljning: status / kommentar",
+        ),
         ("d", "ta bort valt kort (j/n); ☏-kort från rummet döljs"),
         ("f", "privat anteckning för passet (exporteras inte)"),
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
@@ -186,6 +191,7 @@ const SV: Strings = Strings {
     private_note: "Privat anteckning",
     editor_hint: "Esc sparar · Ctrl+G avbryter · Ctrl+Z ångra · Ctrl+Y gör om",
     action_fields: "@ansvarig · !31/3 klart · ?15/6 följs upp",
+    comment: "Kommentar",
     delete_title: "Ta bort kortet?",
     delete_confirm: "j tar bort · n eller annan tangent avbryter",
     no_card: "Inget kort valt – a lägger till ett",
@@ -289,8 +295,8 @@ const EN: Strings = Strings {
             "the card a column on / back · select a column",
         ),
         (
-            "m",
-            "move the selected card to another group (then 1–9 / 0)",
+            "m · s / k",
+            "card to group 1–9 / 0 · follow-up: status / comment",
         ),
         ("d", "delete the selected card (y/n); hides a ☏ room card"),
         ("f", "private note for this segment (not exported)"),
@@ -324,6 +330,7 @@ const EN: Strings = Strings {
     private_note: "Private note",
     editor_hint: "Esc saves · Ctrl+G cancels · Ctrl+Z undo · Ctrl+Y redo",
     action_fields: "@owner · !31/3 due · ?15/6 follow-up",
+    comment: "Comment",
     delete_title: "Delete this card?",
     delete_confirm: "y deletes · n or any other key cancels",
     no_card: "No card selected – a adds one",

@@ -46,6 +46,10 @@ pub struct Words {
     pub priorities: &'static str,
     /// The columns of an action plan's table.
     pub action_columns: [&'static str; 4],
+    /// The heading of the action plans' items over the series' follow-ups.
+    pub plan_over_time: &'static str,
+    /// The columns of a follow-up's table.
+    pub follow_up_columns: [&'static str; 4],
     pub ros: &'static str,
     pub months: [&'static str; 12],
     pub removed: &'static str,
@@ -93,6 +97,8 @@ const SV: Words = Words {
     priorities: "Prioriterat",
     group_set: "Gruppindelning",
     action_columns: ["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
+    follow_up_columns: ["Åtgärd", "Ansvarig", "Status", "Kommentar"],
+    plan_over_time: "Handlingsplanens status över tid",
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
     take_home: "Att ta med hem",
@@ -153,6 +159,8 @@ const EN: Words = Words {
     priorities: "Priorities",
     group_set: "Groups",
     action_columns: ["Action", "Owner", "Due", "Follow-up"],
+    follow_up_columns: ["Action", "Owner", "Status", "Comment"],
+    plan_over_time: "The action plan's status over time",
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",
     take_home: "To take home",

@@ -52,6 +52,15 @@ pub struct Card {
     /// Its place in its column when moved with J/K; the id until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u64>,
+    /// In a follow-up, how far the action-plan item has come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<super::ItemStatus>,
+    /// In a follow-up, what was said about the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// In a follow-up, where the item was first written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brought: Option<super::Brought>,
 }
 
 /// A place on a board a card can sit in: a column, or in a matrix a row's
@@ -141,6 +150,11 @@ pub enum CardAction {
     MoveToGroup { id: CardId, group: Lane },
     /// The facilitator's private note for a segment; blank text removes it.
     SetPrivateNote { segment: usize, text: String },
+    /// The next status of an item in a follow-up: done, under way, not
+    /// started, none.
+    CycleStatus { id: CardId },
+    /// The comment on an item in a follow-up; blank text removes it.
+    SetComment { id: CardId, text: String },
 }
 
 fn is_blank(text: &str) -> bool {
@@ -333,6 +347,16 @@ impl Session {
                     card.group = group;
                 }
             }
+            CardAction::CycleStatus { id } => {
+                if let Some(card) = self.card_mut(id) {
+                    card.status = super::ItemStatus::after(card.status);
+                }
+            }
+            CardAction::SetComment { id, text } => {
+                if let Some(card) = self.card_mut(id) {
+                    card.comment = (!is_blank(&text)).then_some(text);
+                }
+            }
             CardAction::SetPrivateNote { segment, text } => {
                 if is_blank(&text) {
                     self.private_notes.remove(&segment);
@@ -432,6 +456,9 @@ impl Session {
             hidden: false,
             priority: false,
             rank: None,
+            status: None,
+            comment: None,
+            brought: None,
         });
         self.next_card_id += 1;
     }

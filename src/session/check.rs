@@ -251,6 +251,10 @@ impl Session {
                 wrong(field, Mismatch::NoCard { id })
             }
             DraftTarget::PrivateNote(segment) => self.segment_exists(field, segment),
+            DraftTarget::Comment(id) if self.card(id).is_none() => {
+                wrong(field, Mismatch::NoCard { id })
+            }
+            DraftTarget::Comment(_) => Ok(()),
             DraftTarget::PollLine(segment) => {
                 self.segment_exists(field, segment)?;
                 if self.agenda.segments[segment].kind != SegmentKind::Poll {

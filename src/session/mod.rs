@@ -4,6 +4,7 @@
 mod action_item;
 mod cards;
 mod check;
+mod follow_up;
 mod lane;
 pub mod personal;
 mod poll;
@@ -16,6 +17,7 @@ mod tone;
 pub use action_item::ActionItem;
 pub use cards::{Card, CardAction, CardId, Cell};
 pub use check::{Inconsistency, Mismatch};
+pub use follow_up::{Brought, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
     Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult,
@@ -114,6 +116,8 @@ pub enum DraftTarget {
     PollLine(usize),
     /// A group's name (0-based).
     GroupName(usize),
+    /// The comment on an item of a follow-up.
+    Comment(CardId),
 }
 
 /// What the facilitator does to the schedule.

@@ -152,7 +152,18 @@ impl<'c> Fitted<'c> {
 
     fn lines(&mut self, index: usize) -> &[String] {
         let (card, width) = (self.cards[index], self.width);
-        self.lines[index].get_or_insert_with(|| card_text::fit(&card.text, width, MAX_CARD_LINES))
+        self.lines[index].get_or_insert_with(|| {
+            let mut lines = card_text::fit(&card.text, width, MAX_CARD_LINES);
+            // A follow-up's comment under the item, set apart by a dash.
+            if let Some(comment) = &card.comment {
+                lines.extend(card_text::fit(
+                    &format!("– {comment}"),
+                    width,
+                    MAX_CARD_LINES,
+                ));
+            }
+            lines
+        })
     }
 
     /// Rows of card `index`'s box: its lines and two borders.
@@ -241,6 +252,10 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(border_type)
         .border_style(border_style);
+    if let Some(status) = card.status {
+        let label = format!(" {} ", i18n::status_label(status, view.language));
+        block = block.title(Span::styled(label, view.theme.status(status)));
+    }
     if card.priority {
         block = block.title(Span::styled(
             format!(" {PRIORITY_MARK} "),

@@ -24,6 +24,8 @@ pub enum EditorPurpose {
     EditCard(Lane),
     /// The facilitator's private note for the segment.
     PrivateNote,
+    /// The comment on an item of a follow-up.
+    Comment,
     /// A participant's name in the roster.
     MemberName,
     /// A group's name.
@@ -61,6 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, editor: &EditorView) {
             format!("{} · {}", strings.edit_card, group_label(view, group))
         }
         EditorPurpose::PrivateNote => strings.private_note.to_owned(),
+        EditorPurpose::Comment => strings.comment.to_owned(),
         EditorPurpose::MemberName => strings.member_name.to_owned(),
         EditorPurpose::GroupName => strings.group_name.to_owned(),
         EditorPurpose::PollLine(number) => format!("{} {number}", strings.poll_line),

@@ -79,6 +79,18 @@ impl Theme {
     }
 
     /// A card's tag.
+    /// An action-plan item's status: green done, amber under way, grey not
+    /// started; the mark before the word tells them apart without colour.
+    pub fn status(&self, status: crate::session::ItemStatus) -> Style {
+        use crate::session::ItemStatus;
+        let colour = match status {
+            ItemStatus::Done => GREEN,
+            ItemStatus::UnderWay => AMBER,
+            ItemStatus::NotStarted => GREY,
+        };
+        self.pick(Style::new().fg(colour), Style::new())
+    }
+
     pub fn tag(&self) -> Style {
         self.pick(
             Style::new().fg(BLUE),

@@ -33,7 +33,9 @@ fn rows() -> (Vec<u8>, Vec<csv::StringRecord>) {
             "owner",
             "due",
             "follow_up",
-            "row"
+            "row",
+            "status",
+            "comment"
         ]
     );
     let records = reader

@@ -745,7 +745,7 @@ fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
     let csv = samla::export::csv(&summary(&session)).expect("csv");
     let csv = String::from_utf8(csv).expect("utf-8");
     assert!(
-        csv.contains(",0,Rektorerna,2027-03-31,2027-06-15,\r\n"),
+        csv.contains(",0,Rektorerna,2027-03-31,2027-06-15,,,\r\n"),
         "{csv}"
     );
 }

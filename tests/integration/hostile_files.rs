@@ -395,7 +395,11 @@ fn resume_names_a_damaged_latest_session_and_its_backup() {
     // A second save keeps the first as the .bak; then the file is cut short.
     write_atomic(&path, std::fs::read(&path).expect("read").as_slice()).expect("saved");
     let text = std::fs::read_to_string(&path).expect("read");
-    std::fs::write(&path, &text[..text.len() / 2]).expect("cut");
+    let half = (0..=text.len() / 2)
+        .rev()
+        .find(|at| text.is_char_boundary(*at))
+        .unwrap_or(0);
+    std::fs::write(&path, &text[..half]).expect("cut");
     let run = samla_in(home.path(), home.path(), &["resume"]);
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("damaged"), "{}", run.stderr);

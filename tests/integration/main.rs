@@ -46,4 +46,5 @@ mod sessions_pty;
 
 mod swedish;
 mod validate_cli;
+mod workshop_pty;
 mod workshop_screen;

@@ -1,0 +1,114 @@
+//! A follow-up: an earlier session's action plan brought into a later
+//! session of the same series, each item marked done, under way or not
+//! started, with a comment, so the series summary can show the plan over time.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Card, Lane, Session};
+use crate::agenda::SegmentKind;
+
+/// How far an item of an action plan has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ItemStatus {
+    Done,
+    UnderWay,
+    NotStarted,
+}
+
+impl ItemStatus {
+    /// The mark after `current`, as `s` steps through them: done first, the
+    /// most common answer, then under way, not started and no mark again.
+    pub fn after(current: Option<ItemStatus>) -> Option<ItemStatus> {
+        match current {
+            None => Some(ItemStatus::Done),
+            Some(ItemStatus::Done) => Some(ItemStatus::UnderWay),
+            Some(ItemStatus::UnderWay) => Some(ItemStatus::NotStarted),
+            Some(ItemStatus::NotStarted) => None,
+        }
+    }
+}
+
+/// Where a brought-in item was first written: the session (by its agenda's
+/// title and its day) and the card there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Brought {
+    pub agenda: String,
+    pub date: NaiveDate,
+    pub card: super::CardId,
+}
+
+impl Session {
+    /// The day the session is held: the agenda's date, else the planned start's.
+    pub fn day(&self) -> NaiveDate {
+        self.agenda
+            .date
+            .unwrap_or_else(|| self.planned_start.date_naive())
+    }
+
+    /// Brings into each follow-up segment the items of the segment it follows,
+    /// from the last of `earlier` (the series' sessions before this one, in
+    /// the order they were held) that has it; their status and where they
+    /// were first written come along, their comments stay behind.
+    pub fn bring_in(&mut self, earlier: &[&Session]) {
+        for index in 0..self.agenda.segments.len() {
+            let segment = &self.agenda.segments[index];
+            let Some(follows) = segment.follows.clone() else {
+                continue;
+            };
+            if segment.kind != SegmentKind::FollowUp {
+                continue;
+            }
+            let source = earlier.iter().rev().find_map(|session| {
+                let at = session
+                    .agenda
+                    .segments
+                    .iter()
+                    .position(|segment| segment.id.as_deref() == Some(follows.as_str()))?;
+                Some((*session, at))
+            });
+            let Some((session, at)) = source else {
+                continue;
+            };
+            let count = self.group_count_in(index);
+            for lane in Lane::all(session.group_count_in(at)) {
+                for card in session.cards_in(at, lane).into_iter().filter(|c| !c.hidden) {
+                    let group = match lane {
+                        Lane::Group(group) if group < count => lane,
+                        _ => Lane::Room,
+                    };
+                    let brought = card.brought.clone().unwrap_or_else(|| Brought {
+                        agenda: session.agenda.title.clone(),
+                        date: session.day(),
+                        card: card.id,
+                    });
+                    self.bring(index, group, card, brought);
+                }
+            }
+        }
+    }
+
+    fn bring(&mut self, segment: usize, group: Lane, card: &Card, brought: Brought) {
+        let created = self.planned_start;
+        self.cards.push(Card {
+            id: self.next_card_id,
+            segment,
+            group,
+            text: card.text.clone(),
+            tag: card.tag.clone(),
+            quote: false,
+            horizon: None,
+            row: None,
+            created,
+            edited: None,
+            from_room: None,
+            hidden: false,
+            priority: false,
+            rank: None,
+            status: card.status,
+            comment: None,
+            brought: Some(brought),
+        });
+        self.next_card_id += 1;
+    }
+}
