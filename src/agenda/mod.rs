@@ -15,7 +15,7 @@ pub use bundled::{BUNDLED, DEFAULT_AGENDA, TEMPLATE};
 pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{
-    Agenda, Event, GroupSet, Language, Scale, Segment, SegmentKind, SetGroup, Statement,
+    Agenda, Event, GroupSet, Language, Scale, Segment, SegmentKind, SetGroup, Statement, Task,
 };
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector};

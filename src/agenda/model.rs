@@ -73,6 +73,23 @@ pub struct Agenda {
     /// The assignment participants take home until next time.
     #[serde(default)]
     pub assignment: Option<String>,
+    /// Work to do before the next session: what to collect, who does it, by when.
+    #[serde(default)]
+    pub between: Vec<Task>,
+}
+
+/// A piece of work between two sessions of a series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// What is to be done, e.g. "Samla in frånvarostatistiken per skola".
+    pub what: String,
+    /// Who does it: a role or a name.
+    #[serde(default)]
+    pub who: Option<String>,
+    /// By when, "YYYY-MM-DD".
+    #[serde(default, with = "calendar_date")]
+    pub by: Option<NaiveDate>,
 }
 
 /// A way of splitting the room other than the day's groups.
@@ -202,6 +219,9 @@ pub struct Segment {
     /// that had one.
     #[serde(default)]
     pub follows: Option<String>,
+    /// Work to do before the next session that this segment gives.
+    #[serde(default)]
+    pub between: Vec<Task>,
     /// Dot voting: how many cards each group marks as its priorities.
     #[serde(default)]
     pub priorities: Option<u32>,
@@ -312,6 +332,15 @@ impl Agenda {
         self.tags
             .clone()
             .unwrap_or_else(|| defaults::tags(self.language))
+    }
+
+    /// Every task between sessions: the agenda's, then its segments' in order.
+    pub fn tasks(&self) -> Vec<Task> {
+        let mut tasks = self.between.clone();
+        for segment in &self.segments {
+            tasks.extend(segment.between.iter().cloned());
+        }
+        tasks
     }
 
     /// The group set with `id`.

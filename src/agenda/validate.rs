@@ -97,6 +97,7 @@ fn agenda_problems(agenda: &Agenda) -> Vec<Rule> {
         usize::MAX,
     ));
     problems.extend(group_set_problems(agenda));
+    problems.extend(task_problems(&agenda.between));
     if agenda.warning_minutes > 60 {
         problems.push(Rule::AgendaWarning {
             minutes: agenda.warning_minutes,
@@ -161,6 +162,7 @@ fn segment_problems(segment: &Segment) -> Vec<Rule> {
         usize::MAX,
     ));
     problems.extend(kind_problems(segment));
+    problems.extend(task_problems(&segment.between));
     problems
 }
 
@@ -249,6 +251,20 @@ fn group_set_problems(agenda: &Agenda) -> Vec<Rule> {
         problems.extend(list_problems("group_sets", &names, 0, MAX_GROUPS as usize));
         for group in &set.groups {
             problems.extend(list_problems("questions", &group.questions, 0, usize::MAX));
+        }
+    }
+    problems
+}
+
+/// Tasks between sessions say what is to be done.
+fn task_problems(tasks: &[super::model::Task]) -> Vec<Rule> {
+    let mut problems = Vec::new();
+    for (index, task) in tasks.iter().enumerate() {
+        if task.what.trim().is_empty() {
+            problems.push(Rule::EmptyItem {
+                field: "between",
+                number: index + 1,
+            });
         }
     }
     problems

@@ -67,7 +67,7 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     if let Some(series) = &series {
         session.series = Some(series.name.clone());
         session.roster = series.roster.clone();
-        bring_in_follow_ups(&mut session, series, &data);
+        bring_in_from_series(&mut session, series, &data);
     }
     let state = AppState::new(
         session,
@@ -85,13 +85,10 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     run_and_keep(state, &clock, path, &found.id, context)
 }
 
-/// A follow-up's items from the series' earlier sessions; one that cannot be
-/// read brings nothing (`samla export --series` names it).
-fn bring_in_follow_ups(session: &mut Session, series: &SeriesFile, data: &DataDir) {
-    let follows = |segment: &crate::agenda::Segment| segment.follows.is_some();
-    if !session.agenda.segments.iter().any(follows) {
-        return;
-    }
+/// The work since last time and a follow-up's items, from the series' earlier
+/// sessions; one that cannot be read brings nothing (`samla export --series`
+/// names it).
+fn bring_in_from_series(session: &mut Session, series: &SeriesFile, data: &DataDir) {
     let earlier: Vec<crate::store::SessionFile> = series
         .sessions
         .iter()

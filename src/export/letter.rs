@@ -105,6 +105,12 @@ pub fn letter(summary: &Summary) -> Letter {
     {
         sections.push(members);
     }
+    if !summary.session.since_last.is_empty() {
+        sections.push(Section {
+            heading: words.since_last.to_owned(),
+            blocks: vec![tasks(&summary.session.since_last, words)],
+        });
+    }
     for (index, segment) in agenda.segments.iter().enumerate() {
         if let Some(section) = segment_section(summary, index, segment, words) {
             sections.push(section);
@@ -123,6 +129,13 @@ pub fn letter(summary: &Summary) -> Letter {
         sections.push(Section {
             heading: heading.to_owned(),
             blocks: vec![Block::Text(assignment.clone())],
+        });
+    }
+    let between = agenda.tasks();
+    if !between.is_empty() {
+        sections.push(Section {
+            heading: words.between.to_owned(),
+            blocks: vec![tasks(&between, words)],
         });
     }
     if summary.report {
@@ -323,6 +336,17 @@ fn board(
             rows: overview,
             numeric: true,
         });
+    }
+}
+
+/// Tasks between sessions as a checklist: what, who, by when.
+fn tasks(tasks: &[crate::agenda::Task], words: &Words) -> Block {
+    Block::List {
+        label: String::new(),
+        items: tasks
+            .iter()
+            .map(|task| crate::i18n::task_line(task, words.by))
+            .collect(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Names of the things samla counts and shows: segment kinds, sectors, role
 //! categories, and numbers written the language's way.
 
-use crate::agenda::{Event, Language, Role, Sector, Segment, SegmentKind};
+use crate::agenda::{Event, Language, Role, Sector, Segment, SegmentKind, Task};
 use crate::session::ItemStatus;
 use crate::session::personal::Kind;
 
@@ -38,6 +38,22 @@ pub fn status_label(status: ItemStatus, language: Language) -> &'static str {
         (Language::En, ItemStatus::Done) => "✓ Done",
         (Language::En, ItemStatus::UnderWay) => "◐ Under way",
         (Language::En, ItemStatus::NotStarted) => "○ Not started",
+    }
+}
+
+/// A task between sessions as a checklist's line: "☐ Samla in statistiken
+/// — Rektorerna, senast 2027-03-31".
+pub fn task_line(task: &Task, by: &str) -> String {
+    let mut after = Vec::new();
+    if let Some(who) = &task.who {
+        after.push(who.clone());
+    }
+    if let Some(date) = task.by {
+        after.push(format!("{by} {}", date.format("%Y-%m-%d")));
+    }
+    match after.is_empty() {
+        true => format!("☐ {}", task.what),
+        false => format!("☐ {} — {}", task.what, after.join(", ")),
     }
 }
 

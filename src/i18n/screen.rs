@@ -45,6 +45,8 @@ pub struct Strings {
     pub edit_card: &'static str,
     pub private_note: &'static str,
     pub editor_hint: &'static str,
+    /// Above the work the last session gave to do until now.
+    pub since_last: &'static str,
     /// The editor's title on an item's comment in a follow-up.
     pub comment: &'static str,
     /// How an action plan's card names its owner and dates.
@@ -192,6 +194,7 @@ const SV: Strings = Strings {
     editor_hint: "Esc sparar · Ctrl+G avbryter · Ctrl+Z ångra · Ctrl+Y gör om",
     action_fields: "@ansvarig · !31/3 klart · ?15/6 följs upp",
     comment: "Kommentar",
+    since_last: "Att göra sedan förra gången:",
     delete_title: "Ta bort kortet?",
     delete_confirm: "j tar bort · n eller annan tangent avbryter",
     no_card: "Inget kort valt – a lägger till ett",
@@ -331,6 +334,7 @@ const EN: Strings = Strings {
     editor_hint: "Esc saves · Ctrl+G cancels · Ctrl+Z undo · Ctrl+Y redo",
     action_fields: "@owner · !31/3 due · ?15/6 follow-up",
     comment: "Comment",
+    since_last: "To do since last time:",
     delete_title: "Delete this card?",
     delete_confirm: "y deletes · n or any other key cancels",
     no_card: "No card selected – a adds one",

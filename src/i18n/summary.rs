@@ -46,6 +46,12 @@ pub struct Words {
     pub priorities: &'static str,
     /// The columns of an action plan's table.
     pub action_columns: [&'static str; 4],
+    /// The heading of the work to do before the next session.
+    pub between: &'static str,
+    /// The heading of the work the session before gave to do until now.
+    pub since_last: &'static str,
+    /// Before a task's date: "senast 2027-03-31".
+    pub by: &'static str,
     /// The heading of the action plans' items over the series' follow-ups.
     pub plan_over_time: &'static str,
     /// The columns of a follow-up's table.
@@ -99,6 +105,9 @@ const SV: Words = Words {
     action_columns: ["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
     follow_up_columns: ["Åtgärd", "Ansvarig", "Status", "Kommentar"],
     plan_over_time: "Handlingsplanens status över tid",
+    between: "Att göra till nästa gång",
+    since_last: "Att göra sedan förra gången",
+    by: "senast",
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
     take_home: "Att ta med hem",
@@ -161,6 +170,9 @@ const EN: Words = Words {
     action_columns: ["Action", "Owner", "Due", "Follow-up"],
     follow_up_columns: ["Action", "Owner", "Status", "Comment"],
     plan_over_time: "The action plan's status over time",
+    between: "To do before next time",
+    since_last: "To do since last time",
+    by: "by",
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",
     take_home: "To take home",

@@ -46,11 +46,15 @@ impl Session {
             .unwrap_or_else(|| self.planned_start.date_naive())
     }
 
-    /// Brings into each follow-up segment the items of the segment it follows,
+    /// Takes the work the last of `earlier` gave to do until now, and brings
+    /// into each follow-up segment the items of the segment it follows,
     /// from the last of `earlier` (the series' sessions before this one, in
     /// the order they were held) that has it; their status and where they
     /// were first written come along, their comments stay behind.
     pub fn bring_in(&mut self, earlier: &[&Session]) {
+        if let Some(last) = earlier.last() {
+            self.since_last = last.agenda.tasks();
+        }
         for index in 0..self.agenda.segments.len() {
             let segment = &self.agenda.segments[index];
             let Some(follows) = segment.follows.clone() else {

@@ -82,6 +82,10 @@ pub struct Session {
     /// the day; a set not here has the agenda's names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub set_groups: BTreeMap<String, Vec<String>>,
+    /// The work the series' session before this one gave to do until now,
+    /// shown at the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub since_last: Vec<crate::agenda::Task>,
 }
 
 /// Text typed into the editor and not saved yet, so it survives a crash.
@@ -164,6 +168,7 @@ impl Session {
             present: BTreeSet::new(),
             polls: BTreeMap::new(),
             set_groups: BTreeMap::new(),
+            since_last: Vec::new(),
         }
     }
 

@@ -74,6 +74,17 @@ fn paragraph<'a>(view: &'a View, shape: Shape) -> Paragraph<'a> {
             ]));
         }
     }
+    // At the start, what the last session gave to do until now.
+    if session.current == 0 && !session.since_last.is_empty() {
+        if !compact {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(strings.since_last, view.theme.dim()));
+        let by = i18n::words(view.language).by;
+        for task in &session.since_last {
+            lines.push(Line::from(i18n::task_line(task, by)));
+        }
+    }
     if let Some(note) = session.private_note(session.current) {
         let label = format!("{}: ", strings.private_note);
         if !compact {

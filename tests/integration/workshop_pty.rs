@@ -123,6 +123,9 @@ fn a_workshop_and_its_follow_up_run_end_to_end_and_the_series_shows_the_plan_ove
     );
 
     let mut app = start(home.path(), "uppfoljning");
+    // What workshop 1 gave to do until now stands at the start.
+    app.wait_for_text("Att göra sedan förra gången:");
+    app.wait_for_text("☐ Samla in frånvarostatistik per skola för höstterminen");
     app.send(b" ");
     go_to(&mut app, "Handlingsplanen punkt för punkt");
     // Täby's lane, with the item its plan had, brought in.
@@ -159,6 +162,20 @@ fn a_workshop_and_its_follow_up_run_end_to_end_and_the_series_shows_the_plan_ove
     assert!(
         summary.contains("## Handlingsplanens status över tid"),
         "{summary}"
+    );
+    let path = session_files(home.path())
+        .into_iter()
+        .find(|path| path.to_string_lossy().contains("nulagesanalys"))
+        .expect("workshop 1's file");
+    let path = path.to_string_lossy();
+    let first = samla_in(home.path(), home.path(), &["export", &path, "-o", "-"]);
+    assert!(
+        first.stdout.contains(
+            "## Att göra till nästa gång\n\n- ☐ Samla in frånvarostatistik per skola för höstterminen — Utbildningsförvaltningen\n"
+        ),
+        "{}{}",
+        first.stdout,
+        first.stderr
     );
     let over_time = tables(&summary)
         .into_iter()
