@@ -3,6 +3,13 @@
 /// The template `samla agendas new` starts from: every field shown, most optional.
 pub const TEMPLATE: &str = include_str!("../../assets/agenda-template.ron");
 
+/// The template of a development workshop (`--from workshop-mall`): a
+/// current-state analysis with a matrix, priorities, an action plan with owners.
+pub const WORKSHOP_TEMPLATE: &str = include_str!("../../assets/workshop-template.ron");
+
+/// What `--from` names besides the bundled agendas.
+pub const WORKSHOP_TEMPLATE_NAME: &str = "workshop-mall";
+
 /// Id (the file stem in `agendas/`) and text of every bundled agenda.
 pub const BUNDLED: &[(&str, &str)] = &[
     (

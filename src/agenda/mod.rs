@@ -11,7 +11,7 @@ mod people;
 mod source;
 mod validate;
 
-pub use bundled::{BUNDLED, DEFAULT_AGENDA, TEMPLATE};
+pub use bundled::{BUNDLED, DEFAULT_AGENDA, TEMPLATE, WORKSHOP_TEMPLATE, WORKSHOP_TEMPLATE_NAME};
 pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{

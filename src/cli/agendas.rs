@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::agenda::{
-    Agenda, AgendaError, BUNDLED, Language, TEMPLATE, agenda_id, bundled_source, load_agenda_file,
-    load_bundled,
+    Agenda, AgendaError, BUNDLED, Language, TEMPLATE, WORKSHOP_TEMPLATE, WORKSHOP_TEMPLATE_NAME,
+    agenda_id, bundled_source, load_agenda_file, load_bundled,
 };
 use crate::i18n::Say;
 
@@ -77,6 +77,7 @@ pub fn new(id: &str, from: Option<&str>, context: &mut Context) -> anyhow::Resul
         return Err(fail(Say::BadAgendaId { id: id.to_owned() }));
     }
     let text = match from {
+        Some(WORKSHOP_TEMPLATE_NAME) => WORKSHOP_TEMPLATE,
         Some(name) => {
             bundled_source(name)
                 .map_err(|error| fail(Say::from(&error)))?

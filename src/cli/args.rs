@@ -141,12 +141,13 @@ pub enum AgendasCommand {
     /// of a bundled one, or the template), open it in $VISUAL or $EDITOR, and
     /// check it when the editor closes.
     #[command(
-        after_help = "Examples:\n  samla agendas new min-workshop\n  samla agendas new kommunmote --from seminarium-3"
+        after_help = "Examples:\n  samla agendas new min-workshop\n  samla agendas new kommunmote --from seminarium-3\n  samla agendas new nulage --from workshop-mall"
     )]
     New {
         /// The new agenda's id: letters, digits and dashes, e.g. `min-workshop`.
         id: String,
-        /// The bundled agenda to start from; the template when left out.
+        /// The bundled agenda to start from, or `workshop-mall` for the
+        /// development workshop's template; the template when left out.
         #[arg(long, value_name = "AGENDA")]
         from: Option<String>,
     },

@@ -193,7 +193,7 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
             "Den nya agendans id: bokstäver, siffror och bindestreck, t.ex. `min-workshop`"
         }
         ("samla agendas new", "from") => {
-            "Den medföljande agenda att börja från; mallen om den utelämnas"
+            "Den medföljande agenda att börja från, eller `workshop-mall` för utvecklingsworkshoppens mall; mallen om den utelämnas"
         }
         ("samla validate", "files") => "Agendafiler att granska",
         ("samla export", "session") => {

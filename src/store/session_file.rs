@@ -13,7 +13,7 @@ use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Deeper nesting than this is no session file.
 const NESTING_LIMIT: usize = 64;
@@ -174,7 +174,9 @@ impl SessionFile {
 
     /// Reads a session file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, SessionFileError> {
-        let parsed: Self = parse_versioned(file, text, FileKind::Session, VERSION, migrate)?;
+        let mut parsed: Self = parse_versioned(file, text, FileKind::Session, VERSION, migrate)?;
+        // Migrated, it is this version's file, and is written back as one.
+        parsed.version = VERSION;
         let inconsistent = |error: crate::session::Inconsistency| SessionFileError::Inconsistent {
             file: file.to_owned(),
             kind: FileKind::Session,
@@ -238,8 +240,13 @@ pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String),
     Ok((file, text))
 }
 
-/// Brings the text of a format-`version` file up to [`VERSION`]. There is one
-/// format so far; each new one adds a step here from the one before.
+/// Brings the text of a format-`version` file up to [`VERSION`]; each new
+/// format adds a step here from the one before.
+///
+/// 1 → 2: the workshop's shapes (group sets, columns and matrices, priorities,
+/// follow-ups, work between sessions) are new fields that every version-1
+/// file leaves out and that mean "none" when left out, so its text reads as
+/// it is.
 fn migrate(_version: u32, text: &str) -> String {
     text.to_owned()
 }

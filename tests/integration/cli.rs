@@ -445,6 +445,26 @@ fn agendas_new_writes_your_own_copy_or_the_template_and_never_overwrites() {
         Some(0),
         "the template is a valid agenda"
     );
+    let workshop = samla_in(
+        cwd,
+        home.path(),
+        &["agendas", "new", "nulage", "--from", "workshop-mall"],
+    );
+    assert_eq!(workshop.code, Some(0), "{}", workshop.stderr);
+    let written = home.path().join("agendas").join("nulage.ron");
+    let text = std::fs::read_to_string(&written).expect("the workshop template");
+    assert_eq!(text, samla::agenda::WORKSHOP_TEMPLATE);
+    let agenda = samla::agenda::parse_agenda("nulage.ron", text.as_bytes()).expect("valid");
+    // A matrix with priorities in a group set of its own, an action plan.
+    assert!(agenda.segments.iter().any(|segment| segment.rows.is_some()
+        && segment.priorities.is_some()
+        && segment.group_set.is_some()));
+    assert!(
+        agenda
+            .segments
+            .iter()
+            .any(|segment| segment.kind == samla::agenda::SegmentKind::ActionPlan)
+    );
 
     let typo = samla_in(
         cwd,

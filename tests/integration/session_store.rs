@@ -118,7 +118,7 @@ fn a_file_from_a_newer_samla_is_refused() {
     let clock = FakeClock::at(one_pm());
     let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
         .to_text()
-        .replacen("version: 1", "version: 99", 1);
+        .replacen("version: 2", "version: 99", 1);
     let error = SessionFile::parse("s.ron", &text).expect_err("too new");
     assert!(error.to_string().contains("newer samla"), "{error}");
 }
@@ -264,5 +264,31 @@ fn sessions_named_reads_only_the_files_with_that_prefix() {
         data.sessions().len(),
         3,
         "all of them, the damaged one as an error"
+    );
+}
+
+#[test]
+fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
+    // Written by samla before version 2, with a tagged quote in the vision.
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/version-1.ron");
+    let file = SessionFile::load(&fixture).expect("a version-1 file loads");
+    let card = &file.session.cards[0];
+    assert_eq!(card.text, "Elevhälsan når ut tidigt");
+    assert_eq!((card.tag.as_deref(), card.quote), (Some("Regelverk"), true));
+    assert_eq!(card.horizon.as_deref(), Some("Styrkor i dag"));
+    assert!(!card.priority && card.row.is_none() && card.status.is_none());
+    assert_eq!(
+        file.session.agenda.title,
+        load_bundled("seminarium-3").unwrap().unwrap().title
+    );
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = home.path().join("again.ron");
+    write_atomic(&path, file.to_text().as_bytes()).expect("saved");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("version: 2,"), "{text}");
+    assert_eq!(
+        SessionFile::load(&path).expect("reads back").session,
+        file.session
     );
 }
