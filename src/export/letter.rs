@@ -399,15 +399,7 @@ fn matrix(cards: &[&Card], rows: &[String], columns: &[String]) -> Block {
                 format!("{star}{}{}", card.text, tag.unwrap_or_default())
             })
             .collect();
-        match texts.len() {
-            0 | 1 => texts.concat(),
-            _ => texts
-                .iter()
-                .enumerate()
-                .map(|(index, text)| format!("{}) {text}", index + 1))
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
+        super::markdown::numbered(&texts, ")")
     };
     let mut head = vec![String::new()];
     head.extend(columns.iter().cloned());

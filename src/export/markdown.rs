@@ -162,12 +162,18 @@ pub(super) fn horizon_cell(cards: &[&Card], horizon: &str) -> String {
         .filter(|card| card.horizon.as_deref() == Some(horizon))
         .map(|card| escape::cell(&card.text))
         .collect();
+    numbered(&texts, "\\)")
+}
+
+/// One text as it is, several numbered "1) … 2) …" (`close` after each
+/// number) so each stays apart in one table cell.
+pub(super) fn numbered(texts: &[String], close: &str) -> String {
     match texts.len() {
         0 | 1 => texts.concat(),
         _ => texts
             .iter()
             .enumerate()
-            .map(|(n, text)| format!("{}\\) {text}", n + 1))
+            .map(|(n, text)| format!("{}{close} {text}", n + 1))
             .collect::<Vec<_>>()
             .join(" "),
     }
