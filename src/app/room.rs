@@ -60,7 +60,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         open: state.room.is_some(),
         language: session.agenda.language,
         title: session.agenda.title.clone(),
-        groups: session.groups_in(index),
+        groups: session.groups_in(index).into_owned(),
         segment: index,
         kind: kind_shown(segment, session.agenda.language),
         heading: segment.title.clone(),

@@ -220,27 +220,21 @@ impl Session {
         self.agenda.group_set(id)
     }
 
-    /// The groups of segment `segment`: its group set's, else the day's.
-    pub fn groups_in(&self, segment: usize) -> Vec<String> {
+    /// The groups of segment `segment`: its group set's (as renamed today),
+    /// else the day's; borrowed wherever they are kept.
+    pub fn groups_in(&self, segment: usize) -> std::borrow::Cow<'_, [String]> {
         match self.set_of(segment) {
-            Some(set) => self
-                .set_groups
-                .get(&set.id)
-                .cloned()
-                .unwrap_or_else(|| set.names(self.agenda.language)),
-            None => self.groups.clone(),
+            Some(set) => match self.set_groups.get(&set.id) {
+                Some(renamed) => std::borrow::Cow::Borrowed(renamed),
+                None => std::borrow::Cow::Owned(set.names(self.agenda.language)),
+            },
+            None => std::borrow::Cow::Borrowed(&self.groups),
         }
     }
 
     /// How many groups segment `segment` has.
     pub fn group_count_in(&self, segment: usize) -> usize {
-        match self.set_of(segment) {
-            Some(set) => self
-                .set_groups
-                .get(&set.id)
-                .map_or_else(|| set.names(self.agenda.language).len(), Vec::len),
-            None => self.groups.len(),
-        }
+        self.groups_in(segment).len()
     }
 
     /// The questions `lane` discusses in segment `segment`: the segment's,
@@ -338,7 +332,7 @@ impl Session {
                 let name = name.trim();
                 let groups = match self.set_of(self.current).map(|set| set.id.clone()) {
                     Some(id) => {
-                        let names = self.groups_in(self.current);
+                        let names = self.groups_in(self.current).into_owned();
                         self.set_groups.entry(id).or_insert(names)
                     }
                     None => &mut self.groups,
