@@ -206,7 +206,7 @@ fn keystroke_into_a_poll_line_with_300_phone_answers(bencher: divan::Bencher) {
         let answer = samla::room::RoomAction::Answer {
             device,
             segment: 0,
-            sector: Some(samla::agenda::Sector::Skola),
+            sector: Some(samla::agenda::Sector::SKOLA),
             answers: vec![samla::session::Answer::Value(value); 6],
         };
         let _ = state.update(Action::FromRoom(u64::from(device), answer), one_pm());

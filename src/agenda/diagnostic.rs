@@ -62,6 +62,10 @@ pub enum Rule {
     UnknownGroupSet { id: String },
     /// A group set with both `groups` and `count`, or neither.
     GroupSetShape { id: String },
+    /// A sector's code (its id when it has none) that is not all letters.
+    SectorCode { code: String },
+    /// `breakdown` or `sectors_in_every_group` names a sector the agenda lacks.
+    UnknownSector { field: &'static str, id: String },
     /// A poll without statements.
     NoStatements,
     /// A follow-up that names no action plan to follow.
@@ -105,12 +109,14 @@ impl Rule {
             Rule::Priorities { .. } => "priorities",
             Rule::UnknownGroupSet { .. } => "group_set",
             Rule::GroupSetShape { .. } => "group_sets",
+            Rule::SectorCode { .. } => "sectors",
             Rule::OnlyFor { field, .. }
             | Rule::OnlyForWriting { field, .. }
             | Rule::ListEmpty { field, .. }
             | Rule::ListTooLong { field, .. }
             | Rule::EmptyItem { field, .. }
             | Rule::ItemTwice { field, .. }
+            | Rule::UnknownSector { field, .. }
             | Rule::Blank { field } => field,
             Rule::NoStatements | Rule::NoFollows => return None,
         })

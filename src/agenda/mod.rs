@@ -18,7 +18,7 @@ pub use model::{
     Agenda, Event, GroupSet, Language, Scale, Segment, SegmentKind, SetGroup, Statement, Task,
 };
 pub use parse::{parse_agenda, syntax_of};
-pub use people::{Role, Sector};
+pub use people::{Role, Sector, SectorDef, Sectors};
 pub use source::{
     Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, bundled_source, find_agenda,
     load_agenda_file, load_bundled,

@@ -54,6 +54,10 @@ pub struct Agenda {
     /// groups, one-sector groups, pairs.
     #[serde(default)]
     pub group_sets: Vec<GroupSet>,
+    /// The sectors participants come from, when not the built-in four
+    /// (skola, socialtjänst, hälso- och sjukvård, annan).
+    #[serde(default)]
+    pub sectors: Vec<super::SectorDef>,
     /// Sectors every group should have someone from, e.g. `[Halsovard]` when
     /// healthcare must be in every group; the run screen warns when one lacks it.
     #[serde(default)]

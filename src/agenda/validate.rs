@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::diagnostic::Rule;
 use super::error::{Place, Problem};
 use super::model::{Agenda, Segment, SegmentKind};
+use super::{Sector, Sectors};
 
 /// Most groups a room is split into: thirteen schools and more fit, the
 /// board scrolls.
@@ -19,6 +20,8 @@ const MAX_COLUMNS: usize = 6;
 const MAX_TAGS: usize = 9;
 /// Most rows of a matrix: each group's matrix still fits a screen.
 const MAX_ROWS: usize = 6;
+/// Most sectors: a table of counts by sector still fits a page.
+const MAX_SECTORS: usize = 9;
 /// Most cards a group marks as its priorities.
 const MAX_PRIORITIES: u32 = 9;
 
@@ -39,6 +42,7 @@ pub fn validate(agenda: &Agenda) -> Vec<Problem> {
             title: segment.title.clone(),
         };
         let mut messages = segment_problems(segment);
+        messages.extend(unknown_sectors(agenda, "breakdown", &segment.breakdown));
         if let Some(id) = &segment.group_set
             && agenda.group_set(id).is_none()
         {
@@ -97,6 +101,12 @@ fn agenda_problems(agenda: &Agenda) -> Vec<Rule> {
         usize::MAX,
     ));
     problems.extend(group_set_problems(agenda));
+    problems.extend(sector_problems(agenda));
+    problems.extend(unknown_sectors(
+        agenda,
+        "sectors_in_every_group",
+        &agenda.sectors_in_every_group,
+    ));
     problems.extend(task_problems(&agenda.between));
     if agenda.warning_minutes > 60 {
         problems.push(Rule::AgendaWarning {
@@ -254,6 +264,47 @@ fn group_set_problems(agenda: &Agenda) -> Vec<Rule> {
         }
     }
     problems
+}
+
+/// The agenda's own sectors: each named, with an id and a code of letters
+/// (the start of a paper line) used once.
+fn sector_problems(agenda: &Agenda) -> Vec<Rule> {
+    let mut problems = Vec::new();
+    let sectors = Sectors::new(&agenda.sectors);
+    let names: Vec<String> = agenda.sectors.iter().map(|def| def.name.clone()).collect();
+    problems.extend(list_problems("sectors", &names, 0, MAX_SECTORS));
+    let (mut ids, mut codes) = (HashSet::new(), HashSet::new());
+    for def in &agenda.sectors {
+        let code = sectors.code(&def.id);
+        if !ids.insert(def.id.id()) {
+            problems.push(Rule::ItemTwice {
+                field: "sectors",
+                item: def.id.id().to_owned(),
+            });
+        } else if !codes.insert(code.to_lowercase()) {
+            problems.push(Rule::ItemTwice {
+                field: "sectors",
+                item: code.clone(),
+            });
+        }
+        if code.is_empty() || !code.chars().all(char::is_alphabetic) {
+            problems.push(Rule::SectorCode { code });
+        }
+    }
+    problems
+}
+
+/// `field` names sectors the agenda does not have.
+fn unknown_sectors(agenda: &Agenda, field: &'static str, named: &[Sector]) -> Vec<Rule> {
+    let sectors = Sectors::new(&agenda.sectors);
+    named
+        .iter()
+        .filter(|sector| !sectors.contains(sector))
+        .map(|sector| Rule::UnknownSector {
+            field,
+            id: sector.id().to_owned(),
+        })
+        .collect()
 }
 
 /// Tasks between sessions say what is to be done.

@@ -11,6 +11,7 @@ use crate::agenda::SegmentKind;
 use crate::i18n::{Notice, exercise_label};
 use crate::room::{
     Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard, SnapshotPoll,
+    SnapshotSector,
 };
 use crate::session::{
     Answer, CardAction, CardId, DraftTarget, Lane, PollAction, Respondent, Session, SessionAction,
@@ -104,6 +105,21 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
             .filter_map(|respondent| Some((respondent.from_room?, respondent.clone())))
             .collect(),
         respondents: respondents.len(),
+        sectors: session
+            .sectors()
+            .all()
+            .into_iter()
+            .map(|sector| SnapshotSector {
+                code: session.sectors().code(&sector),
+                label: crate::i18n::sector_label(
+                    session.sectors(),
+                    &sector,
+                    session.agenda.language,
+                )
+                .to_owned(),
+                sector,
+            })
+            .collect(),
     })
 }
 
@@ -294,7 +310,7 @@ impl AppState {
             segment: *segment,
             device: *device,
             respondent: Respondent {
-                sector: *sector,
+                sector: sector.clone(),
                 answers: answers.clone(),
                 from_room: Some(*device),
             },

@@ -341,7 +341,7 @@ fn answer_poll(state: &mut AppState, device: u32, values: [u8; 6]) -> RoomReply 
     let action = RoomAction::Answer {
         device,
         segment: state.session.current,
-        sector: Some(crate::agenda::Sector::Skola),
+        sector: Some(crate::agenda::Sector::SKOLA),
         answers: answers(values),
     };
     answer(state, action)

@@ -449,7 +449,8 @@ impl AppState {
         if line.trim().is_empty() {
             return Change::Nothing;
         }
-        let change = match parse_line(&line, poll.statements.len(), &scale) {
+        let change = match parse_line(&line, poll.statements.len(), &scale, self.session.sectors())
+        {
             Ok(respondent) => PollAction::AddRespondent {
                 segment,
                 respondent,

@@ -361,9 +361,11 @@ pub enum GroupChange {
         /// The group's number (1, 2, …).
         #[arg(long)]
         group: usize,
-        /// The sector the member works in.
-        #[arg(long, value_enum, default_value = "skola")]
-        sector: SectorArg,
+        /// The sector the member works in, by id, code or name (skola,
+        /// socialtjanst, halsovard, annan, or the series' own); the first
+        /// sector when left out.
+        #[arg(long)]
+        sector: Option<String>,
         /// The category of the member's role.
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
@@ -381,19 +383,6 @@ pub enum GroupChange {
         /// The member's id (see `samla series NAME groups`).
         id: u64,
     },
-}
-
-/// Sectors on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SectorArg {
-    /// Förskola and skola.
-    Skola,
-    /// Socialtjänst.
-    Socialtjanst,
-    /// Hälso- och sjukvård.
-    Halsovard,
-    /// Anything else.
-    Annan,
 }
 
 /// Role categories on the command line.

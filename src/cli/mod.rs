@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 pub use args::{
     AgendasCommand, Cli, Command, ExportArgs, Format, GroupChange, Lang, PollCommand,
-    PollImportArgs, RoleArg, RoomArgs, RunArgs, SectorArg, SeriesCommand,
+    PollImportArgs, RoleArg, RoomArgs, RunArgs, SeriesCommand,
 };
 
 use std::path::PathBuf;

@@ -63,7 +63,7 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        match parse_line(line, poll.statements.len(), &scale) {
+        match parse_line(line, poll.statements.len(), &scale, file.session.sectors()) {
             Ok(respondent) => respondents.push(respondent),
             Err(problem) => problems.push(format!(
                 "{name}:{}: {}",

@@ -54,7 +54,11 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     };
     let mut series = match &args.series {
         Some(series_name) => Some(open_series(&data, series_name, || {
-            group_names(args, &found.agenda, language)
+            let mut series =
+                SeriesFile::new(series_name, group_names(args, &found.agenda, language));
+            // A series begun on an agenda with its own sectors keeps them.
+            series.roster.sectors = found.agenda.sectors.clone();
+            series
         })?),
         None => None,
     };
@@ -99,11 +103,11 @@ fn bring_in_from_series(session: &mut Session, series: &SeriesFile, data: &DataD
     session.bring_in(&earlier);
 }
 
-/// Series `name`, or a new one with the groups `groups` gives.
+/// Series `name`, or the new one `begin` gives.
 fn open_series(
     data: &DataDir,
     name: &str,
-    groups: impl FnOnce() -> Vec<String>,
+    begin: impl FnOnce() -> SeriesFile,
 ) -> anyhow::Result<SeriesFile> {
     if series_stem(name).is_empty() {
         return Err(fail(Say::BadSeriesName {
@@ -112,7 +116,7 @@ fn open_series(
     }
     match data.load_series(name) {
         Some(loaded) => Ok(loaded?),
-        None => Ok(SeriesFile::new(name, groups())),
+        None => Ok(begin()),
     }
 }
 

@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-use super::{Context, GroupChange, RoleArg, SectorArg, SeriesCommand, fail};
-use crate::agenda::{Role, Sector};
-use crate::i18n::{Say, role_label, sector_label};
-use crate::session::Member;
+use super::{Context, GroupChange, RoleArg, SeriesCommand, fail};
+use crate::agenda::{Role, Sectors};
+use crate::i18n::{Say, role_label, sector_counts, sector_label};
+use crate::session::{Member, count_by_sector};
 use crate::store::{DataDir, SeriesFile, SessionFile};
 
 /// Lists the series, shows one, or shows and changes one's groups.
@@ -100,19 +100,14 @@ fn show(data: &DataDir, series: &SeriesFile, context: &mut Context) -> anyhow::R
     }
     writeln!(context.out, "{}", context.say(Say::GroupsHeading))?;
     let language = context.language;
+    let sectors = Sectors::new(&series.roster.sectors);
     for (index, group) in series.groups.iter().enumerate() {
         let members: Vec<&Member> = series.roster.of_group(index).collect();
-        let sectors: Vec<String> = Sector::ALL
-            .iter()
-            .filter_map(|sector| {
-                let count = members.iter().filter(|m| m.sector == *sector).count();
-                (count > 0).then(|| format!("{} {count}", sector_label(*sector, language)))
-            })
-            .collect();
+        let counts = count_by_sector(sectors, members.iter().copied());
         let line = context.say(Say::SeriesGroup {
             group: group.clone(),
             members: members.len(),
-            sectors: sectors.join(", "),
+            sectors: sector_counts(sectors, &counts, language),
         });
         writeln!(context.out, "{line}")?;
     }
@@ -121,6 +116,7 @@ fn show(data: &DataDir, series: &SeriesFile, context: &mut Context) -> anyhow::R
 
 fn groups(series: &SeriesFile, context: &mut Context) -> anyhow::Result<ExitCode> {
     let language = context.language;
+    let sectors = Sectors::new(&series.roster.sectors);
     for (index, group) in series.groups.iter().enumerate() {
         writeln!(context.out, "{} (--group {})", group, index + 1)?;
         for member in series.roster.of_group(index) {
@@ -133,7 +129,7 @@ fn groups(series: &SeriesFile, context: &mut Context) -> anyhow::Result<ExitCode
                 "  #{} {} ({}{role})",
                 member.id,
                 member.name,
-                sector_label(member.sector, language)
+                sector_label(sectors, &member.sector, language)
             )?;
         }
     }
@@ -164,9 +160,24 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
             if member.trim().is_empty() {
                 return Err(fail(Say::MemberNeedsName));
             }
+            let sectors = Sectors::new(&series.roster.sectors);
+            let sector = match sector {
+                None => sectors.first(),
+                Some(given) => sectors.find(&given).ok_or_else(|| {
+                    let known: Vec<String> = sectors
+                        .all()
+                        .iter()
+                        .map(|s| s.id().to_lowercase())
+                        .collect();
+                    fail(Say::NoSuchSector {
+                        given,
+                        known: known.join(", "),
+                    })
+                })?,
+            };
             series
                 .roster
-                .add(group, &member, sector.into(), role.map(Role::from));
+                .add(group, &member, sector, role.map(Role::from));
         }
         GroupChange::Move { id, group } => {
             let group = group_index(group)?;
@@ -181,17 +192,6 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
         }
     }
     Ok(())
-}
-
-impl From<SectorArg> for Sector {
-    fn from(sector: SectorArg) -> Self {
-        match sector {
-            SectorArg::Skola => Sector::Skola,
-            SectorArg::Socialtjanst => Sector::Socialtjanst,
-            SectorArg::Halsovard => Sector::Halsovard,
-            SectorArg::Annan => Sector::Annan,
-        }
-    }
 }
 
 impl From<RoleArg> for Role {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::escape;
 use super::letter::Block;
-use crate::agenda::Language;
+use crate::agenda::{Language, Sectors};
 use crate::i18n::Words;
 use crate::i18n::decimal;
 use crate::session::{Session, ThemeTable};
@@ -89,7 +89,7 @@ pub fn blocks(
     });
     for table in session.theme_tables(index) {
         blocks.push(Block::Heading(table.theme.clone()));
-        blocks.push(theme_table(&table, words, language));
+        blocks.push(theme_table(&table, session.sectors(), words, language));
     }
     // Forms typed but never entered are the facilitator's to fix, not the room's.
     let to_fix = session
@@ -105,13 +105,18 @@ pub fn blocks(
     blocks
 }
 
-fn theme_table(table: &ThemeTable, words: &Words, language: Language) -> Block {
+fn theme_table(
+    table: &ThemeTable,
+    sectors: Sectors<'_>,
+    words: &Words,
+    language: Language,
+) -> Block {
     let mut head = vec![String::new()];
     head.extend(
         table
             .by_sector
             .iter()
-            .map(|(sector, _, _)| crate::i18n::sector_label(*sector, language).to_owned()),
+            .map(|(sector, _, _)| crate::i18n::sector_label(sectors, sector, language).to_owned()),
     );
     head.push(words.total.to_owned());
     let columns: Vec<(u32, u32)> = table
@@ -169,6 +174,9 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
         .first()
         .map(|s| s.agenda.language)
         .unwrap_or_default();
+    let sectors = sessions
+        .last()
+        .map_or(Sectors::new(&[]), |last| last.sectors());
     let _ = writeln!(out, "## {}\n", words.polls);
     let mut themes: Vec<&str> = Vec::new();
     for (_, table) in &rows {
@@ -189,7 +197,7 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
             .map(|(sector, _, _)| {
                 format!(
                     "{}, {}",
-                    crate::i18n::sector_label(*sector, language),
+                    crate::i18n::sector_label(sectors, sector, language),
                     words.higher_share
                 )
             })

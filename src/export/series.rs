@@ -103,9 +103,21 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     let words = summary.words();
     let language = summary.language();
     let _ = writeln!(out, "## {}\n", summary.event_words().participants);
-    let sectors: Vec<&str> = Sector::ALL
+    // The last session's sectors (the series' own when it has them), and any
+    // other a participant was counted under.
+    let known = summary.sessions.last().map(|last| last.sectors());
+    let mut columns: Vec<Sector> = known.map(|known| known.all()).unwrap_or_default();
+    for member in summary.sessions.iter().flat_map(|s| s.present_members()) {
+        if !columns.contains(&member.sector) {
+            columns.push(member.sector.clone());
+        }
+    }
+    let sectors: Vec<&str> = columns
         .iter()
-        .map(|s| crate::i18n::sector_label(*s, language))
+        .map(|sector| match known {
+            Some(known) => crate::i18n::sector_label(known, sector, language),
+            None => sector.id(),
+        })
         .collect();
     let _ = writeln!(
         out,
@@ -118,7 +130,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     );
     for (index, session) in summary.sessions.iter().enumerate() {
         let present: Vec<_> = session.present_members().collect();
-        let counts: Vec<String> = Sector::ALL
+        let counts: Vec<String> = columns
             .iter()
             .map(|sector| {
                 share(
@@ -185,7 +197,11 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
                     format!(
                         "{} ({})",
                         escape::line(&member.name),
-                        crate::i18n::sector_label(member.sector, summary.language())
+                        crate::i18n::sector_label(
+                            last.sectors(),
+                            &member.sector,
+                            summary.language()
+                        )
                     )
                 })
                 .collect(),

@@ -126,6 +126,8 @@ pub enum Say {
     MemberNeedsName,
     /// No member with that id.
     NoSuchMember { id: u64 },
+    /// `--sector` names no sector of the series.
+    NoSuchSector { given: String, known: String },
     /// A session of the series left out of its summary.
     SeriesSessionLeftOut { id: String },
     // Export.
@@ -428,6 +430,10 @@ impl Say {
             Say::NoSuchMember { id } => l(
                 format!("ingen deltagare #{id}"),
                 format!("no member #{id}"),
+            ),
+            Say::NoSuchSector { given, known } => l(
+                format!("ingen sektor heter \"{given}\"; välj bland: {known}"),
+                format!("no sector is called \"{given}\"; choose from: {known}"),
             ),
             Say::PersonalData { flags } => {
                 let lines: Vec<String> = flags

@@ -124,6 +124,22 @@ impl Rule {
                     "group set `{id}` has both or neither of `groups` and `count` (expected one of them)"
                 ),
             ),
+            Rule::SectorCode { code } => l(
+                format!(
+                    "sektorns kod `{code}` går inte att skriva först på en svarsrad (det ska vara bokstäver, t.ex. `code: \"fr\"`)"
+                ),
+                format!(
+                    "the sector's code `{code}` cannot start an answer line (expected letters, e.g. `code: \"fr\"`)"
+                ),
+            ),
+            Rule::UnknownSector { field, id } => l(
+                format!(
+                    "`{field}` nämner sektorn `{id}`, som agendan inte har (det ska vara ett id i `sectors`)"
+                ),
+                format!(
+                    "`{field}` names the sector `{id}`, which the agenda lacks (expected an id of `sectors`)"
+                ),
+            ),
             Rule::Blank { field } => l(
                 format!("`{field}` är tom (det ska vara en text)"),
                 format!("`{field}` is blank (expected text)"),

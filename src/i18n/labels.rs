@@ -1,22 +1,42 @@
 //! Names of the things samla counts and shows: segment kinds, sectors, role
 //! categories, and numbers written the language's way.
 
-use crate::agenda::{Event, Language, Role, Sector, Segment, SegmentKind, Task};
+use crate::agenda::{Event, Language, Role, Sector, Sectors, Segment, SegmentKind, Task};
 use crate::session::ItemStatus;
 use crate::session::personal::Kind;
 
-/// A sector's name.
-pub fn sector_label(sector: Sector, language: Language) -> &'static str {
-    match (language, sector) {
-        (Language::Sv, Sector::Skola) => "skola",
-        (Language::Sv, Sector::Socialtjanst) => "socialtjänst",
-        (Language::Sv, Sector::Halsovard) => "hälso- och sjukvård",
-        (Language::Sv, Sector::Annan) => "annan",
-        (Language::En, Sector::Skola) => "school",
-        (Language::En, Sector::Socialtjanst) => "social services",
-        (Language::En, Sector::Halsovard) => "healthcare",
-        (Language::En, Sector::Annan) => "other",
+/// A sector's name: the one its agenda or series gave it, else the built-in
+/// sector's name in `language`, else its id.
+pub fn sector_label<'a>(sectors: Sectors<'a>, sector: &'a Sector, language: Language) -> &'a str {
+    if let Some(name) = sectors.own_name(sector) {
+        return name;
     }
+    let built_in = [
+        (Sector::SKOLA, "skola", "school"),
+        (Sector::SOCIALTJANST, "socialtjänst", "social services"),
+        (Sector::HALSOVARD, "hälso- och sjukvård", "healthcare"),
+        (Sector::ANNAN, "annan", "other"),
+    ];
+    match built_in.into_iter().find(|(known, _, _)| known == sector) {
+        Some((_, sv, en)) => match language {
+            Language::Sv => sv,
+            Language::En => en,
+        },
+        None => sector.id(),
+    }
+}
+
+/// "skola 3, socialtjänst 2": how many come from each sector.
+pub fn sector_counts(
+    sectors: Sectors<'_>,
+    counts: &[(Sector, usize)],
+    language: Language,
+) -> String {
+    counts
+        .iter()
+        .map(|(sector, count)| format!("{} {count}", sector_label(sectors, sector, language)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "1 grupp", "3 grupper": a number of groups.

@@ -43,7 +43,11 @@ pub(super) async fn answer_poll(
         segment: field("segment")
             .and_then(|segment| segment.parse().ok())
             .unwrap_or(usize::MAX),
-        sector: field("sector").and_then(super::survey::sector_of),
+        sector: snapshot
+            .poll
+            .as_ref()
+            .zip(field("sector"))
+            .and_then(|(poll, code)| super::survey::sector_of(poll, code)),
         answers: (0..statements)
             .map(|statement| {
                 field(&format!("s{statement}"))

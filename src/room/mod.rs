@@ -18,7 +18,7 @@ pub use devices::{Devices, JoinRefusal, MAX_DEVICES, POSTS_PER_MINUTE, WRONG_COD
 pub use routes::SendToLoop;
 pub use secret::join_code;
 pub use server::{OpenRoom, RoomConfig, lan_address, open};
-pub use snapshot::{Countdown, Snapshot, SnapshotCard, SnapshotPoll};
+pub use snapshot::{Countdown, Snapshot, SnapshotCard, SnapshotPoll, SnapshotSector};
 
 use serde::{Deserialize, Serialize};
 

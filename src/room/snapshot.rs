@@ -64,6 +64,19 @@ pub struct SnapshotPoll {
     pub answers: std::collections::BTreeMap<u32, crate::session::Respondent>,
     /// How many have answered, on phones and on paper.
     pub respondents: usize,
+    /// The sectors a respondent picks from, in order.
+    pub sectors: Vec<SnapshotSector>,
+}
+
+/// A sector as the survey offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotSector {
+    /// The sector.
+    pub sector: crate::agenda::Sector,
+    /// The code its choice posts, the same as on paper lines.
+    pub code: String,
+    /// Its name in the agenda's language.
+    pub label: String,
 }
 
 /// Where the current segment's countdown stands.

@@ -8,8 +8,8 @@ use maud::{Markup, html};
 use super::pages::{Writer, page, segment};
 use super::snapshot::{Snapshot, SnapshotPoll};
 use crate::agenda::Sector;
-use crate::i18n::{RoomWords, decimal, room_words, sector_label};
-use crate::session::{Answer, SECTOR_CODES};
+use crate::i18n::{RoomWords, decimal, room_words};
+use crate::session::Answer;
 
 /// The survey page of a device.
 pub fn poll_page(snapshot: &Snapshot, writer: Writer, now: DateTime<Utc>) -> Markup {
@@ -43,7 +43,7 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
     let scale = &poll.scale;
     let answer_of =
         |statement: usize| earlier.and_then(|earlier| earlier.answers.get(statement).copied());
-    let sector = earlier.and_then(|earlier| earlier.sector);
+    let sector = earlier.and_then(|earlier| earlier.sector.as_ref());
     html! {
         @if earlier.is_some() { p.waiting role="status" { (words.answered) } }
         form method="post" action="/poll" {
@@ -51,8 +51,8 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
             input type="hidden" name="segment" value=(snapshot.segment);
             fieldset.question {
                 legend { (words.sector_question) }
-                @for (code, choice) in SECTOR_CODES {
-                    (choice_input("sector", &format!("sector-{code}"), code, sector_label(choice, snapshot.language), sector == Some(choice)))
+                @for choice in &poll.sectors {
+                    (choice_input("sector", &format!("sector-{}", choice.code), &choice.code, &choice.label, sector == Some(&choice.sector)))
                 }
                 (choice_input("sector", "sector-none", "-", words.no_sector, earlier.is_some() && sector.is_none()))
             }
@@ -86,11 +86,11 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
 
 /// The sector a form's code stands for (the codes of paper lines); `None`
 /// for "not given" or anything else.
-pub fn sector_of(code: &str) -> Option<Sector> {
-    SECTOR_CODES
+pub fn sector_of(poll: &SnapshotPoll, code: &str) -> Option<Sector> {
+    poll.sectors
         .iter()
-        .find(|(known, _)| *known == code)
-        .map(|(_, sector)| *sector)
+        .find(|choice| choice.code == code)
+        .map(|choice| choice.sector.clone())
 }
 
 /// The answer a form's value stands for: a number, `x` for "vet ej", else blank.

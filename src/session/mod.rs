@@ -20,11 +20,11 @@ pub use check::{Inconsistency, Mismatch};
 pub use follow_up::{Brought, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
-    Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, SECTOR_CODES, StatementResult,
-    ThemeTable, index, level, parse_line, themes,
+    Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult, ThemeTable,
+    index, level, parse_line, themes,
 };
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
-pub use roster::{Member, MemberId, Roster, RosterAction};
+pub use roster::{Member, MemberId, Roster, RosterAction, count_by_sector};
 pub use schedule::{Slot, planned_start};
 pub use timing::{Pause, SegmentTiming, TimerState};
 pub use tone::{Tone, countdown_seconds};

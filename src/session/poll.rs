@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Session;
-use crate::agenda::{Scale, Sector, Segment};
+use crate::agenda::{Scale, Sector, Sectors, Segment};
 
 /// One answer to one statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,19 +89,16 @@ pub enum PollAction {
     },
 }
 
-/// The sector codes a respondent line starts with.
-pub const SECTOR_CODES: [(&str, Sector); 4] = [
-    ("sk", Sector::Skola),
-    ("so", Sector::Socialtjanst),
-    ("hs", Sector::Halsovard),
-    ("an", Sector::Annan),
-];
-
-/// Parses a respondent line: a sector code (`sk`, `so`, `hs`, `an`, or `-`
-/// when not given), then one answer per statement: a value on the scale, `x`
+/// Parses a respondent line: a sector code (`sk`, `so`, `hs`, `an`, the
+/// codes of the agenda's own sectors, or `-` when not given), then one answer per statement: a value on the scale, `x`
 /// for "vet ej", `-` for blank. With single-digit scales the answers may be
 /// typed without spaces (`sk455445`).
-pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respondent, LineProblem> {
+pub fn parse_line(
+    line: &str,
+    statements: usize,
+    scale: &Scale,
+    sectors: Sectors<'_>,
+) -> Result<Respondent, LineProblem> {
     let line = line.trim();
     let (sector, rest) = match line.strip_prefix('-') {
         Some(rest) => (None, rest),
@@ -111,8 +108,8 @@ pub fn parse_line(line: &str, statements: usize, scale: &Scale) -> Result<Respon
                 .unwrap_or(line.len());
             let (code, rest) = line.split_at(code_end);
             let code = code.to_lowercase();
-            match SECTOR_CODES.iter().find(|(known, _)| *known == code) {
-                Some((_, sector)) => (Some(*sector), rest),
+            match sectors.by_code(&code) {
+                Some(sector) => (Some(sector), rest),
                 None if code.is_empty() => return Err(LineProblem::NoSector),
                 None => return Err(LineProblem::UnknownSector(code)),
             }
@@ -286,7 +283,7 @@ impl Session {
         else {
             return Vec::new();
         };
-        let sectors = breakdown(segment, &answers.respondents);
+        let sectors = breakdown(segment, self.sectors(), &answers.respondents);
         themes(segment)
             .into_iter()
             .map(|(theme, indices)| {
@@ -301,8 +298,9 @@ impl Session {
                         Level::Higher => counts.1 += 1,
                     };
                     slot(&mut total);
-                    if let Some(sector) = respondent.sector.filter(|s| sectors.contains(s)) {
-                        slot(by_sector.entry(sector).or_default());
+                    if let Some(sector) = respondent.sector.as_ref().filter(|s| sectors.contains(s))
+                    {
+                        slot(by_sector.entry(sector.clone()).or_default());
                     }
                 }
                 ThemeTable {
@@ -312,7 +310,7 @@ impl Session {
                         .map(|sector| {
                             let (lower, higher) =
                                 by_sector.get(sector).copied().unwrap_or_default();
-                            (*sector, lower, higher)
+                            (sector.clone(), lower, higher)
                         })
                         .collect(),
                     total,
@@ -444,12 +442,24 @@ pub fn themes(segment: &Segment) -> Vec<(String, Vec<usize>)> {
 
 /// The sectors a poll's tables show: the agenda's breakdown and every
 /// sector that answered, in the usual order.
-fn breakdown(segment: &Segment, respondents: &[Respondent]) -> Vec<Sector> {
+fn breakdown(segment: &Segment, known: Sectors<'_>, respondents: &[Respondent]) -> Vec<Sector> {
     // The agenda's sectors first, then any other that answered: a respondent
     // never counts only in the total.
     let mut sectors = segment.breakdown.clone();
-    sectors.extend(Sector::ALL.into_iter().filter(|sector| {
-        !segment.breakdown.contains(sector) && respondents.iter().any(|r| r.sector == Some(*sector))
-    }));
+    for respondent in respondents {
+        if let Some(sector) = &respondent.sector
+            && !sectors.contains(sector)
+        {
+            sectors.push(sector.clone());
+        }
+    }
+    let order = known.all();
+    let rank = |sector: &Sector| {
+        order
+            .iter()
+            .position(|s| s == sector)
+            .unwrap_or(order.len())
+    };
+    sectors[segment.breakdown.len()..].sort_by_key(rank);
     sectors
 }

@@ -4,7 +4,7 @@
 use chrono::{TimeZone, Utc};
 
 use super::*;
-use crate::agenda::{Scale, Sector, SegmentKind, Statement, load_bundled};
+use crate::agenda::{Scale, Sector, Sectors, SegmentKind, Statement, load_bundled};
 
 fn scale() -> Scale {
     Scale {
@@ -31,7 +31,7 @@ fn with_poll() -> (Session, usize) {
         })
         .collect();
     poll.scale = Some(scale());
-    poll.breakdown = vec![Sector::Skola, Sector::Socialtjanst];
+    poll.breakdown = vec![Sector::SKOLA, Sector::SOCIALTJANST];
     agenda.segments.push(poll);
     let index = agenda.segments.len() - 1;
     let session = Session::new(
@@ -43,7 +43,7 @@ fn with_poll() -> (Session, usize) {
 }
 
 fn respond(session: &mut Session, segment: usize, line: &str) {
-    let respondent = parse_line(line, 4, &scale()).unwrap();
+    let respondent = parse_line(line, 4, &scale(), session.sectors()).unwrap();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
             segment,
@@ -55,10 +55,10 @@ fn respond(session: &mut Session, segment: usize, line: &str) {
 
 #[test]
 fn lines_are_read_spaced_or_compact() {
-    let spaced = parse_line("sk 4 5 x -", 4, &scale()).unwrap();
-    let compact = parse_line("SK45x-", 4, &scale()).unwrap();
+    let spaced = parse_line("sk 4 5 x -", 4, &scale(), Sectors::new(&[])).unwrap();
+    let compact = parse_line("SK45x-", 4, &scale(), Sectors::new(&[])).unwrap();
     assert_eq!(spaced, compact);
-    assert_eq!(spaced.sector, Some(Sector::Skola));
+    assert_eq!(spaced.sector, Some(Sector::SKOLA));
     assert_eq!(
         spaced.answers,
         [
@@ -68,16 +68,23 @@ fn lines_are_read_spaced_or_compact() {
             Answer::Missing
         ]
     );
-    assert_eq!(parse_line("- 1 2 3 4", 4, &scale()).unwrap().sector, None);
     assert_eq!(
-        parse_line("hs1234", 4, &scale()).unwrap().sector,
-        Some(Sector::Halsovard)
+        parse_line("- 1 2 3 4", 4, &scale(), Sectors::new(&[]))
+            .unwrap()
+            .sector,
+        None
+    );
+    assert_eq!(
+        parse_line("hs1234", 4, &scale(), Sectors::new(&[]))
+            .unwrap()
+            .sector,
+        Some(Sector::HALSOVARD)
     );
 }
 
 #[test]
 fn bad_lines_say_what_is_wrong() {
-    let error = |line: &str| parse_line(line, 4, &scale()).unwrap_err();
+    let error = |line: &str| parse_line(line, 4, &scale(), Sectors::new(&[])).unwrap_err();
     assert_eq!(error("4 5 4 4"), LineProblem::NoSector);
     assert_eq!(error("xx 4 5 4 4"), LineProblem::UnknownSector("xx".into()));
     let count = |found| LineProblem::AnswerCount { found, expected: 4 };
@@ -96,17 +103,17 @@ fn bad_lines_say_what_is_wrong() {
         ..scale()
     };
     assert_eq!(
-        parse_line("sk x 1 1 1", 4, &no_dont_know).unwrap_err(),
+        parse_line("sk x 1 1 1", 4, &no_dont_know, Sectors::new(&[])).unwrap_err(),
         LineProblem::DontKnowNotAllowed
     );
 }
 
 #[test]
 fn the_index_leaves_out_vet_ej_and_blanks() {
-    let respondent = parse_line("sk 4 x 2 -", 4, &scale()).unwrap();
+    let respondent = parse_line("sk 4 x 2 -", 4, &scale(), Sectors::new(&[])).unwrap();
     assert_eq!(index(&respondent, &[0, 1]), Some(4.0));
     assert_eq!(index(&respondent, &[2, 3]), Some(2.0));
-    let none = parse_line("so x - x x", 4, &scale()).unwrap();
+    let none = parse_line("so x - x x", 4, &scale(), Sectors::new(&[])).unwrap();
     assert_eq!(index(&none, &[0, 1]), None, "no valid answer, no index");
 }
 
@@ -133,9 +140,9 @@ fn theme_tables_count_levels_per_sector_and_in_total() {
     assert_eq!(
         tables[0].by_sector,
         [
-            (Sector::Skola, 1, 1),
-            (Sector::Socialtjanst, 0, 1),
-            (Sector::Halsovard, 1, 0)
+            (Sector::SKOLA, 1, 1),
+            (Sector::SOCIALTJANST, 0, 1),
+            (Sector::HALSOVARD, 1, 0)
         ]
     );
     assert_eq!(tables[0].total, (2, 2));
@@ -143,9 +150,9 @@ fn theme_tables_count_levels_per_sector_and_in_total() {
     assert_eq!(
         tables[1].by_sector,
         [
-            (Sector::Skola, 0, 1),
-            (Sector::Socialtjanst, 1, 0),
-            (Sector::Halsovard, 0, 1)
+            (Sector::SKOLA, 0, 1),
+            (Sector::SOCIALTJANST, 1, 0),
+            (Sector::HALSOVARD, 0, 1)
         ]
     );
     assert_eq!(tables[1].total, (1, 2));
@@ -212,4 +219,36 @@ fn the_last_form_can_be_taken_back_and_wrong_lengths_are_refused() {
         at,
     );
     assert_eq!(session.poll(poll).unwrap().respondents.len(), 1);
+}
+
+#[test]
+fn an_agenda_with_its_own_sectors_reads_their_codes_and_tables_them_in_its_order() {
+    let (mut session, poll) = with_poll();
+    session.agenda.sectors = vec![
+        crate::agenda::SectorDef {
+            id: Sector::new("fritid"),
+            name: "Fritid".into(),
+            code: Some("fr".into()),
+        },
+        crate::agenda::SectorDef {
+            id: Sector::new("elev"),
+            name: "Elev".into(),
+            code: None,
+        },
+    ];
+    session.agenda.segments[poll].breakdown = Vec::new();
+    assert_eq!(
+        parse_line("sk 1 2 3 4", 4, &scale(), session.sectors()).unwrap_err(),
+        LineProblem::UnknownSector("sk".into()),
+        "the built-in codes give way to the agenda's"
+    );
+    respond(&mut session, poll, "elev 4 4 1 1");
+    respond(&mut session, poll, "FR1122");
+    respond(&mut session, poll, "elev5522");
+    let tables = session.theme_tables(poll);
+    assert_eq!(
+        tables[0].by_sector,
+        [(Sector::new("fritid"), 1, 0), (Sector::new("elev"), 0, 2)],
+        "in the agenda's order, not the order they answered"
+    );
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::Session;
-use crate::agenda::{Role, Sector};
+use crate::agenda::{Role, Sector, SectorDef, Sectors};
 
 /// A participant's stable id within a series.
 pub type MemberId = u64;
@@ -34,6 +34,29 @@ pub struct Roster {
     pub members: Vec<Member>,
     /// The id the next member gets.
     pub next_id: MemberId,
+    /// The series' own sectors; the agenda's (or the built-in four) when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<SectorDef>,
+}
+
+/// How many of `members` come from each of `sectors`, in their order,
+/// leaving out sectors with nobody; members of sectors not listed come last.
+pub fn count_by_sector<'a>(
+    sectors: Sectors<'_>,
+    members: impl IntoIterator<Item = &'a Member>,
+) -> Vec<(Sector, usize)> {
+    let mut counts: Vec<(Sector, usize)> = sectors.all().into_iter().map(|s| (s, 0)).collect();
+    for member in members {
+        match counts
+            .iter_mut()
+            .find(|(sector, _)| *sector == member.sector)
+        {
+            Some((_, count)) => *count += 1,
+            None => counts.push((member.sector.clone(), 1)),
+        }
+    }
+    counts.retain(|(_, count)| *count > 0);
+    counts
 }
 
 /// A change to the roster or to today's attendance.
@@ -108,6 +131,16 @@ impl Roster {
 }
 
 impl Session {
+    /// The sectors of this session: the series' own, else the agenda's, else
+    /// the built-in four.
+    pub fn sectors(&self) -> Sectors<'_> {
+        if self.roster.sectors.is_empty() {
+            Sectors::new(&self.agenda.sectors)
+        } else {
+            Sectors::new(&self.roster.sectors)
+        }
+    }
+
     /// The members present today, in roster order.
     pub fn present_members(&self) -> impl Iterator<Item = &Member> {
         self.roster
@@ -116,20 +149,10 @@ impl Session {
             .filter(|member| self.present.contains(&member.id))
     }
 
-    /// How many are present today from each sector, in [`Sector::ALL`] order,
+    /// How many are present today from each sector, in the sectors' order,
     /// leaving out sectors with nobody.
     pub fn attendance_by_sector(&self) -> Vec<(Sector, usize)> {
-        Sector::ALL
-            .iter()
-            .map(|sector| {
-                let count = self
-                    .present_members()
-                    .filter(|member| member.sector == *sector)
-                    .count();
-                (*sector, count)
-            })
-            .filter(|(_, count)| *count > 0)
-            .collect()
+        count_by_sector(self.sectors(), self.present_members())
     }
 
     /// Groups lacking a sector the agenda wants in every group, with the
@@ -144,19 +167,19 @@ impl Session {
             self.roster
                 .members
                 .iter()
-                .map(|m| (m.group, m.sector))
+                .map(|m| (m.group, m.sector.clone()))
                 .collect()
         } else {
             self.present_members()
-                .map(|m| (m.group, m.sector))
+                .map(|m| (m.group, m.sector.clone()))
                 .collect()
         };
         (0..self.groups.len())
             .filter_map(|group| {
                 let lacking: Vec<Sector> = wanted
                     .iter()
-                    .filter(|sector| !counted.contains(&(group, **sector)))
-                    .copied()
+                    .filter(|sector| !counted.contains(&(group, (*sector).clone())))
+                    .cloned()
                     .collect();
                 (!lacking.is_empty()).then_some((group, lacking))
             })
@@ -165,13 +188,22 @@ impl Session {
 
     pub(super) fn apply_roster(&mut self, action: RosterAction) {
         let groups = self.groups.len().max(1);
+        let sectors = self.sectors();
+        let first_sector = sectors.first();
+        let next_sector = match &action {
+            RosterAction::CycleSector { id } => self
+                .roster
+                .member(*id)
+                .map(|member| sectors.next(&member.sector)),
+            _ => None,
+        };
         let roster = &mut self.roster;
         match action {
             RosterAction::Add { group, name } => {
                 if name.trim().is_empty() || group >= groups {
                     return;
                 }
-                roster.add(group, &name, Sector::Skola, None);
+                roster.add(group, &name, first_sector, None);
             }
             RosterAction::Rename { id, name } => {
                 let name = name.trim();
@@ -189,8 +221,8 @@ impl Session {
                 }
             }
             RosterAction::CycleSector { id } => {
-                if let Some(member) = roster.member_mut(id) {
-                    member.sector = member.sector.next();
+                if let (Some(member), Some(sector)) = (roster.member_mut(id), next_sector) {
+                    member.sector = sector;
                 }
             }
             RosterAction::CycleRole { id } => {

@@ -43,8 +43,8 @@ fn add(session: &mut Session, group: usize, name: &str, sector: Sector) -> Membe
 #[test]
 fn members_are_added_renamed_moved_and_removed() {
     let mut session = seminar();
-    let anna = add(&mut session, 0, " Anna Åberg ", Sector::Skola);
-    let bo = add(&mut session, 2, "Bo", Sector::Socialtjanst);
+    let anna = add(&mut session, 0, " Anna Åberg ", Sector::SKOLA);
+    let bo = add(&mut session, 2, "Bo", Sector::SOCIALTJANST);
     roster(
         &mut session,
         RosterAction::Add {
@@ -86,14 +86,14 @@ fn members_are_added_renamed_moved_and_removed() {
         session.present.is_empty(),
         "a removed member is not present"
     );
-    let next = add(&mut session, 1, "Cia", Sector::Halsovard);
+    let next = add(&mut session, 1, "Cia", Sector::HALSOVARD);
     assert!(next > bo, "ids are never reused");
 }
 
 #[test]
 fn roles_cycle_through_the_categories_and_back_to_none() {
     let mut session = seminar();
-    let id = add(&mut session, 0, "Anna", Sector::Skola);
+    let id = add(&mut session, 0, "Anna", Sector::SKOLA);
     let mut seen = Vec::new();
     for _ in 0..6 {
         roster(&mut session, RosterAction::CycleRole { id });
@@ -107,21 +107,21 @@ fn roles_cycle_through_the_categories_and_back_to_none() {
 #[test]
 fn attendance_counts_by_sector_those_present_today() {
     let mut session = seminar();
-    let a = add(&mut session, 0, "A", Sector::Skola);
-    let b = add(&mut session, 0, "B", Sector::Skola);
-    let c = add(&mut session, 1, "C", Sector::Halsovard);
-    add(&mut session, 1, "D", Sector::Socialtjanst);
+    let a = add(&mut session, 0, "A", Sector::SKOLA);
+    let b = add(&mut session, 0, "B", Sector::SKOLA);
+    let c = add(&mut session, 1, "C", Sector::HALSOVARD);
+    add(&mut session, 1, "D", Sector::SOCIALTJANST);
     for id in [a, b, c] {
         roster(&mut session, RosterAction::TogglePresent { id });
     }
     assert_eq!(
         session.attendance_by_sector(),
-        [(Sector::Skola, 2), (Sector::Halsovard, 1)]
+        [(Sector::SKOLA, 2), (Sector::HALSOVARD, 1)]
     );
     roster(&mut session, RosterAction::TogglePresent { id: b });
     assert_eq!(
         session.attendance_by_sector(),
-        [(Sector::Skola, 1), (Sector::Halsovard, 1)]
+        [(Sector::SKOLA, 1), (Sector::HALSOVARD, 1)]
     );
 }
 
@@ -133,23 +133,49 @@ fn a_group_lacking_a_wanted_sector_is_named_from_the_roster_then_from_attendance
         "no roster, no warning"
     );
     for group in 0..3 {
-        add(&mut session, group, "Skola", Sector::Skola);
-        add(&mut session, group, "Socialtjänst", Sector::Socialtjanst);
+        add(&mut session, group, "Skola", Sector::SKOLA);
+        add(&mut session, group, "Socialtjänst", Sector::SOCIALTJANST);
     }
-    let nurse = add(&mut session, 0, "Vård", Sector::Halsovard);
-    add(&mut session, 1, "Vård", Sector::Halsovard);
-    assert_eq!(session.missing_sectors(), [(2, vec![Sector::Halsovard])]);
+    let nurse = add(&mut session, 0, "Vård", Sector::HALSOVARD);
+    add(&mut session, 1, "Vård", Sector::HALSOVARD);
+    assert_eq!(session.missing_sectors(), [(2, vec![Sector::HALSOVARD])]);
     // Once attendance is taken, only those here count.
     roster(&mut session, RosterAction::TogglePresent { id: nurse });
     let missing = session.missing_sectors();
     assert_eq!(missing.len(), 3, "{missing:?}");
-    assert_eq!(missing[0], (0, vec![Sector::Skola, Sector::Socialtjanst]));
+    assert_eq!(missing[0], (0, vec![Sector::SKOLA, Sector::SOCIALTJANST]));
 }
 
 #[test]
 fn agendas_that_ask_for_no_sector_never_warn() {
     let mut session = seminar();
     session.agenda.sectors_in_every_group.clear();
-    add(&mut session, 0, "A", Sector::Skola);
+    add(&mut session, 0, "A", Sector::SKOLA);
     assert!(session.missing_sectors().is_empty());
+}
+
+#[test]
+fn a_series_with_its_own_sectors_starts_members_in_the_first_and_cycles_through_them() {
+    let mut session = seminar();
+    session.agenda.sectors_in_every_group = Vec::new();
+    session.roster.sectors = ["fritid", "vardnadshavare"]
+        .map(|id| crate::agenda::SectorDef {
+            id: Sector::new(id),
+            name: id.to_uppercase(),
+            code: None,
+        })
+        .to_vec();
+    let id = add(&mut session, 0, "Eva", Sector::new("fritid"));
+    roster(&mut session, RosterAction::CycleSector { id });
+    assert_eq!(
+        session.roster.member(id).unwrap().sector,
+        Sector::new("vardnadshavare")
+    );
+    roster(&mut session, RosterAction::CycleSector { id });
+    assert_eq!(
+        session.roster.member(id).unwrap().sector,
+        Sector::new("fritid")
+    );
+    roster(&mut session, RosterAction::TogglePresent { id });
+    assert_eq!(session.attendance_by_sector(), [(Sector::new("fritid"), 1)]);
 }

@@ -133,7 +133,7 @@ pub fn people_line(view: &View) -> Option<Line<'static>> {
         .map(|(sector, count)| {
             format!(
                 "{} {count}",
-                crate::i18n::sector_label(*sector, view.language)
+                crate::i18n::sector_label(session.sectors(), sector, view.language)
             )
         })
         .collect();
@@ -151,7 +151,7 @@ pub fn people_line(view: &View) -> Option<Line<'static>> {
             .map(|(group, sectors)| {
                 let names: Vec<&str> = sectors
                     .iter()
-                    .map(|s| crate::i18n::sector_label(*s, view.language))
+                    .map(|s| crate::i18n::sector_label(session.sectors(), s, view.language))
                     .collect();
                 format!(
                     "{} {} {}",

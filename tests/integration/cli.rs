@@ -214,6 +214,61 @@ fn series_groups_are_changed_on_the_command_line() {
 }
 
 #[test]
+fn a_series_with_its_own_sectors_takes_them_by_name_or_code_and_names_them_when_wrong() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let data = samla::store::DataDir::locate(Some(home.path().into())).expect("a data dir");
+    let mut series = samla::store::SeriesFile::new("Dialog", vec!["Alla".to_owned()]);
+    series.roster.sectors = [("fritid", "Fritid", "fr"), ("elev", "Elevråd", "el")]
+        .map(|(id, name, code)| samla::agenda::SectorDef {
+            id: samla::agenda::Sector::new(id),
+            name: name.to_owned(),
+            code: Some(code.to_owned()),
+        })
+        .to_vec();
+    data.save_series(&series).expect("saved");
+    let run = |args: &[&str]| common::samla_in(home.path(), home.path(), args);
+    let add = |name: &str, sector: Option<&str>| {
+        let mut args = vec!["series", "Dialog", "groups", "add", name, "--group", "1"];
+        args.extend(
+            sector
+                .map(|sector| ["--sector", sector])
+                .into_iter()
+                .flatten(),
+        );
+        args.extend(["--lang", "sv"]);
+        run(&args)
+    };
+    assert_eq!(
+        add("Ali", None).code,
+        Some(0),
+        "the first sector by default"
+    );
+    assert_eq!(add("Bea", Some("elevråd")).code, Some(0));
+    let last = add("Cem", Some("FR"));
+    assert!(
+        last.stdout
+            .contains("  #0 Ali (Fritid)\n  #1 Bea (Elevråd)\n  #2 Cem (Fritid)"),
+        "{}",
+        last.stdout
+    );
+    let wrong = add("Dan", Some("skola"));
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong
+            .stderr
+            .contains("ingen sektor heter \"skola\"; välj bland: fritid, elev"),
+        "{}",
+        wrong.stderr
+    );
+    let listed = run(&["series", "Dialog", "--lang", "sv"]);
+    assert!(
+        listed.stdout.contains("Fritid 2, Elevråd 1"),
+        "{}",
+        listed.stdout
+    );
+}
+
+#[test]
 fn an_agenda_id_in_other_case_is_found_and_a_typo_gets_the_closest_id() {
     let run = samla(&["run", "SEMINARIUM-1", "--lang", "en"]);
     assert!(

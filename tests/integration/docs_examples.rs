@@ -39,7 +39,8 @@ fn example() -> Session {
     let scale = segment.scale_or_default(session.agenda.language);
     let statements = segment.statements.len();
     for line in ["sk455445", "sk344334", "so555445", "so3x4434", "hs444555"] {
-        let respondent = parse_line(line, statements, &scale).expect("a valid line");
+        let respondent =
+            parse_line(line, statements, &scale, session.sectors()).expect("a valid line");
         session.apply(
             SessionAction::Poll(PollAction::AddRespondent {
                 segment: poll,

@@ -484,6 +484,52 @@ fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
 }
 
 #[test]
+fn the_agendas_own_sectors_count_attendance_under_their_names() {
+    use samla::session::{RosterAction, SessionAction};
+    let mut session = seminar_3();
+    session.agenda.sectors_in_every_group = Vec::new();
+    session.agenda.sectors = [("fritid", "fritid"), ("vh", "vårdnadshavare")]
+        .map(|(id, name)| samla::agenda::SectorDef {
+            id: samla::agenda::Sector::new(id),
+            name: name.to_owned(),
+            code: None,
+        })
+        .to_vec();
+    let at = saved_at();
+    for (group, name) in [(0, "Anna Åberg"), (0, "Bo Berg"), (1, "Cia Ceder")] {
+        let id = session.roster.next_id;
+        session.apply(
+            SessionAction::Roster(RosterAction::Add {
+                group,
+                name: name.to_owned(),
+            }),
+            at,
+        );
+        session.apply(
+            SessionAction::Roster(RosterAction::TogglePresent { id }),
+            at,
+        );
+    }
+    session.apply(
+        SessionAction::Roster(RosterAction::CycleSector { id: 2 }),
+        at,
+    );
+    let counted = summary_of(&session, false);
+    assert!(
+        counted.contains("- **Närvarande:** 3 (fritid 2, vårdnadshavare 1)\n"),
+        "{counted}"
+    );
+    let named = markdown(&Summary {
+        names: true,
+        ..summary(&session)
+    });
+    assert!(
+        named.contains("| Grupp 2 | Cia Ceder (vårdnadshavare) |"),
+        "{named}"
+    );
+}
+
+#[test]
 fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
     let mut session = seminar_3();
     let start = session.planned_start;
@@ -687,7 +733,8 @@ fn lines_still_to_fix_are_listed_in_the_report_only() {
         .expect("a survey");
     let statements = session.agenda.segments[poll].statements.len();
     let scale = session.agenda.segments[poll].scale_or_default(session.agenda.language);
-    let respondent = samla::session::parse_line("sk455445", statements, &scale).expect("valid");
+    let respondent = samla::session::parse_line("sk455445", statements, &scale, session.sectors())
+        .expect("valid");
     for change in [
         samla::session::PollAction::AddRespondent {
             segment: poll,

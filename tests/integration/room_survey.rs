@@ -14,6 +14,54 @@ fn count(page: &str, selector: &str) -> usize {
         .count()
 }
 
+/// A dialogue meeting whose survey asks for the meeting's own sectors.
+const OWN_SECTORS: &str = r#"Agenda(
+    title: "Dialogmöte om närvaro",
+    sectors: [
+        (id: "fritid", name: "Fritid", code: "fr"),
+        (id: "vardnadshavare", name: "Vårdnadshavare", code: "vh"),
+    ],
+    segments: [
+        (kind: Poll, title: "Enkät", minutes: 10, statements: [(text: "Vi vet vem som gör vad", theme: "Samsyn")]),
+    ],
+)"#;
+
+#[test]
+fn the_survey_offers_the_agendas_own_sectors_and_keeps_the_one_picked() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let agendas = home.path().join("agendas");
+    std::fs::create_dir_all(&agendas).expect("the agendas folder");
+    std::fs::write(agendas.join("dialog.ron"), OWN_SECTORS).expect("the agenda");
+    let room = OpenRoom::start_in(home, "dialog", 2);
+    let mut phone = room.joined_device();
+    let (_, page) = phone.get("/poll");
+    assert!(
+        page.contains("Fritid") && page.contains("Vårdnadshavare"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("socialtjänst"),
+        "the built-in sectors give way: {page}"
+    );
+    assert_eq!(
+        count(&page, "input[name=sector]"),
+        3,
+        "two sectors and \"not given\""
+    );
+    let (status, _) = phone.answer_poll("vh", &["4"]);
+    assert_eq!(status, 303);
+    let file = wait_for_file(room.home(), "the answer", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() == 1)
+    });
+    assert_eq!(
+        file.session.polls[&0].respondents[0].sector,
+        Some(samla::agenda::Sector::new("vardnadshavare"))
+    );
+}
+
 #[test]
 fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes() {
     let mut room = OpenRoom::start("seminarium-1", 2);
@@ -33,7 +81,7 @@ fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes(
         })
     });
     let respondent = &file.session.polls[&0].respondents[0];
-    assert_eq!(respondent.sector, Some(samla::agenda::Sector::Socialtjanst));
+    assert_eq!(respondent.sector, Some(samla::agenda::Sector::SOCIALTJANST));
     assert!(respondent.from_room.is_some());
     let (_, page) = phone.get("/poll");
     assert!(

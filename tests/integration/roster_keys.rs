@@ -34,7 +34,7 @@ fn the_roster_keys_change_members_and_attendance() {
     let anna = state.session.roster.member(0).expect("Anna").clone();
     assert_eq!(
         (anna.sector, anna.role, anna.group),
-        (Sector::Halsovard, Some(Role::Ledning), 1)
+        (Sector::HALSOVARD, Some(Role::Ledning), 1)
     );
     assert!(state.session.present.contains(&0));
     press(&mut state, key(KeyCode::Enter));

@@ -183,8 +183,8 @@ proptest! {
     ) {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut series = SeriesFile::new("Fuzz", vec!["A".into(), "B".into(), "C".into()]);
-        series.roster.add(1, "Anna", samla::agenda::Sector::Skola, None);
-        series.roster.add(2, "Bo", samla::agenda::Sector::Annan, None);
+        series.roster.add(1, "Anna", samla::agenda::Sector::SKOLA, None);
+        series.roster.add(2, "Bo", samla::agenda::Sector::ANNAN, None);
         let path = folder.path().join("fuzz.ron");
         series.save(&path).expect("saved");
         let text = with_number(&std::fs::read_to_string(&path).expect("read"), which, value);

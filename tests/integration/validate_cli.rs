@@ -177,6 +177,15 @@ const CORPUS: &[(&str, &str)] = &[
         "45-blank-exercise.ron",
         "4:63: segment 1 \"Samtal\": `exercise` is blank",
     ),
+    (
+        "46-sector-code-with-digits.ron",
+        "3:5: the sector's code `e1` cannot start an answer line",
+    ),
+    (
+        "47-breakdown-unknown-sector.ron",
+        "5:103: segment 1 \"Enkät\": `breakdown` names the sector `Halsovard`, which the agenda lacks",
+    ),
+    ("48-sector-twice.ron", "3:5: `sectors` has \"fritid\" twice"),
 ];
 
 fn fixture(name: &str) -> String {

@@ -4,10 +4,10 @@
 use chrono::Datelike;
 
 use super::{Block, Section};
-use crate::agenda::{Role, Sector};
+use crate::agenda::Role;
 use crate::export::Summary;
 use crate::i18n::Words;
-use crate::session::Session;
+use crate::session::{Session, count_by_sector};
 
 /// The greeting given for this export, or the agenda's, or a neutral line.
 pub(super) fn lead(summary: &Summary, words: &Words) -> String {
@@ -69,13 +69,8 @@ fn present(session: &Session) -> Option<String> {
     if present.is_empty() {
         return None;
     }
-    let sectors: Vec<String> = Sector::ALL
-        .iter()
-        .filter_map(|sector| {
-            let count = present.iter().filter(|m| m.sector == *sector).count();
-            (count > 0).then(|| format!("{} {count}", crate::i18n::sector_label(*sector, language)))
-        })
-        .collect();
+    let sectors = session.sectors();
+    let counts = count_by_sector(sectors, present.iter().copied());
     let roles: Vec<String> = Role::ALL
         .iter()
         .filter_map(|role| {
@@ -83,7 +78,11 @@ fn present(session: &Session) -> Option<String> {
             (count > 0).then(|| format!("{} {count}", crate::i18n::role_label(*role, language)))
         })
         .collect();
-    let mut line = format!("{} ({})", present.len(), sectors.join(", "));
+    let mut line = format!(
+        "{} ({})",
+        present.len(),
+        crate::i18n::sector_counts(sectors, &counts, language)
+    );
     if !roles.is_empty() {
         line.push_str(&format!("; {}", roles.join(", ")));
     }
@@ -106,7 +105,11 @@ pub(super) fn members(summary: &Summary, words: &Words) -> Option<Section> {
                     format!(
                         "{} ({})",
                         member.name,
-                        crate::i18n::sector_label(member.sector, session.agenda.language)
+                        crate::i18n::sector_label(
+                            session.sectors(),
+                            &member.sector,
+                            session.agenda.language
+                        )
                     )
                 })
                 .collect();

@@ -24,7 +24,16 @@ impl OpenRoom {
     /// `samla run AGENDA --room` with `groups` groups in a 120×40 terminal, its
     /// join screen dismissed; only 127.0.0.1 is listened on, on any free port.
     pub fn start(agenda: &str, groups: u32) -> Self {
-        let home = tempfile::tempdir().expect("a temporary folder");
+        Self::start_in(
+            tempfile::tempdir().expect("a temporary folder"),
+            agenda,
+            groups,
+        )
+    }
+
+    /// Like [`OpenRoom::start`], in a home prepared beforehand (e.g. with
+    /// agendas of its own).
+    pub fn start_in(home: tempfile::TempDir, agenda: &str, groups: u32) -> Self {
         let groups = groups.to_string();
         let args = [
             "run",
