@@ -12,7 +12,10 @@ use super::{DataDir, create_private_dir, write_atomic};
 use crate::session::Roster;
 
 /// The series file format this samla writes.
-pub const SERIES_VERSION: u32 = 1;
+///
+/// 1 → 2: the series' own sectors (`roster.sectors`); a version-1 file has
+/// none and reads as it is.
+pub const SERIES_VERSION: u32 = 2;
 
 /// Everything kept about a series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,10 +49,12 @@ impl SeriesFile {
     /// Reads the series file at `path`.
     pub fn load(path: &Path) -> Result<Self, SessionFileError> {
         let (file, text) = read_text(path, FileKind::Series)?;
-        let series: Self =
+        let mut series: Self =
             parse_versioned(&file, &text, FileKind::Series, SERIES_VERSION, |_, text| {
                 text.to_owned()
             })?;
+        // Read, it is this version's file, and is written back as one.
+        series.version = SERIES_VERSION;
         series
             .check()
             .map_err(|mismatch| SessionFileError::Inconsistent {

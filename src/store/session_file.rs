@@ -13,7 +13,7 @@ use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Deeper nesting than this is no session file.
 const NESTING_LIMIT: usize = 64;
@@ -247,6 +247,10 @@ pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String),
 /// follow-ups, work between sessions) are new fields that every version-1
 /// file leaves out and that mean "none" when left out, so its text reads as
 /// it is.
+///
+/// 2 → 3: sectors of the agenda's or series' own (`sectors`, and a sector
+/// named by a quoted id) are new; a version-2 file names only the built-in
+/// four, bare, and reads as it is.
 fn migrate(_version: u32, text: &str) -> String {
     text.to_owned()
 }

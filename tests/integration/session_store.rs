@@ -118,7 +118,7 @@ fn a_file_from_a_newer_samla_is_refused() {
     let clock = FakeClock::at(one_pm());
     let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
         .to_text()
-        .replacen("version: 2", "version: 99", 1);
+        .replacen("version: 3", "version: 99", 1);
     let error = SessionFile::parse("s.ron", &text).expect_err("too new");
     assert!(error.to_string().contains("newer samla"), "{error}");
 }
@@ -286,9 +286,24 @@ fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
     let path = home.path().join("again.ron");
     write_atomic(&path, file.to_text().as_bytes()).expect("saved");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("version: 2,"), "{text}");
+    assert!(text.contains("version: 3,"), "{text}");
     assert_eq!(
         SessionFile::load(&path).expect("reads back").session,
         file.session
     );
+}
+
+#[test]
+fn a_series_file_of_the_version_before_own_sectors_loads_and_is_written_back_new() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = home.path().join("serie.ron");
+    let old = r#"(version: 1, name: "Närvaro", groups: ["Norr"], roster: (members: [(id: 0, name: "Åsa", group: 0, sector: Halsovard)], next_id: 1), sessions: [])"#;
+    write_atomic(&path, old.as_bytes()).expect("written");
+    let series = samla::store::SeriesFile::load(&path).expect("a version-1 series loads");
+    assert_eq!(series.version, samla::store::SERIES_VERSION);
+    assert_eq!(
+        series.roster.members[0].sector,
+        samla::agenda::Sector::HALSOVARD
+    );
+    assert!(series.roster.sectors.is_empty());
 }
