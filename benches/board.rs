@@ -155,7 +155,7 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
         let post = samla::room::RoomAction::Post {
             device: (request / 10) as u32,
             segment,
-            group: (request % 12) as usize,
+            lane: samla::session::Lane::Group((request % 12) as usize),
             text: format!("Kort {request} från gruppens mobil, om rutiner för frånvaro"),
             column: None,
             row: None,

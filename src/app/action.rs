@@ -54,6 +54,8 @@ pub enum Action {
     CloseRoom,
     /// Open the wall (every group's cards on the room's page), or close it.
     ToggleWall,
+    /// Let the room's page mark the segment's priorities, or stop it (`P`).
+    ToggleRoomVotes,
     /// The room's server listens at the door, or could not start.
     RoomOpened(Result<crate::room::Door, ErrorKind>),
     /// A device asks for a change; the answer goes back under the request's number.

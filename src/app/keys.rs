@@ -125,6 +125,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('x') => Some(Action::Export),
         KeyCode::Char('w') => Some(Action::Room),
         KeyCode::Char('W') => Some(Action::ToggleWall),
+        KeyCode::Char('P') => Some(Action::ToggleRoomVotes),
         KeyCode::Char('c') => board(BoardAction::ClosePoll),
         KeyCode::Char('o') => board(BoardAction::RevealPoll),
         KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),

@@ -19,14 +19,21 @@ use crate::session::{
 };
 
 /// Whether the segment on screen takes cards from the room: a segment where
-/// groups work, until it ends. Cards written alone or in pairs are typed on
-/// the run screen, since the room's page is a group's page.
+/// groups, pairs or each alone write, until it ends.
 pub fn takes_room_cards(session: &Session) -> bool {
     let kind = session.current_segment().kind;
     kind.is_writing()
         && kind != SegmentKind::Plenary
-        && !kind.is_personal()
         && session.current_timing().state() != TimerState::Done
+}
+
+/// How many priorities each group may mark on the room's page now: the
+/// segment's number while the facilitator lets the room mark them.
+fn room_votes(state: &AppState) -> Option<u32> {
+    let session = &state.session;
+    (state.room.is_some() && state.room_votes == Some(session.current))
+        .then_some(session.current_segment().priorities)
+        .flatten()
 }
 
 /// What the room's pages may show of `state` at `now`.
@@ -44,17 +51,23 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         },
         TimerState::NotStarted | TimerState::Done => Countdown::NotStarted,
     };
+    // Alone or in pairs, the room's lane holds what people wrote; elsewhere
+    // it is the note-taker's, for the whole room.
+    let personal = segment.kind.is_personal();
     let cards = (0..session.group_count_in(index))
-        .flat_map(|group| session.cards_in(index, Lane::Group(group)))
+        .map(Lane::Group)
+        .chain(personal.then_some(Lane::Room))
+        .flat_map(|lane| session.cards_in(index, lane))
         .filter(|card| !card.hidden)
         .map(|card| SnapshotCard {
             id: card.id,
-            group: card.group.group().unwrap_or_default(),
+            lane: card.group,
             text: card.text.clone(),
             column: card.horizon.clone(),
             row: card.row.clone(),
             tag: card.tag.clone(),
             device: card.from_room,
+            priority: card.priority,
         })
         .collect();
     Snapshot {
@@ -70,6 +83,8 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         columns: session.columns(index).unwrap_or_default(),
         rows: session.rows(index).unwrap_or_default(),
         posting: takes_room_cards(session),
+        personal,
+        voting: room_votes(state),
         countdown,
         cards,
         wall: state.wall,
@@ -205,6 +220,11 @@ impl AppState {
         if let RoomAction::Answer { .. } = action {
             return Ok((self.poll_rules(&action)?, RoomReply::Answered));
         }
+        if let RoomAction::TogglePriority { card } = action {
+            self.vote_rules(card)?;
+            let change = SessionAction::Card(CardAction::TogglePriority { id: card });
+            return Ok((change, RoomReply::Done(card)));
+        }
         let id = self
             .room_rules(&action)?
             .unwrap_or(self.session.next_card_id);
@@ -212,13 +232,13 @@ impl AppState {
             RoomAction::Post {
                 device,
                 segment,
-                group,
+                lane,
                 text,
                 column,
                 row,
             } => CardAction::Post {
                 segment,
-                group: Lane::Group(group),
+                group: lane,
                 text,
                 column,
                 row,
@@ -226,7 +246,9 @@ impl AppState {
             },
             RoomAction::Edit { card, text, .. } => CardAction::Edit { id: card, text },
             RoomAction::Delete { card, .. } => CardAction::Delete { id: card },
-            RoomAction::Answer { .. } => return Err(Refusal::NotPosting),
+            RoomAction::Answer { .. } | RoomAction::TogglePriority { .. } => {
+                return Err(Refusal::NotPosting);
+            }
         };
         Ok((SessionAction::Card(change), RoomReply::Done(id)))
     }
@@ -244,12 +266,19 @@ impl AppState {
         match action {
             RoomAction::Post {
                 segment,
-                group,
+                lane,
                 text,
                 ..
             } => {
                 let count = self.session.group_count_in(self.session.current);
-                if *segment != self.session.current || *group >= count {
+                // Alone or in pairs every card is the room's; elsewhere a group's.
+                let lane_fits = match lane {
+                    Lane::Room => self.session.current_segment().kind.is_personal(),
+                    Lane::Group(group) => {
+                        *group < count && !self.session.current_segment().kind.is_personal()
+                    }
+                };
+                if *segment != self.session.current || !lane_fits {
                     return Err(Refusal::NotPosting);
                 }
                 if text.trim().is_empty() {
@@ -264,7 +293,29 @@ impl AppState {
                 self.own_card(*device, *card).map(Some)
             }
             RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
-            RoomAction::Answer { .. } => Err(Refusal::NotPosting),
+            RoomAction::Answer { .. } | RoomAction::TogglePriority { .. } => {
+                Err(Refusal::NotPosting)
+            }
+        }
+    }
+
+    /// Whether the room may mark or unmark card `id` now: the room open and
+    /// marking, the card a group's in the segment on screen, seen by the
+    /// room, and within the group's number of priorities.
+    fn vote_rules(&self, id: CardId) -> Result<(), Refusal> {
+        if self.room.is_none() {
+            return Err(Refusal::Closed);
+        }
+        if room_votes(self).is_none() {
+            return Err(Refusal::NotVoting);
+        }
+        let card = self.session.card(id).ok_or(Refusal::NotYours)?;
+        if card.hidden || card.segment != self.session.current || card.group == Lane::Room {
+            return Err(Refusal::NotYours);
+        }
+        match self.session.priority_allowed(id) {
+            Some(true) => Ok(()),
+            _ => Err(Refusal::PrioritiesFull),
         }
     }
 
@@ -343,6 +394,19 @@ impl AppState {
     }
 
     /// `W`: opens the wall (the room's page shows every group's cards), or closes it.
+    /// `P`: lets the room's page mark the segment's priorities, or stops it.
+    pub(super) fn toggle_room_votes(&mut self) -> Change {
+        let current = self.session.current;
+        let Some(allowed) = self.session.current_segment().priorities else {
+            self.notice = Some(Notice::NoPriorities);
+            return Change::Nothing;
+        };
+        let on = self.room_votes != Some(current);
+        self.room_votes = on.then_some(current);
+        self.notice = Some(Notice::RoomVotes(on.then_some(allowed)));
+        Change::Nothing
+    }
+
     pub(super) fn toggle_wall(&mut self) -> Change {
         self.wall = !self.wall;
         self.notice = Some(Notice::Wall(self.wall));

@@ -6,7 +6,7 @@ use super::room::room_snapshot;
 use super::*;
 use crate::agenda::{Language, SegmentKind, load_bundled};
 use crate::room::{Door, Refusal, RoomAction, RoomReply};
-use crate::session::{CardAction, Lane, Session, SessionAction};
+use crate::session::{CardAction, CardId, Lane, Session, SessionAction};
 use crate::ui::Theme;
 
 fn one_pm() -> DateTime<Utc> {
@@ -45,7 +45,7 @@ fn post(state: &AppState, device: u32, group: usize, text: &str) -> RoomAction {
     RoomAction::Post {
         device,
         segment: state.session.current,
-        group,
+        lane: Lane::Group(group),
         text: text.into(),
         column: Some(IN_A_YEAR.into()),
         row: None,
@@ -444,4 +444,133 @@ fn results_reach_the_room_only_when_shown_and_the_wall_only_when_open() {
     assert!(room_snapshot(&state, one_pm()).wall);
     let _ = state.update(Action::ToggleWall, one_pm());
     assert!(!room_snapshot(&state, one_pm()).wall);
+}
+
+/// The nulägesanalys workshop with its room open, on the first segment of `kind`.
+fn open_room_on_the_workshop(kind: SegmentKind) -> AppState {
+    let agenda = load_bundled("nulagesanalys")
+        .expect("bundled")
+        .expect("valid");
+    let groups = vec!["Ale".to_owned(), "Borås".to_owned()];
+    let session = Session::new(agenda, groups, one_pm());
+    let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
+    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
+    let _ = state.update(Action::Dismiss, one_pm());
+    while state.session.current_segment().kind != kind {
+        let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    }
+    state
+}
+
+#[test]
+fn alone_or_in_pairs_a_phone_writes_the_rooms_cards_and_never_a_groups() {
+    let mut state = open_room_on_the_workshop(SegmentKind::Individual);
+    let snapshot = room_snapshot(&state, one_pm());
+    assert!(snapshot.posting && snapshot.personal);
+    let alone = |lane| RoomAction::Post {
+        device: 4,
+        segment: 1,
+        lane,
+        text: "Jag saknar en gemensam bild".into(),
+        column: None,
+        row: None,
+    };
+    assert_eq!(
+        answer(&mut state, alone(Lane::Group(0))),
+        RoomReply::Refused(Refusal::NotPosting)
+    );
+    let RoomReply::Done(id) = answer(&mut state, alone(Lane::Room)) else {
+        panic!("a card of the room's");
+    };
+    let card = state.session.card(id).expect("the card");
+    assert_eq!((card.group, card.from_room), (Lane::Room, Some(4)));
+    let snapshot = room_snapshot(&state, one_pm());
+    assert_eq!(snapshot.cards_of(Lane::Room).count(), 1);
+    // In a group segment the room's lane is the note-taker's, not a phone's.
+    let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    assert!(!room_snapshot(&state, one_pm()).personal);
+    let mut in_group = alone(Lane::Room);
+    if let RoomAction::Post { segment, .. } = &mut in_group {
+        *segment = state.session.current;
+    }
+    assert_eq!(
+        answer(&mut state, in_group),
+        RoomReply::Refused(Refusal::NotPosting)
+    );
+}
+
+#[test]
+fn the_room_marks_priorities_only_while_p_lets_it_and_within_the_groups_number() {
+    let mut state = open_room_on_the_workshop(SegmentKind::GroupDiscussion);
+    // The first group discussion asks for no priorities: `P` says so.
+    assert_eq!(state.session.current_segment().priorities, None);
+    let _ = state.update(Action::ToggleRoomVotes, one_pm());
+    assert_eq!(state.notice, Some(crate::i18n::Notice::NoPriorities));
+    while state.session.current_segment().priorities.is_none() {
+        let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    }
+    let ids: Vec<CardId> = (0..4)
+        .map(
+            |n| match posted_anywhere(&mut state, 2, 0, &format!("Kort {n}")) {
+                RoomReply::Done(id) => id,
+                other => panic!("{other:?}"),
+            },
+        )
+        .collect();
+    let vote = |id| RoomAction::TogglePriority { card: id };
+    assert_eq!(
+        answer(&mut state, vote(ids[0])),
+        RoomReply::Refused(Refusal::NotVoting)
+    );
+    assert_eq!(room_snapshot(&state, one_pm()).voting, None);
+    let _ = state.update(Action::ToggleRoomVotes, one_pm());
+    assert_eq!(state.notice, Some(crate::i18n::Notice::RoomVotes(Some(3))));
+    assert_eq!(room_snapshot(&state, one_pm()).voting, Some(3));
+    for id in &ids[..3] {
+        assert_eq!(answer(&mut state, vote(*id)), RoomReply::Done(*id));
+    }
+    assert_eq!(
+        answer(&mut state, vote(ids[3])),
+        RoomReply::Refused(Refusal::PrioritiesFull)
+    );
+    // Another phone of the group takes a mark off; then the fourth fits.
+    assert_eq!(answer(&mut state, vote(ids[0])), RoomReply::Done(ids[0]));
+    assert_eq!(answer(&mut state, vote(ids[3])), RoomReply::Done(ids[3]));
+    let marked: Vec<bool> = ids
+        .iter()
+        .map(|id| state.session.card(*id).expect("a card").priority)
+        .collect();
+    assert_eq!(marked, [false, true, true, true]);
+    assert!(
+        room_snapshot(&state, one_pm())
+            .cards
+            .iter()
+            .filter(|c| c.priority)
+            .count()
+            == 3
+    );
+    // The next segment ends the marking.
+    let _ = state.update(Action::Session(SessionAction::Next), one_pm());
+    let _ = state.update(Action::Session(SessionAction::Previous), one_pm());
+    assert_eq!(
+        answer(&mut state, vote(ids[1])),
+        RoomReply::Refused(Refusal::NotVoting)
+    );
+}
+
+/// Posts `text` for `group` in the segment on screen, in its first cell.
+fn posted_anywhere(state: &mut AppState, device: u32, group: usize, text: &str) -> RoomReply {
+    let segment = state.session.current;
+    let action = RoomAction::Post {
+        device,
+        segment,
+        lane: Lane::Group(group),
+        text: text.into(),
+        column: state
+            .session
+            .columns(segment)
+            .and_then(|c| c.first().cloned()),
+        row: state.session.rows(segment).and_then(|r| r.first().cloned()),
+    };
+    answer(state, action)
 }

@@ -75,6 +75,9 @@ pub struct AppState {
     pub room: Option<crate::room::Door>,
     /// The wall is open: the room's page shows every group's cards.
     pub wall: bool,
+    /// The segment whose priorities the room's page may mark (`P`), if any;
+    /// another segment on screen ends it.
+    pub room_votes: Option<usize>,
     /// The selected column (0-based) of a board with columns: `a` adds there.
     pub column: usize,
 }
@@ -103,6 +106,7 @@ impl AppState {
             saves: SaveSchedule::default(),
             room: None,
             wall: false,
+            room_votes: None,
             column: 0,
         };
         if state.countdown_at_zero(now) {

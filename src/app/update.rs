@@ -126,6 +126,7 @@ impl AppState {
             Action::Room => self.room_key(effects),
             Action::CloseRoom => self.close_room(effects),
             Action::ToggleWall => self.toggle_wall(),
+            Action::ToggleRoomVotes => self.toggle_room_votes(),
             Action::RoomOpened(opened) => self.room_opened(opened),
             Action::FromRoom(request, action) => self.answer_room(request, action, now, effects),
         }
@@ -137,8 +138,10 @@ impl AppState {
         let before = self.session.clone();
         self.session.apply(change, now);
         if self.session.current != before.current {
-            // A new board starts in its first column.
+            // A new board starts in its first column, and the room's marking
+            // of priorities was for the segment it leaves.
             self.column = 0;
+            self.room_votes = None;
         }
         let moved = before.planned_start - self.session.planned_start;
         if moved > chrono::Duration::zero() {

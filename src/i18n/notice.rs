@@ -60,6 +60,9 @@ pub enum Notice {
     NoGroup,
     /// `W` opened the wall (`true`) or closed it.
     Wall(bool),
+    /// `P` let the room's page mark priorities, at most this many per group,
+    /// or stopped it (`None`).
+    RoomVotes(Option<u32>),
     /// `c` closed the poll to the room's page (`true`) or opened it again.
     PollClosed(bool),
     /// `o` showed the poll's results to the room (`true`) or hid them.
@@ -147,6 +150,20 @@ impl Notice {
                 language,
                 "Avbrutet: inget sparades",
                 "Cancelled: nothing saved",
+            )
+            .to_owned(),
+            Notice::RoomVotes(Some(allowed)) => match language {
+                Language::Sv => format!(
+                    "Rummets sida markerar prioriteringar, högst {allowed} per grupp · P slutar"
+                ),
+                Language::En => format!(
+                    "The room's page marks priorities, at most {allowed} per group · P stops it"
+                ),
+            },
+            Notice::RoomVotes(None) => pick(
+                language,
+                "Rummets sida markerar inte längre prioriteringar",
+                "The room's page no longer marks priorities",
             )
             .to_owned(),
             Notice::Wall(true) => pick(

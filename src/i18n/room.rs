@@ -116,6 +116,28 @@ pub struct RoomWords {
     pub wall_heading: &'static str,
     /// The wall while it is not open.
     pub wall_closed: &'static str,
+    /// Alone or in pairs: the link to the device's own page.
+    pub write_alone: &'static str,
+    /// Alone or in pairs: who sees what.
+    pub anonymous_note: &'static str,
+    /// Alone or in pairs: the card field's label.
+    pub own_card_label: &'static str,
+    /// Alone or in pairs: above the device's own cards.
+    pub own_cards_heading: &'static str,
+    /// The wall's lane of cards written alone or in pairs.
+    pub everyone: &'static str,
+    /// While the room marks priorities: what to do, before "(marked/limit)".
+    pub pick_priorities: &'static str,
+    /// The button that marks a card as a priority.
+    pub mark_priority: &'static str,
+    /// The button that takes the mark off.
+    pub unmark_priority: &'static str,
+    /// Beside a card marked as a priority.
+    pub priority: &'static str,
+    /// A mark past the group's limit.
+    pub priorities_full: &'static str,
+    /// A mark while the room may not mark.
+    pub not_voting: &'static str,
 }
 
 const SV: RoomWords = RoomWords {
@@ -174,6 +196,17 @@ const SV: RoomWords = RoomWords {
     wall_link: "Hela väggen",
     wall_heading: "Väggen",
     wall_closed: "Väggen är inte öppen just nu.",
+    write_alone: "Skriv dina egna kort",
+    anonymous_note: "Det du skriver är anonymt: ingen ser vem som skrev vad, och här ser bara du dina kort.",
+    own_card_label: "Vad tänker du?",
+    own_cards_heading: "Dina kort",
+    everyone: "Alla",
+    pick_priorities: "Markera gruppens viktigaste kort",
+    mark_priority: "Prioritera",
+    unmark_priority: "Ta bort prioriteringen",
+    priority: "prioriterat",
+    priorities_full: "Gruppen har redan markerat så många kort som övningen tillåter. Ta bort en markering först.",
+    not_voting: "Just nu markerar vi inga prioriteringar.",
 };
 
 const EN: RoomWords = RoomWords {
@@ -232,6 +265,17 @@ const EN: RoomWords = RoomWords {
     wall_link: "The whole wall",
     wall_heading: "The wall",
     wall_closed: "The wall is not open right now.",
+    write_alone: "Write your own cards",
+    anonymous_note: "What you write is anonymous: nobody sees who wrote what, and only you see your cards here.",
+    own_card_label: "What do you think?",
+    own_cards_heading: "Your cards",
+    everyone: "Everyone",
+    pick_priorities: "Mark your group's most important cards",
+    mark_priority: "Prioritise",
+    unmark_priority: "Remove the priority",
+    priority: "priority",
+    priorities_full: "The group has marked as many cards as the exercise allows. Remove a mark first.",
+    not_voting: "Priorities are not being marked right now.",
 };
 
 /// The room's page's words in `language`.

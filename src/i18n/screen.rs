@@ -164,7 +164,10 @@ const SV: Strings = Strings {
         ("d", "ta bort valt kort (j/n); ☏-kort från rummet döljs"),
         ("f", "privat anteckning för passet (exporteras inte)"),
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
-        ("w / W", "rummet: grupperna skriver från mobilen / väggen"),
+        (
+            "w / W / P",
+            "rummet: mobilerna skriver / väggen / prioriterar",
+        ),
         (
             "c / o",
             "enkät: stäng för mobiler / visa resultaten för rummet",
@@ -305,8 +308,8 @@ const EN: Strings = Strings {
         ("f", "private note for this segment (not exported)"),
         ("x", "write the summary (Markdown) and copy it"),
         (
-            "w / W",
-            "the room: groups post from their phones / the wall",
+            "w / W / P",
+            "the room: phones post / the wall / mark priorities",
         ),
         (
             "c / o",

@@ -68,7 +68,7 @@ pub(super) async fn wall_page(State(shared): State<Shared>, _joined: Joined) -> 
 #[derive(Deserialize)]
 pub(super) struct EventsQuery {
     #[serde(default)]
-    group: usize,
+    group: Option<usize>,
     #[serde(default)]
     wall: bool,
     #[serde(default)]
@@ -78,9 +78,10 @@ pub(super) struct EventsQuery {
 impl EventsQuery {
     /// What of `snapshot` the page shows beyond the segment and the room's stage.
     fn shown(&self, snapshot: &Snapshot) -> (Vec<SnapshotCard>, Option<PollResults>) {
-        let cards = match (self.wall, self.group.checked_sub(1)) {
+        let lane = self.group.and_then(|number| snapshot.lane_of(number));
+        let cards = match (self.wall, lane) {
             (true, _) => snapshot.cards.clone(),
-            (false, Some(group)) => snapshot.cards_of(group).cloned().collect(),
+            (false, Some(lane)) => snapshot.cards_of(lane).cloned().collect(),
             (false, None) => Vec::new(),
         };
         let results = self

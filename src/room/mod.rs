@@ -27,11 +27,12 @@ use crate::session::CardId;
 /// What a device asks of the session, checked by the loop against the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomAction {
-    /// A new card of group `group` (0-based) in segment `segment`.
+    /// A new card in segment `segment`: a group's, or the room's where people
+    /// write alone or in pairs.
     Post {
         device: u32,
         segment: usize,
-        group: usize,
+        lane: crate::session::Lane,
         text: String,
         column: Option<String>,
         row: Option<String>,
@@ -44,6 +45,9 @@ pub enum RoomAction {
     },
     /// Removes one of the device's own cards.
     Delete { device: u32, card: CardId },
+    /// Marks a card of the segment as its group's priority, or takes the
+    /// mark off: a group decides together, so any of its devices may.
+    TogglePriority { card: CardId },
     /// The device's answers to the poll in segment `segment`, in place of any
     /// it gave before.
     Answer {
@@ -84,6 +88,10 @@ pub enum Refusal {
     /// Answers that are not the poll's (a value off the scale, "vet ej" where
     /// it is not allowed, not one per statement).
     NotAnAnswer,
+    /// The facilitator does not let the room mark priorities now.
+    NotVoting,
+    /// The group has marked as many priorities as the segment allows.
+    PrioritiesFull,
 }
 
 /// A request on its way to the loop: the action and where the answer goes.

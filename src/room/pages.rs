@@ -5,8 +5,9 @@
 use chrono::{DateTime, Utc};
 use maud::{DOCTYPE, Markup, html};
 
-use super::snapshot::{Countdown, Snapshot, SnapshotCard};
+use super::snapshot::{Countdown, Snapshot, SnapshotCard, lane_number};
 use crate::i18n::{RoomWords, room_words};
+use crate::session::Lane;
 
 /// Longest card text a form takes, in characters (the body limit is 8 KB).
 pub const CARD_MAX_CHARS: usize = 2000;
@@ -60,13 +61,19 @@ pub fn groups(snapshot: &Snapshot) -> Markup {
         snapshot,
         None,
         html! {
-            h1 { (words.pick_group) }
-            @if snapshot.poll.is_some() {
-                p { a.button href="/poll" { (words.answer_link) } }
-            }
-            ul.groups {
-                @for (index, name) in snapshot.groups.iter().enumerate() {
-                    li { a.button href={ "/g/" (index + 1) } { (name) } }
+            @if snapshot.personal {
+                h1 { (words.write_alone) }
+                p { (words.anonymous_note) }
+                p { a.button href="/g/0" { (words.write_alone) } }
+            } @else {
+                h1 { (words.pick_group) }
+                @if snapshot.poll.is_some() {
+                    p { a.button href="/poll" { (words.answer_link) } }
+                }
+                ul.groups {
+                    @for (index, name) in snapshot.groups.iter().enumerate() {
+                        li { a.button href={ "/g/" (index + 1) } { (name) } }
+                    }
                 }
             }
             @if snapshot.wall { p.footer { a href="/wall" { (words.wall_link) } } }
@@ -83,10 +90,16 @@ pub struct Writer<'a> {
     pub form_check: &'a str,
 }
 
-/// A group's page: the segment, the form, the group's cards.
-pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTime<Utc>) -> Markup {
+/// A group's page: the segment, the form, the group's cards. Where people
+/// write alone or in pairs, the room's lane: a page of the device's own.
+pub fn group_page(snapshot: &Snapshot, lane: Lane, writer: Writer, now: DateTime<Utc>) -> Markup {
     let words = room_words(snapshot.language);
-    let events = format!("/events?group={}", group + 1);
+    let number = lane_number(lane);
+    let events = format!("/events?group={number}");
+    let card_label = match lane {
+        Lane::Room => words.own_card_label,
+        Lane::Group(_) => words.card_label,
+    };
     page(
         snapshot,
         Some(events),
@@ -100,10 +113,10 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
                     p { (words.closed_text) }
                 } @else if snapshot.posting {
                     h2 { (words.write_heading) }
-                    form method="post" action={ "/g/" (group + 1) "/cards" } {
+                    form method="post" action={ "/g/" (number) "/cards" } {
                         input type="hidden" name="check" value=(writer.form_check);
                         input type="hidden" name="segment" value=(snapshot.segment);
-                        label for="text" { (words.card_label) }
+                        label for="text" { (card_label) }
                         textarea #text name="text" rows="4" maxlength=(CARD_MAX_CHARS) required {}
                         (choice("row", &snapshot.rows, None, words.row_label))
                         (choice("column", &snapshot.columns, None, words.column_label))
@@ -116,11 +129,12 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
                 }
             }
             section #cards {
-                (cards(snapshot, group, writer, words))
+                (cards(snapshot, lane, writer, words))
             }
             p.footer {
                 @if snapshot.wall { a href="/wall" { (words.wall_link) } " · " }
-                a href="/groups" { (words.change_group) }
+                @if lane == Lane::Room { a href="/groups" { (words.back) } }
+                @else { a href="/groups" { (words.change_group) } }
             }
         },
     )
@@ -129,7 +143,7 @@ pub fn group_page(snapshot: &Snapshot, group: usize, writer: Writer, now: DateTi
 /// The form that changes one of the device's own cards.
 pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Markup {
     let words = room_words(snapshot.language);
-    let back = format!("/g/{}", card.group + 1);
+    let back = format!("/g/{}", lane_number(card.lane));
     page(
         snapshot,
         None,
@@ -175,13 +189,14 @@ pub fn message(
 
 /// What a live page compares to know whether the segment or the room changed.
 pub fn stage_mark(snapshot: &Snapshot) -> String {
-    let (segment, posting, open, wall) = snapshot.stage();
+    let (segment, posting, open, wall, voting) = snapshot.stage();
     let revealed = snapshot
         .poll
         .as_ref()
         .is_some_and(|poll| poll.results.is_some());
     let closed = snapshot.poll.as_ref().is_some_and(|poll| poll.closed);
-    let flags = [posting, open, wall, revealed, closed].map(|flag| u8::from(flag).to_string());
+    let flags =
+        [posting, open, wall, revealed, closed, voting].map(|flag| u8::from(flag).to_string());
     format!("{segment}-{}", flags.join(""))
 }
 
@@ -225,15 +240,32 @@ fn minutes_text(seconds: i64, words: &RoomWords) -> String {
     }
 }
 
-fn cards(snapshot: &Snapshot, group: usize, writer: Writer, words: &RoomWords) -> Markup {
-    let cards: Vec<&SnapshotCard> = snapshot.cards_of(group).collect();
+/// The lane's cards: a group's every card; alone or in pairs only the
+/// device's own, since what the others write is theirs until the wall shows it.
+fn cards(snapshot: &Snapshot, lane: Lane, writer: Writer, words: &RoomWords) -> Markup {
+    let cards: Vec<&SnapshotCard> = snapshot
+        .cards_of(lane)
+        .filter(|card| lane != Lane::Room || card.device == Some(writer.device))
+        .collect();
+    let heading = match lane {
+        Lane::Room => words.own_cards_heading,
+        Lane::Group(_) => words.cards_heading,
+    };
+    let marked = cards.iter().filter(|card| card.priority).count();
+    let voting = snapshot
+        .voting
+        .filter(|_| snapshot.open && lane != Lane::Room);
     html! {
-        h2 { (words.cards_heading) }
+        h2 { (heading) }
+        @if let Some(limit) = voting {
+            p.voting role="status" { (words.pick_priorities) " (" (marked) "/" (limit) ")" }
+        }
         @if cards.is_empty() { p.none { (words.no_cards) } }
         ul.cards {
             @for card in cards {
                 @let own = card.device == Some(writer.device);
-                li.card.own[own] {
+                li.card.own[own].priority[card.priority] {
+                    @if card.priority { p.mark { "★ " (words.priority) } }
                     @if let Some(column) = &card.column {
                         p.column {
                             @if let Some(row) = &card.row { (row) " · " }
@@ -241,6 +273,14 @@ fn cards(snapshot: &Snapshot, group: usize, writer: Writer, words: &RoomWords) -
                         }
                     }
                     p.text { (card.text) }
+                    @if voting.is_some() {
+                        form.actions method="post" action={ "/c/" (card.id) "/priority" } {
+                            input type="hidden" name="check" value=(writer.form_check);
+                            button.small type="submit" {
+                                @if card.priority { (words.unmark_priority) } @else { "★ " (words.mark_priority) }
+                            }
+                        }
+                    }
                     @if own && snapshot.posting && snapshot.open {
                         div.actions {
                             span.yours { (words.yours) }
@@ -299,12 +339,13 @@ mod tests {
             posting: true,
             cards: vec![SnapshotCard {
                 id: 7,
-                group: 1,
+                lane: Lane::Group(1),
                 text: "<script>alert(1)</script>".into(),
                 column: Some("inom ett år".into()),
                 row: None,
                 tag: None,
                 device: Some(3),
+                priority: false,
             }],
             ..Snapshot::default()
         }
@@ -316,7 +357,7 @@ mod tests {
             device: 3,
             form_check: "abc",
         };
-        let html = group_page(&snapshot(), 1, writer, Utc::now()).into_string();
+        let html = group_page(&snapshot(), Lane::Group(1), writer, Utc::now()).into_string();
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("Seminarium &lt;1&gt;"));
@@ -332,7 +373,7 @@ mod tests {
             device: 4,
             form_check: "abc",
         };
-        let html = group_page(&snapshot(), 1, writer, Utc::now()).into_string();
+        let html = group_page(&snapshot(), Lane::Group(1), writer, Utc::now()).into_string();
         assert!(!html.contains("/c/7/edit"));
     }
 

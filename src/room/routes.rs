@@ -74,6 +74,7 @@ pub fn router(shared: Shared) -> Router {
         .route("/g/{group}/cards", post(post_card))
         .route("/c/{card}/edit", get(edit_form).post(edit_card))
         .route("/c/{card}/delete", post(delete_card))
+        .route("/c/{card}/priority", post(toggle_priority))
         .route("/poll", get(live::poll_page).post(live::answer_poll))
         .route("/wall", get(live::wall_page))
         .route("/events", get(live::events))
@@ -204,23 +205,16 @@ async fn groups(State(shared): State<Shared>, _joined: Joined) -> Response {
     html(StatusCode::OK, pages::groups(&shared.snapshot()))
 }
 
-/// The 0-based group of a 1-based number in an address, if there is one.
-fn group_index(snapshot: &Snapshot, number: usize) -> Option<usize> {
-    (1..=snapshot.groups.len())
-        .contains(&number)
-        .then(|| number - 1)
-}
-
 async fn group_page(
     State(shared): State<Shared>,
     joined: Joined,
     Path(number): Path<usize>,
 ) -> Response {
     let snapshot = shared.snapshot();
-    match group_index(&snapshot, number) {
-        Some(group) => html(
+    match snapshot.lane_of(number) {
+        Some(lane) => html(
             StatusCode::OK,
-            pages::group_page(&snapshot, group, joined.writer(), chrono::Utc::now()),
+            pages::group_page(&snapshot, lane, joined.writer(), chrono::Utc::now()),
         ),
         None => not_found_page(&snapshot),
     }
@@ -247,14 +241,14 @@ async fn post_card(
     Form(form): Form<PostForm>,
 ) -> Response {
     let snapshot = shared.snapshot();
-    let Some(group) = group_index(&snapshot, number) else {
+    let Some(lane) = snapshot.lane_of(number) else {
         return not_found_page(&snapshot);
     };
     let back = format!("/g/{number}");
     let action = RoomAction::Post {
         device: joined.device,
         segment: form.segment.unwrap_or(usize::MAX),
-        group,
+        lane,
         text: form.text.clone(),
         column: form.column,
         row: form.row,
@@ -327,11 +321,24 @@ async fn delete_card(
     change(&shared, &joined, &form.check, action, "", &back).await
 }
 
+/// Marks one of the group's cards as a priority, or takes the mark off,
+/// while the facilitator lets the room mark them.
+async fn toggle_priority(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(card): Path<CardId>,
+    Form(form): Form<CheckForm>,
+) -> Response {
+    let back = back_to_group(&shared.snapshot(), card);
+    let action = RoomAction::TogglePriority { card };
+    change(&shared, &joined, &form.check, action, "", &back).await
+}
+
 /// The page of the group a card belongs to, for after a change to it.
 fn back_to_group(snapshot: &Snapshot, card: CardId) -> String {
     snapshot.card(card).map_or_else(
         || "/groups".to_owned(),
-        |card| format!("/g/{}", card.group + 1),
+        |card| format!("/g/{}", super::snapshot::lane_number(card.lane)),
     )
 }
 
@@ -397,6 +404,8 @@ fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static st
         Refusal::InUse => (StatusCode::CONFLICT, words.in_use),
         Refusal::PollClosed => (StatusCode::FORBIDDEN, words.poll_closed),
         Refusal::NotAnAnswer => (StatusCode::BAD_REQUEST, words.bad_form),
+        Refusal::NotVoting => (StatusCode::CONFLICT, words.not_voting),
+        Refusal::PrioritiesFull => (StatusCode::CONFLICT, words.priorities_full),
     }
 }
 

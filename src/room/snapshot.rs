@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::agenda::Language;
-use crate::session::CardId;
+use crate::session::{CardId, Lane};
 
 /// The room's view of the session at one moment.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -34,6 +34,11 @@ pub struct Snapshot {
     pub rows: Vec<String>,
     /// Whether the segment takes cards from the room.
     pub posting: bool,
+    /// Whether people write alone or in pairs: each device on a page of its
+    /// own, its cards anonymous and the room's.
+    pub personal: bool,
+    /// While the room may mark its priorities: how many each group marks.
+    pub voting: Option<u32>,
     /// Its countdown.
     pub countdown: Countdown,
     /// The segment's cards that the room may see, in board order.
@@ -96,8 +101,9 @@ pub enum Countdown {
 pub struct SnapshotCard {
     /// The card's id.
     pub id: CardId,
-    /// Its group (0-based); the whole room's cards are not shown.
-    pub group: usize,
+    /// Its group's lane, or the room's where people write alone or in pairs
+    /// (the note-taker's cards for the whole room are not shown).
+    pub lane: Lane,
     /// Its text.
     pub text: String,
     /// Its column, if the segment has columns.
@@ -108,12 +114,33 @@ pub struct SnapshotCard {
     pub tag: Option<String>,
     /// The device that posted it, if one did.
     pub device: Option<u32>,
+    /// Marked as one of its group's priorities.
+    pub priority: bool,
+}
+
+/// The number an address gives `lane`: a group's from 1, the room's 0.
+pub fn lane_number(lane: Lane) -> usize {
+    match lane {
+        Lane::Room => 0,
+        Lane::Group(group) => group + 1,
+    }
 }
 
 impl Snapshot {
-    /// The cards of group `group` (0-based).
-    pub fn cards_of(&self, group: usize) -> impl Iterator<Item = &SnapshotCard> {
-        self.cards.iter().filter(move |card| card.group == group)
+    /// The cards of `lane`.
+    pub fn cards_of(&self, lane: Lane) -> impl Iterator<Item = &SnapshotCard> {
+        self.cards.iter().filter(move |card| card.lane == lane)
+    }
+
+    /// The lane an address's number names: 1, 2, … a group, and where people
+    /// write alone or in pairs only 0, the room's page of one's own.
+    pub fn lane_of(&self, number: usize) -> Option<Lane> {
+        match number {
+            0 => self.personal.then_some(Lane::Room),
+            _ if self.personal => None,
+            number if number <= self.groups.len() => Some(Lane::Group(number - 1)),
+            _ => None,
+        }
     }
 
     /// The card with `id`, if the room may see it.
@@ -121,9 +148,16 @@ impl Snapshot {
         self.cards.iter().find(|card| card.id == id)
     }
 
-    /// What a live page reloads for: the segment, whether it takes cards and
-    /// the room's opening; a new card of another group is none of these.
-    pub fn stage(&self) -> (usize, bool, bool, bool) {
-        (self.segment, self.posting, self.open, self.wall)
+    /// What a live page reloads for: the segment, whether it takes cards,
+    /// the room's opening, the wall and the marking of priorities; a new card
+    /// of another group is none of these.
+    pub fn stage(&self) -> (usize, bool, bool, bool, bool) {
+        (
+            self.segment,
+            self.posting,
+            self.open,
+            self.wall,
+            self.voting.is_some(),
+        )
     }
 }

@@ -8,6 +8,7 @@ use maud::{Markup, html};
 use super::pages::{page, segment, stage_mark};
 use super::snapshot::{Snapshot, SnapshotCard};
 use crate::i18n::room_words;
+use crate::session::Lane;
 
 /// The wall page, or a note that it is not open.
 pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
@@ -25,10 +26,18 @@ pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
                 } @else {
                     h2 { (words.wall_heading) }
                     div.wall {
-                        @for (group, name) in snapshot.groups.iter().enumerate() {
+                        @if snapshot.personal {
                             section.lane {
-                                h3 { (name) }
-                                (lane(snapshot, group))
+                                h3 { (words.everyone) }
+                                (lane(snapshot, Lane::Room))
+                            }
+                        }
+                        @for (group, name) in snapshot.groups.iter().enumerate() {
+                            @if !snapshot.personal || snapshot.cards_of(Lane::Group(group)).next().is_some() {
+                                section.lane {
+                                    h3 { (name) }
+                                    (lane(snapshot, Lane::Group(group)))
+                                }
                             }
                         }
                     }
@@ -39,10 +48,10 @@ pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
     )
 }
 
-/// A group's cards, under their columns when the segment has them (in a
+/// A lane's cards, under their columns when the segment has them (in a
 /// matrix under each row's cells, row by row).
-fn lane(snapshot: &Snapshot, group: usize) -> Markup {
-    let cards: Vec<&SnapshotCard> = snapshot.cards_of(group).collect();
+fn lane(snapshot: &Snapshot, lane: Lane) -> Markup {
+    let cards: Vec<&SnapshotCard> = snapshot.cards_of(lane).collect();
     if snapshot.columns.is_empty() {
         return card_list(&cards);
     }
@@ -70,7 +79,8 @@ fn card_list(cards: &[&SnapshotCard]) -> Markup {
     html! {
         ul.cards {
             @for card in cards {
-                li.card {
+                li.card.priority[card.priority] {
+                    @if card.priority { p.mark { "★" } }
                     @if let Some(tag) = &card.tag { p.column { (tag) } }
                     p.text { (card.text) }
                 }

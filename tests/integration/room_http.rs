@@ -458,3 +458,92 @@ fn no_port_is_open_until_the_facilitator_opens_the_room() {
     }
     assert!(app.quit().success());
 }
+
+/// The attribute `attribute` of every element `selector` picks.
+fn attributes_of(page: &str, selector: &str, attribute: &str) -> Vec<String> {
+    let html = Html::parse_document(page);
+    let selector = Selector::parse(selector).expect("a selector");
+    html.select(&selector)
+        .filter_map(|element| element.value().attr(attribute).map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_priorities() {
+    let mut room = OpenRoom::start("nulagesanalys", 2);
+    room.go_to("Vad fungerar i dag?");
+    let mut anna = room.joined_device();
+    let mut bo = room.joined_device();
+    let (_, groups) = anna.get("/groups");
+    assert_eq!(attributes_of(&groups, "a.button", "href"), ["/g/0"]);
+    let (status, back) = anna.post_card(0, "Trygga vuxna på skolan", None);
+    assert_eq!((status, back.as_str()), (303, "/g/0"));
+    let (status, _) = bo.post_card(0, "Snabb kontakt med hemmet", None);
+    assert_eq!(status, 303);
+    let (_, page) = anna.get("/g/0");
+    assert_eq!(
+        texts_of(&page, ".card .text"),
+        ["Trygga vuxna på skolan"],
+        "alone, a phone sees only its own cards"
+    );
+    let file = wait_for_file(room.home(), "two cards of the room's", |file| {
+        file.session.cards.len() == 2
+    });
+    assert!(
+        file.session
+            .cards
+            .iter()
+            .all(|card| card.group == Lane::Room)
+    );
+    assert_eq!(anna.get("/g/1").0, 404, "no group to write for here");
+
+    room.go_to("Analys: var ligger hindren?");
+    let (check, segment) = anna.form(1);
+    for text in [
+        "Frånvaro syns sent",
+        "Ingen gemensam rutin",
+        "Otydligt ansvar",
+        "Långa köer till BUP",
+    ] {
+        let fields = [
+            ("check", check.as_str()),
+            ("segment", segment.as_str()),
+            ("text", text),
+            ("column", "Skola"),
+            ("row", "Organisation"),
+        ];
+        assert_eq!(anna.post("/g/1/cards", &fields).0, 303);
+    }
+    let (_, page) = bo.get("/g/1");
+    assert!(attributes_of(&page, "form[action$='/priority']", "action").is_empty());
+    room.app.send(b"P");
+    room.app.wait_for_text("markerar prioriteringar");
+    let (_, page) = bo.get("/g/1");
+    let marks = attributes_of(&page, "form[action$='/priority']", "action");
+    assert_eq!(marks.len(), 4, "{page}");
+    let (check, _) = bo.form(1);
+    for mark in &marks[..3] {
+        assert_eq!(bo.post(mark, &[("check", check.as_str())]).0, 303);
+    }
+    let (status, page) = bo.post(&marks[3], &[("check", check.as_str())]);
+    assert_eq!(status, 409);
+    assert!(page.contains("redan markerat"), "{page}");
+    let file = wait_for_file(room.home(), "three priorities", |file| {
+        file.session
+            .cards
+            .iter()
+            .filter(|card| card.priority)
+            .count()
+            == 3
+    });
+    assert!(
+        !file
+            .session
+            .cards
+            .iter()
+            .any(|card| card.text == "Långa köer till BUP" && card.priority)
+    );
+    let (_, page) = anna.get("/g/1");
+    assert_eq!(texts_of(&page, ".card .mark").len(), 3);
+    assert!(texts_of(&page, ".voting")[0].ends_with("(3/3)"), "{page}");
+}

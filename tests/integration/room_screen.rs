@@ -36,7 +36,7 @@ fn action_plan_with_room_cards(agenda: &str) -> AppState {
         let post = RoomAction::Post {
             device: 1,
             segment: current,
-            group,
+            lane: samla::session::Lane::Group(group),
             text: text.into(),
             column: Some(columns[1].clone()),
             row: None,
