@@ -257,13 +257,16 @@ fn own_questions(summary: &Summary, segment: usize, lane: Lane, words: &Words) -
 }
 
 /// The cards `group` chose as its priorities, under their heading, with the
-/// column each sits in.
+/// cell each sits in (a matrix's row, then the column).
 fn priorities(blocks: &mut Vec<Block>, cards: &[&Card], words: &Words) {
     let chosen: Vec<CardItem> = cards
         .iter()
         .filter(|card| card.priority)
         .map(|card| CardItem {
-            from: card.horizon.clone(),
+            from: match (&card.row, &card.horizon) {
+                (Some(row), Some(column)) => Some(format!("{row} · {column}")),
+                (_, column) => column.clone(),
+            },
             ..CardItem::of(card)
         })
         .collect();

@@ -240,12 +240,24 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
                 }
                 let _ = writeln!(out, "**{}**\n", escape::line(&segment.title));
                 for card in in_segment {
-                    card_item(out, card);
+                    card_item(out, &readable(session, card));
                 }
                 out.push('\n');
             }
         }
     }
+}
+
+/// `card` as the series lists it: an action item (written in an action plan,
+/// or brought into a follow-up) by its words and owner, not its fields' syntax.
+fn readable(session: &Session, card: &Card) -> Card {
+    let kind = session.agenda.segments.get(card.segment).map(|s| s.kind);
+    let day = session.planned_start.date_naive();
+    let mut shown = card.clone();
+    if kind == Some(SegmentKind::ActionPlan) || card.brought.is_some() {
+        shown.text = ActionItem::parse(&card.text, day).with_owner();
+    }
+    shown
 }
 
 /// One table: a row per group, a column per horizon of every seminar's action plan.
@@ -280,10 +292,13 @@ fn action_plans(out: &mut String, summary: &SeriesSummary) {
         let cells: Vec<String> = columns
             .iter()
             .map(|(index, segment, horizon)| {
-                horizon_cell(
-                    &summary.sessions[*index].cards_in(*segment, Lane::Group(group)),
-                    horizon,
-                )
+                let session = summary.sessions[*index];
+                let cards: Vec<Card> = session
+                    .cards_in(*segment, Lane::Group(group))
+                    .into_iter()
+                    .map(|card| readable(session, card))
+                    .collect();
+                horizon_cell(&cards.iter().collect::<Vec<_>>(), horizon)
             })
             .collect();
         let _ = writeln!(out, "| {} | {} |", escape::cell(name), cells.join(" | "));

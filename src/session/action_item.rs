@@ -64,6 +64,15 @@ impl ActionItem {
         item
     }
 
+    /// The action with its owner after it, as a list reads it: "Närvaroteam
+    /// (Rektorerna)". The dates have their own columns where it matters.
+    pub fn with_owner(&self) -> String {
+        match &self.owner {
+            Some(owner) => format!("{} ({owner})", self.what),
+            None => self.what.clone(),
+        }
+    }
+
     /// Whether the card names an owner or a date.
     pub fn has_fields(&self) -> bool {
         self.owner.is_some() || self.due.is_some() || self.follow_up.is_some()

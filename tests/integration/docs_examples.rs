@@ -98,3 +98,57 @@ fn the_documented_examples_are_what_samla_writes() {
     }
     matches_file("cards.csv", &document(&session, false, Format::Csv));
 }
+
+/// What a workshop's document looks like, as its summary saves it at the
+/// end of its day.
+fn workshop_document(session: &Session, report: bool, format: Format) -> String {
+    let end = session.planned_start + chrono::Duration::hours(8);
+    let summary = Summary {
+        report,
+        as_of: end,
+        ..summary(session)
+    };
+    let bytes = render(Document::Session(&summary), format, &[]).expect("rendered");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+#[test]
+fn the_workshops_golden_summaries_are_what_samla_writes_in_every_format() {
+    use common::workshop::{nulagesanalys, uppfoljning};
+    let first = nulagesanalys();
+    let second = uppfoljning(&first);
+    for (name, session) in [
+        ("workshop-nulagesanalys", &first),
+        ("workshop-uppfoljning", &second),
+    ] {
+        for format in [Format::Md, Format::Html, Format::Eml] {
+            let extension = format.extension();
+            matches_file(
+                &format!("{name}-summary.{extension}"),
+                &workshop_document(session, false, format),
+            );
+        }
+        matches_file(
+            &format!("{name}-report.md"),
+            &workshop_document(session, true, Format::Md),
+        );
+        matches_file(
+            &format!("{name}-cards.csv"),
+            &workshop_document(session, false, Format::Csv),
+        );
+    }
+    let sessions = [&first, &second];
+    let series = samla::export::SeriesSummary {
+        name: "Utvecklingsarbete för ökad skolnärvaro",
+        groups: &first.groups,
+        sessions: &sessions,
+        as_of: second.planned_start + chrono::Duration::hours(8),
+        offset: chrono::FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    };
+    let bytes = render(Document::Series(&series), Format::Md, &[]).expect("rendered");
+    matches_file(
+        "workshop-series.md",
+        &String::from_utf8(bytes).expect("UTF-8"),
+    );
+}

@@ -171,3 +171,55 @@ fn the_printed_page_holds_every_card_in_order_on_few_pages() {
         session.cards.len()
     );
 }
+
+/// Every text of the Markdown (headings, items, table cells), in order.
+fn every_text(markdown: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        if let Event::Text(text) = event {
+            texts.push(text.into_string());
+        }
+    }
+    texts
+}
+
+#[test]
+fn a_printed_workshop_holds_its_matrices_action_items_and_follow_up_statuses() {
+    if !available("chromium", "--version", "chromium")
+        || !available("pdftotext", "-v", "poppler-utils")
+    {
+        return;
+    }
+    use common::workshop::{nulagesanalys, uppfoljning};
+    let first = nulagesanalys();
+    let second = uppfoljning(&first);
+    for session in [&first, &second] {
+        let summary = summary(session);
+        let folder = tempfile::tempdir().expect("a folder");
+        let page = folder.path().join("summary.html");
+        std::fs::write(&page, html(&summary)).expect("the page");
+        let pdf = folder.path().join("summary.pdf");
+        print(&page, &pdf, &folder.path().join("profile"));
+        let text = squeezed(&pdf_text(&pdf, None));
+        // Every word of every heading, item and table cell is on paper (a
+        // table's cells may be read in another order than they are written).
+        for written in every_text(&markdown(&summary)) {
+            for word in written.split_whitespace().filter(readable) {
+                assert!(
+                    text.contains(word),
+                    "{word:?} of {written:?} not in the PDF:\n{text}"
+                );
+            }
+        }
+        let mut from = 0;
+        for item in items_in_order(&markdown(&summary)) {
+            let words: Vec<&str> = item.split_whitespace().filter(readable).collect();
+            assert!(
+                in_order(&text[from..], &words),
+                "{item:?} out of order:\n{text}"
+            );
+            from += text[from..].find(words[0]).unwrap_or_default();
+        }
+        assert!((1..=4).contains(&pages(&pdf)), "{} pages", pages(&pdf));
+    }
+}
