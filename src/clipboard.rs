@@ -100,7 +100,7 @@ pub fn copy_and_leave(text: &str) -> io::Result<Copied> {
 pub fn serve() -> io::Result<()> {
     let mut text = String::new();
     io::stdin().read_to_string(&mut text)?;
-    let mut clipboard = arboard::Clipboard::new().map_err(io::Error::other)?;
+    let mut clipboard = connect()?;
     #[cfg(target_os = "linux")]
     {
         use arboard::SetExtLinux;
@@ -109,6 +109,26 @@ pub fn serve() -> io::Result<()> {
     #[cfg(not(target_os = "linux"))]
     {
         clipboard.set_text(text).map_err(io::Error::other)
+    }
+}
+
+/// How often the background copy tries to reach the display: arboard gives
+/// up on a busy X server within a moment, and the text would be lost.
+const CONNECT_ATTEMPTS: u32 = 10;
+
+/// The system clipboard, tried again a few times while the display is too
+/// busy to answer.
+fn connect() -> io::Result<arboard::Clipboard> {
+    let mut attempt = 1;
+    loop {
+        match arboard::Clipboard::new() {
+            Ok(clipboard) => return Ok(clipboard),
+            Err(error) if attempt >= CONNECT_ATTEMPTS => return Err(io::Error::other(error)),
+            Err(_) => {
+                std::thread::sleep(std::time::Duration::from_millis(100 * u64::from(attempt)));
+                attempt += 1;
+            }
+        }
     }
 }
 
