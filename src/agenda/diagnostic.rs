@@ -36,7 +36,7 @@ pub enum Rule {
     /// A segment's warning past its length.
     SegmentWarning { warning: u32, minutes: u32 },
     /// An id with other characters than a-z, 0-9 and -.
-    BadId { id: String },
+    BadId { field: &'static str, id: String },
     /// An id used by two segments.
     IdTwice { id: String },
     /// A field of another kind of segment.
@@ -101,7 +101,7 @@ impl Rule {
             Rule::NoSegments | Rule::TooLong { .. } => "segments",
             Rule::ZeroMinutes | Rule::TooManyMinutes { .. } => "minutes",
             Rule::Minimum { .. } => "min_minutes",
-            Rule::BadId { .. } | Rule::IdTwice { .. } => "id",
+            Rule::IdTwice { .. } => "id",
             Rule::EmptyStatement { .. } => "statements",
             Rule::Scale { .. } => "scale",
             Rule::ColumnsTwice { .. } => "columns",
@@ -117,6 +117,7 @@ impl Rule {
             | Rule::EmptyItem { field, .. }
             | Rule::ItemTwice { field, .. }
             | Rule::UnknownSector { field, .. }
+            | Rule::BadId { field, .. }
             | Rule::Blank { field } => field,
             Rule::NoStatements | Rule::NoFollows => return None,
         })

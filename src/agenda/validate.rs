@@ -163,7 +163,10 @@ fn segment_problems(segment: &Segment) -> Vec<Rule> {
     if let Some(id) = &segment.id
         && !is_valid_id(id)
     {
-        problems.push(Rule::BadId { id: id.clone() });
+        problems.push(Rule::BadId {
+            field: "id",
+            id: id.clone(),
+        });
     }
     problems.extend(list_problems(
         "questions",
@@ -208,7 +211,10 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         problems.push(Rule::NoFollows);
     }
     if let Some(id) = segment.follows.as_ref().filter(|id| !is_valid_id(id)) {
-        problems.push(Rule::BadId { id: id.clone() });
+        problems.push(Rule::BadId {
+            field: "follows",
+            id: id.clone(),
+        });
     }
     if let Some(horizons) = &segment.horizons {
         problems.extend(list_problems("horizons", horizons, 1, MAX_COLUMNS));
@@ -242,7 +248,10 @@ fn group_set_problems(agenda: &Agenda) -> Vec<Rule> {
     let mut ids = HashSet::new();
     for set in &agenda.group_sets {
         if !is_valid_id(&set.id) {
-            problems.push(Rule::BadId { id: set.id.clone() });
+            problems.push(Rule::BadId {
+                field: "group_sets",
+                id: set.id.clone(),
+            });
         } else if !ids.insert(set.id.as_str()) {
             problems.push(Rule::IdTwice { id: set.id.clone() });
         }

@@ -13,7 +13,7 @@ use super::Summary;
 use super::poll;
 use crate::agenda::{Segment, SegmentKind};
 use crate::i18n::{Words, words};
-use crate::session::{ActionItem, Card, Lane};
+use crate::session::{ActionItem, Card, Lane, PRIORITY_MARK};
 
 /// The tags of the ROS model, explained in a line wherever cards carry them.
 const ROS_TAGS: [&str; 3] = ["Regelverk", "Organisation", "Synsätt"];
@@ -397,7 +397,11 @@ fn matrix(cards: &[&Card], rows: &[String], columns: &[String]) -> Block {
             .iter()
             .filter(|card| card.row.as_ref() == Some(row) && card.horizon.as_ref() == Some(column))
             .map(|card| {
-                let star = if card.priority { "★ " } else { "" };
+                let star = if card.priority {
+                    format!("{PRIORITY_MARK} ")
+                } else {
+                    String::new()
+                };
                 let tag = card.tag.as_ref().map(|tag| format!(" ({tag})"));
                 format!("{star}{}{}", card.text, tag.unwrap_or_default())
             })

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::escape;
 use super::letter::{Block, CardItem, Letter, letter};
 use crate::i18n::{Words, words};
-use crate::session::{Card, Lane, Session};
+use crate::session::{Card, Lane, PRIORITY_MARK, Session};
 
 /// What to put in a summary, and how to show its times.
 #[derive(Debug, Clone, Copy)]
@@ -137,7 +137,11 @@ fn item(out: &mut String, card: &CardItem) {
     if let Some(from) = &card.from {
         let _ = write!(after, " — *{}*", escape::line(from));
     }
-    let mark = if card.priority { "★ " } else { "" };
+    let mark = if card.priority {
+        format!("{PRIORITY_MARK} ")
+    } else {
+        String::new()
+    };
     if card.quote {
         let _ = writeln!(
             out,

@@ -252,10 +252,9 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
 /// or brought into a follow-up) by its words and owner, not its fields' syntax.
 fn readable(session: &Session, card: &Card) -> Card {
     let kind = session.agenda.segments.get(card.segment).map(|s| s.kind);
-    let day = session.planned_start.date_naive();
     let mut shown = card.clone();
     if kind == Some(SegmentKind::ActionPlan) || card.brought.is_some() {
-        shown.text = ActionItem::parse(&card.text, day).with_owner();
+        shown.text = ActionItem::parse(&card.text, session.day()).with_owner();
     }
     shown
 }

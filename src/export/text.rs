@@ -8,6 +8,7 @@ use textwrap::core::display_width;
 
 use super::escape;
 use super::letter::{Block, CardItem, Letter};
+use crate::session::PRIORITY_MARK;
 
 /// `letter` as plain text.
 pub fn text(letter: &Letter) -> String {
@@ -93,12 +94,12 @@ fn indented(text: &str, indent: &str) -> String {
 
 fn card_text(out: &mut String, card: &CardItem) {
     // A quote is marked, not wrapped in quotation marks it may already have.
-    let mark = match (card.priority, card.quote) {
-        (true, true) => "★ » ",
-        (true, false) => "★ ",
-        (false, true) => "» ",
-        (false, false) => "",
+    let star = if card.priority {
+        format!("{PRIORITY_MARK} ")
+    } else {
+        String::new()
     };
+    let mark = format!("{star}{}", if card.quote { "» " } else { "" });
     let mut line = format!("- {mark}{}", indented(&card.text, "  "));
     if let Some(tag) = &card.tag {
         let _ = write!(line, " ({})", escape::one_line(tag));

@@ -71,7 +71,7 @@ impl Rule {
                     "warning_minutes is {warning} (expected at most the segment's {minutes} minutes)"
                 ),
             ),
-            Rule::BadId { id } => l(
+            Rule::BadId { id, .. } => l(
                 format!("id `{id}` har andra tecken än a-z, 0-9 och - (t.ex. `gruppsamtal-1`)"),
                 format!(
                     "id `{id}` has other characters than a-z, 0-9 and - (expected e.g. `gruppsamtal-1`)"
@@ -90,14 +90,29 @@ impl Rule {
                     "`{field}` is only for {owner:?} segments (expected no `{field}` in this {kind:?})"
                 ),
             ),
-            Rule::OnlyForWriting { field, kind } => l(
-                format!(
-                    "`{field}` hör bara till pass där kort skrivs: GroupDiscussion, Individual, Pairs, Plenary, Vision, ActionPlan (inget `{field}` i det här {kind:?})"
-                ),
-                format!(
-                    "`{field}` is only for segments where cards are written: GroupDiscussion, Individual, Pairs, Plenary, Vision, ActionPlan (expected no `{field}` in this {kind:?})"
-                ),
-            ),
+            Rule::OnlyForWriting { field, kind } => {
+                // Alone or in pairs nobody works in a group, so no group set.
+                let (sv, en, kinds) = match *field {
+                    "group_set" => (
+                        "pass där grupper skriver kort",
+                        "segments where groups write cards",
+                        "GroupDiscussion, Plenary, Vision, ActionPlan",
+                    ),
+                    _ => (
+                        "pass där kort skrivs",
+                        "segments where cards are written",
+                        "GroupDiscussion, Individual, Pairs, Plenary, Vision, ActionPlan",
+                    ),
+                };
+                l(
+                    format!(
+                        "`{field}` hör bara till {sv}: {kinds} (inget `{field}` i det här {kind:?})"
+                    ),
+                    format!(
+                        "`{field}` is only for {en}: {kinds} (expected no `{field}` in this {kind:?})"
+                    ),
+                )
+            }
             Rule::ColumnsTwice { other } => l(
                 format!("både `columns` och `{other}` (det ska vara det ena av dem)"),
                 format!("both `columns` and `{other}` (expected one of them)"),

@@ -7,7 +7,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::snapshot::{Countdown, Snapshot, SnapshotCard, lane_number};
 use crate::i18n::{RoomWords, room_words};
-use crate::session::Lane;
+use crate::session::{Lane, PRIORITY_MARK};
 
 /// Longest card text a form takes, in characters (the body limit is 8 KB).
 pub const CARD_MAX_CHARS: usize = 2000;
@@ -265,7 +265,7 @@ fn cards(snapshot: &Snapshot, lane: Lane, writer: Writer, words: &RoomWords) -> 
             @for card in cards {
                 @let own = card.device == Some(writer.device);
                 li.card.own[own].priority[card.priority] {
-                    @if card.priority { p.mark { "★ " (words.priority) } }
+                    @if card.priority { p.mark { (PRIORITY_MARK) " " (words.priority) } }
                     @if let Some(column) = &card.column {
                         p.column {
                             @if let Some(row) = &card.row { (row) " · " }
@@ -277,7 +277,7 @@ fn cards(snapshot: &Snapshot, lane: Lane, writer: Writer, words: &RoomWords) -> 
                         form.actions method="post" action={ "/c/" (card.id) "/priority" } {
                             input type="hidden" name="check" value=(writer.form_check);
                             button.small type="submit" {
-                                @if card.priority { (words.unmark_priority) } @else { "★ " (words.mark_priority) }
+                                @if card.priority { (words.unmark_priority) } @else { (PRIORITY_MARK) " " (words.mark_priority) }
                             }
                         }
                     }

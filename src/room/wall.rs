@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use super::pages::{page, segment, stage_mark};
 use super::snapshot::{Snapshot, SnapshotCard};
 use crate::i18n::room_words;
-use crate::session::Lane;
+use crate::session::{Lane, PRIORITY_MARK};
 
 /// The wall page, or a note that it is not open.
 pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
@@ -80,7 +80,7 @@ fn card_list(cards: &[&SnapshotCard]) -> Markup {
         ul.cards {
             @for card in cards {
                 li.card.priority[card.priority] {
-                    @if card.priority { p.mark { "★" } }
+                    @if card.priority { p.mark { (PRIORITY_MARK) } }
                     @if let Some(tag) = &card.tag { p.column { (tag) } }
                     p.text { (card.text) }
                 }

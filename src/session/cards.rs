@@ -9,6 +9,10 @@ use super::{Lane, Session};
 /// A card's stable id, unique within its session.
 pub type CardId = u64;
 
+/// What marks a card as one of its group's priorities, on every screen,
+/// page and export.
+pub const PRIORITY_MARK: &str = "★";
+
 /// One note on the board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {

@@ -15,7 +15,7 @@ mod timing;
 mod tone;
 
 pub use action_item::ActionItem;
-pub use cards::{Card, CardAction, CardId, Cell};
+pub use cards::{Card, CardAction, CardId, Cell, PRIORITY_MARK};
 pub use check::{Inconsistency, Mismatch};
 pub use follow_up::{Brought, ItemStatus};
 pub use lane::Lane;

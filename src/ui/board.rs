@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::{View, card_text, group_label};
 use crate::i18n;
-use crate::session::{Card, Lane};
+use crate::session::{Card, Lane, PRIORITY_MARK};
 
 /// Narrowest a column gets before the board scrolls sideways.
 const MIN_COLUMN_WIDTH: u16 = 24;
@@ -18,7 +18,6 @@ const MAX_CARD_LINES: usize = 6;
 /// The mark of a quote card.
 pub const QUOTE_MARK: &str = "❝";
 /// The mark of a card its group chose as a priority.
-pub const PRIORITY_MARK: &str = "★";
 /// The mark of a card posted from a phone in the room.
 pub const ROOM_MARK: &str = "☏";
 /// The mark of a card that holds personal data.

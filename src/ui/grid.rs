@@ -386,7 +386,7 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
         item.card.quote,
         item.card.from_room.is_some() && !view.for_room,
     ) {
-        (true, _, _) => super::board::PRIORITY_MARK,
+        (true, _, _) => crate::session::PRIORITY_MARK,
         (false, true, _) => super::board::QUOTE_MARK,
         (false, false, true) => super::board::ROOM_MARK,
         (false, false, false) => "•",

@@ -186,6 +186,14 @@ const CORPUS: &[(&str, &str)] = &[
         "5:103: segment 1 \"Enkät\": `breakdown` names the sector `Halsovard`, which the agenda lacks",
     ),
     ("48-sector-twice.ron", "3:5: `sectors` has \"fritid\" twice"),
+    (
+        "49-group-set-alone.ron",
+        "5:59: segment 1 \"Enskilt\": `group_set` is only for segments where groups write cards: GroupDiscussion, Plenary, Vision, ActionPlan",
+    ),
+    (
+        "50-follows-bad-id.ron",
+        "5:10: segment 1 \"Uppföljning\": id `Handlings Plan` has other characters",
+    ),
 ];
 
 fn fixture(name: &str) -> String {
