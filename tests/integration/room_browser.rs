@@ -2,7 +2,8 @@
 //! over WebDriver (Debian's chromium-driver), against the real run screen's
 //! room on 127.0.0.1. It joins, picks a group, posts in a column, edits the
 //! card and sees the segment change live, while the run screen and the
-//! session file show the card where it belongs.
+//! session file show the card where it belongs; alone it writes on a page of
+//! its own, and a group marks its priority once the facilitator lets it.
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -506,4 +507,90 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
         keep_screenshot(&wide, "room-wall.png").await;
         wide.close().await.expect("closed");
     });
+}
+
+#[test]
+fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live() {
+    if !browser_here() {
+        return;
+    }
+    let mut room = OpenRoom::start("nulagesanalys", 3);
+    let driver = Driver::start();
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let runtime = runtime();
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    let browser = runtime.block_on(async {
+        let browser = phone(&driver, profile.path()).await;
+        join(&browser, &url, &code).await;
+        browser
+    });
+    room.go_to("Vad fungerar i dag?");
+    runtime.block_on(async {
+        browser.goto(&format!("{url}/groups")).await.expect("the groups");
+        let text = follow_to_field(&browser, "Skriv dina egna kort", "#text").await;
+        text.send_keys("Mentorerna ringer hem").await.expect("typed");
+        click(&browser, "#write form button").await;
+        until(
+            &browser,
+            "the card among the phone's own",
+            "return [...document.querySelectorAll('.card .text')].some(c => c.textContent === 'Mentorerna ringer hem')",
+        )
+        .await;
+        let fits = browser
+            .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
+            .await
+            .expect("measured");
+        assert_eq!(fits, json!(true), "the page scrolls sideways at 390 px");
+    });
+    let file = wait_for_file(room.home(), "the card alone", |file| {
+        file.session.cards.len() == 1
+    });
+    assert_eq!(file.session.cards[0].group, Lane::Room);
+    room.go_to("Analys: var ligger hindren?");
+    room.app.send(b"1a");
+    room.app.wait_for_text("Nytt kort");
+    room.app.send("Ingen äger frågan".as_bytes());
+    room.app.send(b"\x1b");
+    wait_for_file(room.home(), "the matrix card", |file| {
+        file.session.cards.len() == 2
+    });
+    runtime.block_on(async {
+        browser
+            .goto(&format!("{url}/g/1"))
+            .await
+            .expect("the group's page");
+        until(
+            &browser,
+            "the group's card",
+            "return document.querySelectorAll('.card').length === 1",
+        )
+        .await;
+    });
+    room.app.send(b"P");
+    room.app.wait_for_text("markerar prioriteringar");
+    runtime.block_on(async {
+        until(
+            &browser,
+            "the mark button, live",
+            "return document.querySelector(\"form[action$='/priority'] button\") !== null",
+        )
+        .await;
+        click(&browser, "form[action$='/priority'] button").await;
+        until(
+            &browser,
+            "the card marked",
+            "return document.querySelector('.card.priority .mark') !== null && document.querySelector('.voting').textContent.endsWith('(1/3)')",
+        )
+        .await;
+        browser.close().await.expect("closed");
+    });
+    let file = wait_for_file(room.home(), "the priority", |file| {
+        file.session.cards.iter().any(|card| card.priority)
+    });
+    assert!(
+        file.session
+            .cards
+            .iter()
+            .any(|card| card.priority && card.text == "Ingen äger frågan")
+    );
 }
