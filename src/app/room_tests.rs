@@ -25,20 +25,28 @@ fn door() -> Door {
     }
 }
 
-/// Seminarium 3 with its room open, on the action plan (the fourth segment).
-fn open_room_on_the_action_plan() -> AppState {
-    let agenda = load_bundled("seminarium-3")
-        .expect("bundled")
-        .expect("valid");
-    let groups = vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()];
+/// Bundled agenda `id` for `groups` with its room open, on its first segment
+/// of `kind`.
+fn open_room_on(id: &str, groups: &[&str], kind: SegmentKind) -> AppState {
+    let agenda = load_bundled(id).expect("bundled").expect("valid");
+    let groups = groups.iter().map(|name| (*name).to_owned()).collect();
     let session = Session::new(agenda, groups, one_pm());
     let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
     let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
     let _ = state.update(Action::Dismiss, one_pm());
-    while state.session.current_segment().kind != SegmentKind::ActionPlan {
+    while state.session.current_segment().kind != kind {
         let _ = state.update(Action::Session(SessionAction::Next), one_pm());
     }
     state
+}
+
+/// Seminarium 3 with its room open, on the action plan (the fourth segment).
+fn open_room_on_the_action_plan() -> AppState {
+    open_room_on(
+        "seminarium-3",
+        &["Grupp 1", "Grupp 2"],
+        SegmentKind::ActionPlan,
+    )
 }
 
 fn post(state: &AppState, device: u32, group: usize, text: &str) -> RoomAction {
@@ -448,18 +456,7 @@ fn results_reach_the_room_only_when_shown_and_the_wall_only_when_open() {
 
 /// The nulägesanalys workshop with its room open, on the first segment of `kind`.
 fn open_room_on_the_workshop(kind: SegmentKind) -> AppState {
-    let agenda = load_bundled("nulagesanalys")
-        .expect("bundled")
-        .expect("valid");
-    let groups = vec!["Ale".to_owned(), "Borås".to_owned()];
-    let session = Session::new(agenda, groups, one_pm());
-    let mut state = AppState::new(session, Language::Sv, Theme::new(true), true, one_pm());
-    let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
-    let _ = state.update(Action::Dismiss, one_pm());
-    while state.session.current_segment().kind != kind {
-        let _ = state.update(Action::Session(SessionAction::Next), one_pm());
-    }
-    state
+    open_room_on("nulagesanalys", &["Ale", "Borås"], kind)
 }
 
 #[test]

@@ -441,25 +441,28 @@ fn open_needs_a_file() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("`--open` behöver en fil att öppna"));
 }
 
+/// Anna Åberg and Bo Berg in group 1, Cia Ceder in group 2, all here today,
+/// each in the first sector.
+fn three_present(session: &mut Session) {
+    use samla::session::{RosterAction, SessionAction};
+    for (group, name) in [(0, "Anna Åberg"), (0, "Bo Berg"), (1, "Cia Ceder")] {
+        let id = session.roster.next_id;
+        let add = RosterAction::Add {
+            group,
+            name: name.to_owned(),
+        };
+        session.apply(SessionAction::Roster(add), saved_at());
+        let here = RosterAction::TogglePresent { id };
+        session.apply(SessionAction::Roster(here), saved_at());
+    }
+}
+
 #[test]
 fn attendance_is_counted_by_sector_and_role_and_names_need_asking() {
     use samla::session::{RosterAction, SessionAction};
     let mut session = seminar_3();
     let at = saved_at();
-    for (group, name) in [(0, "Anna Åberg"), (0, "Bo Berg"), (1, "Cia Ceder")] {
-        let id = session.roster.next_id;
-        session.apply(
-            SessionAction::Roster(RosterAction::Add {
-                group,
-                name: name.to_owned(),
-            }),
-            at,
-        );
-        session.apply(
-            SessionAction::Roster(RosterAction::TogglePresent { id }),
-            at,
-        );
-    }
+    three_present(&mut session);
     session.apply(
         SessionAction::Roster(RosterAction::CycleSector { id: 1 }),
         at,
@@ -496,20 +499,7 @@ fn the_agendas_own_sectors_count_attendance_under_their_names() {
         })
         .to_vec();
     let at = saved_at();
-    for (group, name) in [(0, "Anna Åberg"), (0, "Bo Berg"), (1, "Cia Ceder")] {
-        let id = session.roster.next_id;
-        session.apply(
-            SessionAction::Roster(RosterAction::Add {
-                group,
-                name: name.to_owned(),
-            }),
-            at,
-        );
-        session.apply(
-            SessionAction::Roster(RosterAction::TogglePresent { id }),
-            at,
-        );
-    }
+    three_present(&mut session);
     session.apply(
         SessionAction::Roster(RosterAction::CycleSector { id: 2 }),
         at,

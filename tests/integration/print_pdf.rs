@@ -81,6 +81,20 @@ fn pages(pdf: &Path) -> usize {
         .expect("a page count")
 }
 
+/// Whether the printing programs are here (required with `CI` set).
+fn printers_here() -> bool {
+    available("chromium", "--version", "chromium") && available("pdftotext", "-v", "poppler-utils")
+}
+
+/// `summary`'s page printed to a PDF in `folder`, and where the PDF is.
+fn printed(summary: &samla::export::Summary, folder: &Path) -> std::path::PathBuf {
+    let page = folder.join("summary.html");
+    std::fs::write(&page, html(summary)).expect("the page");
+    let pdf = folder.join("summary.pdf");
+    print(&page, &pdf, &folder.join("profile"));
+    pdf
+}
+
 /// Whether `words` stand in `text` in this order.
 fn in_order(text: &str, words: &[&str]) -> bool {
     let mut from = 0;
@@ -132,18 +146,13 @@ fn items_in_order(markdown: &str) -> Vec<String> {
 
 #[test]
 fn the_printed_page_holds_every_card_in_order_on_few_pages() {
-    if !available("chromium", "--version", "chromium")
-        || !available("pdftotext", "-v", "poppler-utils")
-    {
+    if !printers_here() {
         return;
     }
     let session = seminar_3();
     let summary = summary(&session);
     let folder = tempfile::tempdir().expect("a folder");
-    let page = folder.path().join("summary.html");
-    std::fs::write(&page, html(&summary)).expect("the page");
-    let pdf = folder.path().join("summary.pdf");
-    print(&page, &pdf, &folder.path().join("profile"));
+    let pdf = printed(&summary, folder.path());
     let text = squeezed(&pdf_text(&pdf, None));
     let pages = pages(&pdf);
     let page_texts: Vec<String> = (1..=pages)
@@ -185,9 +194,7 @@ fn every_text(markdown: &str) -> Vec<String> {
 
 #[test]
 fn a_printed_workshop_holds_its_matrices_action_items_and_follow_up_statuses() {
-    if !available("chromium", "--version", "chromium")
-        || !available("pdftotext", "-v", "poppler-utils")
-    {
+    if !printers_here() {
         return;
     }
     use common::workshop::{nulagesanalys, uppfoljning};
@@ -196,10 +203,7 @@ fn a_printed_workshop_holds_its_matrices_action_items_and_follow_up_statuses() {
     for session in [&first, &second] {
         let summary = summary(session);
         let folder = tempfile::tempdir().expect("a folder");
-        let page = folder.path().join("summary.html");
-        std::fs::write(&page, html(&summary)).expect("the page");
-        let pdf = folder.path().join("summary.pdf");
-        print(&page, &pdf, &folder.path().join("profile"));
+        let pdf = printed(&summary, folder.path());
         let text = squeezed(&pdf_text(&pdf, None));
         // Every word of every heading, item and table cell is on paper (a
         // table's cells may be read in another order than they are written).

@@ -164,11 +164,7 @@ pub fn nulagesanalys() -> Session {
             at(180),
         );
     }
-    while session.current + 1 < session.agenda.segments.len() {
-        let minutes = 20 * (session.current as i64 + 1);
-        session.apply(SessionAction::Next, at(minutes));
-    }
-    session.apply(SessionAction::Next, at(390));
+    run_to_the_end(&mut session, first_day(), 20, 390);
     session
 }
 
@@ -211,10 +207,17 @@ pub fn uppfoljning(earlier: &Session) -> Session {
         "Det hjälpte att en person äger frågan",
         at(70),
     );
+    run_to_the_end(&mut session, follow_up_day(), 25, 240);
+    session
+}
+
+/// Moves on a segment every `every` minutes after `day`, and ends the day
+/// `end` minutes after it.
+fn run_to_the_end(session: &mut Session, day: DateTime<Utc>, every: i64, end: i64) {
+    let at = |minutes: i64| day + Duration::minutes(minutes);
     while session.current + 1 < session.agenda.segments.len() {
-        let minutes = 25 * (session.current as i64 + 1);
+        let minutes = every * (session.current as i64 + 1);
         session.apply(SessionAction::Next, at(minutes));
     }
-    session.apply(SessionAction::Next, at(240));
-    session
+    session.apply(SessionAction::Next, at(end));
 }
