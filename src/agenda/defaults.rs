@@ -64,6 +64,7 @@ pub fn scale(language: Language) -> Scale {
         max: 5,
         min_label: Some(min_label.to_owned()),
         max_label: Some(max_label.to_owned()),
+        labels: Vec::new(),
         dont_know: true,
     }
 }

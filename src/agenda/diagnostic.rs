@@ -66,6 +66,16 @@ pub enum Rule {
     SectorCode { code: String },
     /// `breakdown` or `sectors_in_every_group` names a sector the agenda lacks.
     UnknownSector { field: &'static str, id: String },
+    /// A scale with labels, but not one for every step.
+    ScaleLabels { steps: usize, labels: usize },
+    /// A split for a theme no statement has.
+    UnknownTheme { theme: String },
+    /// A split outside the scale: above its lowest value, up to its highest.
+    SplitOutside {
+        higher_from: String,
+        min: u8,
+        max: u8,
+    },
     /// A poll without statements.
     NoStatements,
     /// A follow-up that names no action plan to follow.
@@ -103,7 +113,8 @@ impl Rule {
             Rule::Minimum { .. } => "min_minutes",
             Rule::IdTwice { .. } => "id",
             Rule::EmptyStatement { .. } => "statements",
-            Rule::Scale { .. } => "scale",
+            Rule::Scale { .. } | Rule::ScaleLabels { .. } => "scale",
+            Rule::UnknownTheme { .. } | Rule::SplitOutside { .. } => "splits",
             Rule::ColumnsTwice { .. } => "columns",
             Rule::RowsWithoutColumns => "rows",
             Rule::Priorities { .. } => "priorities",

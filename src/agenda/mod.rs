@@ -16,6 +16,7 @@ pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{
     Agenda, Event, GroupSet, Language, Scale, Segment, SegmentKind, SetGroup, Statement, Task,
+    ThemeSplit,
 };
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector, SectorDef, Sectors};

@@ -239,6 +239,21 @@ pub struct Segment {
     /// totals); by every sector that answered when left out.
     #[serde(default)]
     pub breakdown: Vec<super::Sector>,
+    /// Where each theme's index counts as "to a higher degree"; a theme left
+    /// out splits halfway up its scale (at 3.5 on 1–5).
+    #[serde(default)]
+    pub splits: Vec<ThemeSplit>,
+}
+
+/// Where a theme of a poll splits its respondents into lower and higher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSplit {
+    /// The theme, as its statements name it.
+    pub theme: String,
+    /// The lowest index that counts as higher; `None` for a theme whose
+    /// answers split into no two halves (its means only).
+    pub higher_from: Option<f64>,
 }
 
 /// The kinds of activity a seminar is made of.
@@ -320,9 +335,50 @@ pub struct Scale {
     /// Label of the highest value, e.g. "Stämmer helt".
     #[serde(default)]
     pub max_label: Option<String>,
+    /// A label for every step from the lowest, e.g. "Inte alls", "I liten
+    /// grad", "I ganska hög grad", "I hög grad"; in place of the end labels.
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// Whether "vet ej" (don't know) is an allowed answer.
     #[serde(default = "defaults::yes")]
     pub dont_know: bool,
+}
+
+impl Scale {
+    /// How many values it has.
+    pub fn steps(&self) -> usize {
+        usize::from(self.max.saturating_sub(self.min)) + 1
+    }
+
+    /// The label of `value`: its own, or at the ends the end's.
+    pub fn label(&self, value: u8) -> Option<&str> {
+        let own = value
+            .checked_sub(self.min)
+            .and_then(|step| self.labels.get(usize::from(step)));
+        let end = match value {
+            v if v == self.min => self.min_label.as_ref(),
+            v if v == self.max => self.max_label.as_ref(),
+            _ => None,
+        };
+        own.or(end).map(String::as_str)
+    }
+
+    /// Halfway up, rounded up to the next half: 3.5 on 1–5, 3 on 1–4, 5.5
+    /// on 0–10, so that the middle value of an odd scale counts as lower.
+    pub fn halfway(&self) -> f64 {
+        (f64::from(self.min) + f64::from(self.max)) / 2.0 + 0.5
+    }
+}
+
+impl Segment {
+    /// Where `theme`'s index counts as higher, on `scale`; `None` when the
+    /// agenda says the theme has no split.
+    pub fn split_of(&self, theme: &str, scale: &Scale) -> Option<f64> {
+        match self.splits.iter().find(|split| split.theme == theme) {
+            Some(split) => split.higher_from,
+            None => Some(scale.halfway()),
+        }
+    }
 }
 
 impl Agenda {

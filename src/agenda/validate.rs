@@ -200,6 +200,7 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         SegmentKind::Poll,
     );
     only_for("scale", segment.scale.is_some(), SegmentKind::Poll);
+    only_for("splits", !segment.splits.is_empty(), SegmentKind::Poll);
     only_for("follows", segment.follows.is_some(), SegmentKind::FollowUp);
     only_for(
         "breakdown",
@@ -237,6 +238,44 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
             min: scale.min,
             max: scale.max,
         });
+    }
+    problems.extend(scale_problems(segment));
+    problems
+}
+
+/// A poll's labels and splits fit its scale and its themes.
+fn scale_problems(segment: &Segment) -> Vec<Rule> {
+    let mut problems = Vec::new();
+    let scale = segment
+        .scale
+        .clone()
+        .unwrap_or_else(|| super::defaults::scale(super::Language::Sv));
+    if !scale.labels.is_empty() && scale.labels.len() != scale.steps() {
+        problems.push(Rule::ScaleLabels {
+            steps: scale.steps(),
+            labels: scale.labels.len(),
+        });
+    }
+    problems.extend(list_problems("scale", &scale.labels, 0, usize::MAX));
+    for split in &segment.splits {
+        let themed = segment
+            .statements
+            .iter()
+            .any(|statement| statement.theme.as_deref() == Some(split.theme.as_str()));
+        if !themed {
+            problems.push(Rule::UnknownTheme {
+                theme: split.theme.clone(),
+            });
+        }
+        if let Some(higher_from) = split.higher_from
+            && !(higher_from > f64::from(scale.min) && higher_from <= f64::from(scale.max))
+        {
+            problems.push(Rule::SplitOutside {
+                higher_from: higher_from.to_string(),
+                min: scale.min,
+                max: scale.max,
+            });
+        }
     }
     problems
 }

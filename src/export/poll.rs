@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::escape;
 use super::letter::Block;
-use crate::agenda::{Language, Sectors};
+use crate::agenda::{Language, Scale, Sectors};
 use crate::i18n::Words;
 use crate::i18n::decimal;
 use crate::session::{Session, ThemeTable};
@@ -45,6 +45,12 @@ pub fn blocks(
     let results = session.statement_results(index);
     let n = results.iter().map(|result| result.n).max().unwrap_or(0);
     let ends = match (&scale.min_label, &scale.max_label) {
+        _ if !scale.labels.is_empty() => {
+            let steps: Vec<String> = (scale.min..=scale.max)
+                .map(|value| format!("{value} = {}", scale.label(value).unwrap_or_default()))
+                .collect();
+            format!("{}: {}. ", words.scale, steps.join(", "))
+        }
         (Some(low), Some(high)) => format!(
             "{}: {} = {low} … {} = {high}. ",
             words.scale, scale.min, scale.max
@@ -89,7 +95,13 @@ pub fn blocks(
     });
     for table in session.theme_tables(index) {
         blocks.push(Block::Heading(table.theme.clone()));
-        blocks.push(theme_table(&table, session.sectors(), words, language));
+        blocks.push(theme_table(
+            &table,
+            &scale,
+            session.sectors(),
+            words,
+            language,
+        ));
     }
     // Forms typed but never entered are the facilitator's to fix, not the room's.
     let to_fix = session
@@ -107,10 +119,28 @@ pub fn blocks(
 
 fn theme_table(
     table: &ThemeTable,
+    scale: &Scale,
     sectors: Sectors<'_>,
     words: &Words,
     language: Language,
 ) -> Block {
+    // "I lägre grad (1–3)", "I högre grad (3,5–5)": the levels with their ranges.
+    let number = |value: f64| match value.fract() == 0.0 {
+        true => format!("{value}"),
+        false => decimal(value, language),
+    };
+    let lower = format!(
+        "{} ({}–{})",
+        words.lower,
+        scale.min,
+        number(table.higher_from - 0.5)
+    );
+    let higher = format!(
+        "{} ({}–{})",
+        words.higher,
+        number(table.higher_from),
+        scale.max
+    );
     let mut head = vec![String::new()];
     head.extend(
         table
@@ -131,17 +161,16 @@ fn theme_table(
         row
     };
     let rows = vec![
-        row(format!("{}, {}", words.lower, words.count), &|lower, _| {
+        row(format!("{lower}, {}", words.count), &|lower, _| {
             lower.to_string()
         }),
-        row(format!("{}, %", words.lower), &|lower, higher| {
+        row(format!("{lower}, %"), &|lower, higher| {
             percent(lower, lower + higher, language)
         }),
-        row(
-            format!("{}, {}", words.higher, words.count),
-            &|_, higher| higher.to_string(),
-        ),
-        row(format!("{}, %", words.higher), &|lower, higher| {
+        row(format!("{higher}, {}", words.count), &|_, higher| {
+            higher.to_string()
+        }),
+        row(format!("{higher}, %"), &|lower, higher| {
             percent(higher, lower + higher, language)
         }),
         row(

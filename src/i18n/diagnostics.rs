@@ -171,6 +171,26 @@ impl Rule {
                 format!("påstående {number} är tomt (det ska ha en text)"),
                 format!("statement {number} is empty (expected its text)"),
             ),
+            Rule::ScaleLabels { steps, labels } => l(
+                format!(
+                    "skalan har {labels} etiketter (det ska vara en för vart och ett av dess {steps} steg, eller bara `min_label` och `max_label`)"
+                ),
+                format!(
+                    "the scale has {labels} labels (expected one for each of its {steps} steps, or only `min_label` and `max_label`)"
+                ),
+            ),
+            Rule::UnknownTheme { theme } => l(
+                format!("ingen fråga har temat \"{theme}\" (det ska vara ett `theme` hos någon av `statements`)"),
+                format!("no statement has the theme \"{theme}\" (expected the `theme` of one of the `statements`)"),
+            ),
+            Rule::SplitOutside { higher_from, min, max } => l(
+                format!(
+                    "`higher_from` är {higher_from} (det ska vara över skalans lägsta värde {min} och högst dess högsta {max})"
+                ),
+                format!(
+                    "`higher_from` is {higher_from} (expected above the scale's lowest value {min} and at most its highest {max})"
+                ),
+            ),
             Rule::Scale { min, max } => l(
                 format!(
                     "skalan går från {min} till {max} (det lägsta värdet ska vara under det högsta, högst 10 steg isär, t.ex. 1 till 5)"

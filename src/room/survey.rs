@@ -56,7 +56,7 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                 }
                 (choice_input("sector", "sector-none", "-", words.no_sector, earlier.is_some() && sector.is_none()))
             }
-            @if scale.min_label.is_some() || scale.max_label.is_some() {
+            @if scale.labels.is_empty() && (scale.min_label.is_some() || scale.max_label.is_some()) {
                 p.scale {
                     @if let Some(label) = &scale.min_label { (scale.min) " = " (label) }
                     @if scale.min_label.is_some() && scale.max_label.is_some() { " · " }
@@ -69,7 +69,11 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                     legend { (text) }
                     div.scale {
                         @for value in scale.min..=scale.max {
-                            (choice_input(&name, &format!("{name}-{value}"), &value.to_string(), &value.to_string(), answer_of(statement) == Some(Answer::Value(value))))
+                            @let shown = match scale.labels.is_empty() {
+                                true => value.to_string(),
+                                false => format!("{value} {}", scale.label(value).unwrap_or_default()),
+                            };
+                            (choice_input(&name, &format!("{name}-{value}"), &value.to_string(), &shown, answer_of(statement) == Some(Answer::Value(value))))
                         }
                         @if scale.dont_know {
                             (choice_input(&name, &format!("{name}-x"), "x", words.dont_know, answer_of(statement) == Some(Answer::DontKnow)))

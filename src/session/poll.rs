@@ -203,9 +203,10 @@ pub fn index(respondent: &Respondent, indices: &[usize]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
-/// The level of an index: lower up to 3, higher from 3.5 (seed 001).
-pub fn level(index: f64) -> Level {
-    if index >= 3.5 {
+/// The level of an index: higher from `higher_from` (3.5 on the follow-up
+/// study's 1–5 scale, seed 001), else lower.
+pub fn level(index: f64, higher_from: f64) -> Level {
+    if index >= higher_from {
         Level::Higher
     } else {
         Level::Lower
@@ -213,10 +214,12 @@ pub fn level(index: f64) -> Level {
 }
 
 /// A theme's index table: respondents at each level, per sector and in total.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ThemeTable {
     /// The theme's name.
     pub theme: String,
+    /// The lowest index that counts as higher.
+    pub higher_from: f64,
     /// Per sector shown (in breakdown order): (lower, higher).
     pub by_sector: Vec<(Sector, u32, u32)>,
     /// Everyone with an index, whatever their sector: (lower, higher).
@@ -274,8 +277,8 @@ impl Session {
             .collect()
     }
 
-    /// The index tables of poll segment `index`, one per theme in the order
-    /// the themes first appear; from typed forms only (tallies have no
+    /// The index tables of poll segment `index`, one per theme that splits,
+    /// in the order the themes first appear; from typed forms only (tallies have no
     /// respondents).
     pub fn theme_tables(&self, index: usize) -> Vec<ThemeTable> {
         let (Some(segment), Some(answers)) =
@@ -284,16 +287,19 @@ impl Session {
             return Vec::new();
         };
         let sectors = breakdown(segment, self.sectors(), &answers.respondents);
+        let scale = segment.scale_or_default(self.agenda.language);
         themes(segment)
             .into_iter()
-            .map(|(theme, indices)| {
+            .filter_map(|(theme, indices)| {
+                // A theme the agenda does not split has no table, only its means.
+                let higher_from = segment.split_of(&theme, &scale)?;
                 let mut by_sector: BTreeMap<Sector, (u32, u32)> = BTreeMap::new();
                 let mut total = (0, 0);
                 for respondent in &answers.respondents {
                     let Some(value) = super::poll::index(respondent, &indices) else {
                         continue;
                     };
-                    let slot = |counts: &mut (u32, u32)| match level(value) {
+                    let slot = |counts: &mut (u32, u32)| match level(value, higher_from) {
                         Level::Lower => counts.0 += 1,
                         Level::Higher => counts.1 += 1,
                     };
@@ -303,8 +309,9 @@ impl Session {
                         slot(by_sector.entry(sector.clone()).or_default());
                     }
                 }
-                ThemeTable {
+                Some(ThemeTable {
                     theme,
+                    higher_from,
                     by_sector: sectors
                         .iter()
                         .map(|sector| {
@@ -314,7 +321,7 @@ impl Session {
                         })
                         .collect(),
                     total,
-                }
+                })
             })
             .collect()
     }

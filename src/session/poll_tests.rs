@@ -12,6 +12,7 @@ fn scale() -> Scale {
         max: 5,
         min_label: None,
         max_label: None,
+        labels: Vec::new(),
         dont_know: true,
     }
 }
@@ -119,11 +120,91 @@ fn the_index_leaves_out_vet_ej_and_blanks() {
 
 #[test]
 fn levels_split_at_three_and_three_and_a_half() {
-    assert_eq!(level(3.0), Level::Lower);
-    assert_eq!(level(1.0), Level::Lower);
-    assert_eq!(level(3.5), Level::Higher);
-    assert_eq!(level(5.0), Level::Higher);
-    assert_eq!(level(3.33), Level::Lower, "between the two counts as lower");
+    let at = scale().halfway();
+    assert_eq!(at, 3.5, "the follow-up study's split on 1–5");
+    assert_eq!(level(3.0, at), Level::Lower);
+    assert_eq!(level(1.0, at), Level::Lower);
+    assert_eq!(level(3.5, at), Level::Higher);
+    assert_eq!(level(5.0, at), Level::Higher);
+    assert_eq!(
+        level(3.33, at),
+        Level::Lower,
+        "between the two counts as lower"
+    );
+}
+
+#[test]
+fn any_scale_splits_halfway_up_or_where_its_theme_says_or_not_at_all() {
+    let four = Scale { max: 4, ..scale() };
+    let ten = Scale {
+        min: 0,
+        max: 10,
+        ..scale()
+    };
+    assert_eq!((four.halfway(), ten.halfway()), (3.0, 5.5));
+    let (mut session, poll) = with_poll();
+    session.agenda.segments[poll].scale = Some(four.clone());
+    session.agenda.segments[poll].splits = vec![
+        crate::agenda::ThemeSplit {
+            theme: "Kunskap".into(),
+            higher_from: Some(2.5),
+        },
+        crate::agenda::ThemeSplit {
+            theme: "Samsyn".into(),
+            higher_from: None,
+        },
+    ];
+    let segment = &session.agenda.segments[poll];
+    assert_eq!(segment.split_of("Kunskap", &four), Some(2.5));
+    assert_eq!(segment.split_of("Samsyn", &four), None);
+    assert_eq!(segment.split_of("Annat", &four), Some(3.0));
+    respond_on(&mut session, poll, &four, "sk 2 3 4 4"); // kunskap 2.5: higher at 2.5
+    respond_on(&mut session, poll, &four, "so 2 2 1 1"); // kunskap 2: lower
+    let tables = session.theme_tables(poll);
+    assert_eq!(tables.len(), 1, "Samsyn has no split, so no table");
+    assert_eq!(
+        (tables[0].theme.as_str(), tables[0].higher_from),
+        ("Kunskap", 2.5)
+    );
+    assert_eq!(tables[0].total, (1, 1));
+}
+
+#[test]
+fn every_step_may_have_its_label_and_the_ends_keep_theirs() {
+    let labelled = Scale {
+        max: 4,
+        labels: [
+            "Inte alls",
+            "I liten grad",
+            "I ganska hög grad",
+            "I hög grad",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        ..scale()
+    };
+    assert_eq!(labelled.steps(), 4);
+    assert_eq!(labelled.label(2), Some("I liten grad"));
+    assert_eq!(labelled.label(5), None);
+    let ends = Scale {
+        min_label: Some("Stämmer inte alls".into()),
+        max_label: Some("Stämmer helt".into()),
+        ..scale()
+    };
+    assert_eq!(ends.label(1), Some("Stämmer inte alls"));
+    assert_eq!(ends.label(3), None);
+    assert_eq!(ends.label(5), Some("Stämmer helt"));
+}
+
+fn respond_on(session: &mut Session, segment: usize, scale: &Scale, line: &str) {
+    let respondent = parse_line(line, 4, scale, session.sectors()).unwrap();
+    session.apply(
+        SessionAction::Poll(PollAction::AddRespondent {
+            segment,
+            respondent,
+        }),
+        Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap(),
+    );
 }
 
 #[test]

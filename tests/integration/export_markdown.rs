@@ -713,6 +713,81 @@ fn a_series_of_workshops_counts_workshops_not_seminars() {
 }
 
 #[test]
+fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
+    use samla::agenda::{Scale, SegmentKind, ThemeSplit};
+    let mut session = seminar_3();
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == SegmentKind::Poll)
+        .expect("a survey");
+    let four = Scale {
+        min: 1,
+        max: 4,
+        min_label: None,
+        max_label: None,
+        labels: [
+            "Inte alls",
+            "I liten grad",
+            "I ganska hög grad",
+            "I hög grad",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        dont_know: false,
+    };
+    let segment = &mut session.agenda.segments[poll];
+    segment.scale = Some(four.clone());
+    segment.splits = vec![ThemeSplit {
+        theme: "Ökad samsyn".into(),
+        higher_from: None,
+    }];
+    for line in ["sk 4 4 3 3 2 2", "so 1 2 4 4 1 1", "sk 3 2 1 1 4 4"] {
+        let respondent =
+            samla::session::parse_line(line, 6, &four, session.sectors()).expect("valid");
+        let add = samla::session::PollAction::AddRespondent {
+            segment: poll,
+            respondent,
+        };
+        session.apply(samla::session::SessionAction::Poll(add), saved_at());
+    }
+    let text = summary_of(&session, false);
+    assert!(
+        text.contains(
+            "Skala: 1 = Inte alls, 2 = I liten grad, 3 = I ganska hög grad, 4 = I hög grad."
+        ),
+        "{text}"
+    );
+    // Halfway up a 1–4 scale: 3 and over is higher; 2,5 (sk 3 2) is lower.
+    let knowledge = &text[text.find("### Ökad kunskap").expect("the theme")..];
+    assert!(knowledge.contains("I lägre grad (1–2,5)"), "{knowledge}");
+    let tables = tables(&text);
+    let knowledge = tables
+        .iter()
+        .find(|table| {
+            table
+                .iter()
+                .any(|row| row[0].starts_with("I högre grad (3–4)"))
+        })
+        .expect("the theme's table on the 1–4 scale");
+    let higher = knowledge
+        .iter()
+        .find(|row| row[0] == "I högre grad (3–4), antal")
+        .expect("the higher count");
+    assert_eq!(
+        higher.last().map(String::as_str),
+        Some("1"),
+        "{knowledge:?}"
+    );
+    assert!(
+        !text.contains("### Ökad samsyn"),
+        "a theme without a split has no table: {text}"
+    );
+    assert!(!text.contains("3,5–5"), "{text}");
+}
+
+#[test]
 fn lines_still_to_fix_are_listed_in_the_report_only() {
     let mut session = seminar_3();
     let poll = session

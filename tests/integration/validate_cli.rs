@@ -194,6 +194,14 @@ const CORPUS: &[(&str, &str)] = &[
         "50-follows-bad-id.ron",
         "5:10: segment 1 \"Uppföljning\": id `Handlings Plan` has other characters",
     ),
+    (
+        "51-scale-labels-count.ron",
+        "5:10: segment 1 \"Enkät\": the scale has 3 labels (expected one for each of its 4 steps",
+    ),
+    (
+        "52-split-outside-scale.ron",
+        "6:10: segment 1 \"Enkät\": `higher_from` is 4.5 (expected above the scale's lowest value 1",
+    ),
 ];
 
 fn fixture(name: &str) -> String {
