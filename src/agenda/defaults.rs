@@ -53,6 +53,11 @@ pub fn vision_headings(language: Language) -> Vec<String> {
     }
 }
 
+/// The fewest respondents a breakdown's cell shows to participants.
+pub fn min_cell() -> u32 {
+    3
+}
+
 /// The 1–5 scale of the follow-up surveys, with "vet ej".
 pub fn scale(language: Language) -> Scale {
     let (min_label, max_label) = match language {

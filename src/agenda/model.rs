@@ -68,6 +68,11 @@ pub struct Agenda {
     /// Minutes before a segment's end at which its countdown turns amber.
     #[serde(default = "defaults::warning_minutes")]
     pub warning_minutes: u32,
+    /// The fewest respondents a poll's breakdown shows in the participants'
+    /// summary: a sector with fewer is "< N", so a lone participant's
+    /// answers cannot be read off the table. The report shows every count.
+    #[serde(default = "defaults::min_cell")]
+    pub min_cell: u32,
     /// The segments in the order they run.
     pub segments: Vec<Segment>,
     /// Whether this is the last event of its series: there is no next time,

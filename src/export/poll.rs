@@ -95,13 +95,24 @@ pub fn blocks(
     });
     for table in session.theme_tables(index) {
         blocks.push(Block::Heading(table.theme.clone()));
+        // The report shows every count; the participants' summary hides few.
+        let min = if report { 0 } else { session.agenda.min_cell };
         blocks.push(theme_table(
             &table,
             &scale,
             session.sectors(),
+            min,
             words,
             language,
         ));
+        let hidden = sector_columns(&table, min);
+        if hidden.contains(&Column::TooFew) {
+            let mut note = words.few_hidden.replace("{n}", &min.to_string());
+            if hidden.contains(&Column::WithThem) {
+                note = format!("{note} {}", words.hidden_with_them);
+            }
+            blocks.push(Block::Aside(note));
+        }
     }
     // Forms typed but never entered are the facilitator's to fix, not the room's.
     let to_fix = session
@@ -117,10 +128,70 @@ pub fn blocks(
     blocks
 }
 
+/// How a participants' summary hides a breakdown's small columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Shown,
+    /// Fewer respondents than the agenda's `min_cell`: "< N".
+    TooFew,
+    /// Hidden too ("–"), so the few cannot be worked out from the total.
+    WithThem,
+}
+
+/// Which of the sectors' columns (their respondents `ns`, out of `total`)
+/// to hide below `min`: every one of fewer, then the smallest others until
+/// what the shown columns leave of the total (those columns and anyone of no
+/// sector) is nobody or at least `min`.
+fn hidden_columns(ns: &[u32], total: u32, min: u32) -> Vec<Column> {
+    let mut columns: Vec<Column> = ns
+        .iter()
+        .map(|n| match *n > 0 && *n < min {
+            true => Column::TooFew,
+            false => Column::Shown,
+        })
+        .collect();
+    loop {
+        let shown: u32 = ns
+            .iter()
+            .zip(&columns)
+            .filter(|(_, column)| **column == Column::Shown)
+            .map(|(n, _)| n)
+            .sum();
+        let left = total - shown.min(total);
+        let hides_some = columns.iter().any(|column| *column != Column::Shown);
+        if !hides_some || left == 0 || left >= min {
+            return columns;
+        }
+        let smallest = (0..ns.len())
+            .filter(|index| columns[*index] == Column::Shown && ns[*index] > 0)
+            .min_by_key(|index| ns[*index]);
+        match smallest {
+            Some(index) => columns[index] = Column::WithThem,
+            None => return columns,
+        }
+    }
+}
+
+/// How each sector's column of `table` is shown below `min`.
+fn sector_columns(table: &ThemeTable, min: u32) -> Vec<Column> {
+    let ns: Vec<u32> = table.by_sector.iter().map(|(_, l, h)| l + h).collect();
+    hidden_columns(&ns, table.total.0 + table.total.1, min)
+}
+
+/// The cell of a column: as it is, or how it is hidden.
+fn shown_or_hidden(column: Column, min: u32, shown: impl FnOnce() -> String) -> String {
+    match column {
+        Column::Shown => shown(),
+        Column::TooFew => format!("< {min}"),
+        Column::WithThem => "–".to_owned(),
+    }
+}
+
 fn theme_table(
     table: &ThemeTable,
     scale: &Scale,
     sectors: Sectors<'_>,
+    min: u32,
     words: &Words,
     language: Language,
 ) -> Block {
@@ -149,15 +220,22 @@ fn theme_table(
             .map(|(sector, _, _)| crate::i18n::sector_label(sectors, sector, language).to_owned()),
     );
     head.push(words.total.to_owned());
-    let columns: Vec<(u32, u32)> = table
+    // The sectors' columns may be hidden; the total never is.
+    let hidden = sector_columns(table, min);
+    let columns: Vec<(u32, u32, Column)> = table
         .by_sector
         .iter()
-        .map(|(_, lower, higher)| (*lower, *higher))
-        .chain([table.total])
+        .zip(&hidden)
+        .map(|((_, lower, higher), column)| (*lower, *higher, *column))
+        .chain([(table.total.0, table.total.1, Column::Shown)])
         .collect();
     let row = |label: String, cell: &dyn Fn(u32, u32) -> String| {
         let mut row = vec![label];
-        row.extend(columns.iter().map(|(l, h)| cell(*l, *h)));
+        row.extend(
+            columns
+                .iter()
+                .map(|(l, h, column)| shown_or_hidden(*column, min, || cell(*l, *h))),
+        );
         row
     };
     let rows = vec![
@@ -206,6 +284,7 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
     let sectors = sessions
         .last()
         .map_or(Sectors::new(&[]), |last| last.sectors());
+    let min = sessions.last().map_or(0, |last| last.agenda.min_cell);
     let _ = writeln!(out, "## {}\n", words.polls);
     let mut themes: Vec<&str> = Vec::new();
     for (_, table) in &rows {
@@ -240,10 +319,15 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
             "---:|".repeat(heads.len())
         );
         for (poll, table) in in_theme {
+            // A series summary goes to the participants: small cells hidden.
+            let hidden = sector_columns(table, min);
             let mut cells: Vec<String> = table
                 .by_sector
                 .iter()
-                .map(|(_, lower, higher)| percent(*higher, lower + higher, language))
+                .zip(&hidden)
+                .map(|((_, lower, higher), column)| {
+                    shown_or_hidden(*column, min, || percent(*higher, lower + higher, language))
+                })
                 .collect();
             let (lower, higher) = table.total;
             cells.push(percent(higher, lower + higher, language));
@@ -256,5 +340,26 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
             );
         }
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_few_are_hidden_and_one_more_where_the_total_would_give_them_away() {
+        use Column::{Shown, TooFew, WithThem};
+        assert_eq!(hidden_columns(&[3, 3, 1], 7, 3), [WithThem, Shown, TooFew]);
+        // Three of no sector make the rest of the total big enough.
+        assert_eq!(hidden_columns(&[5, 5, 1], 14, 3), [Shown, Shown, TooFew]);
+        assert_eq!(hidden_columns(&[3, 1, 1], 5, 3), [WithThem, TooFew, TooFew]);
+        assert_eq!(
+            hidden_columns(&[0, 4], 4, 3),
+            [Shown, Shown],
+            "nobody hides nothing"
+        );
+        assert_eq!(hidden_columns(&[2], 2, 3), [TooFew]);
+        assert_eq!(hidden_columns(&[1, 1], 2, 0), [Shown, Shown], "the report");
     }
 }

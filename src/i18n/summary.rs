@@ -61,6 +61,10 @@ pub struct Words {
     pub removed: &'static str,
     pub take_home: &'static str,
     pub lines_to_fix: &'static str,
+    /// Under a breakdown that hides columns; `{n}` is the fewest shown.
+    pub few_hidden: &'static str,
+    /// After it, where one more column is hidden with them.
+    pub hidden_with_them: &'static str,
 }
 
 const SV: Words = Words {
@@ -112,6 +116,8 @@ const SV: Words = Words {
     removed: "[borttaget]",
     take_home: "Att ta med hem",
     lines_to_fix: "Rader som väntar på att rättas (inte räknade)",
+    few_hidden: "Färre än {n} svarande visas som < {n}.",
+    hidden_with_them: "Ett – döljer ytterligare en grupp, så att de inte kan räknas fram ur totalen.",
     months: [
         "januari",
         "februari",
@@ -177,6 +183,8 @@ const EN: Words = Words {
     removed: "[removed]",
     take_home: "To take home",
     lines_to_fix: "Lines waiting to be fixed (not counted)",
+    few_hidden: "Fewer than {n} respondents are shown as < {n}.",
+    hidden_with_them: "A – hides one more group, so that they cannot be worked out from the total.",
     months: [
         "January",
         "February",

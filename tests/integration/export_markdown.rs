@@ -788,6 +788,53 @@ fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
 }
 
 #[test]
+fn a_lone_respondents_answers_are_hidden_from_participants_and_counted_in_the_report() {
+    use samla::agenda::SegmentKind;
+    let mut session = seminar_3();
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == SegmentKind::Poll)
+        .expect("a survey");
+    let scale = session.agenda.segments[poll].scale_or_default(session.agenda.language);
+    for line in [
+        "sk455445", "sk344334", "sk233443", "so555445", "so344344", "so444344", "hs111111",
+    ] {
+        let respondent =
+            samla::session::parse_line(line, 6, &scale, session.sectors()).expect("valid");
+        let add = samla::session::PollAction::AddRespondent {
+            segment: poll,
+            respondent,
+        };
+        session.apply(samla::session::SessionAction::Poll(add), saved_at());
+    }
+    let row = |text: &str, label: &str| -> Vec<String> {
+        let knowledge = &text[text.find("### Ökad kunskap").expect("the theme")..];
+        tables(knowledge)[0]
+            .iter()
+            .find(|row| row[0] == label)
+            .unwrap_or_else(|| panic!("{label} in {knowledge}"))
+            .clone()
+    };
+    let summary = summary_of(&session, false);
+    let lower = row(&summary, "I lägre grad (1–3), antal");
+    assert_eq!(lower[1..], ["–", "0", "< 3", "2"], "{summary}");
+    assert!(
+        summary.contains("Färre än 3 svarande visas som \\< 3."),
+        "{summary}"
+    );
+    let report = report_of(&session);
+    let lower = row(&report, "I lägre grad (1–3), antal");
+    assert_eq!(lower[1..], ["1", "0", "1", "2"], "{report}");
+    assert!(!report.contains("Färre än 3"), "{report}");
+    // An agenda may show every count to participants too.
+    session.agenda.min_cell = 1;
+    let lower = row(&summary_of(&session, false), "I lägre grad (1–3), antal");
+    assert_eq!(lower[1..], ["1", "0", "1", "2"]);
+}
+
+#[test]
 fn lines_still_to_fix_are_listed_in_the_report_only() {
     let mut session = seminar_3();
     let poll = session

@@ -160,16 +160,27 @@ fn a_series_shows_the_surveys_before_and_after_side_by_side() {
     let mut after = state_at("seminarium-3", 4, SegmentKind::Poll);
     press(&mut after, key(KeyCode::Char('i')));
     type_text(&mut after, "sk555555\nsk444444\nso555555\n");
-    let sessions = [&before.session, &after.session];
     let groups = before.session.groups.clone();
-    let text = series_markdown(&SeriesSummary {
-        name: "Serien",
-        groups: &groups,
-        sessions: &sessions,
-        as_of: common::board::one_pm(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
+    let text_of = |before: &samla::session::Session, after: &samla::session::Session| {
+        let sessions = [before, after];
+        series_markdown(&SeriesSummary {
+            name: "Serien",
+            groups: &groups,
+            sessions: &sessions,
+            as_of: common::board::one_pm(),
+            offset: FixedOffset::east_opt(3600).expect("an offset"),
+            names: false,
+        })
+    };
+    // Sectors of one or two respondents are too few to show to participants.
+    let text = text_of(&before.session, &after.session);
+    assert!(
+        text.contains("| 1\\. Förmätning | < 3 | < 3 | 66,7 % | 3 |"),
+        "{text}"
+    );
+    before.session.agenda.min_cell = 1;
+    after.session.agenda.min_cell = 1;
+    let text = text_of(&before.session, &after.session);
     let section = &text[text
         .find("## Enkäterna före och efter")
         .expect("the section")..];
