@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use super::escape;
 use super::letter::Block;
+use chrono::FixedOffset;
+
 use crate::agenda::{Language, Scale, Sectors};
 use crate::i18n::Words;
 use crate::i18n::decimal;
@@ -285,7 +287,16 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
         .last()
         .map_or(Sectors::new(&[]), |last| last.sectors());
     let min = sessions.last().map_or(0, |last| last.agenda.min_cell);
-    let _ = writeln!(out, "## {}\n", words.polls);
+    let polls = sessions
+        .iter()
+        .flat_map(|session| (0..session.agenda.segments.len()).filter(|i| has_answers(session, *i)))
+        .count();
+    let heading = if polls > 2 {
+        words.polls_over_time
+    } else {
+        words.polls
+    };
+    let _ = writeln!(out, "## {heading}\n");
     let mut themes: Vec<&str> = Vec::new();
     for (_, table) in &rows {
         if !themes.contains(&table.theme.as_str()) {
@@ -341,6 +352,104 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
         }
         out.push('\n');
     }
+}
+
+/// Each statement asked in more than one of `sessions`, as a trend: per
+/// measurement its date, n, mean, share "to a higher degree" where its theme
+/// splits, and a bar of the mean on the scale (the chart of every format).
+pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, words: &Words) {
+    struct Measured {
+        date: String,
+        n: u32,
+        mean: Option<f64>,
+        higher: Option<(u32, u32)>,
+        scale: Scale,
+    }
+    let mut asked: Vec<(String, Vec<Measured>)> = Vec::new();
+    for session in sessions {
+        let language = session.agenda.language;
+        for (index, segment) in session.agenda.segments.iter().enumerate() {
+            if !has_answers(session, index) {
+                continue;
+            }
+            let scale = segment.scale_or_default(language);
+            let date = session.planned_start.with_timezone(&offset).date_naive();
+            for (statement, result) in segment
+                .statements
+                .iter()
+                .zip(session.statement_results(index))
+            {
+                let theme = statement.theme.as_deref().unwrap_or_default();
+                let higher = segment.split_of(theme, &scale).map(|from| {
+                    let at_least = (scale.min..=scale.max)
+                        .zip(&result.counts)
+                        .filter(|(value, _)| f64::from(*value) >= from)
+                        .map(|(_, count)| count)
+                        .sum();
+                    (at_least, result.n)
+                });
+                let measured = Measured {
+                    date: date.to_string(),
+                    n: result.n,
+                    mean: result.mean,
+                    higher,
+                    scale: scale.clone(),
+                };
+                match asked.iter_mut().find(|(text, _)| *text == statement.text) {
+                    Some((_, all)) => all.push(measured),
+                    None => asked.push((statement.text.clone(), vec![measured])),
+                }
+            }
+        }
+    }
+    asked.retain(|(_, measured)| measured.len() > 1);
+    if asked.is_empty() {
+        return;
+    }
+    let language = sessions
+        .first()
+        .map(|s| s.agenda.language)
+        .unwrap_or_default();
+    let _ = writeln!(out, "## {}\n", words.trends);
+    for (text, measured) in asked {
+        let _ = writeln!(out, "### {}\n", escape::line(&text));
+        let _ = writeln!(
+            out,
+            "| {} | {} | n | {} | {} | |\n|---|---|---:|---:|---:|---|",
+            words.measurement, words.date, words.mean, words.higher_share
+        );
+        for (number, one) in measured.iter().enumerate() {
+            let mean = one
+                .mean
+                .map_or_else(|| "–".to_owned(), |mean| decimal(mean, language));
+            let higher = one.higher.map_or_else(
+                || "–".to_owned(),
+                |(higher, n)| percent(higher, n, language),
+            );
+            let bar = one
+                .mean
+                .map(|mean| bar(mean, &one.scale))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {} {} | {} | {} | {mean} | {higher} | {bar} |",
+                words.measurement,
+                number + 1,
+                one.date,
+                one.n
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The mean as a bar of ten blocks from the scale's lowest to its highest.
+fn bar(mean: f64, scale: &Scale) -> String {
+    let span = f64::from(scale.max) - f64::from(scale.min);
+    let filled = ((mean - f64::from(scale.min)) / span * 10.0)
+        .round()
+        .clamp(0.0, 10.0) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
 #[cfg(test)]

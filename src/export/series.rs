@@ -86,6 +86,7 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
     action_plans(&mut out, summary);
     plan_over_time(&mut out, summary);
     poll::polls_side_by_side(&mut out, summary.sessions, words);
+    poll::trends(&mut out, summary.sessions, summary.offset, words);
     themes(&mut out, summary);
     assignments(&mut out, summary);
     out

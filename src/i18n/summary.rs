@@ -35,6 +35,12 @@ pub struct Words {
     pub higher: &'static str,
     pub count: &'static str,
     pub polls: &'static str,
+    /// The series' polls, when there are more than two.
+    pub polls_over_time: &'static str,
+    /// The questions asked in more than one session, each as a trend.
+    pub trends: &'static str,
+    /// One of them: "Mätning 2".
+    pub measurement: &'static str,
     pub higher_share: &'static str,
     pub facilitator: &'static str,
     pub planned_start: &'static str,
@@ -99,6 +105,9 @@ const SV: Words = Words {
     higher: "I högre grad",
     count: "antal",
     polls: "Enkäterna före och efter",
+    polls_over_time: "Enkäterna över tid",
+    trends: "Frågorna över tid",
+    measurement: "Mätning",
     higher_share: "i högre grad",
     facilitator: "Processledare",
     planned_start: "Planerad start",
@@ -166,6 +175,9 @@ const EN: Words = Words {
     higher: "To a higher degree",
     count: "count",
     polls: "The surveys before and after",
+    polls_over_time: "The surveys over time",
+    trends: "The questions over time",
+    measurement: "Measurement",
     higher_share: "to a higher degree",
     facilitator: "Facilitator",
     planned_start: "Planned start",

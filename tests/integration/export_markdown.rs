@@ -908,3 +908,95 @@ fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
         "{csv}"
     );
 }
+
+/// A survey of the trust and the shared view that Sandviken measured three
+/// times over two years.
+const TRUST_SURVEY: &str = r#"Agenda(
+    title: "Samverkansenkät",
+    event: Meeting,
+    segments: [
+        (kind: Poll, title: "Enkät", minutes: 15, statements: [
+            (text: "Vi har tillit till varandras kompetens", theme: "Tillit"),
+            (text: "Vi har en gemensam bild av elevernas behov", theme: "Samsyn"),
+        ]),
+    ],
+)"#;
+
+/// A session of the trust survey held on `date`, with one form per pair of
+/// answers (trust, shared view).
+fn trust_session(date: (i32, u32, u32), answers: &[(u8, u8)]) -> Session {
+    use chrono::TimeZone;
+    let agenda = samla::agenda::parse_agenda("enkat.ron", TRUST_SURVEY.as_bytes()).expect("valid");
+    let start = chrono::Utc
+        .with_ymd_and_hms(date.0, date.1, date.2, 8, 0, 0)
+        .single()
+        .expect("a time");
+    let mut session = Session::new(agenda, vec!["Alla".to_owned()], start);
+    let scale = session.agenda.segments[0].scale_or_default(session.agenda.language);
+    for (trust, shared) in answers {
+        let line = format!("- {trust} {shared}");
+        let respondent =
+            samla::session::parse_line(&line, 2, &scale, session.sectors()).expect("valid");
+        let add = samla::session::PollAction::AddRespondent {
+            segment: 0,
+            respondent,
+        };
+        session.apply(samla::session::SessionAction::Poll(add), start);
+    }
+    session
+}
+
+#[test]
+fn three_measurements_of_the_same_question_show_as_a_trend_with_their_dates() {
+    // Ten forms each, built to give the means 3,2, 3,8 and 4,1.
+    let first: Vec<(u8, u8)> = [3, 3, 3, 3, 3, 3, 3, 3, 4, 4].map(|t| (t, 3)).to_vec();
+    let second: Vec<(u8, u8)> = [4, 4, 4, 4, 4, 4, 4, 4, 3, 3].map(|t| (t, 4)).to_vec();
+    let third: Vec<(u8, u8)> = [4, 4, 4, 4, 4, 4, 4, 4, 4, 5].map(|t| (t, 4)).to_vec();
+    let sessions = [
+        trust_session((2023, 9, 14), &first),
+        trust_session((2024, 9, 12), &second),
+        trust_session((2025, 6, 5), &third),
+    ];
+    let borrowed: Vec<&Session> = sessions.iter().collect();
+    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Sandviken",
+        groups: &sessions[0].groups,
+        sessions: &borrowed,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    let trends = &text[text.find("## Frågorna över tid").expect("the trends")..];
+    let trust = &trends[trends
+        .find("### Vi har tillit till varandras kompetens")
+        .expect("the trust question")..];
+    let rows = &tables(trust)[0];
+    assert_eq!(
+        rows[0][..5],
+        ["Mätning", "Datum", "n", "Medel", "i högre grad"]
+    );
+    let means: Vec<(&str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|row| (row[0].as_str(), row[1].as_str(), row[3].as_str()))
+        .collect();
+    assert_eq!(
+        means,
+        [
+            ("Mätning 1", "2023-09-14", "3,2"),
+            ("Mätning 2", "2024-09-12", "3,8"),
+            ("Mätning 3", "2025-06-05", "4,1"),
+        ]
+    );
+    // Halfway up 1–5, from 4: 2, 8 and 10 of the ten.
+    let shares: Vec<&str> = rows[1..].iter().map(|row| row[4].as_str()).collect();
+    assert_eq!(shares, ["20,0 %", "80,0 %", "100,0 %"]);
+    assert!(
+        rows[1][5].starts_with("██████"),
+        "a bar of the mean: {rows:?}"
+    );
+    assert!(
+        text.contains("## Enkäterna över tid"),
+        "three surveys are no before and after"
+    );
+    assert!(!text.contains("före och efter"), "{text}");
+}
