@@ -111,7 +111,7 @@ pub enum Command {
     /// Rating answers (polls).
     #[command(subcommand)]
     #[command(
-        after_help = "Examples:\n  samla poll import enkät.txt\n  samla poll import 2026-03-12-seminarium-3 --poll eftermatning svar.txt"
+        after_help = "Examples:\n  samla poll import enkät.txt\n  samla poll import enkät.csv\n  samla poll import 2026-03-12-seminarium-3 --poll eftermatning svar.txt"
     )]
     Poll(PollCommand),
     /// Shell completions (bash, zsh, fish, powershell, elvish) on standard
@@ -284,7 +284,7 @@ pub struct PollImportArgs {
     #[arg(long, value_name = "SEGMENT_ID")]
     pub poll: Option<String>,
     /// An optional session (id or path; the latest session if left out), then the
-    /// file with one respondent per line.
+    /// file with one respondent per line, or a .csv with a column per statement.
     #[arg(required = true, num_args = 1..=2, value_name = "[SESSION] FILE")]
     pub paths: Vec<String>,
 }

@@ -241,7 +241,7 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
         }
         ("samla poll import", "poll") => "Enkätpassets id, när agendan har fler än en enkät",
         ("samla poll import", "paths") => {
-            "En valfri session (id eller sökväg; den senaste om den utelämnas), sedan filen med en svarande per rad"
+            "En valfri session (id eller sökväg; den senaste om den utelämnas), sedan filen med en svarande per rad, eller en .csv med en kolumn per påstående"
         }
         ("samla completions", "shell") => {
             "Skalet att komplettera i: bash, zsh, fish, powershell eller elvish"

@@ -7,6 +7,7 @@ mod export;
 mod help_sv;
 mod manual;
 mod poll;
+mod poll_csv;
 mod present;
 mod printable;
 mod resume;

@@ -1,8 +1,10 @@
 //! `samla poll import [SESSION] [--poll SEGMENT_ID] FILE`: answers typed up
-//! from paper forms, one respondent a line, all or nothing.
+//! from paper forms, one respondent a line, or a spreadsheet's CSV, all or
+//! nothing.
 
 use std::process::ExitCode;
 
+use super::poll_csv::CsvProblem;
 use super::{Context, PollCommand, PollImportArgs, fail, session_path_or};
 use crate::agenda::SegmentKind;
 use crate::i18n::Say;
@@ -56,18 +58,38 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
             reason: error.reason(),
         })
     })?;
+    // A spreadsheet's rows become the lines a note-taker would type.
+    let is_csv = answers_file
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("csv"));
+    let lines: Vec<(u64, String)> = if is_csv {
+        super::poll_csv::respondent_lines(&text, &poll, file.session.sectors()).map_err(
+            |problem| match problem {
+                CsvProblem::Unreadable { line } => fail(Say::CsvUnreadable {
+                    file: name.clone(),
+                    line,
+                }),
+                CsvProblem::UnknownSector { line, given } => fail(Say::CsvSector {
+                    file: name.clone(),
+                    line,
+                    given,
+                }),
+            },
+        )?
+    } else {
+        text.lines()
+            .zip(1..)
+            .map(|(line, number)| (number, line.trim().to_owned()))
+            .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    };
     let mut respondents = Vec::new();
     let mut problems = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        match parse_line(line, poll.statements.len(), &scale, file.session.sectors()) {
+    for (number, line) in lines {
+        match parse_line(&line, poll.statements.len(), &scale, file.session.sectors()) {
             Ok(respondent) => respondents.push(respondent),
             Err(problem) => problems.push(format!(
-                "{name}:{}: {}",
-                number + 1,
+                "{name}:{number}: {}",
                 crate::i18n::line_problem(&problem, context.language)
             )),
         }

@@ -126,6 +126,14 @@ pub enum Say {
     MemberNeedsName,
     /// No member with that id.
     NoSuchMember { id: u64 },
+    /// A CSV file of answers that cannot be read at a line.
+    CsvUnreadable { file: String, line: u64 },
+    /// A CSV row whose sector is none of the session's.
+    CsvSector {
+        file: String,
+        line: u64,
+        given: String,
+    },
     /// `--sector` names no sector of the series.
     NoSuchSector { given: String, known: String },
     /// A session of the series left out of its summary.
@@ -430,6 +438,14 @@ impl Say {
             Say::NoSuchMember { id } => l(
                 format!("ingen deltagare #{id}"),
                 format!("no member #{id}"),
+            ),
+            Say::CsvUnreadable { file, line } => l(
+                format!("{file}:{line}: raden går inte att läsa som CSV (det ska vara en rubrikrad och sedan en svarande per rad)"),
+                format!("{file}:{line}: the row cannot be read as CSV (expected a header row, then one respondent a row)"),
+            ),
+            Say::CsvSector { file, line, given } => l(
+                format!("{file}:{line}: ingen sektor heter \"{given}\" (det ska vara en sektors namn, id eller kod, eller tomt)"),
+                format!("{file}:{line}: no sector is called \"{given}\" (expected a sector's name, id or code, or nothing)"),
             ),
             Say::NoSuchSector { given, known } => l(
                 format!("ingen sektor heter \"{given}\"; välj bland: {known}"),

@@ -133,3 +133,49 @@ fn a_session_open_on_a_screen_is_not_written_behind_its_back() {
     assert!(run.stderr.contains("already open"), "{}", run.stderr);
     assert_eq!(respondents(&path), 0);
 }
+
+#[test]
+fn a_spreadsheets_csv_imports_by_its_headers_and_names_a_bad_row() {
+    let (home, path) = saved_home();
+    let answers = home.path().join("enkät.csv");
+    let import = |text: &str| {
+        std::fs::write(&answers, text).expect("written");
+        common::samla_in(
+            home.path(),
+            home.path(),
+            &["poll", "import", answers.to_str().expect("a path")],
+        )
+    };
+    // A Swedish spreadsheet: semicolons, a timestamp first, the sector last.
+    let bad = import(
+        "Tidpunkt;1;2;3;4;5;6;Sektor\n10:01;4;4;5;3;vet ej;;Skola\n10:02;2;2;9;2;2;2;Socialtjänst\n",
+    );
+    assert_eq!(bad.code, Some(1));
+    let file = answers.display().to_string();
+    assert!(
+        bad.stderr.contains(&format!("{file}:3: ")),
+        "{}",
+        bad.stderr
+    );
+    assert_eq!(respondents(&path), 0, "all or nothing");
+    let unknown = import("Sektor,1,2,3,4,5,6\nKyrkan,1,1,1,1,1,1\n");
+    assert!(
+        unknown
+            .stderr
+            .contains(&format!("{file}:2: ingen sektor heter \"Kyrkan\"")),
+        "{}",
+        unknown.stderr
+    );
+    let good = import(
+        "Tidpunkt;1;2;3;4;5;6;Sektor\n10:01;4;4;5;3;vet ej;;Skola\n10:02;2;2;2;2;2;2;so\n10:03;5;5;5;5;5;5;\n",
+    );
+    assert_eq!(good.code, Some(0), "{}", good.stderr);
+    let session = SessionFile::load(&path).expect("parses").session;
+    let forms = &session.poll(0).expect("answers").respondents;
+    assert_eq!(forms.len(), 3);
+    assert_eq!(forms[0].sector, Some(samla::agenda::Sector::SKOLA));
+    assert_eq!(forms[0].answers[4], samla::session::Answer::DontKnow);
+    assert_eq!(forms[0].answers[5], samla::session::Answer::Missing);
+    assert_eq!(forms[2].sector, None);
+    assert_eq!(session.statement_results(0)[0].n, 3);
+}
