@@ -712,16 +712,39 @@ fn a_series_of_workshops_counts_workshops_not_seminars() {
     }
 }
 
-#[test]
-fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
-    use samla::agenda::{Scale, SegmentKind, ThemeSplit};
-    let mut session = seminar_3();
-    let poll = session
+/// Seminarium 3's closing survey: its segment.
+fn survey_of(session: &Session) -> usize {
+    session
         .agenda
         .segments
         .iter()
-        .position(|segment| segment.kind == SegmentKind::Poll)
-        .expect("a survey");
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
+        .expect("a survey")
+}
+
+/// Enters `lines` as typed forms into the survey `poll`.
+fn forms(session: &mut Session, poll: usize, lines: &[&str]) {
+    let segment = &session.agenda.segments[poll];
+    let (statements, scale) = (
+        segment.statements.len(),
+        segment.scale_or_default(session.agenda.language),
+    );
+    for line in lines {
+        let respondent =
+            samla::session::parse_line(line, statements, &scale, session.sectors()).expect("valid");
+        let add = samla::session::PollAction::AddRespondent {
+            segment: poll,
+            respondent,
+        };
+        session.apply(samla::session::SessionAction::Poll(add), saved_at());
+    }
+}
+
+#[test]
+fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
+    use samla::agenda::{Scale, ThemeSplit};
+    let mut session = seminar_3();
+    let poll = survey_of(&session);
     let four = Scale {
         min: 1,
         max: 4,
@@ -743,15 +766,11 @@ fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
         theme: "Ökad samsyn".into(),
         higher_from: None,
     }];
-    for line in ["sk 4 4 3 3 2 2", "so 1 2 4 4 1 1", "sk 3 2 1 1 4 4"] {
-        let respondent =
-            samla::session::parse_line(line, 6, &four, session.sectors()).expect("valid");
-        let add = samla::session::PollAction::AddRespondent {
-            segment: poll,
-            respondent,
-        };
-        session.apply(samla::session::SessionAction::Poll(add), saved_at());
-    }
+    forms(
+        &mut session,
+        poll,
+        &["sk 4 4 3 3 2 2", "so 1 2 4 4 1 1", "sk 3 2 1 1 4 4"],
+    );
     let text = summary_of(&session, false);
     assert!(
         text.contains(
@@ -789,26 +808,15 @@ fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
 
 #[test]
 fn a_lone_respondents_answers_are_hidden_from_participants_and_counted_in_the_report() {
-    use samla::agenda::SegmentKind;
     let mut session = seminar_3();
-    let poll = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == SegmentKind::Poll)
-        .expect("a survey");
-    let scale = session.agenda.segments[poll].scale_or_default(session.agenda.language);
-    for line in [
-        "sk455445", "sk344334", "sk233443", "so555445", "so344344", "so444344", "hs111111",
-    ] {
-        let respondent =
-            samla::session::parse_line(line, 6, &scale, session.sectors()).expect("valid");
-        let add = samla::session::PollAction::AddRespondent {
-            segment: poll,
-            respondent,
-        };
-        session.apply(samla::session::SessionAction::Poll(add), saved_at());
-    }
+    let poll = survey_of(&session);
+    forms(
+        &mut session,
+        poll,
+        &[
+            "sk455445", "sk344334", "sk233443", "so555445", "so344344", "so444344", "hs111111",
+        ],
+    );
     let row = |text: &str, label: &str| -> Vec<String> {
         let knowledge = &text[text.find("### Ökad kunskap").expect("the theme")..];
         tables(knowledge)[0]
@@ -837,28 +845,13 @@ fn a_lone_respondents_answers_are_hidden_from_participants_and_counted_in_the_re
 #[test]
 fn lines_still_to_fix_are_listed_in_the_report_only() {
     let mut session = seminar_3();
-    let poll = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
-        .expect("a survey");
-    let statements = session.agenda.segments[poll].statements.len();
-    let scale = session.agenda.segments[poll].scale_or_default(session.agenda.language);
-    let respondent = samla::session::parse_line("sk455445", statements, &scale, session.sectors())
-        .expect("valid");
-    for change in [
-        samla::session::PollAction::AddRespondent {
-            segment: poll,
-            respondent,
-        },
-        samla::session::PollAction::SetAside {
-            segment: poll,
-            line: "sk4554".to_owned(),
-        },
-    ] {
-        session.apply(samla::session::SessionAction::Poll(change), saved_at());
-    }
+    let poll = survey_of(&session);
+    forms(&mut session, poll, &["sk455445"]);
+    let aside = samla::session::PollAction::SetAside {
+        segment: poll,
+        line: "sk4554".to_owned(),
+    };
+    session.apply(samla::session::SessionAction::Poll(aside), saved_at());
     let report = report_of(&session);
     assert!(
         report.contains("*Rader som väntar på att rättas (inte räknade):*\n\n- sk4554\n"),
