@@ -157,3 +157,58 @@ fn result_bars(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::Scale;
+
+    #[test]
+    fn every_step_of_a_labelled_scale_is_named_on_the_phone() {
+        let scale = Scale {
+            min: 1,
+            max: 4,
+            min_label: None,
+            max_label: None,
+            labels: [
+                "Inte alls",
+                "I liten grad",
+                "I ganska hög grad",
+                "I hög grad",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            dont_know: false,
+        };
+        let snapshot = Snapshot {
+            open: true,
+            poll: Some(SnapshotPoll {
+                statements: vec!["Vi litar på varandra".into()],
+                scale,
+                closed: false,
+                results: None,
+                answers: Default::default(),
+                respondents: 0,
+                sectors: Vec::new(),
+            }),
+            ..Snapshot::default()
+        };
+        let writer = Writer {
+            device: 1,
+            form_check: "abc",
+        };
+        let page = poll_page(&snapshot, writer, Utc::now()).into_string();
+        for step in [
+            "1 Inte alls",
+            "2 I liten grad",
+            "3 I ganska hög grad",
+            "4 I hög grad",
+        ] {
+            assert!(
+                page.contains(&format!("<span>{step}</span>")),
+                "{step}: {page}"
+            );
+        }
+        assert!(!page.contains("Vet ej"), "no \"vet ej\" on this scale");
+    }
+}
