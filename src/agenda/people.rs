@@ -76,7 +76,8 @@ pub struct SectorDef {
     pub id: Sector,
     /// What the screen and the summary call it.
     pub name: String,
-    /// The letters a paper line starts with; the id when left out.
+    /// The letters a paper line starts with; when left out, a built-in
+    /// sector's code, else the id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
@@ -115,13 +116,14 @@ impl<'a> Sectors<'a> {
             .map(|def| def.name.as_str())
     }
 
-    /// The letters a paper line gives `sector`.
+    /// The letters a paper line gives `sector`: its own code, else a built-in
+    /// sector's (`sk`, `so`, `hs`, `an`), else its id in lower case.
     pub fn code(&self, sector: &Sector) -> String {
         let own = self.own.iter().find(|def| def.id == *sector);
         let built_in = BUILT_IN.iter().find(|(known, _)| known == sector);
         match (own, built_in) {
             (Some(def), _) if def.code.is_some() => def.code.clone().unwrap_or_default(),
-            (None, Some((_, code))) => (*code).to_owned(),
+            (_, Some((_, code))) => (*code).to_owned(),
             _ => sector.id().to_lowercase(),
         }
     }
@@ -252,9 +254,18 @@ mod tests {
             sectors.code(&Sector::new("vardnadshavare")),
             "vardnadshavare"
         );
-        assert_eq!(sectors.code(&Sector::SKOLA), "skola");
+        assert_eq!(
+            sectors.code(&Sector::SKOLA),
+            "sk",
+            "a built-in sector keeps its code"
+        );
         assert_eq!(sectors.by_code("FR"), Some(Sector::new("fritid")));
-        assert_eq!(sectors.by_code("sk"), None);
+        assert_eq!(sectors.by_code("sk"), Some(Sector::SKOLA));
+        assert_eq!(
+            sectors.by_code("so"),
+            None,
+            "the list leaves social services out"
+        );
         assert_eq!(
             sectors.find("Vårdnadshavare"),
             Some(Sector::new("vardnadshavare"))
