@@ -315,8 +315,8 @@ impl SegmentKind {
     }
 }
 
-/// A statement participants rate in a poll.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A statement participants rate in a poll, or a question of another kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The statement as read to the room.
@@ -324,6 +324,83 @@ pub struct Statement {
     /// The theme it belongs to, for indices across statements.
     #[serde(default)]
     pub theme: Option<String>,
+    /// What it asks for: a value on the poll's scale unless it says.
+    #[serde(default, skip_serializing_if = "QuestionKind::is_rating")]
+    pub kind: QuestionKind,
+    /// Whether "vet ej" is an allowed answer: as the scale says for a
+    /// rating, not for the other kinds, unless it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<bool>,
+    /// Whether the poll's theme tables are broken down by its answers too,
+    /// as they are by sector: a municipality, a role, steering group against
+    /// project group. Only for a question with one answer of a few.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub breakdown: bool,
+}
+
+/// What a poll's question asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuestionKind {
+    /// A value on the poll's scale.
+    #[default]
+    Rating,
+    /// Yes or no.
+    YesNo,
+    /// One of the options listed.
+    OneOf(Vec<String>),
+    /// Any of the options listed, or none.
+    AnyOf(Vec<String>),
+    /// One of the roster's role categories, as the series counts them.
+    Role,
+    /// A few words of free text.
+    Text,
+}
+
+impl QuestionKind {
+    /// Whether it is a value on the scale.
+    pub fn is_rating(&self) -> bool {
+        *self == QuestionKind::Rating
+    }
+
+    /// How many options it offers to choose from; `None` for a rating or
+    /// free text.
+    pub fn options(&self) -> Option<usize> {
+        match self {
+            QuestionKind::YesNo => Some(2),
+            QuestionKind::OneOf(options) | QuestionKind::AnyOf(options) => Some(options.len()),
+            QuestionKind::Role => Some(super::Role::ALL.len()),
+            QuestionKind::Rating | QuestionKind::Text => None,
+        }
+    }
+
+    /// Whether it has one answer out of a few, so that it can break a table down.
+    pub fn is_single_choice(&self) -> bool {
+        matches!(
+            self,
+            QuestionKind::YesNo | QuestionKind::OneOf(_) | QuestionKind::Role
+        )
+    }
+}
+
+impl Statement {
+    /// Whether "vet ej" is an allowed answer, on `scale`.
+    pub fn allows_dont_know(&self, scale: &Scale) -> bool {
+        match (&self.kind, self.dont_know) {
+            (QuestionKind::Text, _) => false,
+            (_, Some(allowed)) => allowed,
+            (QuestionKind::Rating, None) => scale.dont_know,
+            (_, None) => false,
+        }
+    }
+
+    /// How many answers a show of hands counts, "vet ej" not included: a
+    /// slot per value of `scale` or per option; none for free text.
+    pub fn slots(&self, scale: &Scale) -> usize {
+        match &self.kind {
+            QuestionKind::Rating => scale.steps(),
+            kind => kind.options().unwrap_or(0),
+        }
+    }
 }
 
 /// The rating scale of a poll.

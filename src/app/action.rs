@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use ratatui_textarea::Input;
 
-use crate::session::{Answer, Lane, SessionAction};
+use crate::session::{Lane, SessionAction};
 
 /// One thing for [`super::AppState::update`] to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,8 +177,9 @@ pub enum RosterKey {
 pub enum TallyAction {
     /// The statement above (-1) or below (+1).
     Step(i8),
-    /// One hand more for an answer to the selected statement.
-    Add(Answer),
+    /// One hand more for the answer a key stands for (a value, a letter
+    /// of an option, `j`/`n`, `x`) to the selected question.
+    Hand(char),
     /// Take back the last hand counted.
     Undo,
 }

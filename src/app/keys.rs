@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::{Action, BoardAction, EditorAction, RosterKey, TallyAction};
 use super::state::{AppState, Mode};
 use crate::agenda::Language;
-use crate::session::{Answer, DraftTarget, Lane, SessionAction};
+use crate::session::{DraftTarget, Lane, SessionAction};
 
 /// The action `key` stands for in what `state` shows, if any.
 pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
@@ -205,14 +205,9 @@ fn tally_action(code: KeyCode) -> Option<Action> {
     let key = match code {
         KeyCode::Up => TallyAction::Step(-1),
         KeyCode::Down | KeyCode::Enter => TallyAction::Step(1),
-        KeyCode::Char(digit @ '0'..='9') => {
-            TallyAction::Add(Answer::Value(digit.to_digit(10).map_or(0, |d| d as u8)))
-        }
-        // Ten: "tio", "ten".
-        KeyCode::Char('t') => TallyAction::Add(Answer::Value(10)),
-        KeyCode::Char('x') => TallyAction::Add(Answer::DontKnow),
         KeyCode::Char('u') | KeyCode::Backspace => TallyAction::Undo,
         KeyCode::Esc | KeyCode::Char('v') => return Some(Action::Dismiss),
+        KeyCode::Char(key) if key.is_ascii_alphanumeric() => TallyAction::Hand(key),
         _ => return None,
     };
     Some(Action::Tally(key))

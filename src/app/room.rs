@@ -11,7 +11,7 @@ use crate::agenda::SegmentKind;
 use crate::i18n::{Notice, exercise_label};
 use crate::room::{
     Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard, SnapshotPoll,
-    SnapshotSector,
+    SnapshotQuestion, SnapshotSector,
 };
 use crate::session::{
     Answer, CardAction, CardId, DraftTarget, Lane, PollAction, Respondent, Session, SessionAction,
@@ -104,15 +104,25 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
         session
             .statement_results(session.current)
             .into_iter()
-            .map(|result| (result.counts, result.dont_know))
+            .map(|result| (result.counts, result.dont_know, result.n))
             .collect()
     });
     let respondents = answers
         .map(|answers| answers.respondents.as_slice())
         .unwrap_or_default();
+    let scale = segment.scale_or_default(session.agenda.language);
     Some(SnapshotPoll {
-        statements: segment.statements.iter().map(|s| s.text.clone()).collect(),
-        scale: segment.scale_or_default(session.agenda.language),
+        statements: segment
+            .statements
+            .iter()
+            .map(|question| SnapshotQuestion {
+                text: question.text.clone(),
+                kind: question.kind.clone(),
+                options: crate::i18n::option_labels(question, session.agenda.language),
+                dont_know: question.allows_dont_know(&scale),
+            })
+            .collect(),
+        scale,
         closed: answers.is_some_and(|answers| answers.closed),
         results,
         answers: respondents
@@ -346,12 +356,12 @@ impl AppState {
             return Err(Refusal::PollClosed);
         }
         let scale = poll.scale_or_default(self.session.agenda.language);
-        let valid = |answer: &Answer| match answer {
-            Answer::Value(value) => (scale.min..=scale.max).contains(value),
-            Answer::DontKnow => scale.dont_know,
-            Answer::Missing => true,
-        };
-        if answers.len() != poll.statements.len() || !answers.iter().all(valid) {
+        let fits = poll
+            .statements
+            .iter()
+            .zip(answers)
+            .all(|(question, answer)| answer.fits(question, &scale));
+        if answers.len() != poll.statements.len() || !fits {
             return Err(Refusal::NotAnAnswer);
         }
         if answers.iter().all(|answer| *answer == Answer::Missing) {

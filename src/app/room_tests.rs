@@ -446,7 +446,7 @@ fn results_reach_the_room_only_when_shown_and_the_wall_only_when_open() {
     let _ = state.update(Action::Board(BoardAction::RevealPoll), one_pm());
     let poll = room_snapshot(&state, one_pm()).poll.expect("a poll");
     let results = poll.results.expect("shown");
-    assert_eq!(results[0], (vec![0, 0, 0, 1, 0], 0));
+    assert_eq!(results[0], (vec![0, 0, 0, 1, 0], 0, 1));
     assert!(!room_snapshot(&state, one_pm()).wall);
     let _ = state.update(Action::ToggleWall, one_pm());
     assert!(room_snapshot(&state, one_pm()).wall);

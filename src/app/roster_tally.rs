@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use super::action::{RosterKey, TallyAction};
 use super::saving::Change;
 use super::state::{AppState, Mode};
-use crate::session::{DraftTarget, MemberId, PollAction, RosterAction, SessionAction};
+use crate::session::{
+    Answer, DraftTarget, MemberId, PollAction, RosterAction, Session, SessionAction, parse_answer,
+};
 
 impl AppState {
     /// The members in the roster's order on screen: by group, then as added.
@@ -83,8 +85,11 @@ impl AppState {
                     .min(statements.saturating_sub(1));
                 return Change::Nothing;
             }
-            TallyAction::Add(answer) => {
-                counted.push((*statement, answer));
+            TallyAction::Hand(key) => {
+                let Some(answer) = hand(&self.session, *statement, key) else {
+                    return Change::Nothing;
+                };
+                counted.push((*statement, answer.clone()));
                 (*statement, answer, 1)
             }
             TallyAction::Undo => match counted.pop() {
@@ -107,5 +112,23 @@ impl AppState {
             counted.pop();
         }
         change
+    }
+}
+
+/// The answer `key` stands for in a show of hands for question `statement`
+/// of the running poll: a digit a value (`t` ten), a letter an option.
+fn hand(session: &Session, statement: usize, key: char) -> Option<Answer> {
+    let poll = session.current_segment();
+    let question = poll.statements.get(statement)?;
+    let scale = poll.scale_or_default(session.agenda.language);
+    let token = match key {
+        't' if question.kind.is_rating() => "10".to_owned(),
+        key => key.to_string(),
+    };
+    match parse_answer(&token, question, &scale).ok()? {
+        Answer::Missing | Answer::Text(_) => None,
+        // A hand goes up for one option at a time.
+        Answer::Choices(chosen) => chosen.first().copied().map(Answer::Choice),
+        answer => Some(answer),
     }
 }

@@ -452,8 +452,7 @@ impl AppState {
         if line.trim().is_empty() {
             return Change::Nothing;
         }
-        let change = match parse_line(&line, poll.statements.len(), &scale, self.session.sectors())
-        {
+        let change = match parse_line(&line, &poll.statements, &scale, self.session.sectors()) {
             Ok(respondent) => PollAction::AddRespondent {
                 segment,
                 respondent,

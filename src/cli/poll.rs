@@ -86,7 +86,7 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     let mut respondents = Vec::new();
     let mut problems = Vec::new();
     for (number, line) in lines {
-        match parse_line(&line, poll.statements.len(), &scale, file.session.sectors()) {
+        match parse_line(&line, &poll.statements, &scale, file.session.sectors()) {
             Ok(respondent) => respondents.push(respondent),
             Err(problem) => problems.push(format!(
                 "{name}:{number}: {}",

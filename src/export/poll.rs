@@ -8,10 +8,10 @@ use super::escape;
 use super::letter::Block;
 use chrono::FixedOffset;
 
-use crate::agenda::{Language, Scale, Sectors};
+use crate::agenda::{Language, Scale, Sectors, Segment, Statement};
 use crate::i18n::Words;
 use crate::i18n::decimal;
-use crate::session::{Session, ThemeTable};
+use crate::session::{Cohort, Session, StatementResult, ThemeTable};
 
 /// "32,7 %": `part` of `whole` with one decimal.
 fn percent(part: u32, whole: u32, language: Language) -> String {
@@ -60,54 +60,42 @@ pub fn blocks(
         _ => format!("{}: {}–{}. ", words.scale, scale.min, scale.max),
     };
     let mut blocks = vec![Block::Aside(format!("{ends}n = {n}, {date}."))];
-    let mut head = vec![words.statement.to_owned()];
-    if report {
-        head.extend((scale.min..=scale.max).map(|value| value.to_string()));
-    }
-    if scale.dont_know {
-        head.push(words.dont_know.to_owned());
-    }
-    head.extend(["n".to_owned(), words.mean.to_owned()]);
-    let rows = segment
+    let rated: Vec<(&Statement, &StatementResult)> = segment
         .statements
         .iter()
         .zip(&results)
-        .map(|(statement, result)| {
-            let mut row = vec![statement.text.clone()];
-            if report {
-                row.extend(result.counts.iter().map(u32::to_string));
-            }
-            if scale.dont_know {
-                row.push(result.dont_know.to_string());
-            }
-            row.push(result.n.to_string());
-            row.push(
-                result
-                    .mean
-                    .map(|mean| decimal(mean, language))
-                    .unwrap_or_else(|| "–".to_owned()),
-            );
-            row
-        })
+        .filter(|(question, _)| question.kind.is_rating())
         .collect();
-    blocks.push(Block::Table {
-        head,
-        rows,
-        numeric: true,
-    });
-    for table in session.theme_tables(index) {
-        blocks.push(Block::Heading(table.theme.clone()));
-        // The report shows every count; the participants' summary hides few.
-        let min = if report { 0 } else { session.agenda.min_cell };
-        blocks.push(theme_table(
-            &table,
-            &scale,
-            session.sectors(),
-            min,
-            words,
-            language,
-        ));
-        let hidden = sector_columns(&table, min);
+    if !rated.is_empty() {
+        blocks.push(rating_table(&rated, &scale, words, report, language));
+    }
+    // The other kinds each under their question: options counted, texts listed.
+    let texts = session.free_texts(index);
+    for (position, (question, result)) in segment.statements.iter().zip(&results).enumerate() {
+        if question.kind.options().is_some() {
+            blocks.push(Block::Heading(question.text.clone()));
+            blocks.push(choice_table(question, result, &scale, words, language));
+        } else if let Some((_, written)) = texts.iter().find(|(at, _)| *at == position)
+            && !written.is_empty()
+        {
+            blocks.push(Block::List {
+                label: question.text.clone(),
+                items: written.clone(),
+            });
+        }
+    }
+    // The report shows every count; the participants' summary hides few.
+    let min = if report { 0 } else { session.agenda.min_cell };
+    let tables = session.theme_tables(index);
+    for table in tables.iter().chain(&session.breakdown_tables(index)) {
+        let heading = match table.by.and_then(|by| segment.statements.get(by)) {
+            Some(by) => format!("{} {} {}", table.theme, words.broken_down_by, by.text),
+            None => table.theme.clone(),
+        };
+        blocks.push(Block::Heading(heading));
+        let heads = column_heads(session, segment, table, words);
+        blocks.push(theme_table(table, &heads, &scale, min, words, language));
+        let hidden = table_columns(table, min);
         if hidden.contains(&Column::TooFew) {
             let mut note = words.few_hidden.replace("{n}", &min.to_string());
             if hidden.contains(&Column::WithThem) {
@@ -128,6 +116,122 @@ pub fn blocks(
         });
     }
     blocks
+}
+
+/// The rating questions' table: per question (in the report) the whole
+/// distribution, "vet ej", n and the mean.
+fn rating_table(
+    rated: &[(&Statement, &StatementResult)],
+    scale: &Scale,
+    words: &Words,
+    report: bool,
+    language: Language,
+) -> Block {
+    let dont_know = rated
+        .iter()
+        .any(|(question, _)| question.allows_dont_know(scale));
+    let mut head = vec![words.statement.to_owned()];
+    if report {
+        head.extend((scale.min..=scale.max).map(|value| value.to_string()));
+    }
+    if dont_know {
+        head.push(words.dont_know.to_owned());
+    }
+    head.extend(["n".to_owned(), words.mean.to_owned()]);
+    let rows = rated
+        .iter()
+        .map(|(statement, result)| {
+            let mut row = vec![statement.text.clone()];
+            if report {
+                row.extend(result.counts.iter().map(u32::to_string));
+            }
+            if dont_know {
+                row.push(result.dont_know.to_string());
+            }
+            row.push(result.n.to_string());
+            row.push(
+                result
+                    .mean
+                    .map(|mean| decimal(mean, language))
+                    .unwrap_or_else(|| "–".to_owned()),
+            );
+            row
+        })
+        .collect();
+    Block::Table {
+        head,
+        rows,
+        numeric: true,
+    }
+}
+
+/// A choice's table: per option how many chose it and their share of those
+/// who answered, then "vet ej" where it is allowed, then n.
+fn choice_table(
+    question: &Statement,
+    result: &StatementResult,
+    scale: &Scale,
+    words: &Words,
+    language: Language,
+) -> Block {
+    let mut rows: Vec<Vec<String>> = crate::i18n::option_labels(question, language)
+        .into_iter()
+        .zip(&result.counts)
+        .map(|(option, count)| {
+            vec![
+                option,
+                count.to_string(),
+                percent(*count, result.n, language),
+            ]
+        })
+        .collect();
+    if question.allows_dont_know(scale) {
+        rows.push(vec![
+            words.dont_know.to_owned(),
+            result.dont_know.to_string(),
+            String::new(),
+        ]);
+    }
+    rows.push(vec!["n".to_owned(), result.n.to_string(), String::new()]);
+    Block::Table {
+        head: vec![
+            words.option.to_owned(),
+            words.count.to_owned(),
+            "%".to_owned(),
+        ],
+        rows,
+        numeric: true,
+    }
+}
+
+/// The heads of a theme table's columns: sectors, or the options of the
+/// question it is broken down by, and those who did not say.
+fn column_heads(
+    session: &Session,
+    segment: &Segment,
+    table: &ThemeTable,
+    words: &Words,
+) -> Vec<String> {
+    let language = session.agenda.language;
+    let options = table
+        .by
+        .and_then(|by| segment.statements.get(by))
+        .map(|by| crate::i18n::option_labels(by, language))
+        .unwrap_or_default();
+    table
+        .columns
+        .iter()
+        .map(|(cohort, _, _)| match cohort {
+            Cohort::Sector(sector) => {
+                crate::i18n::sector_label(session.sectors(), sector, language).to_owned()
+            }
+            Cohort::Option(option) => options
+                .get(usize::from(*option))
+                .cloned()
+                .unwrap_or_default(),
+            Cohort::NotGiven => words.not_given.to_owned(),
+        })
+        .collect()
 }
 
 /// How a participants' summary hides a breakdown's small columns.
@@ -174,9 +278,9 @@ fn hidden_columns(ns: &[u32], total: u32, min: u32) -> Vec<Column> {
     }
 }
 
-/// How each sector's column of `table` is shown below `min`.
-fn sector_columns(table: &ThemeTable, min: u32) -> Vec<Column> {
-    let ns: Vec<u32> = table.by_sector.iter().map(|(_, l, h)| l + h).collect();
+/// How each column of `table` is shown below `min`.
+fn table_columns(table: &ThemeTable, min: u32) -> Vec<Column> {
+    let ns: Vec<u32> = table.columns.iter().map(|(_, l, h)| l + h).collect();
     hidden_columns(&ns, table.total.0 + table.total.1, min)
 }
 
@@ -191,8 +295,8 @@ fn shown_or_hidden(column: Column, min: u32, shown: impl FnOnce() -> String) -> 
 
 fn theme_table(
     table: &ThemeTable,
+    heads: &[String],
     scale: &Scale,
-    sectors: Sectors<'_>,
     min: u32,
     words: &Words,
     language: Language,
@@ -215,17 +319,12 @@ fn theme_table(
         scale.max
     );
     let mut head = vec![String::new()];
-    head.extend(
-        table
-            .by_sector
-            .iter()
-            .map(|(sector, _, _)| crate::i18n::sector_label(sectors, sector, language).to_owned()),
-    );
+    head.extend(heads.iter().cloned());
     head.push(words.total.to_owned());
-    // The sectors' columns may be hidden; the total never is.
-    let hidden = sector_columns(table, min);
+    // The breakdown's columns may be hidden; the total never is.
+    let hidden = table_columns(table, min);
     let columns: Vec<(u32, u32, Column)> = table
-        .by_sector
+        .columns
         .iter()
         .zip(&hidden)
         .map(|((_, lower, higher), column)| (*lower, *higher, *column))
@@ -309,16 +408,21 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
             .iter()
             .filter(|(_, table)| table.theme == theme)
             .collect();
-        let mut heads: Vec<String> = in_theme[0]
-            .1
-            .by_sector
+        // Every column any session has, so that each row lines up with the heads.
+        let mut cohorts: Vec<&Cohort> = Vec::new();
+        for (cohort, _, _) in in_theme.iter().flat_map(|(_, table)| &table.columns) {
+            if !cohorts.contains(&cohort) {
+                cohorts.push(cohort);
+            }
+        }
+        let mut heads: Vec<String> = cohorts
             .iter()
-            .map(|(sector, _, _)| {
-                format!(
-                    "{}, {}",
-                    crate::i18n::sector_label(sectors, sector, language),
-                    words.higher_share
-                )
+            .map(|cohort| {
+                let name = match cohort {
+                    Cohort::Sector(sector) => crate::i18n::sector_label(sectors, sector, language),
+                    Cohort::Option(_) | Cohort::NotGiven => words.not_given,
+                };
+                format!("{name}, {}", words.higher_share)
             })
             .collect();
         heads.push(format!("{}, {}", words.total, words.higher_share));
@@ -331,13 +435,21 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
         );
         for (poll, table) in in_theme {
             // A series summary goes to the participants: small cells hidden.
-            let hidden = sector_columns(table, min);
-            let mut cells: Vec<String> = table
-                .by_sector
+            let hidden = table_columns(table, min);
+            let mut cells: Vec<String> = cohorts
                 .iter()
-                .zip(&hidden)
-                .map(|((_, lower, higher), column)| {
-                    shown_or_hidden(*column, min, || percent(*higher, lower + higher, language))
+                .map(|cohort| {
+                    let found = table
+                        .columns
+                        .iter()
+                        .zip(&hidden)
+                        .find(|((c, _, _), _)| c == *cohort);
+                    match found {
+                        Some(((_, lower, higher), column)) => shown_or_hidden(*column, min, || {
+                            percent(*higher, lower + higher, language)
+                        }),
+                        None => "–".to_owned(),
+                    }
                 })
                 .collect();
             let (lower, higher) = table.total;

@@ -1,7 +1,9 @@
 //! Names of the things samla counts and shows: segment kinds, sectors, role
 //! categories, and numbers written the language's way.
 
-use crate::agenda::{Event, Language, Role, Sector, Sectors, Segment, SegmentKind, Task};
+use crate::agenda::{
+    Event, Language, QuestionKind, Role, Sector, Sectors, Segment, SegmentKind, Statement, Task,
+};
 use crate::session::ItemStatus;
 use crate::session::personal::Kind;
 
@@ -110,6 +112,23 @@ pub fn personal_data_label(kind: Kind, language: Language) -> &'static str {
         (Language::En, Kind::IdNumber) => "personal identity number",
         (Language::En, Kind::Email) => "e-mail address",
         (Language::En, Kind::Phone) => "phone number",
+    }
+}
+
+/// The options a question offers, in order: yes and no, the role
+/// categories, or its own; none for a rating or free text.
+pub fn option_labels(question: &Statement, language: Language) -> Vec<String> {
+    match &question.kind {
+        QuestionKind::YesNo => match language {
+            Language::Sv => vec!["Ja".to_owned(), "Nej".to_owned()],
+            Language::En => vec!["Yes".to_owned(), "No".to_owned()],
+        },
+        QuestionKind::OneOf(options) | QuestionKind::AnyOf(options) => options.clone(),
+        QuestionKind::Role => Role::ALL
+            .iter()
+            .map(|role| role_label(*role, language).to_owned())
+            .collect(),
+        QuestionKind::Rating | QuestionKind::Text => Vec::new(),
     }
 }
 

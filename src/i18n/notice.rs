@@ -309,6 +309,21 @@ pub fn line_problem(problem: &LineProblem, language: Language) -> String {
             "\"vet ej\" är inte tillåtet i den här enkäten".to_owned(),
             "\"vet ej\" (don't know) is not allowed in this poll".to_owned(),
         ),
+        LineProblem::TextCount { found, expected } => pick(
+            language,
+            format!("{found} fritextsvar efter | (det finns {expected} fritextfrågor)"),
+            format!("{found} free-text answers after | (expected at most {expected})"),
+        ),
+        LineProblem::NotYesNo { token } => pick(
+            language,
+            format!("{token:?} är inget svar (j för ja, n för nej, - för tomt)"),
+            format!("{token:?} is not an answer (expected y for yes, n for no or - for blank)"),
+        ),
+        LineProblem::NotAChoice { token, last } => pick(
+            language,
+            format!("{token:?} är inget alternativ (a–{last}, - för tomt)"),
+            format!("{token:?} is not an option (expected a–{last} or - for blank)"),
+        ),
         LineProblem::NotAnAnswer { token, min, max } => pick(
             language,
             format!("{token:?} är inget svar ({min}–{max}, x för vet ej eller - för tomt)"),

@@ -71,6 +71,13 @@ pub struct Words {
     pub few_hidden: &'static str,
     /// After it, where one more column is hidden with them.
     pub hidden_with_them: &'static str,
+    /// The column of those who did not say, in a breakdown.
+    pub not_given: &'static str,
+    /// Between a theme and the question its table is broken down by:
+    /// "Förtroende efter kommun".
+    pub broken_down_by: &'static str,
+    /// The head of a choice's options.
+    pub option: &'static str,
 }
 
 const SV: Words = Words {
@@ -127,6 +134,9 @@ const SV: Words = Words {
     lines_to_fix: "Rader som väntar på att rättas (inte räknade)",
     few_hidden: "Färre än {n} svarande visas som < {n}.",
     hidden_with_them: "Ett – döljer ytterligare en grupp, så att de inte kan räknas fram ur totalen.",
+    not_given: "Ej angivet",
+    broken_down_by: "efter",
+    option: "Svar",
     months: [
         "januari",
         "februari",
@@ -197,6 +207,9 @@ const EN: Words = Words {
     lines_to_fix: "Lines waiting to be fixed (not counted)",
     few_hidden: "Fewer than {n} respondents are shown as < {n}.",
     hidden_with_them: "A – hides one more group, so that they cannot be worked out from the total.",
+    not_given: "Not given",
+    broken_down_by: "by",
+    option: "Answer",
     months: [
         "January",
         "February",

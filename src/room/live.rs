@@ -34,10 +34,18 @@ pub(super) async fn answer_poll(
             .map(|(_, value)| value.as_str())
     };
     let snapshot = shared.snapshot();
-    let statements = snapshot
+    let questions = snapshot
         .poll
         .as_ref()
-        .map_or(0, |poll| poll.statements.len());
+        .map_or(&[][..], |poll| poll.statements.as_slice());
+    // A question of several answers posts its name once per box ticked.
+    let values = |name: &str| -> Vec<&str> {
+        fields
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+            .collect()
+    };
     let action = RoomAction::Answer {
         device: joined.device,
         segment: field("segment")
@@ -48,10 +56,11 @@ pub(super) async fn answer_poll(
             .as_ref()
             .zip(field("sector"))
             .and_then(|(poll, code)| super::survey::sector_of(poll, code)),
-        answers: (0..statements)
-            .map(|statement| {
-                field(&format!("s{statement}"))
-                    .map_or(crate::session::Answer::Missing, super::survey::answer_of)
+        answers: questions
+            .iter()
+            .enumerate()
+            .map(|(statement, question)| {
+                super::survey::answer_of(question, &values(&format!("s{statement}")))
             })
             .collect(),
     };

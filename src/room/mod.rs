@@ -18,7 +18,9 @@ pub use devices::{Devices, JoinRefusal, MAX_DEVICES, POSTS_PER_MINUTE, WRONG_COD
 pub use routes::SendToLoop;
 pub use secret::join_code;
 pub use server::{OpenRoom, RoomConfig, lan_address, open};
-pub use snapshot::{Countdown, Snapshot, SnapshotCard, SnapshotPoll, SnapshotSector};
+pub use snapshot::{
+    Countdown, Snapshot, SnapshotCard, SnapshotPoll, SnapshotQuestion, SnapshotSector,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -49,15 +49,15 @@ pub struct Snapshot {
     pub poll: Option<SnapshotPoll>,
 }
 
-/// A poll's results as the room sees them: per statement the count of each
-/// value from the lowest, then how many said "vet ej".
-pub type PollResults = Vec<(Vec<u32>, u32)>;
+/// A poll's results as the room sees them: per question the count of each
+/// value from the lowest (or of each option), how many said "vet ej", and n.
+pub type PollResults = Vec<(Vec<u32>, u32, u32)>;
 
 /// A poll as the room's page shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotPoll {
-    /// The statements, in order.
-    pub statements: Vec<String>,
+    /// The questions, in order.
+    pub statements: Vec<SnapshotQuestion>,
     /// The scale.
     pub scale: crate::agenda::Scale,
     /// Closed to the room's page.
@@ -71,6 +71,19 @@ pub struct SnapshotPoll {
     pub respondents: usize,
     /// The sectors a respondent picks from, in order.
     pub sectors: Vec<SnapshotSector>,
+}
+
+/// A question as the survey asks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotQuestion {
+    /// The question or statement.
+    pub text: String,
+    /// What it asks for.
+    pub kind: crate::agenda::QuestionKind,
+    /// Its options' names in the agenda's language; none for a rating or text.
+    pub options: Vec<String>,
+    /// Whether "vet ej" is an allowed answer.
+    pub dont_know: bool,
 }
 
 /// A sector as the survey offers it.

@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
 use super::pages::{Writer, page, segment};
-use super::snapshot::{Snapshot, SnapshotPoll};
-use crate::agenda::Sector;
+use super::snapshot::SnapshotQuestion;
+use super::snapshot::{PollResults, Snapshot, SnapshotPoll};
+use crate::agenda::{QuestionKind, Scale, Sector};
 use crate::i18n::{RoomWords, decimal, room_words};
 use crate::session::Answer;
 
@@ -41,8 +42,7 @@ pub fn poll_page(snapshot: &Snapshot, writer: Writer, now: DateTime<Utc>) -> Mar
 fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWords) -> Markup {
     let earlier = poll.answers.get(&writer.device);
     let scale = &poll.scale;
-    let answer_of =
-        |statement: usize| earlier.and_then(|earlier| earlier.answers.get(statement).copied());
+    let answer_of = |statement: usize| earlier.and_then(|earlier| earlier.answers.get(statement));
     let sector = earlier.and_then(|earlier| earlier.sector.as_ref());
     html! {
         @if earlier.is_some() { p.waiting role="status" { (words.answered) } }
@@ -63,23 +63,8 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                     @if let Some(label) = &scale.max_label { (scale.max) " = " (label) }
                 }
             }
-            @for (statement, text) in poll.statements.iter().enumerate() {
-                @let name = format!("s{statement}");
-                fieldset.question.statement {
-                    legend { (text) }
-                    div.scale {
-                        @for value in scale.min..=scale.max {
-                            @let shown = match scale.labels.is_empty() {
-                                true => value.to_string(),
-                                false => format!("{value} {}", scale.label(value).unwrap_or_default()),
-                            };
-                            (choice_input(&name, &format!("{name}-{value}"), &value.to_string(), &shown, answer_of(statement) == Some(Answer::Value(value))))
-                        }
-                        @if scale.dont_know {
-                            (choice_input(&name, &format!("{name}-x"), "x", words.dont_know, answer_of(statement) == Some(Answer::DontKnow)))
-                        }
-                    }
-                }
+            @for (statement, question) in poll.statements.iter().enumerate() {
+                (question_fieldset(statement, question, scale, answer_of(statement), words))
             }
             button type="submit" {
                 @if earlier.is_some() { (words.change_answers) } @else { (words.send_answers) }
@@ -97,11 +82,89 @@ pub fn sector_of(poll: &SnapshotPoll, code: &str) -> Option<Sector> {
         .map(|choice| choice.sector.clone())
 }
 
-/// The answer a form's value stands for: a number, `x` for "vet ej", else blank.
-pub fn answer_of(value: &str) -> Answer {
-    match value {
-        "x" => Answer::DontKnow,
-        _ => value.parse().map_or(Answer::Missing, Answer::Value),
+/// A question's fieldset: a choice per value of the scale or per option
+/// (a box each where several may be chosen), or a line of free text; the
+/// device's `earlier` answer checked.
+fn question_fieldset(
+    statement: usize,
+    question: &SnapshotQuestion,
+    scale: &Scale,
+    earlier: Option<&Answer>,
+    words: &RoomWords,
+) -> Markup {
+    let name = format!("s{statement}");
+    let chose = |option: usize| match earlier {
+        Some(Answer::Choice(choice)) => usize::from(*choice) == option,
+        Some(Answer::Choices(chosen)) => chosen.iter().any(|c| usize::from(*c) == option),
+        _ => false,
+    };
+    html! {
+        fieldset.question.statement {
+            legend { (question.text) }
+            div.scale {
+                @match &question.kind {
+                    QuestionKind::Rating => {
+                        @for value in scale.min..=scale.max {
+                            @let shown = match scale.labels.is_empty() {
+                                true => value.to_string(),
+                                false => format!("{value} {}", scale.label(value).unwrap_or_default()),
+                            };
+                            (choice_input(&name, &format!("{name}-{value}"), &value.to_string(), &shown, earlier == Some(&Answer::Value(value))))
+                        }
+                    }
+                    QuestionKind::Text => {
+                        @let written = match earlier { Some(Answer::Text(text)) => text.as_str(), _ => "" };
+                        input.text type="text" name=(name) maxlength="300" aria-label=(question.text) value=(written);
+                    }
+                    QuestionKind::AnyOf(_) => {
+                        @for (option, label) in question.options.iter().enumerate() {
+                            label.choice for=(format!("{name}-{option}")) {
+                                input type="checkbox" name=(name) id=(format!("{name}-{option}")) value=(option) checked[chose(option)];
+                                span { (label) }
+                            }
+                        }
+                    }
+                    _ => {
+                        @for (option, label) in question.options.iter().enumerate() {
+                            (choice_input(&name, &format!("{name}-{option}"), &option.to_string(), label, chose(option)))
+                        }
+                    }
+                }
+                @if question.dont_know {
+                    (choice_input(&name, &format!("{name}-x"), "x", words.dont_know, earlier == Some(&Answer::DontKnow)))
+                }
+            }
+        }
+    }
+}
+
+/// The answer to `question` the form's `values` for it stand for: `x` for
+/// "vet ej", a value, the number of an option (or of each chosen), or the
+/// text; nothing given is blank, and anything else no answer the poll takes.
+pub fn answer_of(question: &SnapshotQuestion, values: &[&str]) -> Answer {
+    let values: Vec<&str> = values
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if values == ["x"] {
+        return Answer::DontKnow;
+    }
+    let Some(first) = values.first() else {
+        return Answer::Missing;
+    };
+    let number = |value: &str| value.parse::<u8>().ok();
+    let not_taken = Answer::Choice(u8::MAX);
+    match &question.kind {
+        QuestionKind::Text => Answer::Text(values.join(" ")),
+        QuestionKind::Rating => number(first).map_or(not_taken, Answer::Value),
+        QuestionKind::AnyOf(_) => {
+            let mut chosen: Vec<u8> = values.iter().filter_map(|value| number(value)).collect();
+            chosen.sort_unstable();
+            chosen.dedup();
+            Answer::Choices(chosen)
+        }
+        _ => number(first).map_or(not_taken, Answer::Choice),
     }
 }
 
@@ -114,42 +177,48 @@ fn choice_input(name: &str, id: &str, value: &str, label: &str, checked: bool) -
     }
 }
 
-/// The results as bars: per statement, how many chose each value and "vet
-/// ej", with n and the mean.
+/// The results as bars: per question but free text, how many chose each
+/// value or option and "vet ej", with n and, for a rating, the mean.
 fn result_bars(
     snapshot: &Snapshot,
     poll: &SnapshotPoll,
-    results: &[(Vec<u32>, u32)],
+    results: &PollResults,
     words: &RoomWords,
 ) -> Markup {
     let scale = &poll.scale;
     html! {
         h2 { (words.results_heading) }
-        @for (text, (counts, dont_know)) in poll.statements.iter().zip(results) {
-            @let n: u32 = counts.iter().sum();
-            @let total = n + dont_know;
-            @let sum: u32 = counts.iter().enumerate().map(|(slot, count)| (u32::from(scale.min) + slot as u32) * count).sum();
-            div.result {
-                h3 { (text) }
-                p.summary {
-                    (n) " " (words.answers_word)
-                    @if n > 0 {
-                        " · " (words.mean_word) " " (decimal(f64::from(sum) / f64::from(n), snapshot.language))
-                    }
-                }
-                table.bars {
-                    @for (slot, count) in counts.iter().enumerate() {
-                        tr {
-                            th scope="row" { (u32::from(scale.min) + slot as u32) }
-                            td { meter min="0" max=(total.max(1)) value=(count) {} }
-                            td.count { (count) }
+        @for (question, (counts, dont_know, n)) in poll.statements.iter().zip(results) {
+            @if question.kind != QuestionKind::Text {
+                @let rating = question.kind.is_rating();
+                @let rows: Vec<String> = match rating {
+                    true => (scale.min..=scale.max).map(|value| value.to_string()).collect(),
+                    false => question.options.clone(),
+                };
+                @let most = counts.iter().chain([dont_know]).copied().max().unwrap_or(0).max(1);
+                @let sum: u32 = counts.iter().enumerate().map(|(slot, count)| (u32::from(scale.min) + slot as u32) * count).sum();
+                div.result {
+                    h3 { (question.text) }
+                    p.summary {
+                        (n) " " (words.answers_word)
+                        @if rating && *n > 0 {
+                            " · " (words.mean_word) " " (decimal(f64::from(sum) / f64::from(*n), snapshot.language))
                         }
                     }
-                    @if scale.dont_know {
-                        tr {
-                            th scope="row" { (words.dont_know) }
-                            td { meter min="0" max=(total.max(1)) value=(dont_know) {} }
-                            td.count { (dont_know) }
+                    table.bars {
+                        @for (label, count) in rows.iter().zip(counts) {
+                            tr {
+                                th scope="row" { (label) }
+                                td { meter min="0" max=(most) value=(count) {} }
+                                td.count { (count) }
+                            }
+                        }
+                        @if question.dont_know {
+                            tr {
+                                th scope="row" { (words.dont_know) }
+                                td { meter min="0" max=(most) value=(dont_know) {} }
+                                td.count { (dont_know) }
+                            }
                         }
                     }
                 }
@@ -183,7 +252,12 @@ mod tests {
         let snapshot = Snapshot {
             open: true,
             poll: Some(SnapshotPoll {
-                statements: vec!["Vi litar på varandra".into()],
+                statements: vec![SnapshotQuestion {
+                    text: "Vi litar på varandra".into(),
+                    kind: QuestionKind::Rating,
+                    options: Vec::new(),
+                    dont_know: false,
+                }],
                 scale,
                 closed: false,
                 results: None,

@@ -20,8 +20,8 @@ pub use check::{Inconsistency, Mismatch};
 pub use follow_up::{Brought, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
-    Answer, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult, ThemeTable,
-    index, level, parse_line, themes,
+    Answer, Cohort, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult,
+    ThemeTable, index, level, option_letter, parse_answer, parse_line, themes,
 };
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction, count_by_sector};
@@ -406,3 +406,6 @@ mod roster_tests;
 
 #[cfg(test)]
 mod poll_tests;
+
+#[cfg(test)]
+mod question_tests;

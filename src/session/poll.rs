@@ -2,15 +2,13 @@
 //! tallied from a show of hands; their distribution, mean, and the themes'
 //! indices as the follow-up study of the series computes them (seed 001).
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::Session;
-use crate::agenda::{Scale, Sector, Sectors, Segment};
+use crate::agenda::{QuestionKind, Scale, Sector, Sectors, Segment, Statement};
 
-/// One answer to one statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// One answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
     /// A value on the scale.
     Value(u8),
@@ -18,6 +16,37 @@ pub enum Answer {
     DontKnow,
     /// Left blank.
     Missing,
+    /// The option chosen, from the first (for yes/no: yes first).
+    Choice(u8),
+    /// The options chosen, from the first, in order.
+    Choices(Vec<u8>),
+    /// Free text.
+    Text(String),
+}
+
+impl Answer {
+    /// Yes, to a yes/no question.
+    pub const YES: Answer = Answer::Choice(0);
+    /// No, to a yes/no question.
+    pub const NO: Answer = Answer::Choice(1);
+
+    /// Whether it is an answer `question` takes, on `scale`.
+    pub fn fits(&self, question: &Statement, scale: &Scale) -> bool {
+        let options = question.kind.options().unwrap_or(0);
+        let option = |choice: &u8| usize::from(*choice) < options;
+        match self {
+            Answer::Missing => true,
+            Answer::DontKnow => question.allows_dont_know(scale),
+            Answer::Value(value) => {
+                question.kind.is_rating() && (scale.min..=scale.max).contains(value)
+            }
+            Answer::Choice(choice) => question.kind.is_single_choice() && option(choice),
+            Answer::Choices(choices) => {
+                matches!(question.kind, QuestionKind::AnyOf(_)) && choices.iter().all(option)
+            }
+            Answer::Text(text) => question.kind == QuestionKind::Text && !text.trim().is_empty(),
+        }
+    }
 }
 
 /// One paper form: the respondent's sector and an answer per statement.
@@ -90,16 +119,23 @@ pub enum PollAction {
 }
 
 /// Parses a respondent line: a sector code (`sk`, `so`, `hs`, `an`, the
-/// codes of the agenda's own sectors, or `-` when not given), then one answer per statement: a value on the scale, `x`
-/// for "vet ej", `-` for blank. With single-digit scales the answers may be
-/// typed without spaces (`sk455445`).
+/// codes of the agenda's own sectors, or `-` when not given), then one answer
+/// per question but free text: a value on the scale, `j` (or `y`) and `n`
+/// for yes and no, a letter for an option (`a` the first), the letters of
+/// all chosen where several may be, `x` for "vet ej", `-` for blank. Where
+/// every answer is one character they may be typed without spaces
+/// (`sk455445`). Free-text answers follow, each after a `|`, in the
+/// questions' order.
 pub fn parse_line(
     line: &str,
-    statements: usize,
+    questions: &[Statement],
     scale: &Scale,
     sectors: Sectors<'_>,
 ) -> Result<Respondent, LineProblem> {
-    let line = line.trim();
+    let (line, texts) = match line.split_once('|') {
+        Some((line, texts)) => (line.trim(), texts.split('|').map(str::trim).collect()),
+        None => (line.trim(), Vec::new()),
+    };
     let (sector, rest) = match line.strip_prefix('-') {
         Some(rest) => (None, rest),
         None => {
@@ -120,16 +156,33 @@ pub fn parse_line(
     } else {
         rest.chars().map(String::from).collect()
     };
-    let answers = tokens
-        .iter()
-        .map(|token| answer(token, scale))
-        .collect::<Result<Vec<Answer>, LineProblem>>()?;
-    if answers.len() != statements {
+    let free = |question: &&Statement| question.kind == QuestionKind::Text;
+    let closed = questions.iter().filter(|q| !free(q)).count();
+    if tokens.len() != closed {
         return Err(LineProblem::AnswerCount {
-            found: answers.len(),
-            expected: statements,
+            found: tokens.len(),
+            expected: closed,
         });
     }
+    let open = questions.len() - closed;
+    if texts.len() > open {
+        return Err(LineProblem::TextCount {
+            found: texts.len(),
+            expected: open,
+        });
+    }
+    let mut tokens = tokens.iter();
+    let mut texts = texts.into_iter();
+    let answers = questions
+        .iter()
+        .map(|question| match &question.kind {
+            QuestionKind::Text => Ok(match texts.next() {
+                Some(text) if !text.is_empty() => Answer::Text(text.to_owned()),
+                _ => Answer::Missing,
+            }),
+            _ => parse_answer(tokens.next().map_or("-", String::as_str), question, scale),
+        })
+        .collect::<Result<Vec<Answer>, LineProblem>>()?;
     Ok(Respondent {
         sector,
         answers,
@@ -144,20 +197,77 @@ pub enum LineProblem {
     NoSector,
     /// The line starts with letters that are no sector code.
     UnknownSector(String),
-    /// Not one answer per statement.
+    /// Not one answer per question (free text aside).
     AnswerCount { found: usize, expected: usize },
-    /// `x` where the poll has no "vet ej".
+    /// More free texts than free-text questions.
+    TextCount { found: usize, expected: usize },
+    /// `x` where the question has no "vet ej".
     DontKnowNotAllowed,
     /// A token that is no value of the scale.
     NotAnAnswer { token: String, min: u8, max: u8 },
+    /// A token that is neither yes nor no.
+    NotYesNo { token: String },
+    /// A token that is no option's letter; `last` is the last option's.
+    NotAChoice { token: String, last: char },
 }
 
-fn answer(token: &str, scale: &Scale) -> Result<Answer, LineProblem> {
+/// The letter of option `index`: `a` for the first.
+pub fn option_letter(index: usize) -> char {
+    u8::try_from(index)
+        .ok()
+        .and_then(|index| b'a'.checked_add(index))
+        .map_or('?', char::from)
+}
+
+/// Reads one answer to `question` on `scale`, as a respondent line types it.
+pub fn parse_answer(
+    token: &str,
+    question: &Statement,
+    scale: &Scale,
+) -> Result<Answer, LineProblem> {
+    let options = question.kind.options().unwrap_or(0);
+    let option = |letter: char| {
+        let index = u32::from(letter.to_ascii_lowercase()).checked_sub(u32::from('a'))?;
+        u8::try_from(index)
+            .ok()
+            .filter(|index| usize::from(*index) < options)
+    };
+    let not_a_choice = || LineProblem::NotAChoice {
+        token: token.to_owned(),
+        last: option_letter(options.saturating_sub(1)),
+    };
     match token {
-        "x" | "X" if scale.dont_know => Ok(Answer::DontKnow),
-        "x" | "X" => Err(LineProblem::DontKnowNotAllowed),
-        "-" => Ok(Answer::Missing),
-        _ => match token.parse::<u8>() {
+        "x" | "X" if question.allows_dont_know(scale) => return Ok(Answer::DontKnow),
+        "x" | "X" => return Err(LineProblem::DontKnowNotAllowed),
+        "-" => return Ok(Answer::Missing),
+        _ => {}
+    }
+    match &question.kind {
+        QuestionKind::YesNo => match token {
+            "j" | "J" | "y" | "Y" => Ok(Answer::YES),
+            "n" | "N" => Ok(Answer::NO),
+            _ => Err(LineProblem::NotYesNo {
+                token: token.to_owned(),
+            }),
+        },
+        QuestionKind::OneOf(_) | QuestionKind::Role => {
+            let mut letters = token.chars();
+            match (letters.next().and_then(option), letters.next()) {
+                (Some(choice), None) => Ok(Answer::Choice(choice)),
+                _ => Err(not_a_choice()),
+            }
+        }
+        QuestionKind::AnyOf(_) => {
+            let mut chosen = token
+                .chars()
+                .map(option)
+                .collect::<Option<Vec<u8>>>()
+                .ok_or_else(not_a_choice)?;
+            chosen.sort_unstable();
+            chosen.dedup();
+            Ok(Answer::Choices(chosen))
+        }
+        QuestionKind::Rating | QuestionKind::Text => match token.parse::<u8>() {
             Ok(value) if (scale.min..=scale.max).contains(&value) => Ok(Answer::Value(value)),
             _ => Err(LineProblem::NotAnAnswer {
                 token: token.to_owned(),
@@ -213,16 +323,30 @@ pub fn level(index: f64, higher_from: f64) -> Level {
     }
 }
 
-/// A theme's index table: respondents at each level, per sector and in total.
+/// A column of a breakdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cohort {
+    /// Those of a sector.
+    Sector(Sector),
+    /// Those who chose an option of the breakdown's question.
+    Option(u8),
+    /// Those who did not say: so that the columns add up to the total.
+    NotGiven,
+}
+
+/// A theme's index table: respondents at each level, per column of a
+/// breakdown and in total.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeTable {
     /// The theme's name.
     pub theme: String,
     /// The lowest index that counts as higher.
     pub higher_from: f64,
-    /// Per sector shown (in breakdown order): (lower, higher).
-    pub by_sector: Vec<(Sector, u32, u32)>,
-    /// Everyone with an index, whatever their sector: (lower, higher).
+    /// The question whose answers the columns are; `None` for sectors.
+    pub by: Option<usize>,
+    /// Per column (in breakdown order): (lower, higher).
+    pub columns: Vec<(Cohort, u32, u32)>,
+    /// Everyone with an index: (lower, higher).
     pub total: (u32, u32),
 }
 
@@ -232,106 +356,218 @@ impl Session {
         self.polls.get(&index)
     }
 
-    /// Results per statement of poll segment `index`: forms and tallies together.
+    /// Results per question of poll segment `index`: forms and tallies
+    /// together. A show of hands for a question of several answers counts
+    /// its largest hand as n, not knowing who raised more than one.
     pub fn statement_results(&self, index: usize) -> Vec<StatementResult> {
         let Some(segment) = self.agenda.segments.get(index) else {
             return Vec::new();
         };
         let scale = segment.scale_or_default(self.agenda.language);
-        let values = usize::from(scale.max - scale.min) + 1;
         let answers = self.polls.get(&index);
-        (0..segment.statements.len())
-            .map(|statement| {
-                let mut counts = vec![0u32; values];
-                let mut dont_know = 0;
+        segment
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(statement, question)| {
+                let mut counts = vec![0u32; question.slots(&scale)];
+                let mut count = |slot: usize| {
+                    if let Some(total) = counts.get_mut(slot) {
+                        *total += 1;
+                    }
+                };
+                let (mut dont_know, mut n) = (0, 0);
                 for respondent in answers.iter().flat_map(|a| &a.respondents) {
                     match respondent.answers.get(statement) {
                         Some(Answer::Value(value)) => {
-                            counts[usize::from(value - scale.min)] += 1;
+                            count(usize::from(value.saturating_sub(scale.min)));
+                            n += 1;
                         }
+                        Some(Answer::Choice(choice)) => {
+                            count(usize::from(*choice));
+                            n += 1;
+                        }
+                        Some(Answer::Choices(choices)) => {
+                            choices
+                                .iter()
+                                .for_each(|choice| count(usize::from(*choice)));
+                            n += 1;
+                        }
+                        Some(Answer::Text(_)) => n += 1,
                         Some(Answer::DontKnow) => dont_know += 1,
-                        _ => {}
+                        Some(Answer::Missing) | None => {}
                     }
                 }
                 if let Some(tally) = answers.and_then(|a| a.tallies.get(statement)) {
-                    for (slot, count) in tally.iter().enumerate() {
-                        match counts.get_mut(slot) {
-                            Some(total) => *total += count,
-                            None => dont_know += count,
-                        }
+                    let hands = tally.get(..counts.len()).unwrap_or(tally);
+                    for (total, hands) in counts.iter_mut().zip(hands) {
+                        *total += hands;
                     }
+                    n += match question.kind {
+                        QuestionKind::AnyOf(_) => hands.iter().copied().max().unwrap_or(0),
+                        _ => hands.iter().sum(),
+                    };
+                    dont_know += tally
+                        .get(counts.len()..)
+                        .unwrap_or_default()
+                        .iter()
+                        .sum::<u32>();
                 }
-                let n: u32 = counts.iter().sum();
                 let sum: f64 = counts
                     .iter()
                     .enumerate()
                     .map(|(slot, count)| (f64::from(scale.min) + slot as f64) * f64::from(*count))
                     .sum();
+                let mean = (question.kind.is_rating() && n > 0).then(|| sum / f64::from(n));
                 StatementResult {
                     counts,
                     dont_know,
                     n,
-                    mean: (n > 0).then(|| sum / f64::from(n)),
+                    mean,
                 }
             })
             .collect()
     }
 
-    /// The index tables of poll segment `index`, one per theme that splits,
-    /// in the order the themes first appear; from typed forms only (tallies have no
-    /// respondents).
+    /// The free-text answers of poll segment `index`: per free-text question,
+    /// its position and what each respondent wrote, in the order they came.
+    pub fn free_texts(&self, index: usize) -> Vec<(usize, Vec<String>)> {
+        let Some(segment) = self.agenda.segments.get(index) else {
+            return Vec::new();
+        };
+        let respondents = self.polls.get(&index).map_or(&[][..], |a| &a.respondents);
+        segment
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(_, question)| question.kind == QuestionKind::Text)
+            .map(|(statement, _)| {
+                let texts = respondents
+                    .iter()
+                    .filter_map(|respondent| match respondent.answers.get(statement) {
+                        Some(Answer::Text(text)) => Some(text.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                (statement, texts)
+            })
+            .collect()
+    }
+
+    /// The index tables of poll segment `index` by sector, one per theme that
+    /// splits, in the order the themes first appear; from typed forms only
+    /// (tallies have no respondents).
     pub fn theme_tables(&self, index: usize) -> Vec<ThemeTable> {
         let (Some(segment), Some(answers)) =
             (self.agenda.segments.get(index), self.polls.get(&index))
         else {
             return Vec::new();
         };
-        let sectors = breakdown(segment, self.sectors(), &answers.respondents);
+        let cohorts = breakdown(segment, self.sectors(), &answers.respondents)
+            .into_iter()
+            .map(Cohort::Sector)
+            .collect();
+        let cohort_of = |respondent: &Respondent| respondent.sector.clone().map(Cohort::Sector);
+        self.split_tables(index, None, cohorts, &cohort_of)
+    }
+
+    /// The index tables of poll segment `index` by each of its breakdown
+    /// questions, in the questions' order: per question, a table per theme
+    /// that splits.
+    pub fn breakdown_tables(&self, index: usize) -> Vec<ThemeTable> {
+        let Some(segment) = self.agenda.segments.get(index) else {
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for (by, question) in segment.statements.iter().enumerate() {
+            let Some(options) = question.kind.options().filter(|_| question.breakdown) else {
+                continue;
+            };
+            let cohorts = (0..options)
+                .filter_map(|option| u8::try_from(option).ok())
+                .map(Cohort::Option)
+                .collect();
+            let cohort_of = |respondent: &Respondent| match respondent.answers.get(by) {
+                Some(Answer::Choice(choice)) => Some(Cohort::Option(*choice)),
+                _ => None,
+            };
+            tables.extend(self.split_tables(index, Some(by), cohorts, &cohort_of));
+        }
+        tables
+    }
+
+    /// A table per theme of poll segment `index` that splits, with a column
+    /// per cohort, and one of those `cohort_of` places in none if any.
+    fn split_tables(
+        &self,
+        index: usize,
+        by: Option<usize>,
+        cohorts: Vec<Cohort>,
+        cohort_of: &dyn Fn(&Respondent) -> Option<Cohort>,
+    ) -> Vec<ThemeTable> {
+        let (Some(segment), Some(answers)) =
+            (self.agenda.segments.get(index), self.polls.get(&index))
+        else {
+            return Vec::new();
+        };
         let scale = segment.scale_or_default(self.agenda.language);
         themes(segment)
             .into_iter()
             .filter_map(|(theme, indices)| {
                 // A theme the agenda does not split has no table, only its means.
                 let higher_from = segment.split_of(&theme, &scale)?;
-                let mut by_sector: BTreeMap<Sector, (u32, u32)> = BTreeMap::new();
+                let mut columns: Vec<(Cohort, u32, u32)> = cohorts
+                    .iter()
+                    .map(|cohort| (cohort.clone(), 0, 0))
+                    .collect();
                 let mut total = (0, 0);
                 for respondent in &answers.respondents {
                     let Some(value) = super::poll::index(respondent, &indices) else {
                         continue;
                     };
-                    let slot = |counts: &mut (u32, u32)| match level(value, higher_from) {
-                        Level::Lower => counts.0 += 1,
-                        Level::Higher => counts.1 += 1,
-                    };
-                    slot(&mut total);
-                    if let Some(sector) = respondent.sector.as_ref().filter(|s| sectors.contains(s))
+                    let higher = level(value, higher_from) == Level::Higher;
+                    match higher {
+                        true => total.1 += 1,
+                        false => total.0 += 1,
+                    }
+                    let cohort = cohort_of(respondent)
+                        .filter(|cohort| cohorts.contains(cohort))
+                        .unwrap_or(Cohort::NotGiven);
+                    if !columns.iter().any(|(c, _, _)| *c == cohort) {
+                        columns.push((cohort.clone(), 0, 0));
+                    }
+                    if let Some((_, lower_count, higher_count)) =
+                        columns.iter_mut().find(|(c, _, _)| *c == cohort)
                     {
-                        slot(by_sector.entry(sector.clone()).or_default());
+                        match higher {
+                            true => *higher_count += 1,
+                            false => *lower_count += 1,
+                        }
                     }
                 }
                 Some(ThemeTable {
                     theme,
                     higher_from,
-                    by_sector: sectors
-                        .iter()
-                        .map(|sector| {
-                            let (lower, higher) =
-                                by_sector.get(sector).copied().unwrap_or_default();
-                            (sector.clone(), lower, higher)
-                        })
-                        .collect(),
+                    by,
+                    columns,
                     total,
                 })
             })
             .collect()
     }
 
-    /// Whether `respondent` answers every statement of the poll in `segment`.
+    /// Whether `respondent` answers every question of the poll in `segment`,
+    /// each with an answer it takes.
     fn fits_poll(&self, segment: usize, respondent: &Respondent) -> bool {
-        self.agenda
-            .segments
-            .get(segment)
-            .is_some_and(|poll| poll.statements.len() == respondent.answers.len())
+        self.agenda.segments.get(segment).is_some_and(|poll| {
+            let scale = poll.scale_or_default(self.agenda.language);
+            poll.statements.len() == respondent.answers.len()
+                && poll
+                    .statements
+                    .iter()
+                    .zip(&respondent.answers)
+                    .all(|(question, answer)| answer.fits(question, &scale))
+        })
     }
 
     pub(super) fn apply_poll(&mut self, action: PollAction) {
@@ -410,17 +646,28 @@ impl Session {
                     return;
                 };
                 let scale = poll.scale_or_default(self.agenda.language);
-                let slots = usize::from(scale.max - scale.min) + 2;
+                let Some(question) = poll.statements.get(statement) else {
+                    return;
+                };
+                let slots = question.slots(&scale) + 1;
                 let slot = match answer {
-                    Answer::Value(value) if (scale.min..=scale.max).contains(&value) => {
+                    Answer::Value(value)
+                        if question.kind.is_rating()
+                            && (scale.min..=scale.max).contains(&value) =>
+                    {
                         usize::from(value - scale.min)
                     }
-                    Answer::DontKnow if scale.dont_know => slots - 1,
+                    Answer::Choice(choice)
+                        if question
+                            .kind
+                            .options()
+                            .is_some_and(|o| usize::from(choice) < o) =>
+                    {
+                        usize::from(choice)
+                    }
+                    Answer::DontKnow if question.allows_dont_know(&scale) => slots - 1,
                     _ => return,
                 };
-                if statement >= poll.statements.len() {
-                    return;
-                }
                 let answers = self.polls.entry(segment).or_default();
                 answers.tallies.resize(poll.statements.len(), Vec::new());
                 let tally = &mut answers.tallies[statement];

@@ -17,6 +17,11 @@ fn scale() -> Scale {
     }
 }
 
+/// Four rating statements.
+fn four() -> Vec<Statement> {
+    vec![Statement::default(); 4]
+}
+
 /// Seminarium 3 with a poll of four statements in two themes as its last segment.
 fn with_poll() -> (Session, usize) {
     let mut agenda = load_bundled("seminarium-3").unwrap().unwrap();
@@ -29,6 +34,7 @@ fn with_poll() -> (Session, usize) {
         .map(|(n, text)| Statement {
             text: (*text).to_owned(),
             theme: Some(if n < 2 { "Kunskap" } else { "Samsyn" }.to_owned()),
+            ..Statement::default()
         })
         .collect();
     poll.scale = Some(scale());
@@ -44,7 +50,7 @@ fn with_poll() -> (Session, usize) {
 }
 
 fn respond(session: &mut Session, segment: usize, line: &str) {
-    let respondent = parse_line(line, 4, &scale(), session.sectors()).unwrap();
+    let respondent = parse_line(line, &four(), &scale(), session.sectors()).unwrap();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
             segment,
@@ -56,8 +62,8 @@ fn respond(session: &mut Session, segment: usize, line: &str) {
 
 #[test]
 fn lines_are_read_spaced_or_compact() {
-    let spaced = parse_line("sk 4 5 x -", 4, &scale(), Sectors::new(&[])).unwrap();
-    let compact = parse_line("SK45x-", 4, &scale(), Sectors::new(&[])).unwrap();
+    let spaced = parse_line("sk 4 5 x -", &four(), &scale(), Sectors::new(&[])).unwrap();
+    let compact = parse_line("SK45x-", &four(), &scale(), Sectors::new(&[])).unwrap();
     assert_eq!(spaced, compact);
     assert_eq!(spaced.sector, Some(Sector::SKOLA));
     assert_eq!(
@@ -70,13 +76,13 @@ fn lines_are_read_spaced_or_compact() {
         ]
     );
     assert_eq!(
-        parse_line("- 1 2 3 4", 4, &scale(), Sectors::new(&[]))
+        parse_line("- 1 2 3 4", &four(), &scale(), Sectors::new(&[]))
             .unwrap()
             .sector,
         None
     );
     assert_eq!(
-        parse_line("hs1234", 4, &scale(), Sectors::new(&[]))
+        parse_line("hs1234", &four(), &scale(), Sectors::new(&[]))
             .unwrap()
             .sector,
         Some(Sector::HALSOVARD)
@@ -85,7 +91,7 @@ fn lines_are_read_spaced_or_compact() {
 
 #[test]
 fn bad_lines_say_what_is_wrong() {
-    let error = |line: &str| parse_line(line, 4, &scale(), Sectors::new(&[])).unwrap_err();
+    let error = |line: &str| parse_line(line, &four(), &scale(), Sectors::new(&[])).unwrap_err();
     assert_eq!(error("4 5 4 4"), LineProblem::NoSector);
     assert_eq!(error("xx 4 5 4 4"), LineProblem::UnknownSector("xx".into()));
     let count = |found| LineProblem::AnswerCount { found, expected: 4 };
@@ -104,17 +110,17 @@ fn bad_lines_say_what_is_wrong() {
         ..scale()
     };
     assert_eq!(
-        parse_line("sk x 1 1 1", 4, &no_dont_know, Sectors::new(&[])).unwrap_err(),
+        parse_line("sk x 1 1 1", &four(), &no_dont_know, Sectors::new(&[])).unwrap_err(),
         LineProblem::DontKnowNotAllowed
     );
 }
 
 #[test]
 fn the_index_leaves_out_vet_ej_and_blanks() {
-    let respondent = parse_line("sk 4 x 2 -", 4, &scale(), Sectors::new(&[])).unwrap();
+    let respondent = parse_line("sk 4 x 2 -", &four(), &scale(), Sectors::new(&[])).unwrap();
     assert_eq!(index(&respondent, &[0, 1]), Some(4.0));
     assert_eq!(index(&respondent, &[2, 3]), Some(2.0));
-    let none = parse_line("so x - x x", 4, &scale(), Sectors::new(&[])).unwrap();
+    let none = parse_line("so x - x x", &four(), &scale(), Sectors::new(&[])).unwrap();
     assert_eq!(index(&none, &[0, 1]), None, "no valid answer, no index");
 }
 
@@ -197,7 +203,7 @@ fn every_step_may_have_its_label_and_the_ends_keep_theirs() {
 }
 
 fn respond_on(session: &mut Session, segment: usize, scale: &Scale, line: &str) {
-    let respondent = parse_line(line, 4, scale, session.sectors()).unwrap();
+    let respondent = parse_line(line, &four(), scale, session.sectors()).unwrap();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
             segment,
@@ -215,32 +221,36 @@ fn theme_tables_count_levels_per_sector_and_in_total() {
     respond(&mut session, poll, "so 5 5 1 2"); // higher; lower
     respond(&mut session, poll, "hs 1 1 5 5"); // not in the breakdown: a column of its own
     respond(&mut session, poll, "- x x x x"); // no index at all
+    respond(&mut session, poll, "- 5 5 5 5"); // no sector: a column of its own
     let tables = session.theme_tables(poll);
     assert_eq!(tables.len(), 2);
     assert_eq!(tables[0].theme, "Kunskap");
+    let sector = |sector: Sector, lower, higher| (Cohort::Sector(sector), lower, higher);
     assert_eq!(
-        tables[0].by_sector,
+        tables[0].columns,
         [
-            (Sector::SKOLA, 1, 1),
-            (Sector::SOCIALTJANST, 0, 1),
-            (Sector::HALSOVARD, 1, 0)
+            sector(Sector::SKOLA, 1, 1),
+            sector(Sector::SOCIALTJANST, 0, 1),
+            sector(Sector::HALSOVARD, 1, 0),
+            (Cohort::NotGiven, 0, 1)
         ]
     );
-    assert_eq!(tables[0].total, (2, 2));
+    assert_eq!(tables[0].total, (2, 3));
     assert_eq!(tables[1].theme, "Samsyn");
     assert_eq!(
-        tables[1].by_sector,
+        tables[1].columns,
         [
-            (Sector::SKOLA, 0, 1),
-            (Sector::SOCIALTJANST, 1, 0),
-            (Sector::HALSOVARD, 0, 1)
+            sector(Sector::SKOLA, 0, 1),
+            sector(Sector::SOCIALTJANST, 1, 0),
+            sector(Sector::HALSOVARD, 0, 1),
+            (Cohort::NotGiven, 0, 1)
         ]
     );
-    assert_eq!(tables[1].total, (1, 2));
-    // Every sector's column adds up to the total of those who gave a sector.
+    assert_eq!(tables[1].total, (1, 3));
+    // The columns add up to the total.
     for table in &tables {
-        let lower: u32 = table.by_sector.iter().map(|(_, lower, _)| lower).sum();
-        let higher: u32 = table.by_sector.iter().map(|(_, _, higher)| higher).sum();
+        let lower: u32 = table.columns.iter().map(|(_, lower, _)| lower).sum();
+        let higher: u32 = table.columns.iter().map(|(_, _, higher)| higher).sum();
         assert_eq!((lower, higher), table.total, "{}", table.theme);
     }
 }
@@ -319,7 +329,7 @@ fn an_agenda_with_its_own_sectors_reads_their_codes_and_tables_them_in_its_order
     ];
     session.agenda.segments[poll].breakdown = Vec::new();
     assert_eq!(
-        parse_line("sk 1 2 3 4", 4, &scale(), session.sectors()).unwrap_err(),
+        parse_line("sk 1 2 3 4", &four(), &scale(), session.sectors()).unwrap_err(),
         LineProblem::UnknownSector("sk".into()),
         "the built-in codes give way to the agenda's"
     );
@@ -328,8 +338,11 @@ fn an_agenda_with_its_own_sectors_reads_their_codes_and_tables_them_in_its_order
     respond(&mut session, poll, "elev5522");
     let tables = session.theme_tables(poll);
     assert_eq!(
-        tables[0].by_sector,
-        [(Sector::new("fritid"), 1, 0), (Sector::new("elev"), 0, 2)],
+        tables[0].columns,
+        [
+            (Cohort::Sector(Sector::new("fritid")), 1, 0),
+            (Cohort::Sector(Sector::new("elev")), 0, 2)
+        ],
         "in the agenda's order, not the order they answered"
     );
 }

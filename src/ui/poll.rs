@@ -241,7 +241,7 @@ mod tests {
             .iter()
             .map(|text| Statement {
                 text: (*text).to_owned(),
-                theme: None,
+                ..Statement::default()
             })
             .collect()
     }

@@ -37,14 +37,14 @@ fn example() -> Session {
         .expect("seminarium-3 closes with a survey");
     let segment = &session.agenda.segments[poll];
     let scale = segment.scale_or_default(session.agenda.language);
-    let statements = segment.statements.len();
+    let statements = segment.statements.clone();
     // Three from school and three from social services; the one from
     // healthcare is too few to show in the participants' summary.
     for line in [
         "sk455445", "sk344334", "sk233443", "so555445", "so3x4434", "so444344", "hs444555",
     ] {
         let respondent =
-            parse_line(line, statements, &scale, session.sectors()).expect("a valid line");
+            parse_line(line, &statements, &scale, session.sectors()).expect("a valid line");
         session.apply(
             SessionAction::Poll(PollAction::AddRespondent {
                 segment: poll,

@@ -726,12 +726,12 @@ fn survey_of(session: &Session) -> usize {
 fn forms(session: &mut Session, poll: usize, lines: &[&str]) {
     let segment = &session.agenda.segments[poll];
     let (statements, scale) = (
-        segment.statements.len(),
+        segment.statements.clone(),
         segment.scale_or_default(session.agenda.language),
     );
     for line in lines {
-        let respondent =
-            samla::session::parse_line(line, statements, &scale, session.sectors()).expect("valid");
+        let respondent = samla::session::parse_line(line, &statements, &scale, session.sectors())
+            .expect("valid");
         let add = samla::session::PollAction::AddRespondent {
             segment: poll,
             respondent,
@@ -926,10 +926,11 @@ fn trust_session(date: (i32, u32, u32), answers: &[(u8, u8)]) -> Session {
         .expect("a time");
     let mut session = Session::new(agenda, vec!["Alla".to_owned()], start);
     let scale = session.agenda.segments[0].scale_or_default(session.agenda.language);
+    let questions = session.agenda.segments[0].statements.clone();
     for (trust, shared) in answers {
         let line = format!("- {trust} {shared}");
-        let respondent =
-            samla::session::parse_line(&line, 2, &scale, session.sectors()).expect("valid");
+        let respondent = samla::session::parse_line(&line, &questions, &scale, session.sectors())
+            .expect("valid");
         let add = samla::session::PollAction::AddRespondent {
             segment: 0,
             respondent,
