@@ -82,6 +82,14 @@ pub enum Rule {
     NoFollows,
     /// A statement without text.
     EmptyStatement { number: usize },
+    /// A choice with fewer than two options, or more than letters for them.
+    QuestionOptions { number: usize, options: usize },
+    /// A choice's option that is blank or given twice.
+    BadOption { number: usize, option: String },
+    /// `breakdown` on a question without one answer of a few.
+    BreakdownNotChoice { number: usize },
+    /// A theme on a question that is not a rating: an index is a mean.
+    ThemeNotRating { number: usize },
     /// A scale that does not run upwards, or is too wide.
     Scale { min: u8, max: u8 },
     /// A list with too few items.
@@ -112,7 +120,11 @@ impl Rule {
             Rule::ZeroMinutes | Rule::TooManyMinutes { .. } => "minutes",
             Rule::Minimum { .. } => "min_minutes",
             Rule::IdTwice { .. } => "id",
-            Rule::EmptyStatement { .. } => "statements",
+            Rule::EmptyStatement { .. }
+            | Rule::QuestionOptions { .. }
+            | Rule::BadOption { .. }
+            | Rule::BreakdownNotChoice { .. }
+            | Rule::ThemeNotRating { .. } => "statements",
             Rule::Scale { .. } | Rule::ScaleLabels { .. } => "scale",
             Rule::UnknownTheme { .. } | Rule::SplitOutside { .. } => "splits",
             Rule::ColumnsTwice { .. } => "columns",

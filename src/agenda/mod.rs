@@ -24,4 +24,4 @@ pub use source::{
     Found, MAX_AGENDA_BYTES, Origin, agenda_id, bundled_name, bundled_source, find_agenda,
     load_agenda_file, load_bundled,
 };
-pub use validate::{MAX_GROUPS, validate};
+pub use validate::{MAX_GROUPS, MAX_OPTIONS, validate};

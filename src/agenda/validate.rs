@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::diagnostic::Rule;
 use super::error::{Place, Problem};
-use super::model::{Agenda, Segment, SegmentKind};
+use super::model::{Agenda, QuestionKind, Segment, SegmentKind, Statement};
 use super::{Sector, Sectors};
 
 /// Most groups a room is split into: thirteen schools and more fit, the
@@ -230,6 +230,7 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         if statement.text.trim().is_empty() {
             problems.push(Rule::EmptyStatement { number: index + 1 });
         }
+        problems.extend(question_problems(index + 1, statement));
     }
     if let Some(scale) = &segment.scale
         && (scale.min >= scale.max || scale.max - scale.min > 10)
@@ -240,6 +241,40 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         });
     }
     problems.extend(scale_problems(segment));
+    problems
+}
+
+/// The most options a choice has: one per letter from `a` to `t`, so that
+/// `x` ("vet ej") and the keys of counting hands stay free.
+pub const MAX_OPTIONS: usize = 20;
+
+/// Question `number` of a poll: a choice's options, and a theme or a
+/// breakdown only where its kind has them.
+fn question_problems(number: usize, question: &Statement) -> Vec<Rule> {
+    let mut problems = Vec::new();
+    if let QuestionKind::OneOf(options) | QuestionKind::AnyOf(options) = &question.kind {
+        if !(2..=MAX_OPTIONS).contains(&options.len()) {
+            problems.push(Rule::QuestionOptions {
+                number,
+                options: options.len(),
+            });
+        }
+        let mut seen = HashSet::new();
+        for option in options {
+            if option.trim().is_empty() || !seen.insert(option.trim()) {
+                problems.push(Rule::BadOption {
+                    number,
+                    option: option.clone(),
+                });
+            }
+        }
+    }
+    if question.breakdown && !question.kind.is_single_choice() {
+        problems.push(Rule::BreakdownNotChoice { number });
+    }
+    if question.theme.is_some() && !question.kind.is_rating() {
+        problems.push(Rule::ThemeNotRating { number });
+    }
     problems
 }
 

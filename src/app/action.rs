@@ -127,6 +127,9 @@ pub enum BoardAction {
     ClosePoll,
     /// Show the current poll's results to the room, or hide them.
     RevealPoll,
+    /// Turn the current poll's free-text answers into cards of the nearest
+    /// segment where people write.
+    TextsToCards,
 }
 
 /// Keys of the open editor.

@@ -128,6 +128,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('P') => Some(Action::ToggleRoomVotes),
         KeyCode::Char('c') => board(BoardAction::ClosePoll),
         KeyCode::Char('o') => board(BoardAction::RevealPoll),
+        KeyCode::Char('F') => board(BoardAction::TextsToCards),
         KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
         KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(lane_of(digit))),
         KeyCode::Tab => board(BoardAction::StepColumn(1)),

@@ -291,6 +291,11 @@ impl AppState {
                     return self.toggle_poll(action, now);
                 }
             }
+            BoardAction::TextsToCards => {
+                if self.current_is_poll() {
+                    return self.texts_to_cards(now);
+                }
+            }
             BoardAction::OpenTally => {
                 if self.current_is_poll() {
                     self.mode = Mode::Tally {
@@ -406,6 +411,39 @@ impl AppState {
     }
 
     /// Whether the current segment is a poll; says what `i` and `v` are for if not.
+    /// `F`: the poll's free-text answers not yet on the board become cards
+    /// of the whole room in the next segment where people write, else the
+    /// one before, saying how many and where.
+    fn texts_to_cards(&mut self, now: DateTime<Utc>) -> Change {
+        let segment = self.session.current;
+        let texts = self
+            .session
+            .poll(segment)
+            .map_or(0, |answers| answers.texts_to_card().count());
+        let segments = &self.session.agenda.segments;
+        let writing = |index: &usize| segments[*index].is_writing();
+        let into = (segment + 1..segments.len())
+            .find(writing)
+            .or_else(|| (0..segment).rev().find(writing));
+        let (Some(into), 1..) = (into, texts) else {
+            self.notice = Some(Notice::TextsToCards {
+                cards: 0,
+                into: into.map(|into| segments[into].title.clone()),
+            });
+            return Change::Nothing;
+        };
+        let title = segments[into].title.clone();
+        let change = self.change_session(
+            SessionAction::Poll(PollAction::TextsToCards { segment, into }),
+            now,
+        );
+        self.notice = Some(Notice::TextsToCards {
+            cards: texts,
+            into: Some(title),
+        });
+        change
+    }
+
     fn current_is_poll(&mut self) -> bool {
         let poll = self.session.current_segment().kind == SegmentKind::Poll;
         if !poll {

@@ -665,3 +665,75 @@ fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
     // Phones write here too, each on a page of its own (see room_tests).
     assert!(crate::app::room::takes_room_cards(&state.session));
 }
+
+/// A day of a survey with a free-text question, then a discussion.
+fn survey_then_talk() -> AppState {
+    let agenda = crate::agenda::parse_agenda(
+        "enkat.ron",
+        r#"Agenda(
+            title: "Enkät",
+            segments: [
+                (kind: Poll, title: "Enkät", minutes: 10, statements: [
+                    (text: "Vi litar på varandra"),
+                    (text: "Vad behöver ni?", kind: Text)]),
+                (kind: GroupDiscussion, title: "Samtal", minutes: 20, questions: ["Vad gör vi?"]),
+            ],
+        )"#
+        .as_bytes(),
+    )
+    .expect("valid");
+    let session = Session::new(agenda, vec!["Alla".to_owned()], one_pm());
+    AppState::new(session, Language::Sv, Theme::new(true), true, one_pm())
+}
+
+fn form(state: &mut AppState, line: &str) {
+    let segment = &state.session.agenda.segments[0];
+    let respondent = crate::session::parse_line(
+        line,
+        &segment.statements,
+        &segment.scale_or_default(Language::Sv),
+        state.session.sectors(),
+    )
+    .expect("a valid line");
+    let add = crate::session::PollAction::AddRespondent {
+        segment: 0,
+        respondent,
+    };
+    let _ = state.update(Action::Session(SessionAction::Poll(add)), one_pm());
+}
+
+#[test]
+fn f_turns_free_text_into_cards_of_the_next_discussion_once_each() {
+    let mut state = survey_then_talk();
+    form(&mut state, "sk 4 | Mer tid");
+    form(&mut state, "so 3");
+    form(&mut state, "hs 5 | Ett forum");
+    let effects = state.update(Action::Board(BoardAction::TextsToCards), one_pm());
+    assert!(saves(&effects));
+    let texts = |state: &AppState| -> Vec<(usize, String)> {
+        state
+            .session
+            .cards
+            .iter()
+            .map(|card| (card.segment, card.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        texts(&state),
+        [(1, "Mer tid".to_owned()), (1, "Ett forum".to_owned())]
+    );
+    assert_eq!(
+        state.notice,
+        Some(Notice::TextsToCards {
+            cards: 2,
+            into: Some("Samtal".to_owned())
+        })
+    );
+    let again = state.update(Action::Board(BoardAction::TextsToCards), one_pm());
+    assert!(!saves(&again), "nothing new, nothing made twice");
+    assert_eq!(texts(&state).len(), 2);
+    form(&mut state, "sk 2 | Rutiner");
+    let _ = state.update(Action::Board(BoardAction::TextsToCards), one_pm());
+    assert_eq!(texts(&state).last(), Some(&(1, "Rutiner".to_owned())));
+    assert_eq!(texts(&state).len(), 3);
+}

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::{Language, pick};
-use crate::agenda::{Rule, Syntax};
+use crate::agenda::{MAX_OPTIONS, Rule, Syntax};
 use crate::input_file::Unreadable;
 use crate::session::Mismatch;
 
@@ -170,6 +170,34 @@ impl Rule {
             Rule::EmptyStatement { number } => l(
                 format!("påstående {number} är tomt (det ska ha en text)"),
                 format!("statement {number} is empty (expected its text)"),
+            ),
+            Rule::QuestionOptions { number, options } => l(
+                format!(
+                    "fråga {number} har {options} alternativ (det ska vara 2 till {MAX_OPTIONS}, ett per bokstav a–t)"
+                ),
+                format!(
+                    "question {number} has {options} options (expected 2 to {MAX_OPTIONS}, one per letter a–t)"
+                ),
+            ),
+            Rule::BadOption { number, option } => l(
+                format!("fråga {number} har alternativet \"{option}\" tomt eller två gånger (det ska finnas en gång)"),
+                format!("question {number} has the option \"{option}\" blank or twice (expected once)"),
+            ),
+            Rule::BreakdownNotChoice { number } => l(
+                format!(
+                    "fråga {number} har `breakdown` men inte ett svar av några få (det ska vara `kind: YesNo`, `OneOf([…])` eller `Role`)"
+                ),
+                format!(
+                    "question {number} has `breakdown` but not one answer of a few (expected `kind: YesNo`, `OneOf([…])` or `Role`)"
+                ),
+            ),
+            Rule::ThemeNotRating { number } => l(
+                format!(
+                    "fråga {number} har ett tema men besvaras inte på skalan (ett tema är ett medel av påståenden på skalan)"
+                ),
+                format!(
+                    "question {number} has a theme but is not rated on the scale (a theme is a mean of rated statements)"
+                ),
             ),
             Rule::ScaleLabels { steps, labels } => l(
                 format!(

@@ -30,6 +30,9 @@ pub enum Notice {
     LineUndone,
     /// `i` or `v` outside a poll.
     NotAPoll,
+    /// `F` turned `cards` free-text answers into cards of the segment titled
+    /// `into`; none when there were none to turn, or no segment takes cards.
+    TextsToCards { cards: usize, into: Option<String> },
     /// A question on screen answered neither yes nor no.
     Cancelled,
     /// Continuing with `asked` groups from the command line: `now` there are.
@@ -112,6 +115,25 @@ impl Notice {
             Notice::NothingSaved => strings.nothing_saved.to_owned(),
             Notice::LineUndone => strings.line_undone.to_owned(),
             Notice::NotAPoll => strings.not_a_poll.to_owned(),
+            Notice::TextsToCards { cards, into } => match (cards, into) {
+                (_, None) => pick(
+                    language,
+                    "Inget pass i dagordningen tar emot kort",
+                    "No segment of the agenda takes cards",
+                )
+                .to_owned(),
+                (0, Some(_)) => pick(
+                    language,
+                    "Inga nya fritextsvar att göra kort av",
+                    "No new free-text answers to make cards of",
+                )
+                .to_owned(),
+                (cards, Some(into)) => pick(
+                    language,
+                    format!("{cards} fritextsvar blev kort i «{into}»"),
+                    format!("{cards} free-text answers became cards in “{into}”"),
+                ),
+            },
             Notice::Cancelled => pick(language, "avbrutet", "cancelled").to_owned(),
             Notice::RoomClosed => pick(
                 language,

@@ -169,8 +169,8 @@ const SV: Strings = Strings {
             "rummet: mobilerna skriver / väggen / prioriterar",
         ),
         (
-            "c / o",
-            "enkät: stäng för mobiler / visa resultaten för rummet",
+            "c / o / F",
+            "enkät: stäng / visa resultaten / fritext blir kort",
         ),
         ("g", "grupper och närvaro: deltagare, sektor, roll"),
         (
@@ -312,8 +312,8 @@ const EN: Strings = Strings {
             "the room: phones post / the wall / mark priorities",
         ),
         (
-            "c / o",
-            "poll: close to phones / show the results to the room",
+            "c / o / F",
+            "poll: close / show the results / free text to cards",
         ),
         ("g", "groups and attendance: participants, sector, role"),
         ("i / v", "poll: type answer lines (sk455445) / count hands"),
@@ -390,23 +390,35 @@ pub fn strings(language: Language) -> &'static Strings {
     }
 }
 
-/// The keys of counting hands on `scale`: a digit per value, and `t` for 10
-/// ("tio", "ten") on a scale that reaches it.
-pub fn tally_hint(language: Language, scale: &crate::agenda::Scale) -> String {
-    let values = match scale.max {
-        10.. => pick(language, "0–9, t för 10", "0–9, t for 10").to_owned(),
-        max => format!("{}–{max}", scale.min),
+/// The keys of counting hands for `question` on `scale`: a digit per value
+/// (and `t` for 10, "tio", "ten", on a scale that reaches it), `j`/`n`, or
+/// an option's letter.
+pub fn tally_hint(
+    language: Language,
+    scale: &crate::agenda::Scale,
+    question: &crate::agenda::Statement,
+) -> String {
+    use crate::agenda::QuestionKind;
+    let values = match (&question.kind, scale.max) {
+        (QuestionKind::Rating, 10..) => pick(language, "0–9, t för 10", "0–9, t for 10").to_owned(),
+        (QuestionKind::Rating, max) => format!("{}–{max}", scale.min),
+        (QuestionKind::YesNo, _) => pick(language, "j/n", "y/n").to_owned(),
+        (QuestionKind::Text, _) => {
+            pick(language, "fritext: inga händer", "free text: no hands").to_owned()
+        }
+        (kind, _) => {
+            let last = crate::session::option_letter(kind.options().unwrap_or(1).saturating_sub(1));
+            format!("a–{last}")
+        }
     };
-    let dont_know = match (scale.dont_know, language) {
+    let dont_know = match (question.allows_dont_know(scale), language) {
         (false, _) => "",
         (true, Language::Sv) => " · x vet ej",
         (true, Language::En) => " · x don't know",
     };
     pick(
         language,
-        format!(
-            "Handuppräckning: ↑/↓ påstående · {values} en hand{dont_know} · u ångra · Esc klar"
-        ),
-        format!("Show of hands: ↑/↓ statement · {values} one hand{dont_know} · u undo · Esc done"),
+        format!("Handuppräckning: ↑/↓ fråga · {values} en hand{dont_know} · u ångra · Esc klar"),
+        format!("Show of hands: ↑/↓ question · {values} one hand{dont_know} · u undo · Esc done"),
     )
 }

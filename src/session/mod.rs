@@ -327,7 +327,7 @@ impl Session {
             SessionAction::RemoveMinute => self.adjust_current(-1),
             SessionAction::Card(change) => self.apply_card(change, now),
             SessionAction::Roster(change) => self.apply_roster(change),
-            SessionAction::Poll(change) => self.apply_poll(change),
+            SessionAction::Poll(change) => self.apply_poll(change, now),
             SessionAction::RenameGroup { group, name } => {
                 let name = name.trim();
                 let groups = match self.set_of(self.current).map(|set| set.id.clone()) {

@@ -2,6 +2,7 @@
 //! tallied from a show of hands; their distribution, mean, and the themes'
 //! indices as the follow-up study of the series computes them (seed 001).
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Session;
@@ -82,6 +83,14 @@ pub struct PollAnswers {
     /// Shown to the room with `o`: the room's page and view show the results.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revealed: bool,
+    /// How many respondents, from the first, have had their free-text
+    /// answers turned into cards with `F`: the next `F` turns only the rest.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub carded: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// A change to a poll's answers.
@@ -109,6 +118,9 @@ pub enum PollAction {
     SetAside { segment: usize, line: String },
     /// Takes the oldest line to fix off the list, to be typed again.
     TakeToFix { segment: usize },
+    /// The free-text answers not yet turned into cards become cards of the
+    /// whole room in writing segment `into`.
+    TextsToCards { segment: usize, into: usize },
     /// One hand more (or, with `delta` -1, less) for an answer to a statement.
     Tally {
         segment: usize,
@@ -570,8 +582,33 @@ impl Session {
         })
     }
 
-    pub(super) fn apply_poll(&mut self, action: PollAction) {
+    pub(super) fn apply_poll(&mut self, action: PollAction, now: DateTime<Utc>) {
         match action {
+            PollAction::TextsToCards { segment, into } => {
+                let (Some(answers), Some(target)) =
+                    (self.polls.get(&segment), self.agenda.segments.get(into))
+                else {
+                    return;
+                };
+                if !target.is_writing() {
+                    return;
+                }
+                let texts: Vec<String> = answers.texts_to_card().cloned().collect();
+                let carded = answers.respondents.len();
+                for text in texts {
+                    self.apply_card(
+                        super::CardAction::Add {
+                            segment: into,
+                            group: super::Lane::Room,
+                            text,
+                        },
+                        now,
+                    );
+                }
+                if let Some(answers) = self.polls.get_mut(&segment) {
+                    answers.carded = carded;
+                }
+            }
             PollAction::AddRespondent {
                 segment,
                 respondent,
@@ -716,4 +753,18 @@ fn breakdown(segment: &Segment, known: Sectors<'_>, respondents: &[Respondent]) 
     };
     sectors[segment.breakdown.len()..].sort_by_key(rank);
     sectors
+}
+
+impl PollAnswers {
+    /// The free-text answers `F` has still to turn into cards, in order.
+    pub fn texts_to_card(&self) -> impl Iterator<Item = &String> {
+        self.respondents
+            .iter()
+            .skip(self.carded)
+            .flat_map(|respondent| &respondent.answers)
+            .filter_map(|answer| match answer {
+                Answer::Text(text) => Some(text),
+                _ => None,
+            })
+    }
 }

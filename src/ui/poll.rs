@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, BorderType, Borders, Paragraph};
 
 use super::{View, card_text};
-use crate::agenda::Statement;
+use crate::agenda::{QuestionKind, Scale, Statement};
 use crate::i18n;
+use crate::session::{Session, StatementResult, option_letter};
 
 /// Narrowest a statement's chart gets before fewer go side by side.
 const MIN_CELL_WIDTH: u16 = 40;
@@ -48,8 +49,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let to_fix = answers.map_or(0, |answers| answers.to_fix.len());
     let [header, grid] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let heading = match view.tally {
-        Some(_) => Line::styled(
-            i18n::tally_hint(view.language, &scale),
+        Some(selected) => Line::styled(
+            segment
+                .statements
+                .get(selected)
+                .map(|question| i18n::tally_hint(view.language, &scale, question))
+                .unwrap_or_default(),
             view.theme.warning(),
         ),
         None => {
@@ -129,52 +134,137 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             inner = rest;
         }
         frame.render_widget(block, cell);
-        let mean = result
-            .mean
-            .map(|mean| i18n::decimal(mean, view.language))
-            .unwrap_or_else(|| "–".to_owned());
-        let summary = Line::styled(
-            format!(
-                "n {} · {} {mean} · {} {}",
-                result.n, strings.mean, strings.dont_know_short, result.dont_know
-            ),
-            view.theme.dim(),
-        );
+        let mean = match (result.mean, statement.kind.is_rating()) {
+            (_, false) => String::new(),
+            (Some(mean), true) => {
+                format!(" · {} {}", strings.mean, i18n::decimal(mean, view.language))
+            }
+            (None, true) => format!(" · {} –", strings.mean),
+        };
+        let dont_know = match statement.allows_dont_know(&scale) {
+            true => format!(" · {} {}", strings.dont_know_short, result.dont_know),
+            false => String::new(),
+        };
+        let summary = Line::styled(format!("n {}{mean}{dont_know}", result.n), view.theme.dim());
         if inner.height < 4 {
             frame.render_widget(Paragraph::new(summary), inner);
             continue;
         }
         let [chart, text] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
-        let mut bars: Vec<Bar> = result
-            .counts
-            .iter()
-            .enumerate()
-            .map(|(slot, count)| {
-                Bar::default()
-                    .value(u64::from(*count))
-                    .label(Line::from((u32::from(scale.min) + slot as u32).to_string()))
-            })
-            .collect();
-        if scale.dont_know {
-            bars.push(
-                Bar::default()
-                    .value(u64::from(result.dont_know))
-                    .label(Line::from("x")),
-            );
+        match &statement.kind {
+            QuestionKind::Rating => {
+                let labels = (scale.min..=scale.max).map(|value| value.to_string());
+                render_columns(frame, chart, view, labels, result, statement, &scale);
+            }
+            QuestionKind::Text => render_texts(frame, chart, view, session, index),
+            _ => render_options(frame, chart, view, result, statement, &scale),
         }
-        let slots = bars.len() as u16;
-        let width = (chart.width.saturating_sub(slots) / slots.max(1)).clamp(1, 7);
-        frame.render_widget(
-            BarChart::vertical(bars)
-                .bar_width(width)
-                .bar_gap(1)
-                .bar_style(view.theme.running())
-                .value_style(view.theme.heading()),
-            chart,
-        );
         frame.render_widget(Paragraph::new(summary), text);
     }
+}
+
+/// A rating's bars side by side, one per value and "vet ej" (`x`).
+fn render_columns(
+    frame: &mut Frame,
+    chart: Rect,
+    view: &View,
+    labels: impl Iterator<Item = String>,
+    result: &StatementResult,
+    question: &Statement,
+    scale: &Scale,
+) {
+    let mut bars: Vec<Bar> = result
+        .counts
+        .iter()
+        .zip(labels)
+        .map(|(count, label)| {
+            Bar::default()
+                .value(u64::from(*count))
+                .label(Line::from(label))
+        })
+        .collect();
+    if question.allows_dont_know(scale) {
+        bars.push(
+            Bar::default()
+                .value(u64::from(result.dont_know))
+                .label(Line::from("x")),
+        );
+    }
+    let slots = bars.len() as u16;
+    let width = (chart.width.saturating_sub(slots) / slots.max(1)).clamp(1, 7);
+    frame.render_widget(
+        BarChart::vertical(bars)
+            .bar_width(width)
+            .bar_gap(1)
+            .bar_style(view.theme.running())
+            .value_style(view.theme.heading()),
+        chart,
+    );
+}
+
+/// A choice's bars one under the other, each named by its option (and its
+/// letter, the key that counts a hand for it).
+fn render_options(
+    frame: &mut Frame,
+    chart: Rect,
+    view: &View,
+    result: &StatementResult,
+    question: &Statement,
+    scale: &Scale,
+) {
+    let strings = i18n::strings(view.language);
+    let mut rows: Vec<(String, u32)> = i18n::option_labels(question, view.language)
+        .into_iter()
+        .zip(&result.counts)
+        .enumerate()
+        .map(|(option, (label, count))| (format!("{} {label}", option_letter(option)), *count))
+        .collect();
+    if question.allows_dont_know(scale) {
+        rows.push((format!("x {}", strings.dont_know_short), result.dont_know));
+    }
+    let label_width = (chart.width / 3).max(4);
+    let bars: Vec<Bar> = rows
+        .into_iter()
+        .map(|(label, count)| {
+            Bar::default()
+                .value(u64::from(count))
+                .label(Line::from(card_text::one_line(
+                    &label,
+                    usize::from(label_width),
+                )))
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::horizontal(bars)
+            .bar_width(1)
+            .bar_gap(0)
+            .bar_style(view.theme.running())
+            .value_style(view.theme.heading()),
+        chart,
+    );
+}
+
+/// A free-text question's answers, the latest that fit, on the
+/// facilitator's screen; the room's view shows how many, not what.
+fn render_texts(frame: &mut Frame, area: Rect, view: &View, session: &Session, index: usize) {
+    if view.for_room {
+        return;
+    }
+    let texts = session
+        .free_texts(session.current)
+        .into_iter()
+        .find(|(at, _)| *at == index)
+        .map(|(_, texts)| texts)
+        .unwrap_or_default();
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = texts
+        .iter()
+        .rev()
+        .take(usize::from(area.height))
+        .map(|text| Line::from(card_text::one_line(&format!("• {text}"), width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// `statements[index]` in `width` cells: whole when it fits; otherwise its

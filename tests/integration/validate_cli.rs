@@ -202,6 +202,18 @@ const CORPUS: &[(&str, &str)] = &[
         "52-split-outside-scale.ron",
         "6:10: segment 1 \"Enkät\": `higher_from` is 4.5 (expected above the scale's lowest value 1",
     ),
+    (
+        "53-choice-of-one.ron",
+        "4:51: segment 1 \"Enkät\": question 1 has 1 options (expected 2 to 20",
+    ),
+    (
+        "54-breakdown-by-text.ron",
+        "4:51: segment 1 \"Enkät\": question 2 has `breakdown` but not one answer of a few",
+    ),
+    (
+        "55-theme-on-yes-no.ron",
+        "4:51: segment 1 \"Enkät\": question 1 has a theme but is not rated on the scale",
+    ),
 ];
 
 fn fixture(name: &str) -> String {
