@@ -74,6 +74,21 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
                     line,
                     given,
                 }),
+                CsvProblem::UnknownOption {
+                    line,
+                    question,
+                    given,
+                } => fail(Say::CsvOption {
+                    file: name.clone(),
+                    line,
+                    question,
+                    given,
+                    options: crate::i18n::option_labels(
+                        &poll.statements[question - 1],
+                        file.session.agenda.language,
+                    )
+                    .join(", "),
+                }),
             },
         )?
     } else {

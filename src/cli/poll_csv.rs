@@ -3,7 +3,9 @@
 //! the respondent line a note-taker would type, so paper, phones and files are
 //! checked by the same rules.
 
-use crate::agenda::{Sectors, Segment};
+use crate::agenda::{Language, QuestionKind, Sectors, Segment, Statement};
+use crate::i18n::option_labels;
+use crate::session::option_letter;
 
 /// What a CSV file of answers lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +14,12 @@ pub enum CsvProblem {
     Unreadable { line: u64 },
     /// A row's sector that is no sector of the session.
     UnknownSector { line: u64, given: String },
+    /// A cell that names none of its question's options.
+    UnknownOption {
+        line: u64,
+        question: usize,
+        given: String,
+    },
 }
 
 /// The respondent lines of `text` for `poll`, each with its line in the file.
@@ -24,7 +32,9 @@ pub enum CsvProblem {
 ///   answers; without such headers, the columns after the sector's are the
 ///   statements in order. Other columns (a timestamp) are left out.
 /// - A cell holds a value of the scale, `x` or "vet ej" for don't know, or
-///   nothing.
+///   nothing; for yes/no "ja", "nej", "yes", "no" (or their first letter);
+///   for a choice an option's name or letter, and where several may be
+///   chosen their names split by `,` or `;`; for free text the text.
 pub fn respondent_lines(
     text: &str,
     poll: &Segment,
@@ -75,20 +85,75 @@ pub fn respondent_lines(
                 }
             },
         };
-        let answers: Vec<String> = columns
-            .iter()
-            .map(|column| {
-                let cell = column.and_then(|at| record.get(at)).unwrap_or_default();
-                match cell.to_lowercase().as_str() {
-                    "" => "-".to_owned(),
-                    "vet ej" | "x" | "don't know" => "x".to_owned(),
-                    _ => cell.to_owned(),
-                }
-            })
-            .collect();
-        lines.push((line, format!("{sector} {}", answers.join(" "))));
+        let mut answers = Vec::new();
+        let mut texts = Vec::new();
+        for (number, (question, column)) in poll.statements.iter().zip(&columns).enumerate() {
+            let cell = column.and_then(|at| record.get(at)).unwrap_or_default();
+            if question.kind == QuestionKind::Text {
+                // A bar would end the text on the line it becomes.
+                texts.push(cell.replace('|', "/"));
+                continue;
+            }
+            answers.push(
+                token(cell, question).map_err(|()| CsvProblem::UnknownOption {
+                    line,
+                    question: number + 1,
+                    given: cell.to_owned(),
+                })?,
+            );
+        }
+        let answers = answers.join(" ");
+        let line_text = match texts.iter().all(String::is_empty) {
+            true => format!("{sector} {answers}"),
+            false => format!("{sector} {answers} | {}", texts.join(" | ")),
+        };
+        lines.push((line, line_text));
+        continue;
     }
     Ok(lines)
+}
+
+/// The token of a respondent line a cell stands for: `-` for nothing, `x`
+/// for don't know, an option's letter (each chosen one's where several may
+/// be), `j`/`n`, else the cell as it is for the line to judge; `Err` for a
+/// choice that names none of its options.
+fn token(cell: &str, question: &Statement) -> Result<String, ()> {
+    let lower = cell.to_lowercase();
+    match lower.as_str() {
+        "" => return Ok("-".to_owned()),
+        "vet ej" | "x" | "don't know" => return Ok("x".to_owned()),
+        _ => {}
+    }
+    let options: Vec<(usize, String)> = [Language::Sv, Language::En]
+        .into_iter()
+        .flat_map(|language| option_labels(question, language).into_iter().enumerate())
+        .map(|(index, label)| (index, label.to_lowercase()))
+        .collect();
+    let letter = |given: &str| -> Result<char, ()> {
+        let found = options
+            .iter()
+            .find(|(index, label)| label == given || option_letter(*index).to_string() == given);
+        match (found, &question.kind) {
+            (Some((index, _)), QuestionKind::YesNo) => Ok(['j', 'n'][*index]),
+            (Some((index, _)), _) => Ok(option_letter(*index)),
+            (None, QuestionKind::YesNo) => match given {
+                "j" | "y" => Ok('j'),
+                "n" => Ok('n'),
+                _ => Err(()),
+            },
+            (None, _) => Err(()),
+        }
+    };
+    match &question.kind {
+        QuestionKind::Rating | QuestionKind::Text => Ok(cell.to_owned()),
+        QuestionKind::AnyOf(_) => lower
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|given| !given.is_empty())
+            .map(letter)
+            .collect(),
+        _ => letter(&lower).map(String::from),
+    }
 }
 
 /// The column of each statement: by its text or number in the header, else
@@ -167,5 +232,48 @@ mod tests {
                 given: "kyrkan".into()
             })
         );
+    }
+
+    #[test]
+    fn choices_yes_no_and_free_text_become_letters_and_texts() {
+        let poll: Segment = crate::agenda::parse_agenda(
+            "enkat.ron",
+            r#"Agenda(title: "Enkät", segments: [(kind: Poll, title: "Enkät", minutes: 5,
+                scale: (min: 1, max: 4, dont_know: false), statements: [
+                (text: "Tillit"),
+                (text: "Grupp", kind: OneOf(["Styrgrupp", "Projektgrupp"])),
+                (text: "Rutin", kind: YesNo),
+                (text: "Kanaler", kind: AnyOf(["Telefon", "Mejl", "Möte"])),
+                (text: "Behov", kind: Text)])])"#
+                .as_bytes(),
+        )
+        .expect("valid")
+        .segments
+        .remove(0);
+        let form = "Sektor;Tillit;Grupp;Rutin;Kanaler;Behov\n\
+            Skola;3;projektgrupp;Ja;Telefon, Möte;Mer tid | och ro\n\
+            ;4;A;no;mejl;\n";
+        assert_eq!(
+            respondent_lines(form, &poll, Sectors::new(&[])).unwrap(),
+            [
+                (2, "sk 3 b j ac | Mer tid / och ro".to_owned()),
+                (3, "- 4 a n b".to_owned())
+            ]
+        );
+        let wrong = "Sektor;Tillit;Grupp;Rutin;Kanaler;Behov\nSkola;3;Ledningsgrupp;Ja;;\n";
+        assert_eq!(
+            respondent_lines(wrong, &poll, Sectors::new(&[])),
+            Err(CsvProblem::UnknownOption {
+                line: 2,
+                question: 2,
+                given: "Ledningsgrupp".into()
+            })
+        );
+        let lines = respondent_lines(form, &poll, Sectors::new(&[])).unwrap();
+        let scale = poll.scale_or_default(Language::Sv);
+        for (_, line) in lines {
+            crate::session::parse_line(&line, &poll.statements, &scale, Sectors::new(&[]))
+                .expect("a line the poll takes");
+        }
     }
 }

@@ -78,8 +78,9 @@ pub fn blocks(
         } else if let Some((_, written)) = texts.iter().find(|(at, _)| *at == position)
             && !written.is_empty()
         {
+            blocks.push(Block::Heading(question.text.clone()));
             blocks.push(Block::List {
-                label: question.text.clone(),
+                label: String::new(),
                 items: written.clone(),
             });
         }
@@ -89,7 +90,10 @@ pub fn blocks(
     let tables = session.theme_tables(index);
     for table in tables.iter().chain(&session.breakdown_tables(index)) {
         let heading = match table.by.and_then(|by| segment.statements.get(by)) {
-            Some(by) => format!("{} {} {}", table.theme, words.broken_down_by, by.text),
+            Some(by) => words
+                .broken_down_by
+                .replace("{theme}", &table.theme)
+                .replace("{question}", &by.text),
             None => table.theme.clone(),
         };
         blocks.push(Block::Heading(heading));

@@ -134,6 +134,14 @@ pub enum Say {
         line: u64,
         given: String,
     },
+    /// A CSV cell that names none of its question's options.
+    CsvOption {
+        file: String,
+        line: u64,
+        question: usize,
+        given: String,
+        options: String,
+    },
     /// `--sector` names no sector of the series.
     NoSuchSector { given: String, known: String },
     /// A session of the series left out of its summary.
@@ -446,6 +454,16 @@ impl Say {
             Say::CsvSector { file, line, given } => l(
                 format!("{file}:{line}: ingen sektor heter \"{given}\" (det ska vara en sektors namn, id eller kod, eller tomt)"),
                 format!("{file}:{line}: no sector is called \"{given}\" (expected a sector's name, id or code, or nothing)"),
+            ),
+            Say::CsvOption {
+                file,
+                line,
+                question,
+                given,
+                options,
+            } => l(
+                format!("{file}:{line}: fråga {question} har inget alternativ \"{given}\" (det ska vara ett av: {options}, eller tomt)"),
+                format!("{file}:{line}: question {question} has no option \"{given}\" (expected one of: {options}, or nothing)"),
             ),
             Say::NoSuchSector { given, known } => l(
                 format!("ingen sektor heter \"{given}\"; välj bland: {known}"),

@@ -73,8 +73,8 @@ pub struct Words {
     pub hidden_with_them: &'static str,
     /// The column of those who did not say, in a breakdown.
     pub not_given: &'static str,
-    /// Between a theme and the question its table is broken down by:
-    /// "Förtroende efter kommun".
+    /// The heading of a theme's table broken down by a question's answers:
+    /// `{theme}` and `{question}` stand for them.
     pub broken_down_by: &'static str,
     /// The head of a choice's options.
     pub option: &'static str,
@@ -135,7 +135,7 @@ const SV: Words = Words {
     few_hidden: "Färre än {n} svarande visas som < {n}.",
     hidden_with_them: "Ett – döljer ytterligare en grupp, så att de inte kan räknas fram ur totalen.",
     not_given: "Ej angivet",
-    broken_down_by: "efter",
+    broken_down_by: "{theme} efter svaren på ”{question}”",
     option: "Svar",
     months: [
         "januari",
@@ -208,7 +208,7 @@ const EN: Words = Words {
     few_hidden: "Fewer than {n} respondents are shown as < {n}.",
     hidden_with_them: "A – hides one more group, so that they cannot be worked out from the total.",
     not_given: "Not given",
-    broken_down_by: "by",
+    broken_down_by: "{theme} by the answers to “{question}”",
     option: "Answer",
     months: [
         "January",

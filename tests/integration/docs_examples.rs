@@ -117,7 +117,7 @@ fn workshop_document(session: &Session, report: bool, format: Format) -> String 
 }
 
 #[test]
-fn the_workshops_golden_summaries_are_what_samla_writes_in_every_format() {
+fn the_workshops_and_the_mixed_surveys_golden_summaries_are_what_samla_writes_in_every_format() {
     use common::workshop::{nulagesanalys, uppfoljning};
     let first = nulagesanalys();
     let second = uppfoljning(&first);
@@ -141,6 +141,18 @@ fn the_workshops_golden_summaries_are_what_samla_writes_in_every_format() {
             &workshop_document(session, false, Format::Csv),
         );
     }
+    let survey = common::survey::answered();
+    for format in [Format::Md, Format::Html, Format::Eml] {
+        let extension = format.extension();
+        matches_file(
+            &format!("survey-summary.{extension}"),
+            &workshop_document(&survey, false, format),
+        );
+    }
+    matches_file(
+        "survey-report.md",
+        &workshop_document(&survey, true, Format::Md),
+    );
     let sessions = [&first, &second];
     let series = samla::export::SeriesSummary {
         name: "Utvecklingsarbete för ökad skolnärvaro",

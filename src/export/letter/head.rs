@@ -16,13 +16,22 @@ pub(super) fn lead(summary: &Summary, words: &Words) -> String {
         return intro.trim().to_owned();
     }
     let date = date_in_words(summary, words);
+    // One group is the whole room: "what you worked out", not "1 groups".
     let groups = summary.session.groups.len();
-    match agenda.language {
-        crate::agenda::Language::Sv => format!(
+    match (agenda.language, groups) {
+        (crate::agenda::Language::Sv, 1) => format!(
+            "Här är sammanfattningen av {} den {date}: det ni tog fram.",
+            agenda.title
+        ),
+        (crate::agenda::Language::Sv, _) => format!(
             "Här är sammanfattningen av {} den {date}: det som {groups} grupper tog fram.",
             agenda.title
         ),
-        crate::agenda::Language::En => format!(
+        (crate::agenda::Language::En, 1) => format!(
+            "Here is the summary of {} on {date}: what you worked out.",
+            agenda.title
+        ),
+        (crate::agenda::Language::En, _) => format!(
             "Here is the summary of {} on {date}: what {groups} groups worked out.",
             agenda.title
         ),

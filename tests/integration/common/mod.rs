@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod programs;
 pub mod pty;
 pub mod room;
+pub mod survey;
 pub mod workshop;
 
 use std::path::Path;
