@@ -32,7 +32,7 @@ fn forms() -> Vec<String> {
 }
 
 /// The rows of the table under the heading `theme` in the section `section`.
-fn theme_table(markdown: &str, section: &str, theme: &str) -> Vec<Vec<String>> {
+pub(crate) fn theme_table(markdown: &str, section: &str, theme: &str) -> Vec<Vec<String>> {
     let mut in_section = false;
     let mut heading = String::new();
     let mut reading_heading = false;
@@ -126,5 +126,150 @@ fn a_post_survey_typed_line_by_line_gives_the_studys_table() {
         ],
         "{}",
         export.stdout
+    );
+}
+
+/// The items of the list under the heading `heading` in the section `section`.
+fn list_under(markdown: &str, section: &str, heading: &str) -> Vec<String> {
+    let mut in_section = false;
+    let mut current = String::new();
+    let mut reading_heading = false;
+    let mut wanted = false;
+    let mut items = Vec::new();
+    for event in Parser::new_ext(markdown, Options::empty()) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                current.clear();
+                reading_heading = true;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                reading_heading = false;
+                if level as u8 == 2 {
+                    in_section = current == section;
+                }
+                wanted = in_section && current == heading;
+            }
+            Event::Start(Tag::Item) if wanted => items.push(String::new()),
+            Event::Text(text) if reading_heading => current.push_str(&text),
+            Event::Text(text) if wanted => {
+                if let Some(item) = items.last_mut() {
+                    item.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::List(_)) if wanted => return items,
+            _ => {}
+        }
+    }
+    items
+}
+
+#[test]
+fn thirty_forms_of_a_mixed_survey_typed_in_give_its_tables() {
+    use common::survey::{AGENDA, FORMS, lines};
+    let home = tempfile::tempdir().expect("temp dir");
+    let agenda = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(AGENDA);
+    let agenda = agenda.to_str().expect("a UTF-8 path");
+    let mut app = PtyApp::spawn(&["run", agenda], home.path(), 140, 40);
+    app.wait_for_text("Uppföljningsenkät");
+    app.send(b"i");
+    app.wait_for_text("Enkätsvar, rad 1");
+    // A letter that is no option is kept for fixing, and does not count.
+    app.send(b"sk 4 3 4 j c a\r");
+    app.wait_for_text("\"c\" är inget alternativ (a–b");
+    app.send(&[0x7f; 14]);
+    let lines = lines();
+    assert_eq!(lines.len(), 30);
+    for (number, line) in lines.iter().enumerate() {
+        app.send(line.as_bytes());
+        app.send(b"\r");
+        if number % 10 == 9 {
+            app.wait_for_text(&format!("Enkätsvar, rad {}", number + 2));
+        }
+    }
+    app.send(b"\x1b");
+    app.wait_for("the editor closed on every form counted", |screen| {
+        !screen.contains("Enkätsvar") && screen.contains("30 svar")
+    });
+    assert!(app.quit().success());
+
+    let export = common::samla_in(home.path(), home.path(), &["export", "-o", "-"]);
+    assert_eq!(export.code, Some(0), "{}", export.stderr);
+    let summary = &export.stdout;
+    let section = "Uppföljningsenkät";
+    let rows = |heading: &str| theme_table(summary, section, heading);
+    // The ratings' table is the section's first: (4·10 + 2·8 + 3·7 + 1·3 +
+    // 4·2) / 30 = 2,93…; (3·10 + 2·8 + 3·7 + 2·3 + 4·2) / 30 = 2,7; (4·10 +
+    // 1·8 + 2·7 + 3·3 + 4·2) / 30 = 2,63…
+    assert_eq!(
+        rows(section),
+        [
+            vec!["Påstående", "n", "Medel"],
+            vec!["Vi har en gemensam bild av frånvaron", "30", "2,9"],
+            vec!["Vi vet vem som gör vad", "30", "2,7"],
+            vec!["Vi litar på varandras bedömningar", "30", "2,6"],
+        ]
+    );
+    assert_eq!(
+        rows("Har ni en gemensam rutin för uppföljning?"),
+        [
+            vec!["Svar", "antal", "%"],
+            vec!["Ja", "13", "56,5 %"],
+            vec!["Nej", "10", "43,5 %"],
+            vec!["Vet ej", "7", ""],
+            vec!["n", "23", ""],
+        ]
+    );
+    assert_eq!(
+        rows("Hur når ni varandra?"),
+        [
+            vec!["Svar", "antal", "%"],
+            vec!["Telefon", "17", "60,7 %"],
+            vec!["Mejl", "15", "53,6 %"],
+            vec!["Möten", "20", "71,4 %"],
+            vec!["n", "28", ""],
+        ],
+        "several may be chosen: the shares add up to more than all"
+    );
+    assert_eq!(
+        rows("Samsyn efter svaren på ”Vilken grupp ingår du i?”"),
+        [
+            vec!["", "Styrgrupp", "Projektgrupp", "Ej angivet", "Totalt"],
+            vec!["I lägre grad (1–2,5), antal", "0", "8", "3", "11"],
+            vec![
+                "I lägre grad (1–2,5), %",
+                "0,0 %",
+                "53,3 %",
+                "100,0 %",
+                "36,7 %"
+            ],
+            vec!["I högre grad (3–4), antal", "12", "7", "0", "19"],
+            vec![
+                "I högre grad (3–4), %",
+                "100,0 %",
+                "46,7 %",
+                "0,0 %",
+                "63,3 %"
+            ],
+            vec!["Totalt, antal", "12", "15", "3", "30"],
+        ]
+    );
+    assert_eq!(
+        rows("Tillit")[5],
+        ["Totalt, antal", "17", "10", "3", "30"],
+        "by sector: school 10 + 7, social services 8 + 2, healthcare 3"
+    );
+    let wishes = list_under(summary, section, "Vad behöver ni mer av?");
+    let written: usize = FORMS
+        .iter()
+        .filter(|(_, line)| line.contains('|'))
+        .map(|(count, _)| count)
+        .sum();
+    assert_eq!(wishes.len(), written);
+    assert_eq!(
+        wishes
+            .iter()
+            .filter(|w| *w == "Ett gemensamt forum")
+            .count(),
+        3
     );
 }
