@@ -594,3 +594,89 @@ fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live() {
             .any(|card| card.priority && card.text == "Ingen äger frågan")
     );
 }
+
+#[test]
+fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() {
+    if !browser_here() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let agendas = home.path().join("agendas");
+    std::fs::create_dir_all(&agendas).expect("the agendas folder");
+    let mixed = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::common::survey::AGENDA);
+    std::fs::copy(mixed, agendas.join("blandad.ron")).expect("the agenda");
+    let room = OpenRoom::start_in(home, "blandad", 1);
+    let driver = Driver::start();
+    let runtime = runtime();
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    runtime.block_on(async {
+        let browser = phone(&driver, profile.path()).await;
+        join(&browser, &url, &code).await;
+        click(&browser, "a.button[href='/poll']").await;
+        until(
+            &browser,
+            "the survey",
+            "return document.querySelectorAll('fieldset.question').length === 8",
+        )
+        .await;
+        for label in [
+            "sector-so",
+            "s0-4",
+            "s1-3",
+            "s2-3",
+            "s3-0",
+            "s4-0",
+            "s5-1",
+            "s5-2",
+        ] {
+            click(&browser, &format!("label[for={label}]")).await;
+        }
+        browser
+            .find(Locator::Css("input[name=s6]"))
+            .await
+            .expect("the free text")
+            .send_keys("Fler gemensamma möten")
+            .await
+            .expect("typed");
+        let fits = browser
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth",
+                vec![],
+            )
+            .await
+            .expect("measured");
+        assert_eq!(
+            fits,
+            json!(true),
+            "the survey scrolls sideways at phone width"
+        );
+        click(&browser, "#write form button").await;
+        until(
+            &browser,
+            "the thanks",
+            "return document.body.textContent.includes('Tack! Dina svar är med')",
+        )
+        .await;
+        browser.close().await.expect("closed");
+    });
+    let file = wait_for_file(room.home(), "the phone's answer", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() == 1)
+    });
+    use samla::session::Answer;
+    assert_eq!(
+        file.session.polls[&0].respondents[0].answers,
+        [
+            Answer::Value(4),
+            Answer::Value(3),
+            Answer::Value(3),
+            Answer::YES,
+            Answer::Choice(0),
+            Answer::Choices(vec![1, 2]),
+            Answer::Text("Fler gemensamma möten".to_owned()),
+        ]
+    );
+}

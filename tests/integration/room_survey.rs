@@ -264,3 +264,81 @@ fn three_hundred_phones_answering_at_once_lose_no_answer() {
         .wait_for_text("300 svar (300 från mobiler, 0 på papper)");
     assert!(room.app.quit().success());
 }
+
+#[test]
+fn a_phone_answers_every_kind_of_question_into_the_same_tallies() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let agendas = home.path().join("agendas");
+    std::fs::create_dir_all(&agendas).expect("the agendas folder");
+    let mixed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::common::survey::AGENDA);
+    std::fs::copy(mixed, agendas.join("blandad.ron")).expect("the agenda");
+    let room = OpenRoom::start_in(home, "blandad", 1);
+    let mut phone = room.joined_device();
+    let (_, page) = phone.get("/poll");
+    // The sector, three ratings, yes/no, a group, channels, a wish.
+    assert_eq!(count(&page, "fieldset.question"), 8);
+    assert_eq!(
+        count(&page, "input[name=s0][type=radio]"),
+        4,
+        "1–4, no \"vet ej\""
+    );
+    assert!(page.contains("I ganska hög grad"), "every step named");
+    assert_eq!(
+        count(&page, "input[name=s3][type=radio]"),
+        3,
+        "ja, nej, vet ej"
+    );
+    assert!(page.contains(">Ja<") && page.contains(">Nej<"));
+    assert_eq!(count(&page, "input[name=s4][type=radio]"), 2);
+    assert_eq!(count(&page, "input[name=s5][type=checkbox]"), 3);
+    assert_eq!(count(&page, "input[name=s6][type=text]"), 1);
+    let (check, segment) = phone.form_of("/poll");
+    let fields = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("sector", "hs"),
+        ("s0", "3"),
+        ("s1", "4"),
+        ("s2", "2"),
+        ("s3", "x"),
+        ("s4", "1"),
+        ("s5", "0"),
+        ("s5", "2"),
+        ("s6", "Ett gemensamt forum"),
+    ];
+    let (status, _) = phone.post("/poll", &fields);
+    assert_eq!(status, 303);
+    let file = wait_for_file(room.home(), "the answer", |file| {
+        file.session
+            .polls
+            .get(&0)
+            .is_some_and(|poll| poll.respondents.len() == 1)
+    });
+    assert_eq!(
+        file.session.polls[&0].respondents[0].answers,
+        [
+            Answer::Value(3),
+            Answer::Value(4),
+            Answer::Value(2),
+            Answer::DontKnow,
+            Answer::Choice(1),
+            Answer::Choices(vec![0, 2]),
+            Answer::Text("Ett gemensamt forum".to_owned()),
+        ]
+    );
+    // The page shows the device its own answers again, checked.
+    let (_, page) = phone.get("/poll");
+    assert_eq!(count(&page, "input[name=s5][checked]"), 2);
+    assert!(page.contains("value=\"Ett gemensamt forum\""), "{page}");
+    // An option the question lacks is no answer the poll takes.
+    let (check, segment) = phone.form_of("/poll");
+    let wrong = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("sector", "hs"),
+        ("s4", "7"),
+    ];
+    let (status, _) = phone.post("/poll", &wrong);
+    assert!((400..500).contains(&status), "{status}");
+}
