@@ -1,6 +1,7 @@
 //! A follow-up: an earlier session's action plan brought into a later
 //! session of the same series, each item marked done, under way or not
-//! started, with a comment, so the series summary can show the plan over time.
+//! started, with a comment, so the series summary can show the plan over time;
+//! and the means the earlier sessions measured, so a poll shows its trend.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -38,7 +39,51 @@ pub struct Brought {
     pub card: super::CardId,
 }
 
+/// A rating statement's mean in an earlier session of the series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EarlierMean {
+    /// The statement, as its agenda words it.
+    pub statement: String,
+    /// The day it was asked.
+    pub date: NaiveDate,
+    /// How many gave a value.
+    pub n: u32,
+    /// Their mean.
+    pub mean: f64,
+}
+
+/// The means of every rating statement `session` had answers to.
+fn means(session: &Session) -> Vec<EarlierMean> {
+    let mut found = Vec::new();
+    for (index, segment) in session.agenda.segments.iter().enumerate() {
+        for (question, result) in segment
+            .statements
+            .iter()
+            .zip(session.statement_results(index))
+        {
+            if let (true, Some(mean)) = (question.kind.is_rating(), result.mean) {
+                found.push(EarlierMean {
+                    statement: question.text.clone(),
+                    date: session.day(),
+                    n: result.n,
+                    mean,
+                });
+            }
+        }
+    }
+    found
+}
+
 impl Session {
+    /// The means of `statement` in the series' earlier sessions, oldest first.
+    pub fn earlier_means_of(&self, statement: &str) -> Vec<f64> {
+        self.earlier_means
+            .iter()
+            .filter(|earlier| earlier.statement == statement)
+            .map(|earlier| earlier.mean)
+            .collect()
+    }
+
     /// The day the session is held: the agenda's date, else the planned start's.
     pub fn day(&self) -> NaiveDate {
         self.agenda
@@ -55,6 +100,7 @@ impl Session {
         if let Some(last) = earlier.last() {
             self.since_last = last.agenda.tasks();
         }
+        self.earlier_means = earlier.iter().flat_map(|session| means(session)).collect();
         for index in 0..self.agenda.segments.len() {
             let segment = &self.agenda.segments[index];
             let Some(follows) = segment.follows.clone() else {

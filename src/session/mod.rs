@@ -17,6 +17,7 @@ mod tone;
 pub use action_item::ActionItem;
 pub use cards::{Card, CardAction, CardId, Cell, PRIORITY_MARK};
 pub use check::{Inconsistency, Mismatch};
+pub use follow_up::EarlierMean;
 pub use follow_up::{Brought, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
@@ -86,6 +87,10 @@ pub struct Session {
     /// shown at the start.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub since_last: Vec<crate::agenda::Task>,
+    /// The means of the rating statements the series' earlier sessions
+    /// asked, so that the room sees a statement asked again as a trend.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_means: Vec<EarlierMean>,
 }
 
 /// Text typed into the editor and not saved yet, so it survives a crash.
@@ -169,6 +174,7 @@ impl Session {
             polls: BTreeMap::new(),
             set_groups: BTreeMap::new(),
             since_last: Vec::new(),
+            earlier_means: Vec::new(),
         }
     }
 

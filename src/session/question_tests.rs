@@ -290,3 +290,20 @@ fn a_form_fits_a_poll_only_with_answers_its_questions_take() {
     assert!(!Answer::Text("  ".into()).fits(&text, &one_to_four()));
     assert!(Answer::Text("Tid".into()).fits(&text, &one_to_four()));
 }
+
+#[test]
+fn a_later_session_of_the_series_keeps_what_the_earlier_ones_measured() {
+    let (mut first, poll) = survey();
+    respond(&mut first, poll, "sk 4 2 a j a");
+    respond(&mut first, poll, "sk 3 2 b j a");
+    let (mut second, _) = survey();
+    second.bring_in(&[&first]);
+    assert_eq!(second.earlier_means_of("Vi litar på varandra"), [3.5]);
+    assert_eq!(second.earlier_means_of("Vi delar information"), [2.0]);
+    assert!(
+        second.earlier_means_of("Grupp").is_empty(),
+        "a choice has no mean"
+    );
+    assert_eq!(second.earlier_means[0].date, first.day());
+    assert_eq!(second.earlier_means[0].n, 2);
+}

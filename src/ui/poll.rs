@@ -145,7 +145,19 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             true => format!(" · {} {}", strings.dont_know_short, result.dont_know),
             false => String::new(),
         };
-        let summary = Line::styled(format!("n {}{mean}{dont_know}", result.n), view.theme.dim());
+        let trend = match result.mean.filter(|_| statement.kind.is_rating()) {
+            Some(now) => trend(
+                &session.earlier_means_of(&statement.text),
+                now,
+                &scale,
+                view,
+            ),
+            None => String::new(),
+        };
+        let summary = Line::styled(
+            format!("n {}{mean}{dont_know}{trend}", result.n),
+            view.theme.dim(),
+        );
         if inner.height < 4 {
             frame.render_widget(Paragraph::new(summary), inner);
             continue;
@@ -162,6 +174,32 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         }
         frame.render_widget(Paragraph::new(summary), text);
     }
+}
+
+/// " · 3,2 → 3,8 → 4,1 ▄▆█": the statement's means in the series' earlier
+/// sessions and now, as numbers and a sparkline from the scale's lowest to
+/// its highest; nothing when it was not asked before.
+fn trend(earlier: &[f64], now: f64, scale: &Scale, view: &View) -> String {
+    if earlier.is_empty() {
+        return String::new();
+    }
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let span = (f64::from(scale.max) - f64::from(scale.min)).max(1.0);
+    let means: Vec<f64> = earlier.iter().copied().chain([now]).collect();
+    let spark: String = means
+        .iter()
+        .map(|mean| {
+            let level = ((mean - f64::from(scale.min)) / span * 7.0)
+                .round()
+                .clamp(0.0, 7.0);
+            LEVELS[level as usize]
+        })
+        .collect();
+    let numbers: Vec<String> = means
+        .iter()
+        .map(|mean| i18n::decimal(*mean, view.language))
+        .collect();
+    format!(" · {} {spark}", numbers.join(" → "))
 }
 
 /// A rating's bars side by side, one per value and "vet ej" (`x`).
@@ -218,7 +256,12 @@ fn render_options(
         .into_iter()
         .zip(&result.counts)
         .enumerate()
-        .map(|(option, (label, count))| (format!("{} {label}", option_letter(option)), *count))
+        .map(|(option, (label, count))| {
+            (
+                format!("{} {label}", key_of(question, option, view)),
+                *count,
+            )
+        })
         .collect();
     if question.allows_dont_know(scale) {
         rows.push((format!("x {}", strings.dont_know_short), result.dont_know));
@@ -243,6 +286,17 @@ fn render_options(
             .value_style(view.theme.heading()),
         chart,
     );
+}
+
+/// The key that counts a hand for `option` of `question`: `j`/`y` and `n`
+/// for yes and no, else the option's letter.
+fn key_of(question: &Statement, option: usize, view: &View) -> char {
+    match (&question.kind, option, view.language) {
+        (QuestionKind::YesNo, 0, crate::agenda::Language::Sv) => 'j',
+        (QuestionKind::YesNo, 0, crate::agenda::Language::En) => 'y',
+        (QuestionKind::YesNo, _, _) => 'n',
+        _ => option_letter(option),
+    }
 }
 
 /// A free-text question's answers, the latest that fit, on the

@@ -247,3 +247,35 @@ fn the_room_view_shows_a_polls_results_as_bars_only_once_they_are_shown() {
     assert!(!shown.contains("i / v"), "no keys on the room's view");
     insta::assert_snapshot!("room_present_poll_results_sv_160x48", shown);
 }
+
+#[test]
+fn a_mixed_survey_shows_choices_by_name_a_trend_and_free_text_only_to_the_facilitator() {
+    let mut session = crate::common::survey::answered();
+    // Measured twice before in the series; 2,63… now (see the forms).
+    let trust = "Vi litar på varandras bedömningar";
+    for (month, mean) in [(3, 3.2), (9, 2.1)] {
+        session.earlier_means.push(samla::session::EarlierMean {
+            statement: trust.to_owned(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, month, 1).expect("a date"),
+            n: 28,
+            mean,
+        });
+    }
+    let mut state = AppState::new(session, Language::Sv, Theme::new(false), true, one_pm());
+    press(&mut state, key(KeyCode::Char('o')));
+    let room = present(&state, 160, 48, false).backend().to_string();
+    // On 1–4, 3,2 is ⅔ up (▆), 2,1 a third (▄), 2,6 just over half (▅).
+    assert!(room.contains("3,2 → 2,1 → 2,6 ▆▄▅"), "{room}");
+    assert!(
+        room.contains("a Styrgrupp") && room.contains("c Möten"),
+        "{room}"
+    );
+    assert!(
+        !room.contains("Mer tid"),
+        "free text stays off the room's view"
+    );
+    insta::assert_snapshot!("room_present_mixed_survey_sv_160x48", room);
+    let screen = draw(&state, 160, 48).backend().to_string();
+    assert!(screen.contains("• Mer tid för samverkan"), "{screen}");
+    insta::assert_snapshot!("run_screen_mixed_survey_sv_160x48", screen);
+}
