@@ -495,6 +495,10 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
                 .iter()
                 .zip(session.statement_results(index))
             {
+                // A trend is of means: a choice or a text has none.
+                if !statement.kind.is_rating() {
+                    continue;
+                }
                 let theme = statement.theme.as_deref().unwrap_or_default();
                 let higher = segment.split_of(theme, &scale).map(|from| {
                     let at_least = (scale.min..=scale.max)
