@@ -994,3 +994,30 @@ fn three_measurements_of_the_same_question_show_as_a_trend_with_their_dates() {
     );
     assert!(!text.contains("före och efter"), "{text}");
 }
+
+#[test]
+fn a_small_answer_of_a_breakdown_question_is_hidden_from_participants_too() {
+    use crate::common::survey::{FORMS, answered_with};
+    // Without the ten from school in the steering group: two are left in
+    // it, too few to show, and the three who gave no group are hidden with
+    // them, so that the two cannot be worked out from the total.
+    let lines: Vec<&str> = FORMS[1..]
+        .iter()
+        .flat_map(|(count, line)| std::iter::repeat_n(*line, *count))
+        .collect();
+    let session = answered_with(&lines);
+    let row = |text: &str| -> Vec<String> {
+        let heading = "### Samsyn efter svaren på ”Vilken grupp ingår du i?”";
+        let table = &text[text.find(heading).expect("the breakdown")..];
+        tables(table)[0]
+            .iter()
+            .find(|row| row[0] == "Totalt, antal")
+            .expect("the counts")
+            .clone()
+    };
+    let summary = summary_of(&session, false);
+    assert_eq!(row(&summary)[1..], ["< 3", "15", "–", "20"], "{summary}");
+    assert!(summary.contains("Ett – döljer ytterligare en grupp"));
+    let report = report_of(&session);
+    assert_eq!(row(&report)[1..], ["2", "15", "3", "20"], "{report}");
+}

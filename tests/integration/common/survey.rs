@@ -47,6 +47,11 @@ pub fn day() -> DateTime<Utc> {
 
 /// The session with the thirty forms entered.
 pub fn answered() -> Session {
+    answered_with(&lines())
+}
+
+/// The session with the forms `lines` entered.
+pub fn answered_with(lines: &[&str]) -> Session {
     let text = std::fs::read_to_string(AGENDA).expect("the agenda");
     let agenda = parse_agenda(AGENDA, text.as_bytes()).expect("valid");
     let mut session = Session::new(agenda, vec!["Alla".to_owned()], day());
@@ -55,7 +60,7 @@ pub fn answered() -> Session {
         poll.statements.clone(),
         poll.scale_or_default(session.agenda.language),
     );
-    for line in lines() {
+    for line in lines {
         let respondent =
             parse_line(line, &questions, &scale, session.sectors()).expect("a valid line");
         session.apply(
