@@ -600,12 +600,7 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() 
     if !browser_here() {
         return;
     }
-    let home = tempfile::tempdir().expect("a temporary folder");
-    let agendas = home.path().join("agendas");
-    std::fs::create_dir_all(&agendas).expect("the agendas folder");
-    let mixed = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::common::survey::AGENDA);
-    std::fs::copy(mixed, agendas.join("blandad.ron")).expect("the agenda");
-    let room = OpenRoom::start_in(home, "blandad", 1);
+    let room = OpenRoom::start_on_file("blandad", crate::common::survey::AGENDA);
     let driver = Driver::start();
     let runtime = runtime();
     let profile = tempfile::tempdir().expect("a profile folder");
@@ -660,15 +655,9 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() 
         .await;
         browser.close().await.expect("closed");
     });
-    let file = wait_for_file(room.home(), "the phone's answer", |file| {
-        file.session
-            .polls
-            .get(&0)
-            .is_some_and(|poll| poll.respondents.len() == 1)
-    });
     use samla::session::Answer;
     assert_eq!(
-        file.session.polls[&0].respondents[0].answers,
+        room.only_respondent().answers,
         [
             Answer::Value(4),
             Answer::Value(3),

@@ -28,11 +28,7 @@ const OWN_SECTORS: &str = r#"Agenda(
 
 #[test]
 fn the_survey_offers_the_agendas_own_sectors_and_keeps_the_one_picked() {
-    let home = tempfile::tempdir().expect("a temporary folder");
-    let agendas = home.path().join("agendas");
-    std::fs::create_dir_all(&agendas).expect("the agendas folder");
-    std::fs::write(agendas.join("dialog.ron"), OWN_SECTORS).expect("the agenda");
-    let room = OpenRoom::start_in(home, "dialog", 2);
+    let room = OpenRoom::start_on_own("dialog", OWN_SECTORS, 2);
     let mut phone = room.joined_device();
     let (_, page) = phone.get("/poll");
     assert!(
@@ -50,14 +46,8 @@ fn the_survey_offers_the_agendas_own_sectors_and_keeps_the_one_picked() {
     );
     let (status, _) = phone.answer_poll("vh", &["4"]);
     assert_eq!(status, 303);
-    let file = wait_for_file(room.home(), "the answer", |file| {
-        file.session
-            .polls
-            .get(&0)
-            .is_some_and(|poll| poll.respondents.len() == 1)
-    });
     assert_eq!(
-        file.session.polls[&0].respondents[0].sector,
+        room.only_respondent().sector,
         Some(samla::agenda::Sector::new("vardnadshavare"))
     );
 }
@@ -267,13 +257,7 @@ fn three_hundred_phones_answering_at_once_lose_no_answer() {
 
 #[test]
 fn a_phone_answers_every_kind_of_question_into_the_same_tallies() {
-    let home = tempfile::tempdir().expect("a temporary folder");
-    let agendas = home.path().join("agendas");
-    std::fs::create_dir_all(&agendas).expect("the agendas folder");
-    let mixed =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::common::survey::AGENDA);
-    std::fs::copy(mixed, agendas.join("blandad.ron")).expect("the agenda");
-    let room = OpenRoom::start_in(home, "blandad", 1);
+    let room = OpenRoom::start_on_file("blandad", crate::common::survey::AGENDA);
     let mut phone = room.joined_device();
     let (_, page) = phone.get("/poll");
     // The sector, three ratings, yes/no, a group, channels, a wish.
@@ -309,14 +293,8 @@ fn a_phone_answers_every_kind_of_question_into_the_same_tallies() {
     ];
     let (status, _) = phone.post("/poll", &fields);
     assert_eq!(status, 303);
-    let file = wait_for_file(room.home(), "the answer", |file| {
-        file.session
-            .polls
-            .get(&0)
-            .is_some_and(|poll| poll.respondents.len() == 1)
-    });
     assert_eq!(
-        file.session.polls[&0].respondents[0].answers,
+        room.only_respondent().answers,
         [
             Answer::Value(3),
             Answer::Value(4),

@@ -31,6 +31,35 @@ impl OpenRoom {
         )
     }
 
+    /// Like [`OpenRoom::start`], on an agenda of the home's own: `text`
+    /// saved as `agendas/ID.ron`.
+    pub fn start_on_own(id: &str, text: &str, groups: u32) -> Self {
+        let home = tempfile::tempdir().expect("a temporary folder");
+        let agendas = home.path().join("agendas");
+        std::fs::create_dir_all(&agendas).expect("the agendas folder");
+        std::fs::write(agendas.join(format!("{id}.ron")), text).expect("the agenda");
+        Self::start_in(home, id, groups)
+    }
+
+    /// Like [`OpenRoom::start`] with one group, on the agenda file at `path`
+    /// (from the crate's folder), as the home's own agenda `id`.
+    pub fn start_on_file(id: &str, path: &str) -> Self {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        let text = std::fs::read_to_string(path).expect("the agenda file");
+        Self::start_on_own(id, &text, 1)
+    }
+
+    /// The first poll's only respondent, once the session file has them.
+    pub fn only_respondent(&self) -> samla::session::Respondent {
+        let file = wait_for_file(self.home(), "the answer", |file| {
+            file.session
+                .polls
+                .get(&0)
+                .is_some_and(|poll| poll.respondents.len() == 1)
+        });
+        file.session.polls[&0].respondents[0].clone()
+    }
+
     /// Like [`OpenRoom::start`], in a home prepared beforehand (e.g. with
     /// agendas of its own).
     pub fn start_in(home: tempfile::TempDir, agenda: &str, groups: u32) -> Self {
