@@ -13,7 +13,7 @@ use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Deeper nesting than this is no session file.
 const NESTING_LIMIT: usize = 64;
@@ -251,6 +251,11 @@ pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String),
 /// 2 → 3: sectors of the agenda's or series' own (`sectors`, and a sector
 /// named by a quoted id) are new; a version-2 file names only the built-in
 /// four, bare, and reads as it is.
+///
+/// 3 → 4: polls of every question kind (`kind`, `dont_know` and `breakdown`
+/// on an agenda's statements; the answers `Choice`, `Choices` and `Text`;
+/// `carded`) and a series' `earlier_means` are new; a version-3 file has
+/// only ratings and reads as it is.
 fn migrate(_version: u32, text: &str) -> String {
     text.to_owned()
 }

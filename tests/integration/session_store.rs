@@ -118,7 +118,7 @@ fn a_file_from_a_newer_samla_is_refused() {
     let clock = FakeClock::at(one_pm());
     let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
         .to_text()
-        .replacen("version: 3", "version: 99", 1);
+        .replacen("version: 4", "version: 99", 1);
     let error = SessionFile::parse("s.ron", &text).expect_err("too new");
     assert!(error.to_string().contains("newer samla"), "{error}");
 }
@@ -286,7 +286,7 @@ fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
     let path = home.path().join("again.ron");
     write_atomic(&path, file.to_text().as_bytes()).expect("saved");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("version: 3,"), "{text}");
+    assert!(text.contains("version: 4,"), "{text}");
     assert_eq!(
         SessionFile::load(&path).expect("reads back").session,
         file.session
