@@ -307,3 +307,27 @@ fn a_series_file_of_the_version_before_own_sectors_loads_and_is_written_back_new
     );
     assert!(series.roster.sectors.is_empty());
 }
+
+#[test]
+fn a_file_of_the_version_before_question_kinds_loads_with_its_ratings() {
+    // As samla wrote it before version 4: one typed form of the opening survey.
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/version-3.ron");
+    let file = SessionFile::load(&fixture).expect("a version-3 file loads");
+    let poll = file.session.polls.values().next().expect("the survey");
+    use samla::session::Answer::{DontKnow, Missing, Value};
+    assert_eq!(
+        poll.respondents[0].answers,
+        [Value(4), Value(5), DontKnow, Missing, Value(3), Value(2)]
+    );
+    assert!(
+        file.session
+            .agenda
+            .segments
+            .iter()
+            .flat_map(|s| &s.statements)
+            .all(|s| s.kind.is_rating()),
+        "every statement of a version-3 file is rated"
+    );
+    assert!(file.to_text().contains("version: 4,"));
+}
