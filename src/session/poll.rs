@@ -137,15 +137,23 @@ pub enum PollAction {
 /// all chosen where several may be, `x` for "vet ej", `-` for blank. Where
 /// every answer is one character they may be typed without spaces
 /// (`sk455445`). Free-text answers follow, each after a `|`, in the
-/// questions' order.
+/// questions' order; the last one keeps any `|` it holds.
 pub fn parse_line(
     line: &str,
     questions: &[Statement],
     scale: &Scale,
     sectors: Sectors<'_>,
 ) -> Result<Respondent, LineProblem> {
-    let (line, texts) = match line.split_once('|') {
-        Some((line, texts)) => (line.trim(), texts.split('|').map(str::trim).collect()),
+    let open = questions
+        .iter()
+        .filter(|question| question.kind == QuestionKind::Text)
+        .count();
+    // The last free text keeps any further bar as typed.
+    let (line, texts): (&str, Vec<&str>) = match line.split_once('|') {
+        Some((line, texts)) => (
+            line.trim(),
+            texts.splitn(open.max(1), '|').map(str::trim).collect(),
+        ),
         None => (line.trim(), Vec::new()),
     };
     let (sector, rest) = match line.strip_prefix('-') {
@@ -168,15 +176,13 @@ pub fn parse_line(
     } else {
         rest.chars().map(String::from).collect()
     };
-    let free = |question: &&Statement| question.kind == QuestionKind::Text;
-    let closed = questions.iter().filter(|q| !free(q)).count();
+    let closed = questions.len() - open;
     if tokens.len() != closed {
         return Err(LineProblem::AnswerCount {
             found: tokens.len(),
             expected: closed,
         });
     }
-    let open = questions.len() - closed;
     if texts.len() > open {
         return Err(LineProblem::TextCount {
             found: texts.len(),

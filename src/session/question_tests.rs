@@ -159,10 +159,16 @@ fn a_wrong_answer_says_what_the_question_takes() {
     );
     assert_eq!(error("sk x 4 a j a"), LineProblem::DontKnowNotAllowed);
     assert_eq!(
-        error("sk 3 4 a j a | ett | två"),
+        parse("sk 3 4 a j a | ett | två").unwrap().answers[5],
+        Answer::Text("ett | två".to_owned()),
+        "the last free text keeps its bar"
+    );
+    let ratings = [question("Tillit", QuestionKind::Rating)];
+    assert_eq!(
+        parse_line("sk 3 | ett", &ratings, &one_to_four(), Sectors::new(&[])).unwrap_err(),
         LineProblem::TextCount {
-            found: 2,
-            expected: 1
+            found: 1,
+            expected: 0
         }
     );
     assert_eq!(
