@@ -39,3 +39,54 @@ fn markdown_of_10_000_cards(bencher: divan::Bencher) {
     };
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
 }
+
+/// The mixed follow-up survey (tests/fixtures/agendas/blandad-enkat.ron)
+/// answered by 5,000 forms, as a municipality-wide web form's export would
+/// bring in: ratings in two themes, yes/no, a breakdown, several choices and
+/// a free text on every other form.
+fn five_thousand_forms() -> Session {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/agendas/blandad-enkat.ron"
+    );
+    let text = std::fs::read_to_string(path).expect("the mixed survey");
+    let agenda = samla::agenda::parse_agenda(path, text.as_bytes()).expect("valid");
+    let mut session = Session::new(agenda, vec!["Alla".to_owned()], one_pm());
+    let poll = &session.agenda.segments[0];
+    let (questions, scale) = (
+        poll.statements.clone(),
+        poll.scale_or_default(session.agenda.language),
+    );
+    let lines = [
+        "sk 4 3 4 j a ac | Mer tid för samverkan kring de elever som är borta mest",
+        "so 2 2 1 n b b",
+        "sk 3 3 2 x b abc | Ett gemensamt forum",
+        "hs 1 2 3 j - c",
+    ];
+    for n in 0..5_000 {
+        let respondent =
+            samla::session::parse_line(lines[n % 4], &questions, &scale, session.sectors())
+                .expect("a valid line");
+        let add = samla::session::PollAction::AddRespondent {
+            segment: 0,
+            respondent,
+        };
+        session.apply(SessionAction::Poll(add), one_pm());
+    }
+    session
+}
+
+#[divan::bench]
+fn markdown_of_a_mixed_survey_of_5_000_forms(bencher: divan::Bencher) {
+    let session = five_thousand_forms();
+    let summary = Summary {
+        session: &session,
+        as_of: one_pm(),
+        offset: stockholm(),
+        private: false,
+        names: false,
+        report: true,
+        intro: None,
+    };
+    bencher.bench_local(|| divan::black_box(markdown(&summary)));
+}
