@@ -1,6 +1,8 @@
-//! A poll in the summary: per statement the distribution, n, mean and "vet
-//! ej"; per theme the respondents whose index is lower or higher, per sector
-//! and in total, laid out like the follow-up study's tables (one decimal).
+//! A poll in the summary: per rated statement the distribution, n, mean and
+//! "vet ej"; each choice's options counted and each free text listed; per
+//! theme the respondents whose index is lower or higher, per sector, per
+//! breakdown question and in total, laid out like the follow-up study's
+//! tables (one decimal).
 
 use std::fmt::Write;
 
@@ -31,9 +33,10 @@ pub fn has_answers(session: &Session, index: usize) -> bool {
     })
 }
 
-/// The poll of segment `index`: its scale, n and `date`, each statement's mean (and,
-/// in the report, its whole distribution), and per theme the respondents
-/// lower and higher, per sector and in total.
+/// The poll of segment `index`: its scale, n and `date`, each rated
+/// statement's mean (and, in the report, its whole distribution), the other
+/// questions under their own headings, and per theme the respondents lower
+/// and higher, per sector, per breakdown question and in total.
 pub fn blocks(
     session: &Session,
     index: usize,

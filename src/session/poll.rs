@@ -1,6 +1,8 @@
-//! Rating statements: answers typed from paper forms one respondent a line, or
-//! tallied from a show of hands; their distribution, mean, and the themes'
-//! indices as the follow-up study of the series computes them (seed 001).
+//! A poll's answers: ratings, yes/no, choices and free text, typed from paper
+//! forms one respondent a line, given on phones, or tallied from a show of
+//! hands; their distribution, mean, and the themes' indices as the follow-up
+//! study of the series computes them (seed 001), by sector and by any
+//! question that breaks them down.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
