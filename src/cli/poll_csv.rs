@@ -27,7 +27,7 @@ pub enum CsvProblem {
 /// - The delimiter is `;` when the header has more of them than of `,` (a
 ///   Swedish spreadsheet's export), else `,`.
 /// - A column headed `sektor` or `sector` holds each row's sector, by id,
-///   code or name; blank for none.
+///   code or name (a built-in one's in Swedish or English); blank for none.
 /// - A column headed by a statement's text or number (1, 2, …) holds its
 ///   answers; without such headers, the columns after the sector's are the
 ///   statements in order. Other columns (a timestamp) are left out.
@@ -75,7 +75,7 @@ pub fn respondent_lines(
             .unwrap_or_default()
         {
             "" => "-".to_owned(),
-            given => match sectors.find(given) {
+            given => match crate::i18n::sector_named(sectors, given) {
                 Some(sector) => sectors.code(&sector),
                 None => {
                     return Err(CsvProblem::UnknownSector {

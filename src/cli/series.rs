@@ -163,7 +163,7 @@ fn change_groups(series: &mut SeriesFile, change: GroupChange) -> anyhow::Result
             let sectors = Sectors::new(&series.roster.sectors);
             let sector = match sector {
                 None => sectors.first(),
-                Some(given) => sectors.find(&given).ok_or_else(|| {
+                Some(given) => crate::i18n::sector_named(sectors, &given).ok_or_else(|| {
                     let known: Vec<String> = sectors
                         .all()
                         .iter()

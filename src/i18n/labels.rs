@@ -28,6 +28,20 @@ pub fn sector_label<'a>(sectors: Sectors<'a>, sector: &'a Sector, language: Lang
     }
 }
 
+/// The sector `given` names: by id, code or own name, or by a built-in
+/// sector's name as samla writes it in either language ("Socialtjänst",
+/// "healthcare"), in any case.
+pub fn sector_named(sectors: Sectors<'_>, given: &str) -> Option<Sector> {
+    sectors.find(given).or_else(|| {
+        let given = given.trim().to_lowercase();
+        sectors.all().into_iter().find(|sector| {
+            [Language::Sv, Language::En]
+                .into_iter()
+                .any(|language| sector_label(sectors, sector, language).to_lowercase() == given)
+        })
+    })
+}
+
 /// "skola 3, socialtjänst 2": how many come from each sector.
 pub fn sector_counts(
     sectors: Sectors<'_>,
@@ -194,5 +208,43 @@ pub fn decimal(value: f64, language: Language) -> String {
     match language {
         Language::Sv => text.replace('.', ","),
         Language::En => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::SectorDef;
+
+    #[test]
+    fn a_sector_is_found_by_its_name_in_either_language_as_well_as_by_id_and_code() {
+        let built_in = Sectors::new(&[]);
+        for given in ["Socialtjänst", "social services", "so", "Socialtjanst"] {
+            assert_eq!(
+                sector_named(built_in, given),
+                Some(Sector::SOCIALTJANST),
+                "{given}"
+            );
+        }
+        assert_eq!(
+            sector_named(built_in, "Hälso- och sjukvård"),
+            Some(Sector::HALSOVARD)
+        );
+        assert_eq!(sector_named(built_in, "kyrkan"), None);
+        let own = [SectorDef {
+            id: Sector::new("fritid"),
+            name: "Fritidsgården".to_owned(),
+            code: Some("fr".to_owned()),
+        }];
+        let own = Sectors::new(&own);
+        assert_eq!(
+            sector_named(own, "fritidsgården"),
+            Some(Sector::new("fritid"))
+        );
+        assert_eq!(
+            sector_named(own, "skola"),
+            None,
+            "a list of its own leaves the built-in school out"
+        );
     }
 }

@@ -16,8 +16,8 @@ pub use crate::agenda::Language;
 pub use cli::{FileWord, Locked, Said, Say, Unreadable};
 pub use labels::{
     decimal, event_label, exercise_label, groups_count, kind_label, option_labels,
-    personal_data_label, role_label, rows_count, sector_counts, sector_label, status_label,
-    task_line,
+    personal_data_label, role_label, rows_count, sector_counts, sector_label, sector_named,
+    status_label, task_line,
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use room::{DoorWords, RoomWords, door_words, room_words};

@@ -9,15 +9,23 @@ use samla::store::SessionFile;
 
 /// A saved session of seminarium-1 (whose first segment is the pre-survey).
 fn saved_home() -> (tempfile::TempDir, std::path::PathBuf) {
-    let home = tempfile::tempdir().expect("temp dir");
     let agenda = samla::agenda::load_bundled("seminarium-1")
         .expect("bundled")
         .expect("valid");
+    saved_home_of(agenda, "seminarium-1")
+}
+
+/// A saved session of `agenda`, known by `id`, with no answers yet.
+fn saved_home_of(
+    agenda: samla::agenda::Agenda,
+    id: &str,
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let home = tempfile::tempdir().expect("temp dir");
     let session =
         samla::session::Session::new(agenda, vec!["Grupp 1".to_owned()], common::fixture::start());
     let file = SessionFile {
         version: samla::store::VERSION,
-        agenda_id: "seminarium-1".to_owned(),
+        agenda_id: id.to_owned(),
         saved: common::fixture::start(),
         language: samla::agenda::Language::Sv,
         session,
@@ -26,7 +34,7 @@ fn saved_home() -> (tempfile::TempDir, std::path::PathBuf) {
     };
     let folder = home.path().join("sessions");
     std::fs::create_dir(&folder).expect("folder");
-    let path = folder.join("2026-03-12-seminarium-1.ron");
+    let path = folder.join(format!("2026-03-12-{id}.ron"));
     samla::store::write_atomic(&path, file.to_text().as_bytes()).expect("saved");
     (home, path)
 }
@@ -178,4 +186,57 @@ fn a_spreadsheets_csv_imports_by_its_headers_and_names_a_bad_row() {
     assert_eq!(forms[0].answers[5], samla::session::Answer::Missing);
     assert_eq!(forms[2].sector, None);
     assert_eq!(session.statement_results(0)[0].n, 3);
+}
+
+#[test]
+fn a_web_forms_csv_of_a_mixed_survey_imports_choices_yes_no_and_free_text() {
+    let agenda = common::survey::answered_with(&[]).agenda;
+    let (home, path) = saved_home_of(agenda, "blandad-enkat");
+    let answers = home.path().join("svar.csv");
+    let import = |text: &str| {
+        std::fs::write(&answers, text).expect("written");
+        common::samla_in(
+            home.path(),
+            home.path(),
+            &["poll", "import", answers.to_str().expect("a path")],
+        )
+    };
+    let head = "Tidstämpel,Sektor,1,2,3,4,Vilken grupp ingår du i?,Hur når ni varandra?,Vad behöver ni mer av?";
+    let wrong = import(&format!(
+        "{head}\n10:01,Skola,4,3,4,Ja,Ledningsgrupp,Telefon,\n"
+    ));
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong.stderr.contains(":2: fråga 5 har inget alternativ \"Ledningsgrupp\" (det ska vara ett av: Styrgrupp, Projektgrupp"),
+        "{}",
+        wrong.stderr
+    );
+    let good = import(&format!(
+        "{head}\n10:01,Skola,4,3,4,Ja,Styrgrupp,\"Telefon, Möten\",Mer tid för samverkan\n\
+         10:02,Socialtjänst,2,2,1,Nej,projektgrupp,Mejl,\n\
+         10:03,,3,3,2,vet ej,,,\n"
+    ));
+    assert_eq!(good.code, Some(0), "{}", good.stderr);
+    let session = SessionFile::load(&path).expect("parses").session;
+    let forms = &session.poll(0).expect("answers").respondents;
+    use samla::session::Answer;
+    assert_eq!(
+        forms[0].answers,
+        [
+            Answer::Value(4),
+            Answer::Value(3),
+            Answer::Value(4),
+            Answer::YES,
+            Answer::Choice(0),
+            Answer::Choices(vec![0, 2]),
+            Answer::Text("Mer tid för samverkan".to_owned()),
+        ]
+    );
+    assert_eq!(forms[1].answers[3..5], [Answer::NO, Answer::Choice(1)]);
+    assert_eq!(forms[2].answers[3], Answer::DontKnow);
+    assert_eq!(forms[2].answers[6], Answer::Missing);
+    assert_eq!(
+        session.free_texts(0),
+        [(6, vec!["Mer tid för samverkan".to_owned()])]
+    );
 }
