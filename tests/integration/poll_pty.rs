@@ -5,6 +5,7 @@
 
 use crate::common;
 
+use common::markdown::tables;
 use common::pty::PtyApp;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -31,46 +32,60 @@ fn forms() -> Vec<String> {
     lines
 }
 
-/// The rows of the table under the heading `theme` in the section `section`.
+/// The rows of the first table under the heading `theme` in the section
+/// `section` (the section's own first table when `theme` is the section).
 pub(crate) fn theme_table(markdown: &str, section: &str, theme: &str) -> Vec<Vec<String>> {
+    tables(under(markdown, section, theme))
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// The Markdown under the heading `heading` of the section `section`, up to
+/// the next heading; empty when there is none.
+fn under<'a>(markdown: &'a str, section: &str, heading: &str) -> &'a str {
     let mut in_section = false;
-    let mut heading = String::new();
-    let mut reading_heading = false;
-    let mut wanted = false;
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cell: Option<String> = None;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+    let mut text = String::new();
+    let mut start = None;
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { .. }) => {
-                heading.clear();
-                reading_heading = true;
+                if let Some(start) = start {
+                    return &markdown[start..range.start];
+                }
+                text.clear();
             }
+            Event::Text(part) if start.is_none() => text.push_str(&part),
             Event::End(TagEnd::Heading(level)) => {
-                reading_heading = false;
                 if level as u8 == 2 {
-                    in_section = heading == section;
+                    in_section = text == section;
                 }
-                wanted = in_section && heading == theme;
-            }
-            Event::Start(Tag::TableHead | Tag::TableRow) if wanted => rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) if wanted => cell = Some(String::new()),
-            Event::Text(text) => {
-                if reading_heading {
-                    heading.push_str(&text);
-                } else if let Some(cell) = cell.as_mut() {
-                    cell.push_str(&text);
+                if in_section && text == heading {
+                    start = Some(range.end);
                 }
             }
-            Event::End(TagEnd::TableCell) => {
-                if let (Some(row), Some(text)) = (rows.last_mut(), cell.take()) {
-                    row.push(text);
-                }
-            }
-            Event::End(TagEnd::Table) if wanted => return rows,
             _ => {}
         }
     }
-    rows
+    start.map_or("", |start| &markdown[start..])
+}
+
+/// The items of the first list of `markdown`.
+fn list_items(markdown: &str) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Item) => items.push(String::new()),
+            Event::Text(text) => {
+                if let Some(item) = items.last_mut() {
+                    item.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::List(_)) => break,
+            _ => {}
+        }
+    }
+    items
 }
 
 #[test]
@@ -127,40 +142,6 @@ fn a_post_survey_typed_line_by_line_gives_the_studys_table() {
         "{}",
         export.stdout
     );
-}
-
-/// The items of the list under the heading `heading` in the section `section`.
-fn list_under(markdown: &str, section: &str, heading: &str) -> Vec<String> {
-    let mut in_section = false;
-    let mut current = String::new();
-    let mut reading_heading = false;
-    let mut wanted = false;
-    let mut items = Vec::new();
-    for event in Parser::new_ext(markdown, Options::empty()) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => {
-                current.clear();
-                reading_heading = true;
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                reading_heading = false;
-                if level as u8 == 2 {
-                    in_section = current == section;
-                }
-                wanted = in_section && current == heading;
-            }
-            Event::Start(Tag::Item) if wanted => items.push(String::new()),
-            Event::Text(text) if reading_heading => current.push_str(&text),
-            Event::Text(text) if wanted => {
-                if let Some(item) = items.last_mut() {
-                    item.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::List(_)) if wanted => return items,
-            _ => {}
-        }
-    }
-    items
 }
 
 #[test]
@@ -258,7 +239,7 @@ fn thirty_forms_of_a_mixed_survey_typed_in_give_its_tables() {
         ["Totalt, antal", "17", "10", "3", "30"],
         "by sector: school 10 + 7, social services 8 + 2, healthcare 3"
     );
-    let wishes = list_under(summary, section, "Vad behöver ni mer av?");
+    let wishes = list_items(under(summary, section, "Vad behöver ni mer av?"));
     let written: usize = FORMS
         .iter()
         .filter(|(_, line)| line.contains('|'))
