@@ -24,19 +24,24 @@ fn ten_thousand_cards() -> Session {
     session
 }
 
-#[divan::bench]
-fn markdown_of_10_000_cards(bencher: divan::Bencher) {
-    let session = ten_thousand_cards();
-    assert_eq!(session.cards.len(), 10_000);
-    let summary = Summary {
-        session: &session,
+/// The summary of `session` at one o'clock, the facilitator's `report` or not.
+fn summary(session: &Session, report: bool) -> Summary<'_> {
+    Summary {
+        session,
         as_of: one_pm(),
         offset: stockholm(),
         private: false,
         names: false,
-        report: false,
+        report,
         intro: None,
-    };
+    }
+}
+
+#[divan::bench]
+fn markdown_of_10_000_cards(bencher: divan::Bencher) {
+    let session = ten_thousand_cards();
+    assert_eq!(session.cards.len(), 10_000);
+    let summary = summary(&session, false);
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
 }
 
@@ -79,14 +84,6 @@ fn five_thousand_forms() -> Session {
 #[divan::bench]
 fn markdown_of_a_mixed_survey_of_5_000_forms(bencher: divan::Bencher) {
     let session = five_thousand_forms();
-    let summary = Summary {
-        session: &session,
-        as_of: one_pm(),
-        offset: stockholm(),
-        private: false,
-        names: false,
-        report: true,
-        intro: None,
-    };
+    let summary = summary(&session, true);
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
 }

@@ -39,6 +39,16 @@ fn saved_home_of(
     (home, path)
 }
 
+/// `samla poll import ANSWERS` in `home`, with `text` written to `answers` first.
+fn import_csv(home: &Path, answers: &Path, text: &str) -> common::Run {
+    std::fs::write(answers, text).expect("written");
+    common::samla_in(
+        home,
+        home,
+        &["poll", "import", answers.to_str().expect("a path")],
+    )
+}
+
 fn respondents(path: &Path) -> usize {
     let file = SessionFile::load(path).expect("parses");
     file.session
@@ -146,14 +156,7 @@ fn a_session_open_on_a_screen_is_not_written_behind_its_back() {
 fn a_spreadsheets_csv_imports_by_its_headers_and_names_a_bad_row() {
     let (home, path) = saved_home();
     let answers = home.path().join("enkät.csv");
-    let import = |text: &str| {
-        std::fs::write(&answers, text).expect("written");
-        common::samla_in(
-            home.path(),
-            home.path(),
-            &["poll", "import", answers.to_str().expect("a path")],
-        )
-    };
+    let import = |text: &str| import_csv(home.path(), &answers, text);
     // A Swedish spreadsheet: semicolons, a timestamp first, the sector last.
     let bad = import(
         "Tidpunkt;1;2;3;4;5;6;Sektor\n10:01;4;4;5;3;vet ej;;Skola\n10:02;2;2;9;2;2;2;Socialtjänst\n",
@@ -193,14 +196,7 @@ fn a_web_forms_csv_of_a_mixed_survey_imports_choices_yes_no_and_free_text() {
     let agenda = common::survey::answered_with(&[]).agenda;
     let (home, path) = saved_home_of(agenda, "blandad-enkat");
     let answers = home.path().join("svar.csv");
-    let import = |text: &str| {
-        std::fs::write(&answers, text).expect("written");
-        common::samla_in(
-            home.path(),
-            home.path(),
-            &["poll", "import", answers.to_str().expect("a path")],
-        )
-    };
+    let import = |text: &str| import_csv(home.path(), &answers, text);
     let head = "Tidstämpel,Sektor,1,2,3,4,Vilken grupp ingår du i?,Hur når ni varandra?,Vad behöver ni mer av?";
     let wrong = import(&format!(
         "{head}\n10:01,Skola,4,3,4,Ja,Ledningsgrupp,Telefon,\n"
