@@ -120,6 +120,7 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
                 kind: question.kind.clone(),
                 options: crate::i18n::option_labels(question, session.agenda.language),
                 dont_know: question.allows_dont_know(&scale),
+                breakdown: question.breakdown,
             })
             .collect(),
         scale,

@@ -84,6 +84,8 @@ pub struct SnapshotQuestion {
     pub options: Vec<String>,
     /// Whether "vet ej" is an allowed answer.
     pub dont_know: bool,
+    /// Whether the results are broken down by it: asked first, after the sector.
+    pub breakdown: bool,
 }
 
 /// A sector as the survey offers it.

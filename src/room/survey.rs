@@ -56,6 +56,11 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                 }
                 (choice_input("sector", "sector-none", "-", words.no_sector, earlier.is_some() && sector.is_none()))
             }
+            // Who the respondent is comes first, as the sector does: the
+            // questions the results are broken down by.
+            @for (statement, question) in poll.statements.iter().enumerate().filter(|(_, q)| q.breakdown) {
+                (question_fieldset(statement, question, scale, answer_of(statement), words))
+            }
             @if scale.labels.is_empty() && (scale.min_label.is_some() || scale.max_label.is_some()) {
                 p.scale {
                     @if let Some(label) = &scale.min_label { (scale.min) " = " (label) }
@@ -63,7 +68,7 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                     @if let Some(label) = &scale.max_label { (scale.max) " = " (label) }
                 }
             }
-            @for (statement, question) in poll.statements.iter().enumerate() {
+            @for (statement, question) in poll.statements.iter().enumerate().filter(|(_, q)| !q.breakdown) {
                 (question_fieldset(statement, question, scale, answer_of(statement), words))
             }
             button type="submit" {
@@ -257,6 +262,7 @@ mod tests {
                     kind: QuestionKind::Rating,
                     options: Vec::new(),
                     dont_know: false,
+                    breakdown: false,
                 }],
                 scale,
                 closed: false,

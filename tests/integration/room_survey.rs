@@ -277,6 +277,14 @@ fn a_phone_answers_every_kind_of_question_into_the_same_tallies() {
     assert_eq!(count(&page, "input[name=s4][type=radio]"), 2);
     assert_eq!(count(&page, "input[name=s5][type=checkbox]"), 3);
     assert_eq!(count(&page, "input[name=s6][type=text]"), 1);
+    let legends: Vec<String> = Html::parse_document(&page)
+        .select(&Selector::parse("fieldset.question legend").expect("a selector"))
+        .map(|legend| legend.text().collect())
+        .collect();
+    assert_eq!(
+        legends[1], "Vilken grupp ingår du i?",
+        "what the results are broken down by comes first, after the sector"
+    );
     let (check, segment) = phone.form_of("/poll");
     let fields = [
         ("check", check.as_str()),
