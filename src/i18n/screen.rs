@@ -399,17 +399,19 @@ pub fn tally_hint(
     question: &crate::agenda::Statement,
 ) -> String {
     use crate::agenda::QuestionKind;
-    let values = match (&question.kind, scale.max) {
+    let keys = match (&question.kind, scale.max) {
         (QuestionKind::Rating, 10..) => pick(language, "0–9, t för 10", "0–9, t for 10").to_owned(),
         (QuestionKind::Rating, max) => format!("{}–{max}", scale.min),
         (QuestionKind::YesNo, _) => pick(language, "j/n", "y/n").to_owned(),
-        (QuestionKind::Text, _) => {
-            pick(language, "fritext: inga händer", "free text: no hands").to_owned()
-        }
+        (QuestionKind::Text, _) => String::new(),
         (kind, _) => {
             let last = crate::session::option_letter(kind.options().unwrap_or(1).saturating_sub(1));
             format!("a–{last}")
         }
+    };
+    let values = match keys.is_empty() {
+        true => pick(language, "fritext: inga händer", "free text: no hands").to_owned(),
+        false => format!("{keys} {}", pick(language, "en hand", "one hand")),
     };
     let dont_know = match (question.allows_dont_know(scale), language) {
         (false, _) => "",
@@ -418,7 +420,47 @@ pub fn tally_hint(
     };
     pick(
         language,
-        format!("Handuppräckning: ↑/↓ fråga · {values} en hand{dont_know} · u ångra · Esc klar"),
-        format!("Show of hands: ↑/↓ question · {values} one hand{dont_know} · u undo · Esc done"),
+        format!("Handuppräckning: ↑/↓ fråga · {values}{dont_know} · u ångra · Esc klar"),
+        format!("Show of hands: ↑/↓ question · {values}{dont_know} · u undo · Esc done"),
     )
+}
+
+#[cfg(test)]
+mod tally_hint_tests {
+    use super::*;
+    use crate::agenda::{QuestionKind, Scale, Statement};
+
+    fn hint(kind: QuestionKind, scale: &Scale, language: Language) -> String {
+        let question = Statement {
+            kind,
+            ..Statement::default()
+        };
+        tally_hint(language, scale, &question)
+    }
+
+    #[test]
+    fn the_hands_hint_names_the_keys_of_the_question_counted() {
+        let five = Scale {
+            min: 1,
+            max: 5,
+            min_label: None,
+            max_label: None,
+            labels: Vec::new(),
+            dont_know: true,
+        };
+        let ten = Scale {
+            min: 0,
+            max: 10,
+            ..five.clone()
+        };
+        let sv = Language::Sv;
+        assert!(hint(QuestionKind::Rating, &five, sv).contains("· 1–5 en hand · x vet ej ·"));
+        assert!(hint(QuestionKind::Rating, &ten, sv).contains("· 0–9, t för 10 en hand"));
+        assert!(hint(QuestionKind::YesNo, &five, sv).contains("· j/n en hand · u ångra"));
+        assert!(hint(QuestionKind::YesNo, &five, Language::En).contains("· y/n one hand · u undo"));
+        let three = QuestionKind::AnyOf(vec!["a".into(), "b".into(), "c".into()]);
+        assert!(hint(three, &five, sv).contains("· a–c en hand ·"));
+        let text = hint(QuestionKind::Text, &five, sv);
+        assert!(text.contains("· fritext: inga händer · u ångra"), "{text}");
+    }
 }
