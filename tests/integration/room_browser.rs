@@ -646,6 +646,7 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() 
             json!(true),
             "the survey scrolls sideways at phone width"
         );
+        keep_screenshot(&browser, "room-survey-kinds.png").await;
         click(&browser, "#write form button").await;
         until(
             &browser,
