@@ -421,6 +421,14 @@ impl Mismatch {
                 format!("ett svar utanför skalan (det ska vara {min} till {max})"),
                 format!("an answer off the scale (expected {min} to {max})"),
             ),
+            Mismatch::NotItsAnswer { statement } => l(
+                format!(
+                    "svaret på fråga {statement} är inget som frågan tar emot (det ska vara ett av dess alternativ, ja/nej eller en text, efter vad den frågar)"
+                ),
+                format!(
+                    "the answer to question {statement} is none its question takes (expected one of its options, yes/no or a text, as it asks)"
+                ),
+            ),
             Mismatch::Tallies {
                 statements,
                 values,

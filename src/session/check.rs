@@ -47,6 +47,9 @@ pub enum Mismatch {
     Answers { found: usize, statements: usize },
     /// An answer off the scale.
     OffScale { min: u8, max: u8 },
+    /// An answer its question does not take (a choice off its options, a
+    /// text to a rating); `statement` counts from 1.
+    NotItsAnswer { statement: usize },
     /// Hands counted outside the statements or the scale.
     Tallies {
         statements: usize,
@@ -219,18 +222,39 @@ impl Session {
                         },
                     );
                 }
+                // "Vet ej" is not judged here: an older file may carry one
+                // where the scale has since dropped it.
+                let misfit = poll.statements.iter().zip(&respondent.answers).position(
+                    |(question, answer)| {
+                        *answer != Answer::DontKnow && !answer.fits(question, &scale)
+                    },
+                );
+                if let Some(index) = misfit {
+                    return wrong(
+                        field,
+                        Mismatch::NotItsAnswer {
+                            statement: index + 1,
+                        },
+                    );
+                }
             }
-            let values = usize::from(scale.max - scale.min) + 2;
-            let tallies_fit = answers.tallies.len() <= statements
-                && answers.tallies.iter().all(|tally| {
-                    tally.len() <= values && tally.iter().all(|hands| *hands <= MAX_HANDS)
-                });
-            if !tallies_fit {
+            // Each question's hands: one list a question, a count per value or
+            // option and one for "vet ej".
+            let slots = |question: &crate::agenda::Statement| question.slots(&scale) + 1;
+            let misfit = answers.tallies.iter().enumerate().find(|(at, tally)| {
+                poll.statements.get(*at).is_none_or(|question| {
+                    tally.len() > slots(question) || tally.iter().any(|hands| *hands > MAX_HANDS)
+                })
+            });
+            if let Some((at, _)) = misfit {
                 return wrong(
                     format!("{field}.tallies"),
                     Mismatch::Tallies {
                         statements,
-                        values,
+                        values: poll.statements.get(at).map_or_else(
+                            || poll.statements.iter().map(slots).max().unwrap_or(0),
+                            slots,
+                        ),
                         max: MAX_HANDS,
                     },
                 );

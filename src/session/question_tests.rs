@@ -313,3 +313,34 @@ fn a_later_session_of_the_series_keeps_what_the_earlier_ones_measured() {
     assert_eq!(second.earlier_means[0].date, first.day());
     assert_eq!(second.earlier_means[0].n, 2);
 }
+
+#[test]
+fn a_saved_poll_is_checked_per_question_kind() {
+    let (mut session, poll) = survey();
+    // The poll is a copy of the agenda's first segment: not its id too.
+    session.agenda.segments[poll].id = None;
+    assert_eq!(session.check(), Ok(()));
+    let seven: Vec<String> = (1..=7).map(|n| format!("Kommun {n}")).collect();
+    session.agenda.segments[poll].statements[2].kind = QuestionKind::OneOf(seven);
+    session.apply(
+        SessionAction::Poll(PollAction::Tally {
+            segment: poll,
+            statement: 2,
+            answer: Answer::Choice(6),
+            delta: 1,
+        }),
+        at(),
+    );
+    assert_eq!(
+        session.poll(poll).unwrap().tallies[2].len(),
+        8,
+        "seven options and \"vet ej\", more than the 1–4 scale's slots"
+    );
+    assert_eq!(session.check(), Ok(()), "hands for the seventh option fit");
+    respond(&mut session, poll, "sk 3 4 b j a");
+    assert_eq!(session.check(), Ok(()));
+    session.polls.get_mut(&poll).unwrap().respondents[0].answers[3] = Answer::Choice(2);
+    let wrong = session.check().unwrap_err();
+    assert_eq!(wrong.mismatch, Mismatch::NotItsAnswer { statement: 4 });
+    assert_eq!(wrong.field, format!("session.polls[{poll}].respondents[0]"));
+}
