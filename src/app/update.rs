@@ -410,7 +410,6 @@ impl AppState {
         Change::Structure
     }
 
-    /// Whether the current segment is a poll; says what `i` and `v` are for if not.
     /// `F`: the poll's free-text answers not yet on the board become cards
     /// of the whole room in the next segment where people write, else the
     /// one before, saying how many and where.
@@ -444,6 +443,7 @@ impl AppState {
         change
     }
 
+    /// Whether the current segment is a poll; says what `i` and `v` are for if not.
     fn current_is_poll(&mut self) -> bool {
         let poll = self.session.current_segment().kind == SegmentKind::Poll;
         if !poll {

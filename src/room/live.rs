@@ -21,31 +21,27 @@ pub(super) async fn poll_page(State(shared): State<Shared>, joined: Joined) -> R
     html(StatusCode::OK, page)
 }
 
+/// The values a form posted under `name`: one, or one per box ticked where a
+/// question takes several answers.
+fn values<'a>(fields: &'a [(String, String)], name: &str) -> impl Iterator<Item = &'a str> {
+    fields
+        .iter()
+        .filter(move |(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
 /// The survey's form: `check`, `segment`, `sector` and `s0`, `s1` … per statement.
 pub(super) async fn answer_poll(
     State(shared): State<Shared>,
     joined: Joined,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
+    let field = |name: &str| values(&fields, name).next();
     let snapshot = shared.snapshot();
     let questions = snapshot
         .poll
         .as_ref()
         .map_or(&[][..], |poll| poll.statements.as_slice());
-    // A question of several answers posts its name once per box ticked.
-    let values = |name: &str| -> Vec<&str> {
-        fields
-            .iter()
-            .filter(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-            .collect()
-    };
     let action = RoomAction::Answer {
         device: joined.device,
         segment: field("segment")
@@ -60,7 +56,8 @@ pub(super) async fn answer_poll(
             .iter()
             .enumerate()
             .map(|(statement, question)| {
-                super::survey::answer_of(question, &values(&format!("s{statement}")))
+                let name = format!("s{statement}");
+                super::survey::answer_of(question, &values(&fields, &name).collect::<Vec<_>>())
             })
             .collect(),
     };

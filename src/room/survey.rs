@@ -6,8 +6,7 @@ use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
 use super::pages::{Writer, page, segment};
-use super::snapshot::SnapshotQuestion;
-use super::snapshot::{PollResults, Snapshot, SnapshotPoll};
+use super::snapshot::{PollResults, Snapshot, SnapshotPoll, SnapshotQuestion};
 use crate::agenda::{QuestionKind, Scale, Sector};
 use crate::i18n::{RoomWords, decimal, room_words};
 use crate::session::Answer;

@@ -145,7 +145,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             true => format!(" · {} {}", strings.dont_know_short, result.dont_know),
             false => String::new(),
         };
-        let trend = match result.mean.filter(|_| statement.kind.is_rating()) {
+        // Only a rating has a mean.
+        let trend = match result.mean {
             Some(now) => trend(
                 &session.earlier_means_of(&statement.text),
                 now,
@@ -165,10 +166,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         let [chart, text] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
         match &statement.kind {
-            QuestionKind::Rating => {
-                let labels = (scale.min..=scale.max).map(|value| value.to_string());
-                render_columns(frame, chart, view, labels, result, statement, &scale);
-            }
+            QuestionKind::Rating => render_columns(frame, chart, view, result, statement, &scale),
             QuestionKind::Text => render_texts(frame, chart, view, session, index),
             _ => render_options(frame, chart, view, result, statement, &scale),
         }
@@ -207,7 +205,6 @@ fn render_columns(
     frame: &mut Frame,
     chart: Rect,
     view: &View,
-    labels: impl Iterator<Item = String>,
     result: &StatementResult,
     question: &Statement,
     scale: &Scale,
@@ -215,11 +212,11 @@ fn render_columns(
     let mut bars: Vec<Bar> = result
         .counts
         .iter()
-        .zip(labels)
-        .map(|(count, label)| {
+        .zip(scale.min..=scale.max)
+        .map(|(count, value)| {
             Bar::default()
                 .value(u64::from(*count))
-                .label(Line::from(label))
+                .label(Line::from(value.to_string()))
         })
         .collect();
     if question.allows_dont_know(scale) {
