@@ -10,7 +10,7 @@ use super::escape;
 use super::letter::Block;
 use chrono::FixedOffset;
 
-use crate::agenda::{Language, Scale, Sectors, Segment, Statement};
+use crate::agenda::{Language, QuestionKind, Scale, Sectors, Segment, Statement};
 use crate::i18n::Words;
 use crate::i18n::decimal;
 use crate::session::{Cohort, Session, StatementResult, ThemeTable};
@@ -73,19 +73,19 @@ pub fn blocks(
         blocks.push(rating_table(&rated, &scale, words, report, language));
     }
     // The other kinds each under their question: options counted, texts listed.
-    let texts = session.free_texts(index);
     for (position, (question, result)) in segment.statements.iter().zip(&results).enumerate() {
         if question.kind.options().is_some() {
             blocks.push(Block::Heading(question.text.clone()));
             blocks.push(choice_table(question, result, &scale, words, language));
-        } else if let Some((_, written)) = texts.iter().find(|(at, _)| *at == position)
-            && !written.is_empty()
-        {
-            blocks.push(Block::Heading(question.text.clone()));
-            blocks.push(Block::List {
-                label: String::new(),
-                items: written.clone(),
-            });
+        } else if question.kind == QuestionKind::Text {
+            let written = session.texts_of(index, position);
+            if !written.is_empty() {
+                blocks.push(Block::Heading(question.text.clone()));
+                blocks.push(Block::List {
+                    label: String::new(),
+                    items: written.into_iter().map(str::to_owned).collect(),
+                });
+            }
         }
     }
     // The report shows every count; the participants' summary hides few.

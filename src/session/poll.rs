@@ -449,27 +449,15 @@ impl Session {
             .collect()
     }
 
-    /// The free-text answers of poll segment `index`: per free-text question,
-    /// its position and what each respondent wrote, in the order they came.
-    pub fn free_texts(&self, index: usize) -> Vec<(usize, Vec<String>)> {
-        let Some(segment) = self.agenda.segments.get(index) else {
-            return Vec::new();
-        };
+    /// What each respondent wrote to question `statement` of poll segment
+    /// `index`, in the order they came; nothing for a question of another kind.
+    pub fn texts_of(&self, index: usize, statement: usize) -> Vec<&str> {
         let respondents = self.polls.get(&index).map_or(&[][..], |a| &a.respondents);
-        segment
-            .statements
+        respondents
             .iter()
-            .enumerate()
-            .filter(|(_, question)| question.kind == QuestionKind::Text)
-            .map(|(statement, _)| {
-                let texts = respondents
-                    .iter()
-                    .filter_map(|respondent| match respondent.answers.get(statement) {
-                        Some(Answer::Text(text)) => Some(text.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                (statement, texts)
+            .filter_map(|respondent| match respondent.answers.get(statement) {
+                Some(Answer::Text(text)) => Some(text.as_str()),
+                _ => None,
             })
             .collect()
     }
@@ -478,26 +466,26 @@ impl Session {
     /// splits, in the order the themes first appear; from typed forms only
     /// (tallies have no respondents).
     pub fn theme_tables(&self, index: usize) -> Vec<ThemeTable> {
-        let (Some(segment), Some(answers)) =
-            (self.agenda.segments.get(index), self.polls.get(&index))
-        else {
+        let Some((segment, respondents)) = self.answered_poll(index) else {
             return Vec::new();
         };
-        let cohorts = breakdown(segment, self.sectors(), &answers.respondents)
+        let cohorts = breakdown(segment, self.sectors(), respondents)
             .into_iter()
             .map(Cohort::Sector)
             .collect();
         let cohort_of = |respondent: &Respondent| respondent.sector.clone().map(Cohort::Sector);
-        self.split_tables(index, None, cohorts, &cohort_of)
+        let scale = segment.scale_or_default(self.agenda.language);
+        split_tables(segment, &scale, respondents, None, cohorts, &cohort_of)
     }
 
     /// The index tables of poll segment `index` by each of its breakdown
     /// questions, in the questions' order: per question, a table per theme
     /// that splits.
     pub fn breakdown_tables(&self, index: usize) -> Vec<ThemeTable> {
-        let Some(segment) = self.agenda.segments.get(index) else {
+        let Some((segment, respondents)) = self.answered_poll(index) else {
             return Vec::new();
         };
+        let scale = segment.scale_or_default(self.agenda.language);
         let mut tables = Vec::new();
         for (by, question) in segment.statements.iter().enumerate() {
             let Some(options) = question.kind.options().filter(|_| question.breakdown) else {
@@ -511,69 +499,23 @@ impl Session {
                 Some(Answer::Choice(choice)) => Some(Cohort::Option(*choice)),
                 _ => None,
             };
-            tables.extend(self.split_tables(index, Some(by), cohorts, &cohort_of));
+            tables.extend(split_tables(
+                segment,
+                &scale,
+                respondents,
+                Some(by),
+                cohorts,
+                &cohort_of,
+            ));
         }
         tables
     }
 
-    /// A table per theme of poll segment `index` that splits, with a column
-    /// per cohort, and one of those `cohort_of` places in none if any.
-    fn split_tables(
-        &self,
-        index: usize,
-        by: Option<usize>,
-        cohorts: Vec<Cohort>,
-        cohort_of: &dyn Fn(&Respondent) -> Option<Cohort>,
-    ) -> Vec<ThemeTable> {
-        let (Some(segment), Some(answers)) =
-            (self.agenda.segments.get(index), self.polls.get(&index))
-        else {
-            return Vec::new();
-        };
-        let scale = segment.scale_or_default(self.agenda.language);
-        themes(segment)
-            .into_iter()
-            .filter_map(|(theme, indices)| {
-                // A theme the agenda does not split has no table, only its means.
-                let higher_from = segment.split_of(&theme, &scale)?;
-                let mut columns: Vec<(Cohort, u32, u32)> = cohorts
-                    .iter()
-                    .map(|cohort| (cohort.clone(), 0, 0))
-                    .collect();
-                let mut total = (0, 0);
-                for respondent in &answers.respondents {
-                    let Some(value) = super::poll::index(respondent, &indices) else {
-                        continue;
-                    };
-                    let higher = level(value, higher_from) == Level::Higher;
-                    match higher {
-                        true => total.1 += 1,
-                        false => total.0 += 1,
-                    }
-                    let cohort = cohort_of(respondent)
-                        .filter(|cohort| cohorts.contains(cohort))
-                        .unwrap_or(Cohort::NotGiven);
-                    if !columns.iter().any(|(c, _, _)| *c == cohort) {
-                        columns.push((cohort.clone(), 0, 0));
-                    }
-                    if let Some((_, lower_count, higher_count)) =
-                        columns.iter_mut().find(|(c, _, _)| *c == cohort)
-                    {
-                        match higher {
-                            true => *higher_count += 1,
-                            false => *lower_count += 1,
-                        }
-                    }
-                }
-                Some(ThemeTable {
-                    theme,
-                    higher_from,
-                    by,
-                    columns,
-                    total,
-                })
-            })
-            .collect()
+    /// Segment `index` and the forms it has gathered, if it has any.
+    fn answered_poll(&self, index: usize) -> Option<(&Segment, &[Respondent])> {
+        let segment = self.agenda.segments.get(index)?;
+        let answers = self.polls.get(&index)?;
+        Some((segment, &answers.respondents))
     }
 
     /// Whether `respondent` answers every question of the poll in `segment`,
@@ -721,6 +663,60 @@ impl Session {
             }
         }
     }
+}
+
+/// A table per theme of `segment` that splits, from `respondents`: a column
+/// per cohort (questions `by` answers, or sectors), and "not given" for
+/// those `cohort_of` places in none of them, if any.
+fn split_tables(
+    segment: &Segment,
+    scale: &Scale,
+    respondents: &[Respondent],
+    by: Option<usize>,
+    cohorts: Vec<Cohort>,
+    cohort_of: &dyn Fn(&Respondent) -> Option<Cohort>,
+) -> Vec<ThemeTable> {
+    themes(segment)
+        .into_iter()
+        .filter_map(|(theme, indices)| {
+            // A theme the agenda does not split has no table, only its means.
+            let higher_from = segment.split_of(&theme, scale)?;
+            let mut columns: Vec<(Cohort, u32, u32)> = cohorts
+                .iter()
+                .map(|cohort| (cohort.clone(), 0, 0))
+                .collect();
+            let mut total = (0, 0);
+            for respondent in respondents {
+                let Some(value) = index(respondent, &indices) else {
+                    continue;
+                };
+                let cohort = cohort_of(respondent)
+                    .filter(|cohort| cohorts.contains(cohort))
+                    .unwrap_or(Cohort::NotGiven);
+                let at = match columns.iter().position(|(c, _, _)| *c == cohort) {
+                    Some(at) => at,
+                    None => {
+                        columns.push((cohort, 0, 0));
+                        columns.len() - 1
+                    }
+                };
+                let (_, lower, higher) = &mut columns[at];
+                let (level_total, level_column) = match level(value, higher_from) {
+                    Level::Lower => (&mut total.0, lower),
+                    Level::Higher => (&mut total.1, higher),
+                };
+                *level_total += 1;
+                *level_column += 1;
+            }
+            Some(ThemeTable {
+                theme,
+                higher_from,
+                by,
+                columns,
+                total,
+            })
+        })
+        .collect()
 }
 
 /// The themes of a poll, in the order they first appear, with their

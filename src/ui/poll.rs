@@ -302,12 +302,7 @@ fn render_texts(frame: &mut Frame, area: Rect, view: &View, session: &Session, i
     if view.for_room {
         return;
     }
-    let texts = session
-        .free_texts(session.current)
-        .into_iter()
-        .find(|(at, _)| *at == index)
-        .map(|(_, texts)| texts)
-        .unwrap_or_default();
+    let texts = session.texts_of(session.current, index);
     let width = usize::from(area.width);
     let lines: Vec<Line> = texts
         .iter()

@@ -231,8 +231,5 @@ fn a_web_forms_csv_of_a_mixed_survey_imports_choices_yes_no_and_free_text() {
     assert_eq!(forms[1].answers[3..5], [Answer::NO, Answer::Choice(1)]);
     assert_eq!(forms[2].answers[3], Answer::DontKnow);
     assert_eq!(forms[2].answers[6], Answer::Missing);
-    assert_eq!(
-        session.free_texts(0),
-        [(6, vec!["Mer tid för samverkan".to_owned()])]
-    );
+    assert_eq!(session.texts_of(0, 6), ["Mer tid för samverkan"]);
 }
