@@ -5,7 +5,7 @@
 
 use crate::agenda::{Language, QuestionKind, Sectors, Segment, Statement};
 use crate::i18n::option_labels;
-use crate::session::option_letter;
+use crate::session::{option_key, option_letter};
 
 /// What a CSV file of answers lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +134,7 @@ fn token(cell: &str, question: &Statement) -> Result<String, ()> {
             .iter()
             .find(|(index, label)| label == given || option_letter(*index).to_string() == given);
         match (found, &question.kind) {
-            (Some((index, _)), QuestionKind::YesNo) => Ok(['j', 'n'][*index]),
-            (Some((index, _)), _) => Ok(option_letter(*index)),
+            (Some((index, _)), kind) => Ok(option_key(kind, *index, Language::Sv)),
             (None, QuestionKind::YesNo) => match given {
                 "j" | "y" => Ok('j'),
                 "n" => Ok('n'),

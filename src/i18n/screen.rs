@@ -402,7 +402,10 @@ pub fn tally_hint(
     let keys = match (&question.kind, scale.max) {
         (QuestionKind::Rating, 10..) => pick(language, "0–9, t för 10", "0–9, t for 10").to_owned(),
         (QuestionKind::Rating, max) => format!("{}–{max}", scale.min),
-        (QuestionKind::YesNo, _) => pick(language, "j/n", "y/n").to_owned(),
+        (QuestionKind::YesNo, _) => {
+            let key = |option| crate::session::option_key(&question.kind, option, language);
+            format!("{}/{}", key(0), key(1))
+        }
         (QuestionKind::Text, _) => String::new(),
         (kind, _) => {
             let last = crate::session::option_letter(kind.options().unwrap_or(1).saturating_sub(1));

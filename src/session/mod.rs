@@ -22,7 +22,7 @@ pub use follow_up::{Brought, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
     Answer, Cohort, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult,
-    ThemeTable, index, level, option_letter, parse_answer, parse_line, themes,
+    ThemeTable, index, level, option_key, option_letter, parse_answer, parse_line, themes,
 };
 pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction, count_by_sector};

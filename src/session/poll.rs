@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Session;
-use crate::agenda::{QuestionKind, Scale, Sector, Sectors, Segment, Statement};
+use crate::agenda::{Language, QuestionKind, Scale, Sector, Sectors, Segment, Statement};
 
 /// One answer to one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,6 +237,18 @@ pub fn option_letter(index: usize) -> char {
         .ok()
         .and_then(|index| b'a'.checked_add(index))
         .map_or('?', char::from)
+}
+
+/// The key that gives `option` of a question of `kind` on a respondent line
+/// or in a show of hands: `j` (in English `y`) for yes and `n` for no, else
+/// the option's letter.
+pub fn option_key(kind: &QuestionKind, option: usize, language: Language) -> char {
+    match (kind, option, language) {
+        (QuestionKind::YesNo, 0, Language::Sv) => 'j',
+        (QuestionKind::YesNo, 0, Language::En) => 'y',
+        (QuestionKind::YesNo, _, _) => 'n',
+        _ => option_letter(option),
+    }
 }
 
 /// Reads one answer to `question` on `scale`, as a respondent line types it.

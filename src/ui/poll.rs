@@ -10,7 +10,7 @@ use ratatui::widgets::{Bar, BarChart, Block, BorderType, Borders, Paragraph};
 use super::{View, card_text};
 use crate::agenda::{QuestionKind, Scale, Statement};
 use crate::i18n;
-use crate::session::{Session, StatementResult, option_letter};
+use crate::session::{Session, StatementResult, option_key};
 
 /// Narrowest a statement's chart gets before fewer go side by side.
 const MIN_CELL_WIDTH: u16 = 40;
@@ -255,7 +255,10 @@ fn render_options(
         .enumerate()
         .map(|(option, (label, count))| {
             (
-                format!("{} {label}", key_of(question, option, view)),
+                format!(
+                    "{} {label}",
+                    option_key(&question.kind, option, view.language)
+                ),
                 *count,
             )
         })
@@ -283,17 +286,6 @@ fn render_options(
             .value_style(view.theme.heading()),
         chart,
     );
-}
-
-/// The key that counts a hand for `option` of `question`: `j`/`y` and `n`
-/// for yes and no, else the option's letter.
-fn key_of(question: &Statement, option: usize, view: &View) -> char {
-    match (&question.kind, option, view.language) {
-        (QuestionKind::YesNo, 0, crate::agenda::Language::Sv) => 'j',
-        (QuestionKind::YesNo, 0, crate::agenda::Language::En) => 'y',
-        (QuestionKind::YesNo, _, _) => 'n',
-        _ => option_letter(option),
-    }
 }
 
 /// A free-text question's answers, the latest that fit, on the
