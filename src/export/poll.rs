@@ -228,17 +228,27 @@ fn column_heads(
     table
         .columns
         .iter()
-        .map(|(cohort, _, _)| match cohort {
-            Cohort::Sector(sector) => {
-                crate::i18n::sector_label(session.sectors(), sector, language).to_owned()
-            }
-            Cohort::Option(option) => options
-                .get(usize::from(*option))
-                .cloned()
-                .unwrap_or_default(),
-            Cohort::NotGiven => words.not_given.to_owned(),
-        })
+        .map(|(cohort, _, _)| cohort_label(cohort, &options, session.sectors(), words, language))
         .collect()
+}
+
+/// A column's head: its sector's name, its option's (of `options`), or
+/// "Ej angivet".
+fn cohort_label(
+    cohort: &Cohort,
+    options: &[String],
+    sectors: Sectors<'_>,
+    words: &Words,
+    language: Language,
+) -> String {
+    match cohort {
+        Cohort::Sector(sector) => crate::i18n::sector_label(sectors, sector, language).to_owned(),
+        Cohort::Option(option) => options
+            .get(usize::from(*option))
+            .cloned()
+            .unwrap_or_default(),
+        Cohort::NotGiven => words.not_given.to_owned(),
+    }
 }
 
 /// How a participants' summary hides a breakdown's small columns.
@@ -425,10 +435,8 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
         let mut heads: Vec<String> = cohorts
             .iter()
             .map(|cohort| {
-                let name = match cohort {
-                    Cohort::Sector(sector) => crate::i18n::sector_label(sectors, sector, language),
-                    Cohort::Option(_) | Cohort::NotGiven => words.not_given,
-                };
+                // The series sets the sectors' tables side by side: no options.
+                let name = cohort_label(cohort, &[], sectors, words, language);
                 format!("{name}, {}", words.higher_share)
             })
             .collect();
