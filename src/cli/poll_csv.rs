@@ -108,7 +108,6 @@ pub fn respondent_lines(
             false => format!("{sector} {answers} | {}", texts.join(" | ")),
         };
         lines.push((line, line_text));
-        continue;
     }
     Ok(lines)
 }
