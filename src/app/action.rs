@@ -44,8 +44,9 @@ pub enum Action {
     Tick,
     /// The saver wrote the session.
     Saved,
-    /// The saver could not write the session.
-    SaveFailed(ErrorKind),
+    /// The saver could not write the session; so many changes from the room
+    /// wait in memory for the disk.
+    SaveFailed(ErrorKind, usize),
     /// The summary was written to `path` (copied as `copied`), or could not be.
     Exported(Result<Exported, ErrorKind>),
     /// Open the room, or show its join screen when it is open (`w`).

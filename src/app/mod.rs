@@ -114,7 +114,7 @@ pub fn run(
         // What the burst changed is on its way to disk before the room's
         // devices hear that their posts were taken.
         runner.save_if_due(&state, now);
-        runner.room.publish(&state, now);
+        runner.room.publish(&state, now, runner.handed);
         if redraw {
             let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));
             if drawn.is_err() {
@@ -166,8 +166,14 @@ pub fn run(
                 AppEvent::Key(_) => key_action,
                 AppEvent::Paste(text) => Some(Action::Paste(text)),
                 AppEvent::Tick => Some(Action::Tick),
-                AppEvent::Written(Ok(())) => Some(Action::Saved),
-                AppEvent::Written(Err(kind)) => Some(Action::SaveFailed(kind)),
+                AppEvent::Written(Ok(written)) => {
+                    runner.room.written(written);
+                    Some(Action::Saved)
+                }
+                AppEvent::Written(Err(kind)) => {
+                    runner.room.disk_refused();
+                    Some(Action::SaveFailed(kind, runner.room.waiting_for_disk()))
+                }
                 AppEvent::Room(request) => Some(runner.room.accept(request)),
                 AppEvent::Resize | AppEvent::SessionChanged => None,
                 AppEvent::Suspend => {

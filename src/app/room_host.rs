@@ -11,7 +11,9 @@ use tokio::sync::{oneshot, watch};
 use super::action::Action;
 use super::room::{first_device_number, room_snapshot};
 use super::state::AppState;
-use crate::room::{self, Devices, Door, OpenRoom, RoomConfig, RoomReply, RoomRequest, Snapshot};
+use crate::room::{
+    self, Devices, Door, OpenRoom, Refusal, RoomConfig, RoomReply, RoomRequest, Snapshot,
+};
 
 pub use crate::room::SendToLoop as RoomSender;
 
@@ -26,7 +28,22 @@ pub struct RoomHost {
     replies: HashMap<u64, oneshot::Sender<RoomReply>>,
     /// Answers given in this burst, sent once the snapshot shows them.
     answered: Vec<(u64, RoomReply)>,
+    /// Changes taken, each with the number of the saver's snapshot that holds
+    /// it, answered once that snapshot is on disk.
+    on_their_way: Vec<Taken>,
+    /// Changes whose devices were told the disk refused them, by snapshot:
+    /// still in memory, written when the disk allows.
+    refused_by_disk: Vec<u64>,
+    /// The newest snapshot the saver has on disk.
+    written: u64,
     next_request: u64,
+}
+
+/// A change the loop took, waiting for the disk before its device hears so.
+struct Taken {
+    snapshot: u64,
+    request: u64,
+    reply: RoomReply,
 }
 
 impl RoomHost {
@@ -42,6 +59,9 @@ impl RoomHost {
             snapshots: watch::Sender::new(Arc::new(Snapshot::default())),
             replies: HashMap::new(),
             answered: Vec::new(),
+            on_their_way: Vec::new(),
+            refused_by_disk: Vec::new(),
+            written: 0,
             next_request: 0,
         }
     }
@@ -111,8 +131,10 @@ impl RoomHost {
     }
 
     /// Publishes what the pages show of `state` at `now`, if it changed and
-    /// a server is there to show it, then sends the answers it shows.
-    pub fn publish(&mut self, state: &AppState, now: DateTime<Utc>) {
+    /// a server is there to show it. Refusals go out at once; a change that
+    /// was taken is answered once `handed`, the saver's newest snapshot
+    /// (which holds it), is on disk: "taken" means written and synced.
+    pub fn publish(&mut self, state: &AppState, now: DateTime<Utc>, handed: u64) {
         if self.server.is_some() {
             let snapshot = room_snapshot(state, now);
             self.snapshots.send_if_modified(|current| {
@@ -123,11 +145,52 @@ impl RoomHost {
                 true
             });
         }
-        for (number, reply) in std::mem::take(&mut self.answered) {
-            if let Some(sender) = self.replies.remove(&number) {
-                // A device that gave up waiting is no matter.
-                let _ = sender.send(reply);
+        for (request, reply) in std::mem::take(&mut self.answered) {
+            if matches!(reply, RoomReply::Refused(_)) || handed <= self.written {
+                self.send(request, reply);
+            } else {
+                self.on_their_way.push(Taken {
+                    snapshot: handed,
+                    request,
+                    reply,
+                });
             }
+        }
+    }
+
+    /// The saver has snapshot `written` (and every one before it) on disk:
+    /// the changes it holds are answered as taken.
+    pub fn written(&mut self, written: u64) {
+        self.written = self.written.max(written);
+        let (due, waiting): (Vec<Taken>, Vec<Taken>) = std::mem::take(&mut self.on_their_way)
+            .into_iter()
+            .partition(|taken| taken.snapshot <= self.written);
+        self.on_their_way = waiting;
+        for taken in due {
+            self.send(taken.request, taken.reply);
+        }
+        self.refused_by_disk.retain(|snapshot| *snapshot > written);
+    }
+
+    /// The disk refused the saver's write: every change waiting for it is
+    /// answered at once that it is not saved yet, with its text given back,
+    /// rather than left hanging while the saver tries again.
+    pub fn disk_refused(&mut self) {
+        for taken in std::mem::take(&mut self.on_their_way) {
+            self.refused_by_disk.push(taken.snapshot);
+            self.send(taken.request, RoomReply::Refused(Refusal::NotSaved));
+        }
+    }
+
+    /// How many changes from the room are taken but not yet on disk.
+    pub fn waiting_for_disk(&self) -> usize {
+        self.on_their_way.len() + self.refused_by_disk.len()
+    }
+
+    fn send(&mut self, request: u64, reply: RoomReply) {
+        if let Some(sender) = self.replies.remove(&request) {
+            // A device that gave up waiting is no matter.
+            let _ = sender.send(reply);
         }
     }
 }

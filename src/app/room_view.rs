@@ -64,6 +64,7 @@ pub fn room_view(
         overlay: Overlay::None,
         notice: None,
         save_problem: None,
+        room_waiting: 0,
         for_room: true,
         room: file.room.as_ref(),
         selected_column: None,

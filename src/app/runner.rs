@@ -40,6 +40,8 @@ pub struct Runner<'a> {
     pub room: RoomHost,
     /// A save was asked for in this burst and not handed over yet.
     pub save_due: bool,
+    /// The number of the newest snapshot handed to the saver.
+    pub handed: u64,
 }
 
 impl Runner<'_> {
@@ -69,7 +71,7 @@ impl Runner<'_> {
                 Effect::OpenRoom => ran
                     .outcomes
                     .push(Action::RoomOpened(self.room.open(state, now))),
-                Effect::CloseRoom => self.room.publish(state, now),
+                Effect::CloseRoom => self.room.publish(state, now, self.handed),
                 Effect::Answer(request, reply) => self.room.answer(*request, *reply),
             }
         }
@@ -79,7 +81,7 @@ impl Runner<'_> {
     /// Hands the state at `now` to the saver.
     pub fn save(&mut self, state: &AppState, now: DateTime<Utc>) {
         self.save_due = false;
-        self.saver.save(snapshot(state, self.agenda_id, now));
+        self.handed = self.saver.save(snapshot(state, self.agenda_id, now));
     }
 
     /// Hands the state to the saver if the burst asked for a save.

@@ -69,6 +69,9 @@ pub struct AppState {
     pub(super) bell_rung_for: Option<usize>,
     /// Why the session cannot be saved, while that lasts.
     pub save_problem: Option<ErrorKind>,
+    /// How many changes from the room's phones wait in memory for the disk,
+    /// as the last refused write left them.
+    pub room_waiting: usize,
     /// When the session was last handed to the saver, and whether typing since waits.
     pub(super) saves: SaveSchedule,
     /// Where the room is reached, while it is open.
@@ -103,6 +106,7 @@ impl AppState {
             bell,
             bell_rung_for: None,
             save_problem: None,
+            room_waiting: 0,
             saves: SaveSchedule::default(),
             room: None,
             wall: false,
@@ -168,6 +172,7 @@ impl AppState {
             overlay: self.overlay(),
             notice: self.notice.as_ref(),
             save_problem: self.save_problem,
+            room_waiting: self.room_waiting,
             for_room: false,
             room: self.room.as_ref(),
             selected_column: self.selected_column(),

@@ -26,7 +26,7 @@ impl AppState {
             action,
             Action::Tick
                 | Action::Saved
-                | Action::SaveFailed(_)
+                | Action::SaveFailed(..)
                 | Action::Exported(_)
                 | Action::FromRoom(..)
         );
@@ -115,8 +115,9 @@ impl AppState {
                 self.save_problem = None;
                 Change::Nothing
             }
-            Action::SaveFailed(kind) => {
+            Action::SaveFailed(kind, room_waiting) => {
                 self.save_problem = Some(kind);
+                self.room_waiting = room_waiting;
                 Change::Nothing
             }
             Action::Exported(outcome) => {

@@ -168,7 +168,7 @@ fn quit_asks_to_quit_and_to_save_an_open_editor_first() {
 fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
     let mut state = state();
     let _ = state.update(
-        Action::SaveFailed(std::io::ErrorKind::StorageFull),
+        Action::SaveFailed(std::io::ErrorKind::StorageFull, 0),
         one_pm(),
     );
     assert_eq!(state.save_problem, Some(std::io::ErrorKind::StorageFull));
@@ -189,7 +189,10 @@ fn quitting_unsaved_with_a_card_open_keeps_it_and_staying_goes_back_to_it() {
     let mut state = state();
     let _ = state.update(Action::Board(BoardAction::NewCard), at(0));
     let _ = state.update(letter('a'), at(1));
-    let _ = state.update(Action::SaveFailed(std::io::ErrorKind::StorageFull), at(2));
+    let _ = state.update(
+        Action::SaveFailed(std::io::ErrorKind::StorageFull, 0),
+        at(2),
+    );
     let _ = state.update(Action::Quit, at(3));
     assert!(matches!(state.mode, Mode::ConfirmQuit(Some(_))));
     assert_eq!(state.draft().expect("the draft waits").text, "a");

@@ -40,6 +40,7 @@ pub fn run_and_keep(
                 inputs.room_sender(),
             ),
             save_due: false,
+            handed: 0,
         };
         app::run(state, clock, &mut runner, inputs)
     }));

@@ -80,6 +80,14 @@ pub struct RoomWords {
     pub too_fast: &'static str,
     /// The session has moved on from the card's segment.
     pub segment_over: &'static str,
+    /// Above a change the disk has not taken yet.
+    pub not_saved_heading: &'static str,
+    /// A change the loop took but the disk refuses to keep for now.
+    pub not_saved: &'static str,
+    /// samla gave no answer in time: the change may or may not be in.
+    pub no_answer: &'static str,
+    /// An edit from a form older than the card: the card as it is now follows.
+    pub stale: &'static str,
     /// A form without its check, or from elsewhere.
     pub bad_form: &'static str,
     /// Not a page of the room.
@@ -178,6 +186,14 @@ const SV: RoomWords = RoomWords {
     in_use: "Processledaren ändrar kortet just nu. Försök igen om en stund.",
     too_fast: "Många kort på kort tid. Vänta en stund och skicka igen.",
     segment_over: "Övningen är slut, så kortet kan inte längre ändras.",
+    not_saved_heading: "Inte sparat än",
+    not_saved: "Datorn kan inte spara just nu, eftersom dess disk inte tar emot mer. \
+        samla försöker igen varje sekund och sparar det så snart det går. \
+        Om det inte syns på gruppens sida om en stund kan du skicka igen.",
+    no_answer: "samla svarade inte i tid, så det är oklart om det kom fram. \
+        Titta på gruppens sida innan du skickar igen.",
+    stale: "Någon annan ändrade kortet medan du skrev, så din ändring sparades inte. \
+        Så här ser kortet ut nu:",
     bad_form: "Formuläret gick inte att läsa. Ladda om sidan och försök igen.",
     not_found: "Sidan finns inte.",
     questions: "Frågor",
@@ -247,6 +263,14 @@ const EN: RoomWords = RoomWords {
     in_use: "The facilitator is editing that card right now. Try again in a moment.",
     too_fast: "Many cards in a short time. Wait a moment and send again.",
     segment_over: "The exercise is over, so the card can no longer be changed.",
+    not_saved_heading: "Not saved yet",
+    not_saved: "The computer cannot save right now: its disk takes no more. \
+        samla tries again every second and saves it as soon as it can. \
+        If it does not show on the group's page in a while, send it again.",
+    no_answer: "samla did not answer in time, so it is unclear whether it went through. \
+        Look at the group's page before you send again.",
+    stale: "Someone else changed the card while you were writing, so your change was not saved. \
+        This is the card now:",
     bad_form: "The form could not be read. Reload the page and try again.",
     not_found: "There is no such page.",
     questions: "Questions",

@@ -62,6 +62,8 @@ pub struct Strings {
     pub add_card_hint: &'static str,
     pub saved_to: &'static str,
     pub not_saved: &'static str,
+    /// Changes from the room's phones that wait for the disk: "{n} …".
+    pub room_waiting: fn(usize) -> String,
     pub resume_offer: &'static str,
     pub resume_question: &'static str,
     pub cards_word: &'static str,
@@ -240,6 +242,10 @@ const SV: Strings = Strings {
     dont_know_short: "vet ej",
     to_fix: "att rätta (↑ i raden)",
     not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
+    room_waiting: |n| match n {
+        1 => "1 inlägg från rummet väntar".to_owned(),
+        n => format!("{n} inlägg från rummet väntar"),
+    },
 };
 
 const EN: Strings = Strings {
@@ -380,6 +386,10 @@ const EN: Strings = Strings {
     dont_know_short: "don't know",
     to_fix: "to fix (↑ on the line)",
     not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
+    room_waiting: |n| match n {
+        1 => "1 post from the room waits".to_owned(),
+        n => format!("{n} posts from the room wait"),
+    },
 };
 
 /// The strings of `language`.

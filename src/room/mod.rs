@@ -94,6 +94,9 @@ pub enum Refusal {
     NotVoting,
     /// The group has marked as many priorities as the segment allows.
     PrioritiesFull,
+    /// Taken, but the disk refuses to keep it: it stays in memory and is
+    /// written when the disk allows, so the device keeps its text meanwhile.
+    NotSaved,
 }
 
 /// A request on its way to the loop: the action and where the answer goes.

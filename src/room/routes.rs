@@ -31,8 +31,9 @@ const DEVICE_COOKIE: &str = "samla_device";
 pub const BODY_LIMIT: usize = 8 * 1024;
 /// How long a request may take, body included, before it is dropped.
 pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(10);
-/// How long the loop may take to answer before the page says so.
-const REPLY_TIME_LIMIT: Duration = Duration::from_secs(5);
+/// How long the loop may take to answer before the page says so. The
+/// loop answers a change once it is on disk, and a refusing disk at once.
+const REPLY_TIME_LIMIT: Duration = Duration::from_secs(8);
 
 /// Sends a request into the event loop; false when the loop is gone.
 pub type SendToLoop = Arc<dyn Fn(RoomRequest) -> bool + Send + Sync>;
@@ -381,16 +382,34 @@ pub(super) async fn change(
     match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
         Ok(Ok(RoomReply::Done(_) | RoomReply::Answered)) => Redirect::to(back).into_response(),
         Ok(Ok(RoomReply::Refused(refusal))) => refused_for(&snapshot, refusal, text, back),
-        _ => refused_for(&snapshot, Refusal::Closed, text, back),
+        // The loop ended without an answer: it closed with the room.
+        Ok(Err(_)) => refused_for(&snapshot, Refusal::Closed, text, back),
+        Err(_) => {
+            let page = pages::message(
+                &snapshot,
+                words.refused_heading,
+                words.no_answer,
+                Some(text),
+                back,
+            );
+            html(StatusCode::GATEWAY_TIMEOUT, page)
+        }
     }
 }
 
 fn refused_for(snapshot: &Snapshot, refusal: Refusal, text: &str, back: &str) -> Response {
     let words = room_words(snapshot.language);
     let (status, why) = refusal_text(refusal, words);
-    if refusal == Refusal::Closed {
-        let page = pages::message(snapshot, words.closed_heading, why, Some(text), back);
-        return html(status, page);
+    let heading = match refusal {
+        Refusal::Closed => Some(words.closed_heading),
+        Refusal::NotSaved => Some(words.not_saved_heading),
+        _ => None,
+    };
+    if let Some(heading) = heading {
+        return html(
+            status,
+            pages::message(snapshot, heading, why, Some(text), back),
+        );
     }
     refused(snapshot, status, why, Some(text), back)
 }
@@ -406,6 +425,7 @@ fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static st
         Refusal::NotAnAnswer => (StatusCode::BAD_REQUEST, words.bad_form),
         Refusal::NotVoting => (StatusCode::CONFLICT, words.not_voting),
         Refusal::PrioritiesFull => (StatusCode::CONFLICT, words.priorities_full),
+        Refusal::NotSaved => (StatusCode::SERVICE_UNAVAILABLE, words.not_saved),
     }
 }
 

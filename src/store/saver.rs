@@ -48,8 +48,9 @@ impl Shared {
 /// A snapshot and its number in the order they were handed over.
 type Numbered = (u64, SessionFile);
 
-/// What became of one write: written, or refused and why.
-pub type WriteReport = Result<(), ErrorKind>;
+/// What became of one write: written, with the number of the newest snapshot
+/// now on disk (every one handed over before it is outdated), or refused and why.
+pub type WriteReport = Result<u64, ErrorKind>;
 
 /// Told of every write as it ends, from the saving thread.
 pub type Reporter = Box<dyn Fn(WriteReport) + Send>;
@@ -99,14 +100,16 @@ impl Saver {
         &self.path
     }
 
-    /// Hands a snapshot over to be written; returns at once.
-    pub fn save(&self, snapshot: SessionFile) {
+    /// Hands a snapshot over to be written; returns at once with its number,
+    /// which a [`WriteReport`] names once it (or a newer one) is on disk.
+    pub fn save(&self, snapshot: SessionFile) -> u64 {
         let mut progress = self.shared.lock();
         progress.handed += 1;
         if let Some(sender) = &self.snapshots {
             // The thread only ends when this sender is dropped, so this succeeds.
             let _ = sender.send((progress.handed, snapshot));
         }
+        progress.handed
     }
 
     /// Why saving fails, while it does.
@@ -185,7 +188,7 @@ fn write_loop(
                 }
                 Err(error) => progress.problem = Some(error.kind()),
             }
-            let outcome = progress.problem.map_or(Ok(()), Err);
+            let outcome = progress.problem.map_or(Ok(progress.written), Err);
             drop(progress);
             shared.written.notify_all();
             report(outcome);

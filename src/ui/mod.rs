@@ -68,6 +68,8 @@ pub struct View<'a> {
     pub notice: Option<&'a Notice>,
     /// Why the session cannot be saved, while that lasts.
     pub save_problem: Option<std::io::ErrorKind>,
+    /// How many changes from the room's phones wait for the disk meanwhile.
+    pub room_waiting: usize,
     /// Drawn for the room (`samla present`): no selection is shown.
     pub for_room: bool,
     /// Where the room is reached, while it is open.
@@ -241,7 +243,10 @@ fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     if let Some(problem) = view.save_problem {
         let problem = i18n::io_problem(problem, view.language);
-        let warning = format!(" {} ({problem})", strings.not_saved);
+        let mut warning = format!(" {} ({problem})", strings.not_saved);
+        if view.room_waiting > 0 {
+            warning.push_str(&format!(" · {}", (strings.room_waiting)(view.room_waiting)));
+        }
         frame.render_widget(
             Paragraph::new(Span::styled(warning, view.theme.overrun())),
             area,

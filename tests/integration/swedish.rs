@@ -213,7 +213,7 @@ fn the_run_screen_says_every_failure_in_swedish() {
         std::io::ErrorKind::NotFound,
         std::io::ErrorKind::Other,
     ] {
-        let _ = discussion.update(Action::SaveFailed(kind), common::board::one_pm());
+        let _ = discussion.update(Action::SaveFailed(kind, 3), common::board::one_pm());
         let screen = draw(&discussion, 120, 30).backend().to_string();
         let header = screen.lines().next().unwrap_or_default().replace('│', " ");
         assert_swedish(&format!("{kind:?}"), &header);
