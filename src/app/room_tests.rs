@@ -571,3 +571,67 @@ fn posted_anywhere(state: &mut AppState, device: u32, group: usize, text: &str) 
     };
     answer(state, action)
 }
+
+/// A device's request through the host as the loop takes it, and where its
+/// answer arrives.
+fn request(
+    host: &mut RoomHost,
+    action: RoomAction,
+) -> (Action, tokio::sync::oneshot::Receiver<RoomReply>) {
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    (host.accept(crate::room::RoomRequest { action, reply }), answer)
+}
+
+#[test]
+fn a_post_is_answered_as_taken_only_once_the_snapshot_holding_it_is_on_disk() {
+    let mut state = open_room_on_the_action_plan();
+    let mut host = RoomHost::none();
+    let (first, mut first_answer) = request(&mut host, post(&state, 1, 0, "Läxhjälp"));
+    let (second, mut second_answer) = request(&mut host, post(&state, 2, 1, "Mentorer"));
+    let (blank, mut blank_answer) = request(&mut host, post(&state, 3, 1, "  "));
+    for action in [first, second, blank] {
+        for effect in state.update(action, one_pm()).iter() {
+            if let Effect::Answer(request, reply) = effect {
+                host.answer(*request, *reply);
+            }
+        }
+    }
+    // One burst, one snapshot handed over as number 7: a refusal goes out
+    // at once, the two posts wait for the disk.
+    host.publish(&state, one_pm(), 7);
+    assert_eq!(
+        blank_answer.try_recv(),
+        Ok(RoomReply::Refused(Refusal::Empty))
+    );
+    assert!(first_answer.try_recv().is_err() && second_answer.try_recv().is_err());
+    assert_eq!(host.waiting_for_disk(), 2);
+    host.written(6);
+    assert!(first_answer.try_recv().is_err(), "an older snapshot holds neither");
+    host.written(7);
+    assert!(matches!(first_answer.try_recv(), Ok(RoomReply::Done(_))));
+    assert!(matches!(second_answer.try_recv(), Ok(RoomReply::Done(_))));
+    assert_eq!(host.waiting_for_disk(), 0);
+}
+
+#[test]
+fn a_refusing_disk_answers_the_waiting_posts_at_once_and_counts_them_until_written() {
+    let mut state = open_room_on_the_action_plan();
+    let mut host = RoomHost::none();
+    let (action, mut answer) = request(&mut host, post(&state, 1, 0, "Läxhjälp"));
+    for effect in state.update(action, one_pm()).iter() {
+        if let Effect::Answer(request, reply) = effect {
+            host.answer(*request, *reply);
+        }
+    }
+    host.publish(&state, one_pm(), 3);
+    host.disk_refused();
+    assert_eq!(answer.try_recv(), Ok(RoomReply::Refused(Refusal::NotSaved)));
+    assert_eq!(host.waiting_for_disk(), 1, "still in memory, not on disk");
+    let _ = state.update(
+        Action::SaveFailed(std::io::ErrorKind::StorageFull, host.waiting_for_disk()),
+        one_pm(),
+    );
+    assert_eq!(state.room_waiting, 1);
+    host.written(3);
+    assert_eq!(host.waiting_for_disk(), 0);
+}

@@ -62,6 +62,8 @@ pub struct Strings {
     pub add_card_hint: &'static str,
     pub saved_to: &'static str,
     pub not_saved: &'static str,
+    /// What follows [`Strings::not_saved`] and the reason.
+    pub not_saved_detail: &'static str,
     /// Changes from the room's phones that wait for the disk: "{n} …".
     pub room_waiting: fn(usize) -> String,
     pub resume_offer: &'static str,
@@ -241,7 +243,8 @@ const SV: Strings = Strings {
     mean: "medel",
     dont_know_short: "vet ej",
     to_fix: "att rätta (↑ i raden)",
-    not_saved: "KAN INTE SPARA – anteckningarna finns kvar i minnet, nytt försök varje sekund",
+    not_saved: "KAN INTE SPARA",
+    not_saved_detail: "anteckningarna finns kvar i minnet, nytt försök varje sekund",
     room_waiting: |n| match n {
         1 => "1 inlägg från rummet väntar".to_owned(),
         n => format!("{n} inlägg från rummet väntar"),
@@ -385,7 +388,8 @@ const EN: Strings = Strings {
     mean: "mean",
     dont_know_short: "don't know",
     to_fix: "to fix (↑ on the line)",
-    not_saved: "CANNOT SAVE – notes are kept in memory, retrying every second",
+    not_saved: "CANNOT SAVE",
+    not_saved_detail: "notes are kept in memory, retrying every second",
     room_waiting: |n| match n {
         1 => "1 post from the room waits".to_owned(),
         n => format!("{n} posts from the room wait"),

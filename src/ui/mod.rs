@@ -247,6 +247,7 @@ fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         if view.room_waiting > 0 {
             warning.push_str(&format!(" · {}", (strings.room_waiting)(view.room_waiting)));
         }
+        warning.push_str(&format!(" – {}", strings.not_saved_detail));
         frame.render_widget(
             Paragraph::new(Span::styled(warning, view.theme.overrun())),
             area,

@@ -217,6 +217,7 @@ fn the_run_screen_says_every_failure_in_swedish() {
         let screen = draw(&discussion, 120, 30).backend().to_string();
         let header = screen.lines().next().unwrap_or_default().replace('│', " ");
         assert_swedish(&format!("{kind:?}"), &header);
+        assert!(header.contains("3 inlägg från rummet väntar"), "{header}");
         let _ = discussion.update(Action::Quit, common::board::one_pm());
         let asked = draw(&discussion, 120, 30).backend().to_string();
         assert!(asked.contains("Sessionen är inte sparad"), "{asked}");
