@@ -579,7 +579,10 @@ fn request(
     action: RoomAction,
 ) -> (Action, tokio::sync::oneshot::Receiver<RoomReply>) {
     let (reply, answer) = tokio::sync::oneshot::channel();
-    (host.accept(crate::room::RoomRequest { action, reply }), answer)
+    (
+        host.accept(crate::room::RoomRequest { action, reply }),
+        answer,
+    )
 }
 
 #[test]
@@ -606,7 +609,10 @@ fn a_post_is_answered_as_taken_only_once_the_snapshot_holding_it_is_on_disk() {
     assert!(first_answer.try_recv().is_err() && second_answer.try_recv().is_err());
     assert_eq!(host.waiting_for_disk(), 2);
     host.written(6);
-    assert!(first_answer.try_recv().is_err(), "an older snapshot holds neither");
+    assert!(
+        first_answer.try_recv().is_err(),
+        "an older snapshot holds neither"
+    );
     host.written(7);
     assert!(matches!(first_answer.try_recv(), Ok(RoomReply::Done(_))));
     assert!(matches!(second_answer.try_recv(), Ok(RoomReply::Done(_))));

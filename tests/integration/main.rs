@@ -33,6 +33,7 @@ mod present_screen;
 mod print_pdf;
 mod quiet_pty;
 mod room_browser;
+mod room_crash;
 mod room_http;
 mod room_screen;
 mod room_survey;

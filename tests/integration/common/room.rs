@@ -217,6 +217,19 @@ impl Device {
         self.answer(response)
     }
 
+    /// POST the form `fields` to `path`: the status, or `None` when no
+    /// answer came (the server was killed).
+    pub fn try_post(&mut self, path: &str, fields: &[(&str, &str)]) -> Option<u16> {
+        let mut request = self.agent.post(format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            request = request.header("Cookie", cookie);
+        }
+        let mut response = request.send_form(fields.iter().copied()).ok()?;
+        // A page that stops half-way was cut off too.
+        response.body_mut().read_to_string().ok()?;
+        Some(response.status().as_u16())
+    }
+
     /// Joins with `code`.
     pub fn join(&mut self, code: &str) -> Answer {
         self.post("/join", &[("code", code)])
