@@ -34,6 +34,7 @@ fn summary(session: &Session, report: bool) -> Summary<'_> {
         names: false,
         report,
         intro: None,
+        removed: &[],
     }
 }
 

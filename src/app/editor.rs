@@ -99,7 +99,11 @@ impl Editor {
                 text,
                 column,
             }),
-            DraftTarget::Card(id) => SessionAction::Card(CardAction::Edit { id, text }),
+            DraftTarget::Card(id) => SessionAction::Card(CardAction::Edit {
+                id,
+                text,
+                since: None,
+            }),
             DraftTarget::Comment(id) => SessionAction::Card(CardAction::SetComment { id, text }),
             DraftTarget::PrivateNote(segment) => {
                 SessionAction::Card(CardAction::SetPrivateNote { segment, text })

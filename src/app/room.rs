@@ -14,8 +14,8 @@ use crate::room::{
     SnapshotQuestion, SnapshotSector,
 };
 use crate::session::{
-    Answer, CardAction, CardId, DraftTarget, Lane, PollAction, Respondent, Session, SessionAction,
-    TimerState,
+    Answer, Applied, CardAction, CardId, DraftTarget, Lane, PollAction, Refused, Respondent,
+    Session, SessionAction, TimerState,
 };
 
 /// Whether the segment on screen takes cards from the room: a segment where
@@ -68,6 +68,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
             tag: card.tag.clone(),
             device: card.from_room,
             priority: card.priority,
+            revision: card.revision,
         })
         .collect();
     Snapshot {
@@ -217,12 +218,22 @@ impl AppState {
         now: DateTime<Utc>,
         effects: &mut Effects,
     ) -> Change {
-        let (change, reply) = match self.room_change(action) {
-            Err(refusal) => (Change::Nothing, RoomReply::Refused(refusal)),
-            Ok((change, reply)) => (self.change_session(change, now), reply),
+        let (applied, reply) = match self.room_change(action) {
+            Err(refusal) => (Applied::default(), RoomReply::Refused(refusal)),
+            Ok((change, reply)) => {
+                let applied = self.apply_session(change, now);
+                match applied.refused {
+                    Some(Refused::Stale) => (applied, RoomReply::Refused(Refusal::Stale)),
+                    _ => (applied, reply),
+                }
+            }
         };
         effects.push(Effect::Answer(request, reply));
-        change
+        if applied.changed {
+            Change::Structure
+        } else {
+            Change::Nothing
+        }
     }
 
     /// The change to the session `action` makes if the rules allow it, and
@@ -255,8 +266,17 @@ impl AppState {
                 row,
                 device,
             },
-            RoomAction::Edit { card, text, .. } => CardAction::Edit { id: card, text },
-            RoomAction::Delete { card, .. } => CardAction::Delete { id: card },
+            RoomAction::Edit {
+                card,
+                text,
+                revision,
+                ..
+            } => CardAction::Edit {
+                id: card,
+                text,
+                since: Some(revision),
+            },
+            RoomAction::Delete { device, card } => CardAction::Remove { id: card, device },
             RoomAction::Answer { .. } | RoomAction::TogglePriority { .. } => {
                 return Err(Refusal::NotPosting);
             }
@@ -297,7 +317,9 @@ impl AppState {
                 }
                 Ok(None)
             }
-            RoomAction::Edit { device, card, text } => {
+            RoomAction::Edit {
+                device, card, text, ..
+            } => {
                 if text.trim().is_empty() {
                     return Err(Refusal::Empty);
                 }

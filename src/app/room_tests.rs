@@ -171,6 +171,7 @@ fn a_device_changes_only_its_own_cards() {
         device,
         card: id,
         text: "Ändrat".into(),
+        revision: 0,
     };
     assert_eq!(
         answer(&mut state, edit(4)),
@@ -201,6 +202,7 @@ fn a_device_changes_only_its_own_cards() {
         device: 3,
         card: typed,
         text: "x".into(),
+        revision: 0,
     };
     assert_eq!(
         answer(&mut state, takeover),
@@ -211,7 +213,78 @@ fn a_device_changes_only_its_own_cards() {
         card: id,
     };
     assert_eq!(answer(&mut state, delete), RoomReply::Done(id));
-    assert!(state.session.card(id).is_none());
+    // Removed from the room, but nothing a phone does destroys work.
+    let card = state.session.card(id).expect("kept in the session");
+    assert!(card.hidden);
+    assert_eq!(card.removed.map(|removed| removed.device), Some(3));
+    assert!(room_snapshot(&state, one_pm()).card(id).is_none());
+}
+
+#[test]
+fn a_phones_edit_from_a_form_older_than_the_note_takers_change_is_refused() {
+    let mut state = open_room_on_the_action_plan();
+    let RoomReply::Done(id) = posted(&mut state, 3, 0, "Telefonens text") else {
+        panic!("posted");
+    };
+    // The phone opens "Ändra": its form shows revision 0.
+    let form = room_snapshot(&state, one_pm())
+        .card(id)
+        .expect("shown")
+        .revision;
+    // Meanwhile the note-taker edits the same card and saves it.
+    state.selected_lane = Lane::Group(0);
+    state.selected_card = Some(id);
+    let _ = state.update(Action::Board(BoardAction::EditCard), one_pm());
+    let _ = state.update(
+        Action::Editor(EditorAction::Type(" – antecknarens tillägg".into())),
+        one_pm(),
+    );
+    let _ = state.update(Action::Editor(EditorAction::Close), one_pm());
+    let noted = state.session.card(id).expect("the card").text.clone();
+    assert!(noted.ends_with("antecknarens tillägg"), "{noted}");
+    // Then the phone saves its form: refused, never a silent overwrite.
+    let stale = RoomAction::Edit {
+        device: 3,
+        card: id,
+        text: "Telefonens nya text".into(),
+        revision: form,
+    };
+    assert_eq!(
+        answer(&mut state, stale),
+        RoomReply::Refused(Refusal::Stale)
+    );
+    assert_eq!(state.session.card(id).unwrap().text, noted);
+    // A form of the card as it is now goes through.
+    let fresh = RoomAction::Edit {
+        device: 3,
+        card: id,
+        text: "Telefonens nya text".into(),
+        revision: room_snapshot(&state, one_pm())
+            .card(id)
+            .expect("shown")
+            .revision,
+    };
+    assert_eq!(answer(&mut state, fresh), RoomReply::Done(id));
+}
+
+#[test]
+fn a_card_removed_from_a_phone_comes_back_with_d() {
+    let mut state = open_room_on_the_action_plan();
+    let RoomReply::Done(id) = posted(&mut state, 3, 0, "Borttaget av misstag") else {
+        panic!("posted");
+    };
+    let remove = RoomAction::Delete {
+        device: 3,
+        card: id,
+    };
+    assert_eq!(answer(&mut state, remove), RoomReply::Done(id));
+    state.selected_lane = Lane::Group(0);
+    state.selected_card = Some(id);
+    let effects = state.update(Action::Board(BoardAction::AskDelete), one_pm());
+    assert!(effects.contains(&Effect::Save));
+    let card = state.session.card(id).expect("the card");
+    assert!(!card.hidden && card.removed.is_none());
+    assert!(room_snapshot(&state, one_pm()).card(id).is_some());
 }
 
 #[test]
@@ -258,6 +331,7 @@ fn d_hides_a_room_card_from_the_room_and_the_summary_and_shows_it_again() {
         device: 3,
         card: id,
         text: "x".into(),
+        revision: 0,
     };
     assert_eq!(
         answer(&mut state, edit),

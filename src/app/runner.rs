@@ -107,6 +107,7 @@ impl Runner<'_> {
             names: false,
             report: false,
             intro: None,
+            removed: &[],
         };
         let Ok(bytes) = render(Document::Session(&summary), request.format, &[]) else {
             return Action::Exported(Err(std::io::ErrorKind::InvalidData));

@@ -12,8 +12,8 @@ use crate::agenda::SegmentKind;
 use crate::clipboard::Copied;
 use crate::i18n::{CopyNote, Notice};
 use crate::session::{
-    CardAction, CardId, DraftTarget, Lane, PollAction, RosterAction as RosterChange, SessionAction,
-    parse_line, propose_rebalance,
+    Applied, CardAction, CardId, DraftTarget, Lane, PollAction, RosterAction as RosterChange,
+    SessionAction, parse_line, propose_rebalance,
 };
 
 impl AppState {
@@ -136,25 +136,30 @@ impl AppState {
     /// Applies `change` to the session; a change that changes nothing (`n` on
     /// the last segment's end) is nothing to save.
     pub(super) fn change_session(&mut self, change: SessionAction, now: DateTime<Utc>) -> Change {
-        let before = self.session.clone();
-        self.session.apply(change, now);
-        if self.session.current != before.current {
+        if self.apply_session(change, now).changed {
+            Change::Structure
+        } else {
+            Change::Nothing
+        }
+    }
+
+    /// Applies `change` to the session and says what it did.
+    pub(super) fn apply_session(&mut self, change: SessionAction, now: DateTime<Utc>) -> Applied {
+        let (current, planned_start) = (self.session.current, self.session.planned_start);
+        let applied = self.session.apply(change, now);
+        if self.session.current != current {
             // A new board starts in its first column, and the room's marking
             // of priorities was for the segment it leaves.
             self.column = 0;
             self.room_votes = None;
         }
-        let moved = before.planned_start - self.session.planned_start;
+        let moved = planned_start - self.session.planned_start;
         if moved > chrono::Duration::zero() {
             self.notice = Some(Notice::PlanMoved {
                 minutes_early: moved.num_minutes(),
             });
         }
-        if self.session == before {
-            Change::Nothing
-        } else {
-            Change::Structure
-        }
+        applied
     }
 
     fn board(&mut self, action: BoardAction, now: DateTime<Utc>) -> Change {
@@ -510,19 +515,16 @@ impl AppState {
         let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Change::Nothing;
         };
-        let new_card = self.session.next_card_id;
         let new_member = self.session.roster.next_id;
-        if let Some(change) = editor.save() {
-            self.session.apply(change, now);
-        }
+        let applied = editor
+            .save()
+            .map(|change| self.session.apply(change, now))
+            .unwrap_or_default();
         match editor.target {
-            DraftTarget::NewCard { .. } => {
-                if self.session.card(new_card).is_some() {
-                    self.selected_card = Some(new_card);
-                } else {
-                    self.notice = Some(Notice::NothingSaved);
-                }
-            }
+            DraftTarget::NewCard { .. } => match applied.added {
+                Some(added) => self.selected_card = Some(added),
+                None => self.notice = Some(Notice::NothingSaved),
+            },
             // Back to the roster the name was typed from.
             DraftTarget::NewMember(_) => {
                 let added = self

@@ -494,6 +494,7 @@ fn summary_of(state: &AppState) -> String {
         names: false,
         report: false,
         intro: None,
+        removed: &[],
     };
     crate::export::markdown(&summary)
 }

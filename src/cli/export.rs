@@ -69,6 +69,12 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     };
     let shown = file.session.without_hidden();
     let redacted = args.redact.then(|| redact(&shown));
+    // Only the report lists what phones removed, redacted as the rest.
+    let removed: Vec<_> = match (args.report, args.redact) {
+        (false, _) => Vec::new(),
+        (true, false) => file.session.removed_cards().cloned().collect(),
+        (true, true) => redact(&file.session).removed_cards().cloned().collect(),
+    };
     let summary = Summary {
         session: redacted.as_ref().unwrap_or(&shown),
         as_of: file.saved,
@@ -77,6 +83,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         names: args.names,
         report: args.report,
         intro: intro.as_deref(),
+        removed: &removed,
     };
     let found = flags(&Summary {
         session: &shown,

@@ -7,7 +7,7 @@ mod head;
 mod report;
 
 use head::{date_in_words, facts, lead, members};
-use report::{private_notes, time_log};
+use report::{private_notes, removed_cards, time_log};
 
 use super::Summary;
 use super::poll;
@@ -140,6 +140,7 @@ pub fn letter(summary: &Summary) -> Letter {
     }
     if summary.report {
         sections.push(time_log(summary, words));
+        sections.extend(removed_cards(summary, words));
     }
     if summary.private
         && let Some(notes) = private_notes(session, words)

@@ -28,6 +28,10 @@ pub struct Summary<'a> {
     pub report: bool,
     /// An opening that replaces the agenda's.
     pub intro: Option<&'a str>,
+    /// Cards their devices removed from the room's page: listed in the
+    /// report (kept, and the note-taker can bring them back), never in the
+    /// participants' summary.
+    pub removed: &'a [crate::session::Card],
 }
 
 impl Summary<'_> {

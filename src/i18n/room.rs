@@ -52,6 +52,12 @@ pub struct RoomWords {
     pub edit: &'static str,
     /// The delete button.
     pub delete: &'static str,
+    /// Asked before a card is removed from a phone.
+    pub remove_question: &'static str,
+    /// What removing does, under the question.
+    pub remove_note: &'static str,
+    /// The way back without removing.
+    pub keep: &'static str,
     /// The save button of an edit.
     pub save: &'static str,
     /// Back to the group's page.
@@ -172,6 +178,9 @@ const SV: RoomWords = RoomWords {
     yours: "ditt",
     edit: "Ändra",
     delete: "Ta bort",
+    remove_question: "Ta bort kortet?",
+    remove_note: "Kortet försvinner från gruppens sida. Processledaren kan ta tillbaka det.",
+    keep: "Behåll kortet",
     save: "Spara",
     back: "Tillbaka",
     change_group: "Byt grupp",
@@ -249,6 +258,9 @@ const EN: RoomWords = RoomWords {
     yours: "yours",
     edit: "Edit",
     delete: "Delete",
+    remove_question: "Remove the card?",
+    remove_note: "The card goes from the group's page. The facilitator can bring it back.",
+    keep: "Keep the card",
     save: "Save",
     back: "Back",
     change_group: "Change group",

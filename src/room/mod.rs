@@ -39,13 +39,16 @@ pub enum RoomAction {
         column: Option<String>,
         row: Option<String>,
     },
-    /// New text for one of the device's own cards.
+    /// New text for one of the device's own cards, whose form showed it at
+    /// revision `revision`.
     Edit {
         device: u32,
         card: CardId,
         text: String,
+        revision: u32,
     },
-    /// Removes one of the device's own cards.
+    /// Removes one of the device's own cards (it is kept, hidden, and the
+    /// note-taker can bring it back).
     Delete { device: u32, card: CardId },
     /// Marks a card of the segment as its group's priority, or takes the
     /// mark off: a group decides together, so any of its devices may.
@@ -85,6 +88,8 @@ pub enum Refusal {
     NotYours,
     /// The note-taker is editing the card on screen.
     InUse,
+    /// The card changed since the device's form showed it.
+    Stale,
     /// The facilitator closed the poll.
     PollClosed,
     /// Answers that are not the poll's (a value off the scale, "vet ej" where

@@ -151,6 +151,7 @@ pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Ma
             h1 { (words.edit) }
             form method="post" action={ "/c/" (card.id) "/edit" } {
                 input type="hidden" name="check" value=(writer.form_check);
+                input type="hidden" name="revision" value=(card.revision);
                 label for="text" { (words.card_label) }
                 textarea #text name="text" rows="5" maxlength=(CARD_MAX_CHARS) required { (card.text) }
                 (choice("row", &snapshot.rows, card.row.as_deref(), words.row_label))
@@ -158,6 +159,44 @@ pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Ma
                 button type="submit" { (words.save) }
             }
             p.footer { a href=(back) { (words.back) } }
+        },
+    )
+}
+
+/// The question before one of the device's own cards is removed.
+pub fn remove_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Markup {
+    let words = room_words(snapshot.language);
+    let back = format!("/g/{}", lane_number(card.lane));
+    page(
+        snapshot,
+        None,
+        html! {
+            h1 { (words.remove_question) }
+            p.text { (card.text) }
+            p { (words.remove_note) }
+            form method="post" action={ "/c/" (card.id) "/delete" } {
+                input type="hidden" name="check" value=(writer.form_check);
+                button type="submit" { (words.delete) }
+            }
+            p.footer { a.button href=(back) { (words.keep) } }
+        },
+    )
+}
+
+/// An edit from a form older than the card: the card as it is `now`, and
+/// the device's own text given back to copy.
+pub fn stale(snapshot: &Snapshot, now: &str, kept: &str, back: &str) -> Markup {
+    let words = room_words(snapshot.language);
+    page(
+        snapshot,
+        None,
+        html! {
+            h1 { (words.refused_heading) }
+            p role="alert" { (words.stale) }
+            p.text.current { (now) }
+            p { (words.text_kept) }
+            textarea.kept readonly rows="5" aria-label=(words.card_label) { (kept) }
+            p.footer { a.button href=(back) { (words.back) } }
         },
     )
 }
@@ -285,10 +324,7 @@ fn cards(snapshot: &Snapshot, lane: Lane, writer: Writer, words: &RoomWords) -> 
                         div.actions {
                             span.yours { (words.yours) }
                             a.button.small href={ "/c/" (card.id) "/edit" } { (words.edit) }
-                            form method="post" action={ "/c/" (card.id) "/delete" } {
-                                input type="hidden" name="check" value=(writer.form_check);
-                                button.small type="submit" { (words.delete) }
-                            }
+                            a.button.small href={ "/c/" (card.id) "/delete" } { (words.delete) }
                         }
                     }
                 }
@@ -338,6 +374,7 @@ mod tests {
             columns: vec!["nu".into(), "inom ett år".into()],
             posting: true,
             cards: vec![SnapshotCard {
+                revision: 0,
                 id: 7,
                 lane: Lane::Group(1),
                 text: "<script>alert(1)</script>".into(),

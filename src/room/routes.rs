@@ -74,7 +74,7 @@ pub fn router(shared: Shared) -> Router {
         .route("/g/{group}", get(group_page))
         .route("/g/{group}/cards", post(post_card))
         .route("/c/{card}/edit", get(edit_form).post(edit_card))
-        .route("/c/{card}/delete", post(delete_card))
+        .route("/c/{card}/delete", get(remove_form).post(delete_card))
         .route("/c/{card}/priority", post(toggle_priority))
         .route("/poll", get(live::poll_page).post(live::answer_poll))
         .route("/wall", get(live::wall_page))
@@ -263,6 +263,8 @@ struct EditForm {
     check: String,
     #[serde(default)]
     text: String,
+    #[serde(default)]
+    revision: Option<u32>,
 }
 
 async fn edit_form(
@@ -270,13 +272,31 @@ async fn edit_form(
     joined: Joined,
     Path(card): Path<CardId>,
 ) -> Response {
+    own_card_page(&shared, &joined, card, pages::edit_page)
+}
+
+/// The question before a card is removed: one tap never removes it.
+async fn remove_form(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(card): Path<CardId>,
+) -> Response {
+    own_card_page(&shared, &joined, card, pages::remove_page)
+}
+
+/// The page `page` draws of card `card` if it is the device's own.
+fn own_card_page(
+    shared: &Shared,
+    joined: &Joined,
+    card: CardId,
+    page: fn(&Snapshot, &super::snapshot::SnapshotCard, Writer) -> Markup,
+) -> Response {
     let snapshot = shared.snapshot();
     let words = room_words(snapshot.language);
     match snapshot.card(card) {
-        Some(card) if card.device == Some(joined.device) => html(
-            StatusCode::OK,
-            pages::edit_page(&snapshot, card, joined.writer()),
-        ),
+        Some(card) if card.device == Some(joined.device) => {
+            html(StatusCode::OK, page(&snapshot, card, joined.writer()))
+        }
         _ => refused(
             &snapshot,
             StatusCode::FORBIDDEN,
@@ -294,10 +314,22 @@ async fn edit_card(
     Form(form): Form<EditForm>,
 ) -> Response {
     let back = back_to_group(&shared.snapshot(), card);
+    let Some(revision) = form.revision else {
+        let snapshot = shared.snapshot();
+        let words = room_words(snapshot.language);
+        return refused(
+            &snapshot,
+            StatusCode::BAD_REQUEST,
+            words.bad_form,
+            Some(&form.text),
+            &back,
+        );
+    };
     let action = RoomAction::Edit {
         device: joined.device,
         card,
         text: form.text.clone(),
+        revision,
     };
     change(&shared, &joined, &form.check, action, &form.text, &back).await
 }
@@ -375,12 +407,25 @@ pub(super) async fn change(
         let status = StatusCode::TOO_MANY_REQUESTS;
         return refused(&snapshot, status, words.too_fast, Some(text), back);
     }
+    let edited = match &action {
+        RoomAction::Edit { card, .. } => Some(*card),
+        _ => None,
+    };
     let (reply, answer) = tokio::sync::oneshot::channel();
     if !(shared.send)(RoomRequest { action, reply }) {
         return refused_for(&snapshot, Refusal::Closed, text, back);
     }
     match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
         Ok(Ok(RoomReply::Done(_) | RoomReply::Answered)) => Redirect::to(back).into_response(),
+        Ok(Ok(RoomReply::Refused(Refusal::Stale))) => {
+            let now = shared.snapshot();
+            let card = edited.and_then(|card| now.card(card));
+            let current = card.map_or("", |card| card.text.as_str());
+            html(
+                StatusCode::CONFLICT,
+                pages::stale(&now, current, text, back),
+            )
+        }
         Ok(Ok(RoomReply::Refused(refusal))) => refused_for(&snapshot, refusal, text, back),
         // The loop ended without an answer: it closed with the room.
         Ok(Err(_)) => refused_for(&snapshot, Refusal::Closed, text, back),
@@ -426,6 +471,7 @@ fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static st
         Refusal::NotVoting => (StatusCode::CONFLICT, words.not_voting),
         Refusal::PrioritiesFull => (StatusCode::CONFLICT, words.priorities_full),
         Refusal::NotSaved => (StatusCode::SERVICE_UNAVAILABLE, words.not_saved),
+        Refusal::Stale => (StatusCode::CONFLICT, words.stale),
     }
 }
 

@@ -131,6 +131,8 @@ pub struct SnapshotCard {
     pub device: Option<u32>,
     /// Marked as one of its group's priorities.
     pub priority: bool,
+    /// Its text's revision, which an edit form names.
+    pub revision: u32,
 }
 
 /// The number an address gives `lane`: a group's from 1, the room's 0.

@@ -105,6 +105,7 @@ fn editing_keeps_the_text_exactly_and_stamps_the_time_and_blank_text_deletes() {
         CardAction::Edit {
             id,
             text: text.to_owned(),
+            since: None,
         },
     );
     let card = session.card(id).unwrap();
@@ -116,6 +117,7 @@ fn editing_keeps_the_text_exactly_and_stamps_the_time_and_blank_text_deletes() {
         CardAction::Edit {
             id,
             text: " \n".to_owned(),
+            since: None,
         },
     );
     assert!(session.card(id).is_none());
@@ -130,6 +132,7 @@ fn saving_unchanged_text_is_not_an_edit() {
         CardAction::Edit {
             id,
             text: "Samma".to_owned(),
+            since: None,
         },
     );
     assert_eq!(session.card(id).unwrap().edited, None);
@@ -341,5 +344,80 @@ fn a_segment_s_own_columns_and_tags_replace_the_vision_s() {
     assert_eq!(
         session.every_tag(),
         ["Regelverk", "Organisation", "Synsätt", "Elev", "Skola"]
+    );
+}
+
+#[test]
+fn an_edit_from_an_older_revision_is_refused_and_every_new_text_counts_one() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "Första");
+    let edit = |since, text: &str| {
+        SessionAction::Card(CardAction::Edit {
+            id,
+            text: text.to_owned(),
+            since,
+        })
+    };
+    let at = start_time();
+    assert!(session.apply(edit(Some(0), "Andra"), at).changed);
+    assert_eq!(session.card(id).unwrap().revision, 1);
+    // A form that showed revision 0 is out of date now.
+    let stale = session.apply(edit(Some(0), "Från en gammal sida"), at);
+    assert_eq!(stale.refused, Some(Refused::Stale));
+    assert!(!stale.changed);
+    assert_eq!(session.card(id).unwrap().text, "Andra");
+    assert!(session.apply(edit(Some(1), "Tredje"), at).changed);
+    assert!(session.apply(edit(None, "Fjärde"), at).changed);
+    assert_eq!(session.card(id).unwrap().revision, 3);
+    let same = session.apply(edit(Some(3), "Fjärde"), at);
+    assert_eq!((same.changed, same.refused), (false, None));
+}
+
+#[test]
+fn a_card_removed_from_a_phone_is_kept_hidden_with_who_and_when_and_comes_back() {
+    let mut session = seminar();
+    let id = add(&mut session, PLENARY, Some(0), "Läxhjälp");
+    let at = start_time();
+    let removed = session.apply(
+        SessionAction::Card(CardAction::Remove { id, device: 4 }),
+        at,
+    );
+    assert!(removed.changed);
+    let card = session.card(id).expect("kept in the session");
+    assert!(card.hidden);
+    assert_eq!(card.removed, Some(Removed { device: 4, at }));
+    assert_eq!(session.removed_cards().count(), 1);
+    assert!(session.without_hidden().card(id).is_none());
+    let back = session.apply(SessionAction::Card(CardAction::ToggleHidden { id }), at);
+    assert!(back.changed);
+    let card = session.card(id).expect("back");
+    assert!(!card.hidden && card.removed.is_none());
+}
+
+#[test]
+fn a_new_card_says_its_id_and_a_blank_or_misplaced_one_why_not() {
+    let mut session = seminar();
+    let add = |group, text: &str| {
+        SessionAction::Card(CardAction::Add {
+            segment: PLENARY,
+            group,
+            text: text.to_owned(),
+        })
+    };
+    let at = start_time();
+    let next = session.next_card_id;
+    assert_eq!(
+        session.apply(add(Lane::Room, "Ett kort"), at).added,
+        Some(next)
+    );
+    assert_eq!(
+        session.apply(add(Lane::Room, " \n "), at).refused,
+        Some(Refused::Blank)
+    );
+    assert_eq!(
+        session
+            .apply(add(Lane::Group(99), "Ingen sådan grupp"), at)
+            .refused,
+        Some(Refused::Unknown)
     );
 }

@@ -65,6 +65,67 @@ pub struct Card {
     /// In a follow-up, where the item was first written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brought: Option<super::Brought>,
+    /// How many times its text was changed: an edit from a phone names the
+    /// revision its form showed, and one from an older revision is refused.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+    /// Removed from the room's page by the device that posted it: the card
+    /// stays in the session, hidden, until the note-taker brings it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Removed>,
+}
+
+/// Who removed a card from a phone, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// The device, by its number in the session.
+    pub device: u32,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+fn is_zero(revision: &u32) -> bool {
+    *revision == 0
+}
+
+/// What one action did to the session, so that whoever needs to know reads
+/// it here rather than comparing the session before and after.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Something that is saved changed.
+    pub changed: bool,
+    /// The card it added, if it added one.
+    pub added: Option<CardId>,
+    /// Why it changed nothing, where a rule refused it.
+    pub refused: Option<Refused>,
+}
+
+impl Applied {
+    /// A change, or nothing, as `changed` says.
+    pub fn changed(changed: bool) -> Self {
+        Self {
+            changed,
+            ..Self::default()
+        }
+    }
+
+    fn refused(why: Refused) -> Self {
+        Self {
+            refused: Some(why),
+            ..Self::default()
+        }
+    }
+}
+
+/// Why a change to a card was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// Only blanks.
+    Blank,
+    /// No such card, or no such segment or group for a new one.
+    Unknown,
+    /// An edit from an older revision of the card than it has now.
+    Stale,
 }
 
 /// A place on a board a card can sit in: a column, or in a matrix a row's
@@ -108,8 +169,16 @@ pub enum CardAction {
         group: Lane,
         text: String,
     },
-    /// New text for a card; blank text deletes it.
-    Edit { id: CardId, text: String },
+    /// New text for a card; blank text deletes it. From a phone, `since`
+    /// is the revision its form showed: an older one than the card's is
+    /// refused. The keyboard edits without one: while its editor is open on
+    /// a card, no phone may change it.
+    Edit {
+        id: CardId,
+        text: String,
+        #[serde(default)]
+        since: Option<u32>,
+    },
     /// A new card in the segment's column `column` (0-based; the first when
     /// the segment has no such column).
     AddInColumn {
@@ -132,7 +201,11 @@ pub enum CardAction {
     },
     /// Removes a card.
     Delete { id: CardId },
-    /// Takes a card down from the room's pages and the summary, or puts it back.
+    /// Device `device` removes the card it posted: hidden, kept, and marked
+    /// with who and when, so nothing a phone does destroys work.
+    Remove { id: CardId, device: u32 },
+    /// Takes a card down from the room's pages and the summary, or puts it
+    /// back (a card removed from a phone too).
     ToggleHidden { id: CardId },
     /// Moves a card one place up in its group's column.
     Earlier { id: CardId },
@@ -264,6 +337,11 @@ impl Session {
         std::borrow::Cow::Owned(shown)
     }
 
+    /// The cards their devices removed from the room's page.
+    pub fn removed_cards(&self) -> impl Iterator<Item = &Card> {
+        self.cards.iter().filter(|card| card.removed.is_some())
+    }
+
     /// The card with `id`.
     pub fn card(&self, id: CardId) -> Option<&Card> {
         self.cards.iter().find(|card| card.id == id)
@@ -274,7 +352,7 @@ impl Session {
         self.private_notes.get(&index).map(String::as_str)
     }
 
-    pub(super) fn apply_card(&mut self, action: CardAction, now: DateTime<Utc>) {
+    pub(super) fn apply_card(&mut self, action: CardAction, now: DateTime<Utc>) -> Applied {
         match action {
             CardAction::Add {
                 segment,
@@ -290,7 +368,7 @@ impl Session {
                 let cell = self
                     .cells(segment)
                     .and_then(|cells| cells.get(column).cloned());
-                self.add_card(segment, group, text, cell, None, now);
+                self.add_card(segment, group, text, cell, None, now)
             }
             CardAction::Post {
                 segment,
@@ -301,74 +379,102 @@ impl Session {
                 device,
             } => {
                 let cell = column.map(|column| Cell { row, column });
-                self.add_card(segment, group, text, cell, Some(device), now);
+                self.add_card(segment, group, text, cell, Some(device), now)
             }
-            CardAction::Edit { id, text } if is_blank(&text) => self.delete_card(id),
-            CardAction::Edit { id, text } => {
-                if let Some(card) = self.card_mut(id).filter(|card| card.text != text) {
-                    card.text = text;
-                    card.edited = Some(now);
-                }
-            }
+            CardAction::Edit { id, text, since } => self.edit_card(id, text, since, now),
             CardAction::Delete { id } => self.delete_card(id),
+            CardAction::Remove { id, device } => self.change(id, |card| {
+                card.hidden = true;
+                card.removed = Some(Removed { device, at: now });
+            }),
             CardAction::Earlier { id } => self.swap_with_neighbour(id, -1),
             CardAction::Later { id } => self.swap_with_neighbour(id, 1),
-            CardAction::ToggleHidden { id } => {
-                if let Some(card) = self.card_mut(id) {
-                    card.hidden = !card.hidden;
+            CardAction::ToggleHidden { id } => self.change(id, |card| {
+                card.hidden = !card.hidden;
+                if !card.hidden {
+                    card.removed = None;
                 }
-            }
+            }),
             CardAction::CycleTag { id } => {
                 let Some(segment) = self.card(id).map(|card| card.segment) else {
-                    return;
+                    return Applied::refused(Refused::Unknown);
                 };
                 let tags = self.tags(segment);
-                if let Some(card) = self.card_mut(id) {
-                    card.tag = next_in(&tags, card.tag.as_deref()).cloned();
-                }
+                self.change(id, |card| {
+                    card.tag = next_in(&tags, card.tag.as_deref()).cloned()
+                })
             }
-            CardAction::ToggleQuote { id } => {
-                if let Some(card) = self.card_mut(id) {
-                    card.quote = !card.quote;
-                }
-            }
+            CardAction::ToggleQuote { id } => self.change(id, |card| card.quote = !card.quote),
             CardAction::TogglePriority { id } => {
-                if self.priority_allowed(id) == Some(true)
-                    && let Some(card) = self.card_mut(id)
-                {
-                    card.priority = !card.priority;
+                if self.priority_allowed(id) != Some(true) {
+                    return Applied::default();
                 }
+                self.change(id, |card| card.priority = !card.priority)
             }
             CardAction::NextHorizon { id } => self.step_cell(id, 1),
             CardAction::PreviousHorizon { id } => self.step_cell(id, -1),
             CardAction::MoveToGroup { id, group } => {
                 let Some(segment) = self.card(id).map(|card| card.segment) else {
-                    return;
+                    return Applied::refused(Refused::Unknown);
                 };
                 let count = self.group_count_in(segment);
-                let known = group.group().is_none_or(|group| group < count);
-                if let Some(card) = self.card_mut(id).filter(|_| known) {
-                    card.group = group;
+                if group.group().is_some_and(|group| group >= count) {
+                    return Applied::refused(Refused::Unknown);
                 }
+                self.change(id, |card| card.group = group)
             }
-            CardAction::CycleStatus { id } => {
-                if let Some(card) = self.card_mut(id) {
-                    card.status = super::ItemStatus::after(card.status);
-                }
-            }
+            CardAction::CycleStatus { id } => self.change(id, |card| {
+                card.status = super::ItemStatus::after(card.status);
+            }),
             CardAction::SetComment { id, text } => {
-                if let Some(card) = self.card_mut(id) {
-                    card.comment = (!is_blank(&text)).then_some(text);
-                }
+                self.change(id, |card| card.comment = (!is_blank(&text)).then_some(text))
             }
             CardAction::SetPrivateNote { segment, text } => {
+                let before = self.private_notes.get(&segment).cloned();
                 if is_blank(&text) {
                     self.private_notes.remove(&segment);
                 } else if segment < self.agenda.segments.len() {
                     self.private_notes.insert(segment, text);
                 }
+                Applied::changed(self.private_notes.get(&segment) != before.as_ref())
             }
         }
+    }
+
+    /// Changes card `id` as `change` says; what that came to.
+    fn change(&mut self, id: CardId, change: impl FnOnce(&mut Card)) -> Applied {
+        let Some(card) = self.card_mut(id) else {
+            return Applied::refused(Refused::Unknown);
+        };
+        let before = card.clone();
+        change(card);
+        Applied::changed(*card != before)
+    }
+
+    /// New text for card `id`, from revision `since` if the writer names one.
+    fn edit_card(
+        &mut self,
+        id: CardId,
+        text: String,
+        since: Option<u32>,
+        now: DateTime<Utc>,
+    ) -> Applied {
+        let Some(card) = self.card_mut(id) else {
+            return Applied::refused(Refused::Unknown);
+        };
+        if since.is_some_and(|since| since != card.revision) {
+            return Applied::refused(Refused::Stale);
+        }
+        if is_blank(&text) {
+            return self.delete_card(id);
+        }
+        if card.text == text {
+            return Applied::default();
+        }
+        card.text = text;
+        card.edited = Some(now);
+        card.revision += 1;
+        Applied::changed(true)
     }
 
     /// Whether card `id` may be marked or unmarked as a priority: `None` when
@@ -391,23 +497,23 @@ impl Session {
 
     /// Moves card `id` to the next cell (+1) or the one before (-1) of its
     /// board, round the ends; a card in no cell goes to the first.
-    fn step_cell(&mut self, id: CardId, step: isize) {
+    fn step_cell(&mut self, id: CardId, step: isize) -> Applied {
         let Some(card) = self.card(id) else {
-            return;
+            return Applied::refused(Refused::Unknown);
         };
         let cells = self.cells(card.segment).unwrap_or_default();
         if cells.is_empty() {
-            return;
+            return Applied::default();
         }
         let next = match cells.iter().position(|cell| cell.holds(card)) {
             Some(at) => (at as isize + step).rem_euclid(cells.len() as isize) as usize,
             None => 0,
         };
         let cell = cells[next].clone();
-        if let Some(card) = self.card_mut(id) {
+        self.change(id, |card| {
             card.horizon = Some(cell.column);
             card.row = cell.row;
-        }
+        })
     }
 
     fn add_card(
@@ -418,11 +524,14 @@ impl Session {
         cell: Option<Cell>,
         from_room: Option<u32>,
         now: DateTime<Utc>,
-    ) {
+    ) -> Applied {
+        if is_blank(&text) {
+            return Applied::refused(Refused::Blank);
+        }
         let count = self.group_count_in(segment);
         let known_group = group.group().is_none_or(|group| group < count);
-        if is_blank(&text) || segment >= self.agenda.segments.len() || !known_group {
-            return;
+        if segment >= self.agenda.segments.len() || !known_group {
+            return Applied::refused(Refused::Unknown);
         }
         let cell = self.cells(segment).and_then(|cells| {
             // A cell the board has, else the one in the named column's first
@@ -463,15 +572,23 @@ impl Session {
             status: None,
             comment: None,
             brought: None,
+            revision: 0,
+            removed: None,
         });
+        let added = self.next_card_id;
         self.next_card_id += 1;
+        Applied {
+            changed: true,
+            added: Some(added),
+            refused: None,
+        }
     }
 
     /// Swaps card `id` with the card before (-1) or after (+1) it in the same
     /// group and column, as the board and the summary order them.
-    fn swap_with_neighbour(&mut self, id: CardId, step: isize) {
+    fn swap_with_neighbour(&mut self, id: CardId, step: isize) -> Applied {
         let Some(card) = self.card(id) else {
-            return;
+            return Applied::refused(Refused::Unknown);
         };
         let (segment, group) = (card.segment, card.group);
         let (column, row) = (card.horizon.clone(), card.row.clone());
@@ -482,13 +599,13 @@ impl Session {
             .map(|card| (card.id, card.place()))
             .collect();
         let Some(position) = column_mates.iter().position(|(mate, _)| *mate == id) else {
-            return;
+            return Applied::default();
         };
         let Some(&(neighbour, neighbour_place)) = position
             .checked_add_signed(step)
             .and_then(|other| column_mates.get(other))
         else {
-            return;
+            return Applied::default();
         };
         let place = column_mates[position].1;
         if let Some(card) = self.card_mut(id) {
@@ -497,10 +614,13 @@ impl Session {
         if let Some(card) = self.card_mut(neighbour) {
             card.rank = Some(place);
         }
+        Applied::changed(true)
     }
 
-    fn delete_card(&mut self, id: CardId) {
+    fn delete_card(&mut self, id: CardId) -> Applied {
+        let before = self.cards.len();
         self.cards.retain(|card| card.id != id);
+        Applied::changed(self.cards.len() != before)
     }
 
     fn card_mut(&mut self, id: CardId) -> Option<&mut Card> {

@@ -141,6 +141,8 @@ impl Session {
     fn bring(&mut self, segment: usize, group: Lane, card: &Card, brought: Brought) {
         let created = self.planned_start;
         self.cards.push(Card {
+            revision: 0,
+            removed: None,
             id: self.next_card_id,
             segment,
             group,

@@ -15,7 +15,7 @@ mod timing;
 mod tone;
 
 pub use action_item::ActionItem;
-pub use cards::{Card, CardAction, CardId, Cell, PRIORITY_MARK};
+pub use cards::{Applied, Card, CardAction, CardId, Cell, PRIORITY_MARK, Refused, Removed};
 pub use check::{Inconsistency, Mismatch};
 pub use follow_up::EarlierMean;
 pub use follow_up::{Brought, ItemStatus};
@@ -318,8 +318,58 @@ impl Session {
         self.timings.last().map(SegmentTiming::state) == Some(TimerState::Done)
     }
 
-    /// Applies what the facilitator did at `now`.
-    pub fn apply(&mut self, action: SessionAction, now: DateTime<Utc>) {
+    /// Applies what the facilitator (or a device in the room) did at `now`;
+    /// says what it did.
+    pub fn apply(&mut self, action: SessionAction, now: DateTime<Utc>) -> Applied {
+        match action {
+            SessionAction::Card(change) => self.apply_card(change, now),
+            SessionAction::Poll(change) => {
+                // A new form always adds; other changes may come to nothing.
+                let adds = matches!(change, PollAction::AddRespondent { .. });
+                let segment = change.segment();
+                let before = (!adds).then(|| (self.polls.get(&segment).cloned(), self.cards.len()));
+                self.apply_poll(change, now);
+                Applied::changed(before.is_none_or(|(poll, cards)| {
+                    self.polls.get(&segment) != poll.as_ref() || self.cards.len() != cards
+                }))
+            }
+            SessionAction::Roster(change) => {
+                let before = self.roster.clone();
+                self.apply_roster(change);
+                Applied::changed(self.roster != before)
+            }
+            SessionAction::RenameGroup { group, name } => {
+                let before = (self.groups.clone(), self.set_groups.clone());
+                self.rename_group(group, &name);
+                Applied::changed((&self.groups, &self.set_groups) != (&before.0, &before.1))
+            }
+            schedule => {
+                let before = (self.current, self.timings.clone(), self.planned_start);
+                self.apply_schedule(schedule, now);
+                Applied::changed(
+                    (self.current, &self.timings, self.planned_start)
+                        != (before.0, &before.1, before.2),
+                )
+            }
+        }
+    }
+
+    fn rename_group(&mut self, group: usize, name: &str) {
+        let name = name.trim();
+        let groups = match self.set_of(self.current).map(|set| set.id.clone()) {
+            Some(id) => {
+                let names = self.groups_in(self.current).into_owned();
+                self.set_groups.entry(id).or_insert(names)
+            }
+            None => &mut self.groups,
+        };
+        if let Some(old) = groups.get_mut(group).filter(|_| !name.is_empty()) {
+            name.clone_into(old);
+        }
+    }
+
+    /// The timer, the segment on screen and the plan's minutes.
+    fn apply_schedule(&mut self, action: SessionAction, now: DateTime<Utc>) {
         match action {
             SessionAction::ToggleTimer => {
                 if !self.has_begun() {
@@ -331,22 +381,6 @@ impl Session {
             SessionAction::Previous => self.previous(now),
             SessionAction::AddMinute => self.adjust_current(1),
             SessionAction::RemoveMinute => self.adjust_current(-1),
-            SessionAction::Card(change) => self.apply_card(change, now),
-            SessionAction::Roster(change) => self.apply_roster(change),
-            SessionAction::Poll(change) => self.apply_poll(change, now),
-            SessionAction::RenameGroup { group, name } => {
-                let name = name.trim();
-                let groups = match self.set_of(self.current).map(|set| set.id.clone()) {
-                    Some(id) => {
-                        let names = self.groups_in(self.current).into_owned();
-                        self.set_groups.entry(id).or_insert(names)
-                    }
-                    None => &mut self.groups,
-                };
-                if let Some(old) = groups.get_mut(group).filter(|_| !name.is_empty()) {
-                    name.clone_into(old);
-                }
-            }
             SessionAction::Rebalance(proposal) => {
                 for change in proposal.changes {
                     let timing = &mut self.timings[change.segment];
@@ -356,6 +390,10 @@ impl Session {
                             .unwrap_or_default();
                 }
             }
+            SessionAction::Card(_)
+            | SessionAction::Poll(_)
+            | SessionAction::Roster(_)
+            | SessionAction::RenameGroup { .. } => {}
         }
     }
 

@@ -132,6 +132,23 @@ pub enum PollAction {
     },
 }
 
+impl PollAction {
+    /// The poll segment it changes.
+    pub fn segment(&self) -> usize {
+        match self {
+            Self::AddRespondent { segment, .. }
+            | Self::RemoveLastRespondent { segment }
+            | Self::FromRoom { segment, .. }
+            | Self::ToggleClosed { segment }
+            | Self::ToggleRevealed { segment }
+            | Self::SetAside { segment, .. }
+            | Self::TakeToFix { segment }
+            | Self::TextsToCards { segment, .. }
+            | Self::Tally { segment, .. } => *segment,
+        }
+    }
+}
+
 /// Parses a respondent line: a sector code (`sk`, `so`, `hs`, `an`, the
 /// codes of the agenda's own sectors, or `-` when not given), then one answer
 /// per question but free text: a value on the scale, `j` (or `y`) and `n`

@@ -113,6 +113,7 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         names: false,
         report: false,
         intro: None,
+        removed: &[],
     });
     let deadline = Instant::now() + common::pty::PATIENCE;
     loop {

@@ -18,6 +18,7 @@ fn summary(session: &Session) -> Summary<'_> {
         names: false,
         report: false,
         intro: None,
+        removed: &[],
     }
 }
 

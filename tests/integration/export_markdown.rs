@@ -19,6 +19,7 @@ fn summary_of(session: &Session, private: bool) -> String {
         names: false,
         report: false,
         intro: None,
+        removed: &[],
     })
 }
 
@@ -32,6 +33,7 @@ fn report_of(session: &Session) -> String {
         names: false,
         report: true,
         intro: None,
+        removed: &[],
     })
 }
 
@@ -330,6 +332,7 @@ fn in_utc(session: &Session) -> String {
         names: false,
         report: false,
         intro: None,
+        removed: &[],
     })
 }
 
@@ -540,6 +543,7 @@ fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
         names: false,
         report: true,
         intro: None,
+        removed: &[],
     });
     let first = &session.agenda.segments[0].title;
     let row = text

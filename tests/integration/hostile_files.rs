@@ -45,6 +45,7 @@ fn summary(session: &Session) -> Summary<'_> {
         names: true,
         report: false,
         intro: None,
+        removed: &[],
     }
 }
 

@@ -175,6 +175,7 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
         names: false,
         report: true,
         intro: None,
+        removed: &[],
     });
     let log = time_log(&summary);
     assert_eq!(log.len(), rows.len(), "{summary}");

@@ -55,13 +55,13 @@ fn cards_posted_from_two_phones_land_in_their_groups_and_columns_on_screen_and_o
     // Each group's page shows its own cards, and only the writer's can change.
     let (_, page) = first.get("/g/1");
     assert_eq!(texts_of(&page, ".card .text"), ["Gemensam kartläggning"]);
-    assert_eq!(texts_of(&page, ".card .actions a"), ["Ändra"]);
+    assert_eq!(texts_of(&page, ".card .actions a"), ["Ändra", "Ta bort"]);
     let (_, page) = second.get("/g/1");
     assert!(texts_of(&page, ".card .actions a").is_empty());
 }
 
 #[test]
-fn a_device_edits_and_deletes_its_own_card_and_gets_403_for_anothers() {
+fn a_device_edits_and_removes_its_own_card_and_gets_403_for_anothers() {
     let mut room = OpenRoom::start("seminarium-3", 2);
     room.go_to(ACTION_PLAN);
     let mut writer = room.joined_device();
@@ -74,24 +74,69 @@ fn a_device_edits_and_deletes_its_own_card_and_gets_403_for_anothers() {
     let (check, _) = stranger.form(1);
     let edit = format!("/c/{id}/edit");
     assert_eq!(stranger.get(&edit).0, 403);
-    let (status, page) = stranger.post(&edit, &[("check", &check), ("text", "Kapat")]);
+    let fields = |check: &str, text: &str, revision: &str| {
+        [("check", check), ("text", text), ("revision", revision)].map(|(n, v)| (n, v.to_owned()))
+    };
+    let post =
+        |device: &mut crate::common::room::Device, path: &str, fields: [(&str, String); 3]| {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            device.post(path, &fields)
+        };
+    let (status, page) = post(&mut stranger, &edit, fields(&check, "Kapat", "0"));
     assert_eq!(status, 403);
     assert!(page.contains("Kapat"), "the refused text is given back");
     let delete = format!("/c/{id}/delete");
+    assert_eq!(stranger.get(&delete).0, 403);
     assert_eq!(stranger.post(&delete, &[("check", &check)]).0, 403);
     let (check, _) = writer.form(1);
-    let (status, back) = writer.post(&edit, &[("check", &check), ("text", "Ändrat")]);
+    let (status, back) = post(&mut writer, &edit, fields(&check, "Ändrat", "0"));
     assert_eq!((status, back.as_str()), (303, "/g/1"));
-    wait_for_file(room.home(), "the edit", |file| {
-        file.session
-            .cards
-            .first()
-            .is_some_and(|card| card.text == "Ändrat")
-    });
+    // Taken means on disk: the file has the edit as soon as the phone hears.
+    let file = wait_for_file(room.home(), "the edit", |_| true);
+    assert_eq!(file.session.cards[0].text, "Ändrat");
+    assert_eq!(file.session.cards[0].revision, 1);
+    // A second form that still showed the first text is out of date: the
+    // page shows the card as it is and gives the phone's text back.
+    let (status, page) = post(
+        &mut writer,
+        &edit,
+        fields(&check, "Från en gammal flik", "0"),
+    );
+    assert_eq!(status, 409, "{page}");
+    assert!(page.contains("Någon annan ändrade kortet"), "{page}");
+    assert_eq!(texts_of(&page, ".text.current"), ["Ändrat"]);
+    assert!(page.contains("Från en gammal flik"), "{page}");
+    // Removing asks first; then the card is kept, hidden, with who removed it.
+    let (status, question) = writer.get(&delete);
+    assert_eq!(status, 200);
+    assert!(question.contains("Ta bort kortet?"), "{question}");
     assert_eq!(writer.post(&delete, &[("check", &check)]).0, 303);
-    wait_for_file(room.home(), "the deletion", |file| {
-        file.session.cards.is_empty()
-    });
+    let file = wait_for_file(room.home(), "the removal", |_| true);
+    let card = &file.session.cards[0];
+    assert!(card.hidden, "removed from the room");
+    assert_eq!(card.removed.map(|removed| removed.device), card.from_room);
+    let (_, page) = writer.get("/g/1");
+    assert!(texts_of(&page, ".card .text").is_empty(), "{page}");
+    // The report lists it; the participants' summary leaves it out.
+    let report = crate::common::samla_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        room.home(),
+        &["export", "--report", "--format", "md", "-o", "-"],
+    );
+    assert!(
+        report
+            .stdout
+            .contains("Kort som togs bort från telefonerna"),
+        "{}",
+        report.stdout
+    );
+    assert!(report.stdout.contains("| Ändrat |"), "{}", report.stdout);
+    let summary = crate::common::samla_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        room.home(),
+        &["export", "--format", "md", "-o", "-"],
+    );
+    assert!(!summary.stdout.contains("Ändrat"), "{}", summary.stdout);
 }
 
 #[test]

@@ -113,6 +113,7 @@ fn use_everywhere(file: &SessionFile) {
         names: true,
         report: false,
         intro: None,
+        removed: &[],
     };
     markdown(&summary);
     html(&summary);

@@ -72,6 +72,47 @@ pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
     }
 }
 
+/// The cards their devices removed from the room's page, each with its
+/// segment, group, and who removed it when; none, no section.
+pub(super) fn removed_cards(summary: &Summary, words: &Words) -> Option<Section> {
+    if summary.removed.is_empty() {
+        return None;
+    }
+    let session = summary.session;
+    let rows = summary
+        .removed
+        .iter()
+        .filter_map(|card| {
+            let removed = card.removed?;
+            let segment = session.agenda.segments.get(card.segment)?;
+            Some(vec![
+                segment.title.clone(),
+                summary.group_name(card.segment, card.group),
+                card.text.clone(),
+                format!(
+                    "{} ({} {})",
+                    removed.at.with_timezone(&summary.offset).format("%H:%M"),
+                    words.phone,
+                    removed.device
+                ),
+            ])
+        })
+        .collect();
+    Some(Section {
+        heading: words.removed_heading.to_owned(),
+        blocks: vec![Block::Table {
+            head: vec![
+                words.segment.to_owned(),
+                words.group.to_owned(),
+                words.card.to_owned(),
+                words.removed_when.to_owned(),
+            ],
+            rows,
+            numeric: false,
+        }],
+    })
+}
+
 pub(super) fn private_notes(session: &Session, words: &Words) -> Option<Section> {
     if session.private_notes.is_empty() {
         return None;

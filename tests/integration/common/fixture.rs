@@ -243,6 +243,7 @@ pub fn summary(session: &Session) -> samla::export::Summary<'_> {
         names: false,
         report: false,
         intro: None,
+        removed: &[],
     }
 }
 
