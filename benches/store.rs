@@ -25,6 +25,7 @@ fn large_session() -> SessionFile {
         session,
         draft: None,
         room: None,
+        devices: Default::default(),
     }
 }
 

@@ -46,6 +46,7 @@ fn session_with_360_cards() -> SessionFile {
         session,
         draft: None,
         room: None,
+        devices: Default::default(),
     }
 }
 

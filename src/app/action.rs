@@ -53,6 +53,11 @@ pub enum Action {
     Room,
     /// Close the room (`w` on its join screen).
     CloseRoom,
+    /// A new join code for the room, for one photographed and shared (`n`
+    /// on its join screen); devices that joined stay joined.
+    NewCode,
+    /// The room's new join code, or why there is none.
+    CodeChanged(Result<String, ErrorKind>),
     /// Open the wall (every group's cards on the room's page), or close it.
     ToggleWall,
     /// Let the room's page mark the segment's priorities, or stop it (`P`).

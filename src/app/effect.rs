@@ -16,6 +16,8 @@ pub enum Effect {
     OpenRoom,
     /// Tell the room's pages the room is closed; the server stops after a grace.
     CloseRoom,
+    /// Give the room a new join code.
+    NewCode,
     /// Answer the room's request with this number.
     Answer(u64, crate::room::RoomReply),
 }

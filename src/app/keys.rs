@@ -45,6 +45,7 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
         }),
         Mode::RoomDoor => Some(match key.code {
             KeyCode::Char('w') => Action::Room,
+            KeyCode::Char('n') => Action::NewCode,
             _ => Action::Dismiss,
         }),
     }

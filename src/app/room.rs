@@ -161,13 +161,21 @@ fn kind_shown(segment: &crate::agenda::Segment, language: crate::agenda::Languag
     }
 }
 
-/// The number the next device gets: past every device that posted a card, so
-/// a device after a restart can never change an earlier device's cards.
+/// The number the next device gets: past every device that posted a card or
+/// answered a survey, so a device after a restart can never change an
+/// earlier device's cards or see its answers (for a session file written
+/// before the room kept its devices).
 pub fn first_device_number(session: &Session) -> u32 {
+    let answered = session
+        .polls
+        .values()
+        .flat_map(|poll| &poll.respondents)
+        .filter_map(|respondent| respondent.from_room);
     session
         .cards
         .iter()
         .filter_map(|card| card.from_room)
+        .chain(answered)
         .max()
         .map_or(1, |last| last + 1)
 }
@@ -199,6 +207,7 @@ impl AppState {
     pub(super) fn room_opened(&mut self, opened: Result<Door, std::io::ErrorKind>) -> Change {
         match opened {
             Ok(door) => {
+                self.devices.code = Some(door.code.clone());
                 self.room = Some(door);
                 self.mode = Mode::RoomDoor;
                 Change::Structure
@@ -210,6 +219,20 @@ impl AppState {
         }
     }
 
+    /// The room's new join code: shown, and kept for the next start.
+    pub(super) fn code_changed(&mut self, changed: Result<String, std::io::ErrorKind>) -> Change {
+        let change = match (&changed, &mut self.room) {
+            (Ok(code), Some(door)) => {
+                door.code.clone_from(code);
+                self.devices.code = Some(code.clone());
+                Change::Structure
+            }
+            _ => Change::Nothing,
+        };
+        self.notice = Some(Notice::NewCode(changed));
+        change
+    }
+
     /// Does what a device asks if the rules allow it, and answers request `request`.
     pub(super) fn answer_room(
         &mut self,
@@ -218,6 +241,9 @@ impl AppState {
         now: DateTime<Utc>,
         effects: &mut Effects,
     ) -> Change {
+        if let RoomAction::Join { device, token_hash } = action {
+            return self.join_room(request, device, token_hash, effects);
+        }
         let (applied, reply) = match self.room_change(action) {
             Err(refusal) => (Applied::default(), RoomReply::Refused(refusal)),
             Ok((change, reply)) => {
@@ -234,6 +260,23 @@ impl AppState {
         } else {
             Change::Nothing
         }
+    }
+
+    /// Writes down device `device`, let in with the code, while the room is open.
+    fn join_room(
+        &mut self,
+        request: u64,
+        device: u32,
+        token_hash: String,
+        effects: &mut Effects,
+    ) -> Change {
+        if self.room.is_none() {
+            effects.push(Effect::Answer(request, RoomReply::Refused(Refusal::Closed)));
+            return Change::Nothing;
+        }
+        self.devices.add(device, token_hash);
+        effects.push(Effect::Answer(request, RoomReply::Joined));
+        Change::Structure
     }
 
     /// The change to the session `action` makes if the rules allow it, and
@@ -277,7 +320,9 @@ impl AppState {
                 since: Some(revision),
             },
             RoomAction::Delete { device, card } => CardAction::Remove { id: card, device },
-            RoomAction::Answer { .. } | RoomAction::TogglePriority { .. } => {
+            RoomAction::Answer { .. }
+            | RoomAction::TogglePriority { .. }
+            | RoomAction::Join { .. } => {
                 return Err(Refusal::NotPosting);
             }
         };
@@ -326,9 +371,9 @@ impl AppState {
                 self.own_card(*device, *card).map(Some)
             }
             RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
-            RoomAction::Answer { .. } | RoomAction::TogglePriority { .. } => {
-                Err(Refusal::NotPosting)
-            }
+            RoomAction::Answer { .. }
+            | RoomAction::TogglePriority { .. }
+            | RoomAction::Join { .. } => Err(Refusal::NotPosting),
         }
     }
 

@@ -86,8 +86,12 @@ impl RoomHost {
         let devices = match &self.devices {
             Some(devices) => Arc::clone(devices),
             None => {
-                let code = room::join_code().map_err(|error| error.kind())?;
-                let devices = Devices::new(code, first_device_number(&state.session));
+                let code = match &state.devices.code {
+                    Some(code) => code.clone(),
+                    None => room::join_code().map_err(|error| error.kind())?,
+                };
+                let first = first_device_number(&state.session);
+                let devices = Devices::new(code, &state.devices, first);
                 Arc::clone(self.devices.insert(Arc::new(Mutex::new(devices))))
             }
         };
@@ -113,6 +117,20 @@ impl RoomHost {
         let door = opened.door.clone();
         self.server = Some(opened);
         Ok(door)
+    }
+
+    /// A new join code for the open room; devices that joined stay joined.
+    pub fn new_code(&mut self) -> Result<String, std::io::ErrorKind> {
+        let devices = self
+            .devices
+            .as_ref()
+            .ok_or(std::io::ErrorKind::NotConnected)?;
+        let code = room::join_code().map_err(|error| error.kind())?;
+        devices
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .set_code(code.clone());
+        Ok(code)
     }
 
     /// A device's request as an action for `update`; its answer is kept for

@@ -72,6 +72,7 @@ impl Runner<'_> {
                     .outcomes
                     .push(Action::RoomOpened(self.room.open(state, now))),
                 Effect::CloseRoom => self.room.publish(state, now, self.handed),
+                Effect::NewCode => ran.outcomes.push(Action::CodeChanged(self.room.new_code())),
                 Effect::Answer(request, reply) => self.room.answer(*request, *reply),
             }
         }
@@ -142,5 +143,6 @@ pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> Sessio
         session: state.session.clone(),
         draft: state.draft(),
         room: state.room.clone(),
+        devices: state.devices.clone(),
     }
 }

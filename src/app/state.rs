@@ -76,6 +76,8 @@ pub struct AppState {
     pub(super) saves: SaveSchedule,
     /// Where the room is reached, while it is open.
     pub room: Option<crate::room::Door>,
+    /// The room's join code and the devices that joined, kept across restarts.
+    pub devices: crate::room::DeviceBook,
     /// The wall is open: the room's page shows every group's cards.
     pub wall: bool,
     /// The segment whose priorities the room's page may mark (`P`), if any;
@@ -109,6 +111,7 @@ impl AppState {
             room_waiting: 0,
             saves: SaveSchedule::default(),
             room: None,
+            devices: crate::room::DeviceBook::default(),
             wall: false,
             room_votes: None,
             column: 0,

@@ -29,6 +29,7 @@ impl AppState {
                 | Action::SaveFailed(..)
                 | Action::Exported(_)
                 | Action::FromRoom(..)
+                | Action::CodeChanged(_)
         );
         if from_the_user {
             self.notice = None;
@@ -126,6 +127,11 @@ impl AppState {
             }
             Action::Room => self.room_key(effects),
             Action::CloseRoom => self.close_room(effects),
+            Action::NewCode => {
+                effects.push(Effect::NewCode);
+                Change::Nothing
+            }
+            Action::CodeChanged(changed) => self.code_changed(changed),
             Action::ToggleWall => self.toggle_wall(),
             Action::ToggleRoomVotes => self.toggle_room_votes(),
             Action::RoomOpened(opened) => self.room_opened(opened),

@@ -51,6 +51,8 @@ pub enum Notice {
     ExportFailed(ErrorKind),
     /// The room was closed.
     RoomClosed,
+    /// The room has a new join code (or could not get one, and why).
+    NewCode(Result<String, ErrorKind>),
     /// The room's server could not start.
     RoomFailed(ErrorKind),
     /// `d` took a room card down (`true`) or put it back (`false`).
@@ -141,6 +143,24 @@ impl Notice {
                 "The room is closed: no new cards are taken · w opens it again",
             )
             .to_owned(),
+            Notice::NewCode(Ok(code)) => format!(
+                "{} {code} · {}",
+                pick(language, "Ny kod:", "New code:"),
+                pick(
+                    language,
+                    "mobiler som redan är med fortsätter som förut",
+                    "phones already in carry on as before"
+                )
+            ),
+            Notice::NewCode(Err(kind)) => format!(
+                "{} ({})",
+                pick(
+                    language,
+                    "Rummet fick ingen ny kod",
+                    "The room got no new code"
+                ),
+                io_problem(*kind, language)
+            ),
             Notice::RoomFailed(kind) => format!(
                 "{} ({})",
                 pick(

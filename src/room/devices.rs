@@ -1,6 +1,7 @@
 //! The devices that joined the room: each has an unguessable token (its
-//! cookie), a number the session knows it by, and a form check. Also the
-//! limits: wrong codes per address, posts per device, devices per room.
+//! cookie), known here by its hash, and a number the session knows it by.
+//! Also the limits: wrong codes per address, posts per device, devices per
+//! room.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
@@ -8,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use subtle::ConstantTimeEq;
 
+use super::book::{DeviceBook, form_check, token_hash};
 use super::secret;
 
 /// Most devices a room takes: a seminar is forty people, a big day a few hundred.
@@ -26,10 +28,19 @@ const MINUTE: Duration = Duration::from_secs(60);
 pub struct Device {
     /// What the session calls it.
     pub number: u32,
-    /// The check every form of this device carries.
-    pub form_check: String,
     /// When it sent its latest posts, for the limit.
     posts: VecDeque<Instant>,
+}
+
+/// A device let in, not yet written down in the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joining {
+    /// Its cookie, given once the session keeps the device.
+    pub token: String,
+    /// Its number.
+    pub number: u32,
+    /// Its token's hash, as the session keeps it.
+    pub token_hash: String,
 }
 
 /// Why a device could not join.
@@ -47,19 +58,31 @@ pub enum JoinRefusal {
 #[derive(Debug)]
 pub struct Devices {
     code: String,
-    by_token: HashMap<String, Device>,
+    by_hash: HashMap<String, Device>,
     next_number: u32,
     wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
 }
 
 impl Devices {
-    /// No devices yet, for a room with join code `code`; the first device
-    /// gets number `first_number`, so numbers stay unique across restarts.
-    pub fn new(code: String, first_number: u32) -> Self {
+    /// The devices of `book`, for a room with join code `code`; a new device
+    /// gets a number past the book's and past `first_number`, so numbers
+    /// stay unique across restarts.
+    pub fn new(code: String, book: &DeviceBook, first_number: u32) -> Self {
+        let by_hash = book
+            .devices
+            .iter()
+            .map(|known| {
+                let device = Device {
+                    number: known.number,
+                    posts: VecDeque::new(),
+                };
+                (known.token_hash.clone(), device)
+            })
+            .collect();
         Self {
             code,
-            by_token: HashMap::new(),
-            next_number: first_number,
+            by_hash,
+            next_number: book.next_number.max(first_number),
             wrong_codes: HashMap::new(),
         }
     }
@@ -69,6 +92,12 @@ impl Devices {
         &self.code
     }
 
+    /// A new join code, for one that was photographed and shared: devices
+    /// that joined stay joined.
+    pub fn set_code(&mut self, code: String) {
+        self.code = code;
+    }
+
     /// Lets a device at `address` in with `typed` as the code, at `now`;
     /// its new token.
     pub fn join(
@@ -76,7 +105,7 @@ impl Devices {
         address: IpAddr,
         typed: &str,
         now: Instant,
-    ) -> Result<String, JoinRefusal> {
+    ) -> Result<Joining, JoinRefusal> {
         let tries = self.wrong_codes.entry(address).or_default();
         forget_before(tries, now);
         if tries.len() >= WRONG_CODES_PER_MINUTE {
@@ -88,30 +117,34 @@ impl Devices {
             self.forget_old_addresses(now);
             return Err(JoinRefusal::WrongCode);
         }
-        if self.by_token.len() >= MAX_DEVICES {
+        if self.by_hash.len() >= MAX_DEVICES {
             return Err(JoinRefusal::Full);
         }
         let token = secret::token().map_err(|_| JoinRefusal::Full)?;
-        let form_check = secret::token().map_err(|_| JoinRefusal::Full)?;
+        let number = self.next_number;
         let device = Device {
-            number: self.next_number,
-            form_check,
+            number,
             posts: VecDeque::new(),
         };
         self.next_number += 1;
-        self.by_token.insert(token.clone(), device);
-        Ok(token)
+        let token_hash = token_hash(&token);
+        self.by_hash.insert(token_hash.clone(), device);
+        Ok(Joining {
+            token,
+            number,
+            token_hash,
+        })
     }
 
     /// The device with `token`, if it joined.
     pub fn device(&self, token: &str) -> Option<&Device> {
-        self.by_token.get(token)
+        self.by_hash.get(&token_hash(token))
     }
 
     /// Whether the device with `token` may post once more at `now`; counts
     /// the post if so.
     pub fn take_post(&mut self, token: &str, now: Instant) -> bool {
-        let Some(device) = self.by_token.get_mut(token) else {
+        let Some(device) = self.by_hash.get_mut(&token_hash(token)) else {
             return false;
         };
         forget_before(&mut device.posts, now);
@@ -138,11 +171,9 @@ impl Devices {
     }
 }
 
-impl Device {
-    /// Whether `given` is this device's form check.
-    pub fn checks(&self, given: &str) -> bool {
-        bool::from(given.as_bytes().ct_eq(self.form_check.as_bytes()))
-    }
+/// Whether `given` is the form check of the device with `token`.
+pub fn checks(token: &str, given: &str) -> bool {
+    bool::from(given.as_bytes().ct_eq(form_check(token).as_bytes()))
 }
 
 /// Drops the times in `times` older than a minute before `now`.
@@ -165,19 +196,19 @@ mod tests {
 
     #[test]
     fn the_right_code_in_any_case_lets_a_device_in_with_its_own_number() {
-        let mut devices = Devices::new("K7M2QX".into(), 4);
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 4);
         let now = Instant::now();
         let first = devices.join(address(2), "k7m2qx", now).unwrap();
         let second = devices.join(address(3), "K7M 2QX", now).unwrap();
-        assert_ne!(first, second);
-        assert_eq!(devices.device(&first).unwrap().number, 4);
-        assert_eq!(devices.device(&second).unwrap().number, 5);
+        assert_ne!(first.token, second.token);
+        assert_eq!(devices.device(&first.token).unwrap().number, 4);
+        assert_eq!(devices.device(&second.token).unwrap().number, 5);
         assert!(devices.device("not a token").is_none());
     }
 
     #[test]
     fn wrong_codes_are_limited_per_address_for_a_minute() {
-        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
         let start = Instant::now();
         for _ in 0..WRONG_CODES_PER_MINUTE {
             assert_eq!(
@@ -198,9 +229,9 @@ mod tests {
 
     #[test]
     fn a_device_posts_at_most_thirty_times_a_minute() {
-        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
         let start = Instant::now();
-        let token = devices.join(address(2), "K7M2QX", start).unwrap();
+        let token = devices.join(address(2), "K7M2QX", start).unwrap().token;
         for _ in 0..POSTS_PER_MINUTE {
             assert!(devices.take_post(&token, start));
         }
@@ -211,7 +242,7 @@ mod tests {
 
     #[test]
     fn the_room_takes_at_most_500_devices() {
-        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
         let now = Instant::now();
         for _ in 0..MAX_DEVICES {
             devices.join(address(2), "K7M2QX", now).unwrap();
@@ -224,14 +255,23 @@ mod tests {
 
     #[test]
     fn a_form_check_is_the_devices_own() {
-        let mut devices = Devices::new("K7M2QX".into(), 0);
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
         let now = Instant::now();
-        let one = devices.join(address(2), "K7M2QX", now).unwrap();
-        let other = devices.join(address(2), "K7M2QX", now).unwrap();
-        let one = devices.device(&one).unwrap();
-        let other = devices.device(&other).unwrap();
-        assert!(one.checks(&one.form_check));
-        assert!(!one.checks(&other.form_check));
-        assert!(!one.checks(""));
+        let one = devices.join(address(2), "K7M2QX", now).unwrap().token;
+        let other = devices.join(address(2), "K7M2QX", now).unwrap().token;
+        assert!(checks(&one, &form_check(&one)));
+        assert!(!checks(&one, &form_check(&other)));
+        assert!(!checks(&one, ""));
+    }
+
+    #[test]
+    fn the_book_lets_its_devices_back_in_and_numbers_go_on_past_it() {
+        let mut book = DeviceBook::default();
+        let token = "ab".repeat(32);
+        book.add(7, token_hash(&token));
+        let mut devices = Devices::new("K7M2QX".into(), &book, 3);
+        assert_eq!(devices.device(&token).map(|device| device.number), Some(7));
+        let new = devices.join(address(2), "K7M2QX", Instant::now()).unwrap();
+        assert_eq!(new.number, 8, "never a number an earlier device had");
     }
 }

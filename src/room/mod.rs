@@ -4,6 +4,7 @@
 //! [`RoomReply`]; what the pages show comes from the [`Snapshot`] the loop
 //! publishes. The server never touches the session or a file.
 
+mod book;
 mod devices;
 mod live;
 mod pages;
@@ -14,6 +15,7 @@ mod snapshot;
 mod survey;
 mod wall;
 
+pub use book::{DeviceBook, KnownDevice};
 pub use devices::{Devices, JoinRefusal, MAX_DEVICES, POSTS_PER_MINUTE, WRONG_CODES_PER_MINUTE};
 pub use routes::SendToLoop;
 pub use secret::join_code;
@@ -29,6 +31,9 @@ use crate::session::CardId;
 /// What a device asks of the session, checked by the loop against the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomAction {
+    /// A device let in with the code, to be written down before it gets
+    /// its cookie, so that it stays joined across a restart or a crash.
+    Join { device: u32, token_hash: String },
     /// A new card in segment `segment`: a group's, or the room's where people
     /// write alone or in pairs.
     Post {
@@ -70,6 +75,8 @@ pub enum RoomReply {
     Done(CardId),
     /// The poll's answers were taken.
     Answered,
+    /// The device is written down: its cookie may go out.
+    Joined,
     /// Not done, and why.
     Refused(Refusal),
 }

@@ -17,7 +17,8 @@ use maud::Markup;
 use serde::Deserialize;
 use tokio::sync::watch;
 
-use super::devices::{Devices, JoinRefusal};
+use super::book::form_check;
+use super::devices::{self, Devices, JoinRefusal};
 use super::live;
 use super::pages::{self, Writer};
 use super::snapshot::Snapshot;
@@ -111,11 +112,14 @@ impl FromRequestParts<Shared> for Joined {
             .get(DEVICE_COOKIE)
             .map(|cookie| cookie.value().to_owned())
             .ok_or_else(|| Redirect::to("/"))?;
-        let devices = shared.devices();
-        let device = devices.device(&token).ok_or_else(|| Redirect::to("/"))?;
+        let device = shared
+            .devices()
+            .device(&token)
+            .ok_or_else(|| Redirect::to("/"))?
+            .number;
         Ok(Joined {
-            device: device.number,
-            form_check: device.form_check.clone(),
+            device,
+            form_check: form_check(&token),
             token,
         })
     }
@@ -150,7 +154,7 @@ async fn join_form(
     jar: CookieJar,
     Form(form): Form<JoinForm>,
 ) -> Response {
-    join(&shared, from, jar, &form.code, "/groups")
+    join(&shared, from, jar, &form.code, "/groups").await
 }
 
 async fn join_link(
@@ -159,7 +163,7 @@ async fn join_link(
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> Response {
-    join(&shared, from, jar, &code, "/groups")
+    join(&shared, from, jar, &code, "/groups").await
 }
 
 async fn join_group_link(
@@ -168,27 +172,29 @@ async fn join_group_link(
     jar: CookieJar,
     Path((code, group)): Path<(String, usize)>,
 ) -> Response {
-    join(&shared, from, jar, &code, &format!("/g/{group}"))
+    join(&shared, from, jar, &code, &format!("/g/{group}")).await
 }
 
-/// Lets the device in with `code` and sends it on to `then`; a device that
-/// joined already keeps its token.
-fn join(shared: &Shared, from: SocketAddr, jar: CookieJar, code: &str, then: &str) -> Response {
+/// Lets the device in with `code` and sends it on to `then` once the
+/// session has written it down; a device that joined already keeps its token.
+async fn join(
+    shared: &Shared,
+    from: SocketAddr,
+    jar: CookieJar,
+    code: &str,
+    then: &str,
+) -> Response {
     let snapshot = shared.snapshot();
     let words = room_words(snapshot.language);
-    let mut devices = shared.devices();
-    if known_device(&devices, &jar) {
-        return Redirect::to(then).into_response();
-    }
-    match devices.join(from.ip(), code, Instant::now()) {
-        Ok(token) => {
-            let cookie = Cookie::build((DEVICE_COOKIE, token))
-                .path("/")
-                .http_only(true)
-                .same_site(SameSite::Strict)
-                .build();
-            (jar.add(cookie), Redirect::to(then)).into_response()
+    let joining = {
+        let mut devices = shared.devices();
+        if known_device(&devices, &jar) {
+            return Redirect::to(then).into_response();
         }
+        devices.join(from.ip(), code, Instant::now())
+    };
+    let joining = match joining {
+        Ok(joining) => joining,
         Err(refusal) => {
             let (status, problem) = match refusal {
                 JoinRefusal::WrongCode => (StatusCode::FORBIDDEN, words.wrong_code),
@@ -197,8 +203,49 @@ fn join(shared: &Shared, from: SocketAddr, jar: CookieJar, code: &str, then: &st
                 }
                 JoinRefusal::Full => (StatusCode::SERVICE_UNAVAILABLE, words.room_full),
             };
-            html(status, pages::join(&snapshot, Some(problem)))
+            return html(status, pages::join(&snapshot, Some(problem)));
         }
+    };
+    let action = RoomAction::Join {
+        device: joining.number,
+        token_hash: joining.token_hash,
+    };
+    match ask(shared, action).await {
+        Ok(RoomReply::Joined) => {
+            let cookie = Cookie::build((DEVICE_COOKIE, joining.token))
+                .path("/")
+                .http_only(true)
+                .same_site(SameSite::Strict)
+                .build();
+            (jar.add(cookie), Redirect::to(then)).into_response()
+        }
+        Ok(RoomReply::Refused(refusal)) => refused_for(&snapshot, refusal, "", "/"),
+        Ok(_) | Err(Unanswered::Gone) => refused_for(&snapshot, Refusal::Closed, "", "/"),
+        Err(Unanswered::Late) => {
+            let page = pages::message(&snapshot, words.refused_heading, words.no_answer, None, "/");
+            html(StatusCode::GATEWAY_TIMEOUT, page)
+        }
+    }
+}
+
+/// Why the loop gave no answer.
+pub(super) enum Unanswered {
+    /// The loop is gone: the screen ended.
+    Gone,
+    /// Not within [`REPLY_TIME_LIMIT`].
+    Late,
+}
+
+/// Hands `action` to the loop and waits for its answer.
+pub(super) async fn ask(shared: &Shared, action: RoomAction) -> Result<RoomReply, Unanswered> {
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    if !(shared.send)(RoomRequest { action, reply }) {
+        return Err(Unanswered::Gone);
+    }
+    match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
+        Ok(Ok(reply)) => Ok(reply),
+        Ok(Err(_)) => Err(Unanswered::Gone),
+        Err(_) => Err(Unanswered::Late),
     }
 }
 
@@ -387,11 +434,7 @@ pub(super) async fn change(
 ) -> Response {
     let snapshot = shared.snapshot();
     let words = room_words(snapshot.language);
-    let form_checked = shared
-        .devices()
-        .device(&joined.token)
-        .is_some_and(|device| device.checks(check));
-    if !form_checked {
+    if !devices::checks(&joined.token, check) {
         return refused(
             &snapshot,
             StatusCode::FORBIDDEN,
@@ -411,13 +454,11 @@ pub(super) async fn change(
         RoomAction::Edit { card, .. } => Some(*card),
         _ => None,
     };
-    let (reply, answer) = tokio::sync::oneshot::channel();
-    if !(shared.send)(RoomRequest { action, reply }) {
-        return refused_for(&snapshot, Refusal::Closed, text, back);
-    }
-    match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
-        Ok(Ok(RoomReply::Done(_) | RoomReply::Answered)) => Redirect::to(back).into_response(),
-        Ok(Ok(RoomReply::Refused(Refusal::Stale))) => {
+    match ask(shared, action).await {
+        Ok(RoomReply::Done(_) | RoomReply::Answered | RoomReply::Joined) => {
+            Redirect::to(back).into_response()
+        }
+        Ok(RoomReply::Refused(Refusal::Stale)) => {
             let now = shared.snapshot();
             let card = edited.and_then(|card| now.card(card));
             let current = card.map_or("", |card| card.text.as_str());
@@ -426,10 +467,10 @@ pub(super) async fn change(
                 pages::stale(&now, current, text, back),
             )
         }
-        Ok(Ok(RoomReply::Refused(refusal))) => refused_for(&snapshot, refusal, text, back),
+        Ok(RoomReply::Refused(refusal)) => refused_for(&snapshot, refusal, text, back),
         // The loop ended without an answer: it closed with the room.
-        Ok(Err(_)) => refused_for(&snapshot, Refusal::Closed, text, back),
-        Err(_) => {
+        Err(Unanswered::Gone) => refused_for(&snapshot, Refusal::Closed, text, back),
+        Err(Unanswered::Late) => {
             let page = pages::message(
                 &snapshot,
                 words.refused_heading,

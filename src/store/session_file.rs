@@ -13,7 +13,7 @@ use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Deeper nesting than this is no session file.
 const NESTING_LIMIT: usize = 64;
@@ -38,6 +38,10 @@ pub struct SessionFile {
     /// Where the room is reached while it is open, for `samla present`'s QR code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<crate::room::Door>,
+    /// The room's join code and its devices (their tokens as hashes), so
+    /// that phones carry on after a restart or a crash.
+    #[serde(default, skip_serializing_if = "crate::room::DeviceBook::is_empty")]
+    pub devices: crate::room::DeviceBook,
 }
 
 /// Which of samla's own files a message is about.
@@ -256,6 +260,11 @@ pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String),
 /// on an agenda's statements; the answers `Choice`, `Choices` and `Text`;
 /// `carded`) and a series' `earlier_means` are new; a version-3 file has
 /// only ratings and reads as it is.
+///
+/// 4 → 5: the room's `devices` (its join code and the devices that joined,
+/// tokens as hashes) and a card's `revision` and `removed` are new; a
+/// version-4 file has none and reads as it is (its room's next device is
+/// numbered past every device its cards and answers name).
 fn migrate(_version: u32, text: &str) -> String {
     text.to_owned()
 }

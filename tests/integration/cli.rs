@@ -305,6 +305,7 @@ fn samla_sessions_lines_up_its_columns_whatever_the_ids() {
             session: common::fixture::seminar_3(),
             draft: None,
             room: None,
+            devices: Default::default(),
         };
         samla::store::write_atomic(&folder.join(format!("{id}.ron")), file.to_text().as_bytes())
             .expect("saved");

@@ -90,6 +90,7 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         session: session.clone(),
         draft: None,
         room: None,
+        devices: Default::default(),
     };
     samla::store::write_atomic(&folder.join("s.ron"), file.to_text().as_bytes()).expect("saved");
     let run = Command::new(env!("CARGO_BIN_EXE_samla"))

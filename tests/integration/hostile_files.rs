@@ -28,6 +28,7 @@ fn save(home: &Path, id: &str, session: Session) -> PathBuf {
         session,
         draft: None,
         room: None,
+        devices: Default::default(),
     };
     let folder = home.join("sessions");
     std::fs::create_dir_all(&folder).expect("folder");

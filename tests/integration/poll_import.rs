@@ -31,6 +31,7 @@ fn saved_home_of(
         session,
         draft: None,
         room: None,
+        devices: Default::default(),
     };
     let folder = home.path().join("sessions");
     std::fs::create_dir(&folder).expect("folder");

@@ -74,6 +74,7 @@ fn base_text() -> String {
             text: "halvfärdig".to_owned(),
         }),
         room: None,
+        devices: Default::default(),
     }
     .to_text()
 }

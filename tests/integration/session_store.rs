@@ -118,7 +118,7 @@ fn a_file_from_a_newer_samla_is_refused() {
     let clock = FakeClock::at(one_pm());
     let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
         .to_text()
-        .replacen("version: 4", "version: 99", 1);
+        .replacen("version: 5", "version: 99", 1);
     let error = SessionFile::parse("s.ron", &text).expect_err("too new");
     assert!(error.to_string().contains("newer samla"), "{error}");
 }
@@ -286,7 +286,7 @@ fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
     let path = home.path().join("again.ron");
     write_atomic(&path, file.to_text().as_bytes()).expect("saved");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("version: 4,"), "{text}");
+    assert!(text.contains("version: 5,"), "{text}");
     assert_eq!(
         SessionFile::load(&path).expect("reads back").session,
         file.session
@@ -329,5 +329,5 @@ fn a_file_of_the_version_before_question_kinds_loads_with_its_ratings() {
             .all(|s| s.kind.is_rating()),
         "every statement of a version-3 file is rated"
     );
-    assert!(file.to_text().contains("version: 4,"));
+    assert!(file.to_text().contains("version: 5,"));
 }

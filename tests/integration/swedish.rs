@@ -78,6 +78,7 @@ fn save(home: &Path, id: &str) {
         session: seminar_3(),
         draft: None,
         room: None,
+        devices: Default::default(),
     };
     let folder = home.join("sessions");
     samla::store::create_private_dir(&folder).expect("a sessions folder");

@@ -261,6 +261,7 @@ pub fn saved_home(session: Session) -> tempfile::TempDir {
         session,
         draft: None,
         room: None,
+        devices: Default::default(),
     };
     samla::store::write_atomic(
         &folder.join("2026-03-12-seminarium-3.ron"),

@@ -75,21 +75,24 @@ impl OpenRoom {
             "--port",
             "0",
         ];
-        let app = PtyApp::spawn(&args, home.path(), 120, 40);
-        let file = wait_for_file(home.path(), "the room's door", |file| file.room.is_some());
-        let door = file.room.expect("the door");
-        assert!(
-            door.url.starts_with("http://127.0.0.1:"),
-            "tests reach the room over loopback only: {}",
-            door.url
-        );
-        app.wait_for_text(&door.code);
-        let mut room = Self { app, home, door };
-        room.app.send(b"\x1b");
-        room.app.wait_for("the join screen to close", |screen| {
-            status_line_drawn(screen) && !screen.contains("w stänger rummet")
-        });
-        room
+        let (app, door) = open_in(home.path(), &args, None);
+        Self { app, home, door }
+    }
+
+    /// Starts the room's session again after the run screen ended (quit, or
+    /// killed): `samla resume --room` on loopback, its join screen dismissed.
+    pub fn resume(&mut self) {
+        let args = ["resume", "--room", "--bind", "127.0.0.1", "--port", "0"];
+        let (app, door) = open_in(self.home.path(), &args, Some(&self.door));
+        self.app = app;
+        self.door = door;
+    }
+
+    /// The first device of the room, as `device` was, now at the room's
+    /// address after a restart (the same cookie).
+    pub fn moved(&self, mut device: Device) -> Device {
+        device.base.clone_from(&self.door.url);
+        device
     }
 
     /// Presses `n` until the run screen shows the segment titled `title`.
@@ -136,6 +139,30 @@ impl OpenRoom {
     }
 }
 
+/// `samla ARGS` in `home` with its room open on loopback (at another
+/// address than `before`, where it opened before), its join screen dismissed.
+fn open_in(home: &Path, args: &[&str], before: Option<&Door>) -> (PtyApp, Door) {
+    let app = PtyApp::spawn(args, home, 120, 40);
+    let file = wait_for_file(home, "the room's door", |file| {
+        file.room
+            .as_ref()
+            .is_some_and(|door| before.is_none_or(|before| door.url != before.url))
+    });
+    let door = file.room.expect("the door");
+    assert!(
+        door.url.starts_with("http://127.0.0.1:"),
+        "tests reach the room over loopback only: {}",
+        door.url
+    );
+    app.wait_for_text(&door.code);
+    let mut app = app;
+    app.send(b"\x1b");
+    app.wait_for("the join screen to close", |screen| {
+        status_line_drawn(screen) && !screen.contains("w stänger rummet")
+    });
+    (app, door)
+}
+
 /// One phone: an HTTP client with its own cookie, that never follows redirects.
 pub struct Device {
     agent: Agent,
@@ -178,6 +205,11 @@ impl Device {
             .map(str::to_owned);
         let body = response.body_mut().read_to_string().unwrap_or_default();
         (status, location.unwrap_or(body))
+    }
+
+    /// The cookie the room gave it, as its requests carry it.
+    pub fn cookie(&self) -> Option<&str> {
+        self.cookie.as_deref()
     }
 
     /// GET `path`.
