@@ -7,6 +7,7 @@ mod effect;
 mod events;
 pub mod export;
 mod keys;
+mod pipe;
 mod room;
 mod room_host;
 mod room_view;
@@ -94,8 +95,13 @@ pub fn run(
     runner: &mut Runner,
     inputs: Inputs,
 ) -> anyhow::Result<AppState> {
-    let mut screen = terminal::enter().map_err(|error| no_terminal("run", &error))?;
     let Inputs { sender, receiver } = inputs;
+    // The terminal took every frame: one skipped while it did not read is due.
+    let ready = std::sync::Mutex::new(sender.clone());
+    let wake = move || {
+        let _ = ready.lock().map(|ready| ready.send(AppEvent::Resize));
+    };
+    let mut screen = terminal::enter(wake).map_err(|error| no_terminal("run", &error))?;
     events::spawn_input(sender.clone());
     events::spawn_signals(sender)?;
     let mut redraw = true;
@@ -116,11 +122,13 @@ pub fn run(
         runner.save_if_due(&state, now);
         runner.room.publish(&state, now, runner.handed);
         if redraw {
-            let drawn = screen.draw(|frame| ui::render(frame, &state.view(now, local_offset(now))));
-            if drawn.is_err() {
-                break;
+            // A terminal that does not read never holds up the room: the
+            // frame waits, and the loop goes on.
+            let view = state.view(now, local_offset(now));
+            match terminal::draw_when_ready(&mut screen, |frame| ui::render(frame, &view)) {
+                Ok(drawn) => redraw = !drawn,
+                Err(_) => break,
             }
-            redraw = false;
         }
         let wait = state.until_next_change(now).to_std().unwrap_or_default();
         let first = match receiver.recv_timeout(wait) {
@@ -209,7 +217,7 @@ pub fn run(
     }
     // Every way out leaves the same saved state; the saver writes the newest.
     runner.save(&state, clock.now());
-    terminal::leave();
+    terminal::leave_screen(&screen);
     Ok(state)
 }
 

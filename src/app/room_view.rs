@@ -77,8 +77,13 @@ pub fn room_view(
 pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut file = SessionFile::load(path)?;
     let mut loaded = stamp(path);
-    let mut screen = terminal::enter().map_err(|error| super::no_terminal("present", &error))?;
     let (sender, receiver) = mpsc::channel();
+    let ready = std::sync::Mutex::new(sender.clone());
+    let wake = move || {
+        let _ = ready.lock().map(|ready| ready.send(AppEvent::Resize));
+    };
+    let mut screen =
+        terminal::enter(wake).map_err(|error| super::no_terminal("present", &error))?;
     events::spawn_input(sender.clone());
     events::spawn_signals(sender.clone())?;
     let _watcher = events::watch_session(path, sender)?;
@@ -94,13 +99,12 @@ pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result
             if show_help {
                 view.overlay = Overlay::Help;
             }
-            if screen
-                .draw(|frame| ui::render_room(frame, &view, show_board))
-                .is_err()
-            {
-                break;
+            match terminal::draw_when_ready(&mut screen, |frame| {
+                ui::render_room(frame, &view, show_board)
+            }) {
+                Ok(drawn) => redraw = !drawn,
+                Err(_) => break,
             }
-            redraw = false;
         }
         let wait = until_next_change(&file.session, now)
             .to_std()
@@ -162,7 +166,7 @@ pub fn show_room(path: &Path, theme: Theme, clock: &dyn Clock) -> anyhow::Result
             }
         }
     }
-    terminal::leave();
+    terminal::leave_screen(&screen);
     Ok(())
 }
 

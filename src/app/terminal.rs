@@ -1,7 +1,8 @@
 //! Terminal hygiene: every mode samla switches on is switched off again, on a
 //! normal exit, on a panic and on a signal.
 
-use std::io::{self, Stdout, Write, stdout};
+use std::io::{self, Write, stdout};
+use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -9,15 +10,22 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::{Frame, Terminal};
 
-/// The terminal samla draws on.
-pub type Screen = Terminal<CrosstermBackend<Stdout>>;
+use super::pipe::TerminalPipe;
+
+/// The terminal samla draws on, through a thread of its own.
+pub type Screen = Terminal<CrosstermBackend<TerminalPipe>>;
+
+/// How long leaving waits for the terminal to take the last frame: a
+/// terminal that does not read holds up no exit or stop for longer.
+const LAST_FRAME_LIMIT: Duration = Duration::from_secs(1);
 
 /// Switches to the alternate screen in raw mode, and makes a panic restore the
-/// terminal before its message is printed.
-pub fn enter() -> io::Result<Screen> {
+/// terminal before its message is printed. `wake` is called whenever the
+/// terminal has taken every frame handed to it, after frames were skipped.
+pub fn enter(wake: impl Fn() + Send + 'static) -> io::Result<Screen> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -25,11 +33,29 @@ pub fn enter() -> io::Result<Screen> {
     }));
     enable_raw_mode()?;
     let screen = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)
-        .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
+        .and_then(|()| TerminalPipe::start(stdout(), wake))
+        .and_then(|pipe| Terminal::new(CrosstermBackend::new(pipe)));
     if screen.is_err() {
         leave();
     }
     screen
+}
+
+/// Draws a frame unless the terminal has not taken the last one yet: then
+/// the frame is skipped (the caller is woken when the terminal reads again).
+/// Says whether it drew.
+pub fn draw_when_ready(screen: &mut Screen, render: impl FnOnce(&mut Frame)) -> io::Result<bool> {
+    if !screen.backend().writer().ready() {
+        return Ok(false);
+    }
+    screen.draw(render).map(|_| true)
+}
+
+/// Restores the terminal of `screen` as it was, once it took the last frame
+/// (or a second passed).
+pub fn leave_screen(screen: &Screen) {
+    screen.backend().writer().wait_written(LAST_FRAME_LIMIT);
+    leave();
 }
 
 /// Restores the terminal as it was. Safe to call more than once; errors are
@@ -43,7 +69,7 @@ pub fn leave() {
 /// shell lets samla go on, takes the terminal again and clears it for a
 /// full redraw.
 pub fn suspend(screen: &mut Screen) {
-    leave();
+    leave_screen(screen);
     super::events::stop_self();
     take_back(screen);
 }
@@ -52,6 +78,7 @@ pub fn suspend(screen: &mut Screen) {
 /// samla may not have seen coming (SIGSTOP, then SIGCONT). Errors are left to
 /// the next draw, which ends the screen if the terminal is gone.
 pub fn take_back(screen: &mut Screen) {
+    screen.backend().writer().wait_written(LAST_FRAME_LIMIT);
     let _ = enable_raw_mode();
     let _ = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide);
     // A resize to the same size clears and redraws everything; `clear` would

@@ -593,3 +593,33 @@ fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_p
     assert_eq!(texts_of(&page, ".card .mark").len(), 3);
     assert!(texts_of(&page, ".voting")[0].ends_with("(3/3)"), "{page}");
 }
+
+#[test]
+fn a_terminal_that_stops_reading_never_holds_up_the_room() {
+    let mut room = OpenRoom::start("seminarium-3", 4);
+    room.go_to(ACTION_PLAN);
+    let mut phones: Vec<_> = (0..3).map(|_| room.joined_device()).collect();
+    // A frozen window: nothing samla draws is read any more, so the
+    // pseudo-terminal's buffer fills with the first frames.
+    room.app.hold_output();
+    let long = "en mening som fyller kortet och skärmen, ".repeat(8);
+    for round in 0..25 {
+        for (number, phone) in phones.iter_mut().enumerate() {
+            // A window resized is a whole frame to draw: far more, soon,
+            // than the pseudo-terminal's buffer holds.
+            room.app.resize(120 + u16::from(round % 2 == 0), 40);
+            let text = format!("Telefon {number}, kort {round}: {long}");
+            let (status, page) = phone.post_card(number + 1, &text, None);
+            assert_eq!(status, 303, "answered truthfully: {page}");
+        }
+    }
+    let path = crate::common::pty::session_files(room.home()).remove(0);
+    let file = samla::store::SessionFile::load(&path).expect("the session file");
+    assert_eq!(file.session.cards.len(), 75, "taken means on disk");
+    // The window wakes: the screen catches up and samla quits as usual.
+    room.app.release_output();
+    room.app.wait_for("the screen to catch up", |screen| {
+        status_line_drawn(screen) && screen.contains("Telefon 2, kort 0")
+    });
+    assert!(room.app.quit().success());
+}

@@ -22,6 +22,7 @@ pub struct PtyApp {
     tty: Option<PathBuf>,
     closing: Arc<AtomicBool>,
     raw: Arc<Mutex<Vec<u8>>>,
+    held: Arc<(Mutex<bool>, std::sync::Condvar)>,
 }
 
 impl PtyApp {
@@ -74,9 +75,18 @@ impl PtyApp {
         let transcript = Arc::clone(&raw);
         let closing = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&closing);
+        let held = Arc::new((Mutex::new(false), std::sync::Condvar::new()));
+        let hold = Arc::clone(&held);
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
-            while let Ok(read) = reader.read(&mut buffer) {
+            loop {
+                // A held terminal reads nothing, as a frozen window.
+                let (lock, released) = &*hold;
+                let guard = lock.lock().expect("held");
+                drop(released.wait_while(guard, |held| *held).expect("held"));
+                let Ok(read) = reader.read(&mut buffer) else {
+                    break;
+                };
                 if read == 0 || stop.load(Ordering::SeqCst) {
                     break;
                 }
@@ -97,10 +107,37 @@ impl PtyApp {
             tty,
             closing,
             raw,
+            held,
         }
     }
 
     /// Types `keys` as the terminal would send them.
+    /// Stops reading the terminal's output, as a frozen window or a stalled
+    /// remote link does: once the pseudo-terminal's buffer is full, every
+    /// write samla makes to it waits.
+    pub fn hold_output(&self) {
+        *self.held.0.lock().expect("held") = true;
+    }
+
+    /// Resizes the terminal to `cols`×`rows`, as a window dragged wider.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let master = self.master.as_ref().expect("the terminal is open");
+        master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resized");
+    }
+
+    /// Reads the terminal's output again.
+    pub fn release_output(&self) {
+        *self.held.0.lock().expect("held") = false;
+        self.held.1.notify_all();
+    }
+
     pub fn send(&mut self, keys: &[u8]) {
         let writer = self.writer.as_mut().expect("the terminal is open");
         writer.write_all(keys).expect("send keys");
