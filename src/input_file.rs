@@ -6,8 +6,13 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// No file samla reads (agendas, sessions, series, answer files) comes near this.
+/// No file a person names (an agenda, answers, an opening) comes near this.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What samla reads back of the files it writes itself (sessions, series):
+/// twice the largest session the room's and the import's limits allow
+/// (docs/SESSION.md, "Limits"), so what samla writes it can always read.
+pub const MAX_KEPT_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Why a file was not read, as the message catalogue words it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,9 +36,9 @@ pub enum InputFileError {
     /// A folder, device, FIFO or socket.
     #[error("not a regular file (expected a file, not a folder, device or pipe)")]
     NotAFile,
-    /// Over [`MAX_INPUT_BYTES`].
-    #[error("the file is larger than {} MB (expected a file of a few kilobytes)", MAX_INPUT_BYTES / 1024 / 1024)]
-    TooLarge,
+    /// Over its cap, in bytes.
+    #[error("the file is larger than {} MB", cap / 1024 / 1024)]
+    TooLarge { cap: u64 },
 }
 
 impl InputFileError {
@@ -45,16 +50,21 @@ impl InputFileError {
             }
             InputFileError::Io(error) => Unreadable::Io(error.kind()),
             InputFileError::NotAFile => Unreadable::NotAFile,
-            InputFileError::TooLarge => Unreadable::TooLarge {
-                megabytes: MAX_INPUT_BYTES / 1024 / 1024,
+            InputFileError::TooLarge { cap } => Unreadable::TooLarge {
+                megabytes: cap / 1024 / 1024,
             },
         }
     }
 }
 
 /// The bytes of the regular file at `path`, at most [`MAX_INPUT_BYTES`].
-/// What the path is gets checked before it is opened: opening a FIFO waits.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputFileError> {
+    read_bytes_capped(path, MAX_INPUT_BYTES)
+}
+
+/// The bytes of the regular file at `path`, at most `cap`. What the path is
+/// gets checked before it is opened: opening a FIFO waits.
+pub fn read_bytes_capped(path: &Path, cap: u64) -> Result<Vec<u8>, InputFileError> {
     if !std::fs::metadata(path)?.is_file() {
         return Err(InputFileError::NotAFile);
     }
@@ -63,16 +73,21 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputFileError> {
         return Err(InputFileError::NotAFile);
     }
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(InputFileError::TooLarge);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(InputFileError::TooLarge { cap });
     }
     Ok(bytes)
 }
 
 /// [`read_bytes`] as UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String, InputFileError> {
-    String::from_utf8(read_bytes(path)?)
+    read_text_capped(path, MAX_INPUT_BYTES)
+}
+
+/// [`read_bytes_capped`] as UTF-8 text.
+pub fn read_text_capped(path: &Path, cap: u64) -> Result<String, InputFileError> {
+    String::from_utf8(read_bytes_capped(path, cap)?)
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error).into())
 }
 
@@ -98,8 +113,15 @@ mod tests {
         file.set_len(MAX_INPUT_BYTES + 1).unwrap();
         assert!(matches!(
             read_bytes(&path).unwrap_err(),
-            InputFileError::TooLarge
+            InputFileError::TooLarge {
+                cap: MAX_INPUT_BYTES
+            }
         ));
+        assert_eq!(
+            read_bytes_capped(&path, MAX_KEPT_BYTES).unwrap().len() as u64,
+            MAX_INPUT_BYTES + 1,
+            "samla's own files may be larger"
+        );
     }
 
     #[test]

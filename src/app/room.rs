@@ -9,6 +9,7 @@ use super::saving::Change;
 use super::state::{AppState, Mode};
 use crate::agenda::SegmentKind;
 use crate::i18n::{Notice, exercise_label};
+use crate::room::limits::{self, Limit};
 use crate::room::{
     Countdown, Door, Refusal, RoomAction, RoomReply, Snapshot, SnapshotCard, SnapshotPoll,
     SnapshotQuestion, SnapshotSector,
@@ -148,6 +149,17 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
             })
             .collect(),
     })
+}
+
+/// The free-text answers of a form, run together: what they add to the room.
+fn free_text(answers: &[Answer]) -> String {
+    answers
+        .iter()
+        .filter_map(|answer| match answer {
+            Answer::Text(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The segment's kind as the page names it above the title, unless the
@@ -360,6 +372,10 @@ impl AppState {
                 if text.trim().is_empty() {
                     return Err(Refusal::Empty);
                 }
+                let RoomAction::Post { device, .. } = action else {
+                    return Err(Refusal::NotPosting);
+                };
+                self.within_limits(Some(*device), text, "")?;
                 Ok(None)
             }
             RoomAction::Edit {
@@ -368,13 +384,76 @@ impl AppState {
                 if text.trim().is_empty() {
                     return Err(Refusal::Empty);
                 }
-                self.own_card(*device, *card).map(Some)
+                let id = self.own_card(*device, *card)?;
+                let before = self.session.card(id).map_or("", |card| card.text.as_str());
+                self.within_limits(None, text, before)?;
+                Ok(Some(id))
             }
             RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
             RoomAction::Answer { .. }
             | RoomAction::TogglePriority { .. }
             | RoomAction::Join { .. } => Err(Refusal::NotPosting),
         }
+    }
+
+    /// Whether `text` in place of `replaced` keeps the room within its
+    /// [`limits`]; with `new_card_of`, as a new card of that device.
+    fn within_limits(
+        &self,
+        new_card_of: Option<u32>,
+        text: &str,
+        replaced: &str,
+    ) -> Result<(), Refusal> {
+        if text.chars().count() > limits::TEXT_MAX_CHARS {
+            return Err(Refusal::Limit(Limit::TextLength));
+        }
+        if let Some(device) = new_card_of {
+            let phones = self
+                .session
+                .cards
+                .iter()
+                .filter(|card| card.from_room.is_some());
+            let (mut own, mut all) = (0, 0);
+            for card in phones {
+                all += 1;
+                own += usize::from(card.from_room == Some(device));
+            }
+            if own >= limits::CARDS_PER_DEVICE {
+                return Err(Refusal::Limit(Limit::DeviceCards));
+            }
+            if all >= limits::ROOM_CARDS {
+                return Err(Refusal::Limit(Limit::Room));
+            }
+        }
+        self.room_text_fits(text, replaced)
+    }
+
+    /// Whether the room's text stays within [`limits::ROOM_BYTES`] with
+    /// `added` in place of `replaced`.
+    fn room_text_fits(&self, added: &str, replaced: &str) -> Result<(), Refusal> {
+        let after = (self.room_bytes() + added.len()).saturating_sub(replaced.len());
+        if after > limits::ROOM_BYTES {
+            return Err(Refusal::Limit(Limit::Room));
+        }
+        Ok(())
+    }
+
+    /// The bytes of text the phones' cards and free-text answers hold.
+    fn room_bytes(&self) -> usize {
+        let cards = self
+            .session
+            .cards
+            .iter()
+            .filter(|card| card.from_room.is_some())
+            .map(|card| card.text.len());
+        let answers = self
+            .session
+            .polls
+            .values()
+            .flat_map(|poll| &poll.respondents)
+            .filter(|respondent| respondent.from_room.is_some())
+            .map(|respondent| free_text(&respondent.answers).len());
+        cards.chain(answers).sum()
     }
 
     /// Whether the room may mark or unmark card `id` now: the room open and
@@ -435,6 +514,24 @@ impl AppState {
         if answers.iter().all(|answer| *answer == Answer::Missing) {
             return Err(Refusal::Empty);
         }
+        let too_long = answers.iter().any(|answer| {
+            matches!(answer, Answer::Text(text) if text.chars().count() > limits::TEXT_MAX_CHARS)
+        });
+        if too_long {
+            return Err(Refusal::Limit(Limit::TextLength));
+        }
+        // A changed ballot takes the place of the device's earlier one.
+        let earlier = self
+            .session
+            .poll(*segment)
+            .and_then(|poll| {
+                poll.respondents
+                    .iter()
+                    .find(|respondent| respondent.from_room == Some(*device))
+            })
+            .map(|respondent| free_text(&respondent.answers))
+            .unwrap_or_default();
+        self.room_text_fits(&free_text(answers), &earlier)?;
         Ok(SessionAction::Poll(PollAction::FromRoom {
             segment: *segment,
             device: *device,

@@ -715,3 +715,75 @@ fn a_refusing_disk_answers_the_waiting_posts_at_once_and_counts_them_until_writt
     host.written(3);
     assert_eq!(host.waiting_for_disk(), 0);
 }
+
+#[test]
+fn a_text_past_the_longest_and_a_device_past_its_cards_are_refused() {
+    use crate::room::limits::{self, Limit};
+    let mut state = open_room_on_the_action_plan();
+    let longest = "ä".repeat(limits::TEXT_MAX_CHARS);
+    assert!(matches!(
+        posted(&mut state, 3, 0, &longest),
+        RoomReply::Done(_)
+    ));
+    let longer = format!("{longest}x");
+    assert_eq!(
+        posted(&mut state, 3, 0, &longer),
+        RoomReply::Refused(Refusal::Limit(Limit::TextLength))
+    );
+    for number in 1..limits::CARDS_PER_DEVICE {
+        let reply = posted(&mut state, 3, 0, &format!("kort {number}"));
+        assert!(matches!(reply, RoomReply::Done(_)), "{number}: {reply:?}");
+    }
+    assert_eq!(
+        posted(&mut state, 3, 0, "ett för mycket"),
+        RoomReply::Refused(Refusal::Limit(Limit::DeviceCards))
+    );
+    assert!(matches!(
+        posted(&mut state, 4, 0, "en annan mobil"),
+        RoomReply::Done(_)
+    ));
+    let id = state.session.next_card_id - 1;
+    let edit = RoomAction::Edit {
+        device: 4,
+        card: id,
+        text: longer,
+        revision: 0,
+    };
+    assert_eq!(
+        answer(&mut state, edit),
+        RoomReply::Refused(Refusal::Limit(Limit::TextLength))
+    );
+}
+
+#[test]
+fn the_room_takes_text_up_to_its_bytes_and_then_no_more() {
+    use crate::room::limits::{self, Limit};
+    let mut state = open_room_on_the_action_plan();
+    // Cards of the longest text in four-byte letters, from as many phones
+    // as it takes, up to the room's bytes.
+    let card = "🙂".repeat(limits::TEXT_MAX_CHARS);
+    let fit = limits::ROOM_BYTES / card.len();
+    for number in 0..fit {
+        let device = u32::try_from(number / limits::CARDS_PER_DEVICE).expect("few devices");
+        let applied = state.session.apply(
+            SessionAction::Card(CardAction::Post {
+                segment: state.session.current,
+                group: Lane::Group(0),
+                text: card.clone(),
+                column: None,
+                row: None,
+                device,
+            }),
+            one_pm(),
+        );
+        assert!(applied.added.is_some());
+    }
+    assert_eq!(
+        posted(&mut state, 99, 1, &card),
+        RoomReply::Refused(Refusal::Limit(Limit::Room))
+    );
+    assert!(matches!(
+        posted(&mut state, 99, 1, "kort"),
+        RoomReply::Done(_)
+    ));
+}

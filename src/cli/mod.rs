@@ -28,6 +28,7 @@ pub use args::{
 
 use std::path::PathBuf;
 
+pub use poll::MAX_IMPORT_FORMS;
 pub use printable::{Printable, printable};
 
 use crate::agenda::{AgendaError, Language};

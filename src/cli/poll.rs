@@ -11,6 +11,11 @@ use crate::i18n::Say;
 use crate::session::{PollAction, SessionAction, parse_line};
 use crate::store::{DataDir, SessionFile, write_atomic};
 
+/// Most forms one import takes: a municipality's survey is thousands, and
+/// with free text of a few kilobytes each the session stays readable
+/// (docs/SESSION.md, "Limits").
+pub const MAX_IMPORT_FORMS: usize = 50_000;
+
 /// Runs a `samla poll` command.
 pub fn poll(command: &PollCommand, context: &mut Context) -> anyhow::Result<ExitCode> {
     match command {
@@ -98,6 +103,13 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
             .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
             .collect()
     };
+    if lines.len() > MAX_IMPORT_FORMS {
+        return Err(fail(Say::TooManyForms {
+            file: name,
+            forms: lines.len(),
+            max: MAX_IMPORT_FORMS,
+        }));
+    }
     let mut respondents = Vec::new();
     let mut problems = Vec::new();
     for (number, line) in lines {

@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use super::notice::io_problem;
-use super::{Language, pick};
+use super::{Language, pick, whole_number};
 use crate::agenda::{AgendaError, Place, Problem, Syntax};
 pub use crate::input_file::Unreadable;
 use crate::session::Mismatch;
@@ -128,6 +128,12 @@ pub enum Say {
     NoSuchMember { id: u64 },
     /// A CSV file of answers that cannot be read at a line.
     CsvUnreadable { file: String, line: u64 },
+    /// An import of more forms than one import takes.
+    TooManyForms {
+        file: String,
+        forms: usize,
+        max: usize,
+    },
     /// A CSV row whose sector is none of the session's.
     CsvSector {
         file: String,
@@ -446,6 +452,18 @@ impl Say {
             Say::NoSuchMember { id } => l(
                 format!("ingen deltagare #{id}"),
                 format!("no member #{id}"),
+            ),
+            Say::TooManyForms { file, forms, max } => l(
+                format!(
+                    "{file}: {} svarande, men en import tar högst {} (dela upp filen och importera delarna var för sig)",
+                    whole_number(*forms, Language::Sv),
+                    whole_number(*max, Language::Sv)
+                ),
+                format!(
+                    "{file}: {} respondents, but one import takes at most {} (split the file and import the parts one by one)",
+                    whole_number(*forms, Language::En),
+                    whole_number(*max, Language::En)
+                ),
             ),
             Say::CsvUnreadable { file, line } => l(
                 format!("{file}:{line}: raden går inte att läsa som CSV (det ska vara en rubrikrad och sedan en svarande per rad)"),

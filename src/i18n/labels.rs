@@ -211,10 +211,35 @@ pub fn decimal(value: f64, language: Language) -> String {
     }
 }
 
+/// A whole number with its thousands marked in the language's way: a space
+/// that does not break ("50 000"), or a comma ("50,000").
+pub fn whole_number(count: usize, language: Language) -> String {
+    let mark = match language {
+        Language::Sv => '\u{a0}',
+        Language::En => ',',
+    };
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(mark);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::agenda::SectorDef;
+
+    #[test]
+    fn thousands_are_marked_as_each_language_marks_them() {
+        assert_eq!(whole_number(200, Language::Sv), "200");
+        assert_eq!(whole_number(2000, Language::Sv), "2\u{a0}000");
+        assert_eq!(whole_number(2_000_000, Language::En), "2,000,000");
+    }
 
     #[test]
     fn a_sector_is_found_by_its_name_in_either_language_as_well_as_by_id_and_code() {

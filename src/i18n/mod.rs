@@ -17,7 +17,7 @@ pub use cli::{FileWord, Locked, Said, Say, Unreadable};
 pub use labels::{
     decimal, event_label, exercise_label, groups_count, kind_label, option_labels,
     personal_data_label, role_label, rows_count, sector_counts, sector_label, sector_named,
-    status_label, task_line,
+    status_label, task_line, whole_number,
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use room::{DoorWords, RoomWords, door_words, room_words};

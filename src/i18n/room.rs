@@ -94,6 +94,13 @@ pub struct RoomWords {
     pub no_answer: &'static str,
     /// An edit from a form older than the card: the card as it is now follows.
     pub stale: &'static str,
+    /// A text past the longest the room takes; `{max}` is that many characters.
+    pub too_long: &'static str,
+    /// A device past its cards; `{max}` is how many.
+    pub device_full: &'static str,
+    /// The room holds all the phones' cards and text it takes in one
+    /// session; `{max}` is how many cards.
+    pub room_text_full: &'static str,
     /// A form without its check, or from elsewhere.
     pub bad_form: &'static str,
     /// Not a page of the room.
@@ -203,6 +210,10 @@ const SV: RoomWords = RoomWords {
         Titta på gruppens sida innan du skickar igen.",
     stale: "Någon annan ändrade kortet medan du skrev, så din ändring sparades inte. \
         Så här ser kortet ut nu:",
+    too_long: "Texten är för lång: högst {max} tecken går. Korta den och skicka igen.",
+    device_full: "Den här mobilen har skickat {max} kort, så många som rummet tar emot från en mobil.",
+    room_text_full: "Rummet har tagit emot så många kort och så mycket text som det rymmer \
+        under seminariet (högst {max} kort). Säg till processledaren.",
     bad_form: "Formuläret gick inte att läsa. Ladda om sidan och försök igen.",
     not_found: "Sidan finns inte.",
     questions: "Frågor",
@@ -283,6 +294,10 @@ const EN: RoomWords = RoomWords {
         Look at the group's page before you send again.",
     stale: "Someone else changed the card while you were writing, so your change was not saved. \
         This is the card now:",
+    too_long: "The text is too long: at most {max} characters. Shorten it and send again.",
+    device_full: "This phone has sent {max} cards, as many as the room takes from one phone.",
+    room_text_full: "The room has taken in as many cards and as much text as it holds \
+        for the seminar (at most {max} cards). Tell the facilitator.",
     bad_form: "The form could not be read. Reload the page and try again.",
     not_found: "There is no such page.",
     questions: "Questions",

@@ -6,6 +6,7 @@
 
 mod book;
 mod devices;
+pub mod limits;
 mod live;
 mod pages;
 mod routes;
@@ -106,6 +107,8 @@ pub enum Refusal {
     NotVoting,
     /// The group has marked as many priorities as the segment allows.
     PrioritiesFull,
+    /// Past one of the room's [`limits`].
+    Limit(limits::Limit),
     /// Taken, but the disk refuses to keep it: it stays in memory and is
     /// written when the disk allows, so the device keeps its text meanwhile.
     NotSaved,

@@ -9,8 +9,8 @@ use super::snapshot::{Countdown, Snapshot, SnapshotCard, lane_number};
 use crate::i18n::{RoomWords, room_words};
 use crate::session::{Lane, PRIORITY_MARK};
 
-/// Longest card text a form takes, in characters (the body limit is 8 KB).
-pub const CARD_MAX_CHARS: usize = 2000;
+/// Longest card text a form takes, in characters.
+pub const CARD_MAX_CHARS: usize = super::limits::TEXT_MAX_CHARS;
 
 /// A whole page: `heading` and `body` in the room's frame.
 pub(super) fn page(snapshot: &Snapshot, live: Option<String>, body: Markup) -> Markup {

@@ -2,6 +2,7 @@
 //! checked here (joined, its form check, its rate) and then by the loop (the
 //! segment, the card's owner), which alone changes the session.
 
+use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -19,17 +20,21 @@ use tokio::sync::watch;
 
 use super::book::form_check;
 use super::devices::{self, Devices, JoinRefusal};
+use super::limits::{self, Limit};
 use super::live;
 use super::pages::{self, Writer};
 use super::snapshot::Snapshot;
 use super::{Refusal, RoomAction, RoomReply, RoomRequest};
-use crate::i18n::{RoomWords, room_words};
+use crate::agenda::Language;
+use crate::i18n::room_words;
 use crate::session::CardId;
 
 /// The cookie that holds a device's token.
 const DEVICE_COOKIE: &str = "samla_device";
-/// Largest request body: a card is at most a few thousand characters.
-pub const BODY_LIMIT: usize = 8 * 1024;
+/// Largest request body: a card's longest text of four-byte characters,
+/// percent-encoded, with room to spare, so that whatever the text box takes
+/// reaches the loop, which counts characters as the box does.
+pub const BODY_LIMIT: usize = 32 * 1024;
 /// How long a request may take, body included, before it is dropped.
 pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(10);
 /// How long the loop may take to answer before the page says so. The
@@ -485,7 +490,7 @@ pub(super) async fn change(
 
 fn refused_for(snapshot: &Snapshot, refusal: Refusal, text: &str, back: &str) -> Response {
     let words = room_words(snapshot.language);
-    let (status, why) = refusal_text(refusal, words);
+    let (status, why) = refusal_text(refusal, snapshot.language);
     let heading = match refusal {
         Refusal::Closed => Some(words.closed_heading),
         Refusal::NotSaved => Some(words.not_saved_heading),
@@ -494,14 +499,15 @@ fn refused_for(snapshot: &Snapshot, refusal: Refusal, text: &str, back: &str) ->
     if let Some(heading) = heading {
         return html(
             status,
-            pages::message(snapshot, heading, why, Some(text), back),
+            pages::message(snapshot, heading, &why, Some(text), back),
         );
     }
-    refused(snapshot, status, why, Some(text), back)
+    refused(snapshot, status, &why, Some(text), back)
 }
 
-fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static str) {
-    match refusal {
+fn refusal_text(refusal: Refusal, language: Language) -> (StatusCode, Cow<'static, str>) {
+    let words = room_words(language);
+    let (status, why) = match refusal {
         Refusal::Closed => (StatusCode::FORBIDDEN, words.closed_text),
         Refusal::NotPosting => (StatusCode::CONFLICT, words.segment_over),
         Refusal::Empty => (StatusCode::BAD_REQUEST, words.empty_text),
@@ -513,7 +519,17 @@ fn refusal_text(refusal: Refusal, words: &RoomWords) -> (StatusCode, &'static st
         Refusal::PrioritiesFull => (StatusCode::CONFLICT, words.priorities_full),
         Refusal::NotSaved => (StatusCode::SERVICE_UNAVAILABLE, words.not_saved),
         Refusal::Stale => (StatusCode::CONFLICT, words.stale),
-    }
+        Refusal::Limit(limit) => {
+            let (why, max) = match limit {
+                Limit::TextLength => (words.too_long, limits::TEXT_MAX_CHARS),
+                Limit::DeviceCards => (words.device_full, limits::CARDS_PER_DEVICE),
+                Limit::Room => (words.room_text_full, limits::ROOM_CARDS),
+            };
+            let why = why.replace("{max}", &crate::i18n::whole_number(max, language));
+            return (StatusCode::PAYLOAD_TOO_LARGE, Cow::Owned(why));
+        }
+    };
+    (status, Cow::Borrowed(why))
 }
 
 fn refused(

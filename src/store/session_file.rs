@@ -236,11 +236,13 @@ pub(super) fn parse_versioned<T: serde::de::DeserializeOwned>(
 /// The file's name as shown in messages, and its text.
 pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String), SessionFileError> {
     let file = path.display().to_string();
-    let text = crate::input_file::read_text(path).map_err(|error| SessionFileError::Read {
-        file: file.clone(),
-        kind,
-        reason: error.reason(),
-    })?;
+    let cap = crate::input_file::MAX_KEPT_BYTES;
+    let text =
+        crate::input_file::read_text_capped(path, cap).map_err(|error| SessionFileError::Read {
+            file: file.clone(),
+            kind,
+            reason: error.reason(),
+        })?;
     Ok((file, text))
 }
 

@@ -234,3 +234,23 @@ fn a_web_forms_csv_of_a_mixed_survey_imports_choices_yes_no_and_free_text() {
     assert_eq!(forms[2].answers[6], Answer::Missing);
     assert_eq!(session.texts_of(0, 6), ["Mer tid för samverkan"]);
 }
+
+#[test]
+fn an_import_of_more_forms_than_one_import_takes_is_refused_whole_and_says_the_limit() {
+    let (home, path) = saved_home();
+    let answers = home.path().join("alla.txt");
+    let lines = "sk 4 4 4 4 4 4\n".repeat(samla::cli::MAX_IMPORT_FORMS + 1);
+    let run = import_csv(home.path(), &answers, &lines);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("50\u{a0}001 svarande, men en import tar högst 50\u{a0}000"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(respondents(&path), 0, "nothing taken");
+    let lines = "sk 4 4 4 4 4 4\n".repeat(samla::cli::MAX_IMPORT_FORMS);
+    let run = import_csv(home.path(), &answers, &lines);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(respondents(&path), samla::cli::MAX_IMPORT_FORMS);
+}

@@ -331,3 +331,81 @@ fn a_file_of_the_version_before_question_kinds_loads_with_its_ratings() {
     );
     assert!(file.to_text().contains("version: 5,"));
 }
+
+#[test]
+fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_command() {
+    use samla::room::limits::{CARDS_PER_DEVICE, ROOM_BYTES, TEXT_MAX_CHARS};
+    use samla::session::{Answer, PollAction, Respondent};
+    let home = tempfile::tempdir().expect("temp dir");
+    let agenda = load_bundled("seminarium-1")
+        .expect("bundled")
+        .expect("valid");
+    let mut session = Session::new(agenda, vec!["Grupp 1".to_owned()], one_pm());
+    // The phones' text at its most, in the longest cards of four-byte letters
+    // that RON writes as they are.
+    let card = "🙂".repeat(TEXT_MAX_CHARS);
+    let discussion = (0..session.agenda.segments.len())
+        .find(|&index| session.agenda.segments[index].kind.is_writing())
+        .expect("a segment where groups write");
+    for number in 0..ROOM_BYTES / card.len() {
+        let device = u32::try_from(number / CARDS_PER_DEVICE).expect("few devices");
+        let applied = session.apply(
+            SessionAction::Card(CardAction::Post {
+                segment: discussion,
+                group: Lane::Group(0),
+                text: card.clone(),
+                column: None,
+                row: None,
+                device,
+            }),
+            one_pm(),
+        );
+        assert!(applied.added.is_some());
+    }
+    // An import at its most: as many forms as one import takes, their text
+    // as much as the largest answers file holds, all of it in quotes and
+    // line breaks that RON writes escaped.
+    let statements = session.agenda.segments[0].statements.len();
+    let forms = samla::cli::MAX_IMPORT_FORMS;
+    let per_form = (samla::input_file::MAX_INPUT_BYTES as usize / forms).min(TEXT_MAX_CHARS);
+    let text = "\"\n".repeat(per_form / 2);
+    for _ in 0..forms {
+        let mut answers = vec![Answer::Missing; statements];
+        answers[0] = Answer::Text(text.clone());
+        session.apply(
+            SessionAction::Poll(PollAction::AddRespondent {
+                segment: 0,
+                respondent: Respondent {
+                    sector: None,
+                    answers,
+                    from_room: None,
+                },
+            }),
+            one_pm(),
+        );
+    }
+    let file = SessionFile {
+        version: samla::store::VERSION,
+        agenda_id: "seminarium-1".to_owned(),
+        saved: one_pm(),
+        language: Language::Sv,
+        session,
+        draft: None,
+        room: None,
+        devices: Default::default(),
+    };
+    let folder = home.path().join("sessions");
+    std::fs::create_dir(&folder).expect("folder");
+    let path = folder.join("2026-03-12-seminarium-1.ron");
+    write_atomic(&path, file.to_text().as_bytes()).expect("written");
+    let size = std::fs::metadata(&path).expect("written").len();
+    assert!(
+        size * 2 < samla::input_file::MAX_KEPT_BYTES,
+        "{size} bytes: what samla writes, it reads back with room to spare"
+    );
+    assert!(SessionFile::load(&path).is_ok());
+    for args in [&["sessions"][..], &["export", "--format", "md", "-o", "-"]] {
+        let run = common::samla_in(home.path(), home.path(), args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+    }
+}
