@@ -221,7 +221,7 @@ pub fn whole_number(count: usize, language: Language) -> String {
     let digits = count.to_string();
     let mut out = String::new();
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(mark);
         }
         out.push(digit);
