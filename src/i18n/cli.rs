@@ -86,6 +86,8 @@ pub enum Say {
     SeriesHeld { name: String, pid: Option<u32> },
     /// A lock could not be taken at all.
     CannotLock { what: Locked, kind: ErrorKind },
+    /// The lock file is a symbolic link, which samla never follows.
+    LockIsLink { path: PathBuf },
     // Series.
     /// A name with no letter or digit.
     BadSeriesName { name: String },
@@ -204,6 +206,8 @@ pub enum Say {
         column: usize,
         detail: Syntax,
     },
+    /// A session or series file with nothing in it.
+    FileEmpty { file: String, kind: FileWord },
     /// A session or series file whose field points at nothing.
     FileInconsistent {
         file: String,
@@ -398,6 +402,16 @@ impl Say {
                 format!("serien {name:?} är redan öppen i en annan samla{}; ändra grupperna i den skärmens grupplista (g), eller när dess session är slut", holder(*pid)),
                 format!("series {name:?} is already open in another samla{}; change its groups on that screen's roster (g), or once its session has ended", holder(*pid)),
             ),
+            Say::LockIsLink { path } => l(
+                format!(
+                    "{}: låsfilen är en symbolisk länk, och samla följer aldrig en sådan (ta bort länken och försök igen)",
+                    path.display()
+                ),
+                format!(
+                    "{}: the lock file is a symbolic link, which samla never follows (remove the link and try again)",
+                    path.display()
+                ),
+            ),
             Say::CannotLock { what, kind } => {
                 let problem = io_problem(*kind, language);
                 match what {
@@ -580,6 +594,10 @@ impl Say {
             Say::FileDamaged { file, kind, line, column, detail } => l(
                 format!("{file}:{line}:{column}: {} är skadad: {}", kind.text(language), detail.text(language)),
                 format!("{file}:{line}:{column}: {} is damaged: {}", kind.text(language), detail.text(language)),
+            ),
+            Say::FileEmpty { file, kind } => l(
+                format!("{file}: {} är tom", kind.text(language)),
+                format!("{file}: {} is empty", kind.text(language)),
             ),
             Say::FileInconsistent { file, kind, field, detail } => l(
                 format!("{file}: {} är skadad: {field}: {}", kind.text(language), detail.text(language)),

@@ -441,6 +441,14 @@ impl Mismatch {
                     "hands counted outside the statements or the scale (expected at most {statements} lists of {values}, each at most {max})"
                 ),
             ),
+            Mismatch::FarDate { year } => l(
+                format!(
+                    "år {year} är ingen tid för ett seminarium (det ska vara ett år mellan 1970 och 9999)"
+                ),
+                format!(
+                    "the year {year} is no time for a seminar (expected a year from 1970 to 9999)"
+                ),
+            ),
             Mismatch::NoCard { id } => l(
                 format!("kort {id} finns inte"),
                 format!("card {id} does not exist"),

@@ -5,6 +5,8 @@
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, Datelike, Utc};
+
 use super::{Answer, DraftTarget, Lane, Session};
 use crate::agenda::{MAX_GROUPS, Rule, SegmentKind, validate};
 
@@ -60,6 +62,21 @@ pub enum Mismatch {
     NoCard { id: u64 },
     /// A member that does not exist.
     NoMember { id: u64 },
+    /// A time no seminar is planned at (a hand-edited year).
+    FarDate { year: i32 },
+}
+
+/// The years a session's times may fall in: wide enough for any seminar,
+/// narrow enough that no plan or countdown worked out from them overflows.
+const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+
+/// That `time` falls within [`YEARS`].
+fn near(field: impl Into<String>, time: &DateTime<Utc>) -> Result<(), Inconsistency> {
+    if YEARS.contains(&time.year()) {
+        Ok(())
+    } else {
+        wrong(field, Mismatch::FarDate { year: time.year() })
+    }
 }
 
 fn wrong(field: impl Into<String>, mismatch: Mismatch) -> Result<(), Inconsistency> {
@@ -160,6 +177,35 @@ impl Session {
         }
         for segment in self.private_notes.keys() {
             self.segment_exists("session.private_notes", *segment)?;
+        }
+        self.check_times()
+    }
+
+    /// Every time the plan and the countdowns work from is a time near ours.
+    fn check_times(&self) -> Result<(), Inconsistency> {
+        near("session.planned_start", &self.planned_start)?;
+        for (index, timing) in self.timings.iter().enumerate() {
+            let field = |name: &str| format!("session.timings[{index}].{name}");
+            let pauses = timing.pauses.iter().enumerate().flat_map(|(at, pause)| {
+                let from = (format!("pauses[{at}].from"), Some(pause.from));
+                let until = (format!("pauses[{at}].until"), pause.until);
+                [from, until]
+            });
+            let times = [
+                ("started".to_owned(), timing.started),
+                ("ended".to_owned(), timing.ended),
+            ];
+            for (name, time) in times.into_iter().chain(pauses) {
+                if let Some(time) = time {
+                    near(field(&name), &time)?;
+                }
+            }
+        }
+        for (index, card) in self.cards.iter().enumerate() {
+            near(format!("session.cards[{index}].created"), &card.created)?;
+            if let Some(edited) = &card.edited {
+                near(format!("session.cards[{index}].edited"), edited)?;
+            }
         }
         Ok(())
     }

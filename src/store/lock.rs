@@ -24,6 +24,10 @@ pub enum LockError {
     /// The lock could not be taken at all.
     #[error("{}", self.say().text(crate::i18n::Language::En))]
     Io { what: Locked, kind: io::ErrorKind },
+    /// The lock file is a symbolic link: following it would truncate
+    /// whatever it points at.
+    #[error("{}", self.say().text(crate::i18n::Language::En))]
+    Link { path: PathBuf },
 }
 
 impl LockError {
@@ -48,6 +52,7 @@ impl LockError {
                 what: what.clone(),
                 kind: *kind,
             },
+            LockError::Link { path } => Say::LockIsLink { path: path.clone() },
         }
     }
 }
@@ -72,7 +77,18 @@ impl FileLock {
             what: what.clone(),
             kind: error.kind(),
         };
-        let mut file = open_lock_file(&lock_path(target)).map_err(io_error)?;
+        let path = lock_path(target);
+        let is_link =
+            std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink());
+        if is_link {
+            return Err(LockError::Link { path });
+        }
+        let mut file = open_lock_file(&path).map_err(|error| match error.raw_os_error() {
+            // A link put there after the look above: still never followed.
+            #[cfg(unix)]
+            Some(libc::ELOOP) => LockError::Link { path: path.clone() },
+            _ => io_error(error),
+        })?;
         match file.try_lock() {
             Ok(()) => {
                 file.set_len(0).map_err(io_error)?;
@@ -94,7 +110,10 @@ fn open_lock_file(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
     let file = options.open(path)?;
     #[cfg(unix)]
     {
@@ -164,6 +183,23 @@ mod tests {
             assert!(!is_locked(&session));
             drop(acquire(&session).unwrap());
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_symbolic_link_is_refused_and_its_target_left_alone() {
+        let folder = tempfile::tempdir().unwrap();
+        let session = folder.path().join("s.ron");
+        let precious = folder.path().join("precious.txt");
+        std::fs::write(&precious, "a facilitator's own notes").unwrap();
+        std::os::unix::fs::symlink(&precious, lock_path(&session)).unwrap();
+        let refused = acquire(&session).unwrap_err();
+        assert!(matches!(refused, LockError::Link { .. }), "{refused}");
+        assert!(refused.to_string().contains("symbolic link"), "{refused}");
+        assert_eq!(
+            std::fs::read_to_string(&precious).unwrap(),
+            "a facilitator's own notes"
+        );
     }
 
     #[cfg(unix)]

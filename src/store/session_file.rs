@@ -89,6 +89,9 @@ pub enum SessionFileError {
         field: String,
         mismatch: Mismatch,
     },
+    /// Nothing in it (a disk that lost it, a hand that emptied it).
+    #[error("{file}: the {kind} file is empty")]
+    Empty { file: String, kind: FileKind },
     /// Written by a newer samla.
     #[error(
         "{file}: written by a newer samla ({kind} format {found}, this one reads up to {supported})"
@@ -138,6 +141,10 @@ impl SessionFileError {
                 field,
                 detail: mismatch,
             },
+            Self::Empty { file, kind } => Say::FileEmpty {
+                file,
+                kind: word(&kind),
+            },
             Self::TooNew {
                 file,
                 kind,
@@ -155,7 +162,10 @@ impl SessionFileError {
     /// Whether the file is there but cannot be used as it is (so its `.bak`
     /// may help), rather than missing or unreadable.
     pub fn is_damaged(&self) -> bool {
-        matches!(self, Self::Syntax { .. } | Self::Inconsistent { .. })
+        matches!(
+            self,
+            Self::Syntax { .. } | Self::Inconsistent { .. } | Self::Empty { .. }
+        )
     }
 }
 
@@ -213,6 +223,12 @@ pub(super) fn parse_versioned<T: serde::de::DeserializeOwned>(
     supported: u32,
     migrate: fn(u32, &str) -> String,
 ) -> Result<T, SessionFileError> {
+    if text.trim().is_empty() {
+        return Err(SessionFileError::Empty {
+            file: file.to_owned(),
+            kind,
+        });
+    }
     let options = ron::Options::default().with_recursion_limit(NESTING_LIMIT);
     let syntax = |error: ron::error::SpannedError| SessionFileError::Syntax {
         file: file.to_owned(),

@@ -535,3 +535,56 @@ fn a_session_file_nested_too_deeply_says_so_in_plain_words() {
     assert!(run.stderr.contains("nested too deeply"), "{}", run.stderr);
     assert!(!run.stderr.contains("ron::"), "{}", run.stderr);
 }
+
+#[test]
+fn hand_edited_files_get_words_not_panics_far_dates_empty_files_and_linked_locks() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = save(home.path(), "2026-03-12-seminarium-3", seminar_3());
+    let text = std::fs::read_to_string(&path).expect("saved");
+    let year = saved_at().format("%Y-").to_string();
+    // A planned start at the end of chrono's years: refused with the field.
+    let far = text.replacen(
+        &format!("planned_start: \"{year}"),
+        "planned_start: \"+262142-",
+        1,
+    );
+    assert_ne!(far, text, "the planned start is in the file");
+    std::fs::write(&path, &far).expect("written");
+    let id = "2026-03-12-seminarium-3";
+    for command in [&["resume", id][..], &["export", id], &["sessions"]] {
+        let run = samla_in(home.path(), home.path(), command);
+        assert_ne!(run.code, Some(101), "{command:?} panicked: {}", run.stderr);
+        if command[0] != "sessions" {
+            assert!(
+                run.stderr
+                    .contains("session.planned_start: the year 262142 is no time for a seminar"),
+                "{command:?}: {}",
+                run.stderr
+            );
+        }
+    }
+    // An empty file is called empty.
+    std::fs::write(&path, "").expect("emptied");
+    let run = samla_in(home.path(), home.path(), &["export", id]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("the session file is empty"),
+        "{}",
+        run.stderr
+    );
+    // A lock file that is a symbolic link is never followed.
+    #[cfg(unix)]
+    {
+        write_atomic(&path, text.as_bytes()).expect("saved again");
+        let precious = home.path().join("anteckningar.txt");
+        std::fs::write(&precious, "mina egna anteckningar").expect("written");
+        std::os::unix::fs::symlink(&precious, path.with_extension("lock")).expect("a link");
+        let run = samla_in(home.path(), home.path(), &["resume"]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert!(run.stderr.contains("symbolisk länk"), "{}", run.stderr);
+        assert_eq!(
+            std::fs::read_to_string(&precious).expect("left alone"),
+            "mina egna anteckningar"
+        );
+    }
+}
