@@ -35,6 +35,7 @@ mod quiet_pty;
 mod room_browser;
 mod room_crash;
 mod room_http;
+mod room_interleavings;
 mod room_restart;
 mod room_screen;
 mod room_survey;
