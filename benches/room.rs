@@ -2,13 +2,19 @@
 //! pseudo-terminal with its room open on 127.0.0.1, 200 simulated phones that
 //! join and post 10 cards each at once, then 300 that answer a six-statement
 //! survey at once, while a key is typed into the run screen every 100 ms.
-//! Measures how long until everything is answered and on disk, the
-//! keystroke-to-screen time meanwhile, and samla's CPU afterwards. Run with
+//! Measures how long until everything is answered and on disk, how long each
+//! post waits for its answer (which comes once the card is synced to disk),
+//! the keystroke-to-screen time meanwhile, and samla's CPU afterwards. Then
+//! ten bursts of 200 × 10 killed with SIGKILL at ten moments: every card
+//! answered as taken must be in the file after the kill. Run with
 //! `cargo bench --bench room`; it fails when a card or an answer is lost, the
 //! tally is not exact, the cards take over 30 s or the answers over 10 s, or
 //! samla does not return to idle.
 
 mod common;
+#[allow(dead_code)]
+#[path = "../tests/integration/common/crash.rs"]
+mod crash;
 #[allow(dead_code)] // the benchmark uses a part of the test helpers
 #[path = "../tests/integration/common/pty.rs"]
 mod pty;
@@ -27,6 +33,30 @@ const IDLE_WINDOW: Duration = Duration::from_secs(3);
 fn main() {
     cards();
     survey();
+    crashes();
+}
+
+/// Ten bursts of 200 phones × 10 cards, each killed with SIGKILL once a
+/// tenth more of its cards were answered as taken than the one before.
+fn crashes() {
+    let (mut taken, mut kept) = (0, 0);
+    for run in 1..=10 {
+        let (run_taken, run_kept) = crash::kill_during_a_burst(DEVICES, CARDS_EACH, run * 180);
+        taken += run_taken;
+        kept += run_kept;
+    }
+    println!("10 bursts of {DEVICES} phones × {CARDS_EACH} cards, each killed with SIGKILL:");
+    println!("  taken, then all found after the kill: {taken} cards ({kept} in the files)");
+}
+
+/// The median and the 99th percentile of `waits`, in milliseconds.
+fn percentiles(waits: &mut [Duration]) -> (f64, f64) {
+    waits.sort();
+    let at = |share: f64| {
+        let index = ((waits.len() as f64 * share) as usize).min(waits.len().saturating_sub(1));
+        waits.get(index).copied().unwrap_or_default().as_secs_f64() * 1000.0
+    };
+    (at(0.5), at(0.99))
 }
 
 /// Types a key into the open editor every 100 ms while any of `phones` is
@@ -119,13 +149,34 @@ fn cards() {
     open.app.wait_for_text("Nytt kort");
     let pid = open.app.pid();
     let cpu_before = common::cpu_seconds(pid);
-    let phones = room::phones_posting(&open, DEVICES, CARDS_EACH);
+    // Each phone posts its cards one after the other, as fast as it is
+    // answered, and times each post from the request to the answer.
+    let phones = room::phones_at_once(&open, DEVICES, |number, device| {
+        let group = number % 12 + 1;
+        let (check, segment) = device.form(group);
+        (0..CARDS_EACH)
+            .map(|card| {
+                let text = format!("Telefon {number}, kort {card}");
+                let fields = [
+                    ("check", check.as_str()),
+                    ("segment", segment.as_str()),
+                    ("text", text.as_str()),
+                ];
+                let sent = Instant::now();
+                let taken = device.post(&format!("/g/{group}/cards"), &fields).0 == 303;
+                (taken, sent.elapsed())
+            })
+            .collect::<Vec<_>>()
+    });
     let began = Instant::now();
     let latencies = keys_meanwhile(&mut open, &phones);
-    let answered: usize = phones
+    let posts: Vec<(bool, Duration)> = phones
         .into_iter()
-        .map(|phone| phone.join().expect("a phone's thread"))
-        .sum();
+        .flat_map(|phone| phone.join().expect("a phone's thread"))
+        .collect();
+    let answered = posts.iter().filter(|(taken, _)| *taken).count();
+    let mut waits: Vec<Duration> = posts.iter().map(|(_, wait)| *wait).collect();
+    let (median, p99) = percentiles(&mut waits);
     let answered_after = began.elapsed();
     let total = DEVICES * CARDS_EACH;
     let file = pty::wait_for_file(open.home(), "every card on disk", |file| {
@@ -160,6 +211,7 @@ fn cards() {
         "  samla's CPU meanwhile  {cpu_load:.2} s ({:.0}% of one core)",
         100.0 * cpu_load / on_disk_after.as_secs_f64()
     );
+    println!("  a post's answer        median {median:.1} ms, 99th percentile {p99:.1} ms");
     println!("  keystroke to screen    {}", latency_text(&latencies));
     println!(
         "  CPU afterwards         {cpu_idle:.2} s in {} s ({:.1}% of one core)",
@@ -167,6 +219,10 @@ fn cards() {
         100.0 * cpu_idle / IDLE_WINDOW.as_secs_f64()
     );
     assert_eq!(answered, total, "every post is answered");
+    assert!(
+        p99 <= 500.0,
+        "a post's answer waits {p99:.1} ms at the 99th percentile"
+    );
     assert_eq!(from_room, total, "every card is in the session file");
     assert!(answered_after <= LIMIT, "took {answered_after:?}");
     assert!(

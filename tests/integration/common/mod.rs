@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test crate uses a different part of this module
 
 pub mod board;
+pub mod crash;
 pub mod fixture;
 pub mod markdown;
 pub mod programs;

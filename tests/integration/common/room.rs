@@ -324,7 +324,7 @@ impl Device {
 
 /// `devices` phones, joined, that start at once to do `work` (given the
 /// phone's number and the phone); each thread returns what its work came to.
-fn phones_at_once<T: Send + 'static>(
+pub fn phones_at_once<T: Send + 'static>(
     room: &OpenRoom,
     devices: usize,
     work: impl Fn(usize, &mut Device) -> T + Clone + Send + 'static,
