@@ -267,11 +267,7 @@ impl AppState {
             }
         };
         effects.push(Effect::Answer(request, reply));
-        if applied.changed {
-            Change::Structure
-        } else {
-            Change::Nothing
-        }
+        Change::of(applied)
     }
 
     /// Writes down device `device`, let in with the code, while the room is open.

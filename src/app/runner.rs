@@ -71,7 +71,12 @@ impl Runner<'_> {
                 Effect::OpenRoom => ran
                     .outcomes
                     .push(Action::RoomOpened(self.room.open(state, now))),
-                Effect::CloseRoom => self.room.publish(state, now, self.handed),
+                Effect::CloseRoom => {
+                    // What the burst took so far is on its way to disk
+                    // before the pages hear the room closed.
+                    self.save_if_due(state, now);
+                    self.room.publish(state, now, self.handed);
+                }
                 Effect::NewCode => ran.outcomes.push(Action::CodeChanged(self.room.new_code())),
                 Effect::Answer(request, reply) => self.room.answer(*request, *reply),
             }

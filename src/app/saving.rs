@@ -20,6 +20,17 @@ pub enum Change {
     Structure,
 }
 
+impl Change {
+    /// What a change to the session comes to: the structure, or nothing.
+    pub fn of(applied: crate::session::Applied) -> Self {
+        if applied.changed {
+            Self::Structure
+        } else {
+            Self::Nothing
+        }
+    }
+}
+
 /// The saves asked for so far.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SaveSchedule {

@@ -142,11 +142,7 @@ impl AppState {
     /// Applies `change` to the session; a change that changes nothing (`n` on
     /// the last segment's end) is nothing to save.
     pub(super) fn change_session(&mut self, change: SessionAction, now: DateTime<Utc>) -> Change {
-        if self.apply_session(change, now).changed {
-            Change::Structure
-        } else {
-            Change::Nothing
-        }
+        Change::of(self.apply_session(change, now))
     }
 
     /// Applies `change` to the session and says what it did.

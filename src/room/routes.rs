@@ -234,7 +234,7 @@ async fn join(
 }
 
 /// Why the loop gave no answer.
-pub(super) enum Unanswered {
+enum Unanswered {
     /// The loop is gone: the screen ended.
     Gone,
     /// Not within [`REPLY_TIME_LIMIT`].
@@ -242,7 +242,7 @@ pub(super) enum Unanswered {
 }
 
 /// Hands `action` to the loop and waits for its answer.
-pub(super) async fn ask(shared: &Shared, action: RoomAction) -> Result<RoomReply, Unanswered> {
+async fn ask(shared: &Shared, action: RoomAction) -> Result<RoomReply, Unanswered> {
     let (reply, answer) = tokio::sync::oneshot::channel();
     if !(shared.send)(RoomRequest { action, reply }) {
         return Err(Unanswered::Gone);

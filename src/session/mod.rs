@@ -334,9 +334,9 @@ impl Session {
                 }))
             }
             SessionAction::Roster(change) => {
-                let before = self.roster.clone();
+                let before = (self.roster.clone(), self.present.clone());
                 self.apply_roster(change);
-                Applied::changed(self.roster != before)
+                Applied::changed((&self.roster, &self.present) != (&before.0, &before.1))
             }
             SessionAction::RenameGroup { group, name } => {
                 let before = (self.groups.clone(), self.set_groups.clone());

@@ -179,3 +179,27 @@ fn a_series_with_its_own_sectors_starts_members_in_the_first_and_cycles_through_
     roster(&mut session, RosterAction::TogglePresent { id });
     assert_eq!(session.attendance_by_sector(), [(Sector::new("fritid"), 1)]);
 }
+
+#[test]
+fn every_change_of_the_roster_and_the_attendance_says_it_changed_something() {
+    let mut session = seminar();
+    let at = Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap();
+    let id = add(&mut session, 0, "Åsa", Sector::SKOLA);
+    let applied =
+        |session: &mut Session, action| session.apply(SessionAction::Roster(action), at).changed;
+    assert!(applied(&mut session, RosterAction::TogglePresent { id }));
+    assert!(session.present.contains(&id));
+    assert!(applied(&mut session, RosterAction::TogglePresent { id }));
+    assert!(applied(&mut session, RosterAction::MoveToNextGroup { id }));
+    assert!(applied(&mut session, RosterAction::CycleRole { id }));
+    let blank = RosterAction::Rename {
+        id,
+        name: "  ".into(),
+    };
+    assert!(
+        !applied(&mut session, blank),
+        "a blank name changes nothing"
+    );
+    assert!(applied(&mut session, RosterAction::Remove { id }));
+    assert!(!applied(&mut session, RosterAction::Remove { id }));
+}
