@@ -99,14 +99,18 @@ impl EventsQuery {
 }
 
 /// Server-sent events for a live page: one each time the segment, the room's
-/// stage or what the page shows (a group's cards, the wall, the results) changes.
+/// stage or what the page shows (a group's cards, the wall, the results)
+/// changes. A device keeps a few; the oldest ends when one more opens.
 pub(super) async fn events(
     State(shared): State<Shared>,
-    _joined: Joined,
+    joined: Joined,
     Query(query): Query<EventsQuery>,
 ) -> Response {
+    let (ticket, closed) = shared.streams.open(joined.device);
     let mut last = None;
     let stream = WatchStream::new(shared.snapshots.clone()).filter_map(move |snapshot| {
+        // Held for as long as the stream lives.
+        let _ticket = &ticket;
         let key = (pages::stage_mark(&snapshot), query.shown(&snapshot));
         if last.as_ref() == Some(&key) {
             return None;
@@ -118,6 +122,7 @@ pub(super) async fn events(
             Ok::<_, std::convert::Infallible>(Event::default().data(pages::stage_mark(&snapshot)))
         })
     });
+    let stream = futures_util::StreamExt::take_until(stream, closed);
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()

@@ -13,6 +13,7 @@ mod routes;
 mod secret;
 mod server;
 mod snapshot;
+mod streams;
 mod survey;
 mod wall;
 

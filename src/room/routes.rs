@@ -53,6 +53,8 @@ pub struct Shared {
     pub snapshots: watch::Receiver<Arc<Snapshot>>,
     /// Into the loop.
     pub send: SendToLoop,
+    /// The live streams each device holds.
+    pub streams: Arc<super::streams::Streams>,
 }
 
 impl Shared {

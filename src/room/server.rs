@@ -3,6 +3,7 @@
 //! closed room still answers for a short while (so that live pages learn it
 //! closed, and a post gets a friendly page), then the port closes.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -30,6 +31,13 @@ const PREFERRED_PORT: u16 = 8765;
 pub const CLOSING_GRACE: Duration = Duration::from_secs(10);
 /// Most connections at once; more wait to be accepted.
 const MAX_CONNECTIONS: usize = 1024;
+/// Most connections one address may hold at once: forty phones behind one
+/// venue router open a few each; a client that opens hundreds is turned
+/// away at the door, so the rest of the room is still answered.
+pub const CONNECTIONS_PER_ADDRESS: usize = 128;
+/// How long the accept loop rests when the system has no file descriptors
+/// left (EMFILE, ENFILE), rather than trying again at once.
+const NO_DESCRIPTORS_REST: Duration = Duration::from_millis(100);
 /// How long a client may take to send a request's headers.
 const HEADER_TIME_LIMIT: Duration = Duration::from_secs(10);
 
@@ -94,6 +102,10 @@ pub fn open(
     snapshots: watch::Receiver<Arc<Snapshot>>,
     send: SendToLoop,
 ) -> std::io::Result<OpenRoom> {
+    // Each phone is a connection or two: a soft limit of 256 (macOS) or
+    // 1,024 is raised to what the system allows, where it allows it.
+    #[cfg(unix)]
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
     let listener = bind(config)?;
     listener.set_nonblocking(true)?;
     let address = listener.local_addr()?;
@@ -112,6 +124,7 @@ pub fn open(
         devices,
         snapshots: snapshots.clone(),
         send,
+        streams: Arc::default(),
     };
     let (stop, stopped) = oneshot::channel();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -180,18 +193,34 @@ async fn serve(
         .layer(middleware::from_fn(time_limit))
         .layer(middleware::map_response(with_safety_headers));
     let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let per_address = Arc::new(Mutex::new(HashMap::<IpAddr, usize>::new()));
     let closing = closed_for(snapshots, CLOSING_GRACE);
     tokio::pin!(stopped, closing);
     loop {
-        let Ok(permit) = Arc::clone(&connections).acquire_owned().await else {
-            return;
+        // Stopping and closing win over everything a client holds: they are
+        // looked at while the loop waits for a free connection too.
+        let next = async {
+            let permit = Arc::clone(&connections).acquire_owned().await;
+            (permit, listener.accept().await)
         };
-        let accepted = tokio::select! {
+        let (permit, accepted) = tokio::select! {
             _ = &mut stopped => return,
             () = &mut closing => return,
-            accepted = listener.accept() => accepted,
+            next = next => next,
         };
-        let Ok((stream, from)) = accepted else {
+        let Ok(permit) = permit else {
+            return;
+        };
+        let (stream, from) = match accepted {
+            Ok(accepted) => accepted,
+            Err(error) if out_of_descriptors(&error) => {
+                tokio::time::sleep(NO_DESCRIPTORS_REST).await;
+                continue;
+            }
+            Err(_) => continue,
+        };
+        let Some(held) = AddressShare::take(&per_address, from.ip()) else {
+            // Over its share: the connection closes unanswered.
             continue;
         };
         let router = router.clone();
@@ -206,8 +235,61 @@ async fn serve(
                 .header_read_timeout(HEADER_TIME_LIMIT)
                 .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
                 .await;
-            drop(permit);
+            drop((permit, held));
         });
+    }
+}
+
+/// Whether accepting failed because the process or the system has no file
+/// descriptors left, which only time (a connection closing) mends.
+fn out_of_descriptors(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        matches!(error.raw_os_error(), Some(libc::EMFILE | libc::ENFILE))
+    }
+    #[cfg(not(unix))]
+    {
+        // WSAEMFILE: Windows' "too many open sockets".
+        error.raw_os_error() == Some(10024)
+    }
+}
+
+/// One connection counted against its address's share, given back when dropped.
+struct AddressShare {
+    shares: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    address: IpAddr,
+}
+
+impl AddressShare {
+    /// A share for `address`, unless it holds [`CONNECTIONS_PER_ADDRESS`].
+    fn take(shares: &Arc<Mutex<HashMap<IpAddr, usize>>>, address: IpAddr) -> Option<Self> {
+        let mut held = shares
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = held.entry(address).or_default();
+        if *count >= CONNECTIONS_PER_ADDRESS {
+            return None;
+        }
+        *count += 1;
+        Some(Self {
+            shares: Arc::clone(shares),
+            address,
+        })
+    }
+}
+
+impl Drop for AddressShare {
+    fn drop(&mut self) {
+        let mut held = self
+            .shares
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(count) = held.get_mut(&self.address) {
+            *count -= 1;
+            if *count == 0 {
+                held.remove(&self.address);
+            }
+        }
     }
 }
 

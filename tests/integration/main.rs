@@ -38,6 +38,7 @@ mod room_http;
 mod room_interleavings;
 mod room_restart;
 mod room_screen;
+mod room_siege;
 mod room_survey;
 mod roster_keys;
 mod run_pty;

@@ -1,0 +1,131 @@
+//! One participant doing the worst the join code allows, over loopback only
+//! (other 127.0.0.x source addresses stand in for many devices), with
+//! bounded loops: the room stays open for everyone else, and stopping samla
+//! always wins.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use crate::common::pty::status_line_drawn;
+use crate::common::room::OpenRoom;
+
+/// The room's address as a socket address.
+fn server(room: &OpenRoom) -> SocketAddr {
+    room.door
+        .url
+        .trim_start_matches("http://")
+        .parse()
+        .expect("the door's address")
+}
+
+/// `count` connections to `to` from each of the loopback addresses
+/// 127.0.0.`first`…, that send nothing: each holds one of the server's
+/// connections until its header time runs out.
+fn idle_connections(
+    to: SocketAddr,
+    addresses: std::ops::Range<u8>,
+    count: usize,
+) -> Vec<tokio::net::TcpStream> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let mut held = Vec::new();
+        for last in addresses {
+            for _ in 0..count {
+                let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+                socket
+                    .bind(SocketAddr::new(
+                        IpAddr::V4(Ipv4Addr::new(127, 0, 0, last)),
+                        0,
+                    ))
+                    .expect("a loopback source address");
+                if let Ok(stream) = socket.connect(to).await {
+                    held.push(stream);
+                }
+            }
+        }
+        held
+    })
+}
+
+#[test]
+fn quitting_wins_over_every_connection_a_client_holds() {
+    #[cfg(unix)]
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    // Nine addresses × 128 idle connections: more than the server's 1,024.
+    let held = idle_connections(server(&room), 2..11, 128);
+    assert!(held.len() > 1024, "only {} connections", held.len());
+    room.app.wait_for("the run screen", status_line_drawn);
+    room.app.send(b"\x11");
+    let ended = room.app.wait_exit(Duration::from_secs(2));
+    assert!(
+        ended.is_some_and(|status| status.success()),
+        "samla did not end within 2 s of Ctrl+Q while {} connections were held",
+        held.len()
+    );
+    drop(held);
+}
+
+#[test]
+fn one_address_holding_hundreds_of_connections_leaves_the_room_to_the_rest() {
+    #[cfg(unix)]
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let held = idle_connections(server(&room), 2..3, 600);
+    assert_eq!(
+        held.len(),
+        600,
+        "the kernel takes them all into the backlog"
+    );
+    // Everyone else is answered as before.
+    let mut honest = room.device();
+    assert_eq!(honest.get("/").0, 200);
+    assert_eq!(honest.join(&room.door.code).0, 303);
+    drop(held);
+    assert!(room.app.quit().success());
+}
+
+#[test]
+fn a_device_that_opens_stream_after_stream_keeps_only_three() {
+    use std::io::{Read, Write};
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let device = room.joined_device();
+    let cookie = device.cookie().expect("a cookie").to_owned();
+    let to = server(&room);
+    let open = || {
+        let mut stream = std::net::TcpStream::connect(to).expect("connected");
+        let request =
+            format!("GET /events?group=1 HTTP/1.1\r\nHost: {to}\r\nCookie: {cookie}\r\n\r\n");
+        stream.write_all(request.as_bytes()).expect("sent");
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).expect("an answer");
+        assert_eq!(&head, b"HTTP/1.1 200");
+        stream
+    };
+    let streams: Vec<_> = (0..10).map(|_| open()).collect();
+    // The server closed the seven oldest: reading them comes to an end; the
+    // newest three stay open (reading them waits until the limit).
+    let ended: Vec<bool> = streams
+        .into_iter()
+        .map(|mut stream| {
+            stream
+                .set_read_timeout(Some(Duration::from_secs(1)))
+                .expect("a timeout");
+            let mut body = Vec::new();
+            let mut buffer = [0u8; 1024];
+            // An ended stream's last chunk is empty: "0" and two line ends.
+            while !body.ends_with(b"\r\n0\r\n\r\n") {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(read) => body.extend_from_slice(&buffer[..read]),
+                }
+            }
+            body.ends_with(b"\r\n0\r\n\r\n")
+        })
+        .collect();
+    assert_eq!(ended, [[true; 7].as_slice(), &[false; 3]].concat());
+    assert!(room.app.quit().success());
+}
