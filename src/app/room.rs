@@ -16,7 +16,7 @@ use crate::room::{
 };
 use crate::session::{
     Answer, Applied, CardAction, CardId, DraftTarget, Lane, PollAction, Refused, Respondent,
-    Session, SessionAction, TimerState,
+    Session, SessionAction, TimerState, is_blank,
 };
 
 /// Whether the segment on screen takes cards from the room: a segment where
@@ -365,7 +365,7 @@ impl AppState {
                 if *segment != self.session.current || !lane_fits {
                     return Err(Refusal::NotPosting);
                 }
-                if text.trim().is_empty() {
+                if is_blank(text) {
                     return Err(Refusal::Empty);
                 }
                 let RoomAction::Post { device, .. } = action else {
@@ -377,7 +377,7 @@ impl AppState {
             RoomAction::Edit {
                 device, card, text, ..
             } => {
-                if text.trim().is_empty() {
+                if is_blank(text) {
                     return Err(Refusal::Empty);
                 }
                 let id = self.own_card(*device, *card)?;

@@ -787,3 +787,16 @@ fn the_room_takes_text_up_to_its_bytes_and_then_no_more() {
         RoomReply::Done(_)
     ));
 }
+
+#[test]
+fn a_card_or_an_edit_of_only_invisible_characters_is_empty() {
+    let mut state = open_room_on_the_action_plan();
+    for blank in ["\u{200B}", "\u{FEFF}\u{2060}", " \u{200D} \n"] {
+        assert_eq!(
+            posted(&mut state, 3, 0, blank),
+            RoomReply::Refused(Refusal::Empty),
+            "{blank:?}"
+        );
+    }
+    assert!(state.session.cards.is_empty());
+}

@@ -149,7 +149,7 @@ pub fn answer_of(question: &SnapshotQuestion, values: &[&str]) -> Answer {
     let values: Vec<&str> = values
         .iter()
         .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
+        .filter(|v| !crate::session::is_blank(v))
         .collect();
     if values == ["x"] {
         return Answer::DontKnow;

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::is_blank;
+
 use super::{Lane, Session};
 
 /// A card's stable id, unique within its session.
@@ -232,10 +234,6 @@ pub enum CardAction {
     CycleStatus { id: CardId },
     /// The comment on an item in a follow-up; blank text removes it.
     SetComment { id: CardId, text: String },
-}
-
-fn is_blank(text: &str) -> bool {
-    text.trim().is_empty()
 }
 
 /// The item after `current` in `items`, or `None` after the last; the first

@@ -2,6 +2,7 @@
 //! and pure rules, no input or output.
 
 mod action_item;
+mod blank;
 mod cards;
 mod check;
 mod follow_up;
@@ -15,6 +16,7 @@ mod timing;
 mod tone;
 
 pub use action_item::ActionItem;
+pub use blank::is_blank;
 pub use cards::{Applied, Card, CardAction, CardId, Cell, PRIORITY_MARK, Refused, Removed};
 pub use check::{Inconsistency, Mismatch};
 pub use follow_up::EarlierMean;
@@ -363,7 +365,7 @@ impl Session {
             }
             None => &mut self.groups,
         };
-        if let Some(old) = groups.get_mut(group).filter(|_| !name.is_empty()) {
+        if let Some(old) = groups.get_mut(group).filter(|_| !is_blank(name)) {
             name.clone_into(old);
         }
     }

@@ -47,7 +47,7 @@ impl Answer {
             Answer::Choices(choices) => {
                 matches!(question.kind, QuestionKind::AnyOf(_)) && choices.iter().all(option)
             }
-            Answer::Text(text) => question.kind == QuestionKind::Text && !text.trim().is_empty(),
+            Answer::Text(text) => question.kind == QuestionKind::Text && !super::is_blank(text),
         }
     }
 }
@@ -214,7 +214,7 @@ pub fn parse_line(
         .iter()
         .map(|question| match &question.kind {
             QuestionKind::Text => Ok(match texts.next() {
-                Some(text) if !text.is_empty() => Answer::Text(text.to_owned()),
+                Some(text) if !super::is_blank(text) => Answer::Text(text.to_owned()),
                 _ => Answer::Missing,
             }),
             _ => parse_answer(tokens.next().map_or("-", String::as_str), question, scale),

@@ -200,14 +200,14 @@ impl Session {
         let roster = &mut self.roster;
         match action {
             RosterAction::Add { group, name } => {
-                if name.trim().is_empty() || group >= groups {
+                if super::is_blank(&name) || group >= groups {
                     return;
                 }
                 roster.add(group, &name, first_sector, None);
             }
             RosterAction::Rename { id, name } => {
                 let name = name.trim();
-                if let Some(member) = roster.member_mut(id).filter(|_| !name.is_empty()) {
+                if let Some(member) = roster.member_mut(id).filter(|_| !super::is_blank(name)) {
                     member.name = name.to_owned();
                 }
             }
