@@ -105,6 +105,8 @@ pub struct RoomWords {
     pub bad_form: &'static str,
     /// Not a page of the room.
     pub not_found: &'static str,
+    /// Asked for by another name than the room's address.
+    pub other_address: &'static str,
     /// Questions, above the segment's questions.
     pub questions: &'static str,
     /// Above a survey.
@@ -216,6 +218,7 @@ const SV: RoomWords = RoomWords {
         under seminariet (högst {max} kort). Säg till processledaren.",
     bad_form: "Formuläret gick inte att läsa. Ladda om sidan och försök igen.",
     not_found: "Sidan finns inte.",
+    other_address: "Rummet nås bara på adressen som står på skärmen.",
     questions: "Frågor",
     poll_heading: "Enkät",
     answer_link: "Svara på enkäten",
@@ -300,6 +303,7 @@ const EN: RoomWords = RoomWords {
         for the seminar (at most {max} cards). Tell the facilitator.",
     bad_form: "The form could not be read. Reload the page and try again.",
     not_found: "There is no such page.",
+    other_address: "The room is reached only at the address on the screen.",
     questions: "Questions",
     poll_heading: "Survey",
     answer_link: "Answer the survey",

@@ -7,9 +7,10 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -91,7 +92,62 @@ pub fn router(shared: Shared) -> Router {
         .route("/room.js", get(script))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::map_response_with_state(
+            shared.clone(),
+            in_the_rooms_words,
+        ))
+        .layer(middleware::from_fn_with_state(
+            shared.clone(),
+            only_by_address,
+        ))
         .with_state(shared)
+}
+
+/// Answers only requests that name the room by its address (an IP address,
+/// or `localhost`), as the join screen and its QR code do: a page elsewhere
+/// that points a name of its own at this laptop (DNS rebinding) gets nothing.
+async fn only_by_address(State(shared): State<Shared>, request: Request, next: Next) -> Response {
+    let named = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .and_then(|host| host.parse::<axum::http::uri::Authority>().ok());
+    let by_address = named.is_some_and(|authority| {
+        let host = authority
+            .host()
+            .trim_start_matches('[')
+            .trim_end_matches(']');
+        host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok()
+    });
+    if by_address {
+        return next.run(request).await;
+    }
+    let snapshot = shared.snapshot();
+    let words = room_words(snapshot.language);
+    refused(
+        &snapshot,
+        StatusCode::MISDIRECTED_REQUEST,
+        words.other_address,
+        None,
+        "/",
+    )
+}
+
+/// The framework's own refusals (a body over the limit, a form that does not
+/// parse, a path that is not a number) in the room's words and on its page,
+/// never as English plain text.
+async fn in_the_rooms_words(State(shared): State<Shared>, response: Response) -> Response {
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|kind| !kind.as_bytes().starts_with(b"text/html"));
+    if !(status.is_client_error() && plain) {
+        return response;
+    }
+    let snapshot = shared.snapshot();
+    let words = room_words(snapshot.language);
+    refused(&snapshot, status, words.bad_form, None, "/groups")
 }
 
 /// A device that joined: its token's entry, read from its cookie.

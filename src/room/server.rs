@@ -31,13 +31,15 @@ const PREFERRED_PORT: u16 = 8765;
 pub const CLOSING_GRACE: Duration = Duration::from_secs(10);
 /// Most connections at once; more wait to be accepted.
 const MAX_CONNECTIONS: usize = 1024;
-/// Most connections one address may hold at once: forty phones behind one
-/// venue router open a few each; a client that opens hundreds is turned
-/// away at the door, so the rest of the room is still answered.
-pub const CONNECTIONS_PER_ADDRESS: usize = 128;
+/// Most connections one address may hold at once: a venue that puts a few
+/// hundred phones behind one address still fits, and one client cannot take
+/// more than half of [`MAX_CONNECTIONS`], so the rest of the room is answered.
+pub const CONNECTIONS_PER_ADDRESS: usize = 512;
 /// How long the accept loop rests when the system has no file descriptors
 /// left (EMFILE, ENFILE), rather than trying again at once.
 const NO_DESCRIPTORS_REST: Duration = Duration::from_millis(100);
+/// Most bytes a request's headers may take: a phone's are under 2 KB.
+const HEADER_LIMIT: usize = 16 * 1024;
 /// How long a client may take to send a request's headers.
 const HEADER_TIME_LIMIT: Duration = Duration::from_secs(10);
 
@@ -233,6 +235,7 @@ async fn serve(
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIME_LIMIT)
+                .max_buf_size(HEADER_LIMIT)
                 .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
                 .await;
             drop((permit, held));

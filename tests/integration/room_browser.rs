@@ -23,14 +23,22 @@ const IN_A_YEAR: &str = "Vad kan vi göra inom ett år?";
 /// How long the browser may take to show what the server sent.
 const BROWSER_PATIENCE: Duration = Duration::from_secs(15);
 
+/// One browser at a time: the tests run side by side, and several
+/// Chromiums starting at once on two cores make each slow to answer.
+static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// chromedriver on a free loopback port, stopped when dropped.
 struct Driver {
     child: Child,
     url: String,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Driver {
     fn start() -> Self {
+        let turn = ONE_BROWSER
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .expect("a free port")
@@ -50,6 +58,7 @@ impl Driver {
         Self {
             child,
             url: format!("http://127.0.0.1:{port}"),
+            _turn: turn,
         }
     }
 }

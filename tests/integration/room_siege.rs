@@ -55,8 +55,8 @@ fn quitting_wins_over_every_connection_a_client_holds() {
     #[cfg(unix)]
     let _ = rlimit::increase_nofile_limit(u64::MAX);
     let mut room = OpenRoom::start("seminarium-3", 2);
-    // Nine addresses × 128 idle connections: more than the server's 1,024.
-    let held = idle_connections(server(&room), 2..11, 128);
+    // Three addresses × 400 idle connections: more than the server's 1,024.
+    let held = idle_connections(server(&room), 2..5, 400);
     assert!(held.len() > 1024, "only {} connections", held.len());
     room.app.wait_for("the run screen", status_line_drawn);
     room.app.send(b"\x11");
@@ -127,5 +127,71 @@ fn a_device_that_opens_stream_after_stream_keeps_only_three() {
         })
         .collect();
     assert_eq!(ended, [[true; 7].as_slice(), &[false; 3]].concat());
+    assert!(room.app.quit().success());
+}
+
+/// Sends `request` as it is and reads the answer's status and body.
+fn raw(to: SocketAddr, request: &[u8]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(to).expect("connected");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .expect("a timeout");
+    // A server that stops reading may close before all is sent: its answer counts.
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer
+        .get(9..12)
+        .and_then(|status| status.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
+
+#[test]
+fn another_name_huge_headers_and_forged_bodies_get_the_rooms_own_page_or_nothing() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let to = server(&room);
+    let get = |host: &str| format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    // The room by its address, and by localhost.
+    assert_eq!(raw(to, get(&to.to_string()).as_bytes()).0, 200);
+    assert_eq!(
+        raw(to, get(&format!("localhost:{}", to.port())).as_bytes()).0,
+        200
+    );
+    // A name of someone else's pointed at the laptop (DNS rebinding).
+    let (status, page) = raw(to, get("samla.attacker.example").as_bytes());
+    assert_eq!(status, 421);
+    assert!(page.contains("Rummet nås bara på adressen"), "{page}");
+    // Headers far past 16 KB are not buffered.
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: {to}\r\nX-Fill: {}\r\nConnection: close\r\n\r\n",
+        "a".repeat(400 * 1024)
+    );
+    let (status, _) = raw(to, huge.as_bytes());
+    assert_ne!(status, 200, "refused or cut off");
+    // A body past the limit gets the room's page in Swedish, not plain English.
+    room.go_to("Handlingsplan");
+    let mut device = room.joined_device();
+    let (check, segment) = device.form(1);
+    let long = "x".repeat(40 * 1024);
+    let fields = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("text", long.as_str()),
+    ];
+    let (status, page) = device.post("/g/1/cards", &fields);
+    assert_eq!(status, 413);
+    assert!(
+        page.contains("<html lang=\"sv\"") && page.contains("Formuläret gick inte att läsa"),
+        "{page}"
+    );
+    assert!(!page.contains("Failed to buffer"), "{page}");
+    assert_eq!(
+        raw(to, get(&to.to_string()).as_bytes()).0,
+        200,
+        "the room goes on"
+    );
     assert!(room.app.quit().success());
 }
