@@ -18,7 +18,13 @@ pub const MAX_DEVICES: usize = 500;
 pub const POSTS_PER_MINUTE: usize = 30;
 /// Most wrong codes an address may try in a minute.
 pub const WRONG_CODES_PER_MINUTE: usize = 5;
-/// Most addresses whose wrong codes are remembered; past it the oldest are forgotten.
+/// Most wrong codes the whole room takes in a minute, from every address
+/// together: at this rate the expected time to guess a code of 32⁶ is
+/// about seventeen years.
+pub const WRONG_CODES_PER_MINUTE_IN_ALL: usize = 60;
+/// Most addresses whose wrong codes are remembered. Past it, an address
+/// is remembered only once an older one's minute has run out: a blocked
+/// address is never forgotten to make room.
 const REMEMBERED_ADDRESSES: usize = 4096;
 
 const MINUTE: Duration = Duration::from_secs(60);
@@ -61,6 +67,8 @@ pub struct Devices {
     by_hash: HashMap<String, Device>,
     next_number: u32,
     wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
+    /// Every wrong code of the last minute, from any address.
+    wrong_in_all: VecDeque<Instant>,
 }
 
 impl Devices {
@@ -84,6 +92,7 @@ impl Devices {
             by_hash,
             next_number: book.next_number.max(first_number),
             wrong_codes: HashMap::new(),
+            wrong_in_all: VecDeque::new(),
         }
     }
 
@@ -106,15 +115,20 @@ impl Devices {
         typed: &str,
         now: Instant,
     ) -> Result<Joining, JoinRefusal> {
-        let tries = self.wrong_codes.entry(address).or_default();
-        forget_before(tries, now);
-        if tries.len() >= WRONG_CODES_PER_MINUTE {
+        forget_before(&mut self.wrong_in_all, now);
+        let blocked = self.wrong_codes.get_mut(&address).is_some_and(|tries| {
+            forget_before(tries, now);
+            tries.len() >= WRONG_CODES_PER_MINUTE
+        });
+        // Past the room's budget nobody new is let in for the rest of the
+        // minute, so that no amount of addresses buys more guesses.
+        if blocked || self.wrong_in_all.len() >= WRONG_CODES_PER_MINUTE_IN_ALL {
             return Err(JoinRefusal::TooManyAttempts);
         }
         let typed = secret::normalized_code(typed);
         if !bool::from(typed.as_bytes().ct_eq(self.code.as_bytes())) {
-            tries.push_back(now);
-            self.forget_old_addresses(now);
+            self.wrong_in_all.push_back(now);
+            self.remember_wrong(address, now);
             return Err(JoinRefusal::WrongCode);
         }
         if self.by_hash.len() >= MAX_DEVICES {
@@ -155,19 +169,22 @@ impl Devices {
         true
     }
 
-    /// Keeps the table of wrong codes small: addresses whose tries are all
-    /// older than a minute go first, then the map is cleared if still too big.
-    fn forget_old_addresses(&mut self, now: Instant) {
-        if self.wrong_codes.len() <= REMEMBERED_ADDRESSES {
-            return;
+    /// Counts a wrong code against `address`. The table stays small: when
+    /// it is full, addresses whose minute has run out make room; an address
+    /// it has no room for is held back by the room's budget alone.
+    fn remember_wrong(&mut self, address: IpAddr, now: Instant) {
+        if !self.wrong_codes.contains_key(&address)
+            && self.wrong_codes.len() >= REMEMBERED_ADDRESSES
+        {
+            self.wrong_codes.retain(|_, tries| {
+                forget_before(tries, now);
+                !tries.is_empty()
+            });
+            if self.wrong_codes.len() >= REMEMBERED_ADDRESSES {
+                return;
+            }
         }
-        self.wrong_codes.retain(|_, tries| {
-            forget_before(tries, now);
-            !tries.is_empty()
-        });
-        if self.wrong_codes.len() > REMEMBERED_ADDRESSES {
-            self.wrong_codes.clear();
-        }
+        self.wrong_codes.entry(address).or_default().push_back(now);
     }
 }
 
@@ -225,6 +242,65 @@ mod tests {
         assert!(devices.join(address(3), "K7M2QX", start).is_ok());
         let later = start + MINUTE;
         assert!(devices.join(address(2), "K7M2QX", later).is_ok());
+    }
+
+    fn address_number(number: u32) -> IpAddr {
+        IpAddr::from(number.to_be_bytes().map(|byte| byte.max(1)))
+    }
+
+    #[test]
+    fn guessing_from_thousands_of_addresses_buys_no_more_than_the_rooms_budget() {
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let start = Instant::now();
+        // Held back at the door: the first address is blocked for its minute.
+        for _ in 0..WRONG_CODES_PER_MINUTE {
+            let _ = devices.join(address(2), "AAAAAA", start);
+        }
+        let mut wrong = WRONG_CODES_PER_MINUTE;
+        let mut held_back = 0;
+        for number in 0..5000 {
+            match devices.join(address_number(10_000 + number), "AAAAAA", start) {
+                Err(JoinRefusal::WrongCode) => wrong += 1,
+                Err(JoinRefusal::TooManyAttempts) => held_back += 1,
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(
+            wrong, WRONG_CODES_PER_MINUTE_IN_ALL,
+            "no more guesses in a minute"
+        );
+        assert_eq!(
+            held_back,
+            5000 + WRONG_CODES_PER_MINUTE - WRONG_CODES_PER_MINUTE_IN_ALL
+        );
+        assert!(devices.wrong_codes.len() <= REMEMBERED_ADDRESSES);
+        // A minute later the room takes guesses again, but the blocked
+        // address was never forgotten to make room while it was blocked.
+        let later = start + MINUTE;
+        assert!(devices.join(address(3), "K7M2QX", later).is_ok());
+    }
+
+    #[test]
+    fn a_full_table_never_forgets_a_blocked_address() {
+        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let start = Instant::now();
+        for _ in 0..WRONG_CODES_PER_MINUTE {
+            let _ = devices.join(address(2), "AAAAAA", start);
+        }
+        // Other addresses fill the table over time, each under the budget.
+        for number in 0..(REMEMBERED_ADDRESSES as u32 + 100) {
+            let at = start + Duration::from_millis(u64::from(number));
+            devices.wrong_in_all.clear();
+            let _ = devices.join(address_number(20_000 + number), "AAAAAA", at);
+        }
+        assert!(devices.wrong_codes.len() <= REMEMBERED_ADDRESSES);
+        let soon = start + Duration::from_secs(30);
+        devices.wrong_in_all.clear();
+        assert_eq!(
+            devices.join(address(2), "K7M2QX", soon),
+            Err(JoinRefusal::TooManyAttempts),
+            "still blocked"
+        );
     }
 
     #[test]
