@@ -400,7 +400,7 @@ impl AppState {
         text: &str,
         replaced: &str,
     ) -> Result<(), Refusal> {
-        if text.chars().count() > limits::TEXT_MAX_CHARS {
+        if limits::box_length(text) > limits::TEXT_MAX_CHARS {
             return Err(Refusal::Limit(Limit::TextLength));
         }
         if let Some(device) = new_card_of {
@@ -511,7 +511,7 @@ impl AppState {
             return Err(Refusal::Empty);
         }
         let too_long = answers.iter().any(|answer| {
-            matches!(answer, Answer::Text(text) if text.chars().count() > limits::TEXT_MAX_CHARS)
+            matches!(answer, Answer::Text(text) if limits::box_length(text) > limits::TEXT_MAX_CHARS)
         });
         if too_long {
             return Err(Refusal::Limit(Limit::TextLength));

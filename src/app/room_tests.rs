@@ -759,9 +759,10 @@ fn a_text_past_the_longest_and_a_device_past_its_cards_are_refused() {
 fn the_room_takes_text_up_to_its_bytes_and_then_no_more() {
     use crate::room::limits::{self, Limit};
     let mut state = open_room_on_the_action_plan();
-    // Cards of the longest text in four-byte letters, from as many phones
-    // as it takes, up to the room's bytes.
-    let card = "🙂".repeat(limits::TEXT_MAX_CHARS);
+    // Cards of the longest text the box takes in the letters of most bytes
+    // (three bytes, one unit of the box's count), from as many phones as it
+    // takes, up to the room's bytes.
+    let card = "€".repeat(limits::TEXT_MAX_CHARS);
     let fit = limits::ROOM_BYTES / card.len();
     for number in 0..fit {
         let device = u32::try_from(number / limits::CARDS_PER_DEVICE).expect("few devices");

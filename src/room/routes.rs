@@ -360,7 +360,7 @@ async fn post_card(
         device: joined.device,
         segment: form.segment.unwrap_or(usize::MAX),
         lane,
-        text: form.text.clone(),
+        text: as_typed(&form.text),
         column: form.column,
         row: form.row,
     };
@@ -438,7 +438,7 @@ async fn edit_card(
     let action = RoomAction::Edit {
         device: joined.device,
         card,
-        text: form.text.clone(),
+        text: as_typed(&form.text),
         revision,
     };
     change(&shared, &joined, &form.check, action, &form.text, &back).await
@@ -475,6 +475,12 @@ async fn toggle_priority(
     let back = back_to_group(&shared.snapshot(), card);
     let action = RoomAction::TogglePriority { card };
     change(&shared, &joined, &form.check, action, "", &back).await
+}
+
+/// A text as the phone's box held it: a form sends its line breaks as
+/// CR LF, the box and the session count and keep them as one.
+fn as_typed(text: &str) -> String {
+    text.replace("\r\n", "\n")
 }
 
 /// The page of the group a card belongs to, for after a change to it.

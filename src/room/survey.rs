@@ -118,7 +118,7 @@ fn question_fieldset(
                     }
                     QuestionKind::Text => {
                         @let written = match earlier { Some(Answer::Text(text)) => text.as_str(), _ => "" };
-                        input.text type="text" name=(name) maxlength="300" aria-label=(question.text) value=(written);
+                        input.text type="text" name=(name) maxlength=(super::limits::TEXT_MAX_CHARS) aria-label=(question.text) value=(written);
                     }
                     QuestionKind::AnyOf(_) => {
                         @for (option, label) in question.options.iter().enumerate() {

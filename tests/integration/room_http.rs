@@ -186,6 +186,10 @@ fn a_post_without_its_form_check_or_past_the_longest_text_is_refused_and_the_scr
     // As long as the text box allows, in letters of two bytes: taken.
     let longest = "ä".repeat(samla::room::limits::TEXT_MAX_CHARS);
     assert_eq!(device.post_card(1, &longest, None).0, 303);
+    // A form sends line breaks as CR LF; the box counted each as one, and
+    // so does the room, which keeps them as the line breaks they are.
+    let lines = format!("{}a", "a\r\n".repeat(999));
+    assert_eq!(device.post_card(1, &lines, None).0, 303);
     // Malformed requests: a 4xx each.
     assert_eq!(device.get("/c/not-a-number/edit").0, 400);
     assert_eq!(device.get("/g/9").0, 404);
@@ -193,10 +197,11 @@ fn a_post_without_its_form_check_or_past_the_longest_text_is_refused_and_the_scr
     assert_eq!(device.post("/g/1/cards", &[]).0, 403);
     room.app.wait_for("the run screen", status_line_drawn);
     let file = wait_for_file(room.home(), "the session", |_| true);
-    assert_eq!(file.session.cards.len(), 1);
-    // Thirty posts a minute (the two above count), then a friendly refusal
+    assert_eq!(file.session.cards.len(), 2);
+    assert_eq!(file.session.cards[1].text, lines.replace("\r\n", "\n"));
+    // Thirty posts a minute (the three above count), then a friendly refusal
     // that keeps the text.
-    for number in 2..30 {
+    for number in 3..30 {
         assert_eq!(device.post_card(1, &format!("kort {number}"), None).0, 303);
     }
     let (status, page) = device.post_card(1, "ett för mycket", None);

@@ -341,9 +341,9 @@ fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_
         .expect("bundled")
         .expect("valid");
     let mut session = Session::new(agenda, vec!["Grupp 1".to_owned()], one_pm());
-    // The phones' text at its most, in the longest cards of four-byte letters
-    // that RON writes as they are.
-    let card = "🙂".repeat(TEXT_MAX_CHARS);
+    // The phones' text at its most, in the longest cards the box takes of
+    // the letters with most bytes to it, which RON writes as they are.
+    let card = "€".repeat(TEXT_MAX_CHARS);
     let discussion = (0..session.agenda.segments.len())
         .find(|&index| session.agenda.segments[index].kind.is_writing())
         .expect("a segment where groups write");
