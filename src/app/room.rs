@@ -253,8 +253,15 @@ impl AppState {
         now: DateTime<Utc>,
         effects: &mut Effects,
     ) -> Change {
-        if let RoomAction::Join { device, token_hash } = action {
-            return self.join_room(request, device, token_hash, effects);
+        match action {
+            RoomAction::Join { device, token_hash } => {
+                return self.join_room(request, device, token_hash, effects);
+            }
+            RoomAction::TurnedAway { room_full } => {
+                self.notice = Some(Notice::TurnedAway { room_full });
+                return Change::Nothing;
+            }
+            _ => {}
         }
         let (applied, reply) = match self.room_change(action) {
             Err(refusal) => (Applied::default(), RoomReply::Refused(refusal)),
@@ -330,7 +337,8 @@ impl AppState {
             RoomAction::Delete { device, card } => CardAction::Remove { id: card, device },
             RoomAction::Answer { .. }
             | RoomAction::TogglePriority { .. }
-            | RoomAction::Join { .. } => {
+            | RoomAction::Join { .. }
+            | RoomAction::TurnedAway { .. } => {
                 return Err(Refusal::NotPosting);
             }
         };
@@ -388,7 +396,8 @@ impl AppState {
             RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
             RoomAction::Answer { .. }
             | RoomAction::TogglePriority { .. }
-            | RoomAction::Join { .. } => Err(Refusal::NotPosting),
+            | RoomAction::Join { .. }
+            | RoomAction::TurnedAway { .. } => Err(Refusal::NotPosting),
         }
     }
 

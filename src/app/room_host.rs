@@ -91,7 +91,8 @@ impl RoomHost {
                     None => room::join_code().map_err(|error| error.kind())?,
                 };
                 let first = first_device_number(&state.session);
-                let devices = Devices::new(code, &state.devices, first);
+                let per_address = self.config.devices_per_address;
+                let devices = Devices::new(code, &state.devices, first, per_address);
                 Arc::clone(self.devices.insert(Arc::new(Mutex::new(devices))))
             }
         };

@@ -191,6 +191,10 @@ pub struct RoomArgs {
     /// Listen on this port; 8765, or any free one, by default (0: any free one).
     #[arg(long, value_name = "PORT")]
     pub port: Option<u16>,
+    /// How many phones may join from one address (4 by default; more for a
+    /// venue that puts everyone behind one router)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub devices_per_address: Option<u16>,
 }
 
 impl RoomArgs {
@@ -200,6 +204,9 @@ impl RoomArgs {
         crate::room::RoomConfig {
             bind: self.bind.unwrap_or(default.bind),
             port: self.port,
+            devices_per_address: self
+                .devices_per_address
+                .map_or(default.devices_per_address, usize::from),
         }
     }
 }

@@ -181,6 +181,9 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
         (_, "bind") => {
             "Lyssna bara på den här adressen (t.ex. 127.0.0.1, eller surfpunktens adress); alla gränssnitt som standard"
         }
+        (_, "devices_per_address") => {
+            "Så många mobiler får gå med från samma adress (4 som standard; mer där alla når rummet genom en och samma router)"
+        }
         (_, "port") => {
             "Lyssna på den här porten; 8765, eller någon ledig, som standard (0: någon ledig)"
         }

@@ -51,6 +51,8 @@ pub enum Notice {
     ExportFailed(ErrorKind),
     /// The room was closed.
     RoomClosed,
+    /// A phone was turned away at the room's door.
+    TurnedAway { room_full: bool },
     /// The room has a new join code (or could not get one, and why).
     NewCode(Result<String, ErrorKind>),
     /// The room's server could not start.
@@ -141,6 +143,18 @@ impl Notice {
                 language,
                 "Rummet är stängt: inga nya kort tas emot · w öppnar det igen",
                 "The room is closed: no new cards are taken · w opens it again",
+            )
+            .to_owned(),
+            Notice::TurnedAway { room_full: true } => pick(
+                language,
+                "En mobil kom inte in: rummet är fullt",
+                "A phone was turned away: the room is full",
+            )
+            .to_owned(),
+            Notice::TurnedAway { room_full: false } => pick(
+                language,
+                "En mobil kom inte in: dess uppkoppling har så många mobiler som rummet tar (--devices-per-address)",
+                "A phone was turned away: its connection has as many phones as the room takes (--devices-per-address)",
             )
             .to_owned(),
             Notice::NewCode(Ok(code)) => format!(

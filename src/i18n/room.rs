@@ -24,6 +24,8 @@ pub struct RoomWords {
     pub too_many_attempts: &'static str,
     /// The room holds as many devices as it can.
     pub room_full: &'static str,
+    /// An address with as many devices as it may have.
+    pub address_full: &'static str,
     /// Above the list of groups.
     pub pick_group: &'static str,
     /// The room is closed.
@@ -173,6 +175,8 @@ const SV: RoomWords = RoomWords {
     wrong_code: "Det är inte rummets kod. Titta på duken och försök igen.",
     too_many_attempts: "För många fel koder. Vänta en minut och försök igen.",
     room_full: "Rummet är fullt. Be processledaren om hjälp.",
+    address_full: "Från den här uppkopplingen är redan så många mobiler med som rummet tar. \
+        Be processledaren om hjälp.",
     pick_group: "Välj din grupp",
     closed_heading: "Rummet är stängt",
     closed_text: "Processledaren har stängt rummet. Det du skrev finns kvar hos processledaren.",
@@ -258,6 +262,8 @@ const EN: RoomWords = RoomWords {
     wrong_code: "That is not the room's code. Look at the screen and try again.",
     too_many_attempts: "Too many wrong codes. Wait a minute and try again.",
     room_full: "The room is full. Ask the facilitator for help.",
+    address_full: "As many phones as the room takes from this connection are already in. \
+        Ask the facilitator for help.",
     pick_group: "Pick your group",
     closed_heading: "The room is closed",
     closed_text: "The facilitator has closed the room. What you wrote is kept by the facilitator.",

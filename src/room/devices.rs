@@ -12,8 +12,17 @@ use subtle::ConstantTimeEq;
 use super::book::{DeviceBook, form_check, token_hash};
 use super::secret;
 
-/// Most devices a room takes: a seminar is forty people, a big day a few hundred.
+/// Most devices a room takes at once: a seminar is forty people, a big day a
+/// few hundred.
 pub const MAX_DEVICES: usize = 500;
+/// Most devices one address may have in the room at once, by default: a
+/// phone and a laptop or two; a venue that puts everyone behind one address
+/// asks for more (`--devices-per-address`).
+pub const DEVICES_PER_ADDRESS: usize = 4;
+/// A device not heard from for this long gives its place back: it stays
+/// known (its cookie, its cards and answers are its own), but no longer
+/// counts against its address or the room.
+pub const IDLE_AFTER: Duration = Duration::from_secs(15 * 60);
 /// Most cards (and edits) a device sends in a minute.
 pub const POSTS_PER_MINUTE: usize = 30;
 /// Most wrong codes an address may try in a minute.
@@ -36,6 +45,10 @@ pub struct Device {
     pub number: u32,
     /// When it sent its latest posts, for the limit.
     posts: VecDeque<Instant>,
+    /// Where it joined from and when it was last heard from, while it holds
+    /// a place; `None` for a device the room knew before a restart until it
+    /// is heard from again.
+    place: Option<(IpAddr, Instant)>,
 }
 
 /// A device let in, not yet written down in the session.
@@ -58,6 +71,8 @@ pub enum JoinRefusal {
     TooManyAttempts,
     /// The room holds [`MAX_DEVICES`].
     Full,
+    /// The address has as many devices in the room as it may.
+    AddressFull,
 }
 
 /// Every device of a run, kept while the room closes and opens again.
@@ -66,6 +81,7 @@ pub struct Devices {
     code: String,
     by_hash: HashMap<String, Device>,
     next_number: u32,
+    per_address: usize,
     wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
     /// Every wrong code of the last minute, from any address.
     wrong_in_all: VecDeque<Instant>,
@@ -75,7 +91,7 @@ impl Devices {
     /// The devices of `book`, for a room with join code `code`; a new device
     /// gets a number past the book's and past `first_number`, so numbers
     /// stay unique across restarts.
-    pub fn new(code: String, book: &DeviceBook, first_number: u32) -> Self {
+    pub fn new(code: String, book: &DeviceBook, first_number: u32, per_address: usize) -> Self {
         let by_hash = book
             .devices
             .iter()
@@ -83,6 +99,7 @@ impl Devices {
                 let device = Device {
                     number: known.number,
                     posts: VecDeque::new(),
+                    place: None,
                 };
                 (known.token_hash.clone(), device)
             })
@@ -91,6 +108,7 @@ impl Devices {
             code,
             by_hash,
             next_number: book.next_number.max(first_number),
+            per_address,
             wrong_codes: HashMap::new(),
             wrong_in_all: VecDeque::new(),
         }
@@ -131,14 +149,23 @@ impl Devices {
             self.remember_wrong(address, now);
             return Err(JoinRefusal::WrongCode);
         }
-        if self.by_hash.len() >= MAX_DEVICES {
+        let (mut in_room, mut from_here) = (0, 0);
+        for (from, _) in self.by_hash.values().filter_map(|device| device.place) {
+            in_room += 1;
+            from_here += usize::from(from == address);
+        }
+        if in_room >= MAX_DEVICES {
             return Err(JoinRefusal::Full);
+        }
+        if from_here >= self.per_address {
+            return Err(JoinRefusal::AddressFull);
         }
         let token = secret::token().map_err(|_| JoinRefusal::Full)?;
         let number = self.next_number;
         let device = Device {
             number,
             posts: VecDeque::new(),
+            place: Some((address, now)),
         };
         self.next_number += 1;
         let token_hash = token_hash(&token);
@@ -155,8 +182,26 @@ impl Devices {
         self.by_hash.get(&token_hash(token))
     }
 
+    /// The device with `token`, heard from at `address` at `now`: it holds
+    /// its place; and every device not heard from for [`IDLE_AFTER`] gives
+    /// its place back.
+    pub fn heard_from(&mut self, token: &str, address: IpAddr, now: Instant) -> Option<u32> {
+        for device in self.by_hash.values_mut() {
+            if device
+                .place
+                .is_some_and(|(_, seen)| now.duration_since(seen) >= IDLE_AFTER)
+            {
+                device.place = None;
+            }
+        }
+        let device = self.by_hash.get_mut(&token_hash(token))?;
+        device.place = Some((address, now));
+        Some(device.number)
+    }
+
     /// Whether the device with `token` may post once more at `now`; counts
-    /// the post if so.
+    /// the post if so. An address's posts are bounded with it: it has at
+    /// most its share of devices in the room, each with its own minute's posts.
     pub fn take_post(&mut self, token: &str, now: Instant) -> bool {
         let Some(device) = self.by_hash.get_mut(&token_hash(token)) else {
             return false;
@@ -207,13 +252,19 @@ fn forget_before(times: &mut VecDeque<Instant>, now: Instant) {
 mod tests {
     use super::*;
 
+    /// A room with code K7M2QX, numbering from `first`, that lets any
+    /// number of devices in from one address.
+    fn room(first: u32) -> Devices {
+        Devices::new("K7M2QX".into(), &DeviceBook::default(), first, MAX_DEVICES)
+    }
+
     fn address(last: u8) -> IpAddr {
         IpAddr::from([192, 168, 1, last])
     }
 
     #[test]
     fn the_right_code_in_any_case_lets_a_device_in_with_its_own_number() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 4);
+        let mut devices = room(4);
         let now = Instant::now();
         let first = devices.join(address(2), "k7m2qx", now).unwrap();
         let second = devices.join(address(3), "K7M 2QX", now).unwrap();
@@ -225,7 +276,7 @@ mod tests {
 
     #[test]
     fn wrong_codes_are_limited_per_address_for_a_minute() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let mut devices = room(0);
         let start = Instant::now();
         for _ in 0..WRONG_CODES_PER_MINUTE {
             assert_eq!(
@@ -250,7 +301,7 @@ mod tests {
 
     #[test]
     fn guessing_from_thousands_of_addresses_buys_no_more_than_the_rooms_budget() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let mut devices = room(0);
         let start = Instant::now();
         // Held back at the door: the first address is blocked for its minute.
         for _ in 0..WRONG_CODES_PER_MINUTE {
@@ -282,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_full_table_never_forgets_a_blocked_address() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let mut devices = room(0);
         let start = Instant::now();
         for _ in 0..WRONG_CODES_PER_MINUTE {
             let _ = devices.join(address(2), "AAAAAA", start);
@@ -305,7 +356,7 @@ mod tests {
 
     #[test]
     fn a_device_posts_at_most_thirty_times_a_minute() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let mut devices = room(0);
         let start = Instant::now();
         let token = devices.join(address(2), "K7M2QX", start).unwrap().token;
         for _ in 0..POSTS_PER_MINUTE {
@@ -318,7 +369,7 @@ mod tests {
 
     #[test]
     fn the_room_takes_at_most_500_devices() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let mut devices = room(0);
         let now = Instant::now();
         for _ in 0..MAX_DEVICES {
             devices.join(address(2), "K7M2QX", now).unwrap();
@@ -331,7 +382,7 @@ mod tests {
 
     #[test]
     fn a_form_check_is_the_devices_own() {
-        let mut devices = Devices::new("K7M2QX".into(), &DeviceBook::default(), 0);
+        let mut devices = room(0);
         let now = Instant::now();
         let one = devices.join(address(2), "K7M2QX", now).unwrap().token;
         let other = devices.join(address(2), "K7M2QX", now).unwrap().token;
@@ -345,9 +396,44 @@ mod tests {
         let mut book = DeviceBook::default();
         let token = "ab".repeat(32);
         book.add(7, token_hash(&token));
-        let mut devices = Devices::new("K7M2QX".into(), &book, 3);
+        let mut devices = Devices::new("K7M2QX".into(), &book, 3, MAX_DEVICES);
         assert_eq!(devices.device(&token).map(|device| device.number), Some(7));
         let new = devices.join(address(2), "K7M2QX", Instant::now()).unwrap();
         assert_eq!(new.number, 8, "never a number an earlier device had");
+    }
+
+    #[test]
+    fn an_address_has_four_devices_in_the_room_until_one_is_idle() {
+        let mut devices = Devices::new(
+            "K7M2QX".into(),
+            &DeviceBook::default(),
+            0,
+            DEVICES_PER_ADDRESS,
+        );
+        let start = Instant::now();
+        let joined: Vec<Joining> = (0..DEVICES_PER_ADDRESS)
+            .map(|_| devices.join(address(2), "K7M2QX", start).unwrap())
+            .collect();
+        assert_eq!(
+            devices.join(address(2), "K7M2QX", start),
+            Err(JoinRefusal::AddressFull)
+        );
+        assert!(
+            devices.join(address(3), "K7M2QX", start).is_ok(),
+            "another address"
+        );
+        // Three keep being heard from; the fourth goes quiet and gives its
+        // place back, though it stays known by its cookie.
+        let later = start + IDLE_AFTER;
+        for device in &joined[..3] {
+            devices.heard_from(&device.token, address(2), later - Duration::from_secs(1));
+        }
+        devices.heard_from(&joined[0].token, address(2), later);
+        assert!(devices.join(address(2), "K7M2QX", later).is_ok());
+        assert_eq!(
+            devices.heard_from(&joined[3].token, address(2), later),
+            Some(joined[3].number),
+            "still its own number"
+        );
     }
 }

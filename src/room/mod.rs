@@ -36,6 +36,9 @@ pub enum RoomAction {
     /// A device let in with the code, to be written down before it gets
     /// its cookie, so that it stays joined across a restart or a crash.
     Join { device: u32, token_hash: String },
+    /// A phone was turned away at the door: the room is full, or its
+    /// address has all the devices it may. Nothing changes; the run screen says so.
+    TurnedAway { room_full: bool },
     /// A new card in segment `segment`: a group's, or the room's where people
     /// write alone or in pairs.
     Post {

@@ -175,11 +175,14 @@ impl FromRequestParts<Shared> for Joined {
             .get(DEVICE_COOKIE)
             .map(|cookie| cookie.value().to_owned())
             .ok_or_else(|| Redirect::to("/"))?;
+        let from = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |info| info.0.ip());
         let device = shared
             .devices()
-            .device(&token)
-            .ok_or_else(|| Redirect::to("/"))?
-            .number;
+            .heard_from(&token, from, Instant::now())
+            .ok_or_else(|| Redirect::to("/"))?;
         Ok(Joined {
             device,
             form_check: form_check(&token),
@@ -265,7 +268,16 @@ async fn join(
                     (StatusCode::TOO_MANY_REQUESTS, words.too_many_attempts)
                 }
                 JoinRefusal::Full => (StatusCode::SERVICE_UNAVAILABLE, words.room_full),
+                JoinRefusal::AddressFull => (StatusCode::SERVICE_UNAVAILABLE, words.address_full),
             };
+            if matches!(refusal, JoinRefusal::Full | JoinRefusal::AddressFull) {
+                // The facilitator hears of it on the run screen; no answer is awaited.
+                let (reply, _) = tokio::sync::oneshot::channel();
+                let action = RoomAction::TurnedAway {
+                    room_full: refusal == JoinRefusal::Full,
+                };
+                let _ = (shared.send)(RoomRequest { action, reply });
+            }
             return html(status, pages::join(&snapshot, Some(problem)));
         }
     };

@@ -55,6 +55,8 @@ pub struct RoomConfig {
     pub bind: IpAddr,
     /// The port; `None` picks one, `Some(0)` any free one.
     pub port: Option<u16>,
+    /// How many devices may join from one address.
+    pub devices_per_address: usize,
 }
 
 impl Default for RoomConfig {
@@ -62,6 +64,7 @@ impl Default for RoomConfig {
         Self {
             bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
             port: None,
+            devices_per_address: super::devices::DEVICES_PER_ADDRESS,
         }
     }
 }

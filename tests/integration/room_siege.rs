@@ -195,3 +195,24 @@ fn another_name_huge_headers_and_forged_bodies_get_the_rooms_own_page_or_nothing
     );
     assert!(room.app.quit().success());
 }
+
+#[test]
+fn one_client_joining_again_and_again_fills_only_its_own_addresss_places() {
+    let mut room = OpenRoom::start_as_it_comes("seminarium-3", 2);
+    let mut phones: Vec<_> = (0..4).map(|_| room.joined_device()).collect();
+    // A fifth device from the same address is turned away, with the room's
+    // page, and the facilitator hears of it.
+    let mut fifth = room.device();
+    let (status, page) = fifth.join(&room.door.code);
+    assert_eq!(status, 503);
+    assert!(
+        page.contains("så många mobiler med som rummet tar"),
+        "{page}"
+    );
+    room.app.wait_for_text("En mobil kom inte in");
+    // The four carry on.
+    for phone in &mut phones {
+        assert_eq!(phone.get("/groups").0, 200);
+    }
+    assert!(room.app.quit().success());
+}

@@ -23,6 +23,8 @@ pub struct OpenRoom {
 impl OpenRoom {
     /// `samla run AGENDA --room` with `groups` groups in a 120×40 terminal, its
     /// join screen dismissed; only 127.0.0.1 is listened on, on any free port.
+    /// Every phone of a test comes from 127.0.0.1, as from behind one venue
+    /// router, so the room takes up to 1,000 devices from one address.
     pub fn start(agenda: &str, groups: u32) -> Self {
         Self::start_in(
             tempfile::tempdir().expect("a temporary folder"),
@@ -63,8 +65,20 @@ impl OpenRoom {
     /// Like [`OpenRoom::start`], in a home prepared beforehand (e.g. with
     /// agendas of its own).
     pub fn start_in(home: tempfile::TempDir, agenda: &str, groups: u32) -> Self {
+        Self::start_with(home, agenda, groups, &["--devices-per-address", "1000"])
+    }
+
+    /// `samla run AGENDA --room` as a facilitator starts it, with the room's
+    /// limits of devices per address as they are by default.
+    pub fn start_as_it_comes(agenda: &str, groups: u32) -> Self {
+        let home = tempfile::tempdir().expect("a temporary folder");
+        Self::start_with(home, agenda, groups, &[])
+    }
+
+    /// Like [`OpenRoom::start_in`] with `extra` arguments.
+    fn start_with(home: tempfile::TempDir, agenda: &str, groups: u32, extra: &[&str]) -> Self {
         let groups = groups.to_string();
-        let args = [
+        let mut args = vec![
             "run",
             agenda,
             "--groups",
@@ -75,6 +89,7 @@ impl OpenRoom {
             "--port",
             "0",
         ];
+        args.extend_from_slice(extra);
         let (app, door) = open_in(home.path(), &args, None);
         Self { app, home, door }
     }
@@ -82,7 +97,16 @@ impl OpenRoom {
     /// Starts the room's session again after the run screen ended (quit, or
     /// killed): `samla resume --room` on loopback, its join screen dismissed.
     pub fn resume(&mut self) {
-        let args = ["resume", "--room", "--bind", "127.0.0.1", "--port", "0"];
+        let args = [
+            "resume",
+            "--room",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--devices-per-address",
+            "1000",
+        ];
         let (app, door) = open_in(self.home.path(), &args, Some(&self.door));
         self.app = app;
         self.door = door;
