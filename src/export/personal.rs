@@ -4,8 +4,8 @@
 
 use super::Summary;
 use crate::i18n::words;
-use crate::session::Session;
 use crate::session::personal::{Kind, finds, redacted};
+use crate::session::{Answer, Session};
 
 /// How much of a flagged card a warning quotes, so the note-taker finds it.
 const OPENING_CHARS: usize = 40;
@@ -60,6 +60,31 @@ pub fn flags(summary: &Summary) -> Vec<Flag> {
             })
         }));
     }
+    // A survey's free text, from phones and from paper, goes out too.
+    for (segment, poll) in &session.polls {
+        for (form, respondent) in poll.respondents.iter().enumerate() {
+            flags.extend(respondent.answers.iter().filter_map(|answer| {
+                let Answer::Text(text) = answer else {
+                    return None;
+                };
+                Some(Flag {
+                    place: format!("{}, {} {}", title(*segment), words.form, form + 1),
+                    kinds: kinds(text)?,
+                })
+            }));
+        }
+    }
+    // So do the groups' names.
+    let names = session
+        .groups
+        .iter()
+        .chain(session.set_groups.values().flatten());
+    flags.extend(names.filter_map(|name| {
+        Some(Flag {
+            place: format!("{}: \u{201d}{name}\u{201d}", words.group),
+            kinds: kinds(name)?,
+        })
+    }));
     flags
 }
 
@@ -81,6 +106,23 @@ pub fn redact(session: &Session) -> Session {
     }
     for note in session.private_notes.values_mut() {
         *note = redacted(note, with);
+    }
+    let answers = session
+        .polls
+        .values_mut()
+        .flat_map(|poll| &mut poll.respondents)
+        .flat_map(|respondent| &mut respondent.answers);
+    for answer in answers {
+        if let Answer::Text(text) = answer {
+            *text = redacted(text, with);
+        }
+    }
+    let names = session
+        .groups
+        .iter_mut()
+        .chain(session.set_groups.values_mut().flatten());
+    for name in names {
+        *name = redacted(name, with);
     }
     session
 }

@@ -70,6 +70,8 @@ pub struct Words {
     pub ros: &'static str,
     pub months: [&'static str; 12],
     pub removed: &'static str,
+    /// One survey form, numbered: "formulär 3".
+    pub form: &'static str,
     pub take_home: &'static str,
     pub lines_to_fix: &'static str,
     /// Under a breakdown that hides columns; `{n}` is the fewest shown.
@@ -139,6 +141,7 @@ const SV: Words = Words {
     by: "senast",
     ros: "Taggarna följer ROS: regelverk, organisation och synsätt.",
     removed: "[borttaget]",
+    form: "formulär",
     take_home: "Att ta med hem",
     lines_to_fix: "Rader som väntar på att rättas (inte räknade)",
     few_hidden: "Färre än {n} svarande visas som < {n}.",
@@ -216,6 +219,7 @@ const EN: Words = Words {
     by: "by",
     ros: "The tags follow ROS: rules (regelverk), organisation and outlook (synsätt).",
     removed: "[removed]",
+    form: "form",
     take_home: "To take home",
     lines_to_fix: "Lines waiting to be fixed (not counted)",
     few_hidden: "Fewer than {n} respondents are shown as < {n}.",

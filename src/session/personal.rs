@@ -28,12 +28,15 @@ pub struct Find {
     pub range: Range<usize>,
 }
 
-/// Every find in `text`, in order.
+/// Every find in `text`, in order, however it is spelt: full-width digits
+/// and at signs, dashes and minus signs, no-break spaces and line breaks
+/// inside a number, parentheses, slashes and dots in a phone number.
 pub fn finds(text: &str) -> Vec<Find> {
-    let mut found: Vec<Find> = number_runs(text)
+    let plain = Plain::of(text);
+    let mut found: Vec<Find> = number_runs(&plain.text)
         .into_iter()
         .filter_map(|range| {
-            let run = &text[range.clone()];
+            let run = &plain.text[range.clone()];
             let kind = if is_id_number(run) {
                 Kind::IdNumber
             } else if is_phone(run) {
@@ -44,8 +47,11 @@ pub fn finds(text: &str) -> Vec<Find> {
             Some(Find { kind, range })
         })
         .collect();
-    found.extend(emails(text));
+    found.extend(emails(&plain.text));
     found.sort_by_key(|find| find.range.start);
+    for find in &mut found {
+        find.range = plain.original(&find.range);
+    }
     found
 }
 
@@ -65,18 +71,76 @@ pub fn redacted(text: &str, with: &str) -> String {
     out
 }
 
-/// Runs of digits that may hold single spaces, dashes or a leading or inner
-/// plus, standing apart from letters and other digits: "900101-0017",
-/// "070-123 45 67", "+46 70 123 45 67".
+/// A text spelt plainly for the search, and where each of its bytes came
+/// from, so that a find names its place in the text as written.
+struct Plain {
+    text: String,
+    /// For each byte of `text`, the original character's bytes.
+    from: Vec<Range<usize>>,
+}
+
+impl Plain {
+    fn of(text: &str) -> Self {
+        let mut plain = Self {
+            text: String::with_capacity(text.len()),
+            from: Vec::with_capacity(text.len()),
+        };
+        for (at, character) in text.char_indices() {
+            let Some(spelt) = plainly(character) else {
+                continue;
+            };
+            plain.text.push(spelt);
+            let original = at..at + character.len_utf8();
+            plain
+                .from
+                .extend(std::iter::repeat_n(original, spelt.len_utf8()));
+        }
+        plain
+    }
+
+    /// Where `range` of the plain text stands in the original.
+    fn original(&self, range: &Range<usize>) -> Range<usize> {
+        let start = self.from.get(range.start).map_or(0, |from| from.start);
+        let end = range
+            .end
+            .checked_sub(1)
+            .and_then(|last| self.from.get(last))
+            .map_or(start, |from| from.end);
+        start..end
+    }
+}
+
+/// `character` as the search reads it: full-width forms as ASCII, every
+/// dash and minus as "-", every space and line break as " "; nothing for a
+/// character that shows nothing.
+fn plainly(character: char) -> Option<char> {
+    Some(match character {
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(u32::from(character) - 0xFF01 + 0x21).unwrap_or(character)
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        character if character.is_whitespace() => ' ',
+        character => character,
+    })
+}
+
+/// Characters that may stand between the digits of a number as people
+/// write them.
+const SEPARATORS: &[u8] = b" -+/.()";
+
+/// Runs of digits, with at most three separators between digits (" - "), that may
+/// open with "+" or "(", standing apart from letters and other digits:
+/// "900101-0017", "070-123 45 67", "+46 (0)70-123 45 67", "(070) 123 45 67".
 fn number_runs(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
+    let digit_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
     let mut runs = Vec::new();
     let mut index = 0;
     while index < bytes.len() {
-        let starts = bytes[index].is_ascii_digit()
-            || (bytes[index] == b'+' && bytes.get(index + 1).is_some_and(u8::is_ascii_digit));
+        let opens = digit_at(index) || (matches!(bytes[index], b'+' | b'(') && digit_at(index + 1));
         let apart = index == 0 || !bytes[index - 1].is_ascii_alphanumeric();
-        if !(starts && apart) {
+        if !(opens && apart) {
             index += 1;
             continue;
         }
@@ -84,20 +148,25 @@ fn number_runs(text: &str) -> Vec<Range<usize>> {
         let mut end = index;
         let mut cursor = index;
         while cursor < bytes.len() {
-            match bytes[cursor] {
-                b'0'..=b'9' => {
-                    cursor += 1;
-                    end = cursor;
-                }
-                // A separator counts only between digits.
-                b' ' | b'-' | b'+' if bytes.get(cursor + 1).is_some_and(u8::is_ascii_digit) => {
-                    cursor += 1;
-                }
-                _ => break,
+            if bytes[cursor].is_ascii_digit() {
+                cursor += 1;
+                end = cursor;
+                continue;
+            }
+            // Up to three separators count, and only with a digit after them.
+            let gap = bytes[cursor..]
+                .iter()
+                .take(4)
+                .take_while(|byte| SEPARATORS.contains(byte))
+                .count();
+            if (1..=3).contains(&gap) && digit_at(cursor + gap) || cursor == start {
+                cursor += gap.max(1);
+            } else {
+                break;
             }
         }
         let followed_by_letter = bytes.get(end).is_some_and(u8::is_ascii_alphabetic);
-        if !followed_by_letter {
+        if !followed_by_letter && end > start {
             runs.push(start..end);
         }
         index = end.max(start + 1);
@@ -105,15 +174,23 @@ fn number_runs(text: &str) -> Vec<Range<usize>> {
     runs
 }
 
-/// A personnummer or samordningsnummer: ten or twelve digits, the last four
-/// after an optional "-" or "+", with a real date and a valid check digit.
+/// A personnummer or samordningsnummer: ten or twelve digits, whole or
+/// with the last four apart ("-", "+" or a space), or the date's parts apart
+/// too ("1981-12-18-9876"), with a real date and a valid check digit.
 fn is_id_number(run: &str) -> bool {
-    let digits = run.chars().filter(char::is_ascii_digit).count();
-    let shaped = match run.find(['-', '+']) {
-        None => !run.contains(' '),
-        Some(at) => run.len() - at == 5 && run[..at].chars().all(|c| c.is_ascii_digit()),
-    };
-    if !shaped || !matches!(digits, 10 | 12) {
+    if run.contains(['/', '.', '(', ')']) || run.starts_with('+') {
+        return false;
+    }
+    let groups: Vec<usize> = run
+        .split([' ', '-', '+'])
+        .filter(|group| !group.is_empty())
+        .map(str::len)
+        .collect();
+    let shaped = matches!(
+        groups.as_slice(),
+        [10] | [12] | [6, 4] | [8, 4] | [4, 2, 2, 4] | [2, 2, 2, 4]
+    );
+    if !shaped {
         return false;
     }
     let digits: Vec<u32> = run.chars().filter_map(|c| c.to_digit(10)).collect();
@@ -143,12 +220,24 @@ fn luhn(digits: &[u32]) -> u32 {
 }
 
 /// A phone number: from 0 or +, seven digits or more, valid in Sweden's plan
-/// (or its own country's, given with +).
+/// (or its own country's, given with +). Dots count only as a number's
+/// dots ("070.123.45.67"), never a time's ("08.30-10.00"); "(0)" after a
+/// country code is the trunk prefix written out.
 fn is_phone(run: &str) -> bool {
-    let digits = run.chars().filter(char::is_ascii_digit).count();
-    (run.starts_with('0') || run.starts_with('+'))
+    let run = run.trim_end_matches(')');
+    if run.matches('.').count() == 1 || run.matches('.').count() == 2 {
+        return false;
+    }
+    let dialled: String = run
+        .replace("(0)", "")
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '/' | '.'))
+        .collect();
+    let dialled = dialled.trim();
+    let digits = dialled.chars().filter(char::is_ascii_digit).count();
+    (dialled.starts_with('0') || dialled.starts_with('+'))
         && (7..=15).contains(&digits)
-        && phonenumber::parse(Some(phonenumber::country::Id::SE), run)
+        && phonenumber::parse(Some(phonenumber::country::Id::SE), dialled)
             .is_ok_and(|number| phonenumber::is_valid(&number))
 }
 
@@ -157,7 +246,7 @@ fn is_phone(run: &str) -> bool {
 fn emails(text: &str) -> Vec<Find> {
     let mut found = Vec::new();
     let mut offset = 0;
-    for word in text.split_inclusive(|c: char| c.is_whitespace() || "<>()[]\"',;".contains(c)) {
+    for word in text.split_inclusive(|c: char| c.is_whitespace() || "<>()[]\"',;:".contains(c)) {
         let start = offset;
         offset += word.len();
         let trimmed =
@@ -228,5 +317,61 @@ mod tests {
             "Eleven [borttaget] ([borttaget]) ringer [borttaget]."
         );
         assert_eq!(redacted("Inget här", "[x]"), "Inget här");
+    }
+}
+
+#[cfg(test)]
+mod spellings {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        finds(text).into_iter().map(|find| find.kind).collect()
+    }
+
+    #[test]
+    fn the_spellings_people_write_are_found_and_redacted_where_they_stand() {
+        for (text, kind) in [
+            ("811218 9876", Kind::IdNumber),
+            ("811218\u{2013}9876", Kind::IdNumber),
+            ("811218\u{2212}9876", Kind::IdNumber),
+            (
+                "\u{FF18}\u{FF11}\u{FF11}\u{FF12}\u{FF11}\u{FF18}-\u{FF19}\u{FF18}\u{FF17}\u{FF16}",
+                Kind::IdNumber,
+            ),
+            ("811218\u{00A0}9876", Kind::IdNumber),
+            ("811218-\n9876", Kind::IdNumber),
+            ("1981-12-18-9876", Kind::IdNumber),
+            ("(070) 123 45 67", Kind::Phone),
+            ("+46 (0)70-123 45 67", Kind::Phone),
+            ("070/123 45 67", Kind::Phone),
+            ("070.123.45.67", Kind::Phone),
+            ("mailto:anna.svensson@skolan.se", Kind::Email),
+            ("anna\u{FF20}skolan.se", Kind::Email),
+            ("anna.svensson@skolan.se.", Kind::Email),
+        ] {
+            assert_eq!(kinds(text), [kind], "{text:?}");
+        }
+        assert_eq!(
+            redacted("Ring (070) 123 45 67 eller ＠: anna＠skolan.se!", "[x]"),
+            "Ring [x] eller ＠: [x]!"
+        );
+        assert_eq!(
+            redacted("pnr ８１１２１８−９８７６ i ärendet", "[x]"),
+            "pnr [x] i ärendet"
+        );
+    }
+
+    #[test]
+    fn times_ranges_and_references_are_no_phone_numbers() {
+        for text in [
+            "kl. 08.30-10.00",
+            "08:45",
+            "SFS 2010:800",
+            "2025/2026",
+            "0,5 tjänst",
+            "v. 35–38",
+        ] {
+            assert_eq!(kinds(text), [], "{text:?}");
+        }
     }
 }

@@ -24,6 +24,7 @@ mod hostile_pty;
 mod layering;
 mod note_taker_pty;
 mod one_schedule;
+mod personal_corpus;
 mod personal_data;
 mod poll_import;
 mod poll_keys;

@@ -135,3 +135,58 @@ fn the_run_screen_marks_the_card_and_x_says_how_many() {
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+#[test]
+fn survey_free_text_and_group_names_are_warned_of_and_redacted_too() {
+    use samla::agenda::QuestionKind;
+    use samla::session::{Answer, PollAction, Respondent};
+    let mut session = seminar_3();
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == SegmentKind::Poll)
+        .expect("seminarium-3 closes with a survey");
+    let mut free = session.agenda.segments[poll].statements[0].clone();
+    free.text = "Något mer?".to_owned();
+    free.kind = QuestionKind::Text;
+    free.theme = None;
+    session.agenda.segments[poll].statements.push(free);
+    let statements = session.agenda.segments[poll].statements.len();
+    let mut answers = vec![Answer::Missing; statements];
+    answers[statements - 1] = Answer::Text(
+        "Ring mig: 070-123 45 67, anna.svensson@skolan.se, pnr 811218-9876".to_owned(),
+    );
+    session.apply(
+        SessionAction::Poll(PollAction::AddRespondent {
+            segment: poll,
+            respondent: Respondent {
+                sector: None,
+                answers,
+                from_room: None,
+            },
+        }),
+        saved_at(),
+    );
+    session.groups[0] = "Annas grupp (070) 765 43 21".to_owned();
+    let home = common::fixture::saved_home(session);
+    let (_, warned) = export(home.path(), &["--report"]);
+    assert!(
+        warned.contains("formulär 1: personnummer, e-postadress, telefonnummer"),
+        "{warned}"
+    );
+    assert!(
+        warned.contains("Grupp: ”Annas grupp (070) 765 43 21”: telefonnummer"),
+        "{warned}"
+    );
+    let (text, _) = export(home.path(), &["--report", "--redact"]);
+    for personal in [
+        "070-123 45 67",
+        "anna.svensson@skolan.se",
+        "811218-9876",
+        "765 43 21",
+    ] {
+        assert!(!text.contains(personal), "{personal} went out: {text}");
+    }
+    assert!(text.contains("Annas grupp \\[borttaget\\]"), "{text}");
+}
