@@ -1,6 +1,7 @@
 //! Looking around writes nothing: with `samla present` beside the run screen,
-//! 20 seconds of navigation (groups, cards, help, the roster) leave the session
-//! file untouched, so the room's view has nothing to reload.
+//! six seconds of navigation (groups, cards, help, the roster; a few hundred
+//! keys) leave the session file untouched, so the room's view has nothing to
+//! reload.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -16,8 +17,8 @@ const NAVIGATION: [&[u8]; 10] = [
     b"1", b"2", b"\x1b[C", b"\x1b[D", b"\x1b[A", b"\x1b[B", b"?", b"?", b"g", b"\x1b",
 ];
 
-/// How long the keys are pressed, as the issue measures it.
-const LOOKING_AROUND: Duration = Duration::from_secs(20);
+/// How long the keys are pressed.
+const LOOKING_AROUND: Duration = Duration::from_secs(6);
 
 fn session_file(home: &Path) -> std::path::PathBuf {
     let deadline = Instant::now() + PATIENCE;
@@ -37,7 +38,7 @@ fn session_file(home: &Path) -> std::path::PathBuf {
 }
 
 #[test]
-fn twenty_seconds_of_navigation_write_nothing_for_the_room_to_reload() {
+fn six_seconds_of_navigation_write_nothing_for_the_room_to_reload() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut run = PtyApp::spawn(
         &["run", "seminarium-1", "--groups", "3"],
@@ -90,7 +91,7 @@ fn twenty_seconds_of_navigation_write_nothing_for_the_room_to_reload() {
         screen.contains("Inledande gruppsamtal") && !screen.contains("Tangenter")
     });
     let writes: Vec<notify::Event> = changes.try_iter().collect();
-    assert!(pressed > 300, "only {pressed} keys pressed");
+    assert!(pressed > 100, "only {pressed} keys pressed");
     assert!(
         writes.is_empty(),
         "{} writes while only looking around: {writes:#?}",
