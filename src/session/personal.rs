@@ -318,15 +318,6 @@ mod tests {
         );
         assert_eq!(redacted("Inget här", "[x]"), "Inget här");
     }
-}
-
-#[cfg(test)]
-mod spellings {
-    use super::*;
-
-    fn kinds(text: &str) -> Vec<Kind> {
-        finds(text).into_iter().map(|find| find.kind).collect()
-    }
 
     #[test]
     fn the_spellings_people_write_are_found_and_redacted_where_they_stand() {
