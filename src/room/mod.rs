@@ -8,6 +8,7 @@ mod book;
 mod devices;
 pub mod limits;
 mod live;
+mod lobby;
 mod pages;
 mod routes;
 mod secret;

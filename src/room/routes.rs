@@ -56,6 +56,8 @@ pub struct Shared {
     pub send: SendToLoop,
     /// The live streams each device holds.
     pub streams: Arc<super::streams::Streams>,
+    /// The connections no joined device has used yet.
+    pub lobby: Arc<super::lobby::Lobby>,
 }
 
 impl Shared {
@@ -183,6 +185,10 @@ impl FromRequestParts<Shared> for Joined {
             .devices()
             .heard_from(&token, from, Instant::now())
             .ok_or_else(|| Redirect::to("/"))?;
+        // A joined device's connection is never shed for lack of room.
+        if let Some(connection) = parts.extensions.get::<super::lobby::ConnectionId>() {
+            shared.lobby.leave(*connection);
+        }
         Ok(Joined {
             device,
             form_check: form_check(&token),

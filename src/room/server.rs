@@ -4,7 +4,7 @@
 //! closed, and a post gets a friendly page), then the port closes.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -21,12 +21,15 @@ use tower::ServiceExt;
 
 use super::Door;
 use super::devices::Devices;
+use super::lobby::Lobby;
 use super::routes::{self, REQUEST_TIME_LIMIT, SendToLoop, Shared};
 use super::snapshot::Snapshot;
 
 /// The port tried first, so the address stays the same from one seminar to
 /// the next; any free port when it is taken.
 const PREFERRED_PORT: u16 = 8765;
+/// Connections the system queues for the room before it accepts them.
+const LISTEN_QUEUE: u32 = 1024;
 /// How long a closed room goes on answering before its port closes.
 pub const CLOSING_GRACE: Duration = Duration::from_secs(10);
 /// Most connections at once; more wait to be accepted.
@@ -35,6 +38,9 @@ const MAX_CONNECTIONS: usize = 1024;
 /// hundred phones behind one address still fits, and one client cannot take
 /// more than half of [`MAX_CONNECTIONS`], so the rest of the room is answered.
 pub const CONNECTIONS_PER_ADDRESS: usize = 512;
+/// Connections kept free for new arrivals: below this many, each new
+/// connection sheds the oldest that no joined device has used.
+const FREE_CONNECTIONS: usize = 64;
 /// How long the accept loop rests when the system has no file descriptors
 /// left (EMFILE, ENFILE), rather than trying again at once.
 const NO_DESCRIPTORS_REST: Duration = Duration::from_millis(100);
@@ -111,8 +117,14 @@ pub fn open(
     // 1,024 is raised to what the system allows, where it allows it.
     #[cfg(unix)]
     let _ = rlimit::increase_nofile_limit(u64::MAX);
-    let listener = bind(config)?;
-    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let listener = {
+        let _inside = runtime.enter();
+        bind(config)?
+    };
     let address = listener.local_addr()?;
     let code = devices.lock().map_or_else(
         |poisoned| poisoned.into_inner().code().to_owned(),
@@ -130,16 +142,15 @@ pub fn open(
         snapshots: snapshots.clone(),
         send,
         streams: Arc::default(),
+        lobby: Arc::default(),
     };
+    let lobby = Arc::clone(&shared.lobby);
     let (stop, stopped) = oneshot::channel();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .build()?;
     let thread = std::thread::Builder::new()
         .name("samla-room".into())
         .spawn(move || {
-            runtime.block_on(serve(listener, routes::router(shared), snapshots, stopped));
+            let router = routes::router(shared);
+            runtime.block_on(serve(listener, router, snapshots, stopped, lobby));
         })?;
     Ok(OpenRoom {
         door,
@@ -149,12 +160,28 @@ pub fn open(
     })
 }
 
-fn bind(config: RoomConfig) -> std::io::Result<TcpListener> {
+fn bind(config: RoomConfig) -> std::io::Result<tokio::net::TcpListener> {
     match config.port {
-        Some(port) => TcpListener::bind((config.bind, port)),
-        None => TcpListener::bind((config.bind, PREFERRED_PORT))
-            .or_else(|_| TcpListener::bind((config.bind, 0))),
+        Some(port) => listen(SocketAddr::new(config.bind, port)),
+        None => listen(SocketAddr::new(config.bind, PREFERRED_PORT))
+            .or_else(|_| listen(SocketAddr::new(config.bind, 0))),
     }
+}
+
+/// Listens at `address` with room in the queue for a whole room arriving at
+/// once: the system's default of 128 drops the rest of a burst, and each
+/// phone dropped waits a second or more to try again.
+fn listen(address: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = match address {
+        SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+    };
+    // As the standard library's listener does on Unix: a port in TIME_WAIT
+    // from the room's last opening may be taken again.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_QUEUE)
 }
 
 /// The address to show for a server bound to `bind`: the laptop's address on
@@ -186,14 +213,12 @@ pub fn lan_address() -> Option<IpAddr> {
 }
 
 async fn serve(
-    listener: TcpListener,
+    listener: tokio::net::TcpListener,
     router: Router,
     snapshots: watch::Receiver<Arc<Snapshot>>,
     stopped: oneshot::Receiver<()>,
+    lobby: Arc<Lobby>,
 ) {
-    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
-        return;
-    };
     let router = router
         .layer(middleware::from_fn(time_limit))
         .layer(middleware::map_response(with_safety_headers));
@@ -228,19 +253,32 @@ async fn serve(
             // Over its share: the connection closes unanswered.
             continue;
         };
+        // Running short of connections, one comes in and the oldest that no
+        // device uses goes out, so some are always free for an honest phone.
+        if connections.available_permits() < FREE_CONNECTIONS {
+            lobby.shed_oldest();
+        }
+        let (id, shed) = lobby.enter();
         let router = router.clone();
+        let lobby = Arc::clone(&lobby);
         tokio::spawn(async move {
             let service =
                 router.map_request(move |mut request: hyper::Request<hyper::body::Incoming>| {
                     request.extensions_mut().insert(ConnectInfo(from));
+                    request.extensions_mut().insert(id);
                     request
                 });
-            let _ = hyper::server::conn::http1::Builder::new()
+            let connection = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIME_LIMIT)
                 .max_buf_size(HEADER_LIMIT)
-                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
-                .await;
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+            // Leaving the lobby drops the sender, which is no shed.
+            tokio::select! {
+                _ = connection => {}
+                Ok(()) = shed => {}
+            }
+            lobby.leave(id);
             drop((permit, held));
         });
     }
