@@ -244,7 +244,14 @@ async fn serve(
         let (stream, from) = match accepted {
             Ok(accepted) => accepted,
             Err(error) if out_of_descriptors(&error) => {
-                tokio::time::sleep(NO_DESCRIPTORS_REST).await;
+                // An idle connection's descriptor is the one to give back:
+                // its task closes it as soon as it runs. With none to shed,
+                // only time mends it.
+                if lobby.shed_oldest() {
+                    tokio::task::yield_now().await;
+                } else {
+                    tokio::time::sleep(NO_DESCRIPTORS_REST).await;
+                }
                 continue;
             }
             Err(_) => continue,

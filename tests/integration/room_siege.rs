@@ -239,3 +239,26 @@ fn idle_connections_from_many_addresses_give_way_to_an_honest_phone() {
     drop(held);
     assert!(room.app.quit().success());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn at_a_low_open_files_limit_idle_connections_give_way_too() {
+    let mut room = OpenRoom::start("seminarium-3", 2);
+    let pid = room.app.pid().to_string();
+    let limited = std::process::Command::new("prlimit")
+        .args(["--nofile=96:96", "--pid", &pid])
+        .status()
+        .is_ok_and(|status| status.success());
+    assert!(
+        limited,
+        "prlimit (util-linux) sets samla's open-files limit"
+    );
+    // More idle connections than samla has descriptors for.
+    let held = idle_connections(server(&room), 2..4, 80);
+    let to = server(&room);
+    let page = format!("GET / HTTP/1.1\r\nHost: {to}\r\nConnection: close\r\n\r\n");
+    let (status, _) = raw_within(to, page.as_bytes(), Duration::from_secs(2));
+    assert_eq!(status, 200, "a new phone waits on the idle connections");
+    drop(held);
+    assert!(room.app.quit().success());
+}
