@@ -54,19 +54,42 @@ fn idle_connections(
 fn quitting_wins_over_every_connection_a_client_holds() {
     #[cfg(unix)]
     let _ = rlimit::increase_nofile_limit(u64::MAX);
-    let mut room = OpenRoom::start("seminarium-3", 2);
-    // Three addresses × 400 idle connections: more than the server's 1,024.
-    let held = idle_connections(server(&room), 2..5, 400);
-    assert!(held.len() > 1024, "only {} connections", held.len());
-    room.app.wait_for("the run screen", status_line_drawn);
-    room.app.send(b"\x11");
-    let ended = room.app.wait_exit(Duration::from_secs(2));
-    assert!(
-        ended.is_some_and(|status| status.success()),
-        "samla did not end within 2 s of Ctrl+Q while {} connections were held",
-        held.len()
-    );
-    drop(held);
+    let ways: &[&str] = if cfg!(unix) {
+        &["Ctrl+Q", "TERM", "HUP"]
+    } else {
+        &["Ctrl+Q"]
+    };
+    for way in ways {
+        let mut room = OpenRoom::start("seminarium-3", 2);
+        // Three addresses × 400 idle connections: more than the server's 1,024.
+        let held = idle_connections(server(&room), 2..5, 400);
+        assert!(held.len() > 1024, "only {} connections", held.len());
+        room.app.wait_for("the run screen", status_line_drawn);
+        room.app.send(b"+");
+        let pid = room.app.pid().to_string();
+        if *way == "Ctrl+Q" {
+            room.app.send(b"\x11");
+        } else {
+            let sent = std::process::Command::new("kill")
+                .args([&format!("-{way}"), &pid])
+                .status()
+                .is_ok_and(|status| status.success());
+            assert!(sent, "kill -{way}");
+        }
+        let ended = room.app.wait_exit(Duration::from_secs(2));
+        assert!(
+            ended.is_some(),
+            "samla did not end within 2 s of {way} while {} connections were held",
+            held.len()
+        );
+        // Having saved: the minute added just before is in the file.
+        let file = crate::common::pty::wait_for_file(room.home(), "the last save", |_| true);
+        assert_eq!(
+            file.session.timings[file.session.current].added_minutes, 1,
+            "{way}"
+        );
+        drop(held);
+    }
 }
 
 #[test]
