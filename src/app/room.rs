@@ -151,15 +151,15 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
     })
 }
 
-/// The free-text answers of a form, run together: what they add to the room.
-fn free_text(answers: &[Answer]) -> String {
+/// The bytes of a form's free-text answers: what they add to the room.
+fn free_text_bytes(answers: &[Answer]) -> usize {
     answers
         .iter()
-        .filter_map(|answer| match answer {
-            Answer::Text(text) => Some(text.as_str()),
-            _ => None,
+        .map(|answer| match answer {
+            Answer::Text(text) => text.len(),
+            _ => 0,
         })
-        .collect()
+        .sum()
 }
 
 /// The segment's kind as the page names it above the title, unless the
@@ -430,13 +430,13 @@ impl AppState {
                 return Err(Refusal::Limit(Limit::Room));
             }
         }
-        self.room_text_fits(text, replaced)
+        self.room_text_fits(text.len(), replaced.len())
     }
 
     /// Whether the room's text stays within [`limits::ROOM_BYTES`] with
-    /// `added` in place of `replaced`.
-    fn room_text_fits(&self, added: &str, replaced: &str) -> Result<(), Refusal> {
-        let after = (self.room_bytes() + added.len()).saturating_sub(replaced.len());
+    /// `added` bytes in place of `replaced` bytes.
+    fn room_text_fits(&self, added: usize, replaced: usize) -> Result<(), Refusal> {
+        let after = (self.room_bytes() + added).saturating_sub(replaced);
         if after > limits::ROOM_BYTES {
             return Err(Refusal::Limit(Limit::Room));
         }
@@ -457,7 +457,7 @@ impl AppState {
             .values()
             .flat_map(|poll| &poll.respondents)
             .filter(|respondent| respondent.from_room.is_some())
-            .map(|respondent| free_text(&respondent.answers).len());
+            .map(|respondent| free_text_bytes(&respondent.answers));
         cards.chain(answers).sum()
     }
 
@@ -534,9 +534,8 @@ impl AppState {
                     .iter()
                     .find(|respondent| respondent.from_room == Some(*device))
             })
-            .map(|respondent| free_text(&respondent.answers))
-            .unwrap_or_default();
-        self.room_text_fits(&free_text(answers), &earlier)?;
+            .map_or(0, |respondent| free_text_bytes(&respondent.answers));
+        self.room_text_fits(free_text_bytes(answers), earlier)?;
         Ok(SessionAction::Poll(PollAction::FromRoom {
             segment: *segment,
             device: *device,
