@@ -37,7 +37,7 @@ const MAX_CONNECTIONS: usize = 1024;
 /// Most connections one address may hold at once: a venue that puts a few
 /// hundred phones behind one address still fits, and one client cannot take
 /// more than half of [`MAX_CONNECTIONS`], so the rest of the room is answered.
-pub const CONNECTIONS_PER_ADDRESS: usize = 512;
+const CONNECTIONS_PER_ADDRESS: usize = 512;
 /// Connections kept free for new arrivals: below this many, each new
 /// connection sheds the oldest that no joined device has used.
 const FREE_CONNECTIONS: usize = 64;
