@@ -336,7 +336,6 @@ fn a_file_of_the_version_before_question_kinds_loads_with_its_ratings() {
 fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_command() {
     use samla::room::limits::{CARDS_PER_DEVICE, ROOM_BYTES, TEXT_MAX_CHARS};
     use samla::session::{Answer, PollAction, Respondent};
-    let home = tempfile::tempdir().expect("temp dir");
     let agenda = load_bundled("seminarium-1")
         .expect("bundled")
         .expect("valid");
@@ -384,20 +383,8 @@ fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_
             one_pm(),
         );
     }
-    let file = SessionFile {
-        version: samla::store::VERSION,
-        agenda_id: "seminarium-1".to_owned(),
-        saved: one_pm(),
-        language: Language::Sv,
-        session,
-        draft: None,
-        room: None,
-        devices: Default::default(),
-    };
-    let folder = home.path().join("sessions");
-    std::fs::create_dir(&folder).expect("folder");
-    let path = folder.join("2026-03-12-seminarium-1.ron");
-    write_atomic(&path, file.to_text().as_bytes()).expect("written");
+    let home = common::fixture::saved_home(session);
+    let path = common::pty::session_files(home.path()).remove(0);
     let size = std::fs::metadata(&path).expect("written").len();
     assert!(
         size * 2 < samla::input_file::MAX_KEPT_BYTES,
