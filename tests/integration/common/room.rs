@@ -203,6 +203,10 @@ impl Device {
             .max_redirects(0)
             .http_status_as_error(false)
             .timeout_global(Some(std::time::Duration::from_secs(15)))
+            // The room closes a connection that waits 10 s for its next
+            // request; a phone whose last request is older opens a new one,
+            // as a browser does, rather than send into one being closed.
+            .max_idle_age(std::time::Duration::from_secs(5))
             .build()
             .into();
         Self {
