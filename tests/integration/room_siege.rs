@@ -65,7 +65,11 @@ fn quitting_wins_over_every_connection_a_client_holds() {
         let held = idle_connections(server(&room), 2..5, 400);
         assert!(held.len() > 1024, "only {} connections", held.len());
         room.app.wait_for("the run screen", status_line_drawn);
+        // A change, taken by the loop before the way out begins.
         room.app.send(b"+");
+        crate::common::pty::wait_for_file(room.home(), "the added minute", |file| {
+            file.session.timings[file.session.current].added_minutes == 1
+        });
         let pid = room.app.pid().to_string();
         if *way == "Ctrl+Q" {
             room.app.send(b"\x11");
@@ -82,7 +86,7 @@ fn quitting_wins_over_every_connection_a_client_holds() {
             "samla did not end within 2 s of {way} while {} connections were held",
             held.len()
         );
-        // Having saved: the minute added just before is in the file.
+        // Having saved: the file as it was left reads back with the minute.
         let file = crate::common::pty::wait_for_file(room.home(), "the last save", |_| true);
         assert_eq!(
             file.session.timings[file.session.current].added_minutes, 1,
