@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         asked_language: None,
         language: cli::system_language(|name| std::env::var_os(name)),
         room: Default::default(),
+        given_screen: None,
     };
     let code = match cli::run(cli, &mut context) {
         Ok(code) => code,

@@ -1,12 +1,70 @@
 //! Keys to actions, depending on what is on screen. The only place a terminal's
 //! key event is read: past here, the app knows actions, never key codes.
 
+use std::collections::VecDeque;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::{Input, Key};
 
 use super::action::{Action, BoardAction, EditorAction, RosterKey, TallyAction};
+use super::events::AppEvent;
 use super::state::{AppState, Mode};
 use crate::agenda::Language;
 use crate::session::{DraftTarget, Lane, SessionAction};
+
+/// The action of `key`, the first of a burst whose `rest` waits behind it.
+/// Esc and the next key in one read look like Alt+key: where that means
+/// nothing, they are the two keys, and the second goes back to the burst.
+/// Letters typed into the editor in a row go in as one text, taken from the
+/// burst: a key at a time, a long card would cost its whole length per key.
+pub fn take(state: &AppState, key: KeyEvent, rest: &mut VecDeque<AppEvent>) -> Option<Action> {
+    let key = match split_escape(state, key) {
+        Some((escape, then)) => {
+            rest.push_front(AppEvent::Key(then));
+            escape
+        }
+        None => key,
+    };
+    #[cfg(debug_assertions)]
+    panic_if_asked(&key);
+    let action = action_for(state, key)?;
+    let Some(letter) = typed_letter(&action) else {
+        return Some(action);
+    };
+    // Typing changes nothing of what keys mean, so the letters behind it
+    // mean what they would one at a time.
+    let mut text = String::from(letter);
+    while let Some(AppEvent::Key(next)) = rest.front()
+        && split_escape(state, *next).is_none()
+        && let Some(letter) = action_for(state, *next).as_ref().and_then(typed_letter)
+    {
+        text.push(letter);
+        rest.pop_front();
+    }
+    Some(Action::Editor(EditorAction::Type(text)))
+}
+
+/// The letter `action` types into the editor, if it is one (no Ctrl or Alt).
+fn typed_letter(action: &Action) -> Option<char> {
+    match action {
+        Action::Editor(EditorAction::Input(Input {
+            key: Key::Char(letter),
+            ctrl: false,
+            alt: false,
+            ..
+        })) => Some(*letter),
+        _ => None,
+    }
+}
+
+/// Test hook of debug builds only: with `SAMLA_TEST_PANIC_KEY` set, `!` panics,
+/// so a test can see that a panic restores the terminal.
+#[cfg(debug_assertions)]
+fn panic_if_asked(key: &KeyEvent) {
+    if key.code == KeyCode::Char('!') && std::env::var_os("SAMLA_TEST_PANIC_KEY").is_some() {
+        panic!("panic asked for by SAMLA_TEST_PANIC_KEY");
+    }
+}
 
 /// The action `key` stands for in what `state` shows, if any.
 pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {

@@ -11,7 +11,6 @@ use super::effect::{Effect, Effects};
 use super::export::{ExportRequest, deliver};
 use super::room_host::RoomHost;
 use super::state::AppState;
-use super::terminal;
 use crate::clipboard::Clipboard;
 use crate::clock::local_offset;
 use crate::export::{Document, Summary, render};
@@ -65,7 +64,7 @@ impl Runner<'_> {
                         .push(self.export(request, state, terminal, now));
                 }
                 Effect::Bell => {
-                    let _ = terminal::ring_bell(terminal);
+                    let _ = terminal.write_all(b"\x07").and_then(|()| terminal.flush());
                 }
                 Effect::Quit => ran.quit = true,
                 Effect::OpenRoom => ran

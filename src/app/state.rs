@@ -176,7 +176,7 @@ impl AppState {
             notice: self.notice.as_ref(),
             save_problem: self.save_problem,
             room_waiting: self.room_waiting,
-            for_room: false,
+            projector: false,
             room: self.room.as_ref(),
             selected_column: self.selected_column(),
             tally: match &self.mode {

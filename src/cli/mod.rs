@@ -5,7 +5,9 @@ mod args;
 mod complete;
 mod export;
 mod help_sv;
+mod input;
 mod manual;
+mod pipe;
 mod poll;
 mod poll_csv;
 mod present;
@@ -15,6 +17,7 @@ mod run;
 mod screen;
 mod series;
 mod sessions;
+mod terminal;
 mod validate;
 
 use std::ffi::OsString;
@@ -51,6 +54,17 @@ pub struct Context<'a> {
     pub language: Language,
     /// How the run screen serves the room's page.
     pub room: RoomArgs,
+    /// Where the run screen is shown and takes its keys, when not on the
+    /// terminal: an in-process screen, for tests.
+    pub given_screen: Option<GivenScreen>,
+}
+
+/// A screen and its inputs given from outside, in place of the terminal.
+pub struct GivenScreen {
+    /// Where frames are drawn.
+    pub screen: Box<dyn crate::app::Screen>,
+    /// The loop's channel; whoever gave it keeps a sender for the keys.
+    pub inputs: crate::app::Inputs,
 }
 
 /// The command line in `language`: its help and headings in Swedish when

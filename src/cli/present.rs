@@ -1,18 +1,26 @@
-//! `samla present [SESSION]`: the room's view, following a session.
+//! `samla present [SESSION]`: the projector, following a session.
 
 use std::process::ExitCode;
 
+use super::input::watch_session;
+use super::screen::enter_terminal;
 use super::{Context, session_path_or};
-use crate::app;
+use crate::app::{self, Inputs, Present};
 use crate::clock::SystemClock;
 use crate::i18n::Say;
-use crate::store::DataDir;
+use crate::store::{DataDir, SessionFile};
 use crate::ui::Theme;
 
 /// Follows the named session, or the one running now.
 pub fn present(name: Option<&str>, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
     let path = session_path_or(&data, name, DataDir::running_session, Say::NothingRunning)?;
-    app::show_room(&path, Theme::new(context.no_color), &SystemClock)?;
+    let stamp = app::file_stamp(&path);
+    let file = SessionFile::load(&path)?;
+    let shown = Present::new(file, stamp, Theme::new(context.no_color));
+    let inputs = Inputs::new();
+    let mut screen = enter_terminal("present", &inputs)?;
+    let _watcher = watch_session(&path, inputs.sender())?;
+    app::present(shown, &path, &SystemClock, &inputs, &mut screen);
     Ok(ExitCode::SUCCESS)
 }

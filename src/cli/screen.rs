@@ -5,8 +5,10 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::input::{spawn_input, spawn_signals};
+use super::terminal::{self, TerminalScreen};
 use super::{Context, fail};
-use crate::app::{self, AppState, Inputs, RoomHost, Runner};
+use crate::app::{self, AppEvent, AppState, Inputs, RoomHost, Runner, Screen};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
 use crate::i18n::{self, Say};
@@ -26,7 +28,13 @@ pub fn run_and_keep(
     let strings = i18n::strings(state.language);
     let data = context.data_dir()?;
     let exports_dir = data.exports_dir();
-    let inputs = Inputs::new();
+    let (mut screen, inputs): (Box<dyn Screen>, Inputs) = match context.given_screen.take() {
+        Some(given) => (given.screen, given.inputs),
+        None => {
+            let inputs = Inputs::new();
+            (Box::new(enter_terminal("run", &inputs)?), inputs)
+        }
+    };
     let saver = Saver::start_reporting(path.clone(), inputs.save_reporter());
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut runner = Runner {
@@ -42,11 +50,12 @@ pub fn run_and_keep(
             save_due: false,
             handed: 0,
         };
-        app::run(state, clock, &mut runner, inputs)
+        app::run(state, clock, &mut runner, &inputs, screen.as_mut())
     }));
+    drop(screen);
     let saved = saver.finish();
-    let screen = match outcome {
-        Ok(screen) => screen,
+    let state = match outcome {
+        Ok(state) => state,
         Err(panic) => panic::resume_unwind(panic),
     };
     if let Err(unsaved) = saved {
@@ -66,7 +75,6 @@ pub fn run_and_keep(
             },
         }));
     }
-    let state = screen?;
     sync_series(&data, &path, &state.session)?;
     let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
     if state.draft().is_some() {
@@ -103,4 +111,18 @@ fn emergency_path(session: &Path) -> PathBuf {
         .map(|dirs| dirs.home_dir().to_path_buf())
         .unwrap_or_else(std::env::temp_dir);
     folder.join(format!("{EMERGENCY_PREFIX}{}.ron", session_id(session)))
+}
+
+/// Takes the terminal for `command`'s screen, with threads that send its keys
+/// and the system's signals to `inputs`.
+pub fn enter_terminal(command: &'static str, inputs: &Inputs) -> anyhow::Result<TerminalScreen> {
+    // The terminal took every frame: one skipped while it did not read is due.
+    let ready = std::sync::Mutex::new(inputs.sender());
+    let wake = move || {
+        let _ = ready.lock().map(|ready| ready.send(AppEvent::Resize));
+    };
+    let screen = terminal::enter(wake).map_err(|error| terminal::no_terminal(command, &error))?;
+    spawn_input(inputs.sender());
+    spawn_signals(inputs.sender())?;
+    Ok(screen)
 }

@@ -42,7 +42,7 @@ pub fn lanes(view: &View) -> Vec<Lane> {
         .collect();
     let room_has_cards = !session.cards_in(session.current, Lane::Room).is_empty();
     if room_has_cards
-        || (view.selected_lane == Lane::Room && !view.for_room)
+        || (view.selected_lane == Lane::Room && !view.projector)
         || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
     {
         lanes.push(Lane::Room);
@@ -92,7 +92,7 @@ fn render_lane(
     hidden: (Option<usize>, Option<usize>),
 ) {
     let cards = super::shown_cards(view, lane);
-    let is_selected = view.selected_lane == lane && !view.for_room;
+    let is_selected = view.selected_lane == lane && !view.projector;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![];
     // Groups out of sight: how many, and on which side.
@@ -273,7 +273,7 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
             .right_aligned(),
         );
     }
-    if card.from_room.is_some() && !view.for_room {
+    if card.from_room.is_some() && !view.projector {
         let words = i18n::door_words(view.language);
         let mark = if card.hidden {
             format!(" {ROOM_MARK} {} ", words.hidden)
@@ -298,5 +298,5 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
 /// personnummer, an e-mail address, a phone number), so the note-taker can
 /// change it before it is sent; the room's view never shows the mark.
 pub fn flagged(view: &View, card: &Card) -> bool {
-    !view.for_room && !crate::session::personal::finds(&card.text).is_empty()
+    !view.projector && !crate::session::personal::finds(&card.text).is_empty()
 }

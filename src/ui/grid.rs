@@ -48,7 +48,7 @@ fn row_keys(view: &View, columns: usize) -> (Vec<RowKey>, usize, Option<usize>) 
             .unwrap_or(0);
         return (keys, selected, view.selected_column);
     };
-    let shown: Vec<Lane> = if view.for_room {
+    let shown: Vec<Lane> = if view.projector {
         lanes(view)
             .into_iter()
             .filter(|lane| !super::shown_cards(view, *lane).is_empty())
@@ -62,7 +62,7 @@ fn row_keys(view: &View, columns: usize) -> (Vec<RowKey>, usize, Option<usize>) 
             rows.iter().map(move |row| RowKey {
                 lane: *lane,
                 row: Some(row.clone()),
-                label: match view.for_room {
+                label: match view.projector {
                     true => format!("{} · {row}", group_label(view, *lane)),
                     false => row.clone(),
                 },
@@ -89,7 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
         Layout::vertical([Constraint::Length(HEADER_HEIGHT), Constraint::Fill(1)]).areas(area);
     let header_cells = Layout::horizontal(widths.clone()).split(header);
     // A matrix on the run screen is the selected group's: its name heads it.
-    if is_matrix && !view.for_room {
+    if is_matrix && !view.projector {
         let name = group_label(view, view.selected_lane);
         let lines = card_text::fit(&name, usize::from(label_width.saturating_sub(1)), 2);
         let lines: Vec<Line> = lines
@@ -100,7 +100,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
     }
     for (index, (title, cell)) in columns.iter().zip(header_cells.iter().skip(1)).enumerate() {
         // The column `a` adds to is marked, as the selected group is.
-        let selected = selected_column == Some(index) && !view.for_room;
+        let selected = selected_column == Some(index) && !view.projector;
         let (mark, style) = match selected {
             true => ("▸", view.theme.current()),
             false => ("", view.theme.heading()),
@@ -155,7 +155,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
             shown_to = index;
         }
         let cells = Layout::horizontal(widths.clone()).split(row_area);
-        let highlighted = index == selected_row && !view.for_room;
+        let highlighted = index == selected_row && !view.projector;
         rows.get(index).render(frame, &cells, view, highlighted);
         y += full_height;
     }
@@ -175,7 +175,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, columns: &[String]) {
         }
         let arrow = if y == body.y { "↑" } else { "↓" };
         // On the run screen a matrix's rows are one group's.
-        let count = match is_matrix && !view.for_room {
+        let count = match is_matrix && !view.projector {
             true => i18n::rows_count(hidden, view.language),
             false => i18n::groups_count(hidden, view.language),
         };
@@ -384,7 +384,7 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
     let bullet = match (
         item.card.priority,
         item.card.quote,
-        item.card.from_room.is_some() && !view.for_room,
+        item.card.from_room.is_some() && !view.projector,
     ) {
         (true, _, _) => crate::session::PRIORITY_MARK,
         (false, true, _) => super::board::QUOTE_MARK,

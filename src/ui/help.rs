@@ -12,7 +12,7 @@ use crate::i18n;
 /// view's when it is drawn for the room.
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
-    let keys = if view.for_room {
+    let keys = if view.projector {
         strings.room_keys
     } else {
         strings.keys

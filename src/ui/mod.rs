@@ -11,9 +11,9 @@ mod grid;
 mod help;
 mod join_screen;
 mod poll;
+mod present;
 mod qr;
 mod rebalance;
-mod room_view;
 mod roster;
 mod segment_pane;
 mod status_bar;
@@ -24,7 +24,7 @@ pub use board::lanes;
 pub use card_text::printable;
 pub use editor::{EditorPurpose, EditorView};
 pub use format::{clock, countdown};
-pub use room_view::render_room;
+pub use present::{PresentView, render_present};
 pub use theme::Theme;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -70,8 +70,8 @@ pub struct View<'a> {
     pub save_problem: Option<std::io::ErrorKind>,
     /// How many changes from the room's phones wait for the disk meanwhile.
     pub room_waiting: usize,
-    /// Drawn for the room (`samla present`): no selection is shown.
-    pub for_room: bool,
+    /// Drawn for the projector (`samla present`): no selection is shown.
+    pub projector: bool,
     /// Where the room is reached, while it is open.
     pub room: Option<&'a crate::room::Door>,
     /// The column `a` adds to, in a board with columns on the run screen.
@@ -226,7 +226,7 @@ fn kind_above_title(segment: &crate::agenda::Segment, language: Language) -> Opt
 fn shown_cards<'a>(view: &View<'a>, lane: Lane) -> Vec<&'a Card> {
     let session = view.session;
     let mut cards = session.cards_in(session.current, lane);
-    if view.for_room {
+    if view.projector {
         cards.retain(|card| !card.hidden);
     }
     cards

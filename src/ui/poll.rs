@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         ),
         None => {
             let mut spans = vec![Span::styled(
-                match view.for_room {
+                match view.projector {
                     true => format!("{lines} {}", strings.answers),
                     false => format!("{lines} {}{} · i / v", strings.answers, sources(view)),
                 },
@@ -76,7 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
                     words.poll_revealed,
                 ),
             ] {
-                if shown && !view.for_room {
+                if shown && !view.projector {
                     spans.push(Span::styled(format!(" · {word}"), view.theme.warning()));
                 }
             }
@@ -291,7 +291,7 @@ fn render_options(
 /// A free-text question's answers, the latest that fit, on the
 /// facilitator's screen; the room's view shows how many, not what.
 fn render_texts(frame: &mut Frame, area: Rect, view: &View, session: &Session, index: usize) {
-    if view.for_room {
+    if view.projector {
         return;
     }
     let texts = session.texts_of(session.current, index);

@@ -34,7 +34,7 @@ fn render_over(
             format::clock(ended, view.offset)
         )),
     ];
-    if !view.for_room {
+    if !view.projector {
         lines.push(Line::default());
         lines.push(Line::styled(strings.export_next, view.theme.dim()));
     }

@@ -29,13 +29,14 @@ fn clock(text: &str) -> NaiveTime {
 
 fn screen(state: &AppState, now: DateTime<chrono::Utc>, room: bool) -> String {
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
+    let file = samla::app::snapshot(state, "seminarium-1", now);
     terminal
         .draw(|frame| {
-            let view = state.view(now, stockholm());
             if room {
-                ui::render_room(frame, &view, false);
+                let view = samla::app::present_view(&file, state.theme, now, stockholm());
+                ui::render_present(frame, &view);
             } else {
-                ui::render(frame, &view);
+                ui::render(frame, &state.view(now, stockholm()));
             }
         })
         .expect("drawn");

@@ -104,13 +104,19 @@ fn the_run_screen_marks_the_card_and_x_says_how_many() {
     assert_eq!(marked.len(), 1, "one card marked: {screen}");
     assert!(marked[0].contains("Eleven"), "{screen}");
     let mut room = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+    let file = samla::app::snapshot(&state, "seminarium-3", common::board::one_pm());
     room.draw(|frame| {
         // As `samla present` draws it.
-        let view = samla::ui::View {
-            for_room: true,
-            ..state.view(common::board::one_pm(), common::board::stockholm())
+        let view = samla::ui::PresentView {
+            board: true,
+            ..samla::app::present_view(
+                &file,
+                state.theme,
+                common::board::one_pm(),
+                common::board::stockholm(),
+            )
         };
-        samla::ui::render_room(frame, &view, true)
+        samla::ui::render_present(frame, &view)
     })
     .expect("drawn");
     let room = room.backend().to_string();

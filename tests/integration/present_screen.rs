@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::{Language, SegmentKind, load_bundled};
-use samla::app::{self, Action, AppState, room_view};
+use samla::app::{self, Action, AppState, present_view};
 use samla::session::{CardAction, Session, SessionAction};
 use samla::store::SessionFile;
 use samla::ui::{self, Theme};
@@ -165,10 +165,13 @@ fn scenes(language: Language) -> Vec<Scene> {
 fn draw(scene: &Scene, width: u16, height: u16) -> Terminal<TestBackend> {
     let file: SessionFile = app::snapshot(&scene.state, "test", one_pm());
     let now = one_pm() + scene.at;
-    let view = room_view(&file, Theme::new(false), now, stockholm());
+    let view = ui::PresentView {
+        board: scene.board,
+        ..present_view(&file, Theme::new(false), now, stockholm())
+    };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     terminal
-        .draw(|frame| ui::render_room(frame, &view, scene.board))
+        .draw(|frame| ui::render_present(frame, &view))
         .expect("drawn");
     terminal
 }
@@ -210,23 +213,23 @@ fn every_size_draws_without_a_panic() {
 #[test]
 fn keys_b_toggles_the_board_and_esc_ctrl_q_leave_but_q_does_not() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use samla::app::{RoomKey, room_key};
+    use samla::app::{PresentKey, present_key};
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
     assert_eq!(
-        room_key(plain(KeyCode::Char('b'))),
-        Some(RoomKey::ToggleBoard)
+        present_key(plain(KeyCode::Char('b'))),
+        Some(PresentKey::ToggleBoard)
     );
     // `q` marks a quote on the run screen: here it means nothing, not "quit".
-    assert_eq!(room_key(plain(KeyCode::Char('q'))), None);
+    assert_eq!(present_key(plain(KeyCode::Char('q'))), None);
+    assert_eq!(present_key(plain(KeyCode::Esc)), Some(PresentKey::Back));
     for key in [
-        plain(KeyCode::Esc),
         KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL),
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
     ] {
-        assert_eq!(room_key(key), Some(RoomKey::Quit));
+        assert_eq!(present_key(key), Some(PresentKey::Quit));
     }
     assert_eq!(
-        room_key(plain(KeyCode::Char(' '))),
+        present_key(plain(KeyCode::Char(' '))),
         None,
         "the room cannot start timers"
     );
@@ -236,10 +239,13 @@ fn keys_b_toggles_the_board_and_esc_ctrl_q_leave_but_q_does_not() {
 fn no_color_draws_the_room_view_without_a_colour() {
     for scene in scenes(Language::Sv) {
         let file = app::snapshot(&scene.state, "test", one_pm());
-        let view = room_view(&file, Theme::new(true), one_pm() + scene.at, stockholm());
+        let view = ui::PresentView {
+            board: scene.board,
+            ..present_view(&file, Theme::new(true), one_pm() + scene.at, stockholm())
+        };
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
         terminal
-            .draw(|frame| ui::render_room(frame, &view, scene.board))
+            .draw(|frame| ui::render_present(frame, &view))
             .expect("drawn");
         let coloured = terminal.backend().buffer().content.iter().any(|cell| {
             cell.fg != ratatui::style::Color::Reset || cell.bg != ratatui::style::Color::Reset
@@ -276,10 +282,10 @@ fn when_the_day_is_over_the_room_sees_that_and_no_frozen_countdown() {
 #[test]
 fn question_mark_shows_the_room_views_own_keys_and_no_others() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use samla::app::{RoomKey, room_key};
+    use samla::app::{PresentKey, present_key};
     assert_eq!(
-        room_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE)),
-        Some(RoomKey::ToggleHelp)
+        present_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE)),
+        Some(PresentKey::ToggleHelp)
     );
     for (language, own, runs) in [
         (Language::Sv, "lämna rummets vy", "Mellanslag"),
@@ -288,11 +294,13 @@ fn question_mark_shows_the_room_views_own_keys_and_no_others() {
         let state = session("seminarium-1", language);
         let now = one_pm();
         let file = app::snapshot(&state, "seminarium-1", now);
-        let mut view = room_view(&file, Theme::new(false), now, stockholm());
-        view.overlay = ui::Overlay::Help;
+        let view = ui::PresentView {
+            help: true,
+            ..present_view(&file, Theme::new(false), now, stockholm())
+        };
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
         terminal
-            .draw(|frame| ui::render_room(frame, &view, false))
+            .draw(|frame| ui::render_present(frame, &view))
             .expect("drawn");
         let screen = terminal.backend().to_string();
         assert!(screen.contains(own), "{screen}");

@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use samla::agenda::{Language, SegmentKind};
-use samla::app::{self, Action, AppState, room_view};
+use samla::app::{self, Action, AppState, present_view};
 use samla::room::{Door, RoomAction};
 use samla::session::Lane;
 use samla::ui::{self, Theme};
@@ -134,10 +134,13 @@ fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<T
     let now = one_pm() + Duration::minutes(5);
     let file = app::snapshot(state, "seminarium-3", now);
     assert_eq!(file.room, state.room, "the file carries the door");
-    let view = room_view(&file, Theme::new(false), now, stockholm());
+    let view = ui::PresentView {
+        board,
+        ..present_view(&file, Theme::new(false), now, stockholm())
+    };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| ui::render_room(frame, &view, board))
+        .draw(|frame| ui::render_present(frame, &view))
         .expect("drawn");
     terminal
 }

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use samla::agenda::Language;
-use samla::app::{AppState, room_view};
+use samla::app::{AppState, present_view};
 use samla::export::{Summary, csv, html, markdown};
 use samla::session::{
     Answer, Draft, DraftTarget, PollAction, Respondent, RosterAction, SessionAction,
@@ -99,11 +99,11 @@ fn use_everywhere(file: &SessionFile) {
         .expect("drawn");
     terminal
         .draw(|frame| {
-            ui::render_room(
-                frame,
-                &room_view(file, Theme::new(false), now, offset),
-                true,
-            )
+            let view = ui::PresentView {
+                board: true,
+                ..present_view(file, Theme::new(false), now, offset)
+            };
+            ui::render_present(frame, &view)
         })
         .expect("drawn");
     let summary = Summary {

@@ -6,7 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use samla::app::{self, AppState, room_view};
+use samla::app::{self, AppState, present_view};
 use samla::session::Lane;
 use samla::ui::{self, Theme};
 
@@ -99,10 +99,13 @@ type Placed<'a> = (
 
 fn room(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
     let file = app::snapshot(state, "test", one_pm());
-    let view = room_view(&file, Theme::new(false), one_pm(), stockholm());
+    let view = ui::PresentView {
+        board: true,
+        ..present_view(&file, Theme::new(false), one_pm(), stockholm())
+    };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     terminal
-        .draw(|frame| ui::render_room(frame, &view, true))
+        .draw(|frame| ui::render_present(frame, &view))
         .expect("drawn");
     terminal
 }

@@ -1,19 +1,74 @@
-//! The room's view (`samla present`): the segment's title, a very large
+//! The projector (`samla present`): the segment's title, a very large
 //! countdown, the questions in large wrapped type, the next segment in small
 //! type; on request the board. Never the facilitator's private notes.
 
+use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{
-    MIN_HEIGHT, MIN_WIDTH, View, format, i18n, render_cards, render_too_small, timer_pane,
+    MIN_HEIGHT, MIN_WIDTH, Overlay, Theme, View, format, i18n, render_cards, render_too_small,
+    timer_pane,
 };
-use crate::agenda::SegmentKind;
+use crate::agenda::{Language, SegmentKind};
+use crate::session::{Lane, Session};
 
-/// Draws the room's view; `show_board` puts the cards where the questions are.
-pub fn render_room(frame: &mut Frame, view: &View, show_board: bool) {
+/// What the projector shows of a session, at a moment.
+#[derive(Debug, Clone, Copy)]
+pub struct PresentView<'a> {
+    /// The session as last saved.
+    pub session: &'a Session,
+    /// The time the frame shows.
+    pub now: DateTime<Utc>,
+    /// The local time zone's offset, for clock times.
+    pub offset: FixedOffset,
+    /// The session's language.
+    pub language: Language,
+    /// Colours or monochrome.
+    pub theme: Theme,
+    /// Where the room is reached, while it is open.
+    pub door: Option<&'a crate::room::Door>,
+    /// The board of cards where the questions are.
+    pub board: bool,
+    /// The keys, over everything.
+    pub help: bool,
+}
+
+impl<'a> PresentView<'a> {
+    /// The run screen's parts, as the room sees them: no selection, no
+    /// editor, no notices and no warnings meant for the facilitator.
+    fn parts(&self) -> View<'a> {
+        View {
+            session: self.session,
+            now: self.now,
+            offset: self.offset,
+            language: self.language,
+            theme: self.theme,
+            selected_lane: Lane::Room,
+            selected_card: None,
+            editor: None,
+            overlay: if self.help {
+                Overlay::Help
+            } else {
+                Overlay::None
+            },
+            notice: None,
+            save_problem: None,
+            room_waiting: 0,
+            projector: true,
+            room: self.door,
+            selected_column: None,
+            tally: None,
+        }
+    }
+}
+
+/// Draws the projector's frame.
+pub fn render_present(frame: &mut Frame, present: &PresentView) {
+    let show_board = present.board;
+    let view = &present.parts();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area, view);
