@@ -195,6 +195,11 @@ pub struct RoomArgs {
     /// venue that puts everyone behind one router)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub devices_per_address: Option<u16>,
+    /// How long the room waits for a client's request, and answers after
+    /// it was closed, in milliseconds (10 s by default). Not shown in the
+    /// help: the default is what a room needs; tests of it set it short.
+    #[arg(long, value_name = "MS", hide = true)]
+    pub time_limits_ms: Option<u64>,
 }
 
 impl RoomArgs {
@@ -207,6 +212,9 @@ impl RoomArgs {
             devices_per_address: self
                 .devices_per_address
                 .map_or(default.devices_per_address, usize::from),
+            time_limits: self.time_limits_ms.map_or(default.time_limits, |limit| {
+                crate::room::TimeLimits::for_clients(std::time::Duration::from_millis(limit))
+            }),
         }
     }
 }

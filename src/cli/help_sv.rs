@@ -184,6 +184,9 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
         (_, "devices_per_address") => {
             "Så många mobiler får gå med från samma adress (4 som standard; mer där alla når rummet genom en och samma router)"
         }
+        (_, "time_limits_ms") => {
+            "Så länge rummet väntar på en mobils begäran, och svarar efter att det stängts, i millisekunder (10 s som standard)"
+        }
         (_, "port") => {
             "Lyssna på den här porten; 8765, eller någon ledig, som standard (0: någon ledig)"
         }

@@ -36,11 +36,6 @@ const DEVICE_COOKIE: &str = "samla_device";
 /// percent-encoded, with room to spare, so that whatever the text box takes
 /// reaches the loop, which counts characters as the box does.
 pub const BODY_LIMIT: usize = 32 * 1024;
-/// How long a request may take, body included, before it is dropped.
-pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(10);
-/// How long the loop may take to answer before the page says so. The
-/// loop answers a change once it is on disk, and a refusing disk at once.
-const REPLY_TIME_LIMIT: Duration = Duration::from_secs(8);
 
 /// Sends a request into the event loop; false when the loop is gone.
 pub type SendToLoop = Arc<dyn Fn(RoomRequest) -> bool + Send + Sync>;
@@ -58,6 +53,8 @@ pub struct Shared {
     pub streams: Arc<super::streams::Streams>,
     /// The connections no joined device has used yet.
     pub lobby: Arc<super::lobby::Lobby>,
+    /// How long a handler waits for the loop's answer.
+    pub reply_limit: Duration,
 }
 
 impl Shared {
@@ -313,7 +310,7 @@ async fn join(
 enum Unanswered {
     /// The loop is gone: the screen ended.
     Gone,
-    /// Not within [`REPLY_TIME_LIMIT`].
+    /// Not within the reply's time limit.
     Late,
 }
 
@@ -323,7 +320,7 @@ async fn ask(shared: &Shared, action: RoomAction) -> Result<RoomReply, Unanswere
     if !(shared.send)(RoomRequest { action, reply }) {
         return Err(Unanswered::Gone);
     }
-    match tokio::time::timeout(REPLY_TIME_LIMIT, answer).await {
+    match tokio::time::timeout(shared.reply_limit, answer).await {
         Ok(Ok(reply)) => Ok(reply),
         Ok(Err(_)) => Err(Unanswered::Gone),
         Err(_) => Err(Unanswered::Late),

@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -22,7 +22,7 @@ use tower::ServiceExt;
 use super::Door;
 use super::devices::Devices;
 use super::lobby::Lobby;
-use super::routes::{self, REQUEST_TIME_LIMIT, SendToLoop, Shared};
+use super::routes::{self, SendToLoop, Shared};
 use super::snapshot::Snapshot;
 
 /// The port tried first, so the address stays the same from one seminar to
@@ -30,8 +30,6 @@ use super::snapshot::Snapshot;
 const PREFERRED_PORT: u16 = 8765;
 /// Connections the system queues for the room before it accepts them.
 const LISTEN_QUEUE: u32 = 1024;
-/// How long a closed room goes on answering before its port closes.
-pub const CLOSING_GRACE: Duration = Duration::from_secs(10);
 /// Most connections at once; more wait to be accepted.
 const MAX_CONNECTIONS: usize = 1024;
 /// Most connections one address may hold at once: a venue that puts a few
@@ -46,8 +44,6 @@ const FREE_CONNECTIONS: usize = 64;
 const NO_DESCRIPTORS_REST: Duration = Duration::from_millis(100);
 /// Most bytes a request's headers may take: a phone's are under 2 KB.
 const HEADER_LIMIT: usize = 16 * 1024;
-/// How long a client may take to send a request's headers.
-const HEADER_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// The policy of every page: nothing but the room's own files, no inline
 /// script or style, no frames, forms only to the room.
@@ -63,6 +59,8 @@ pub struct RoomConfig {
     pub port: Option<u16>,
     /// How many devices may join from one address.
     pub devices_per_address: usize,
+    /// How long the room waits for clients, for the loop and after closing.
+    pub time_limits: TimeLimits,
 }
 
 impl Default for RoomConfig {
@@ -71,6 +69,46 @@ impl Default for RoomConfig {
             bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
             port: None,
             devices_per_address: super::devices::DEVICES_PER_ADDRESS,
+            time_limits: TimeLimits::default(),
+        }
+    }
+}
+
+/// How long the room waits, each a setting so that a test of a time limit
+/// takes a fraction of a second rather than the limit a room needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeLimits {
+    /// How long a client may take to send a request's headers.
+    pub headers: Duration,
+    /// How long a request may take, body included, before it is dropped.
+    pub request: Duration,
+    /// How long the loop may take to answer before the page says so. The
+    /// loop answers a change once it is on disk, and a refusing disk at once.
+    pub reply: Duration,
+    /// How long a closed room goes on answering before its port closes.
+    pub closing_grace: Duration,
+}
+
+impl Default for TimeLimits {
+    fn default() -> Self {
+        Self {
+            headers: Duration::from_secs(10),
+            request: Duration::from_secs(10),
+            reply: Duration::from_secs(8),
+            closing_grace: Duration::from_secs(10),
+        }
+    }
+}
+
+impl TimeLimits {
+    /// `limit` for clients' requests and after closing; the screen's
+    /// answer keeps its own.
+    pub fn for_clients(limit: Duration) -> Self {
+        Self {
+            headers: limit,
+            request: limit,
+            closing_grace: limit,
+            ..Self::default()
         }
     }
 }
@@ -143,6 +181,7 @@ pub fn open(
         send,
         streams: Arc::default(),
         lobby: Arc::default(),
+        reply_limit: config.time_limits.reply,
     };
     let lobby = Arc::clone(&shared.lobby);
     let (stop, stopped) = oneshot::channel();
@@ -150,7 +189,8 @@ pub fn open(
         .name("samla-room".into())
         .spawn(move || {
             let router = routes::router(shared);
-            runtime.block_on(serve(listener, router, snapshots, stopped, lobby));
+            let limits = config.time_limits;
+            runtime.block_on(serve(listener, router, snapshots, stopped, lobby, limits));
         })?;
     Ok(OpenRoom {
         door,
@@ -218,13 +258,14 @@ async fn serve(
     snapshots: watch::Receiver<Arc<Snapshot>>,
     stopped: oneshot::Receiver<()>,
     lobby: Arc<Lobby>,
+    limits: TimeLimits,
 ) {
     let router = router
-        .layer(middleware::from_fn(time_limit))
+        .layer(middleware::from_fn_with_state(limits.request, time_limit))
         .layer(middleware::map_response(with_safety_headers));
     let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let per_address = Arc::new(Mutex::new(HashMap::<IpAddr, usize>::new()));
-    let closing = closed_for(snapshots, CLOSING_GRACE);
+    let closing = closed_for(snapshots, limits.closing_grace);
     tokio::pin!(stopped, closing);
     loop {
         // Stopping and closing win over everything a client holds: they are
@@ -277,7 +318,7 @@ async fn serve(
                 });
             let connection = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIME_LIMIT)
+                .header_read_timeout(limits.headers)
                 .max_buf_size(HEADER_LIMIT)
                 .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
             // Leaving the lobby drops the sender, which is no shed.
@@ -372,11 +413,11 @@ async fn closed_for(mut snapshots: watch::Receiver<Arc<Snapshot>>, grace: Durati
 
 /// Ends a request that takes too long (a client sending its body a byte at a
 /// time); the live events are the one response that lasts.
-async fn time_limit(request: Request, next: Next) -> Response {
+async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
     if request.uri().path() == "/events" {
         return next.run(request).await;
     }
-    match tokio::time::timeout(REQUEST_TIME_LIMIT, next.run(request)).await {
+    match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
     }

@@ -273,10 +273,11 @@ fn the_rooms_view_stays_idle_after_a_change() {
             + proc_stat(pid, 12).parse::<u64>().expect("stime")
     };
     let before = ticks(present.pid());
-    // A measuring window, not a wait for something to happen.
-    std::thread::sleep(Duration::from_secs(10));
+    // A measuring window, not a wait for something to happen; the bound of
+    // 0.5% of a core is measured over a minute by scripts/measure-present.sh.
+    std::thread::sleep(Duration::from_secs(3));
     let used = ticks(present.pid()) - before;
-    // 0.5% of one core over 10 s is 50 ms: 5 ticks.
-    assert!(used <= 5, "samla present used {used} ticks of CPU in 10 s");
+    // 1% of one core over 3 s is 30 ms: 3 ticks.
+    assert!(used <= 3, "samla present used {used} ticks of CPU in 3 s");
     assert!(run.quit().success());
 }

@@ -75,7 +75,7 @@ fn a_full_disk_refuses_posts_with_the_text_given_back_and_keeps_every_card_it_to
     let Some(disk) = SmallDisk::mount(home.path()) else {
         return;
     };
-    let mut room = OpenRoom::start_in(home, "seminarium-3", 4);
+    let mut room = OpenRoom::start_in_terminal_at(home, "seminarium-3", 4);
     room.go_to(ACTION_PLAN);
     let mut phones: Vec<Device> = (0..4).map(|_| room.joined_device()).collect();
     let mut taken = Vec::new();

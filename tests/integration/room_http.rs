@@ -312,7 +312,8 @@ fn only_a_group_segment_takes_posts_and_posting_stops_when_it_ends() {
 
 #[test]
 fn a_closed_room_refuses_posts_with_a_friendly_page_then_closes_its_port() {
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    // Answering for 2 s after closing, rather than 10.
+    let mut room = OpenRoom::start_with_time_limits("seminarium-3", 2, 2000);
     room.go_to(ACTION_PLAN);
     let mut device = room.joined_device();
     let (check, segment) = device.form(1);
@@ -347,7 +348,7 @@ fn a_closed_room_refuses_posts_with_a_friendly_page_then_closes_its_port() {
 
 #[test]
 fn cards_posted_before_a_kill_9_are_back_on_resume() {
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
     room.go_to(ACTION_PLAN);
     let mut device = room.joined_device();
     for number in 1..=3 {
@@ -404,7 +405,8 @@ fn the_server_stops_when_samla_quits() {
 #[test]
 fn a_client_that_never_finishes_its_request_is_cut_off() {
     use std::io::{Read, Write};
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    // Half a second for the headers, rather than 10 s.
+    let mut room = OpenRoom::start_with_time_limits("seminarium-3", 2, 500);
     let address = room.door.url.trim_start_matches("http://").to_owned();
     let mut slow = std::net::TcpStream::connect(&address).expect("connected");
     slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
@@ -609,7 +611,7 @@ fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_p
 
 #[test]
 fn a_terminal_that_stops_reading_never_holds_up_the_room() {
-    let mut room = OpenRoom::start("seminarium-3", 4);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 4);
     room.go_to(ACTION_PLAN);
     let mut phones: Vec<_> = (0..3).map(|_| room.joined_device()).collect();
     // A frozen window: nothing samla draws is read any more, so the

@@ -15,7 +15,7 @@ fn count(page: &str, selector: &str) -> usize {
 
 #[test]
 fn after_quit_and_after_a_crash_phones_carry_on_with_one_ballot_each() {
-    let mut room = OpenRoom::start("seminarium-1", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-1", 2);
     let code = room.door.code.clone();
     let mut phone = room.joined_device();
     assert_eq!(phone.answer_poll("sk", &["4"; 6]).0, 303);

@@ -60,7 +60,7 @@ fn quitting_wins_over_every_connection_a_client_holds() {
         &["Ctrl+Q"]
     };
     for way in ways {
-        let mut room = OpenRoom::start("seminarium-3", 2);
+        let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
         // Three addresses × 400 idle connections: more than the server's 1,024.
         let held = idle_connections(server(&room), 2..5, 400);
         assert!(held.len() > 1024, "only {} connections", held.len());
@@ -100,7 +100,7 @@ fn quitting_wins_over_every_connection_a_client_holds() {
 fn one_address_holding_hundreds_of_connections_leaves_the_room_to_the_rest() {
     #[cfg(unix)]
     let _ = rlimit::increase_nofile_limit(u64::MAX);
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
     let held = idle_connections(server(&room), 2..3, 600);
     assert_eq!(
         held.len(),
@@ -118,7 +118,7 @@ fn one_address_holding_hundreds_of_connections_leaves_the_room_to_the_rest() {
 #[test]
 fn a_device_that_opens_stream_after_stream_keeps_only_three() {
     use std::io::{Read, Write};
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
     let device = room.joined_device();
     let cookie = device.cookie().expect("a cookie").to_owned();
     let to = server(&room);
@@ -181,7 +181,7 @@ fn raw_within(to: SocketAddr, request: &[u8], limit: Duration) -> (u16, String) 
 
 #[test]
 fn another_name_huge_headers_and_forged_bodies_get_the_rooms_own_page_or_nothing() {
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
     let to = server(&room);
     let get = |host: &str| format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
     // The room by its address, and by localhost.
@@ -251,7 +251,7 @@ fn one_client_joining_again_and_again_fills_only_its_own_addresss_places() {
 fn idle_connections_from_many_addresses_give_way_to_an_honest_phone() {
     #[cfg(unix)]
     let _ = rlimit::increase_nofile_limit(u64::MAX);
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
     let mut phone = room.joined_device();
     // Five addresses × 240 connections that never send a request: more than
     // the server holds at once (before the oldest were shed, a new phone
@@ -270,7 +270,7 @@ fn idle_connections_from_many_addresses_give_way_to_an_honest_phone() {
 #[cfg(target_os = "linux")]
 #[test]
 fn at_a_low_open_files_limit_idle_connections_give_way_too() {
-    let mut room = OpenRoom::start("seminarium-3", 2);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 2);
     let pid = room.app.pid().to_string();
     let limited = std::process::Command::new("prlimit")
         .args(["--nofile=96:96", "--pid", &pid])

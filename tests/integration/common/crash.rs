@@ -99,7 +99,7 @@ pub fn cards_after_the_crash(room: &OpenRoom) -> BTreeSet<String> {
 /// Kills the run screen with SIGKILL once `kill_after` cards were taken from
 /// `phones` phones posting `each`; checks the file against what they were told.
 pub fn kill_during_a_burst(phones: usize, each: usize, kill_after: usize) -> (usize, usize) {
-    let mut room = OpenRoom::start("seminarium-3", 4);
+    let mut room = OpenRoom::start_in_terminal("seminarium-3", 4);
     room.go_to("Handlingsplan");
     let taken = Arc::new(AtomicUsize::new(0));
     let (ledger, threads) = phones_posting_until_cut(&room, phones, each, &taken);

@@ -5,6 +5,7 @@
 pub mod board;
 pub mod crash;
 pub mod fixture;
+pub mod in_process;
 pub mod markdown;
 pub mod programs;
 pub mod pty;

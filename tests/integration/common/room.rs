@@ -1,19 +1,120 @@
-//! The room's page as tests reach it: the real binary in a pseudo-terminal
-//! with its room open on 127.0.0.1, and devices that talk HTTP to it over
+//! The room's page as tests reach it: the run screen with its room open on
+//! 127.0.0.1 (in this process, or the real binary in a pseudo-terminal where
+//! a test kills it or starves it), and devices that talk HTTP to it over
 //! loopback, each with its own cookie, as separate phones would.
 
+use portable_pty::ExitStatus;
 use std::path::Path;
+use std::time::Duration;
 
 use samla::room::Door;
 use tempfile::TempDir;
 use ureq::Agent;
 
+use super::in_process::{Ended, InProcessApp};
 use super::pty::{PtyApp, status_line_drawn, wait_for_file};
+
+/// The run screen of a room: in this process, or in a pseudo-terminal.
+pub enum RunScreen {
+    /// The loop on a test buffer in this process.
+    InProcess(InProcessApp),
+    /// The binary in a pseudo-terminal.
+    Pty(PtyApp),
+}
+
+/// How a run screen ended.
+pub enum Exit {
+    /// The process's status.
+    Process(ExitStatus),
+    /// The in-process run's outcome.
+    InProcess(Ended),
+}
+
+impl Exit {
+    /// Whether it ended with exit code 0.
+    pub fn success(&self) -> bool {
+        match self {
+            Exit::Process(status) => status.success(),
+            Exit::InProcess(ended) => ended.success(),
+        }
+    }
+}
+
+impl RunScreen {
+    /// Types `keys` as the terminal sends them.
+    pub fn send(&mut self, keys: &[u8]) {
+        match self {
+            RunScreen::InProcess(app) => app.send(keys),
+            RunScreen::Pty(app) => app.send(keys),
+        }
+    }
+
+    /// Waits until the screen satisfies `ready`, and returns it.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        match self {
+            RunScreen::InProcess(app) => app.wait_for(what, ready),
+            RunScreen::Pty(app) => app.wait_for(what, ready),
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_for_text(&self, text: &str) -> String {
+        self.wait_for(text, |screen| screen.contains(text))
+    }
+
+    /// Quits with Ctrl+Q and waits for the end.
+    pub fn quit(&mut self) -> Exit {
+        match self {
+            RunScreen::InProcess(app) => Exit::InProcess(app.quit()),
+            RunScreen::Pty(app) => Exit::Process(app.quit()),
+        }
+    }
+
+    /// The binary in its pseudo-terminal, for what only a process has.
+    fn process(&mut self) -> &mut PtyApp {
+        match self {
+            RunScreen::Pty(app) => app,
+            RunScreen::InProcess(_) => {
+                panic!("only a room started with OpenRoom::start_in_terminal is a process")
+            }
+        }
+    }
+
+    /// Kills the process with SIGKILL and reaps it.
+    pub fn kill9(&mut self) {
+        self.process().kill9();
+    }
+
+    /// The process's id.
+    pub fn pid(&mut self) -> u32 {
+        self.process().pid()
+    }
+
+    /// Waits up to `limit` for the process to exit.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
+        self.process().wait_exit(limit)
+    }
+
+    /// Stops reading the terminal's output, as a frozen window does.
+    pub fn hold_output(&mut self) {
+        self.process().hold_output();
+    }
+
+    /// Reads the terminal's output again.
+    pub fn release_output(&mut self) {
+        self.process().release_output();
+    }
+
+    /// Resizes the terminal.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.process().resize(cols, rows);
+    }
+}
 
 /// A run screen with its room open, listening on loopback only.
 pub struct OpenRoom {
     /// The run screen.
-    pub app: PtyApp,
+    pub app: RunScreen,
     /// Its data folder.
     pub home: TempDir,
     /// Where the room is reached.
@@ -65,18 +166,53 @@ impl OpenRoom {
     /// Like [`OpenRoom::start`], in a home prepared beforehand (e.g. with
     /// agendas of its own).
     pub fn start_in(home: tempfile::TempDir, agenda: &str, groups: u32) -> Self {
-        Self::start_with(home, agenda, groups, &["--devices-per-address", "1000"])
+        Self::start_with(
+            home,
+            agenda,
+            groups,
+            &["--devices-per-address", "1000"],
+            Where::InProcess,
+        )
+    }
+
+    /// Like [`OpenRoom::start`], with the room's time limits for clients
+    /// (headers, request, answering after closing) `limit_ms` long, so that
+    /// a test of them waits a moment rather than the room's 10 s.
+    pub fn start_with_time_limits(agenda: &str, groups: u32, limit_ms: u64) -> Self {
+        let home = tempfile::tempdir().expect("a temporary folder");
+        let limit = limit_ms.to_string();
+        let extra = ["--devices-per-address", "1000", "--time-limits-ms", &limit];
+        Self::start_with(home, agenda, groups, &extra, Where::InProcess)
+    }
+
+    /// Like [`OpenRoom::start`], the binary in a pseudo-terminal: for a test
+    /// that kills it, counts its sockets or limits its files.
+    pub fn start_in_terminal(agenda: &str, groups: u32) -> Self {
+        let home = tempfile::tempdir().expect("a temporary folder");
+        Self::start_in_terminal_at(home, agenda, groups)
+    }
+
+    /// Like [`OpenRoom::start_in_terminal`], in a home prepared beforehand.
+    pub fn start_in_terminal_at(home: tempfile::TempDir, agenda: &str, groups: u32) -> Self {
+        let extra = ["--devices-per-address", "1000"];
+        Self::start_with(home, agenda, groups, &extra, Where::Pty)
     }
 
     /// `samla run AGENDA --room` as a facilitator starts it, with the room's
     /// limits of devices per address as they are by default.
     pub fn start_as_it_comes(agenda: &str, groups: u32) -> Self {
         let home = tempfile::tempdir().expect("a temporary folder");
-        Self::start_with(home, agenda, groups, &[])
+        Self::start_with(home, agenda, groups, &[], Where::Pty)
     }
 
     /// Like [`OpenRoom::start_in`] with `extra` arguments.
-    fn start_with(home: tempfile::TempDir, agenda: &str, groups: u32, extra: &[&str]) -> Self {
+    fn start_with(
+        home: tempfile::TempDir,
+        agenda: &str,
+        groups: u32,
+        extra: &[&str],
+        place: Where,
+    ) -> Self {
         let groups = groups.to_string();
         let mut args = vec![
             "run",
@@ -90,7 +226,7 @@ impl OpenRoom {
             "0",
         ];
         args.extend_from_slice(extra);
-        let (app, door) = open_in(home.path(), &args, None);
+        let (app, door) = open_in(home.path(), &args, None, place);
         Self { app, home, door }
     }
 
@@ -107,7 +243,11 @@ impl OpenRoom {
             "--devices-per-address",
             "1000",
         ];
-        let (app, door) = open_in(self.home.path(), &args, Some(&self.door));
+        let place = match self.app {
+            RunScreen::InProcess(_) => Where::InProcess,
+            RunScreen::Pty(_) => Where::Pty,
+        };
+        let (app, door) = open_in(self.home.path(), &args, Some(&self.door), place);
         self.app = app;
         self.door = door;
     }
@@ -163,10 +303,20 @@ impl OpenRoom {
     }
 }
 
+/// Where a room's run screen runs.
+#[derive(Clone, Copy)]
+enum Where {
+    InProcess,
+    Pty,
+}
+
 /// `samla ARGS` in `home` with its room open on loopback (at another
 /// address than `before`, where it opened before), its join screen dismissed.
-fn open_in(home: &Path, args: &[&str], before: Option<&Door>) -> (PtyApp, Door) {
-    let app = PtyApp::spawn(args, home, 120, 40);
+fn open_in(home: &Path, args: &[&str], before: Option<&Door>, place: Where) -> (RunScreen, Door) {
+    let app = match place {
+        Where::InProcess => RunScreen::InProcess(InProcessApp::spawn(args, home, 120, 40)),
+        Where::Pty => RunScreen::Pty(PtyApp::spawn(args, home, 120, 40)),
+    };
     let file = wait_for_file(home, "the room's door", |file| {
         file.room
             .as_ref()

@@ -1,5 +1,5 @@
-//! Two workshops of one development series end to end, with the real binary
-//! in a pseudo-terminal: the nulägesanalys (individual reflection first, the
+//! Two workshops of one development series end to end, with the run screen
+//! in this process: the nulägesanalys (individual reflection first, the
 //! exercise's own columns, a matrix in mixed groups with priorities, an
 //! action plan with an owner and dates), then the follow-up that brings that
 //! plan in and marks its item done; the series summary shows the plan's
@@ -10,26 +10,27 @@ use std::path::Path;
 use samla::session::{ItemStatus, Lane};
 use samla::store::SessionFile;
 
+use crate::common::in_process::InProcessApp;
 use crate::common::markdown::tables;
-use crate::common::pty::{PtyApp, session_files, status_line_drawn};
+use crate::common::pty::{session_files, status_line_drawn};
 use crate::common::samla_in;
 
 const SERIES: &str = "Utveckling 2027";
 
-fn start(home: &Path, agenda: &str) -> PtyApp {
-    let app = PtyApp::spawn(&["run", agenda, "--series", SERIES], home, 140, 40);
+fn start(home: &Path, agenda: &str) -> InProcessApp {
+    let app = InProcessApp::spawn(&["run", agenda, "--series", SERIES], home, 140, 40);
     app.wait_for("the run screen", status_line_drawn);
     app
 }
 
 /// `n` until the segment titled `title` is on screen.
-fn go_to(app: &mut PtyApp, title: &str) {
+fn go_to(app: &mut InProcessApp, title: &str) {
     app.send(b"n");
     app.wait_for_text(title);
 }
 
 /// Types `text` into the open editor and saves it with Esc.
-fn write(app: &mut PtyApp, text: &str) {
+fn write(app: &mut InProcessApp, text: &str) {
     app.wait_for_text("Nytt kort");
     app.send(text.as_bytes());
     app.wait_for_text(text);

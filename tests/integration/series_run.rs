@@ -1,5 +1,5 @@
-//! A series end to end, with the real binary: three seminars of one series in
-//! a pseudo-terminal with the same 6 groups, members from different sectors
+//! A series end to end, with the command line in this process: three seminars of one series
+//! with the same 6 groups, members from different sectors
 //! (added on the roster screen and on the command line), varying attendance,
 //! cards; the sector warning on screen; then the series summary read with a
 //! real CommonMark parser.
@@ -8,20 +8,21 @@ use crate::common;
 
 use std::path::Path;
 
-use common::pty::{PtyApp, status_line_drawn};
+use crate::common::pty::status_line_drawn;
+use common::in_process::InProcessApp;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 const SERIES: &str = "Skolnärvaro 2026";
 
-fn start(home: &Path, agenda: &str, extra: &[&str]) -> PtyApp {
+fn start(home: &Path, agenda: &str, extra: &[&str]) -> InProcessApp {
     let mut args = vec!["run", agenda, "--series", SERIES];
     args.extend_from_slice(extra);
-    PtyApp::spawn(&args, home, 140, 40)
+    InProcessApp::spawn(&args, home, 140, 40)
 }
 
 /// On the roster: `a`, the name, Esc; then `keys` for the new member (under
 /// the cursor), e.g. `s` for the next sector, `m` to move, Space for present.
-fn add_member(app: &mut PtyApp, name: &str, keys: &[u8]) {
+fn add_member(app: &mut InProcessApp, name: &str, keys: &[u8]) {
     app.send(b"a");
     app.wait_for_text("Deltagarens namn");
     app.send(name.as_bytes());
@@ -34,7 +35,7 @@ fn add_member(app: &mut PtyApp, name: &str, keys: &[u8]) {
 }
 
 /// `a`, the text and Esc for the group `digit`.
-fn add_card(app: &mut PtyApp, digit: &str, text: &str) {
+fn add_card(app: &mut InProcessApp, digit: &str, text: &str) {
     app.send(digit.as_bytes());
     app.send(b"a");
     app.wait_for_text("Nytt kort");

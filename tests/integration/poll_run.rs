@@ -1,12 +1,12 @@
-//! A post-survey typed in through the run screen in a pseudo-terminal, one
+//! A post-survey typed in through the run screen (its loop in this process), one
 //! paper form a line, built to match the follow-up study's table "Ökad
 //! kunskap" (skola 32 lower / 66 higher, socialtjänst 4 / 11); the exported
 //! summary must show exactly that table's counts and percentages.
 
 use crate::common;
 
+use common::in_process::InProcessApp;
 use common::markdown::tables;
-use common::pty::PtyApp;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The forms: knowledge (4a, 4b) averaging 3 is "lower", 3.5 or more
@@ -91,7 +91,7 @@ fn list_items(markdown: &str) -> Vec<String> {
 #[test]
 fn a_post_survey_typed_line_by_line_gives_the_studys_table() {
     let home = tempfile::tempdir().expect("temp dir");
-    let mut app = PtyApp::spawn(&["run", "seminarium-3"], home.path(), 140, 40);
+    let mut app = InProcessApp::spawn(&["run", "seminarium-3"], home.path(), 140, 40);
     app.wait_for_text("Välkommen och inledning");
     app.send(b"nnnnnn");
     app.wait_for_text("Eftermätning");
@@ -150,7 +150,7 @@ fn thirty_forms_of_a_mixed_survey_typed_in_give_its_tables() {
     let home = tempfile::tempdir().expect("temp dir");
     let agenda = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(AGENDA);
     let agenda = agenda.to_str().expect("a UTF-8 path");
-    let mut app = PtyApp::spawn(&["run", agenda], home.path(), 140, 40);
+    let mut app = InProcessApp::spawn(&["run", agenda], home.path(), 140, 40);
     app.wait_for_text("Uppföljningsenkät");
     app.send(b"i");
     app.wait_for_text("Enkätsvar, rad 1");
