@@ -19,6 +19,9 @@ mod crash;
 #[path = "../tests/integration/common/pty.rs"]
 mod pty;
 #[allow(dead_code)]
+#[path = "../tests/integration/common/in_process.rs"]
+mod in_process;
+#[allow(dead_code)]
 #[path = "../tests/integration/common/room.rs"]
 mod room;
 
@@ -100,7 +103,7 @@ fn latency_text(latencies: &[Duration]) -> String {
 /// 300 phones answer seminarium-1's six-statement survey at once.
 fn survey() {
     const PHONES: usize = 300;
-    let mut open = room::OpenRoom::start("seminarium-1", 2);
+    let mut open = room::OpenRoom::start_in_terminal("seminarium-1", 2);
     // A respondent line open in the editor, to type into during the load.
     open.app.send(b"i");
     open.app.wait_for_text("Enkätsvar, rad");
@@ -142,7 +145,7 @@ fn survey() {
 
 /// 200 phones post 10 cards each at once.
 fn cards() {
-    let mut open = room::OpenRoom::start("seminarium-3", 12);
+    let mut open = room::OpenRoom::start_in_terminal("seminarium-3", 12);
     open.go_to("Handlingsplan");
     // A whole-room card open in the editor, to type into during the load.
     open.app.send(b"0a");

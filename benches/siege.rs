@@ -10,6 +10,9 @@ mod common;
 #[path = "../tests/integration/common/pty.rs"]
 mod pty;
 #[allow(dead_code)]
+#[path = "../tests/integration/common/in_process.rs"]
+mod in_process;
+#[allow(dead_code)]
 #[path = "../tests/integration/common/room.rs"]
 mod room;
 
@@ -90,7 +93,7 @@ fn report(attack: &str, waits: &mut [Duration]) {
 
 /// 1,100 connections from ten addresses that never send a request.
 fn idle_connections() {
-    let mut room = room::OpenRoom::start("seminarium-3", 2);
+    let mut room = room::OpenRoom::start_in_terminal("seminarium-3", 2);
     let to = server(&room);
     let held: Vec<TcpStream> = (2..12)
         .flat_map(|last| (0..110).filter_map(move |_| connection(to, last, b"")))
@@ -103,7 +106,7 @@ fn idle_connections() {
 
 /// One device opening 1,030 live streams.
 fn held_streams() {
-    let mut room = room::OpenRoom::start("seminarium-3", 2);
+    let mut room = room::OpenRoom::start_in_terminal("seminarium-3", 2);
     let to = server(&room);
     let device = room.joined_device();
     let cookie = device.cookie().expect("a cookie").to_owned();
@@ -122,7 +125,7 @@ fn held_streams() {
 
 /// 1,000 connections, each sending 390 KB of header.
 fn header_flood() {
-    let mut room = room::OpenRoom::start("seminarium-3", 2);
+    let mut room = room::OpenRoom::start_in_terminal("seminarium-3", 2);
     let to = server(&room);
     let pid = room.app.pid();
     let header = format!(
@@ -152,7 +155,7 @@ fn header_flood() {
 
 /// samla held to 256 open files, and 300 connections that hold on.
 fn low_open_files() {
-    let mut room = room::OpenRoom::start("seminarium-3", 2);
+    let mut room = room::OpenRoom::start_in_terminal("seminarium-3", 2);
     let to = server(&room);
     let pid = room.app.pid();
     let limited = std::process::Command::new("prlimit")

@@ -62,6 +62,14 @@ impl RunScreen {
         self.wait_for(text, |screen| screen.contains(text))
     }
 
+    /// The screen as it is.
+    pub fn screen(&self) -> String {
+        match self {
+            RunScreen::InProcess(app) => app.screen(),
+            RunScreen::Pty(app) => app.screen(),
+        }
+    }
+
     /// Quits with Ctrl+Q and waits for the end.
     pub fn quit(&mut self) -> Exit {
         match self {
