@@ -15,12 +15,12 @@ mod common;
 #[allow(dead_code)]
 #[path = "../tests/integration/common/crash.rs"]
 mod crash;
-#[allow(dead_code)] // the benchmark uses a part of the test helpers
-#[path = "../tests/integration/common/pty.rs"]
-mod pty;
 #[allow(dead_code)]
 #[path = "../tests/integration/common/in_process.rs"]
 mod in_process;
+#[allow(dead_code)] // the benchmark uses a part of the test helpers
+#[path = "../tests/integration/common/pty.rs"]
+mod pty;
 #[allow(dead_code)]
 #[path = "../tests/integration/common/room.rs"]
 mod room;

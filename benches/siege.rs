@@ -7,11 +7,11 @@
 
 mod common;
 #[allow(dead_code)]
-#[path = "../tests/integration/common/pty.rs"]
-mod pty;
-#[allow(dead_code)]
 #[path = "../tests/integration/common/in_process.rs"]
 mod in_process;
+#[allow(dead_code)]
+#[path = "../tests/integration/common/pty.rs"]
+mod pty;
 #[allow(dead_code)]
 #[path = "../tests/integration/common/room.rs"]
 mod room;

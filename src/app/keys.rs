@@ -8,7 +8,8 @@ use ratatui_textarea::{Input, Key};
 
 use super::action::{Action, BoardAction, EditorAction, RosterKey, TallyAction};
 use super::events::AppEvent;
-use super::state::{AppState, Mode};
+use super::modes::Mode;
+use super::state::AppState;
 use crate::agenda::Language;
 use crate::session::{DraftTarget, Lane, SessionAction};
 
@@ -68,7 +69,7 @@ fn panic_if_asked(key: &KeyEvent) {
 
 /// The action `key` stands for in what `state` shows, if any.
 pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
-    let mode = &state.mode;
+    let mode = state.mode();
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -94,7 +95,7 @@ pub fn action_for(state: &AppState, key: KeyEvent) -> Option<Action> {
         Mode::Help => Some(Action::Dismiss),
         Mode::Rebalance(_)
         | Mode::ConfirmDelete(_)
-        | Mode::ConfirmQuit(_)
+        | Mode::ConfirmQuit
         | Mode::ConfirmRemoveMember(_) => Some(confirmed(key.code, state.language)),
         Mode::Roster(_) => roster_action(key.code),
         Mode::MoveCard(_) => Some(match key.code {
@@ -125,7 +126,7 @@ pub fn split_escape(state: &AppState, key: KeyEvent) -> Option<(KeyEvent, KeyEve
     if key.modifiers - kept != KeyModifiers::ALT || key.kind == KeyEventKind::Release {
         return None;
     }
-    let in_editor = matches!(state.mode, Mode::Editor(_));
+    let in_editor = matches!(state.mode(), Mode::Editor(_));
     let editor_keys: &[char] = if kept.contains(KeyModifiers::CONTROL) {
         &EDITOR_CTRL_ALT_KEYS
     } else {
@@ -222,7 +223,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
 /// (0-based here). A slow link's Esc and a digit read the same on the board,
 /// where Esc means nothing.
 fn new_card_in_column(state: &AppState, key: KeyEvent) -> Option<usize> {
-    if !matches!(state.mode, Mode::Normal) || key.modifiers != KeyModifiers::ALT {
+    if !state.modes.on_board() || key.modifiers != KeyModifiers::ALT {
         return None;
     }
     let KeyCode::Char(digit @ '1'..='9') = key.code else {

@@ -8,6 +8,7 @@ mod events;
 pub mod export;
 mod inputs;
 mod keys;
+mod modes;
 mod present;
 mod room;
 mod room_host;
@@ -25,6 +26,7 @@ pub use effect::{Effect, Effects};
 pub use events::AppEvent;
 pub use inputs::{IdleWatch, InputSender, Inputs};
 pub use keys::{action_for, split_escape};
+pub use modes::Mode;
 pub use present::{
     Present, PresentAction, PresentEffect, PresentKey, RELOAD_SPACING, file_stamp, present,
     present_key, present_view,
@@ -34,7 +36,7 @@ pub use room_host::{RoomHost, RoomSender};
 pub use runner::{Runner, snapshot};
 pub use saving::TYPING_WINDOW;
 pub use screen::Screen;
-pub use state::{AppState, Mode};
+pub use state::AppState;
 
 use std::collections::VecDeque;
 use std::sync::mpsc::RecvTimeoutError;

@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 
 use super::action::BoardAction;
 use super::effect::{Effect, Effects};
+use super::modes::Mode;
 use super::saving::Change;
-use super::state::{AppState, Mode};
+use super::state::AppState;
 use crate::agenda::SegmentKind;
 use crate::i18n::{Notice, exercise_label};
 use crate::room::limits::{self, Limit};
@@ -196,9 +197,9 @@ impl AppState {
     /// `w`: opens the room, or shows its join screen while it is open; `w`
     /// on the join screen closes it.
     pub(super) fn room_key(&mut self, effects: &mut Effects) -> Change {
-        match (&self.mode, &self.room) {
+        match (self.mode(), &self.room) {
             (Mode::RoomDoor, Some(_)) => return self.close_room(effects),
-            (_, Some(_)) => self.mode = Mode::RoomDoor,
+            (_, Some(_)) => self.modes.push(Mode::RoomDoor),
             (_, None) => effects.push(Effect::OpenRoom),
         }
         Change::Nothing
@@ -209,7 +210,9 @@ impl AppState {
         if self.room.take().is_none() {
             return Change::Nothing;
         }
-        self.mode = Mode::Normal;
+        if matches!(self.mode(), Mode::RoomDoor) {
+            self.modes.pop();
+        }
         self.notice = Some(Notice::RoomClosed);
         effects.push(Effect::CloseRoom);
         Change::Structure
@@ -221,7 +224,7 @@ impl AppState {
             Ok(door) => {
                 self.devices.code = Some(door.code.clone());
                 self.room = Some(door);
-                self.mode = Mode::RoomDoor;
+                self.modes.push(Mode::RoomDoor);
                 Change::Structure
             }
             Err(kind) => {
@@ -557,7 +560,11 @@ impl AppState {
         if card.segment != self.session.current {
             return Err(Refusal::NotPosting);
         }
-        if matches!(&self.mode, Mode::Editor(editor) if editor.target == DraftTarget::Card(id)) {
+        if self
+            .modes
+            .editor()
+            .is_some_and(|editor| editor.target == DraftTarget::Card(id))
+        {
             return Err(Refusal::InUse);
         }
         Ok(id)

@@ -320,7 +320,7 @@ fn d_hides_a_room_card_from_the_room_and_the_summary_and_shows_it_again() {
     state.selected_card = Some(id);
     let effects = state.update(Action::Board(BoardAction::AskDelete), one_pm());
     assert!(
-        matches!(state.mode, Mode::Normal),
+        matches!(state.mode(), Mode::Normal),
         "no question for a room card"
     );
     assert!(effects.contains(&Effect::Save));
@@ -376,11 +376,11 @@ fn w_opens_the_room_then_shows_its_door_and_w_there_closes_it() {
         effects.contains(&Effect::Save),
         "the room's view reads the door from the file"
     );
-    assert!(matches!(state.mode, Mode::RoomDoor));
+    assert!(matches!(state.mode(), Mode::RoomDoor));
     let _ = state.update(Action::Dismiss, one_pm());
     let effects = state.update(Action::Room, one_pm());
     assert!(!effects.contains(&Effect::OpenRoom));
-    assert!(matches!(state.mode, Mode::RoomDoor));
+    assert!(matches!(state.mode(), Mode::RoomDoor));
     let _ = state.update(Action::Room, one_pm());
     assert!(state.room.is_none());
     assert_eq!(state.notice, Some(crate::i18n::Notice::RoomClosed));

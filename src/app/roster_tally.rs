@@ -3,8 +3,9 @@
 use chrono::{DateTime, Utc};
 
 use super::action::{RosterKey, TallyAction};
+use super::modes::Mode;
 use super::saving::Change;
-use super::state::{AppState, Mode};
+use super::state::AppState;
 use crate::session::{
     Answer, DraftTarget, MemberId, PollAction, RosterAction, Session, SessionAction, parse_answer,
 };
@@ -23,7 +24,7 @@ impl AppState {
     }
 
     pub(super) fn roster(&mut self, key: RosterKey, now: DateTime<Utc>) -> Change {
-        let Mode::Roster(cursor) = self.mode else {
+        let &Mode::Roster(cursor) = self.mode() else {
             return Change::Nothing;
         };
         let change = |change: fn(MemberId) -> RosterAction| cursor.map(change);
@@ -37,7 +38,7 @@ impl AppState {
                         .min(order.len().saturating_sub(1)),
                     None => 0,
                 };
-                self.mode = Mode::Roster(order.get(next).copied());
+                *self.modes.top_mut() = Mode::Roster(order.get(next).copied());
                 None
             }
             RosterKey::Add => {
@@ -57,7 +58,7 @@ impl AppState {
             }
             RosterKey::Remove => {
                 if let Some(id) = cursor {
-                    self.mode = Mode::ConfirmRemoveMember(id);
+                    self.modes.push(Mode::ConfirmRemoveMember(id));
                 }
                 None
             }
@@ -75,7 +76,7 @@ impl AppState {
     pub(super) fn tally(&mut self, action: TallyAction, now: DateTime<Utc>) -> Change {
         let segment = self.session.current;
         let statements = self.session.current_segment().statements.len();
-        let Mode::Tally { statement, counted } = &mut self.mode else {
+        let Mode::Tally { statement, counted } = self.modes.top_mut() else {
             return Change::Nothing;
         };
         let (statement, answer, delta) = match action {
@@ -107,7 +108,7 @@ impl AppState {
         // A hand the poll did not take (a value off its scale) is not there to undo.
         if change == Change::Nothing
             && delta == 1
-            && let Mode::Tally { counted, .. } = &mut self.mode
+            && let Mode::Tally { counted, .. } = self.modes.top_mut()
         {
             counted.pop();
         }

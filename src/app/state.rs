@@ -7,45 +7,12 @@ use std::io::ErrorKind;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::editor::Editor;
+use super::modes::{Mode, Modes};
 use super::saving::SaveSchedule;
 use crate::agenda::Language;
 use crate::i18n::Notice;
-use crate::session::{
-    Answer, CardId, Draft, DraftTarget, Lane, MemberId, Proposal, Session, TimerState, Tone,
-};
+use crate::session::{CardId, Draft, DraftTarget, Lane, Session, TimerState, Tone};
 use crate::ui::{EditorPurpose, EditorView, Overlay, Theme, View};
-
-/// What the screen is showing on top of the session.
-#[derive(Debug, Clone)]
-pub enum Mode {
-    /// The run screen itself.
-    Normal,
-    /// The help overlay.
-    Help,
-    /// A rebalance proposal waiting for `y`.
-    Rebalance(Proposal),
-    /// Text being typed; every key but Esc and Ctrl+Q goes to the editor.
-    Editor(Box<Editor>),
-    /// A card waiting for `y` to be deleted.
-    ConfirmDelete(CardId),
-    /// Quitting while saving fails, waiting for `y`; the card being typed,
-    /// if one was, waits with it.
-    ConfirmQuit(Option<Box<Editor>>),
-    /// The groups' members and today's attendance, with the member under the cursor.
-    Roster(Option<MemberId>),
-    /// A member waiting for `y` to be removed from the roster.
-    ConfirmRemoveMember(MemberId),
-    /// The room's join screen: address, code and QR code, large.
-    RoomDoor,
-    /// A card waiting for the group it moves to (1–9, 0 for the whole room).
-    MoveCard(CardId),
-    /// Counting hands for the poll's statement `statement`; `counted` lists
-    /// what was added, for undo.
-    Tally {
-        statement: usize,
-        counted: Vec<(usize, Answer)>,
-    },
-}
 
 /// Everything the run screen knows.
 pub struct AppState {
@@ -59,8 +26,8 @@ pub struct AppState {
     pub selected_lane: Lane,
     /// The selected card of the selected group in the current segment.
     pub selected_card: Option<CardId>,
-    /// What is shown on top.
-    pub mode: Mode,
+    /// What is shown on top of the board.
+    pub(super) modes: Modes,
     /// A message until the next key.
     pub notice: Option<Notice>,
     /// Whether to ring the terminal bell when a countdown reaches zero.
@@ -103,7 +70,7 @@ impl AppState {
             theme,
             selected_lane: Lane::Room,
             selected_card: None,
-            mode: Mode::Normal,
+            modes: Modes::default(),
             notice: None,
             bell,
             bell_rung_for: None,
@@ -122,17 +89,22 @@ impl AppState {
         state
     }
 
+    /// What is shown on top.
+    pub fn mode(&self) -> &Mode {
+        self.modes.top()
+    }
+
     /// The text of the open editor, to keep on disk until it is saved.
     pub fn draft(&self) -> Option<Draft> {
-        match &self.mode {
-            Mode::Editor(editor) | Mode::ConfirmQuit(Some(editor)) => Some(editor.draft()),
-            _ => None,
-        }
+        self.modes.editor().map(Editor::draft)
     }
 
     /// Reopens the editor on a draft kept from before a restart.
     pub fn restore_draft(&mut self, draft: &Draft) {
-        self.mode = Mode::Editor(Box::new(Editor::new(draft.target, &draft.text)));
+        self.modes.push(Mode::Editor(Box::new(Editor::new(
+            draft.target,
+            &draft.text,
+        ))));
     }
 
     /// Whether the running countdown shows zero or an overrun: the moment it turns red.
@@ -179,7 +151,7 @@ impl AppState {
             projector: false,
             room: self.room.as_ref(),
             selected_column: self.selected_column(),
-            tally: match &self.mode {
+            tally: match self.mode() {
                 Mode::Tally { statement, .. } => Some(*statement),
                 _ => None,
             },
@@ -187,7 +159,7 @@ impl AppState {
     }
 
     fn editor_view(&self) -> Option<EditorView<'_>> {
-        let Mode::Editor(editor) = &self.mode else {
+        let Mode::Editor(editor) = self.mode() else {
             return None;
         };
         let purpose = match editor.target {
@@ -213,14 +185,14 @@ impl AppState {
     }
 
     fn overlay(&self) -> Overlay<'_> {
-        match &self.mode {
+        match self.mode() {
             Mode::Help => Overlay::Help,
             Mode::Rebalance(proposal) => Overlay::Rebalance(proposal),
             Mode::ConfirmDelete(id) => self
                 .session
                 .card(*id)
                 .map_or(Overlay::None, Overlay::ConfirmDelete),
-            Mode::ConfirmQuit(_) => Overlay::ConfirmQuit,
+            Mode::ConfirmQuit => Overlay::ConfirmQuit,
             Mode::Roster(cursor) => Overlay::Roster(*cursor),
             Mode::ConfirmRemoveMember(id) => self
                 .session

@@ -6,8 +6,9 @@ use super::action::{Action, BoardAction, EditorAction, Exported};
 use super::editor::Editor;
 use super::effect::{Effect, Effects};
 use super::export::ExportRequest;
+use super::modes::Mode;
 use super::saving::Change;
-use super::state::{AppState, Mode};
+use super::state::AppState;
 use crate::agenda::SegmentKind;
 use crate::clipboard::Copied;
 use crate::i18n::{CopyNote, Notice};
@@ -55,33 +56,32 @@ impl AppState {
             Action::Roster(key) => self.roster(key, now),
             Action::Tally(key) => self.tally(key, now),
             Action::ToggleHelp => {
-                self.mode = match self.mode {
-                    Mode::Help => Mode::Normal,
-                    _ => Mode::Help,
-                };
+                if matches!(self.mode(), Mode::Help) {
+                    self.modes.pop();
+                } else {
+                    self.modes.push(Mode::Help);
+                }
                 Change::Nothing
             }
             Action::ProposeRebalance => {
                 match propose_rebalance(&self.session, now) {
-                    Some(proposal) => self.mode = Mode::Rebalance(proposal),
+                    Some(proposal) => self.modes.push(Mode::Rebalance(proposal)),
                     None => self.notice = Some(Notice::NotLate),
                 }
                 Change::Nothing
             }
             Action::Confirm => self.confirm(now, effects),
+            // Back to what the overlay was opened from: the roster under a
+            // question about a member, the card being typed under a
+            // question about quitting.
             Action::Dismiss | Action::Cancel => {
-                self.mode = match std::mem::replace(&mut self.mode, Mode::Normal) {
-                    Mode::ConfirmRemoveMember(id) => Mode::Roster(Some(id)),
-                    // Staying: back to the card being typed, if one was.
-                    Mode::ConfirmQuit(Some(editor)) => Mode::Editor(editor),
-                    _ => Mode::Normal,
-                };
+                self.modes.pop();
                 if action_is_cancel {
                     self.notice = Some(Notice::Cancelled);
                 }
                 Change::Nothing
             }
-            Action::Paste(text) => match &mut self.mode {
+            Action::Paste(text) => match self.modes.top_mut() {
                 Mode::Editor(editor) => {
                     editor.paste(&text);
                     Change::Draft
@@ -101,11 +101,7 @@ impl AppState {
             // text never becomes a card on its own, and resume reopens it.
             Action::Quit => {
                 if self.save_problem.is_some() {
-                    let editor = match std::mem::replace(&mut self.mode, Mode::Normal) {
-                        Mode::Editor(editor) => Some(editor),
-                        _ => None,
-                    };
-                    self.mode = Mode::ConfirmQuit(editor);
+                    self.modes.push(Mode::ConfirmQuit);
                 } else {
                     effects.push(Effect::Quit);
                 }
@@ -278,17 +274,17 @@ impl AppState {
             }
             BoardAction::AskMove => {
                 if let Some(card) = self.card_or_hint() {
-                    self.mode = Mode::MoveCard(card.id);
+                    self.modes.push(Mode::MoveCard(card.id));
                     self.notice = Some(Notice::MoveTo);
                 }
             }
             BoardAction::MoveTo(group) => return self.move_card(group, now),
             BoardAction::AskDelete => match self.card_or_hint() {
                 Some(card) if card.from_room.is_some() => return self.toggle_hidden(card.id, now),
-                Some(card) => self.mode = Mode::ConfirmDelete(card.id),
+                Some(card) => self.modes.push(Mode::ConfirmDelete(card.id)),
                 None => {}
             },
-            BoardAction::OpenRoster => self.mode = Mode::Roster(self.first_member()),
+            BoardAction::OpenRoster => self.modes.push(Mode::Roster(self.first_member())),
             BoardAction::OpenPollLine => {
                 if self.current_is_poll() {
                     return self.open_editor_on(DraftTarget::PollLine(self.session.current), "");
@@ -306,10 +302,10 @@ impl AppState {
             }
             BoardAction::OpenTally => {
                 if self.current_is_poll() {
-                    self.mode = Mode::Tally {
+                    self.modes.push(Mode::Tally {
                         statement: 0,
                         counted: Vec::new(),
-                    };
+                    });
                 }
             }
         }
@@ -317,7 +313,7 @@ impl AppState {
     }
 
     fn editor(&mut self, action: EditorAction, now: DateTime<Utc>) -> Change {
-        let Mode::Editor(editor) = &mut self.mode else {
+        let Mode::Editor(editor) = self.modes.top_mut() else {
             return Change::Nothing;
         };
         let typed = match action {
@@ -347,27 +343,30 @@ impl AppState {
 
     /// Yes to the question on screen.
     fn confirm(&mut self, now: DateTime<Utc>, effects: &mut Effects) -> Change {
-        match std::mem::replace(&mut self.mode, Mode::Normal) {
-            Mode::Rebalance(proposal) => {
+        match self.mode() {
+            // The draft stays beneath the question, so the last save keeps it.
+            Mode::ConfirmQuit => {
+                effects.push(Effect::Quit);
+                return Change::Nothing;
+            }
+            Mode::Rebalance(_) | Mode::ConfirmDelete(_) | Mode::ConfirmRemoveMember(_) => {}
+            _ => return Change::Nothing,
+        }
+        match self.modes.pop() {
+            Some(Mode::Rebalance(proposal)) => {
                 self.change_session(SessionAction::Rebalance(proposal), now)
             }
-            Mode::ConfirmDelete(id) => self.delete_card(id, now),
-            // The draft stays in the question's mode, so the last save keeps it.
-            quitting @ Mode::ConfirmQuit(_) => {
-                self.mode = quitting;
-                effects.push(Effect::Quit);
-                Change::Nothing
-            }
-            Mode::ConfirmRemoveMember(id) => {
+            Some(Mode::ConfirmDelete(id)) => self.delete_card(id, now),
+            Some(Mode::ConfirmRemoveMember(id)) => {
                 let change =
                     self.change_session(SessionAction::Roster(RosterChange::Remove { id }), now);
-                self.mode = Mode::Roster(self.first_member());
+                let first = self.first_member();
+                if let Some(cursor) = self.modes.roster_cursor() {
+                    *cursor = first;
+                }
                 change
             }
-            other => {
-                self.mode = other;
-                Change::Nothing
-            }
+            _ => Change::Nothing,
         }
     }
 
@@ -385,9 +384,10 @@ impl AppState {
 
     /// Moves the card asked about to `group`; the selection follows it.
     fn move_card(&mut self, group: Lane, now: DateTime<Utc>) -> Change {
-        let Mode::MoveCard(id) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+        let &Mode::MoveCard(id) = self.mode() else {
             return Change::Nothing;
         };
+        self.modes.pop();
         let change = self.change_session(
             SessionAction::Card(CardAction::MoveToGroup { id, group }),
             now,
@@ -407,14 +407,15 @@ impl AppState {
     fn open_editor(&mut self, target: DraftTarget, text: &str) -> Change {
         let mut editor = Editor::new(target, "");
         editor.paste(text);
-        self.mode = Mode::Editor(Box::new(editor));
+        self.modes.push(Mode::Editor(Box::new(editor)));
         Change::Structure
     }
 
     /// Opens the editor for `target` holding `text`, the cursor at its end; an
     /// open editor is on disk at once, so a crash reopens it.
     pub(super) fn open_editor_on(&mut self, target: DraftTarget, text: &str) -> Change {
-        self.mode = Mode::Editor(Box::new(Editor::new(target, text)));
+        self.modes
+            .push(Mode::Editor(Box::new(Editor::new(target, text))));
         Change::Structure
     }
 
@@ -462,7 +463,7 @@ impl AppState {
 
     /// On an empty respondent line, brings back the oldest line set aside.
     fn recall_poll_line(&mut self, now: DateTime<Utc>) -> Change {
-        let Mode::Editor(editor) = &self.mode else {
+        let Mode::Editor(editor) = self.mode() else {
             return Change::Nothing;
         };
         let DraftTarget::PollLine(segment) = editor.target else {
@@ -476,7 +477,10 @@ impl AppState {
         let Some(line) = oldest.filter(|_| editor.is_empty()) else {
             return Change::Nothing;
         };
-        self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::PollLine(segment), &line)));
+        self.modes.replace_top(Mode::Editor(Box::new(Editor::new(
+            DraftTarget::PollLine(segment),
+            &line,
+        ))));
         self.change_session(SessionAction::Poll(PollAction::TakeToFix { segment }), now)
     }
 
@@ -484,7 +488,7 @@ impl AppState {
     /// wrong and sets it aside to fix. Either way the line clears for the next
     /// form, so forms typed at speed never run together.
     fn submit_poll_line(&mut self, now: DateTime<Utc>) -> Change {
-        let Mode::Editor(editor) = &self.mode else {
+        let Mode::Editor(editor) = self.mode() else {
             return Change::Nothing;
         };
         let DraftTarget::PollLine(segment) = editor.target else {
@@ -508,13 +512,19 @@ impl AppState {
                 PollAction::SetAside { segment, line }
             }
         };
-        self.mode = Mode::Editor(Box::new(Editor::new(DraftTarget::PollLine(segment), "")));
+        self.modes.replace_top(Mode::Editor(Box::new(Editor::new(
+            DraftTarget::PollLine(segment),
+            "",
+        ))));
         self.change_session(SessionAction::Poll(change), now)
     }
 
     /// Saves what the editor holds, if one is open, and closes it.
     pub fn close_editor(&mut self, now: DateTime<Utc>) -> Change {
-        let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+        if !matches!(self.mode(), Mode::Editor(_)) {
+            return Change::Nothing;
+        }
+        let Some(Mode::Editor(editor)) = self.modes.pop() else {
             return Change::Nothing;
         };
         let new_member = self.session.roster.next_id;
@@ -527,17 +537,19 @@ impl AppState {
                 Some(added) => self.selected_card = Some(added),
                 None => self.notice = Some(Notice::NothingSaved),
             },
-            // Back to the roster the name was typed from.
+            // Back on the roster the name was typed from, at the new member.
             DraftTarget::NewMember(_) => {
                 let added = self
                     .session
                     .roster
                     .member(new_member)
                     .map(|member| member.id);
-                self.mode = Mode::Roster(added.or(self.first_member()));
+                if let (Some(added), Some(cursor)) = (added, self.modes.roster_cursor()) {
+                    *cursor = Some(added);
+                }
             }
-            DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
-            DraftTarget::Card(_)
+            DraftTarget::MemberName(_)
+            | DraftTarget::Card(_)
             | DraftTarget::PrivateNote(_)
             | DraftTarget::Comment(_)
             | DraftTarget::PollLine(_)
@@ -550,14 +562,10 @@ impl AppState {
     /// Closes the editor without saving what it holds, back to where it was
     /// opened from; the draft is gone from the file.
     fn cancel_editor(&mut self) -> Change {
-        let Mode::Editor(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+        if !matches!(self.mode(), Mode::Editor(_)) {
             return Change::Nothing;
-        };
-        match editor.target {
-            DraftTarget::NewMember(_) => self.mode = Mode::Roster(self.first_member()),
-            DraftTarget::MemberName(id) => self.mode = Mode::Roster(Some(id)),
-            _ => {}
         }
+        self.modes.pop();
         self.notice = Some(Notice::EditCancelled);
         Change::Structure
     }

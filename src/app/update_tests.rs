@@ -174,7 +174,7 @@ fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
     assert_eq!(state.save_problem, Some(std::io::ErrorKind::StorageFull));
     let effects = state.update(Action::Quit, one_pm());
     assert!(!effects.contains(&Effect::Quit));
-    assert!(matches!(state.mode, Mode::ConfirmQuit(None)));
+    assert!(matches!(state.mode(), Mode::ConfirmQuit));
     assert!(
         state
             .update(Action::Confirm, one_pm())
@@ -194,10 +194,10 @@ fn quitting_unsaved_with_a_card_open_keeps_it_and_staying_goes_back_to_it() {
         at(2),
     );
     let _ = state.update(Action::Quit, at(3));
-    assert!(matches!(state.mode, Mode::ConfirmQuit(Some(_))));
+    assert!(matches!(state.mode(), Mode::ConfirmQuit));
     assert_eq!(state.draft().expect("the draft waits").text, "a");
     let _ = state.update(Action::Dismiss, at(4));
-    assert!(matches!(state.mode, Mode::Editor(_)));
+    assert!(matches!(state.mode(), Mode::Editor(_)));
     let _ = state.update(Action::Quit, at(5));
     let effects = state.update(Action::Confirm, at(6));
     assert!(effects.contains(&Effect::Quit));
@@ -305,7 +305,7 @@ fn ctrl_g_leaves_the_editor_without_saving_a_new_or_an_edited_card() {
     );
     let effects = state.update(Action::Editor(EditorAction::Cancel), one_pm());
     assert!(state.session.cards.is_empty(), "a new card is dropped");
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
     assert!(saves(&effects), "the draft leaves the file");
     assert!(state.draft().is_none());
     assert_eq!(state.notice, Some(Notice::EditCancelled));
@@ -401,7 +401,7 @@ fn m_and_a_digit_move_a_card_to_another_group_keeping_its_tag_quote_and_column()
     let (mut state, id) = action_plan_with_a_card();
     let before = state.session.card(id).cloned().expect("the card");
     let _ = state.update(Action::Board(BoardAction::AskMove), one_pm());
-    assert!(matches!(state.mode, Mode::MoveCard(moving) if moving == id));
+    assert!(matches!(state.mode(), Mode::MoveCard(moving) if *moving == id));
     let three = crossterm::event::KeyEvent::new(
         crossterm::event::KeyCode::Char('3'),
         crossterm::event::KeyModifiers::NONE,
@@ -427,7 +427,7 @@ fn m_and_a_digit_move_a_card_to_another_group_keeping_its_tag_quote_and_column()
     );
     let action = action_for(&state, escape).expect("Esc cancels");
     let _ = state.update(action, one_pm());
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
     assert_eq!(
         state.session.card(id).map(|card| card.group),
         Some(Lane::Group(2))
@@ -503,7 +503,7 @@ fn summary_of(state: &AppState) -> String {
 fn n_renames_the_selected_group_on_the_board_the_rooms_snapshot_and_the_summary() {
     let (mut state, _) = action_plan_with_a_card();
     let _ = state.update(Action::Board(BoardAction::RenameGroup), one_pm());
-    assert!(matches!(&state.mode, Mode::Editor(editor) if editor.text() == "Grupp 1"));
+    assert!(matches!(state.mode(), Mode::Editor(editor) if editor.text() == "Grupp 1"));
     let _ = state.update(
         Action::Editor(EditorAction::Input(Input {
             key: Key::Backspace,
@@ -547,7 +547,7 @@ fn n_renames_the_selected_group_on_the_board_the_rooms_snapshot_and_the_summary(
         one_pm(),
     );
     let _ = state.update(Action::Board(BoardAction::RenameGroup), one_pm());
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
     assert_eq!(state.notice, Some(Notice::NoGroup));
 }
 

@@ -40,7 +40,7 @@ fn a_types_a_multi_line_card_for_the_selected_group_and_esc_saves_it() {
     let mut state = discussion();
     select_group(&mut state, 3);
     add_card(&mut state, "Rad ett: å ä ö 🙂\nRad två");
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
     assert_eq!(cards_of(&state, Some(2)), ["Rad ett: å ä ö 🙂\nRad två"]);
     let card = selected(&state);
     assert_eq!(card.group, Lane::Group(2));
@@ -83,9 +83,9 @@ fn keys_typed_into_the_editor_never_trigger_commands() {
         Lane::Room,
         "digits did not select a group"
     );
-    assert!(matches!(state.mode, Mode::Editor(_)));
+    assert!(matches!(state.mode(), Mode::Editor(_)));
     press(&mut state, ctrl('c'));
-    assert!(matches!(state.mode, Mode::Editor(_)), "Ctrl+C only hints");
+    assert!(matches!(state.mode(), Mode::Editor(_)), "Ctrl+C only hints");
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(cards_of(&state, None), [typed]);
 }
@@ -144,7 +144,7 @@ fn t_tags_q_quotes_and_d_deletes_only_after_yes() {
     assert_eq!(selected(&state).tag.as_deref(), Some("Organisation"));
     assert!(selected(&state).quote);
     press(&mut state, char_key('d'));
-    assert!(matches!(state.mode, Mode::ConfirmDelete(_)));
+    assert!(matches!(state.mode(), Mode::ConfirmDelete(_)));
     press(&mut state, char_key('n'));
     assert_eq!(cards_of(&state, Some(0)), ["behåll", "ta bort"]);
     press(&mut state, char_key('d'));
@@ -245,7 +245,7 @@ fn a_paste_on_the_run_screen_opens_a_new_card_with_it() {
         common::board::one_pm(),
     );
     assert!(
-        matches!(state.mode, Mode::Editor(_)),
+        matches!(state.mode(), Mode::Editor(_)),
         "not saved before Esc"
     );
     assert!(state.session.cards.is_empty());
@@ -301,7 +301,7 @@ fn a_question_takes_j_or_y_in_swedish_n_says_no_and_any_other_key_cancels_aloud(
     add_card(&mut state, "två");
     press(&mut state, char_key('d'));
     press(&mut state, char_key('n'));
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
     assert_eq!(notice(&state), None, "n is a plain no");
     press(&mut state, char_key('d'));
     press(&mut state, char_key('x'));

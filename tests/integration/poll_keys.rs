@@ -19,7 +19,7 @@ fn poll() -> AppState {
 fn v_counts_hands_per_statement_and_u_takes_one_back() {
     let mut state = poll();
     press(&mut state, key(KeyCode::Char('v')));
-    assert!(matches!(state.mode, Mode::Tally { statement: 0, .. }));
+    assert!(matches!(state.mode(), Mode::Tally { statement: 0, .. }));
     type_text(&mut state, "4455x");
     press(&mut state, key(KeyCode::Down));
     type_text(&mut state, "39");
@@ -33,7 +33,7 @@ fn v_counts_hands_per_statement_and_u_takes_one_back() {
         "9 is off the scale; 3 was taken back"
     );
     press(&mut state, key(KeyCode::Esc));
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn a_line_left_in_the_editor_is_kept_to_fix() {
     press(&mut state, key(KeyCode::Char('i')));
     type_text(&mut state, "sk4554");
     press(&mut state, key(KeyCode::Esc));
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
     assert_eq!(state.session.poll(0).expect("answers").to_fix, ["sk4554"]);
     press(&mut state, key(KeyCode::Char('i')));
     press(&mut state, key(KeyCode::Esc));
@@ -149,7 +149,7 @@ fn i_and_v_outside_a_poll_say_what_they_are_for() {
     let mut state = state_at("seminarium-1", 4, SegmentKind::GroupDiscussion);
     press(&mut state, key(KeyCode::Char('i')));
     assert_eq!(notice(&state).as_deref(), Some("i och v gäller enkätpass"));
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
 }
 
 #[test]

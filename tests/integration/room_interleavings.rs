@@ -227,7 +227,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                 };
                 select(&mut state, id);
                 let _ = state.update(Action::Board(BoardAction::EditCard), now);
-                if matches!(state.mode, Mode::Editor(_)) {
+                if matches!(state.mode(), Mode::Editor(_)) {
                     let added = format!(" +{number}");
                     let typed = Action::Editor(EditorAction::Type(added.clone()));
                     let _ = state.update(typed, now);

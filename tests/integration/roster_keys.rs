@@ -22,10 +22,10 @@ fn add(state: &mut AppState, name: &str) {
 fn the_roster_keys_change_members_and_attendance() {
     let mut state = state_at("seminarium-3", 3, SegmentKind::Vision);
     press(&mut state, char_key('g'));
-    assert!(matches!(state.mode, Mode::Roster(None)));
+    assert!(matches!(state.mode(), Mode::Roster(None)));
     add(&mut state, "Anna Åberg");
     assert!(
-        matches!(state.mode, Mode::Roster(Some(0))),
+        matches!(state.mode(), Mode::Roster(Some(0))),
         "back on the roster, on Anna"
     );
     for c in ['s', 's', 'r', 'm', ' '] {
@@ -51,9 +51,12 @@ fn the_roster_keys_change_members_and_attendance() {
     press(&mut state, char_key('d'));
     press(&mut state, char_key('y'));
     assert!(state.session.roster.member(1).is_none());
-    assert!(matches!(state.mode, Mode::Roster(_)), "still on the roster");
+    assert!(
+        matches!(state.mode(), Mode::Roster(_)),
+        "still on the roster"
+    );
     press(&mut state, key(KeyCode::Esc));
-    assert!(matches!(state.mode, Mode::Normal));
+    assert!(matches!(state.mode(), Mode::Normal));
 }
 
 #[test]

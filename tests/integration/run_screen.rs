@@ -407,7 +407,7 @@ fn a_rebalance_is_applied_only_on_yes() {
 fn rebalancing_on_time_says_there_is_nothing_to_do() {
     let mut state = state_for(Language::En, false);
     let _ = state.update(Action::ProposeRebalance, one_pm());
-    assert!(matches!(state.mode, samla::app::Mode::Normal));
+    assert!(matches!(state.mode(), samla::app::Mode::Normal));
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Not running late"), "{screen}");
 }

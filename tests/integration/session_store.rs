@@ -95,7 +95,7 @@ fn the_segment_the_cards_and_the_open_draft_come_back() {
     let after = restarted(&before, clock.now());
     assert_eq!(after.session, before.session);
     assert_eq!(after.session.current, 1);
-    assert!(matches!(after.mode, Mode::Editor(_)));
+    assert!(matches!(after.mode(), Mode::Editor(_)));
     assert_eq!(after.draft(), before.draft());
 }
 
