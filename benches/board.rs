@@ -20,6 +20,12 @@ fn main() {
 /// Seminarium 3 at its first segment of `kind`, 12 groups with `per_group`
 /// cards each, the last group selected.
 fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
+    state_of(seminar_session(kind, per_group))
+}
+
+/// Seminarium 3 at its first segment of `kind`, running, with `per_group`
+/// cards in each of 12 groups.
+fn seminar_session(kind: SegmentKind, per_group: usize) -> samla::session::Session {
     let mut session = seminar_3();
     let segment = session
         .agenda
@@ -34,6 +40,11 @@ fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
             add_card(&mut session, segment, group, group * per_group + n);
         }
     }
+    session
+}
+
+/// The run screen on `session`, group 12 selected.
+fn state_of(session: samla::session::Session) -> AppState {
     let language = session.agenda.language;
     let mut state = AppState::new(session, language, Theme::new(false), true, one_pm());
     let _ = state.update(
@@ -54,7 +65,7 @@ fn frame(terminal: &mut Terminal<TestBackend>, state: &AppState, second: i64) {
 #[divan::bench(args = [SegmentKind::Plenary, SegmentKind::ActionPlan, SegmentKind::Vision])]
 fn board_frame_12_groups_40_cards(bencher: divan::Bencher, kind: SegmentKind) {
     let state = session_with_cards(kind, 40);
-    assert_eq!(state.session.cards.len(), 480);
+    assert_eq!(state.session().cards.len(), 480);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
     let mut second = 0;
     bencher.bench_local(|| {
@@ -68,7 +79,7 @@ fn board_frame_12_groups_40_cards(bencher: divan::Bencher, kind: SegmentKind) {
 #[divan::bench]
 fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
     let mut state = session_with_cards(SegmentKind::Plenary, 25);
-    assert_eq!(state.session.cards.len(), 300);
+    assert_eq!(state.session().cards.len(), 300);
     let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
@@ -84,12 +95,13 @@ fn keystroke_into_a_card_with_300_cards(bencher: divan::Bencher) {
 /// the keystroke path without the frame.
 #[divan::bench]
 fn keystroke_and_snapshot_with_1000_cards(bencher: divan::Bencher) {
-    let mut state = session_with_cards(SegmentKind::Plenary, 83);
-    let current = state.session.current;
+    let mut session = seminar_session(SegmentKind::Plenary, 83);
+    let current = session.current;
     for n in 0..(1000 - 12 * 83) {
-        common::add_card(&mut state.session, current, 0, 2000 + n);
+        common::add_card(&mut session, current, 0, 2000 + n);
     }
-    assert_eq!(state.session.cards.len(), 1000);
+    let mut state = state_of(session);
+    assert_eq!(state.session().cards.len(), 1000);
     let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
     bencher.bench_local(|| {
@@ -150,7 +162,7 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
     };
     let _ = state.update(Action::RoomOpened(Ok(door)), one_pm());
     let _ = state.update(Action::Dismiss, one_pm());
-    let segment = state.session.current;
+    let segment = state.session().current;
     for request in 0..2000u64 {
         let post = samla::room::RoomAction::Post {
             device: (request / 10) as u32,
@@ -162,7 +174,7 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
         };
         let _ = state.update(Action::FromRoom(request, post), one_pm());
     }
-    assert_eq!(state.session.cards.len(), 2000);
+    assert_eq!(state.session().cards.len(), 2000);
     let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("a terminal");
     let key = KeyEvent::new(KeyCode::Char('ö'), KeyModifiers::NONE);
@@ -213,7 +225,7 @@ fn keystroke_into_a_poll_line_with_300_phone_answers(bencher: divan::Bencher) {
     }
     let _ = state.update(Action::Board(BoardAction::RevealPoll), one_pm());
     assert_eq!(
-        state.session.poll(0).map(|poll| poll.respondents.len()),
+        state.session().poll(0).map(|poll| poll.respondents.len()),
         Some(300)
     );
     let _ = state.update(Action::Board(BoardAction::OpenPollLine), one_pm());

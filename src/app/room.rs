@@ -33,7 +33,7 @@ pub fn takes_room_cards(session: &Session) -> bool {
 /// segment's number while the facilitator lets the room mark them.
 fn room_votes(state: &AppState) -> Option<u32> {
     let session = &state.session;
-    (state.room.is_some() && state.room_votes == Some(session.current))
+    (state.room.door.is_some() && state.room.votes == Some(session.current))
         .then_some(session.current_segment().priorities)
         .flatten()
 }
@@ -74,7 +74,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         })
         .collect();
     Snapshot {
-        open: state.room.is_some(),
+        open: state.room.door.is_some(),
         language: session.agenda.language,
         title: session.agenda.title.clone(),
         groups: session.groups_in(index).into_owned(),
@@ -90,7 +90,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         voting: room_votes(state),
         countdown,
         cards,
-        wall: state.wall,
+        wall: state.room.wall,
         poll: poll_snapshot(session),
     }
 }
@@ -197,7 +197,7 @@ impl AppState {
     /// `w`: opens the room, or shows its join screen while it is open; `w`
     /// on the join screen closes it.
     pub(super) fn room_key(&mut self, effects: &mut Effects) -> Change {
-        match (self.mode(), &self.room) {
+        match (self.mode(), &self.room.door) {
             (Mode::RoomDoor, Some(_)) => return self.close_room(effects),
             (_, Some(_)) => self.modes.push(Mode::RoomDoor),
             (_, None) => effects.push(Effect::OpenRoom),
@@ -207,7 +207,7 @@ impl AppState {
 
     /// Closes the room: the pages say so and posts are refused.
     pub(super) fn close_room(&mut self, effects: &mut Effects) -> Change {
-        if self.room.take().is_none() {
+        if self.room.door.take().is_none() {
             return Change::Nothing;
         }
         if matches!(self.mode(), Mode::RoomDoor) {
@@ -222,8 +222,8 @@ impl AppState {
     pub(super) fn room_opened(&mut self, opened: Result<Door, std::io::ErrorKind>) -> Change {
         match opened {
             Ok(door) => {
-                self.devices.code = Some(door.code.clone());
-                self.room = Some(door);
+                self.room.devices.code = Some(door.code.clone());
+                self.room.door = Some(door);
                 self.modes.push(Mode::RoomDoor);
                 Change::Structure
             }
@@ -236,10 +236,10 @@ impl AppState {
 
     /// The room's new join code: shown, and kept for the next start.
     pub(super) fn code_changed(&mut self, changed: Result<String, std::io::ErrorKind>) -> Change {
-        let change = match (&changed, &mut self.room) {
+        let change = match (&changed, &mut self.room.door) {
             (Ok(code), Some(door)) => {
                 door.code.clone_from(code);
-                self.devices.code = Some(code.clone());
+                self.room.devices.code = Some(code.clone());
                 Change::Structure
             }
             _ => Change::Nothing,
@@ -288,11 +288,11 @@ impl AppState {
         token_hash: String,
         effects: &mut Effects,
     ) -> Change {
-        if self.room.is_none() {
+        if self.room.door.is_none() {
             effects.push(Effect::Answer(request, RoomReply::Refused(Refusal::Closed)));
             return Change::Nothing;
         }
-        self.devices.add(device, token_hash);
+        self.room.devices.add(device, token_hash);
         effects.push(Effect::Answer(request, RoomReply::Joined));
         Change::Structure
     }
@@ -352,7 +352,7 @@ impl AppState {
     /// cards, the text not blank, the card the device's own and not being
     /// edited on screen. The card it changes, if it changes one.
     fn room_rules(&self, action: &RoomAction) -> Result<Option<CardId>, Refusal> {
-        if self.room.is_none() {
+        if self.room.door.is_none() {
             return Err(Refusal::Closed);
         }
         if !takes_room_cards(&self.session) {
@@ -468,7 +468,7 @@ impl AppState {
     /// marking, the card a group's in the segment on screen, seen by the
     /// room, and within the group's number of priorities.
     fn vote_rules(&self, id: CardId) -> Result<(), Refusal> {
-        if self.room.is_none() {
+        if self.room.door.is_none() {
             return Err(Refusal::Closed);
         }
         if room_votes(self).is_none() {
@@ -496,7 +496,7 @@ impl AppState {
         else {
             return Err(Refusal::NotPosting);
         };
-        if self.room.is_none() {
+        if self.room.door.is_none() {
             return Err(Refusal::Closed);
         }
         let poll = self.session.current_segment();
@@ -587,15 +587,15 @@ impl AppState {
             self.notice = Some(Notice::NoPriorities);
             return Change::Nothing;
         };
-        let on = self.room_votes != Some(current);
-        self.room_votes = on.then_some(current);
+        let on = self.room.votes != Some(current);
+        self.room.votes = on.then_some(current);
         self.notice = Some(Notice::RoomVotes(on.then_some(allowed)));
         Change::Nothing
     }
 
     pub(super) fn toggle_wall(&mut self) -> Change {
-        self.wall = !self.wall;
-        self.notice = Some(Notice::Wall(self.wall));
+        self.room.wall = !self.room.wall;
+        self.notice = Some(Notice::Wall(self.room.wall));
         Change::Nothing
     }
 

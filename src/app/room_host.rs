@@ -86,13 +86,13 @@ impl RoomHost {
         let devices = match &self.devices {
             Some(devices) => Arc::clone(devices),
             None => {
-                let code = match &state.devices.code {
+                let code = match &state.room.devices.code {
                     Some(code) => code.clone(),
                     None => room::join_code().map_err(|error| error.kind())?,
                 };
                 let first = first_device_number(&state.session);
                 let per_address = self.config.devices_per_address;
-                let devices = Devices::new(code, &state.devices, first, per_address);
+                let devices = Devices::new(code, &state.room.devices, first, per_address);
                 Arc::clone(self.devices.insert(Arc::new(Mutex::new(devices))))
             }
         };

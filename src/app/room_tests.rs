@@ -232,8 +232,8 @@ fn a_phones_edit_from_a_form_older_than_the_note_takers_change_is_refused() {
         .expect("shown")
         .revision;
     // Meanwhile the note-taker edits the same card and saves it.
-    state.selected_lane = Lane::Group(0);
-    state.selected_card = Some(id);
+    state.board.lane = Lane::Group(0);
+    state.board.card = Some(id);
     let _ = state.update(Action::Board(BoardAction::EditCard), one_pm());
     let _ = state.update(
         Action::Editor(EditorAction::Type(" – antecknarens tillägg".into())),
@@ -278,8 +278,8 @@ fn a_card_removed_from_a_phone_comes_back_with_d() {
         card: id,
     };
     assert_eq!(answer(&mut state, remove), RoomReply::Done(id));
-    state.selected_lane = Lane::Group(0);
-    state.selected_card = Some(id);
+    state.board.lane = Lane::Group(0);
+    state.board.card = Some(id);
     let effects = state.update(Action::Board(BoardAction::AskDelete), one_pm());
     assert!(effects.contains(&Effect::Save));
     let card = state.session.card(id).expect("the card");
@@ -293,8 +293,8 @@ fn a_card_open_in_the_editor_waits_for_the_note_taker() {
     let RoomReply::Done(id) = posted(&mut state, 3, 0, "Först") else {
         panic!("posted");
     };
-    state.selected_lane = Lane::Group(0);
-    state.selected_card = Some(id);
+    state.board.lane = Lane::Group(0);
+    state.board.card = Some(id);
     let _ = state.update(Action::Board(BoardAction::EditCard), one_pm());
     let delete = RoomAction::Delete {
         device: 3,
@@ -316,8 +316,8 @@ fn d_hides_a_room_card_from_the_room_and_the_summary_and_shows_it_again() {
     let RoomReply::Done(id) = posted(&mut state, 3, 0, "Olämpligt") else {
         panic!("posted");
     };
-    state.selected_lane = Lane::Group(0);
-    state.selected_card = Some(id);
+    state.board.lane = Lane::Group(0);
+    state.board.card = Some(id);
     let effects = state.update(Action::Board(BoardAction::AskDelete), one_pm());
     assert!(
         matches!(state.mode(), Mode::Normal),
@@ -382,7 +382,7 @@ fn w_opens_the_room_then_shows_its_door_and_w_there_closes_it() {
     assert!(!effects.contains(&Effect::OpenRoom));
     assert!(matches!(state.mode(), Mode::RoomDoor));
     let _ = state.update(Action::Room, one_pm());
-    assert!(state.room.is_none());
+    assert!(state.room.door.is_none());
     assert_eq!(state.notice, Some(crate::i18n::Notice::RoomClosed));
     let failed = state.update(
         Action::RoomOpened(Err(std::io::ErrorKind::AddrInUse)),
@@ -711,7 +711,7 @@ fn a_refusing_disk_answers_the_waiting_posts_at_once_and_counts_them_until_writt
         Action::SaveFailed(std::io::ErrorKind::StorageFull, host.waiting_for_disk()),
         one_pm(),
     );
-    assert_eq!(state.room_waiting, 1);
+    assert_eq!(state.disk.room_waiting, 1);
     host.written(3);
     assert_eq!(host.waiting_for_disk(), 0);
 }

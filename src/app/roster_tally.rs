@@ -45,7 +45,7 @@ impl AppState {
                 let group = cursor
                     .and_then(|id| self.session.roster.member(id))
                     .map(|member| member.group)
-                    .or(self.selected_lane.group())
+                    .or(self.board.lane.group())
                     .unwrap_or(0);
                 return self.open_editor_on(DraftTarget::NewMember(group), "");
             }

@@ -146,7 +146,7 @@ pub fn snapshot(state: &AppState, agenda_id: &str, now: DateTime<Utc>) -> Sessio
         language: state.language,
         session: state.session.clone(),
         draft: state.draft(),
-        room: state.room.clone(),
-        devices: state.devices.clone(),
+        room: state.room.door.clone(),
+        devices: state.room.devices.clone(),
     }
 }

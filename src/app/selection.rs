@@ -12,7 +12,8 @@ impl AppState {
     /// The selected card, or a hint that there is none.
     pub(super) fn card_or_hint(&mut self) -> Option<Card> {
         let card = self
-            .selected_card
+            .board
+            .card
             .and_then(|id| self.session.card(id))
             .cloned();
         if card.is_none() {
@@ -45,7 +46,8 @@ impl AppState {
     pub(super) fn step_card(&mut self, step: i8) {
         let cards = self.cards_of_selection();
         let position = self
-            .selected_card
+            .board
+            .card
             .and_then(|id| cards.iter().position(|card| *card == id));
         let next = match position {
             Some(position) => position
@@ -54,7 +56,7 @@ impl AppState {
             None if step < 0 => cards.len().saturating_sub(1),
             None => 0,
         };
-        self.selected_card = cards.get(next).copied();
+        self.board.card = cards.get(next).copied();
     }
 
     pub(super) fn step_group(&mut self, step: i8) {
@@ -62,27 +64,27 @@ impl AppState {
         let lanes: Vec<Lane> = Lane::all(count).collect();
         let position = lanes
             .iter()
-            .position(|lane| *lane == self.selected_lane)
+            .position(|lane| *lane == self.board.lane)
             .unwrap_or(0);
         let next = (position as isize + isize::from(step)).rem_euclid(lanes.len() as isize);
-        self.selected_lane = lanes[next as usize];
+        self.board.lane = lanes[next as usize];
     }
 
     /// After a change of group, segment or cards: the selected card stays if it
     /// is on the selected group's board, else the group's latest card is selected.
     pub(super) fn keep_selection_in_view(&mut self) {
         let cards = self.cards_of_selection();
-        if self.selected_card.is_some_and(|id| cards.contains(&id)) {
+        if self.board.card.is_some_and(|id| cards.contains(&id)) {
             return;
         }
-        self.selected_card = cards.iter().max().copied();
+        self.board.card = cards.iter().max().copied();
     }
 
     /// The selected column (in a matrix the selected cell, counted row by
     /// row), when the current segment's board has columns.
     pub fn selected_column(&self) -> Option<usize> {
         let count = self.session.cells(self.session.current)?.len();
-        Some(self.column.min(count.saturating_sub(1)))
+        Some(self.board.column.min(count.saturating_sub(1)))
     }
 
     /// Selects the column after (+1) or before (-1), round the ends.
@@ -92,7 +94,8 @@ impl AppState {
             return;
         };
         let current = self.selected_column().unwrap_or(0) as isize;
-        self.column = (current + isize::from(step)).rem_euclid(count.max(1) as isize) as usize;
+        self.board.column =
+            (current + isize::from(step)).rem_euclid(count.max(1) as isize) as usize;
     }
 
     /// The selected column follows the selected card.
@@ -100,9 +103,9 @@ impl AppState {
         let Some(cells) = self.session.cells(self.session.current) else {
             return;
         };
-        let card = self.selected_card.and_then(|id| self.session.card(id));
+        let card = self.board.card.and_then(|id| self.session.card(id));
         if let Some(index) = card.and_then(|card| cells.iter().position(|cell| cell.holds(card))) {
-            self.column = index;
+            self.board.column = index;
         }
     }
 }

@@ -11,47 +11,78 @@ use super::modes::{Mode, Modes};
 use super::saving::SaveSchedule;
 use crate::agenda::Language;
 use crate::i18n::Notice;
+use crate::room::{DeviceBook, Door};
 use crate::session::{CardId, Draft, DraftTarget, Lane, Session, TimerState, Tone};
 use crate::ui::{EditorPurpose, EditorView, Overlay, Theme, View};
 
-/// Everything the run screen knows.
+/// Everything the run screen knows. The fields are the loop's own: the
+/// rest of samla reads them through the methods below and changes them
+/// only through `update`.
 pub struct AppState {
     /// The session being run.
-    pub session: Session,
+    pub(super) session: Session,
     /// Language of the app's own words.
-    pub language: Language,
+    pub(super) language: Language,
     /// Colours or monochrome.
-    pub theme: Theme,
-    /// The selected group; `None` for the whole room.
-    pub selected_lane: Lane,
-    /// The selected card of the selected group in the current segment.
-    pub selected_card: Option<CardId>,
+    pub(super) theme: Theme,
+    /// Which group, card and column the card keys work on.
+    pub(super) board: Selection,
     /// What is shown on top of the board.
     pub(super) modes: Modes,
     /// A message until the next key.
-    pub notice: Option<Notice>,
+    pub(super) notice: Option<Notice>,
+    /// The bell at a countdown's zero.
+    pub(super) bell: Bell,
+    /// How saving goes.
+    pub(super) disk: Disk,
+    /// The room's side: its door, devices, wall and votes.
+    pub(super) room: RoomSide,
+}
+
+/// The board's selection.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Selection {
+    /// The selected group, or the whole room.
+    pub lane: Lane,
+    /// The selected card of the selected group in the current segment.
+    pub card: Option<CardId>,
+    /// The selected column (0-based) of a board with columns: `a` adds there.
+    pub column: usize,
+}
+
+/// The bell at a countdown's zero.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Bell {
     /// Whether to ring the terminal bell when a countdown reaches zero.
-    pub bell: bool,
+    pub on: bool,
     /// The segment whose zero has been rung for, so the bell rings once.
-    pub(super) bell_rung_for: Option<usize>,
+    pub rung_for: Option<usize>,
+}
+
+/// How saving goes.
+#[derive(Debug, Default)]
+pub(super) struct Disk {
     /// Why the session cannot be saved, while that lasts.
-    pub save_problem: Option<ErrorKind>,
+    pub problem: Option<ErrorKind>,
     /// How many changes from the room's phones wait in memory for the disk,
     /// as the last refused write left them.
     pub room_waiting: usize,
     /// When the session was last handed to the saver, and whether typing since waits.
-    pub(super) saves: SaveSchedule,
+    pub saves: SaveSchedule,
+}
+
+/// The room's side of the run screen.
+#[derive(Debug, Default)]
+pub(super) struct RoomSide {
     /// Where the room is reached, while it is open.
-    pub room: Option<crate::room::Door>,
+    pub door: Option<Door>,
     /// The room's join code and the devices that joined, kept across restarts.
-    pub devices: crate::room::DeviceBook,
+    pub devices: DeviceBook,
     /// The wall is open: the room's page shows every group's cards.
     pub wall: bool,
     /// The segment whose priorities the room's page may mark (`P`), if any;
     /// another segment on screen ends it.
-    pub room_votes: Option<usize>,
-    /// The selected column (0-based) of a board with columns: `a` adds there.
-    pub column: usize,
+    pub votes: Option<usize>,
 }
 
 impl AppState {
@@ -68,25 +99,95 @@ impl AppState {
             session,
             language,
             theme,
-            selected_lane: Lane::Room,
-            selected_card: None,
+            board: Selection {
+                lane: Lane::Room,
+                card: None,
+                column: 0,
+            },
             modes: Modes::default(),
             notice: None,
-            bell,
-            bell_rung_for: None,
-            save_problem: None,
-            room_waiting: 0,
-            saves: SaveSchedule::default(),
-            room: None,
-            devices: crate::room::DeviceBook::default(),
-            wall: false,
-            room_votes: None,
-            column: 0,
+            bell: Bell {
+                on: bell,
+                rung_for: None,
+            },
+            disk: Disk::default(),
+            room: RoomSide::default(),
         };
         if state.countdown_at_zero(now) {
-            state.bell_rung_for = Some(state.session.current);
+            state.bell.rung_for = Some(state.session.current);
         }
         state
+    }
+
+    /// Goes on with the room's devices and code as `devices` kept them, and
+    /// says `notice` first.
+    pub fn resumed(mut self, devices: DeviceBook, notice: Option<Notice>) -> Self {
+        self.room.devices = devices;
+        self.notice = notice;
+        self
+    }
+
+    /// The session being run.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The same state with its agenda changed by `change`: a screen with
+    /// settings no bundled agenda has, for a test or a snapshot.
+    pub fn with_agenda(mut self, change: impl FnOnce(&mut crate::agenda::Agenda)) -> Self {
+        change(&mut self.session.agenda);
+        self
+    }
+
+    /// The language of the screen's own words.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Speaks `language` from here on.
+    pub fn speak(&mut self, language: Language) {
+        self.language = language;
+    }
+
+    /// Colours or monochrome.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// The selected group, or the whole room.
+    pub fn selected_lane(&self) -> Lane {
+        self.board.lane
+    }
+
+    /// The selected card.
+    pub fn selected_card(&self) -> Option<CardId> {
+        self.board.card
+    }
+
+    /// Selects `card` of `lane`, as the arrows would.
+    pub fn select(&mut self, lane: Lane, card: Option<CardId>) {
+        self.board.lane = lane;
+        self.board.card = card;
+    }
+
+    /// The message shown until the next key.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Where the room is reached, while it is open.
+    pub fn door(&self) -> Option<&Door> {
+        self.room.door.as_ref()
+    }
+
+    /// The room's join code and its devices.
+    pub fn devices(&self) -> &DeviceBook {
+        &self.room.devices
+    }
+
+    /// Why the session cannot be saved, while that lasts.
+    pub fn save_problem(&self) -> Option<ErrorKind> {
+        self.disk.problem
     }
 
     /// What is shown on top.
@@ -117,7 +218,7 @@ impl AppState {
     /// held back while typing is due.
     pub fn until_next_change(&self, now: DateTime<Utc>) -> Duration {
         let screen = until_next_change(&self.session, now);
-        match self.saves.due(now) {
+        match self.disk.saves.due(now) {
             Some(due) => screen.min(due),
             None => screen,
         }
@@ -129,7 +230,7 @@ impl AppState {
         if self.session.current_segment().kind.is_personal() {
             Lane::Room
         } else {
-            self.selected_lane
+            self.board.lane
         }
     }
 
@@ -142,14 +243,14 @@ impl AppState {
             language: self.language,
             theme: self.theme,
             selected_lane: self.writing_lane(),
-            selected_card: self.selected_card,
+            selected_card: self.board.card,
             editor: self.editor_view(),
             overlay: self.overlay(),
             notice: self.notice.as_ref(),
-            save_problem: self.save_problem,
-            room_waiting: self.room_waiting,
+            save_problem: self.disk.problem,
+            room_waiting: self.disk.room_waiting,
             projector: false,
-            room: self.room.as_ref(),
+            room: self.room.door.as_ref(),
             selected_column: self.selected_column(),
             tally: match self.mode() {
                 Mode::Tally { statement, .. } => Some(*statement),
@@ -199,7 +300,11 @@ impl AppState {
                 .roster
                 .member(*id)
                 .map_or(Overlay::None, Overlay::ConfirmRemoveMember),
-            Mode::RoomDoor => self.room.as_ref().map_or(Overlay::None, Overlay::RoomDoor),
+            Mode::RoomDoor => self
+                .room
+                .door
+                .as_ref()
+                .map_or(Overlay::None, Overlay::RoomDoor),
             Mode::Tally { .. } | Mode::Normal | Mode::Editor(_) | Mode::MoveCard(_) => {
                 Overlay::None
             }

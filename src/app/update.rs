@@ -37,7 +37,7 @@ impl AppState {
         }
         let change = self.apply(action, now, &mut effects);
         self.keep_selection_in_view();
-        if self.saves.should_save(change, now) {
+        if self.disk.saves.should_save(change, now) {
             effects.push(Effect::Save);
         }
         if self.take_bell(now) {
@@ -100,7 +100,7 @@ impl AppState {
             // An open editor stays a draft, as after a crash: half-typed
             // text never becomes a card on its own, and resume reopens it.
             Action::Quit => {
-                if self.save_problem.is_some() {
+                if self.disk.problem.is_some() {
                     self.modes.push(Mode::ConfirmQuit);
                 } else {
                     effects.push(Effect::Quit);
@@ -109,12 +109,12 @@ impl AppState {
             }
             Action::Tick => Change::Nothing,
             Action::Saved => {
-                self.save_problem = None;
+                self.disk.problem = None;
                 Change::Nothing
             }
             Action::SaveFailed(kind, room_waiting) => {
-                self.save_problem = Some(kind);
-                self.room_waiting = room_waiting;
+                self.disk.problem = Some(kind);
+                self.disk.room_waiting = room_waiting;
                 Change::Nothing
             }
             Action::Exported(outcome) => {
@@ -148,8 +148,8 @@ impl AppState {
         if self.session.current != current {
             // A new board starts in its first column, and the room's marking
             // of priorities was for the segment it leaves.
-            self.column = 0;
-            self.room_votes = None;
+            self.board.column = 0;
+            self.room.votes = None;
         }
         let moved = planned_start - self.session.planned_start;
         if moved > chrono::Duration::zero() {
@@ -167,7 +167,7 @@ impl AppState {
                     .group()
                     .is_none_or(|index| index < self.session.group_count_in(self.session.current))
                 {
-                    self.selected_lane = group;
+                    self.board.lane = group;
                 }
             }
             BoardAction::StepGroup(step) => self.step_group(step),
@@ -185,7 +185,7 @@ impl AppState {
                     self.notice = Some(Notice::NoColumns);
                     return Change::Nothing;
                 }
-                self.column = column;
+                self.board.column = column;
                 return self.open_editor(new_card_target(self), "");
             }
             BoardAction::StepColumn(step) => self.step_column(step),
@@ -257,7 +257,7 @@ impl AppState {
                 self.notice = Some(Notice::NoColumns);
             }
             BoardAction::RenameGroup => {
-                let Some(group) = self.selected_lane.group() else {
+                let Some(group) = self.board.lane.group() else {
                     self.notice = Some(Notice::NoGroup);
                     return Change::Nothing;
                 };
@@ -374,7 +374,7 @@ impl AppState {
         let neighbours = self.cards_of_selection();
         let position = neighbours.iter().position(|card| *card == id);
         let change = self.change_session(SessionAction::Card(CardAction::Delete { id }), now);
-        self.selected_card = position.and_then(|position| {
+        self.board.card = position.and_then(|position| {
             let left = self.cards_of_selection();
             left.get(position.min(left.len().saturating_sub(1)))
                 .copied()
@@ -397,8 +397,8 @@ impl AppState {
             .card(id)
             .is_some_and(|card| card.group == group)
         {
-            self.selected_lane = group;
-            self.selected_card = Some(id);
+            self.board.lane = group;
+            self.board.card = Some(id);
         }
         change
     }
@@ -534,7 +534,7 @@ impl AppState {
             .unwrap_or_default();
         match editor.target {
             DraftTarget::NewCard { .. } => match applied.added {
-                Some(added) => self.selected_card = Some(added),
+                Some(added) => self.board.card = Some(added),
                 None => self.notice = Some(Notice::NothingSaved),
             },
             // Back on the roster the name was typed from, at the new member.
@@ -572,11 +572,11 @@ impl AppState {
 
     /// Whether the bell should ring now: once, when the running countdown reaches zero.
     fn take_bell(&mut self, now: DateTime<Utc>) -> bool {
-        if !self.countdown_at_zero(now) || self.bell_rung_for == Some(self.session.current) {
+        if !self.countdown_at_zero(now) || self.bell.rung_for == Some(self.session.current) {
             return false;
         }
-        self.bell_rung_for = Some(self.session.current);
-        self.bell
+        self.bell.rung_for = Some(self.session.current);
+        self.bell.on
     }
 }
 

@@ -171,7 +171,7 @@ fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
         Action::SaveFailed(std::io::ErrorKind::StorageFull, 0),
         one_pm(),
     );
-    assert_eq!(state.save_problem, Some(std::io::ErrorKind::StorageFull));
+    assert_eq!(state.disk.problem, Some(std::io::ErrorKind::StorageFull));
     let effects = state.update(Action::Quit, one_pm());
     assert!(!effects.contains(&Effect::Quit));
     assert!(matches!(state.mode(), Mode::ConfirmQuit));
@@ -181,7 +181,7 @@ fn a_failed_save_is_remembered_until_one_succeeds_and_quitting_then_asks() {
             .contains(&Effect::Quit)
     );
     let _ = state.update(Action::Saved, one_pm());
-    assert_eq!(state.save_problem, None);
+    assert_eq!(state.disk.problem, None);
 }
 
 #[test]
@@ -364,7 +364,7 @@ fn action_plan_with_a_card() -> (AppState, crate::session::CardId) {
     ] {
         let _ = state.update(Action::Board(action), one_pm());
     }
-    let id = state.selected_card.expect("the card is selected");
+    let id = state.board.card.expect("the card is selected");
     (state, id)
 }
 
@@ -416,7 +416,7 @@ fn m_and_a_digit_move_a_card_to_another_group_keeping_its_tag_quote_and_column()
         (before.tag, before.quote, before.horizon, before.text)
     );
     assert_eq!(
-        (state.selected_lane, state.selected_card),
+        (state.board.lane, state.board.card),
         (Lane::Group(2), Some(id))
     );
     // Any other key leaves the card where it is.
@@ -481,7 +481,7 @@ fn a_adds_into_the_selected_column_and_alt_digit_into_that_column_at_once() {
     assert_eq!(state.selected_column(), Some(0));
     // The next segment's board starts in its first column.
     let _ = state.update(Action::Session(SessionAction::Previous), one_pm());
-    assert_eq!(state.column, 0);
+    assert_eq!(state.board.column, 0);
 }
 
 /// The Markdown summary of `state`'s session.
@@ -650,7 +650,7 @@ fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
         (card.text.as_str(), card.group),
         ("Mina tankar", Lane::Room)
     );
-    assert_eq!(state.selected_card, Some(card.id), "and it is selected");
+    assert_eq!(state.board.card, Some(card.id), "and it is selected");
     assert_eq!(
         state
             .view(one_pm(), chrono::FixedOffset::east_opt(0).unwrap())

@@ -99,8 +99,7 @@ pub fn open(
     if let Some(draft) = &file.draft {
         state.restore_draft(draft);
     }
-    state.devices = file.devices.clone();
-    state.notice = regrouped;
+    let state = state.resumed(file.devices.clone(), regrouped);
     let code = run_and_keep(
         state,
         &clock,

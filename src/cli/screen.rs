@@ -25,7 +25,7 @@ pub fn run_and_keep(
     agenda_id: &str,
     context: &mut Context,
 ) -> anyhow::Result<ExitCode> {
-    let strings = i18n::strings(state.language);
+    let strings = i18n::strings(state.language());
     let data = context.data_dir()?;
     let exports_dir = data.exports_dir();
     let (mut screen, inputs): (Box<dyn Screen>, Inputs) = match context.given_screen.take() {
@@ -75,10 +75,10 @@ pub fn run_and_keep(
             },
         }));
     }
-    sync_series(&data, &path, &state.session)?;
+    sync_series(&data, &path, state.session())?;
     let _ = writeln!(context.err, "{} {}", strings.saved_to, path.display());
     if state.draft().is_some() {
-        let _ = writeln!(context.err, "{}", Say::DraftKept.text(state.language));
+        let _ = writeln!(context.err, "{}", Say::DraftKept.text(state.language()));
     }
     Ok(ExitCode::SUCCESS)
 }

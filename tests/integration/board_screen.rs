@@ -14,7 +14,7 @@ use samla::app::AppState;
 /// `per_group` cards for each of the first nine groups, some tagged and some
 /// quotes, then group 3 selected with its second card.
 fn filled(mut state: AppState, per_group: usize) -> AppState {
-    let groups = state.session.groups.len().min(9);
+    let groups = state.session().groups.len().min(9);
     for group in 1..=groups {
         select_group(&mut state, group);
         for n in 0..per_group {
@@ -223,7 +223,7 @@ fn the_instruction_stays_in_sight_beside_cards_and_questions() {
     common::board::select_group(&mut state, 1);
     common::board::add_card(&mut state, "Ett kort");
     let instruction = state
-        .session
+        .session()
         .current_segment()
         .instruction
         .clone()

@@ -19,16 +19,16 @@ fn discussion() -> AppState {
 
 fn cards_of(state: &AppState, group: Option<usize>) -> Vec<String> {
     state
-        .session
-        .cards_in(state.session.current, group.into())
+        .session()
+        .cards_in(state.session().current, group.into())
         .iter()
         .map(|card| card.text.clone())
         .collect()
 }
 
 fn selected(state: &AppState) -> &Card {
-    let id = state.selected_card.expect("a selected card");
-    state.session.card(id).expect("the card exists")
+    let id = state.selected_card().expect("a selected card");
+    state.session().card(id).expect("the card exists")
 }
 
 fn char_key(c: char) -> crossterm::event::KeyEvent {
@@ -44,7 +44,7 @@ fn a_types_a_multi_line_card_for_the_selected_group_and_esc_saves_it() {
     assert_eq!(cards_of(&state, Some(2)), ["Rad ett: å ä ö 🙂\nRad två"]);
     let card = selected(&state);
     assert_eq!(card.group, Lane::Group(2));
-    assert_eq!(card.segment, state.session.current);
+    assert_eq!(card.segment, state.session().current);
 }
 
 #[test]
@@ -60,26 +60,29 @@ fn zero_writes_for_the_whole_room() {
 fn an_empty_card_is_dropped_and_says_so() {
     let mut state = discussion();
     add_card(&mut state, "  \n ");
-    assert!(state.session.cards.is_empty());
+    assert!(state.session().cards.is_empty());
     assert_eq!(notice(&state).as_deref(), Some("Tomt kort – inget sparat"));
 }
 
 #[test]
 fn keys_typed_into_the_editor_never_trigger_commands() {
     let mut state = discussion();
-    let segment = state.session.current;
+    let segment = state.session().current;
     press(&mut state, char_key('a'));
     let typed = " np+-r?0123456789atqhdfx";
     type_text(&mut state, typed);
-    assert_eq!(state.session.current, segment, "n and p did not move");
-    assert_eq!(state.session.current_timing().state(), TimerState::Running);
+    assert_eq!(state.session().current, segment, "n and p did not move");
     assert_eq!(
-        state.session.planned_minutes(segment),
+        state.session().current_timing().state(),
+        TimerState::Running
+    );
+    assert_eq!(
+        state.session().planned_minutes(segment),
         30,
         "+ and - did not change it"
     );
     assert_eq!(
-        state.selected_lane,
+        state.selected_lane(),
         Lane::Room,
         "digits did not select a group"
     );
@@ -124,7 +127,7 @@ fn changing_group_selects_that_groups_latest_card() {
     press(&mut state, key(KeyCode::Right));
     assert_eq!(selected(&state).text, "g2 b");
     select_group(&mut state, 3);
-    assert_eq!(state.selected_card, None);
+    assert_eq!(state.selected_card(), None);
     press(&mut state, char_key('t'));
     assert_eq!(
         notice(&state).as_deref(),
@@ -190,17 +193,17 @@ fn f_writes_a_private_note_for_the_segment() {
     press(&mut state, char_key('f'));
     type_text(&mut state, "Fråga om statistiken");
     press(&mut state, key(KeyCode::Esc));
-    let current = state.session.current;
+    let current = state.session().current;
     assert_eq!(
-        state.session.private_note(current),
+        state.session().private_note(current),
         Some("Fråga om statistiken")
     );
-    assert!(state.session.cards.is_empty(), "a note is not a card");
+    assert!(state.session().cards.is_empty(), "a note is not a card");
     press(&mut state, char_key('f'));
     type_text(&mut state, "!");
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(
-        state.session.private_note(current),
+        state.session().private_note(current),
         Some("Fråga om statistiken!")
     );
 }
@@ -248,7 +251,7 @@ fn a_paste_on_the_run_screen_opens_a_new_card_with_it() {
         matches!(state.mode(), Mode::Editor(_)),
         "not saved before Esc"
     );
-    assert!(state.session.cards.is_empty());
+    assert!(state.session().cards.is_empty());
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(cards_of(&state, Some(3)), ["Inklistrat"]);
 }

@@ -83,7 +83,7 @@ fn the_group_round_says_how_many_groups_are_to_either_side() {
 fn poll_boxes_cut_alike_are_told_apart_by_what_differs() {
     for language in [Language::Sv, Language::En] {
         let mut state = state_at("seminarium-1", 4, SegmentKind::Poll);
-        state.language = language;
+        state.speak(language);
         let small = screen(&state, 80, 24);
         assert!(
             small.contains("4b. …förebygga skolnärvaroproblem"),

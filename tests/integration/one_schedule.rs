@@ -33,7 +33,7 @@ fn screen(state: &AppState, now: DateTime<chrono::Utc>, room: bool) -> String {
     terminal
         .draw(|frame| {
             if room {
-                let view = samla::app::present_view(&file, state.theme, now, stockholm());
+                let view = samla::app::present_view(&file, state.theme(), now, stockholm());
                 ui::render_present(frame, &view);
             } else {
                 ui::render(frame, &state.view(now, stockholm()));
@@ -131,7 +131,7 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
     let run_screen = screen(state, now, false);
     let room = screen(state, now, true);
     let rows = agenda_rows(&run_screen);
-    let session = &state.session;
+    let session = &state.session();
     assert_eq!(rows.len(), session.agenda.segments.len(), "{run_screen}");
     let current = session.current;
     let local_now = now.with_timezone(&stockholm()).time();
@@ -231,7 +231,11 @@ fn the_agenda_the_room_view_and_the_time_log_tell_the_same_times() {
         assert_one_schedule(&state, at(minute), after);
         assert_one_schedule(&state, at(minute + 1), after);
         if after == "r then y" {
-            let shortened = state.session.timings.iter().filter(|t| t.added_minutes < 0);
+            let shortened = state
+                .session()
+                .timings
+                .iter()
+                .filter(|t| t.added_minutes < 0);
             assert!(shortened.count() > 0, "the rebalance shortened segments");
         }
     }

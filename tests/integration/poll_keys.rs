@@ -24,7 +24,7 @@ fn v_counts_hands_per_statement_and_u_takes_one_back() {
     press(&mut state, key(KeyCode::Down));
     type_text(&mut state, "39");
     press(&mut state, key(KeyCode::Char('u')));
-    let results = state.session.statement_results(0);
+    let results = state.session().statement_results(0);
     assert_eq!(results[0].counts, [0, 0, 0, 2, 2]);
     assert_eq!(results[0].dont_know, 1);
     assert_eq!(
@@ -41,9 +41,15 @@ fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
     let mut state = poll();
     press(&mut state, key(KeyCode::Char('i')));
     type_text(&mut state, "sk455445\nso3344x4\nsk455445\n");
-    assert_eq!(state.session.poll(0).expect("answers").respondents.len(), 3);
+    assert_eq!(
+        state.session().poll(0).expect("answers").respondents.len(),
+        3
+    );
     press(&mut state, ctrl('z'));
-    assert_eq!(state.session.poll(0).expect("answers").respondents.len(), 2);
+    assert_eq!(
+        state.session().poll(0).expect("answers").respondents.len(),
+        2
+    );
     assert_eq!(notice(&state).as_deref(), Some("Förra raden ångrad"));
     let screen = draw(&state, 160, 45).backend().to_string();
     insta::assert_snapshot!("poll_results_160x45", screen);
@@ -62,7 +68,7 @@ fn a_rejected_line_is_set_aside_to_fix_and_the_next_form_starts_on_a_clean_line(
         None,
         "the second line went in: the message of the first gave way"
     );
-    let answers = state.session.poll(0).expect("answers");
+    let answers = state.session().poll(0).expect("answers");
     assert_eq!(
         answers.respondents.len(),
         1,
@@ -81,9 +87,9 @@ fn a_rejected_line_is_set_aside_to_fix_and_the_next_form_starts_on_a_clean_line(
         state.draft().map(|draft| draft.text).as_deref(),
         Some("sk44444")
     );
-    assert!(state.session.poll(0).expect("answers").to_fix.is_empty());
+    assert!(state.session().poll(0).expect("answers").to_fix.is_empty());
     type_text(&mut state, "4\n");
-    let answers = state.session.poll(0).expect("answers");
+    let answers = state.session().poll(0).expect("answers");
     assert_eq!(answers.respondents.len(), 2);
     assert!(answers.to_fix.is_empty());
 }
@@ -98,7 +104,7 @@ fn a_rejected_line_says_why_in_the_screens_language() {
         Some("2 svar (det ska vara 6, ett per påstående) · raden väntar på att rättas (↑)")
     );
     let mut state = poll();
-    state.language = samla::agenda::Language::En;
+    state.speak(samla::agenda::Language::En);
     press(&mut state, key(KeyCode::Char('i')));
     type_text(&mut state, "zz45\n");
     assert_eq!(
@@ -116,11 +122,11 @@ fn a_line_left_in_the_editor_is_kept_to_fix() {
     type_text(&mut state, "sk4554");
     press(&mut state, key(KeyCode::Esc));
     assert!(matches!(state.mode(), Mode::Normal));
-    assert_eq!(state.session.poll(0).expect("answers").to_fix, ["sk4554"]);
+    assert_eq!(state.session().poll(0).expect("answers").to_fix, ["sk4554"]);
     press(&mut state, key(KeyCode::Char('i')));
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(
-        state.session.poll(0).expect("answers").to_fix,
+        state.session().poll(0).expect("answers").to_fix,
         ["sk4554"],
         "an empty line sets nothing aside"
     );
@@ -128,17 +134,15 @@ fn a_line_left_in_the_editor_is_kept_to_fix() {
 
 #[test]
 fn hands_are_counted_for_ten_on_a_scale_to_ten() {
-    let mut state = poll();
-    let scale = state.session.agenda.segments[0]
-        .scale
-        .as_mut()
-        .expect("a scale");
-    (scale.min, scale.max) = (0, 10);
+    let mut state = poll().with_agenda(|agenda| {
+        let scale = agenda.segments[0].scale.as_mut().expect("a scale");
+        (scale.min, scale.max) = (0, 10);
+    });
     press(&mut state, key(KeyCode::Char('v')));
     let screen = draw(&state, 160, 45).backend().to_string();
     assert!(screen.contains("0–9, t för 10 en hand"), "{screen}");
     type_text(&mut state, "t0t9");
-    let results = state.session.statement_results(0);
+    let results = state.session().statement_results(0);
     assert_eq!(results[0].counts[10], 2);
     assert_eq!(results[0].counts[0], 1);
     assert_eq!(results[0].counts[9], 1);
@@ -160,7 +164,7 @@ fn a_series_shows_the_surveys_before_and_after_side_by_side() {
     let mut after = state_at("seminarium-3", 4, SegmentKind::Poll);
     press(&mut after, key(KeyCode::Char('i')));
     type_text(&mut after, "sk555555\nsk444444\nso555555\n");
-    let groups = before.session.groups.clone();
+    let groups = before.session().groups.clone();
     let text_of = |before: &samla::session::Session, after: &samla::session::Session| {
         let sessions = [before, after];
         series_markdown(&SeriesSummary {
@@ -173,14 +177,14 @@ fn a_series_shows_the_surveys_before_and_after_side_by_side() {
         })
     };
     // Sectors of one or two respondents are too few to show to participants.
-    let text = text_of(&before.session, &after.session);
+    let text = text_of(&before.session(), &after.session());
     assert!(
         text.contains("| 1\\. Förmätning | < 3 | < 3 | 66,7 % | 3 |"),
         "{text}"
     );
-    before.session.agenda.min_cell = 1;
-    after.session.agenda.min_cell = 1;
-    let text = text_of(&before.session, &after.session);
+    let before = before.with_agenda(|agenda| agenda.min_cell = 1);
+    let after = after.with_agenda(|agenda| agenda.min_cell = 1);
+    let text = text_of(&before.session(), &after.session());
     let section = &text[text
         .find("## Enkäterna före och efter")
         .expect("the section")..];

@@ -74,7 +74,7 @@ fn scenes(language: Language) -> Vec<Scene> {
     let mut on_break = session(agenda, language);
     act(&mut on_break, 0, SessionAction::ToggleTimer);
     let break_index = on_break
-        .session
+        .session()
         .agenda
         .segments
         .iter()
@@ -89,20 +89,20 @@ fn scenes(language: Language) -> Vec<Scene> {
         (Some(2), "Samverkan | skola"),
         (None, "Hela rummet"),
     ] {
-        with_cards.session.apply(
-            SessionAction::Card(CardAction::Add {
+        let _ = with_cards.update(
+            Action::Session(SessionAction::Card(CardAction::Add {
                 segment: 1,
                 group: group.into(),
                 text: text.to_owned(),
-            }),
+            })),
             one_pm(),
         );
     }
-    with_cards.session.apply(
-        SessionAction::Card(CardAction::SetPrivateNote {
+    let _ = with_cards.update(
+        Action::Session(SessionAction::Card(CardAction::SetPrivateNote {
             segment: 1,
             text: "HEMLIGT".to_owned(),
-        }),
+        })),
         one_pm(),
     );
     let mut plan = session("seminarium-3", language);
@@ -258,11 +258,11 @@ fn no_color_draws_the_room_view_without_a_colour() {
 fn when_the_day_is_over_the_room_sees_that_and_no_frozen_countdown() {
     let mut over = session("seminarium-1", Language::Sv);
     act(&mut over, 0, SessionAction::ToggleTimer);
-    let segments = over.session.agenda.segments.len();
+    let segments = over.session().agenda.segments.len();
     for minute in 1..=segments as i64 {
         act(&mut over, minute * 10, SessionAction::Next);
     }
-    assert!(over.session.is_over());
+    assert!(over.session().is_over());
     let scene = Scene {
         name: "over",
         state: over,

@@ -77,7 +77,7 @@ fn open_room() -> AppState {
     let groups = (1..=GROUPS).map(|n| format!("Grupp {n}")).collect();
     let session = Session::new(agenda, groups, start());
     let mut state = AppState::new(session, Language::Sv, Theme::new(true), false, start());
-    while state.session.current_segment().kind != SegmentKind::ActionPlan {
+    while state.session().current_segment().kind != SegmentKind::ActionPlan {
         let _ = state.update(Action::Session(SessionAction::Next), start());
     }
     reopen(&mut state);
@@ -93,8 +93,8 @@ fn reopen(state: &mut AppState) {
 fn restarted(state: &AppState, now: DateTime<Utc>) -> AppState {
     let text = snapshot(state, "seminarium-3", now).to_text();
     let file = SessionFile::parse("session.ron", &text).expect("what samla writes, it reads");
-    let mut again = AppState::new(file.session, file.language, Theme::new(true), false, now);
-    again.devices = file.devices;
+    let mut again = AppState::new(file.session, file.language, Theme::new(true), false, now)
+        .resumed(file.devices, None);
     reopen(&mut again);
     again
 }
@@ -123,22 +123,21 @@ struct Told {
 }
 
 fn pick(state: &AppState, pick: usize) -> Option<CardId> {
-    let ids: Vec<CardId> = state.session.cards.iter().map(|card| card.id).collect();
+    let ids: Vec<CardId> = state.session().cards.iter().map(|card| card.id).collect();
     (!ids.is_empty()).then(|| ids[pick % ids.len()])
 }
 
 fn text_of(state: &AppState, id: CardId) -> Option<(String, u32)> {
     state
-        .session
+        .session()
         .card(id)
         .map(|card| (card.text.clone(), card.revision))
 }
 
 /// Selects card `id` on the run screen, as the note-taker's arrows would.
 fn select(state: &mut AppState, id: CardId) {
-    if let Some(card) = state.session.card(id) {
-        state.selected_lane = card.group;
-        state.selected_card = Some(id);
+    if let Some(group) = state.session().card(id).map(|card| card.group) {
+        state.select(group, Some(id));
     }
 }
 
@@ -148,7 +147,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
     for (number, step) in steps.iter().enumerate() {
         let now = start() + Duration::seconds(i64::try_from(number).unwrap_or_default());
         let before: BTreeMap<CardId, Option<(String, u32)>> = state
-            .session
+            .session()
             .cards
             .iter()
             .map(|card| (card.id, text_of(&state, card.id)))
@@ -158,7 +157,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                 let text = format!("Kort {number} från mobil {device}");
                 let action = RoomAction::Post {
                     device,
-                    segment: state.session.current,
+                    segment: state.session().current,
                     lane: Lane::Group(device as usize % GROUPS),
                     text: text.clone(),
                     column: None,
@@ -250,7 +249,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                     continue;
                 };
                 let from_room = state
-                    .session
+                    .session()
                     .card(id)
                     .is_some_and(|card| card.from_room.is_some());
                 if !from_room {
@@ -278,7 +277,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
         }
         // A card a phone removed is kept, hidden, with who removed it.
         for (id, device) in &told.removed {
-            let card = state.session.card(*id);
+            let card = state.session().card(*id);
             prop_assert!(card.is_some(), "removed card {} is gone", id);
             let card = card.expect("checked");
             prop_assert!(card.hidden);

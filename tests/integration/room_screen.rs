@@ -29,8 +29,8 @@ fn action_plan_with_room_cards(agenda: &str) -> AppState {
     let mut state = state_at(agenda, 3, SegmentKind::ActionPlan);
     let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
     let _ = state.update(Action::Dismiss, one_pm());
-    let current = state.session.current;
-    let columns = state.session.columns(current).expect("columns");
+    let current = state.session().current;
+    let columns = state.session().columns(current).expect("columns");
     let texts = ["Gemensam rutin för frånvaroanmälan", "Olämpligt kort"];
     for (group, text) in texts.into_iter().enumerate() {
         let post = RoomAction::Post {
@@ -43,9 +43,8 @@ fn action_plan_with_room_cards(agenda: &str) -> AppState {
         };
         let _ = state.update(Action::FromRoom(group as u64, post), one_pm());
     }
-    let taken_down = state.session.next_card_id - 1;
-    state.selected_lane = Lane::Group(1);
-    state.selected_card = Some(taken_down);
+    let taken_down = state.session().next_card_id - 1;
+    state.select(Lane::Group(1), Some(taken_down));
     press(&mut state, key(KeyCode::Char('d')));
     select_group(&mut state, 1);
     press(&mut state, key(KeyCode::Char('a')));
@@ -105,7 +104,7 @@ fn the_status_line_shows_the_way_in_while_the_room_is_open() {
     );
     press(&mut state, key(KeyCode::Char('w')));
     press(&mut state, key(KeyCode::Char('w')));
-    assert!(state.room.is_none());
+    assert!(state.door().is_none());
     assert!(!status(&state).contains("K7M2QX"));
 }
 
@@ -121,7 +120,7 @@ fn the_board_marks_room_cards_and_the_hidden_one() {
     assert!(screen.contains("· dold"));
     assert!(screen.contains("• Skrivet av antecknaren"));
     let hidden = state
-        .session
+        .session()
         .cards
         .iter()
         .find(|card| card.text == "Olämpligt kort")
@@ -133,7 +132,11 @@ fn the_board_marks_room_cards_and_the_hidden_one() {
 fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<TestBackend> {
     let now = one_pm() + Duration::minutes(5);
     let file = app::snapshot(state, "seminarium-3", now);
-    assert_eq!(file.room, state.room, "the file carries the door");
+    assert_eq!(
+        file.room.as_ref(),
+        state.door(),
+        "the file carries the door"
+    );
     let view = ui::PresentView {
         board,
         ..present_view(&file, Theme::new(false), now, stockholm())
@@ -234,7 +237,7 @@ fn the_room_view_shows_a_polls_results_as_bars_only_once_they_are_shown() {
     for device in 0..4u32 {
         let answer = RoomAction::Answer {
             device,
-            segment: state.session.current,
+            segment: state.session().current,
             sector: None,
             answers: vec![samla::session::Answer::Value(4); 6],
         };

@@ -31,26 +31,26 @@ fn the_roster_keys_change_members_and_attendance() {
     for c in ['s', 's', 'r', 'm', ' '] {
         press(&mut state, char_key(c));
     }
-    let anna = state.session.roster.member(0).expect("Anna").clone();
+    let anna = state.session().roster.member(0).expect("Anna").clone();
     assert_eq!(
         (anna.sector, anna.role, anna.group),
         (Sector::HALSOVARD, Some(Role::Ledning), 1)
     );
-    assert!(state.session.present.contains(&0));
+    assert!(state.session().present.contains(&0));
     press(&mut state, key(KeyCode::Enter));
     type_text(&mut state, " Öst");
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(
-        state.session.roster.member(0).expect("Anna").name,
+        state.session().roster.member(0).expect("Anna").name,
         "Anna Åberg Öst"
     );
     add(&mut state, "Bo");
     press(&mut state, char_key('d'));
     press(&mut state, char_key('n'));
-    assert!(state.session.roster.member(1).is_some(), "kept without y");
+    assert!(state.session().roster.member(1).is_some(), "kept without y");
     press(&mut state, char_key('d'));
     press(&mut state, char_key('y'));
-    assert!(state.session.roster.member(1).is_none());
+    assert!(state.session().roster.member(1).is_none());
     assert!(
         matches!(state.mode(), Mode::Roster(_)),
         "still on the roster"

@@ -24,6 +24,10 @@ fn stockholm() -> FixedOffset {
 }
 
 fn state_for(language: Language, no_color: bool) -> AppState {
+    state_with_bell(language, no_color, true)
+}
+
+fn state_with_bell(language: Language, no_color: bool, bell: bool) -> AppState {
     let id = match language {
         Language::Sv => "seminarium-1",
         Language::En => "workshop-en",
@@ -41,7 +45,7 @@ fn state_for(language: Language, no_color: bool) -> AppState {
     };
     let groups = (1..=4).map(|n| format!("{word} {n}")).collect();
     let session = Session::new(agenda, groups, one_pm());
-    AppState::new(session, language, Theme::new(no_color), true, one_pm())
+    AppState::new(session, language, Theme::new(no_color), bell, one_pm())
 }
 
 fn session(action: SessionAction) -> Action {
@@ -254,8 +258,8 @@ fn the_countdown_turns_amber_in_the_warning_time_and_red_past_zero() {
 
 #[test]
 fn the_warning_time_follows_the_agenda() {
-    let mut state = state_for(Language::Sv, false);
-    state.session.agenda.segments[0].warning_minutes = Some(5);
+    let mut state = state_for(Language::Sv, false)
+        .with_agenda(|agenda| agenda.segments[0].warning_minutes = Some(5));
     let _ = state.update(session(SessionAction::ToggleTimer), one_pm());
     let colours = digit_colours(&draw(&state, one_pm() + Duration::minutes(5), 80, 24));
     assert_eq!(colours, [AMBER]);
@@ -310,7 +314,7 @@ fn the_bell_rings_once_at_zero_and_not_again_after_a_restart() {
         one_pm() + Duration::seconds(10 * 60 + 1)
     ));
     let restarted = AppState::new(
-        state.session.clone(),
+        state.session().clone(),
         Language::Sv,
         Theme::new(false),
         true,
@@ -330,8 +334,7 @@ fn the_bell_rings_once_at_zero_and_not_again_after_a_restart() {
 
 #[test]
 fn the_bell_can_be_turned_off() {
-    let mut state = state_for(Language::Sv, false);
-    state.bell = false;
+    let mut state = state_with_bell(Language::Sv, false, false);
     let _ = state.update(session(SessionAction::ToggleTimer), one_pm());
     assert!(!rings(&mut state, one_pm() + Duration::minutes(10)));
 }
@@ -364,17 +367,17 @@ fn group_keys_select_existing_groups_only() {
         Action::Board(BoardAction::SelectGroup(Lane::Group(3))),
         one_pm(),
     );
-    assert_eq!(state.selected_lane, Lane::Group(3));
+    assert_eq!(state.selected_lane(), Lane::Group(3));
     let _ = state.update(
         Action::Board(BoardAction::SelectGroup(Lane::Group(4))),
         one_pm(),
     );
-    assert_eq!(state.selected_lane, Lane::Group(3), "there is no group 5");
+    assert_eq!(state.selected_lane(), Lane::Group(3), "there is no group 5");
     let _ = state.update(
         Action::Board(BoardAction::SelectGroup(Lane::Room)),
         one_pm(),
     );
-    assert_eq!(state.selected_lane, Lane::Room);
+    assert_eq!(state.selected_lane(), Lane::Room);
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Helgrupp"));
 }
@@ -383,13 +386,13 @@ fn group_keys_select_existing_groups_only() {
 fn a_rebalance_is_applied_only_on_yes() {
     let mut state = play(&scene("rebalance"), Language::Sv, false);
     let before = state
-        .session
+        .session()
         .drift_minutes(one_pm() + Duration::minutes(52));
     assert!(before > 0);
     let _ = state.update(Action::Dismiss, one_pm() + Duration::minutes(52));
     assert_eq!(
         state
-            .session
+            .session()
             .drift_minutes(one_pm() + Duration::minutes(52)),
         before
     );
@@ -397,7 +400,7 @@ fn a_rebalance_is_applied_only_on_yes() {
     let _ = state.update(Action::Confirm, one_pm() + Duration::minutes(52));
     assert_eq!(
         state
-            .session
+            .session()
             .drift_minutes(one_pm() + Duration::minutes(52)),
         0
     );
@@ -485,8 +488,7 @@ fn the_end_is_told_in_the_events_own_word() {
         (samla::agenda::Event::Dialogue, "Dialogmötet är slut"),
     ];
     for (event, words) in told {
-        let mut state = play(&scene, Language::Sv, true);
-        state.session.agenda.event = event;
+        let state = play(&scene, Language::Sv, true).with_agenda(|agenda| agenda.event = event);
         let terminal = draw(&state, one_pm() + scene.shown_at, 80, 24);
         let screen = terminal.backend().to_string();
         assert!(screen.contains(words), "{event:?}: {screen}");

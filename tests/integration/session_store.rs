@@ -52,9 +52,12 @@ fn a_running_timer_kept_running_while_samla_was_down() {
     let saved_at = clock.now();
     clock.advance(Duration::minutes(2));
     let after = restarted(&before, saved_at);
-    assert_eq!(after.session.current_timing().state(), TimerState::Running);
     assert_eq!(
-        after.session.current_remaining(clock.now()),
+        after.session().current_timing().state(),
+        TimerState::Running
+    );
+    assert_eq!(
+        after.session().current_remaining(clock.now()),
         Duration::minutes(2)
     );
 }
@@ -69,9 +72,9 @@ fn a_paused_timer_is_still_paused_with_the_same_time_left() {
     let saved_at = clock.now();
     clock.advance(Duration::hours(1));
     let after = restarted(&before, saved_at);
-    assert_eq!(after.session.current_timing().state(), TimerState::Paused);
+    assert_eq!(after.session().current_timing().state(), TimerState::Paused);
     assert_eq!(
-        after.session.current_remaining(clock.now()),
+        after.session().current_remaining(clock.now()),
         Duration::minutes(3)
     );
 }
@@ -82,19 +85,19 @@ fn the_segment_the_cards_and_the_open_draft_come_back() {
     let mut before = state(&clock);
     let _ = before.update(Action::Session(SessionAction::ToggleTimer), clock.now());
     let _ = before.update(Action::Session(SessionAction::Next), clock.now());
-    before.session.apply(
-        SessionAction::Card(CardAction::Add {
+    let _ = before.update(
+        Action::Session(SessionAction::Card(CardAction::Add {
             segment: 1,
             group: Lane::Group(1),
             text: "å ä ö 🙂 漢字 e\u{301}".to_owned(),
-        }),
+        })),
         clock.now(),
     );
     let _ = before.update(Action::Board(BoardAction::NewCard), clock.now());
     let _ = before.update(Action::Paste("halvfärdigt kort".to_owned()), clock.now());
     let after = restarted(&before, clock.now());
-    assert_eq!(after.session, before.session);
-    assert_eq!(after.session.current, 1);
+    assert_eq!(after.session(), before.session());
+    assert_eq!(after.session().current, 1);
     assert!(matches!(after.mode(), Mode::Editor(_)));
     assert_eq!(after.draft(), before.draft());
 }
@@ -128,12 +131,12 @@ fn saved_session(home: &Path, name: &str, cards: usize) -> std::path::PathBuf {
     let clock = FakeClock::at(one_pm());
     let mut state = state(&clock);
     for n in 0..cards {
-        state.session.apply(
-            SessionAction::Card(CardAction::Add {
+        let _ = state.update(
+            Action::Session(SessionAction::Card(CardAction::Add {
                 segment: 0,
                 group: Lane::Room,
                 text: format!("kort {n}"),
-            }),
+            })),
             one_pm(),
         );
     }

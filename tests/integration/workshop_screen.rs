@@ -17,7 +17,7 @@ use crate::common::board::{
 /// The nulägesanalys workshop, three municipality groups, at segment `id`.
 fn workshop_at(id: &str) -> AppState {
     let mut state = state_at("nulagesanalys", 3, samla::agenda::SegmentKind::Welcome);
-    while state.session.current_segment().id.as_deref() != Some(id) {
+    while state.session().current_segment().id.as_deref() != Some(id) {
         press(&mut state, key(KeyCode::Char('n')));
     }
     state
@@ -144,9 +144,9 @@ fn the_exercise_s_name_stands_above_its_title_and_its_own_columns_head_the_board
 #[test]
 fn each_card_of_the_matrix_sits_in_its_cell_and_a_group_marks_its_priorities() {
     let state = matrix();
-    let current = state.session.current;
+    let current = state.session().current;
     let placed: Vec<Placed> = state
-        .session
+        .session()
         .cards
         .iter()
         .filter(|card| card.segment == current)
@@ -194,7 +194,7 @@ fn each_card_of_the_matrix_sits_in_its_cell_and_a_group_marks_its_priorities() {
         ]
     );
     // The mixed groups are this segment's: four of them, with their own names.
-    assert_eq!(state.session.group_count_in(current), 4);
+    assert_eq!(state.session().group_count_in(current), 4);
     let screen = draw(&state, 160, 48).backend().to_string();
     assert!(screen.contains("Blandad grupp 1"), "{screen}");
     assert!(screen.contains("Vårt fokus: övergångar"), "{screen}");

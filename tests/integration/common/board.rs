@@ -61,9 +61,9 @@ pub fn press_for_effects(state: &mut AppState, key: KeyEvent) -> Effects {
 /// The notice on screen, in the screen's language.
 pub fn notice(state: &AppState) -> Option<String> {
     state
-        .notice
+        .notice()
         .as_ref()
-        .map(|notice| notice.text(state.language))
+        .map(|notice| notice.text(state.language()))
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
