@@ -278,7 +278,7 @@ fn run_through(agenda: samla::agenda::Agenda) {
         start,
     );
     crate::common::board::draw(&state, 80, 24);
-    let summary = crate::common::fixture::summary(&state.session());
+    let summary = crate::common::fixture::summary(state.session());
     for format in [
         samla::export::Format::Md,
         samla::export::Format::Html,

@@ -131,7 +131,7 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
     let run_screen = screen(state, now, false);
     let room = screen(state, now, true);
     let rows = agenda_rows(&run_screen);
-    let session = &state.session();
+    let session = state.session();
     assert_eq!(rows.len(), session.agenda.segments.len(), "{run_screen}");
     let current = session.current;
     let local_now = now.with_timezone(&stockholm()).time();

@@ -122,7 +122,7 @@ fn the_run_screen_marks_the_card_and_x_says_how_many() {
     let room = room.backend().to_string();
     assert!(room.contains("Eleven") && !room.contains('⚠'), "{room}");
 
-    let summary = summary(&state.session());
+    let summary = summary(state.session());
     let flagged = samla::export::personal::flags(&summary).len();
     let _ = state.update(
         samla::app::Action::Exported(Ok(samla::app::Exported {

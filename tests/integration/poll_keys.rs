@@ -177,14 +177,14 @@ fn a_series_shows_the_surveys_before_and_after_side_by_side() {
         })
     };
     // Sectors of one or two respondents are too few to show to participants.
-    let text = text_of(&before.session(), &after.session());
+    let text = text_of(before.session(), after.session());
     assert!(
         text.contains("| 1\\. Förmätning | < 3 | < 3 | 66,7 % | 3 |"),
         "{text}"
     );
     let before = before.with_agenda(|agenda| agenda.min_cell = 1);
     let after = after.with_agenda(|agenda| agenda.min_cell = 1);
-    let text = text_of(&before.session(), &after.session());
+    let text = text_of(before.session(), after.session());
     let section = &text[text
         .find("## Enkäterna före och efter")
         .expect("the section")..];
