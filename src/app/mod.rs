@@ -10,13 +10,11 @@ mod inputs;
 mod keys;
 mod modes;
 mod present;
-mod room;
 mod room_host;
-mod roster_tally;
+mod room_snapshot;
 mod runner;
 mod saving;
 mod screen;
-mod selection;
 mod state;
 mod update;
 
@@ -31,8 +29,8 @@ pub use present::{
     Present, PresentAction, PresentEffect, PresentKey, RELOAD_SPACING, file_stamp, present,
     present_key, present_view,
 };
-pub use room::room_snapshot;
 pub use room_host::{RoomHost, RoomSender};
+pub use room_snapshot::room_snapshot;
 pub use runner::{Runner, snapshot};
 pub use saving::TYPING_WINDOW;
 pub use screen::Screen;

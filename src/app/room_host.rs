@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{oneshot, watch};
 
 use super::action::Action;
-use super::room::{first_device_number, room_snapshot};
+use super::room_snapshot::{first_device_number, room_snapshot};
 use super::state::AppState;
 use crate::room::{
     self, Devices, Door, OpenRoom, Refusal, RoomConfig, RoomReply, RoomRequest, Snapshot,

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use super::room::room_snapshot;
+use super::room_snapshot::room_snapshot;
 use super::*;
 use crate::agenda::{Language, SegmentKind, load_bundled};
 use crate::room::{Door, Refusal, RoomAction, RoomReply};

@@ -667,7 +667,7 @@ fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
     assert!(section.contains("- Mina tankar"), "{section}");
     assert!(!section.contains("### "), "{section}");
     // Phones write here too, each on a page of its own (see room_tests).
-    assert!(crate::app::room::takes_room_cards(&state.session));
+    assert!(crate::room::rules::takes_room_cards(&state.session));
 }
 
 /// A day of a survey with a free-text question, then a discussion.

@@ -11,6 +11,7 @@ mod live;
 mod lobby;
 mod pages;
 mod routes;
+pub mod rules;
 mod secret;
 mod server;
 mod snapshot;

@@ -27,9 +27,12 @@ const BROWSER_PATIENCE: Duration = Duration::from_secs(15);
 /// Chromiums starting at once on two cores make each slow to answer.
 static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// chromedriver on a free loopback port, stopped when dropped.
+/// chromedriver for every browser test of the run, started by the first:
+/// its address, and the shell that stops it once the test process has ended.
+static DRIVER: std::sync::OnceLock<(String, Child)> = std::sync::OnceLock::new();
+
+/// The one chromedriver, and this test's turn at the browser.
 struct Driver {
-    child: Child,
     url: String,
     _turn: std::sync::MutexGuard<'static, ()>,
 }
@@ -39,35 +42,39 @@ impl Driver {
         let turn = ONE_BROWSER
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free port")
-            .port();
-        let child = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let deadline = Instant::now() + BROWSER_PATIENCE;
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver does not listen");
-            std::thread::sleep(Duration::from_millis(50));
-        }
         Self {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
+            url: DRIVER.get_or_init(start_driver).0.clone(),
             _turn: turn,
         }
     }
 }
 
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// Starts chromedriver on a free loopback port under a shell that waits
+/// for the end of its input, a pipe from this process: when the test
+/// process ends, the pipe closes and the shell stops chromedriver, so none
+/// is left behind.
+fn start_driver() -> (String, Child) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let script = format!(
+        "chromedriver --port={port} --allowed-ips=127.0.0.1 >/dev/null 2>&1 & \
+         driver=$!; cat >/dev/null; kill $driver"
+    );
+    let shell = Command::new("sh")
+        .args(["-c", &script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let deadline = Instant::now() + BROWSER_PATIENCE;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver does not listen");
+        std::thread::sleep(Duration::from_millis(50));
     }
+    (format!("http://127.0.0.1:{port}"), shell)
 }
 
 /// A browser with its own profile in `profile`, its viewport a phone's 390×844.

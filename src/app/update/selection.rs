@@ -3,14 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::saving::Change;
-use super::state::AppState;
+use crate::app::saving::Change;
+use crate::app::state::AppState;
 use crate::i18n::Notice;
 use crate::session::{Card, CardAction, CardId, Lane, SessionAction};
 
 impl AppState {
     /// The selected card, or a hint that there is none.
-    pub(super) fn card_or_hint(&mut self) -> Option<Card> {
+    pub(in crate::app) fn card_or_hint(&mut self) -> Option<Card> {
         let card = self
             .board
             .card
@@ -23,7 +23,7 @@ impl AppState {
     }
 
     /// Applies `change` to the selected card, if there is one.
-    pub(super) fn change_card(
+    pub(in crate::app) fn change_card(
         &mut self,
         change: impl Fn(CardId) -> CardAction,
         now: DateTime<Utc>,
@@ -35,7 +35,7 @@ impl AppState {
     }
 
     /// The ids of the selected group's cards in the current segment, in board order.
-    pub(super) fn cards_of_selection(&self) -> Vec<CardId> {
+    pub(in crate::app) fn cards_of_selection(&self) -> Vec<CardId> {
         self.session
             .cards_in(self.session.current, self.writing_lane())
             .iter()
@@ -43,7 +43,7 @@ impl AppState {
             .collect()
     }
 
-    pub(super) fn step_card(&mut self, step: i8) {
+    pub(in crate::app) fn step_card(&mut self, step: i8) {
         let cards = self.cards_of_selection();
         let position = self
             .board
@@ -59,7 +59,7 @@ impl AppState {
         self.board.card = cards.get(next).copied();
     }
 
-    pub(super) fn step_group(&mut self, step: i8) {
+    pub(in crate::app) fn step_group(&mut self, step: i8) {
         let count = self.session.group_count_in(self.session.current);
         let lanes: Vec<Lane> = Lane::all(count).collect();
         let position = lanes
@@ -72,7 +72,7 @@ impl AppState {
 
     /// After a change of group, segment or cards: the selected card stays if it
     /// is on the selected group's board, else the group's latest card is selected.
-    pub(super) fn keep_selection_in_view(&mut self) {
+    pub(in crate::app) fn keep_selection_in_view(&mut self) {
         let cards = self.cards_of_selection();
         if self.board.card.is_some_and(|id| cards.contains(&id)) {
             return;
@@ -88,7 +88,7 @@ impl AppState {
     }
 
     /// Selects the column after (+1) or before (-1), round the ends.
-    pub(super) fn step_column(&mut self, step: i8) {
+    pub(in crate::app) fn step_column(&mut self, step: i8) {
         let Some(count) = self.session.cells(self.session.current).map(|c| c.len()) else {
             self.notice = Some(Notice::NoColumns);
             return;
@@ -99,7 +99,7 @@ impl AppState {
     }
 
     /// The selected column follows the selected card.
-    pub(super) fn column_of_selected_card(&mut self) {
+    pub(in crate::app) fn column_of_selected_card(&mut self) {
         let Some(cells) = self.session.cells(self.session.current) else {
             return;
         };

@@ -1,0 +1,201 @@
+//! How actions change the run screen's state, and which effects they ask for:
+//! `update` here, each group of actions in a file of its own.
+
+mod board;
+mod editor;
+mod questions;
+mod room;
+mod roster;
+mod selection;
+mod tally;
+
+use board::new_card_target;
+
+use chrono::{DateTime, Utc};
+
+use crate::app::action::{Action, Exported};
+use crate::app::effect::{Effect, Effects};
+use crate::app::export::ExportRequest;
+use crate::app::modes::Mode;
+use crate::app::saving::Change;
+use crate::app::state::AppState;
+use crate::clipboard::Copied;
+use crate::i18n::{CopyNote, Notice};
+use crate::session::{Applied, SessionAction, propose_rebalance};
+
+impl AppState {
+    /// Applies `action` at `now` and says what is to happen outside the state:
+    /// a save only when the session or the draft changed, an export, the bell,
+    /// the end.
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Effects {
+        let mut effects = Effects::none();
+        let from_the_user = !matches!(
+            action,
+            Action::Tick
+                | Action::Saved
+                | Action::SaveFailed(..)
+                | Action::Exported(_)
+                | Action::FromRoom(..)
+                | Action::CodeChanged(_)
+        );
+        if from_the_user {
+            self.notice = None;
+        }
+        let change = self.apply(action, now, &mut effects);
+        self.keep_selection_in_view();
+        if self.disk.saves.should_save(change, now) {
+            effects.push(Effect::Save);
+        }
+        if self.take_bell(now) {
+            effects.push(Effect::Bell);
+        }
+        effects
+    }
+
+    /// Does what `action` says; returns what changed of what is saved.
+    fn apply(&mut self, action: Action, now: DateTime<Utc>, effects: &mut Effects) -> Change {
+        let action_is_cancel = action == Action::Cancel;
+        match action {
+            Action::Session(change) => self.change_session(change, now),
+            Action::Board(board) => self.board(board, now),
+            Action::Editor(key) => self.editor(key, now),
+            Action::Roster(key) => self.roster(key, now),
+            Action::Tally(key) => self.tally(key, now),
+            Action::ToggleHelp => {
+                if matches!(self.mode(), Mode::Help) {
+                    self.modes.pop();
+                } else {
+                    self.modes.push(Mode::Help);
+                }
+                Change::Nothing
+            }
+            Action::ProposeRebalance => {
+                match propose_rebalance(&self.session, now) {
+                    Some(proposal) => self.modes.push(Mode::Rebalance(proposal)),
+                    None => self.notice = Some(Notice::NotLate),
+                }
+                Change::Nothing
+            }
+            Action::Confirm => self.confirm(now, effects),
+            // Back to what the overlay was opened from: the roster under a
+            // question about a member, the card being typed under a
+            // question about quitting.
+            Action::Dismiss | Action::Cancel => {
+                self.modes.pop();
+                if action_is_cancel {
+                    self.notice = Some(Notice::Cancelled);
+                }
+                Change::Nothing
+            }
+            Action::Paste(text) => match self.modes.top_mut() {
+                Mode::Editor(editor) => {
+                    editor.paste(&text);
+                    Change::Draft
+                }
+                Mode::Normal => self.open_editor(new_card_target(self), &text),
+                _ => Change::Nothing,
+            },
+            Action::Export => {
+                effects.push(Effect::Export(ExportRequest::summary_for_the_screen()));
+                Change::Nothing
+            }
+            Action::QuitHint => {
+                self.notice = Some(Notice::QuitHint);
+                Change::Nothing
+            }
+            // An open editor stays a draft, as after a crash: half-typed
+            // text never becomes a card on its own, and resume reopens it.
+            Action::Quit => {
+                if self.disk.problem.is_some() {
+                    self.modes.push(Mode::ConfirmQuit);
+                } else {
+                    effects.push(Effect::Quit);
+                }
+                Change::Structure
+            }
+            Action::Tick => Change::Nothing,
+            Action::Saved => {
+                self.disk.problem = None;
+                Change::Nothing
+            }
+            Action::SaveFailed(kind, room_waiting) => {
+                self.disk.problem = Some(kind);
+                self.disk.room_waiting = room_waiting;
+                Change::Nothing
+            }
+            Action::Exported(outcome) => {
+                self.notice = Some(exported_notice(outcome));
+                Change::Nothing
+            }
+            Action::Room => self.room_key(effects),
+            Action::CloseRoom => self.close_room(effects),
+            Action::NewCode => {
+                effects.push(Effect::NewCode);
+                Change::Nothing
+            }
+            Action::CodeChanged(changed) => self.code_changed(changed),
+            Action::ToggleWall => self.toggle_wall(),
+            Action::ToggleRoomVotes => self.toggle_room_votes(),
+            Action::RoomOpened(opened) => self.room_opened(opened),
+            Action::FromRoom(request, action) => self.answer_room(request, action, now, effects),
+        }
+    }
+
+    /// Applies `change` to the session; a change that changes nothing (`n` on
+    /// the last segment's end) is nothing to save.
+    pub(in crate::app) fn change_session(
+        &mut self,
+        change: SessionAction,
+        now: DateTime<Utc>,
+    ) -> Change {
+        Change::of(self.apply_session(change, now))
+    }
+
+    /// Applies `change` to the session and says what it did.
+    pub(in crate::app) fn apply_session(
+        &mut self,
+        change: SessionAction,
+        now: DateTime<Utc>,
+    ) -> Applied {
+        let (current, planned_start) = (self.session.current, self.session.planned_start);
+        let applied = self.session.apply(change, now);
+        if self.session.current != current {
+            // A new board starts in its first column, and the room's marking
+            // of priorities was for the segment it leaves.
+            self.board.column = 0;
+            self.room.votes = None;
+        }
+        let moved = planned_start - self.session.planned_start;
+        if moved > chrono::Duration::zero() {
+            self.notice = Some(Notice::PlanMoved {
+                minutes_early: moved.num_minutes(),
+            });
+        }
+        applied
+    }
+
+    /// Whether the bell should ring now: once, when the running countdown reaches zero.
+    fn take_bell(&mut self, now: DateTime<Utc>) -> bool {
+        if !self.countdown_at_zero(now) || self.bell.rung_for == Some(self.session.current) {
+            return false;
+        }
+        self.bell.rung_for = Some(self.session.current);
+        self.bell.on
+    }
+}
+
+/// What the status line says after `x`.
+fn exported_notice(outcome: Result<Exported, std::io::ErrorKind>) -> Notice {
+    match outcome {
+        Ok(exported) => Notice::Exported {
+            path: exported.path,
+            flagged: exported.flagged,
+            copied: match exported.copied {
+                Some(Copied::System) => CopyNote::System,
+                Some(Copied::Terminal) => CopyNote::Terminal,
+                None => CopyNote::Failed,
+            },
+        },
+        Err(kind) => Notice::ExportFailed(kind),
+    }
+}
