@@ -13,7 +13,7 @@ use super::room_host::RoomHost;
 use super::state::AppState;
 use crate::clipboard::Clipboard;
 use crate::clock::local_offset;
-use crate::export::{Document, Summary, render};
+use crate::export::{Composition, compose};
 use crate::store::{Saver, SessionFile, VERSION, session_id};
 
 /// What the effects of a burst of actions came to.
@@ -103,18 +103,9 @@ impl Runner<'_> {
         terminal: &mut dyn Write,
         now: DateTime<Utc>,
     ) -> Action {
-        let shown = state.session.without_hidden();
-        let summary = Summary {
-            session: &shown,
-            as_of: now,
-            offset: local_offset(state.session.planned_start),
-            private: false,
-            names: false,
-            report: false,
-            intro: None,
-            removed: &[],
-        };
-        let Ok(bytes) = render(Document::Session(&summary), request.format, &[]) else {
+        let composition =
+            Composition::participants(now, local_offset(state.session().planned_start));
+        let Ok(composed) = compose(state.session(), &composition, request.format, &[]) else {
             return Action::Exported(Err(std::io::ErrorKind::InvalidData));
         };
         let default = self.exports_dir.join(format!(
@@ -123,14 +114,18 @@ impl Runner<'_> {
             request.format.extension()
         ));
         let clipboard = &mut self.clipboard;
-        let delivered = deliver(&bytes, request, default, &mut std::io::sink(), |text| {
-            clipboard.copy(text, terminal)
-        });
+        let delivered = deliver(
+            &composed.bytes,
+            request,
+            default,
+            &mut std::io::sink(),
+            |text| clipboard.copy(text, terminal),
+        );
         Action::Exported(match delivered {
             Ok(delivered) => Ok(Exported {
                 path: delivered.path.unwrap_or_default(),
                 copied: delivered.copied.and_then(Result::ok),
-                flagged: crate::export::personal::flags(&summary).len(),
+                flagged: composed.flags.len(),
             }),
             Err(not_written) => Err(not_written.error.kind()),
         })

@@ -8,8 +8,7 @@ use super::{Context, ExportArgs, fail, session_path_or};
 use crate::app::export::{Destination, ExportRequest, deliver};
 use crate::clipboard::{self, Copied};
 use crate::clock::local_offset;
-use crate::export::personal::{flags, redact};
-use crate::export::{Document, RenderError, SeriesSummary, Summary, render};
+use crate::export::{Audience, Composition, Document, RenderError, SeriesSummary, compose, render};
 use crate::i18n::Say;
 use crate::session::Session;
 use crate::store::{DataDir, SeriesFile, SessionFile, series_stem, session_id};
@@ -67,34 +66,29 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         })?),
         None => None,
     };
-    let shown = file.session.without_hidden();
-    let redacted = args.redact.then(|| redact(&shown));
-    // Only the report lists what phones removed, redacted as the rest.
-    let removed: Vec<_> = match (args.report, args.redact) {
-        (false, _) => Vec::new(),
-        (true, false) => file.session.removed_cards().cloned().collect(),
-        (true, true) => redact(&file.session).removed_cards().cloned().collect(),
-    };
-    let summary = Summary {
-        session: redacted.as_ref().unwrap_or(&shown),
+    let composition = Composition {
+        audience: if args.report {
+            Audience::Report
+        } else {
+            Audience::Participants
+        },
+        private_notes: args.private,
+        names: args.names,
+        redact: args.redact,
+        intro: intro.as_deref(),
         as_of: file.saved,
         offset: local_offset(file.session.planned_start),
-        private: args.private,
-        names: args.names,
-        report: args.report,
-        intro: intro.as_deref(),
-        removed: &removed,
     };
-    let found = flags(&Summary {
-        session: &shown,
-        ..summary
-    });
-    if !found.is_empty() {
+    let composed = rendered(compose(&file.session, &composition, format, &to))?;
+    if !composed.flags.is_empty() {
         let said = context.say(if args.redact {
-            Say::Redacted { texts: found.len() }
+            Say::Redacted {
+                texts: composed.flags.len(),
+            }
         } else {
             Say::PersonalData {
-                flags: found
+                flags: composed
+                    .flags
                     .into_iter()
                     .map(|flag| (flag.place, flag.kinds))
                     .collect(),
@@ -102,7 +96,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         });
         writeln!(context.err, "samla: {said}")?;
     }
-    let bytes = rendered(render(Document::Session(&summary), format, &to))?;
+    let bytes = composed.bytes;
     let default = data
         .exports_dir()
         .join(format!("{}.{}", session_id(&path), format.extension()));
@@ -134,8 +128,8 @@ fn series_files(
     Ok((files, series))
 }
 
-fn rendered(bytes: Result<Vec<u8>, RenderError>) -> anyhow::Result<Vec<u8>> {
-    bytes.map_err(|error| match error {
+fn rendered<T>(made: Result<T, RenderError>) -> anyhow::Result<T> {
+    made.map_err(|error| match error {
         RenderError::NoSeriesCsv => fail(Say::NoSeriesCsv),
         RenderError::Text(error) => anyhow::Error::new(error),
     })

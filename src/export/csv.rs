@@ -1,7 +1,7 @@
 //! The cards as CSV rows for analysis: one card a row, RFC 4180 quoting (by the
 //! csv crate), UTF-8 with a byte-order mark so spreadsheet programs read å, ä, ö.
 
-use super::markdown::Summary;
+use super::summary::Summary;
 use crate::agenda::SegmentKind;
 use crate::i18n::kind_label;
 use crate::session::{ActionItem, ItemStatus};

@@ -12,8 +12,9 @@ use mail_builder::mime::MimePart;
 use super::Recipient;
 use super::html::page;
 use super::letter::letter;
-use super::markdown::{Summary, render};
+use super::markdown::render;
 use super::series::{SeriesSummary, series_markdown};
+use super::summary::Summary;
 use super::text::text;
 
 /// The e-mail draft of the summary, to `recipients` (none: the user fills

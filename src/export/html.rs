@@ -4,8 +4,9 @@
 
 use pulldown_cmark::{Event, Options, Parser, html};
 
-use super::markdown::{Summary, markdown};
+use super::markdown::markdown;
 use super::series::{SeriesSummary, series_markdown};
+use super::summary::Summary;
 use crate::agenda::Language;
 
 /// The page's style: cards as notes on a board, tables that scroll on a phone.

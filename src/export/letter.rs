@@ -9,81 +9,15 @@ mod report;
 use head::{date_in_words, facts, lead, members};
 use report::{private_notes, removed_cards, time_log};
 
-use super::Summary;
+use super::blocks::{Block, CardItem, Letter, Section};
 use super::poll;
+use super::summary::Summary;
 use crate::agenda::{Segment, SegmentKind};
 use crate::i18n::{Words, words};
 use crate::session::{ActionItem, Card, Lane, PRIORITY_MARK};
 
 /// The tags of the ROS model, explained in a line wherever cards carry them.
 const ROS_TAGS: [&str; 3] = ["Regelverk", "Organisation", "Synsätt"];
-
-/// A whole summary.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Letter {
-    pub title: String,
-    /// The series and the event's number in it.
-    pub subtitle: Option<String>,
-    /// The opening a person would write.
-    pub lead: String,
-    /// Date, place, facilitator, expert, groups, who was here.
-    pub facts: Vec<(String, String)>,
-    pub sections: Vec<Section>,
-}
-
-/// A part of the summary under its own heading.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    pub heading: String,
-    pub blocks: Vec<Block>,
-}
-
-/// What a section is made of. Every text is plain: each format escapes it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// A paragraph; it may hold line breaks.
-    Text(String),
-    /// A line in a lesser voice: an instruction, an explanation.
-    Aside(String),
-    /// A list of plain items under a label: the questions.
-    List { label: String, items: Vec<String> },
-    /// A heading inside the section: a group, a theme.
-    Heading(String),
-    /// A heading under that: a column of a board.
-    Subheading(String),
-    /// Cards, one item each.
-    Cards(Vec<CardItem>),
-    /// A table; the columns after the first are numbers when `numeric`.
-    Table {
-        head: Vec<String>,
-        rows: Vec<Vec<String>>,
-        numeric: bool,
-    },
-}
-
-/// One card as a list item.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CardItem {
-    pub text: String,
-    pub tag: Option<String>,
-    pub quote: bool,
-    /// One of its group's priorities.
-    pub priority: bool,
-    /// Where it came from, where it is listed away from its segment.
-    pub from: Option<String>,
-}
-
-impl CardItem {
-    pub(super) fn of(card: &Card) -> Self {
-        Self {
-            text: card.text.clone(),
-            tag: card.tag.clone(),
-            quote: card.quote,
-            priority: card.priority,
-            from: None,
-        }
-    }
-}
 
 /// The letter `summary` asks for.
 pub fn letter(summary: &Summary) -> Letter {
@@ -407,7 +341,7 @@ fn matrix(cards: &[&Card], rows: &[String], columns: &[String]) -> Block {
                 format!("{star}{}{}", card.text, tag.unwrap_or_default())
             })
             .collect();
-        super::markdown::numbered(&texts, ")")
+        super::blocks::numbered(&texts, ")")
     };
     let mut head = vec![String::new()];
     head.extend(columns.iter().cloned());

@@ -1,5 +1,7 @@
 //! From a session to the summary participants receive: Markdown, HTML, e-mail, CSV.
 
+mod blocks;
+mod compose;
 mod csv;
 mod eml;
 mod escape;
@@ -10,14 +12,17 @@ pub mod personal;
 mod poll;
 mod recipients;
 mod series;
+mod summary;
 mod text;
 
+pub use compose::{Audience, Composed, Composition, compose};
 pub use csv::csv;
 pub use eml::{eml, series_eml};
 pub use html::{html, series_html};
-pub use markdown::{Summary, markdown};
+pub use markdown::markdown;
 pub use recipients::{Recipient, parse_recipients};
 pub use series::{SeriesSummary, series_markdown};
+pub use summary::Summary;
 
 /// The formats a summary is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! they go too, which private notes) hold any, and the session with every
 //! find replaced, for `--redact`.
 
-use super::Summary;
+use super::summary::Summary;
 use crate::i18n::words;
 use crate::session::personal::{Kind, finds, redacted};
 use crate::session::{Answer, Session};

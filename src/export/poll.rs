@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
+use super::blocks::Block;
 use super::escape;
-use super::letter::Block;
 use chrono::FixedOffset;
 
 use crate::agenda::{Language, QuestionKind, Scale, Sectors, Segment, Statement};

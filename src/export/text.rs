@@ -6,8 +6,8 @@ use std::fmt::Write;
 
 use textwrap::core::display_width;
 
+use super::blocks::{Block, CardItem, Letter};
 use super::escape;
-use super::letter::{Block, CardItem, Letter};
 use crate::session::PRIORITY_MARK;
 
 /// `letter` as plain text.

@@ -10,6 +10,7 @@ pub mod limits;
 mod live;
 mod lobby;
 mod pages;
+mod router;
 mod routes;
 pub mod rules;
 mod secret;

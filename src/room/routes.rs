@@ -1,19 +1,19 @@
-//! The room's addresses and what each does. Every change a device asks for is
-//! checked here (joined, its form check, its rate) and then by the loop (the
-//! segment, the card's owner), which alone changes the session.
+//! What the room's pages do: joining, the groups' pages and their cards.
+//! A handler checks only what HTTP carries (a joined device, its form check,
+//! its rate) and hands the change to the loop, where `rules` decides (the
+//! room open, the segment, the card's owner, blank text, the limits) and
+//! which alone changes the session.
 
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, Request, State};
+use axum::Form;
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Form, Router};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::Markup;
 use serde::Deserialize;
@@ -22,7 +22,6 @@ use tokio::sync::watch;
 use super::book::form_check;
 use super::devices::{self, Devices, JoinRefusal};
 use super::limits::{self, Limit};
-use super::live;
 use super::pages::{self, Writer};
 use super::snapshot::Snapshot;
 use super::{Refusal, RoomAction, RoomReply, RoomRequest};
@@ -69,84 +68,6 @@ impl Shared {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
-}
-
-/// The room's routes, with their limits.
-pub fn router(shared: Shared) -> Router {
-    Router::new()
-        .route("/", get(home))
-        .route("/join", post(join_form))
-        .route("/J/{code}", get(join_link))
-        .route("/J/{code}/{group}", get(join_group_link))
-        .route("/groups", get(groups))
-        .route("/g/{group}", get(group_page))
-        .route("/g/{group}/cards", post(post_card))
-        .route("/c/{card}/edit", get(edit_form).post(edit_card))
-        .route("/c/{card}/delete", get(remove_form).post(delete_card))
-        .route("/c/{card}/priority", post(toggle_priority))
-        .route("/poll", get(live::poll_page).post(live::answer_poll))
-        .route("/wall", get(live::wall_page))
-        .route("/events", get(live::events))
-        .route("/room.css", get(style))
-        .route("/room.js", get(script))
-        .fallback(not_found)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::map_response_with_state(
-            shared.clone(),
-            in_the_rooms_words,
-        ))
-        .layer(middleware::from_fn_with_state(
-            shared.clone(),
-            only_by_address,
-        ))
-        .with_state(shared)
-}
-
-/// Answers only requests that name the room by its address (an IP address,
-/// or `localhost`), as the join screen and its QR code do: a page elsewhere
-/// that points a name of its own at this laptop (DNS rebinding) gets nothing.
-async fn only_by_address(State(shared): State<Shared>, request: Request, next: Next) -> Response {
-    let named = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok())
-        .and_then(|host| host.parse::<axum::http::uri::Authority>().ok());
-    let by_address = named.is_some_and(|authority| {
-        let host = authority
-            .host()
-            .trim_start_matches('[')
-            .trim_end_matches(']');
-        host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok()
-    });
-    if by_address {
-        return next.run(request).await;
-    }
-    let snapshot = shared.snapshot();
-    let words = room_words(snapshot.language);
-    refused(
-        &snapshot,
-        StatusCode::MISDIRECTED_REQUEST,
-        words.other_address,
-        None,
-        "/",
-    )
-}
-
-/// The framework's own refusals (a body over the limit, a form that does not
-/// parse, a path that is not a number) in the room's words and on its page,
-/// never as English plain text.
-async fn in_the_rooms_words(State(shared): State<Shared>, response: Response) -> Response {
-    let status = response.status();
-    let plain = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_none_or(|kind| !kind.as_bytes().starts_with(b"text/html"));
-    if !(status.is_client_error() && plain) {
-        return response;
-    }
-    let snapshot = shared.snapshot();
-    let words = room_words(snapshot.language);
-    refused(&snapshot, status, words.bad_form, None, "/groups")
 }
 
 /// A device that joined: its token's entry, read from its cookie.
@@ -198,7 +119,7 @@ pub(super) fn html(status: StatusCode, markup: Markup) -> Response {
     (status, axum::response::Html(markup.into_string())).into_response()
 }
 
-async fn home(State(shared): State<Shared>, jar: CookieJar) -> Response {
+pub(super) async fn home(State(shared): State<Shared>, jar: CookieJar) -> Response {
     if known_device(&shared.devices(), &jar) {
         return Redirect::to("/groups").into_response();
     }
@@ -212,12 +133,12 @@ fn known_device(devices: &Devices, jar: &CookieJar) -> bool {
 }
 
 #[derive(Deserialize)]
-struct JoinForm {
+pub(super) struct JoinForm {
     #[serde(default)]
     code: String,
 }
 
-async fn join_form(
+pub(super) async fn join_form(
     State(shared): State<Shared>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
     jar: CookieJar,
@@ -226,7 +147,7 @@ async fn join_form(
     join(&shared, from, jar, &form.code, "/groups").await
 }
 
-async fn join_link(
+pub(super) async fn join_link(
     State(shared): State<Shared>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
     jar: CookieJar,
@@ -235,7 +156,7 @@ async fn join_link(
     join(&shared, from, jar, &code, "/groups").await
 }
 
-async fn join_group_link(
+pub(super) async fn join_group_link(
     State(shared): State<Shared>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
     jar: CookieJar,
@@ -327,11 +248,11 @@ async fn ask(shared: &Shared, action: RoomAction) -> Result<RoomReply, Unanswere
     }
 }
 
-async fn groups(State(shared): State<Shared>, _joined: Joined) -> Response {
+pub(super) async fn groups(State(shared): State<Shared>, _joined: Joined) -> Response {
     html(StatusCode::OK, pages::groups(&shared.snapshot()))
 }
 
-async fn group_page(
+pub(super) async fn group_page(
     State(shared): State<Shared>,
     joined: Joined,
     Path(number): Path<usize>,
@@ -347,7 +268,7 @@ async fn group_page(
 }
 
 #[derive(Deserialize)]
-struct PostForm {
+pub(super) struct PostForm {
     #[serde(default)]
     check: String,
     #[serde(default)]
@@ -360,7 +281,7 @@ struct PostForm {
     row: Option<String>,
 }
 
-async fn post_card(
+pub(super) async fn post_card(
     State(shared): State<Shared>,
     joined: Joined,
     Path(number): Path<usize>,
@@ -383,7 +304,7 @@ async fn post_card(
 }
 
 #[derive(Deserialize)]
-struct EditForm {
+pub(super) struct EditForm {
     #[serde(default)]
     check: String,
     #[serde(default)]
@@ -392,7 +313,7 @@ struct EditForm {
     revision: Option<u32>,
 }
 
-async fn edit_form(
+pub(super) async fn edit_form(
     State(shared): State<Shared>,
     joined: Joined,
     Path(card): Path<CardId>,
@@ -401,7 +322,7 @@ async fn edit_form(
 }
 
 /// The question before a card is removed: one tap never removes it.
-async fn remove_form(
+pub(super) async fn remove_form(
     State(shared): State<Shared>,
     joined: Joined,
     Path(card): Path<CardId>,
@@ -432,7 +353,7 @@ fn own_card_page(
     }
 }
 
-async fn edit_card(
+pub(super) async fn edit_card(
     State(shared): State<Shared>,
     joined: Joined,
     Path(card): Path<CardId>,
@@ -460,12 +381,12 @@ async fn edit_card(
 }
 
 #[derive(Deserialize)]
-struct CheckForm {
+pub(super) struct CheckForm {
     #[serde(default)]
     check: String,
 }
 
-async fn delete_card(
+pub(super) async fn delete_card(
     State(shared): State<Shared>,
     joined: Joined,
     Path(card): Path<CardId>,
@@ -481,7 +402,7 @@ async fn delete_card(
 
 /// Marks one of the group's cards as a priority, or takes the mark off,
 /// while the facilitator lets the room mark them.
-async fn toggle_priority(
+pub(super) async fn toggle_priority(
     State(shared): State<Shared>,
     joined: Joined,
     Path(card): Path<CardId>,
@@ -611,7 +532,7 @@ fn refusal_text(refusal: Refusal, language: Language) -> (StatusCode, Cow<'stati
     (status, Cow::Borrowed(why))
 }
 
-fn refused(
+pub(super) fn refused(
     snapshot: &Snapshot,
     status: StatusCode,
     why: &str,
@@ -623,27 +544,7 @@ fn refused(
     html(status, page)
 }
 
-async fn style() -> Response {
-    static_file("text/css; charset=utf-8", pages::STYLE)
-}
-
-async fn script() -> Response {
-    static_file("text/javascript; charset=utf-8", pages::SCRIPT)
-}
-
-fn static_file(kind: &'static str, body: &'static str) -> Response {
-    (
-        [(header::CONTENT_TYPE, HeaderValue::from_static(kind))],
-        body,
-    )
-        .into_response()
-}
-
-async fn not_found(State(shared): State<Shared>) -> Response {
-    not_found_page(&shared.snapshot())
-}
-
-fn not_found_page(snapshot: &Snapshot) -> Response {
+pub(super) fn not_found_page(snapshot: &Snapshot) -> Response {
     let words = room_words(snapshot.language);
     refused(snapshot, StatusCode::NOT_FOUND, words.not_found, None, "/")
 }

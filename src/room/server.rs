@@ -22,7 +22,8 @@ use tower::ServiceExt;
 use super::Door;
 use super::devices::Devices;
 use super::lobby::Lobby;
-use super::routes::{self, SendToLoop, Shared};
+use super::router;
+use super::routes::{SendToLoop, Shared};
 use super::snapshot::Snapshot;
 
 /// The port tried first, so the address stays the same from one seminar to
@@ -188,7 +189,7 @@ pub fn open(
     let thread = std::thread::Builder::new()
         .name("samla-room".into())
         .spawn(move || {
-            let router = routes::router(shared);
+            let router = router::router(shared);
             let limits = config.time_limits;
             runtime.block_on(serve(listener, router, snapshots, stopped, lobby, limits));
         })?;

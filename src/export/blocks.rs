@@ -1,0 +1,86 @@
+//! The document's blocks: a summary as its readers meet it, before any
+//! format. `letter` builds them from a session; Markdown, the page, the
+//! e-mail's text part render them.
+
+use crate::session::Card;
+
+/// A whole summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letter {
+    pub title: String,
+    /// The series and the event's number in it.
+    pub subtitle: Option<String>,
+    /// The opening a person would write.
+    pub lead: String,
+    /// Date, place, facilitator, expert, groups, who was here.
+    pub facts: Vec<(String, String)>,
+    pub sections: Vec<Section>,
+}
+
+/// A part of the summary under its own heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+/// What a section is made of. Every text is plain: each format escapes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph; it may hold line breaks.
+    Text(String),
+    /// A line in a lesser voice: an instruction, an explanation.
+    Aside(String),
+    /// A list of plain items under a label: the questions.
+    List { label: String, items: Vec<String> },
+    /// A heading inside the section: a group, a theme.
+    Heading(String),
+    /// A heading under that: a column of a board.
+    Subheading(String),
+    /// Cards, one item each.
+    Cards(Vec<CardItem>),
+    /// A table; the columns after the first are numbers when `numeric`.
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+        numeric: bool,
+    },
+}
+
+/// One card as a list item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardItem {
+    pub text: String,
+    pub tag: Option<String>,
+    pub quote: bool,
+    /// One of its group's priorities.
+    pub priority: bool,
+    /// Where it came from, where it is listed away from its segment.
+    pub from: Option<String>,
+}
+
+impl CardItem {
+    pub(super) fn of(card: &Card) -> Self {
+        Self {
+            text: card.text.clone(),
+            tag: card.tag.clone(),
+            quote: card.quote,
+            priority: card.priority,
+            from: None,
+        }
+    }
+}
+
+/// One text as it is, several numbered "1) … 2) …" (`close` after each
+/// number) so each stays apart in one table cell.
+pub fn numbered(texts: &[String], close: &str) -> String {
+    match texts.len() {
+        0 | 1 => texts.concat(),
+        _ => texts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| format!("{}{close} {text}", n + 1))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
