@@ -189,7 +189,7 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('c') => board(BoardAction::ClosePoll),
         KeyCode::Char('o') => board(BoardAction::RevealPoll),
         KeyCode::Char('F') => board(BoardAction::TextsToCards),
-        KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Room)),
+        KeyCode::Char('0') => board(BoardAction::SelectGroup(Lane::Plenary)),
         KeyCode::Char(digit @ '1'..='9') => board(BoardAction::SelectGroup(lane_of(digit))),
         KeyCode::Tab => board(BoardAction::StepColumn(1)),
         KeyCode::BackTab => board(BoardAction::StepColumn(-1)),
@@ -238,7 +238,7 @@ fn new_card_in_column(state: &AppState, key: KeyEvent) -> Option<usize> {
 fn lane_of(digit: char) -> Lane {
     match digit.to_digit(10) {
         Some(number @ 1..=9) => Lane::Group(number as usize - 1),
-        _ => Lane::Room,
+        _ => Lane::Plenary,
     }
 }
 

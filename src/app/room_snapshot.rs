@@ -41,7 +41,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
     let personal = segment.kind.is_personal();
     let cards = (0..session.group_count_in(index))
         .map(Lane::Group)
-        .chain(personal.then_some(Lane::Room))
+        .chain(personal.then_some(Lane::Plenary))
         .flat_map(|lane| session.cards_in(index, lane))
         .filter(|card| !card.hidden)
         .map(|card| SnapshotCard {

@@ -374,7 +374,7 @@ fn w_opens_the_room_then_shows_its_door_and_w_there_closes_it() {
     let effects = state.update(Action::RoomOpened(Ok(door())), one_pm());
     assert!(
         effects.contains(&Effect::Save),
-        "the room's view reads the door from the file"
+        "the projector reads the door from the file"
     );
     assert!(matches!(state.mode(), Mode::RoomDoor));
     let _ = state.update(Action::Dismiss, one_pm());
@@ -550,17 +550,17 @@ fn alone_or_in_pairs_a_phone_writes_the_rooms_cards_and_never_a_groups() {
         answer(&mut state, alone(Lane::Group(0))),
         RoomReply::Refused(Refusal::NotPosting)
     );
-    let RoomReply::Done(id) = answer(&mut state, alone(Lane::Room)) else {
+    let RoomReply::Done(id) = answer(&mut state, alone(Lane::Plenary)) else {
         panic!("a card of the room's");
     };
     let card = state.session.card(id).expect("the card");
-    assert_eq!((card.group, card.from_room), (Lane::Room, Some(4)));
+    assert_eq!((card.group, card.from_room), (Lane::Plenary, Some(4)));
     let snapshot = room_snapshot(&state, one_pm());
-    assert_eq!(snapshot.cards_of(Lane::Room).count(), 1);
+    assert_eq!(snapshot.cards_of(Lane::Plenary).count(), 1);
     // In a group segment the room's lane is the note-taker's, not a phone's.
     let _ = state.update(Action::Session(SessionAction::Next), one_pm());
     assert!(!room_snapshot(&state, one_pm()).personal);
-    let mut in_group = alone(Lane::Room);
+    let mut in_group = alone(Lane::Plenary);
     if let RoomAction::Post { segment, .. } = &mut in_group {
         *segment = state.session.current;
     }

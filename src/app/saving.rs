@@ -9,9 +9,9 @@ use chrono::{DateTime, Duration, Utc};
 /// The shortest time between two saves of typed text.
 pub const TYPING_WINDOW: Duration = Duration::milliseconds(250);
 
-/// What changed in one action, and so how soon it must be written.
+/// What one action left unsaved, and so how soon it must be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
+pub enum Unsaved {
     /// Nothing that is saved: the selection, the help, a cursor.
     Nothing,
     /// The text of the open editor.
@@ -20,7 +20,7 @@ pub enum Change {
     Structure,
 }
 
-impl Change {
+impl Unsaved {
     /// What a change to the session comes to: the structure, or nothing.
     pub fn of(applied: crate::session::Applied) -> Self {
         if applied.changed {
@@ -43,16 +43,16 @@ pub struct SaveSchedule {
 impl SaveSchedule {
     /// Whether `change` at `now` is to be saved now; typing within the window
     /// of the last save waits for [`SaveSchedule::due`].
-    pub fn should_save(&mut self, change: Change, now: DateTime<Utc>) -> bool {
+    pub fn should_save(&mut self, change: Unsaved, now: DateTime<Utc>) -> bool {
         let save = match change {
-            Change::Nothing => self.waiting && self.window_over(now),
-            Change::Draft => self.window_over(now),
-            Change::Structure => true,
+            Unsaved::Nothing => self.waiting && self.window_over(now),
+            Unsaved::Draft => self.window_over(now),
+            Unsaved::Structure => true,
         };
         if save {
             self.last = Some(now);
             self.waiting = false;
-        } else if change == Change::Draft {
+        } else if change == Unsaved::Draft {
             self.waiting = true;
         }
         save
@@ -85,25 +85,25 @@ mod tests {
     #[test]
     fn typing_is_saved_once_a_window_and_the_rest_when_it_is_over() {
         let mut saves = SaveSchedule::default();
-        assert!(saves.should_save(Change::Draft, at(0)));
+        assert!(saves.should_save(Unsaved::Draft, at(0)));
         for millis in (10..250).step_by(10) {
-            assert!(!saves.should_save(Change::Draft, at(millis)), "{millis}");
+            assert!(!saves.should_save(Unsaved::Draft, at(millis)), "{millis}");
         }
         assert_eq!(saves.due(at(100)), Some(Duration::milliseconds(150)));
-        assert!(!saves.should_save(Change::Nothing, at(249)));
-        assert!(saves.should_save(Change::Nothing, at(250)));
+        assert!(!saves.should_save(Unsaved::Nothing, at(249)));
+        assert!(saves.should_save(Unsaved::Nothing, at(250)));
         assert_eq!(saves.due(at(260)), None);
-        assert!(!saves.should_save(Change::Nothing, at(900)));
+        assert!(!saves.should_save(Unsaved::Nothing, at(900)));
     }
 
     #[test]
     fn structure_is_saved_at_once_and_nothing_is_never_saved() {
         let mut saves = SaveSchedule::default();
-        assert!(!saves.should_save(Change::Nothing, at(0)));
-        assert!(saves.should_save(Change::Structure, at(1)));
-        assert!(saves.should_save(Change::Structure, at(2)));
-        assert!(!saves.should_save(Change::Draft, at(3)));
-        assert!(saves.should_save(Change::Structure, at(4)));
+        assert!(!saves.should_save(Unsaved::Nothing, at(0)));
+        assert!(saves.should_save(Unsaved::Structure, at(1)));
+        assert!(saves.should_save(Unsaved::Structure, at(2)));
+        assert!(!saves.should_save(Unsaved::Draft, at(3)));
+        assert!(saves.should_save(Unsaved::Structure, at(4)));
         assert_eq!(saves.due(at(5)), None);
     }
 }

@@ -100,7 +100,7 @@ impl AppState {
             language,
             theme,
             board: Selection {
-                lane: Lane::Room,
+                lane: Lane::Plenary,
                 card: None,
                 column: 0,
             },
@@ -228,7 +228,7 @@ impl AppState {
     /// or the room's where people write alone or in pairs.
     pub fn writing_lane(&self) -> Lane {
         if self.session.current_segment().kind.is_personal() {
-            Lane::Room
+            Lane::Plenary
         } else {
             self.board.lane
         }
@@ -265,9 +265,11 @@ impl AppState {
         };
         let purpose = match editor.target {
             DraftTarget::NewCard { group, .. } => EditorPurpose::NewCard(group),
-            DraftTarget::Card(id) => {
-                EditorPurpose::EditCard(self.session.card(id).map_or(Lane::Room, |card| card.group))
-            }
+            DraftTarget::Card(id) => EditorPurpose::EditCard(
+                self.session
+                    .card(id)
+                    .map_or(Lane::Plenary, |card| card.group),
+            ),
             DraftTarget::PrivateNote(_) => EditorPurpose::PrivateNote,
             DraftTarget::Comment(_) => EditorPurpose::Comment,
             DraftTarget::NewMember(_) | DraftTarget::MemberName(_) => EditorPurpose::MemberName,

@@ -543,7 +543,7 @@ fn n_renames_the_selected_group_on_the_board_the_rooms_snapshot_and_the_summary(
     );
     assert_eq!(state.session.groups[0], "Sandviken");
     let _ = state.update(
-        Action::Board(BoardAction::SelectGroup(crate::session::Lane::Room)),
+        Action::Board(BoardAction::SelectGroup(crate::session::Lane::Plenary)),
         one_pm(),
     );
     let _ = state.update(Action::Board(BoardAction::RenameGroup), one_pm());
@@ -648,14 +648,14 @@ fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
     let card = state.session.cards.last().expect("the card");
     assert_eq!(
         (card.text.as_str(), card.group),
-        ("Mina tankar", Lane::Room)
+        ("Mina tankar", Lane::Plenary)
     );
     assert_eq!(state.board.card, Some(card.id), "and it is selected");
     assert_eq!(
         state
             .view(one_pm(), chrono::FixedOffset::east_opt(0).unwrap())
             .selected_lane,
-        Lane::Room
+        Lane::Plenary
     );
     // The summary lists the room's cards under the segment, under no group.
     let summary = summary_of(&state);

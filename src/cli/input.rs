@@ -132,7 +132,7 @@ pub fn watch_session(path: &Path, events: InputSender) -> notify::Result<Box<dyn
 
 /// Whether `event` says the file named `name` changed: written, created,
 /// renamed into place or removed. Opening and reading it are no change;
-/// counting them made the room's view reload after each of its own reads.
+/// counting them made the projector reload after each of its own reads.
 fn changes_file(event: &notify::Event, name: Option<&std::ffi::OsStr>) -> bool {
     use notify::EventKind;
     use notify::event::ModifyKind;

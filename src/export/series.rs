@@ -410,7 +410,7 @@ fn themes(out: &mut String, summary: &SeriesSummary) {
                     session.group_name_in(card.segment, card.group, words.group, "")
                 }
                 Lane::Group(group) => summary.groups.get(group).cloned().unwrap_or_default(),
-                Lane::Room => words.whole_room.to_owned(),
+                Lane::Plenary => words.whole_room.to_owned(),
             };
             let _ = writeln!(
                 out,

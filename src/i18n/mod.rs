@@ -1,5 +1,5 @@
 //! The message catalogue: every word a person reads that does not come from an
-//! agenda or a card, in Swedish and English. The screens, the room's view, the
+//! agenda or a card, in Swedish and English. The screens, the projector, the
 //! summaries and the command line all take their words from here; each table
 //! is a struct or a `match` per language, so the compiler checks that both
 //! languages are complete.

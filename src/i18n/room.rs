@@ -344,7 +344,7 @@ pub fn room_words(language: Language) -> &'static RoomWords {
     super::pick(language, &SV, &EN)
 }
 
-/// The run screen's and the room's view's words about the room's door.
+/// The run screen's and the projector's words about the room's door.
 #[derive(Debug)]
 pub struct DoorWords {
     /// The join screen's title.
@@ -357,7 +357,7 @@ pub struct DoorWords {
     pub pick_group: &'static str,
     /// The join screen's footer: its keys.
     pub keys: &'static str,
-    /// On the status line and the room's view, before the address.
+    /// On the status line and the projector, before the address.
     pub room: &'static str,
     /// Before the code.
     pub code: &'static str,

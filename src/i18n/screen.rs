@@ -28,8 +28,8 @@ pub struct Strings {
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub keys: &'static [(&'static str, &'static str)],
-    /// The room's view's keys (`samla present`).
-    pub room_keys: &'static [(&'static str, &'static str)],
+    /// The projector's keys (`samla present`).
+    pub present_keys: &'static [(&'static str, &'static str)],
     pub rebalance_title: &'static str,
     pub rebalance_before: &'static str,
     pub rebalance_after: &'static str,
@@ -121,11 +121,11 @@ const SV: Strings = Strings {
     hint_long: "Mellanslag start/paus · n/p pass · +/- minut · a kort · ? hjälp",
     too_small: "Terminalen är för liten",
     help_title: "Tangenter",
-    room_keys: &[
+    present_keys: &[
         ("b", "visa eller dölj gruppernas kort"),
         (
             "Esc / Ctrl+Q",
-            "lämna rummets vy (inget kan gå förlorat här)",
+            "lämna projektorvyn (inget kan gå förlorat här)",
         ),
         ("?", "visa eller dölj hjälpen"),
     ],
@@ -273,11 +273,11 @@ const EN: Strings = Strings {
     hint_long: "Space start/pause · n/p segment · +/- minute · a card · ? help",
     too_small: "Terminal too small",
     help_title: "Keys",
-    room_keys: &[
+    present_keys: &[
         ("b", "show or hide the groups' cards"),
         (
             "Esc / Ctrl+Q",
-            "leave the room's view (nothing can be lost here)",
+            "leave the projector (nothing can be lost here)",
         ),
         ("?", "show or hide this help"),
     ],

@@ -97,7 +97,7 @@ pub fn group_page(snapshot: &Snapshot, lane: Lane, writer: Writer, now: DateTime
     let number = lane_number(lane);
     let events = format!("/events?group={number}");
     let card_label = match lane {
-        Lane::Room => words.own_card_label,
+        Lane::Plenary => words.own_card_label,
         Lane::Group(_) => words.card_label,
     };
     page(
@@ -133,7 +133,7 @@ pub fn group_page(snapshot: &Snapshot, lane: Lane, writer: Writer, now: DateTime
             }
             p.footer {
                 @if snapshot.wall { a href="/wall" { (words.wall_link) } " · " }
-                @if lane == Lane::Room { a href="/groups" { (words.back) } }
+                @if lane == Lane::Plenary { a href="/groups" { (words.back) } }
                 @else { a href="/groups" { (words.change_group) } }
             }
         },
@@ -284,16 +284,16 @@ fn minutes_text(seconds: i64, words: &RoomWords) -> String {
 fn cards(snapshot: &Snapshot, lane: Lane, writer: Writer, words: &RoomWords) -> Markup {
     let cards: Vec<&SnapshotCard> = snapshot
         .cards_of(lane)
-        .filter(|card| lane != Lane::Room || card.device == Some(writer.device))
+        .filter(|card| lane != Lane::Plenary || card.device == Some(writer.device))
         .collect();
     let heading = match lane {
-        Lane::Room => words.own_cards_heading,
+        Lane::Plenary => words.own_cards_heading,
         Lane::Group(_) => words.cards_heading,
     };
     let marked = cards.iter().filter(|card| card.priority).count();
     let voting = snapshot
         .voting
-        .filter(|_| snapshot.open && lane != Lane::Room);
+        .filter(|_| snapshot.open && lane != Lane::Plenary);
     html! {
         h2 { (heading) }
         @if let Some(limit) = voting {

@@ -117,7 +117,7 @@ impl Rules<'_> {
                 let count = self.session.group_count_in(self.session.current);
                 // Alone or in pairs every card is the room's; elsewhere a group's.
                 let lane_fits = match lane {
-                    Lane::Room => self.session.current_segment().kind.is_personal(),
+                    Lane::Plenary => self.session.current_segment().kind.is_personal(),
                     Lane::Group(group) => {
                         *group < count && !self.session.current_segment().kind.is_personal()
                     }
@@ -220,7 +220,7 @@ impl Rules<'_> {
             return Err(Refusal::NotVoting);
         }
         let card = self.session.card(id).ok_or(Refusal::NotYours)?;
-        if card.hidden || card.segment != self.session.current || card.group == Lane::Room {
+        if card.hidden || card.segment != self.session.current || card.group == Lane::Plenary {
             return Err(Refusal::NotYours);
         }
         match self.session.priority_allowed(id) {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::agenda::Language;
 use crate::session::{CardId, Lane};
 
-/// The room's view of the session at one moment.
+/// What the room's pages show of the session at one moment.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Snapshot {
     /// Whether the room is open.
@@ -138,7 +138,7 @@ pub struct SnapshotCard {
 /// The number an address gives `lane`: a group's from 1, the room's 0.
 pub fn lane_number(lane: Lane) -> usize {
     match lane {
-        Lane::Room => 0,
+        Lane::Plenary => 0,
         Lane::Group(group) => group + 1,
     }
 }
@@ -153,7 +153,7 @@ impl Snapshot {
     /// write alone or in pairs only 0, the room's page of one's own.
     pub fn lane_of(&self, number: usize) -> Option<Lane> {
         match number {
-            0 => self.personal.then_some(Lane::Room),
+            0 => self.personal.then_some(Lane::Plenary),
             _ if self.personal => None,
             number if number <= self.groups.len() => Some(Lane::Group(number - 1)),
             _ => None,

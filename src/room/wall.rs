@@ -29,7 +29,7 @@ pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
                         @if snapshot.personal {
                             section.lane {
                                 h3 { (words.everyone) }
-                                (lane(snapshot, Lane::Room))
+                                (lane(snapshot, Lane::Plenary))
                             }
                         }
                         @for (group, name) in snapshot.groups.iter().enumerate() {

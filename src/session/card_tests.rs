@@ -407,11 +407,11 @@ fn a_new_card_says_its_id_and_a_blank_or_misplaced_one_why_not() {
     let at = start_time();
     let next = session.next_card_id;
     assert_eq!(
-        session.apply(add(Lane::Room, "Ett kort"), at).added,
+        session.apply(add(Lane::Plenary, "Ett kort"), at).added,
         Some(next)
     );
     assert_eq!(
-        session.apply(add(Lane::Room, " \n "), at).refused,
+        session.apply(add(Lane::Plenary, " \n "), at).refused,
         Some(Refused::Blank)
     );
     assert_eq!(

@@ -125,7 +125,7 @@ impl Session {
                 for card in session.cards_in(at, lane).into_iter().filter(|c| !c.hidden) {
                     let group = match lane {
                         Lane::Group(group) if group < count => lane,
-                        _ => Lane::Room,
+                        _ => Lane::Plenary,
                     };
                     let brought = card.brought.clone().unwrap_or_else(|| Brought {
                         agenda: session.agenda.title.clone(),

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 pub enum Lane {
     /// Group `n` (0-based).
     Group(usize),
-    /// The whole room (plenary), shown after the groups.
-    Room,
+    /// The whole room together (the plenary), shown after the groups.
+    Plenary,
 }
 
 impl Lane {
@@ -18,19 +18,19 @@ impl Lane {
     pub fn group(self) -> Option<usize> {
         match self {
             Lane::Group(index) => Some(index),
-            Lane::Room => None,
+            Lane::Plenary => None,
         }
     }
 
     /// The lanes of `groups` groups, then the whole room, in board order.
     pub fn all(groups: usize) -> impl Iterator<Item = Lane> {
-        (0..groups).map(Lane::Group).chain([Lane::Room])
+        (0..groups).map(Lane::Group).chain([Lane::Plenary])
     }
 }
 
 impl From<Option<usize>> for Lane {
     fn from(group: Option<usize>) -> Self {
-        group.map_or(Lane::Room, Lane::Group)
+        group.map_or(Lane::Plenary, Lane::Group)
     }
 }
 
@@ -47,15 +47,15 @@ mod tests {
     #[test]
     fn a_lane_is_kept_in_files_as_the_option_it_was() {
         assert_eq!(ron::to_string(&Lane::Group(2)).unwrap(), "Some(2)");
-        assert_eq!(ron::to_string(&Lane::Room).unwrap(), "None");
+        assert_eq!(ron::to_string(&Lane::Plenary).unwrap(), "None");
         assert_eq!(ron::from_str::<Lane>("Some(2)").unwrap(), Lane::Group(2));
-        assert_eq!(ron::from_str::<Lane>("None").unwrap(), Lane::Room);
+        assert_eq!(ron::from_str::<Lane>("None").unwrap(), Lane::Plenary);
     }
 
     #[test]
     fn the_room_comes_after_the_groups() {
         let lanes: Vec<Lane> = Lane::all(2).collect();
-        assert_eq!(lanes, [Lane::Group(0), Lane::Group(1), Lane::Room]);
-        assert!(Lane::Group(11) < Lane::Room);
+        assert_eq!(lanes, [Lane::Group(0), Lane::Group(1), Lane::Plenary]);
+        assert!(Lane::Group(11) < Lane::Plenary);
     }
 }

@@ -26,7 +26,7 @@ pub use poll::{
     Answer, Cohort, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult,
     ThemeTable, index, level, option_key, option_letter, parse_answer, parse_line, themes,
 };
-pub use rebalance::{Change, Proposal, default_minimum, propose_rebalance};
+pub use rebalance::{MinutesChange, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction, count_by_sector};
 pub use schedule::{Slot, planned_start};
 pub use timing::{Pause, SegmentTiming, TimerState};
@@ -218,7 +218,7 @@ impl Session {
                 .get(index)
                 .cloned()
                 .unwrap_or_else(|| format!("{group_word} {}", index + 1)),
-            Lane::Room => whole_room.to_owned(),
+            Lane::Plenary => whole_room.to_owned(),
         }
     }
 

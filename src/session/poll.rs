@@ -578,7 +578,7 @@ impl Session {
                     self.apply_card(
                         super::CardAction::Add {
                             segment: into,
-                            group: super::Lane::Room,
+                            group: super::Lane::Plenary,
                             text,
                         },
                         now,

@@ -10,7 +10,7 @@ use crate::agenda::{Segment, SegmentKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
     /// The segments that get shorter.
-    pub changes: Vec<Change>,
+    pub changes: Vec<MinutesChange>,
     /// When the seminar ends with the proposal applied (if nothing else runs over).
     pub lands_at: DateTime<Utc>,
     /// Minutes still late with the proposal applied (0 when it lands on time).
@@ -19,7 +19,7 @@ pub struct Proposal {
 
 /// One segment's planned minutes before and after a rebalance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Change {
+pub struct MinutesChange {
     /// Index of the segment in the agenda.
     pub segment: usize,
     /// When it starts at this pace with the proposal applied.
@@ -73,7 +73,7 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
         .iter()
         .zip(before.iter().zip(&after))
         .filter(|(_, (before, after))| before != after)
-        .map(|((index, _, _), (before, after))| Change {
+        .map(|((index, _, _), (before, after))| MinutesChange {
             segment: *index,
             starts: schedule[*index].starts,
             before: *before,

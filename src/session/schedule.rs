@@ -87,7 +87,7 @@ impl Session {
     }
 
     /// The day as it stands at `now`: every segment's place, the one source of
-    /// the times the run screen, the room's view and the summary show.
+    /// the times the run screen, the projector and the summary show.
     pub fn schedule(&self, now: DateTime<Utc>) -> Vec<Slot> {
         self.schedule_with(now, |index| self.planned_minutes(index))
     }

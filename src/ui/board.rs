@@ -34,18 +34,18 @@ pub fn lanes(view: &View) -> Vec<Lane> {
             .map(Lane::Group)
             .filter(|lane| !session.cards_in(session.current, *lane).is_empty())
             .collect();
-        lanes.push(Lane::Room);
+        lanes.push(Lane::Plenary);
         return lanes;
     }
     let mut lanes: Vec<Lane> = (0..session.group_count_in(session.current))
         .map(Lane::Group)
         .collect();
-    let room_has_cards = !session.cards_in(session.current, Lane::Room).is_empty();
+    let room_has_cards = !session.cards_in(session.current, Lane::Plenary).is_empty();
     if room_has_cards
-        || (view.selected_lane == Lane::Room && !view.projector)
+        || (view.selected_lane == Lane::Plenary && !view.projector)
         || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
     {
-        lanes.push(Lane::Room);
+        lanes.push(Lane::Plenary);
     }
     lanes
 }
@@ -296,7 +296,7 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
 
 /// Whether the run screen marks `card` as holding personal data (a
 /// personnummer, an e-mail address, a phone number), so the note-taker can
-/// change it before it is sent; the room's view never shows the mark.
+/// change it before it is sent; the projector never shows the mark.
 pub fn flagged(view: &View, card: &Card) -> bool {
     !view.projector && !crate::session::personal::finds(&card.text).is_empty()
 }

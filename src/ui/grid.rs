@@ -1,7 +1,7 @@
 //! The board of a segment with columns (the vision, the action plan, any
 //! exercise's columns): a row per group, a column per heading, each card under
 //! the column it sits in. A matrix has a row per row of the selected group's
-//! matrix (on the room's view, of every group with cards).
+//! matrix (on the projector, of every group with cards).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -13,7 +13,7 @@ use crate::i18n;
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let strings = i18n::strings(view.language);
     let keys = if view.projector {
-        strings.room_keys
+        strings.present_keys
     } else {
         strings.keys
     };

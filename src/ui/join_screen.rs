@@ -70,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
     frame.render_widget(Paragraph::new(last).wrap(Wrap { trim: true }), bottom);
 }
 
-/// The way in, in the room's view's lower right corner while the room is open:
+/// The way in, in the projector's lower right corner while the room is open:
 /// the QR code with the code and the address below it where there is room,
 /// else the address and the code on one line.
 pub fn corner(frame: &mut Frame, area: Rect, view: &View, door: &Door) {

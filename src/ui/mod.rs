@@ -222,7 +222,7 @@ fn kind_above_title(segment: &crate::agenda::Segment, language: Language) -> Opt
 }
 
 /// The cards of `lane` in the current segment as this screen shows them: the
-/// room's view leaves out the cards taken down.
+/// projector leaves out the cards taken down.
 fn shown_cards<'a>(view: &View<'a>, lane: Lane) -> Vec<&'a Card> {
     let session = view.session;
     let mut cards = session.cards_in(session.current, lane);

@@ -289,7 +289,7 @@ fn render_options(
 }
 
 /// A free-text question's answers, the latest that fit, on the
-/// facilitator's screen; the room's view shows how many, not what.
+/// facilitator's screen; the projector shows how many, not what.
 fn render_texts(frame: &mut Frame, area: Rect, view: &View, session: &Session, index: usize) {
     if view.projector {
         return;

@@ -46,7 +46,7 @@ impl<'a> PresentView<'a> {
             offset: self.offset,
             language: self.language,
             theme: self.theme,
-            selected_lane: Lane::Room,
+            selected_lane: Lane::Plenary,
             selected_card: None,
             editor: None,
             overlay: if self.help {

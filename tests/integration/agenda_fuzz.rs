@@ -253,7 +253,7 @@ fn run_through(agenda: samla::agenda::Agenda) {
     for segment in 0..session.agenda.segments.len() {
         let lanes = (0..session.group_count_in(segment))
             .map(Lane::Group)
-            .chain([Lane::Room]);
+            .chain([Lane::Plenary]);
         for lane in lanes {
             let id = session.next_card_id;
             let action = CardAction::AddInColumn {

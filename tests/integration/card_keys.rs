@@ -83,7 +83,7 @@ fn keys_typed_into_the_editor_never_trigger_commands() {
     );
     assert_eq!(
         state.selected_lane(),
-        Lane::Room,
+        Lane::Plenary,
         "digits did not select a group"
     );
     assert!(matches!(state.mode(), Mode::Editor(_)));

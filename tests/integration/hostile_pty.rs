@@ -1,7 +1,7 @@
 //! A careless day against the real binary in real pseudo-terminals: a series
 //! changed from two sides, line feeds and long pastes from terminals without
 //! bracketed paste, Ctrl+Z from the shell, an emergency copy resumed, locks
-//! left behind, and the room's view after a change.
+//! left behind, and the projector after a change.
 
 use crate::common;
 

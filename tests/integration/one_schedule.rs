@@ -1,4 +1,4 @@
-//! The run screen's agenda, the room's view and the summary's time log tell
+//! The run screen's agenda, the projector and the summary's time log tell
 //! the same times, because one schedule computes them: checked after every
 //! kind of change to the day (`+`, `-`, a rebalance, `p`, `n`, a pause).
 
@@ -74,11 +74,11 @@ fn agenda_rows(run_screen: &str) -> Vec<Row> {
         .collect()
 }
 
-/// "Nästa: 14:20 …" on the room's view.
-fn next_on_room_view(room: &str) -> NaiveTime {
+/// "Nästa: 14:20 …" on the projector.
+fn next_on_the_projector(room: &str) -> NaiveTime {
     let at = room
         .find("Nästa: ")
-        .expect("the next segment on the room's view")
+        .expect("the next segment on the projector")
         + "Nästa: ".len();
     clock(&room[at..at + 5])
 }
@@ -137,7 +137,7 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
     let local_now = now.with_timezone(&stockholm()).time();
     let minutes = |row: Row| Duration::minutes(row.minutes.expect("planned minutes"));
     assert_eq!(
-        next_on_room_view(&room),
+        next_on_the_projector(&room),
         rows[current + 1].time,
         "after {after}: the room's next segment and the agenda\n{room}\n{run_screen}"
     );
@@ -197,7 +197,7 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
 }
 
 #[test]
-fn the_agenda_the_room_view_and_the_time_log_tell_the_same_times() {
+fn the_agenda_the_projector_and_the_time_log_tell_the_same_times() {
     let agenda = load_bundled("seminarium-1")
         .expect("bundled")
         .expect("valid");

@@ -1,6 +1,6 @@
 //! Personal data stays out of what is sent: the real binary warns on stderr,
 //! naming the cards, and `--redact` takes the finds out; the run screen marks
-//! such a card on the board (never on the room's view) and `x` says so.
+//! such a card on the board (never on the projector) and `x` says so.
 
 use crate::common;
 

@@ -1,5 +1,5 @@
 //! `samla run` and `samla present` side by side on one data folder, each in a
-//! real pseudo-terminal: what the facilitator does shows in the room's view.
+//! real pseudo-terminal: what the facilitator does shows in the projector.
 
 use crate::common;
 
@@ -26,7 +26,7 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
     );
     run.wait_for_text("Förmätning");
     let mut present = PtyApp::spawn(&["present"], home.path(), 100, 30);
-    present.wait_for("the room's view before the start", |screen| {
+    present.wait_for("the projector before the start", |screen| {
         screen.contains("Inte startad – tryck Mellanslag") && screen.contains("Nästa: ")
     });
 
@@ -82,10 +82,10 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
     // `q` is the run screen's quote mark: here it leaves nothing. `?` shows
     // the view's keys, Esc closes them, and Ctrl+Q leaves.
     present.send(b"q?");
-    present.wait_for_text("lämna rummets vy");
+    present.wait_for_text("lämna projektorvyn");
     present.send(b"\x1b");
     present.wait_for("the help to close", |screen| {
-        !screen.contains("lämna rummets vy")
+        !screen.contains("lämna projektorvyn")
     });
     // Still there: `b` hides the board it showed.
     present.send(b"b");

@@ -1,4 +1,4 @@
-//! The room's view headless: snapshots of its states at 80×24 and 200×60 in
+//! The projector headless: snapshots of its states at 80×24 and 200×60 in
 //! both languages, every size from 1×1 to 300×80 without a panic, and no
 //! private note ever.
 
@@ -23,7 +23,7 @@ fn stockholm() -> FixedOffset {
 
 fn session(agenda: &str, language: Language) -> AppState {
     let mut agenda = load_bundled(agenda).expect("bundled").expect("valid");
-    // The room's view of the timed segments; the surveys have tests of their own.
+    // The projector of the timed segments; the surveys have tests of their own.
     agenda
         .segments
         .retain(|segment| segment.kind != SegmentKind::Poll);
@@ -177,7 +177,7 @@ fn draw(scene: &Scene, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 #[test]
-fn snapshots_of_the_room_view_in_both_languages_and_two_sizes() {
+fn snapshots_of_the_projector_in_both_languages_and_two_sizes() {
     for language in [Language::Sv, Language::En] {
         for scene in scenes(language) {
             for (width, height) in [(80, 24), (200, 60)] {
@@ -236,7 +236,7 @@ fn keys_b_toggles_the_board_and_esc_ctrl_q_leave_but_q_does_not() {
 }
 
 #[test]
-fn no_color_draws_the_room_view_without_a_colour() {
+fn no_color_draws_the_projector_without_a_colour() {
     for scene in scenes(Language::Sv) {
         let file = app::snapshot(&scene.state, "test", one_pm());
         let view = ui::PresentView {
@@ -280,7 +280,7 @@ fn when_the_day_is_over_the_room_sees_that_and_no_frozen_countdown() {
 }
 
 #[test]
-fn question_mark_shows_the_room_views_own_keys_and_no_others() {
+fn question_mark_shows_the_projectors_own_keys_and_no_others() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use samla::app::{PresentKey, present_key};
     assert_eq!(
@@ -288,8 +288,8 @@ fn question_mark_shows_the_room_views_own_keys_and_no_others() {
         Some(PresentKey::ToggleHelp)
     );
     for (language, own, runs) in [
-        (Language::Sv, "lämna rummets vy", "Mellanslag"),
-        (Language::En, "leave the room's view", "Space"),
+        (Language::Sv, "lämna projektorvyn", "Mellanslag"),
+        (Language::En, "leave the projector", "Space"),
     ] {
         let state = session("seminarium-1", language);
         let now = one_pm();

@@ -1,6 +1,6 @@
 //! Looking around writes nothing: with `samla present` beside the run screen,
 //! six seconds of navigation (groups, cards, help, the roster; a few hundred
-//! keys) leave the session file untouched, so the room's view has nothing to
+//! keys) leave the session file untouched, so the projector has nothing to
 //! reload.
 
 use std::path::Path;

@@ -561,7 +561,7 @@ fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live() {
     let file = wait_for_file(room.home(), "the card alone", |file| {
         file.session.cards.len() == 1
     });
-    assert_eq!(file.session.cards[0].group, Lane::Room);
+    assert_eq!(file.session.cards[0].group, Lane::Plenary);
     room.go_to("Analys: var ligger hindren?");
     room.app.send(b"1a");
     room.app.wait_for_text("Nytt kort");

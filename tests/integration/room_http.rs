@@ -554,7 +554,7 @@ fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_p
         file.session
             .cards
             .iter()
-            .all(|card| card.group == Lane::Room)
+            .all(|card| card.group == Lane::Plenary)
     );
     assert_eq!(anna.get("/g/1").0, 404, "no group to write for here");
 

@@ -1,6 +1,6 @@
 //! The room on the screens, headless: the join screen, the status line and
 //! the board with cards from phones on the run screen, the corner of the
-//! room's view; snapshots in both languages at two sizes, and the QR codes
+//! projector; snapshots in both languages at two sizes, and the QR codes
 //! drawn there read back with a real QR decoder.
 
 use chrono::Duration;
@@ -128,7 +128,7 @@ fn the_board_marks_room_cards_and_the_hidden_one() {
     assert!(hidden.hidden && hidden.group == Lane::Group(1));
 }
 
-/// The room's view of `state` as `samla present` draws it from the saved file.
+/// The projector of `state` as `samla present` draws it from the saved file.
 fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<TestBackend> {
     let now = one_pm() + Duration::minutes(5);
     let file = app::snapshot(state, "seminarium-3", now);
@@ -149,7 +149,7 @@ fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<T
 }
 
 #[test]
-fn snapshots_of_the_room_view_with_the_way_in_in_its_corner() {
+fn snapshots_of_the_projector_with_the_way_in_in_its_corner() {
     for language in [Language::Sv, Language::En] {
         let state = action_plan_with_room_cards(agenda_of(language));
         let lang = language_name(language);
@@ -165,7 +165,7 @@ fn snapshots_of_the_room_view_with_the_way_in_in_its_corner() {
         );
         assert!(
             !board.contains("☏"),
-            "the room's view does not mark who typed"
+            "the projector does not mark who typed"
         );
     }
 }
@@ -214,7 +214,7 @@ fn scanned(terminal: &Terminal<TestBackend>) -> Option<String> {
 }
 
 #[test]
-fn the_qr_codes_on_the_join_screen_and_the_room_view_scan_as_the_join_link() {
+fn the_qr_codes_on_the_join_screen_and_the_projector_scan_as_the_join_link() {
     let mut state = action_plan_with_room_cards("seminarium-3");
     press(&mut state, key(KeyCode::Char('w')));
     let link = door().join_link();
@@ -230,7 +230,7 @@ fn the_qr_codes_on_the_join_screen_and_the_room_view_scan_as_the_join_link() {
 }
 
 #[test]
-fn the_room_view_shows_a_polls_results_as_bars_only_once_they_are_shown() {
+fn the_projector_shows_a_polls_results_as_bars_only_once_they_are_shown() {
     let mut state = state_at("seminarium-1", 2, SegmentKind::Poll);
     let _ = state.update(Action::RoomOpened(Ok(door())), one_pm());
     let _ = state.update(Action::Dismiss, one_pm());
@@ -250,7 +250,7 @@ fn the_room_view_shows_a_polls_results_as_bars_only_once_they_are_shown() {
     let shown = present(&state, 160, 48, false).backend().to_string();
     assert!(shown.contains("4 svar"), "{shown}");
     assert!(shown.contains("medel 4,0"));
-    assert!(!shown.contains("i / v"), "no keys on the room's view");
+    assert!(!shown.contains("i / v"), "no keys on the projector");
     insta::assert_snapshot!("room_present_poll_results_sv_160x48", shown);
 }
 
@@ -278,7 +278,7 @@ fn a_mixed_survey_shows_choices_by_name_a_trend_and_free_text_only_to_the_facili
     );
     assert!(
         !room.contains("Mer tid"),
-        "free text stays off the room's view"
+        "free text stays off the projector"
     );
     insta::assert_snapshot!("room_present_mixed_survey_sv_160x48", room);
     let screen = draw(&state, 160, 48).backend().to_string();

@@ -374,10 +374,10 @@ fn group_keys_select_existing_groups_only() {
     );
     assert_eq!(state.selected_lane(), Lane::Group(3), "there is no group 5");
     let _ = state.update(
-        Action::Board(BoardAction::SelectGroup(Lane::Room)),
+        Action::Board(BoardAction::SelectGroup(Lane::Plenary)),
         one_pm(),
     );
-    assert_eq!(state.selected_lane(), Lane::Room);
+    assert_eq!(state.selected_lane(), Lane::Plenary);
     let screen = draw(&state, one_pm(), 80, 24).backend().to_string();
     assert!(screen.contains("Helgrupp"));
 }

@@ -134,7 +134,7 @@ fn saved_session(home: &Path, name: &str, cards: usize) -> std::path::PathBuf {
         let _ = state.update(
             Action::Session(SessionAction::Card(CardAction::Add {
                 segment: 0,
-                group: Lane::Room,
+                group: Lane::Plenary,
                 text: format!("kort {n}"),
             })),
             one_pm(),

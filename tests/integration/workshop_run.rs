@@ -98,7 +98,7 @@ fn a_workshop_and_its_follow_up_run_end_to_end_and_the_series_shows_the_plan_ove
     assert_eq!(
         placed,
         [
-            ("Mentorerna ringer hem", Lane::Room, None, None, false),
+            ("Mentorerna ringer hem", Lane::Plenary, None, None, false),
             ("Tydlig rutin", Lane::Group(0), None, Some("Styrkor"), false),
             ("Sekretessen", Lane::Group(0), None, Some("Hinder"), false),
             (

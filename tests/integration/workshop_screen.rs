@@ -1,4 +1,4 @@
-//! The workshop's board shapes on the run screen and the room's view,
+//! The workshop's board shapes on the run screen and the projector,
 //! headless: cards written alone, a board of the exercise's own columns with
 //! its name, a matrix per group in a group set of its own, priorities, and the
 //! action plan's editor; snapshots at 80×24 and 160×48.

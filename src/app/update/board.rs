@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 use crate::agenda::SegmentKind;
 use crate::app::action::BoardAction;
 use crate::app::modes::Mode;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::i18n::Notice;
 use crate::session::{CardAction, CardId, DraftTarget, Lane, PollAction, SessionAction};
 
 impl AppState {
-    pub(super) fn board(&mut self, action: BoardAction, now: DateTime<Utc>) -> Change {
+    pub(super) fn board(&mut self, action: BoardAction, now: DateTime<Utc>) -> Unsaved {
         match action {
             BoardAction::SelectGroup(group) => {
                 if group
@@ -35,7 +35,7 @@ impl AppState {
                     .map_or(0, |c| c.len());
                 if column >= count {
                     self.notice = Some(Notice::NoColumns);
-                    return Change::Nothing;
+                    return Unsaved::Nothing;
                 }
                 self.board.column = column;
                 return self.open_editor(new_card_target(self), "");
@@ -71,14 +71,14 @@ impl AppState {
             }
             BoardAction::EditComment => {
                 let Some(card) = self.card_or_hint() else {
-                    return Change::Nothing;
+                    return Unsaved::Nothing;
                 };
                 let comment = card.comment.unwrap_or_default();
                 return self.open_editor_on(DraftTarget::Comment(card.id), &comment);
             }
             BoardAction::TogglePriority => {
                 let Some(card) = self.card_or_hint() else {
-                    return Change::Nothing;
+                    return Unsaved::Nothing;
                 };
                 let allowed = self.session.current_segment().priorities;
                 match (self.session.priority_allowed(card.id), allowed) {
@@ -111,7 +111,7 @@ impl AppState {
             BoardAction::RenameGroup => {
                 let Some(group) = self.board.lane.group() else {
                     self.notice = Some(Notice::NoGroup);
-                    return Change::Nothing;
+                    return Unsaved::Nothing;
                 };
                 let groups = self.session.groups_in(self.session.current);
                 let name = groups.get(group).cloned().unwrap_or_default();
@@ -161,10 +161,10 @@ impl AppState {
                 }
             }
         }
-        Change::Nothing
+        Unsaved::Nothing
     }
 
-    pub(super) fn delete_card(&mut self, id: CardId, now: DateTime<Utc>) -> Change {
+    pub(super) fn delete_card(&mut self, id: CardId, now: DateTime<Utc>) -> Unsaved {
         let neighbours = self.cards_of_selection();
         let position = neighbours.iter().position(|card| *card == id);
         let change = self.change_session(SessionAction::Card(CardAction::Delete { id }), now);
@@ -177,9 +177,9 @@ impl AppState {
     }
 
     /// Moves the card asked about to `group`; the selection follows it.
-    pub(super) fn move_card(&mut self, group: Lane, now: DateTime<Utc>) -> Change {
+    pub(super) fn move_card(&mut self, group: Lane, now: DateTime<Utc>) -> Unsaved {
         let &Mode::MoveCard(id) = self.mode() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         self.modes.pop();
         let change = self.change_session(
@@ -200,7 +200,7 @@ impl AppState {
     /// `F`: the poll's free-text answers not yet on the board become cards
     /// of the whole room in the next segment where people write, else the
     /// one before, saying how many and where.
-    pub(super) fn texts_to_cards(&mut self, now: DateTime<Utc>) -> Change {
+    pub(super) fn texts_to_cards(&mut self, now: DateTime<Utc>) -> Unsaved {
         let segment = self.session.current;
         let texts = self
             .session
@@ -216,7 +216,7 @@ impl AppState {
                 cards: 0,
                 into: into.map(|into| segments[into].title.clone()),
             });
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let title = segments[into].title.clone();
         let change = self.change_session(

@@ -5,15 +5,15 @@ use chrono::{DateTime, Utc};
 use crate::app::action::EditorAction;
 use crate::app::editor::Editor;
 use crate::app::modes::Mode;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::i18n::Notice;
 use crate::session::{DraftTarget, PollAction, SessionAction, parse_line};
 
 impl AppState {
-    pub(super) fn editor(&mut self, action: EditorAction, now: DateTime<Utc>) -> Change {
+    pub(super) fn editor(&mut self, action: EditorAction, now: DateTime<Utc>) -> Unsaved {
         let Mode::Editor(editor) = self.modes.top_mut() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let typed = match action {
             EditorAction::Input(input) => editor.input(input),
@@ -34,35 +34,35 @@ impl AppState {
             EditorAction::RecallLine => return self.recall_poll_line(now),
         };
         if typed {
-            Change::Draft
+            Unsaved::Draft
         } else {
-            Change::Nothing
+            Unsaved::Nothing
         }
     }
 
     /// Opens the editor for `target` with `text` pasted into it.
-    pub(super) fn open_editor(&mut self, target: DraftTarget, text: &str) -> Change {
+    pub(super) fn open_editor(&mut self, target: DraftTarget, text: &str) -> Unsaved {
         let mut editor = Editor::new(target, "");
         editor.paste(text);
         self.modes.push(Mode::Editor(Box::new(editor)));
-        Change::Structure
+        Unsaved::Structure
     }
 
     /// Opens the editor for `target` holding `text`, the cursor at its end; an
     /// open editor is on disk at once, so a crash reopens it.
-    pub(in crate::app) fn open_editor_on(&mut self, target: DraftTarget, text: &str) -> Change {
+    pub(in crate::app) fn open_editor_on(&mut self, target: DraftTarget, text: &str) -> Unsaved {
         self.modes
             .push(Mode::Editor(Box::new(Editor::new(target, text))));
-        Change::Structure
+        Unsaved::Structure
     }
 
     /// On an empty respondent line, brings back the oldest line set aside.
-    pub(super) fn recall_poll_line(&mut self, now: DateTime<Utc>) -> Change {
+    pub(super) fn recall_poll_line(&mut self, now: DateTime<Utc>) -> Unsaved {
         let Mode::Editor(editor) = self.mode() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let DraftTarget::PollLine(segment) = editor.target else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let oldest = self
             .session
@@ -70,7 +70,7 @@ impl AppState {
             .and_then(|answers| answers.to_fix.first())
             .cloned();
         let Some(line) = oldest.filter(|_| editor.is_empty()) else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         self.modes.replace_top(Mode::Editor(Box::new(Editor::new(
             DraftTarget::PollLine(segment),
@@ -82,20 +82,20 @@ impl AppState {
     /// Enters the typed respondent line if it is valid; otherwise says what is
     /// wrong and sets it aside to fix. Either way the line clears for the next
     /// form, so forms typed at speed never run together.
-    pub(super) fn submit_poll_line(&mut self, now: DateTime<Utc>) -> Change {
+    pub(super) fn submit_poll_line(&mut self, now: DateTime<Utc>) -> Unsaved {
         let Mode::Editor(editor) = self.mode() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let DraftTarget::PollLine(segment) = editor.target else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let Some(poll) = self.session.agenda.segments.get(segment) else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let scale = poll.scale_or_default(self.session.agenda.language);
         let line = editor.text();
         if line.trim().is_empty() {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         }
         let change = match parse_line(&line, &poll.statements, &scale, self.session.sectors()) {
             Ok(respondent) => PollAction::AddRespondent {
@@ -115,12 +115,12 @@ impl AppState {
     }
 
     /// Saves what the editor holds, if one is open, and closes it.
-    pub fn close_editor(&mut self, now: DateTime<Utc>) -> Change {
+    pub fn close_editor(&mut self, now: DateTime<Utc>) -> Unsaved {
         if !matches!(self.mode(), Mode::Editor(_)) {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         }
         let Some(Mode::Editor(editor)) = self.modes.pop() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let new_member = self.session.roster.next_id;
         let applied = editor
@@ -151,17 +151,17 @@ impl AppState {
             | DraftTarget::GroupName(_) => {}
         }
         // The draft is gone from the file either way.
-        Change::Structure
+        Unsaved::Structure
     }
 
     /// Closes the editor without saving what it holds, back to where it was
     /// opened from; the draft is gone from the file.
-    pub(super) fn cancel_editor(&mut self) -> Change {
+    pub(super) fn cancel_editor(&mut self) -> Unsaved {
         if !matches!(self.mode(), Mode::Editor(_)) {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         }
         self.modes.pop();
         self.notice = Some(Notice::EditCancelled);
-        Change::Structure
+        Unsaved::Structure
     }
 }

@@ -17,7 +17,7 @@ use crate::app::action::{Action, Exported};
 use crate::app::effect::{Effect, Effects};
 use crate::app::export::ExportRequest;
 use crate::app::modes::Mode;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::clipboard::Copied;
 use crate::i18n::{CopyNote, Notice};
@@ -53,7 +53,7 @@ impl AppState {
     }
 
     /// Does what `action` says; returns what changed of what is saved.
-    fn apply(&mut self, action: Action, now: DateTime<Utc>, effects: &mut Effects) -> Change {
+    fn apply(&mut self, action: Action, now: DateTime<Utc>, effects: &mut Effects) -> Unsaved {
         let action_is_cancel = action == Action::Cancel;
         match action {
             Action::Session(change) => self.change_session(change, now),
@@ -67,14 +67,14 @@ impl AppState {
                 } else {
                     self.modes.push(Mode::Help);
                 }
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::ProposeRebalance => {
                 match propose_rebalance(&self.session, now) {
                     Some(proposal) => self.modes.push(Mode::Rebalance(proposal)),
                     None => self.notice = Some(Notice::NotLate),
                 }
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::Confirm => self.confirm(now, effects),
             // Back to what the overlay was opened from: the roster under a
@@ -85,23 +85,23 @@ impl AppState {
                 if action_is_cancel {
                     self.notice = Some(Notice::Cancelled);
                 }
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::Paste(text) => match self.modes.top_mut() {
                 Mode::Editor(editor) => {
                     editor.paste(&text);
-                    Change::Draft
+                    Unsaved::Draft
                 }
                 Mode::Normal => self.open_editor(new_card_target(self), &text),
-                _ => Change::Nothing,
+                _ => Unsaved::Nothing,
             },
             Action::Export => {
                 effects.push(Effect::Export(ExportRequest::summary_for_the_screen()));
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::QuitHint => {
                 self.notice = Some(Notice::QuitHint);
-                Change::Nothing
+                Unsaved::Nothing
             }
             // An open editor stays a draft, as after a crash: half-typed
             // text never becomes a card on its own, and resume reopens it.
@@ -111,27 +111,27 @@ impl AppState {
                 } else {
                     effects.push(Effect::Quit);
                 }
-                Change::Structure
+                Unsaved::Structure
             }
-            Action::Tick => Change::Nothing,
+            Action::Tick => Unsaved::Nothing,
             Action::Saved => {
                 self.disk.problem = None;
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::SaveFailed(kind, room_waiting) => {
                 self.disk.problem = Some(kind);
                 self.disk.room_waiting = room_waiting;
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::Exported(outcome) => {
                 self.notice = Some(exported_notice(outcome));
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::Room => self.room_key(effects),
             Action::CloseRoom => self.close_room(effects),
             Action::NewCode => {
                 effects.push(Effect::NewCode);
-                Change::Nothing
+                Unsaved::Nothing
             }
             Action::CodeChanged(changed) => self.code_changed(changed),
             Action::ToggleWall => self.toggle_wall(),
@@ -147,8 +147,8 @@ impl AppState {
         &mut self,
         change: SessionAction,
         now: DateTime<Utc>,
-    ) -> Change {
-        Change::of(self.apply_session(change, now))
+    ) -> Unsaved {
+        Unsaved::of(self.apply_session(change, now))
     }
 
     /// Applies `change` to the session and says what it did.

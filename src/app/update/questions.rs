@@ -4,21 +4,21 @@ use chrono::{DateTime, Utc};
 
 use crate::app::effect::{Effect, Effects};
 use crate::app::modes::Mode;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::session::{RosterAction, SessionAction};
 
 impl AppState {
     /// Yes to the question on screen.
-    pub(super) fn confirm(&mut self, now: DateTime<Utc>, effects: &mut Effects) -> Change {
+    pub(super) fn confirm(&mut self, now: DateTime<Utc>, effects: &mut Effects) -> Unsaved {
         match self.mode() {
             // The draft stays beneath the question, so the last save keeps it.
             Mode::ConfirmQuit => {
                 effects.push(Effect::Quit);
-                return Change::Nothing;
+                return Unsaved::Nothing;
             }
             Mode::Rebalance(_) | Mode::ConfirmDelete(_) | Mode::ConfirmRemoveMember(_) => {}
-            _ => return Change::Nothing,
+            _ => return Unsaved::Nothing,
         }
         match self.modes.pop() {
             Some(Mode::Rebalance(proposal)) => {
@@ -34,7 +34,7 @@ impl AppState {
                 }
                 change
             }
-            _ => Change::Nothing,
+            _ => Unsaved::Nothing,
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::app::action::BoardAction;
 use crate::app::effect::{Effect, Effects};
 use crate::app::modes::Mode;
 use crate::app::room_snapshot::room_votes;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::i18n::Notice;
 use crate::room::rules::Rules;
@@ -19,43 +19,43 @@ use crate::session::{
 impl AppState {
     /// `w`: opens the room, or shows its join screen while it is open; `w`
     /// on the join screen closes it.
-    pub(in crate::app) fn room_key(&mut self, effects: &mut Effects) -> Change {
+    pub(in crate::app) fn room_key(&mut self, effects: &mut Effects) -> Unsaved {
         match (self.mode(), &self.room.door) {
             (Mode::RoomDoor, Some(_)) => return self.close_room(effects),
             (_, Some(_)) => self.modes.push(Mode::RoomDoor),
             (_, None) => effects.push(Effect::OpenRoom),
         }
-        Change::Nothing
+        Unsaved::Nothing
     }
 
     /// Closes the room: the pages say so and posts are refused.
-    pub(in crate::app) fn close_room(&mut self, effects: &mut Effects) -> Change {
+    pub(in crate::app) fn close_room(&mut self, effects: &mut Effects) -> Unsaved {
         if self.room.door.take().is_none() {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         }
         if matches!(self.mode(), Mode::RoomDoor) {
             self.modes.pop();
         }
         self.notice = Some(Notice::RoomClosed);
         effects.push(Effect::CloseRoom);
-        Change::Structure
+        Unsaved::Structure
     }
 
     /// The server listens at `door` (shown on the join screen), or could not start.
     pub(in crate::app) fn room_opened(
         &mut self,
         opened: Result<Door, std::io::ErrorKind>,
-    ) -> Change {
+    ) -> Unsaved {
         match opened {
             Ok(door) => {
                 self.room.devices.code = Some(door.code.clone());
                 self.room.door = Some(door);
                 self.modes.push(Mode::RoomDoor);
-                Change::Structure
+                Unsaved::Structure
             }
             Err(kind) => {
                 self.notice = Some(Notice::RoomFailed(kind));
-                Change::Nothing
+                Unsaved::Nothing
             }
         }
     }
@@ -64,14 +64,14 @@ impl AppState {
     pub(in crate::app) fn code_changed(
         &mut self,
         changed: Result<String, std::io::ErrorKind>,
-    ) -> Change {
+    ) -> Unsaved {
         let change = match (&changed, &mut self.room.door) {
             (Ok(code), Some(door)) => {
                 door.code.clone_from(code);
                 self.room.devices.code = Some(code.clone());
-                Change::Structure
+                Unsaved::Structure
             }
-            _ => Change::Nothing,
+            _ => Unsaved::Nothing,
         };
         self.notice = Some(Notice::NewCode(changed));
         change
@@ -84,14 +84,14 @@ impl AppState {
         action: RoomAction,
         now: DateTime<Utc>,
         effects: &mut Effects,
-    ) -> Change {
+    ) -> Unsaved {
         match action {
             RoomAction::Join { device, token_hash } => {
                 return self.join_room(request, device, token_hash, effects);
             }
             RoomAction::TurnedAway { room_full } => {
                 self.notice = Some(Notice::TurnedAway { room_full });
-                return Change::Nothing;
+                return Unsaved::Nothing;
             }
             _ => {}
         }
@@ -106,7 +106,7 @@ impl AppState {
             }
         };
         effects.push(Effect::Answer(request, reply));
-        Change::of(applied)
+        Unsaved::of(applied)
     }
 
     /// Writes down device `device`, let in with the code, while the room is open.
@@ -116,19 +116,19 @@ impl AppState {
         device: u32,
         token_hash: String,
         effects: &mut Effects,
-    ) -> Change {
+    ) -> Unsaved {
         if self.room.door.is_none() {
             effects.push(Effect::Answer(request, RoomReply::Refused(Refusal::Closed)));
-            return Change::Nothing;
+            return Unsaved::Nothing;
         }
         self.room.devices.add(device, token_hash);
         effects.push(Effect::Answer(request, RoomReply::Joined));
-        Change::Structure
+        Unsaved::Structure
     }
 
     /// `d` on a card from the room: taken down from the room and the summary,
     /// or put back; a card typed on screen is asked about and deleted.
-    pub(in crate::app) fn toggle_hidden(&mut self, id: CardId, now: DateTime<Utc>) -> Change {
+    pub(in crate::app) fn toggle_hidden(&mut self, id: CardId, now: DateTime<Utc>) -> Unsaved {
         let change = self.change_session(SessionAction::Card(CardAction::ToggleHidden { id }), now);
         let hidden = self.session.card(id).is_some_and(|card| card.hidden);
         self.notice = Some(Notice::CardHidden(hidden));
@@ -137,27 +137,27 @@ impl AppState {
 
     /// `W`: opens the wall (the room's page shows every group's cards), or closes it.
     /// `P`: lets the room's page mark the segment's priorities, or stops it.
-    pub(in crate::app) fn toggle_room_votes(&mut self) -> Change {
+    pub(in crate::app) fn toggle_room_votes(&mut self) -> Unsaved {
         let current = self.session.current;
         let Some(allowed) = self.session.current_segment().priorities else {
             self.notice = Some(Notice::NoPriorities);
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let on = self.room.votes != Some(current);
         self.room.votes = on.then_some(current);
         self.notice = Some(Notice::RoomVotes(on.then_some(allowed)));
-        Change::Nothing
+        Unsaved::Nothing
     }
 
-    pub(in crate::app) fn toggle_wall(&mut self) -> Change {
+    pub(in crate::app) fn toggle_wall(&mut self) -> Unsaved {
         self.room.wall = !self.room.wall;
         self.notice = Some(Notice::Wall(self.room.wall));
-        Change::Nothing
+        Unsaved::Nothing
     }
 
     /// `c` closes the poll on screen to the room's page (or opens it again);
     /// `o` shows its results to the room (or hides them).
-    pub(in crate::app) fn toggle_poll(&mut self, key: BoardAction, now: DateTime<Utc>) -> Change {
+    pub(in crate::app) fn toggle_poll(&mut self, key: BoardAction, now: DateTime<Utc>) -> Unsaved {
         let segment = self.session.current;
         let change = match key {
             BoardAction::ClosePoll => PollAction::ToggleClosed { segment },

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::action::RosterKey;
 use crate::app::modes::Mode;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::session::{DraftTarget, MemberId, RosterAction, SessionAction};
 
@@ -21,9 +21,9 @@ impl AppState {
         self.roster_order().first().copied()
     }
 
-    pub(in crate::app) fn roster(&mut self, key: RosterKey, now: DateTime<Utc>) -> Change {
+    pub(in crate::app) fn roster(&mut self, key: RosterKey, now: DateTime<Utc>) -> Unsaved {
         let &Mode::Roster(cursor) = self.mode() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let change = |change: fn(MemberId) -> RosterAction| cursor.map(change);
         let roster_change = match key {
@@ -67,7 +67,7 @@ impl AppState {
         };
         match roster_change {
             Some(roster_change) => self.change_session(SessionAction::Roster(roster_change), now),
-            None => Change::Nothing,
+            None => Unsaved::Nothing,
         }
     }
 }

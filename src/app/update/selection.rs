@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::i18n::Notice;
 use crate::session::{Card, CardAction, CardId, Lane, SessionAction};
@@ -27,10 +27,10 @@ impl AppState {
         &mut self,
         change: impl Fn(CardId) -> CardAction,
         now: DateTime<Utc>,
-    ) -> Change {
+    ) -> Unsaved {
         match self.card_or_hint() {
             Some(card) => self.change_session(SessionAction::Card(change(card.id)), now),
-            None => Change::Nothing,
+            None => Unsaved::Nothing,
         }
     }
 

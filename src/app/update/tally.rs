@@ -4,34 +4,34 @@ use chrono::{DateTime, Utc};
 
 use crate::app::action::TallyAction;
 use crate::app::modes::Mode;
-use crate::app::saving::Change;
+use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::session::{Answer, PollAction, Session, SessionAction, parse_answer};
 
 impl AppState {
-    pub(in crate::app) fn tally(&mut self, action: TallyAction, now: DateTime<Utc>) -> Change {
+    pub(in crate::app) fn tally(&mut self, action: TallyAction, now: DateTime<Utc>) -> Unsaved {
         let segment = self.session.current;
         let statements = self.session.current_segment().statements.len();
         let Mode::Tally { statement, counted } = self.modes.top_mut() else {
-            return Change::Nothing;
+            return Unsaved::Nothing;
         };
         let (statement, answer, delta) = match action {
             TallyAction::Step(step) => {
                 *statement = statement
                     .saturating_add_signed(isize::from(step))
                     .min(statements.saturating_sub(1));
-                return Change::Nothing;
+                return Unsaved::Nothing;
             }
             TallyAction::Hand(key) => {
                 let Some(answer) = hand(&self.session, *statement, key) else {
-                    return Change::Nothing;
+                    return Unsaved::Nothing;
                 };
                 counted.push((*statement, answer.clone()));
                 (*statement, answer, 1)
             }
             TallyAction::Undo => match counted.pop() {
                 Some((statement, answer)) => (statement, answer, -1),
-                None => return Change::Nothing,
+                None => return Unsaved::Nothing,
             },
         };
         let tally = PollAction::Tally {
@@ -42,7 +42,7 @@ impl AppState {
         };
         let change = self.change_session(SessionAction::Poll(tally), now);
         // A hand the poll did not take (a value off its scale) is not there to undo.
-        if change == Change::Nothing
+        if change == Unsaved::Nothing
             && delta == 1
             && let Mode::Tally { counted, .. } = self.modes.top_mut()
         {

@@ -79,7 +79,7 @@ pub fn nulagesanalys() -> Session {
         "Mentorerna ringer hem första frånvarodagen",
         "Elevhälsan är med tidigt",
     ] {
-        add(&mut session, alone, Lane::Room, None, text, at(15));
+        add(&mut session, alone, Lane::Plenary, None, text, at(15));
     }
     let board = index_of(&session, SegmentKind::GroupDiscussion, 0);
     for (group, strength, obstacle) in [
