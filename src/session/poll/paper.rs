@@ -1,0 +1,184 @@
+//! A paper form as one typed line: the sector, an answer per question, the
+//! free texts after `|`; and one answer from its keys.
+
+use crate::agenda::{Language, QuestionKind, Scale, Sectors, Statement};
+
+use super::model::{Answer, Respondent};
+
+/// Parses a respondent line: a sector code (`sk`, `so`, `hs`, `an`, the
+/// codes of the agenda's own sectors, or `-` when not given), then one answer
+/// per question but free text: a value on the scale, `j` (or `y`) and `n`
+/// for yes and no, a letter for an option (`a` the first), the letters of
+/// all chosen where several may be, `x` for "vet ej", `-` for blank. Where
+/// every answer is one character they may be typed without spaces
+/// (`sk455445`). Free-text answers follow, each after a `|`, in the
+/// questions' order; the last one keeps any `|` it holds.
+pub fn parse_line(
+    line: &str,
+    questions: &[Statement],
+    scale: &Scale,
+    sectors: Sectors<'_>,
+) -> Result<Respondent, LineProblem> {
+    let open = questions
+        .iter()
+        .filter(|question| question.kind == QuestionKind::Text)
+        .count();
+    // The last free text keeps any further bar as typed.
+    let (line, texts): (&str, Vec<&str>) = match line.split_once('|') {
+        Some((line, texts)) => (
+            line.trim(),
+            texts.splitn(open.max(1), '|').map(str::trim).collect(),
+        ),
+        None => (line.trim(), Vec::new()),
+    };
+    let (sector, rest) = match line.strip_prefix('-') {
+        Some(rest) => (None, rest),
+        None => {
+            let code_end = line
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(line.len());
+            let (code, rest) = line.split_at(code_end);
+            let code = code.to_lowercase();
+            match sectors.by_code(&code) {
+                Some(sector) => (Some(sector), rest),
+                None if code.is_empty() => return Err(LineProblem::NoSector),
+                None => return Err(LineProblem::UnknownSector(code)),
+            }
+        }
+    };
+    let tokens: Vec<String> = if rest.contains(char::is_whitespace) || scale.max >= 10 {
+        rest.split_whitespace().map(str::to_owned).collect()
+    } else {
+        rest.chars().map(String::from).collect()
+    };
+    let closed = questions.len() - open;
+    if tokens.len() != closed {
+        return Err(LineProblem::AnswerCount {
+            found: tokens.len(),
+            expected: closed,
+        });
+    }
+    if texts.len() > open {
+        return Err(LineProblem::TextCount {
+            found: texts.len(),
+            expected: open,
+        });
+    }
+    let mut tokens = tokens.iter();
+    let mut texts = texts.into_iter();
+    let answers = questions
+        .iter()
+        .map(|question| match &question.kind {
+            QuestionKind::Text => Ok(match texts.next() {
+                Some(text) if !crate::session::is_blank(text) => Answer::Text(text.to_owned()),
+                _ => Answer::Missing,
+            }),
+            _ => parse_answer(tokens.next().map_or("-", String::as_str), question, scale),
+        })
+        .collect::<Result<Vec<Answer>, LineProblem>>()?;
+    Ok(Respondent {
+        sector,
+        answers,
+        from_room: None,
+    })
+}
+
+/// What is wrong with a respondent line; the message catalogue words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// The line does not start with a sector code.
+    NoSector,
+    /// The line starts with letters that are no sector code.
+    UnknownSector(String),
+    /// Not one answer per question (free text aside).
+    AnswerCount { found: usize, expected: usize },
+    /// More free texts than free-text questions.
+    TextCount { found: usize, expected: usize },
+    /// `x` where the question has no "vet ej".
+    DontKnowNotAllowed,
+    /// A token that is no value of the scale.
+    NotAnAnswer { token: String, min: u8, max: u8 },
+    /// A token that is neither yes nor no.
+    NotYesNo { token: String },
+    /// A token that is no option's letter; `last` is the last option's.
+    NotAChoice { token: String, last: char },
+}
+
+/// The letter of option `index`: `a` for the first.
+pub fn option_letter(index: usize) -> char {
+    u8::try_from(index)
+        .ok()
+        .and_then(|index| b'a'.checked_add(index))
+        .map_or('?', char::from)
+}
+
+/// The key that gives `option` of a question of `kind` on a respondent line
+/// or in a show of hands: `j` (in English `y`) for yes and `n` for no, else
+/// the option's letter.
+pub fn option_key(kind: &QuestionKind, option: usize, language: Language) -> char {
+    match (kind, option, language) {
+        (QuestionKind::YesNo, 0, Language::Sv) => 'j',
+        (QuestionKind::YesNo, 0, Language::En) => 'y',
+        (QuestionKind::YesNo, _, _) => 'n',
+        _ => option_letter(option),
+    }
+}
+
+/// Reads one answer to `question` on `scale`, as a respondent line types it.
+pub fn parse_answer(
+    token: &str,
+    question: &Statement,
+    scale: &Scale,
+) -> Result<Answer, LineProblem> {
+    let options = question.kind.options().unwrap_or(0);
+    let option = |letter: char| {
+        let index = u32::from(letter.to_ascii_lowercase()).checked_sub(u32::from('a'))?;
+        u8::try_from(index)
+            .ok()
+            .filter(|index| usize::from(*index) < options)
+    };
+    let not_a_choice = || LineProblem::NotAChoice {
+        token: token.to_owned(),
+        last: option_letter(options.saturating_sub(1)),
+    };
+    match token {
+        "x" | "X" if question.allows_dont_know(scale) => return Ok(Answer::DontKnow),
+        "x" | "X" => return Err(LineProblem::DontKnowNotAllowed),
+        "-" => return Ok(Answer::Missing),
+        _ => {}
+    }
+    match &question.kind {
+        QuestionKind::YesNo => match token {
+            "j" | "J" | "y" | "Y" => Ok(Answer::YES),
+            "n" | "N" => Ok(Answer::NO),
+            _ => Err(LineProblem::NotYesNo {
+                token: token.to_owned(),
+            }),
+        },
+        QuestionKind::OneOf(_) | QuestionKind::Role => {
+            let mut letters = token.chars();
+            match (letters.next().and_then(option), letters.next()) {
+                (Some(choice), None) => Ok(Answer::Choice(choice)),
+                _ => Err(not_a_choice()),
+            }
+        }
+        QuestionKind::AnyOf(_) => {
+            let mut chosen = token
+                .chars()
+                .map(option)
+                .collect::<Option<Vec<u8>>>()
+                .ok_or_else(not_a_choice)?;
+            chosen.sort_unstable();
+            chosen.dedup();
+            Ok(Answer::Choices(chosen))
+        }
+        QuestionKind::Rating | QuestionKind::Text => match token.parse::<u8>() {
+            Ok(value) if (scale.min..=scale.max).contains(&value) => Ok(Answer::Value(value)),
+            _ => Err(LineProblem::NotAnAnswer {
+                token: token.to_owned(),
+                min: scale.min,
+                max: scale.max,
+            }),
+        },
+    }
+}
