@@ -22,7 +22,7 @@ fn large_session() -> SessionFile {
         agenda_id: "seminarium-3".to_owned(),
         saved: one_pm(),
         language: samla::agenda::Language::Sv,
-        session,
+        session: session.into(),
         draft: None,
         room: None,
         devices: Default::default(),

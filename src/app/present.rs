@@ -17,7 +17,7 @@ use super::screen::Screen;
 use super::state::until_next_change;
 use crate::clock::{Clock, local_offset};
 use crate::store::SessionFile;
-use crate::ui::{self, PresentView, Theme};
+use crate::ui::{self, CardCache, PresentView, Theme};
 
 /// What a key asks of the projector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +95,8 @@ pub struct Present {
     reload_due: bool,
     /// Something shown changed since the last frame.
     redraw: bool,
+    /// Cards as drawn before.
+    cache: CardCache,
 }
 
 impl Present {
@@ -109,6 +111,7 @@ impl Present {
             loaded_at: None,
             reload_due: false,
             redraw: true,
+            cache: CardCache::default(),
         }
     }
 
@@ -191,19 +194,20 @@ impl Present {
         PresentView {
             board: self.board,
             help: self.help,
-            ..present_view(&self.file, self.theme, now, offset)
+            ..present_view(&self.file, self.theme, now, offset, &self.cache)
         }
     }
 }
 
 /// The projector's frame of `file` at `now`, with clock times at `offset`:
 /// the questions, no board, no help.
-pub fn present_view(
-    file: &SessionFile,
+pub fn present_view<'a>(
+    file: &'a SessionFile,
     theme: Theme,
     now: DateTime<Utc>,
     offset: FixedOffset,
-) -> PresentView<'_> {
+    cache: &'a CardCache,
+) -> PresentView<'a> {
     PresentView {
         session: &file.session,
         now,
@@ -213,6 +217,7 @@ pub fn present_view(
         door: file.room.as_ref(),
         board: false,
         help: false,
+        cache,
     }
 }
 
@@ -308,7 +313,7 @@ mod tests {
             agenda_id: "seminarium-1".into(),
             saved: Utc::now(),
             language: crate::agenda::Language::Sv,
-            session,
+            session: session.into(),
             draft: None,
             room: None,
             devices: Default::default(),

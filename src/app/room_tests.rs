@@ -1,6 +1,7 @@
 //! The room's rules in `update`: what a device may do, and what it gets back.
 
 use chrono::{DateTime, TimeZone, Utc};
+use std::sync::Arc;
 
 use super::room_snapshot::room_snapshot;
 use super::*;
@@ -766,9 +767,10 @@ fn the_room_takes_text_up_to_its_bytes_and_then_no_more() {
     let fit = limits::ROOM_BYTES / card.len();
     for number in 0..fit {
         let device = u32::try_from(number / limits::CARDS_PER_DEVICE).expect("few devices");
-        let applied = state.session.apply(
+        let current = state.session.current;
+        let applied = Arc::make_mut(&mut state.session).apply(
             SessionAction::Card(CardAction::Post {
-                segment: state.session.current,
+                segment: current,
                 group: Lane::Group(0),
                 text: card.clone(),
                 column: None,

@@ -3,6 +3,7 @@
 //! either. How actions change the state is in `update.rs`.
 
 use std::io::ErrorKind;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
@@ -13,14 +14,15 @@ use crate::agenda::Language;
 use crate::i18n::Notice;
 use crate::room::{DeviceBook, Door};
 use crate::session::{CardId, Draft, DraftTarget, Lane, Session, TimerState, Tone};
-use crate::ui::{EditorPurpose, EditorView, Overlay, Theme, View};
+use crate::ui::{CardCache, EditorPurpose, EditorView, Overlay, Theme, View};
 
 /// Everything the run screen knows. The fields are the loop's own: the
 /// rest of samla reads them through the methods below and changes them
 /// only through `update`.
 pub struct AppState {
-    /// The session being run.
-    pub(super) session: Session,
+    /// The session being run, shared with the snapshots handed to the
+    /// saver: a change copies it only while a write still holds it.
+    pub(super) session: Arc<Session>,
     /// Language of the app's own words.
     pub(super) language: Language,
     /// Colours or monochrome.
@@ -37,6 +39,8 @@ pub struct AppState {
     pub(super) disk: Disk,
     /// The room's side: its door, devices, wall and votes.
     pub(super) room: RoomSide,
+    /// Cards as drawn before, so a frame redoes only what changed.
+    pub(super) card_cache: CardCache,
 }
 
 /// The board's selection.
@@ -89,14 +93,14 @@ impl AppState {
     /// The state for running `session`; a countdown already past zero (after a
     /// restart) does not ring again.
     pub fn new(
-        session: Session,
+        session: impl Into<Arc<Session>>,
         language: Language,
         theme: Theme,
         bell: bool,
         now: DateTime<Utc>,
     ) -> Self {
         let mut state = Self {
-            session,
+            session: session.into(),
             language,
             theme,
             board: Selection {
@@ -112,6 +116,7 @@ impl AppState {
             },
             disk: Disk::default(),
             room: RoomSide::default(),
+            card_cache: CardCache::default(),
         };
         if state.countdown_at_zero(now) {
             state.bell.rung_for = Some(state.session.current);
@@ -135,7 +140,7 @@ impl AppState {
     /// The same state with its agenda changed by `change`: a screen with
     /// settings no bundled agenda has, for a test or a snapshot.
     pub fn with_agenda(mut self, change: impl FnOnce(&mut crate::agenda::Agenda)) -> Self {
-        change(&mut self.session.agenda);
+        change(&mut Arc::make_mut(&mut self.session).agenda);
         self
     }
 
@@ -256,6 +261,7 @@ impl AppState {
                 Mode::Tally { statement, .. } => Some(*statement),
                 _ => None,
             },
+            cache: &self.card_cache,
         }
     }
 

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use ratatui_textarea::{Input, Key};
+use std::sync::Arc;
 
 use super::*;
 use crate::agenda::{Language, load_bundled};
@@ -596,7 +597,7 @@ fn star_marks_the_groups_priorities_says_when_it_cannot_and_the_summary_lists_th
     star(&mut state);
     assert_eq!(state.notice, Some(Notice::NoPriorities));
     let current = state.session.current;
-    state.session.agenda.segments[current].priorities = Some(1);
+    Arc::make_mut(&mut state.session).agenda.segments[current].priorities = Some(1);
     for text in ["Andra", "Tredje"] {
         let _ = state.update(Action::Board(BoardAction::NewCard), one_pm());
         let _ = state.update(Action::Editor(EditorAction::Type(text.into())), one_pm());
@@ -631,7 +632,7 @@ fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
     use crate::session::Lane;
     let (mut state, _) = action_plan_with_a_card();
     let current = state.session.current;
-    let segment = &mut state.session.agenda.segments[current];
+    let segment = &mut Arc::make_mut(&mut state.session).agenda.segments[current];
     segment.kind = SegmentKind::Individual;
     segment.horizons = None;
     segment.title = "Tyst skrivande".into();

@@ -132,7 +132,7 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     }
     let count = respondents.len();
     for respondent in respondents {
-        file.session.apply(
+        std::sync::Arc::make_mut(&mut file.session).apply(
             SessionAction::Poll(PollAction::AddRespondent {
                 segment,
                 respondent,

@@ -83,7 +83,7 @@ pub fn open(
     let now = clock.now();
     let mut session = file.session;
     let regrouped = groups.map(|names| {
-        let now = session.regroup(&names);
+        let now = std::sync::Arc::make_mut(&mut session).regroup(&names);
         Notice::Regrouped {
             asked: names.len(),
             now,

@@ -99,7 +99,7 @@ fn bring_in_from_series(session: &mut Session, series: &SeriesFile, data: &DataD
         .filter_map(|id| data.session_path(id))
         .filter_map(|path| crate::store::SessionFile::load(&path).ok())
         .collect();
-    let earlier: Vec<&Session> = earlier.iter().map(|file| &file.session).collect();
+    let earlier: Vec<&Session> = earlier.iter().map(|file| file.session.as_ref()).collect();
     session.bring_in(&earlier);
 }
 

@@ -86,7 +86,7 @@ fn show(data: &DataDir, series: &SeriesFile, context: &mut Context) -> anyhow::R
             Some(Ok(file)) => context.say(Say::SeriesSession {
                 number,
                 id: id.clone(),
-                title: file.session.agenda.title,
+                title: file.session.agenda.title.clone(),
                 cards: file.session.cards.len(),
                 present: file.session.present.len(),
             }),

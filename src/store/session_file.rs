@@ -30,8 +30,9 @@ pub struct SessionFile {
     /// The language of the app's own words on screen.
     #[serde(default)]
     pub language: Language,
-    /// The session, with a copy of its agenda as it was when it began.
-    pub session: Session,
+    /// The session, with a copy of its agenda as it was when it began;
+    /// shared with the run screen, so handing it to the saver copies nothing.
+    pub session: std::sync::Arc<Session>,
     /// Text in the editor, not yet saved as a card.
     #[serde(default)]
     pub draft: Option<Draft>,

@@ -7,7 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use super::{View, card_text, group_label};
+use std::rc::Rc;
+
+use super::{CardCache, View, group_label};
 use crate::i18n;
 use crate::session::{Card, Lane, PRIORITY_MARK};
 
@@ -137,31 +139,32 @@ fn render_lane(
 struct Fitted<'c> {
     cards: &'c [&'c Card],
     width: usize,
-    lines: Vec<Option<Vec<String>>>,
+    cache: &'c CardCache,
+    lines: Vec<Option<Rc<Vec<String>>>>,
 }
 
 impl<'c> Fitted<'c> {
-    fn new(cards: &'c [&'c Card], width: usize) -> Self {
+    fn new(cards: &'c [&'c Card], width: usize, cache: &'c CardCache) -> Self {
         Self {
             cards,
             width,
+            cache,
             lines: vec![None; cards.len()],
         }
     }
 
     fn lines(&mut self, index: usize) -> &[String] {
-        let (card, width) = (self.cards[index], self.width);
+        let (card, width, cache) = (self.cards[index], self.width, self.cache);
         self.lines[index].get_or_insert_with(|| {
-            let mut lines = card_text::fit(&card.text, width, MAX_CARD_LINES);
+            let text = cache.fit(&card.text, width, MAX_CARD_LINES);
             // A follow-up's comment under the item, set apart by a dash.
-            if let Some(comment) = &card.comment {
-                lines.extend(card_text::fit(
-                    &format!("– {comment}"),
-                    width,
-                    MAX_CARD_LINES,
-                ));
+            match &card.comment {
+                Some(comment) => {
+                    let comment = cache.fit(&format!("– {comment}"), width, MAX_CARD_LINES);
+                    Rc::new(text.iter().chain(comment.iter()).cloned().collect())
+                }
+                None => text,
             }
-            lines
         })
     }
 
@@ -195,7 +198,7 @@ fn render_stack(frame: &mut Frame, area: Rect, view: &View, cards: &[&Card], lan
         frame.render_widget(Paragraph::new(hint), area);
         return;
     }
-    let mut fitted = Fitted::new(cards, usize::from(area.width.saturating_sub(2)));
+    let mut fitted = Fitted::new(cards, usize::from(area.width.saturating_sub(2)), view.cache);
     let selected = cards
         .iter()
         .position(|card| lane_selected && Some(card.id) == view.selected_card);
@@ -298,5 +301,5 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
 /// personnummer, an e-mail address, a phone number), so the note-taker can
 /// change it before it is sent; the projector never shows the mark.
 pub fn flagged(view: &View, card: &Card) -> bool {
-    !view.projector && !crate::session::personal::finds(&card.text).is_empty()
+    !view.projector && view.cache.holds_personal_data(&card.text)
 }

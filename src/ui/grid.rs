@@ -287,7 +287,7 @@ impl<'a> Row<'a> {
                 cell.unfitted += 1;
                 continue;
             }
-            let mut lines = card_text::fit(&card.text, width, MAX_ITEM_LINES);
+            let mut lines = view.cache.fit(&card.text, width, MAX_ITEM_LINES).to_vec();
             if card.hidden {
                 let hidden = crate::i18n::door_words(view.language).hidden;
                 lines.push(card_text::one_line(&format!("· {hidden}"), width));

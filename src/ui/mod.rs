@@ -3,6 +3,7 @@
 
 mod agenda_pane;
 mod board;
+mod card_cache;
 mod card_text;
 mod confirm;
 mod editor;
@@ -21,6 +22,7 @@ pub mod theme;
 mod timer_pane;
 
 pub use board::lanes;
+pub use card_cache::CardCache;
 pub use card_text::printable;
 pub use editor::{EditorPurpose, EditorView};
 pub use format::{clock, countdown};
@@ -78,6 +80,8 @@ pub struct View<'a> {
     pub selected_column: Option<usize>,
     /// The statement hands are being counted for, if any.
     pub tally: Option<usize>,
+    /// Cards as drawn before: their wrapped text and personal-data marks.
+    pub cache: &'a CardCache,
 }
 
 /// Windows drawn over the run screen.

@@ -34,6 +34,8 @@ pub struct PresentView<'a> {
     pub board: bool,
     /// The keys, over everything.
     pub help: bool,
+    /// Cards as drawn before.
+    pub cache: &'a super::CardCache,
 }
 
 impl<'a> PresentView<'a> {
@@ -61,6 +63,7 @@ impl<'a> PresentView<'a> {
             room: self.door,
             selected_column: None,
             tally: None,
+            cache: self.cache,
         }
     }
 }

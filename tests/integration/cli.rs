@@ -302,7 +302,7 @@ fn samla_sessions_lines_up_its_columns_whatever_the_ids() {
             agenda_id: "seminarium-3".to_owned(),
             saved: common::fixture::saved_at(),
             language: samla::agenda::Language::Sv,
-            session: common::fixture::seminar_3(),
+            session: common::fixture::seminar_3().into(),
             draft: None,
             room: None,
             devices: Default::default(),

@@ -87,7 +87,7 @@ fn export_copy_leaves_the_summary_on_the_x11_clipboard() {
         agenda_id: "seminarium-3".to_owned(),
         saved: saved_at(),
         language: samla::agenda::Language::Sv,
-        session: session.clone(),
+        session: session.clone().into(),
         draft: None,
         room: None,
         devices: Default::default(),

@@ -25,7 +25,7 @@ fn save(home: &Path, id: &str, session: Session) -> PathBuf {
         agenda_id: "seminarium-3".to_owned(),
         saved: saved_at(),
         language: samla::agenda::Language::Sv,
-        session,
+        session: session.into(),
         draft: None,
         room: None,
         devices: Default::default(),

@@ -229,8 +229,8 @@ fn a_resumed_emergency_copy_goes_back_into_the_sessions_folder() {
         .expect("parses")
         .session
         .cards
-        .into_iter()
-        .map(|card| card.text)
+        .iter()
+        .map(|card| card.text.clone())
         .collect();
     assert_eq!(texts, ["Efter att disken fylldes", "Efter återupptagandet"]);
     let exported = samla_in(home.path(), home.path(), &["export", "-o", "-"]);

@@ -33,7 +33,8 @@ fn screen(state: &AppState, now: DateTime<chrono::Utc>, room: bool) -> String {
     terminal
         .draw(|frame| {
             if room {
-                let view = samla::app::present_view(&file, state.theme(), now, stockholm());
+                let cache = samla::ui::CardCache::default();
+                let view = samla::app::present_view(&file, state.theme(), now, stockholm(), &cache);
                 ui::render_present(frame, &view);
             } else {
                 ui::render(frame, &state.view(now, stockholm()));

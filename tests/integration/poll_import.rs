@@ -28,7 +28,7 @@ fn saved_home_of(
         agenda_id: id.to_owned(),
         saved: common::fixture::start(),
         language: samla::agenda::Language::Sv,
-        session,
+        session: session.into(),
         draft: None,
         room: None,
         devices: Default::default(),

@@ -137,9 +137,10 @@ fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<T
         state.door(),
         "the file carries the door"
     );
+    let cache = samla::ui::CardCache::default();
     let view = ui::PresentView {
         board,
-        ..present_view(&file, Theme::new(false), now, stockholm())
+        ..present_view(&file, Theme::new(false), now, stockholm(), &cache)
     };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal

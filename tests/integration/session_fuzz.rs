@@ -64,7 +64,7 @@ fn base_text() -> String {
         agenda_id: "seminarium-3".to_owned(),
         saved: at,
         language: Language::Sv,
-        session,
+        session: session.into(),
         draft: Some(Draft {
             target: DraftTarget::NewCard {
                 segment: 3,
@@ -99,9 +99,10 @@ fn use_everywhere(file: &SessionFile) {
         .expect("drawn");
     terminal
         .draw(|frame| {
+            let cache = samla::ui::CardCache::default();
             let view = ui::PresentView {
                 board: true,
-                ..present_view(file, Theme::new(false), now, offset)
+                ..present_view(file, Theme::new(false), now, offset, &cache)
             };
             ui::render_present(frame, &view)
         })

@@ -75,7 +75,7 @@ fn save(home: &Path, id: &str) {
         agenda_id: "seminarium-3".to_owned(),
         saved: common::fixture::saved_at(),
         language: Language::Sv,
-        session: seminar_3(),
+        session: seminar_3().into(),
         draft: None,
         room: None,
         devices: Default::default(),

@@ -1,5 +1,7 @@
 //! The editor's keys: typing, saving, cancelling, and a poll's form lines.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use crate::app::action::EditorAction;
@@ -125,7 +127,7 @@ impl AppState {
         let new_member = self.session.roster.next_id;
         let applied = editor
             .save()
-            .map(|change| self.session.apply(change, now))
+            .map(|change| Arc::make_mut(&mut self.session).apply(change, now))
             .unwrap_or_default();
         match editor.target {
             DraftTarget::NewCard { .. } => match applied.added {

@@ -11,6 +11,8 @@ mod tally;
 
 use board::new_card_target;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use crate::app::action::{Action, Exported};
@@ -158,7 +160,7 @@ impl AppState {
         now: DateTime<Utc>,
     ) -> Applied {
         let (current, planned_start) = (self.session.current, self.session.planned_start);
-        let applied = self.session.apply(change, now);
+        let applied = Arc::make_mut(&mut self.session).apply(change, now);
         if self.session.current != current {
             // A new board starts in its first column, and the room's marking
             // of priorities was for the segment it leaves.

@@ -91,8 +91,8 @@ pub fn cards_after_the_crash(room: &OpenRoom) -> BTreeSet<String> {
     let file = SessionFile::load(&path).expect("the file reads back after SIGKILL");
     file.session
         .cards
-        .into_iter()
-        .map(|card| card.text)
+        .iter()
+        .map(|card| card.text.clone())
         .collect()
 }
 

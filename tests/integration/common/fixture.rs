@@ -258,7 +258,7 @@ pub fn saved_home(session: Session) -> tempfile::TempDir {
         agenda_id: "seminarium-3".to_owned(),
         saved: saved_at(),
         language: samla::agenda::Language::Sv,
-        session,
+        session: session.into(),
         draft: None,
         room: None,
         devices: Default::default(),

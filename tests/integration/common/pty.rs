@@ -47,7 +47,11 @@ impl PtyApp {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_samla"));
+        // A benchmark may measure another build (`SAMLA_BINARY`), say the
+        // one before a change, in the same run.
+        let binary =
+            std::env::var_os("SAMLA_BINARY").unwrap_or_else(|| env!("CARGO_BIN_EXE_samla").into());
+        let mut command = CommandBuilder::new(binary);
         command.args(args);
         command.env("SAMLA_HOME", home);
         command.env("TERM", "xterm-256color");
