@@ -166,7 +166,7 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
     for request in 0..2000u64 {
         let post = samla::room::RoomAction::Post {
             device: (request / 10) as u32,
-            segment,
+            segment: Some(segment),
             lane: samla::session::Lane::Group((request % 12) as usize),
             text: format!("Kort {request} från gruppens mobil, om rutiner för frånvaro"),
             column: None,
@@ -217,7 +217,7 @@ fn keystroke_into_a_poll_line_with_300_phone_answers(bencher: divan::Bencher) {
         let value = (device % 5 + 1) as u8;
         let answer = samla::room::RoomAction::Answer {
             device,
-            segment: 0,
+            segment: Some(0),
             sector: Some(samla::agenda::Sector::SKOLA),
             answers: vec![samla::session::Answer::Value(value); 6],
         };

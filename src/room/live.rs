@@ -44,9 +44,7 @@ pub(super) async fn answer_poll(
         .map_or(&[][..], |poll| poll.statements.as_slice());
     let action = RoomAction::Answer {
         device: joined.device,
-        segment: field("segment")
-            .and_then(|segment| segment.parse().ok())
-            .unwrap_or(usize::MAX),
+        segment: field("segment").and_then(|segment| segment.parse().ok()),
         sector: snapshot
             .poll
             .as_ref()

@@ -44,9 +44,10 @@ pub enum RoomAction {
     TurnedAway { room_full: bool },
     /// A new card in segment `segment`: a group's, or the room's where people
     /// write alone or in pairs.
+    /// `segment` is the one the form was for; `None` when it did not say.
     Post {
         device: u32,
-        segment: usize,
+        segment: Option<usize>,
         lane: crate::session::Lane,
         text: String,
         column: Option<String>,
@@ -68,9 +69,10 @@ pub enum RoomAction {
     TogglePriority { card: CardId },
     /// The device's answers to the poll in segment `segment`, in place of any
     /// it gave before.
+    /// `segment` is the one the form was for; `None` when it did not say.
     Answer {
         device: u32,
-        segment: usize,
+        segment: Option<usize>,
         sector: Option<crate::agenda::Sector>,
         answers: Vec<crate::session::Answer>,
     },

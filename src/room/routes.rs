@@ -294,7 +294,7 @@ pub(super) async fn post_card(
     let back = format!("/g/{number}");
     let action = RoomAction::Post {
         device: joined.device,
-        segment: form.segment.unwrap_or(usize::MAX),
+        segment: form.segment,
         lane,
         text: as_typed(&form.text),
         column: form.column,

@@ -64,15 +64,16 @@ impl Rules<'_> {
             .room_rules(&action)?
             .unwrap_or(self.session.next_card_id);
         let change = match action {
+            // The rules checked that the form was for the segment on screen.
             RoomAction::Post {
                 device,
-                segment,
                 lane,
                 text,
                 column,
                 row,
+                ..
             } => CardAction::Post {
-                segment,
+                segment: self.session.current,
                 group: lane,
                 text,
                 column,
@@ -122,7 +123,7 @@ impl Rules<'_> {
                         *group < count && !self.session.current_segment().kind.is_personal()
                     }
                 };
-                if *segment != self.session.current || !lane_fits {
+                if *segment != Some(self.session.current) || !lane_fits {
                     return Err(Refusal::NotPosting);
                 }
                 if is_blank(text) {
@@ -242,9 +243,10 @@ impl Rules<'_> {
             return Err(Refusal::NotPosting);
         };
         let poll = self.session.current_segment();
-        if *segment != self.session.current || poll.kind != SegmentKind::Poll {
+        if *segment != Some(self.session.current) || poll.kind != SegmentKind::Poll {
             return Err(Refusal::NotPosting);
         }
+        let segment = &self.session.current;
         if self
             .session
             .poll(*segment)
@@ -332,7 +334,7 @@ mod tests {
     fn post(text: &str) -> RoomAction {
         RoomAction::Post {
             device: 1,
-            segment: 3,
+            segment: Some(3),
             lane: Lane::Group(0),
             text: text.into(),
             column: None,
@@ -362,7 +364,7 @@ mod tests {
             RoomAction::TogglePriority { card: 0 },
             RoomAction::Answer {
                 device: 1,
-                segment: 0,
+                segment: Some(0),
                 sector: None,
                 answers: Vec::new(),
             },
@@ -384,7 +386,7 @@ mod tests {
         let current = session.current;
         let post = |text: &str| RoomAction::Post {
             device: 1,
-            segment: current,
+            segment: Some(current),
             lane: Lane::Group(0),
             text: text.into(),
             column: None,
