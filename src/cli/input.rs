@@ -4,7 +4,7 @@
 
 use std::path::Path;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{Config, PollWatcher, RecursiveMode, Watcher};
 
@@ -19,9 +19,7 @@ pub fn spawn_input(events: InputSender) {
         loop {
             let forwarded = match event::read() {
                 Ok(Event::Key(key)) => {
-                    // A zero timeout would not look at input crossterm has read but not handed out.
-                    let more_waiting = event::poll(Duration::from_millis(1)).unwrap_or(false);
-                    match line_ends.key(key, more_waiting) {
+                    match line_ends.key(key, Instant::now()) {
                         Some(key) => events.send(AppEvent::Key(key)),
                         None => true,
                     }
@@ -47,21 +45,31 @@ pub fn spawn_input(events: InputSender) {
 /// never reaches the text area as its "delete to the start of the line".
 #[derive(Debug, Default)]
 pub struct LineEnds {
-    /// The last key was Enter and more input was already waiting behind it:
-    /// a LF right after it is the second half of a CR LF.
-    enter_with_more: bool,
+    /// When the last key was a plain Enter: a LF right after it is the
+    /// second half of a CR LF.
+    enter_at: Option<Instant>,
 }
 
+/// A LF this soon after Enter arrived with it, as a CR LF does; no hand
+/// types Enter and then Ctrl+J this fast. Read from the clock rather than
+/// by asking the terminal whether more waits, which costs a wait per key.
+const CR_LF_GAP: Duration = Duration::from_millis(5);
+
 impl LineEnds {
-    /// What `key` is, given whether more input was already waiting when it was
-    /// read; `None` when it only completes the line break before it.
-    pub fn key(&mut self, key: KeyEvent, more_waiting: bool) -> Option<KeyEvent> {
-        let after_enter = std::mem::take(&mut self.enter_with_more);
+    /// What `key`, read `at`, is; `None` when it only completes the line
+    /// break before it.
+    pub fn key(&mut self, key: KeyEvent, at: Instant) -> Option<KeyEvent> {
+        let after_enter = self
+            .enter_at
+            .take()
+            .is_some_and(|enter| at.saturating_duration_since(enter) <= CR_LF_GAP);
         let plain = key.modifiers.is_empty();
         if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
             return (!after_enter).then(|| KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         }
-        self.enter_with_more = key.code == KeyCode::Enter && plain && more_waiting;
+        if key.code == KeyCode::Enter && plain {
+            self.enter_at = Some(at);
+        }
         Some(key)
     }
 }
@@ -161,20 +169,22 @@ mod tests {
     fn a_line_feed_is_enter_and_cr_lf_is_one_enter() {
         let enter = key(KeyCode::Enter, KeyModifiers::NONE);
         let line_feed = key(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        let start = Instant::now();
+        let at = |millis: u64| start + Duration::from_millis(millis);
         let mut line_ends = LineEnds::default();
-        assert_eq!(line_ends.key(line_feed, true), Some(enter));
-        assert_eq!(line_ends.key(line_feed, false), Some(enter));
+        assert_eq!(line_ends.key(line_feed, at(0)), Some(enter));
+        assert_eq!(line_ends.key(line_feed, at(0)), Some(enter));
         // CR LF in one burst: one Enter.
-        assert_eq!(line_ends.key(enter, true), Some(enter));
-        assert_eq!(line_ends.key(line_feed, false), None);
+        assert_eq!(line_ends.key(enter, at(100)), Some(enter));
+        assert_eq!(line_ends.key(line_feed, at(100)), None);
         // Enter typed alone, then a LF later: two line breaks.
-        assert_eq!(line_ends.key(enter, false), Some(enter));
-        assert_eq!(line_ends.key(line_feed, false), Some(enter));
+        assert_eq!(line_ends.key(enter, at(200)), Some(enter));
+        assert_eq!(line_ends.key(line_feed, at(300)), Some(enter));
         // Anything between them makes them two.
         let letter = key(KeyCode::Char('a'), KeyModifiers::NONE);
-        assert_eq!(line_ends.key(enter, true), Some(enter));
-        assert_eq!(line_ends.key(letter, true), Some(letter));
-        assert_eq!(line_ends.key(line_feed, true), Some(enter));
+        assert_eq!(line_ends.key(enter, at(400)), Some(enter));
+        assert_eq!(line_ends.key(letter, at(400)), Some(letter));
+        assert_eq!(line_ends.key(line_feed, at(400)), Some(enter));
     }
 }
 
