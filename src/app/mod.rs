@@ -104,7 +104,11 @@ pub fn run(
                     Some(Action::SaveFailed(kind, runner.room.waiting_for_disk()))
                 }
                 AppEvent::Room(request) => Some(runner.room.accept(request)),
-                AppEvent::Resize | AppEvent::SessionChanged => None,
+                AppEvent::Resize => {
+                    screen.resized();
+                    None
+                }
+                AppEvent::SessionChanged => None,
                 AppEvent::Suspend => {
                     // Stopped, samla writes nothing: what was typed is on disk first.
                     runner.save(&state, clock.now());

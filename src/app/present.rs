@@ -17,7 +17,7 @@ use super::screen::Screen;
 use super::state::until_next_change;
 use crate::clock::{Clock, local_offset};
 use crate::store::SessionFile;
-use crate::ui::{self, CardCache, PresentView, Theme};
+use crate::ui::{self, DrawCache, PresentView, Theme};
 
 /// What a key asks of the projector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub struct Present {
     /// Something shown changed since the last frame.
     redraw: bool,
     /// Cards as drawn before.
-    cache: CardCache,
+    cache: DrawCache,
 }
 
 impl Present {
@@ -111,7 +111,7 @@ impl Present {
             loaded_at: None,
             reload_due: false,
             redraw: true,
-            cache: CardCache::default(),
+            cache: DrawCache::default(),
         }
     }
 
@@ -206,7 +206,7 @@ pub fn present_view<'a>(
     theme: Theme,
     now: DateTime<Utc>,
     offset: FixedOffset,
-    cache: &'a CardCache,
+    cache: &'a DrawCache,
 ) -> PresentView<'a> {
     PresentView {
         session: &file.session,
@@ -249,6 +249,7 @@ pub fn present(
                     AppEvent::Key(key) => present_key(key).map(PresentAction::Key),
                     AppEvent::SessionChanged => Some(PresentAction::FileWritten),
                     AppEvent::Resize => {
+                        screen.resized();
                         present.show_again();
                         None
                     }

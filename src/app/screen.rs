@@ -21,6 +21,9 @@ pub trait Screen {
 
     /// Takes the screen again after a stop samla did not see coming.
     fn take_back(&mut self) {}
+
+    /// The screen may have changed size.
+    fn resized(&mut self) {}
 }
 
 /// Any ratatui terminal whose backend also takes bytes draws every frame.

@@ -14,7 +14,7 @@ use crate::agenda::Language;
 use crate::i18n::Notice;
 use crate::room::{DeviceBook, Door};
 use crate::session::{CardId, Draft, DraftTarget, Lane, Session, TimerState, Tone};
-use crate::ui::{CardCache, EditorPurpose, EditorView, Overlay, Theme, View};
+use crate::ui::{DrawCache, EditorPurpose, EditorView, Overlay, Theme, View};
 
 /// Everything the run screen knows. The fields are the loop's own: the
 /// rest of samla reads them through the methods below and changes them
@@ -39,8 +39,11 @@ pub struct AppState {
     pub(super) disk: Disk,
     /// The room's side: its door, devices, wall and votes.
     pub(super) room: RoomSide,
-    /// Cards as drawn before, so a frame redoes only what changed.
-    pub(super) card_cache: CardCache,
+    /// What was drawn before, so a frame redoes only what changed.
+    pub(super) draw_cache: DrawCache,
+    /// Counts the changes to anything on screen but the editor's text: the
+    /// screen beneath the editor is drawn again only when it moves.
+    pub(super) shown: u64,
 }
 
 /// The board's selection.
@@ -116,7 +119,8 @@ impl AppState {
             },
             disk: Disk::default(),
             room: RoomSide::default(),
-            card_cache: CardCache::default(),
+            draw_cache: DrawCache::default(),
+            shown: 0,
         };
         if state.countdown_at_zero(now) {
             state.bell.rung_for = Some(state.session.current);
@@ -261,7 +265,8 @@ impl AppState {
                 Mode::Tally { statement, .. } => Some(*statement),
                 _ => None,
             },
-            cache: &self.card_cache,
+            cache: &self.draw_cache,
+            shown: self.shown,
         }
     }
 

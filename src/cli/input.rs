@@ -18,12 +18,10 @@ pub fn spawn_input(events: InputSender) {
         let mut line_ends = LineEnds::default();
         loop {
             let forwarded = match event::read() {
-                Ok(Event::Key(key)) => {
-                    match line_ends.key(key, Instant::now()) {
-                        Some(key) => events.send(AppEvent::Key(key)),
-                        None => true,
-                    }
-                }
+                Ok(Event::Key(key)) => match line_ends.key(key, Instant::now()) {
+                    Some(key) => events.send(AppEvent::Key(key)),
+                    None => true,
+                },
                 Ok(Event::Paste(text)) => events.send(AppEvent::Paste(text)),
                 Ok(Event::Resize(_, _)) => events.send(AppEvent::Resize),
                 Ok(_) => true,

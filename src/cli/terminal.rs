@@ -11,7 +11,8 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::backend::CrosstermBackend;
-use ratatui::{Frame, Terminal};
+use ratatui::layout::Rect;
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
 use super::pipe::TerminalPipe;
 use crate::app::Screen;
@@ -36,7 +37,12 @@ pub fn enter(wake: impl Fn() + Send + 'static) -> io::Result<TerminalScreen> {
     enable_raw_mode()?;
     let screen = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)
         .and_then(|()| TerminalPipe::start(stdout(), wake))
-        .and_then(|pipe| Terminal::new(CrosstermBackend::new(pipe)))
+        .and_then(|pipe| {
+            // A fixed size, changed when the terminal says it changed: asking
+            // the terminal its size before every frame costs a system call a key.
+            let viewport = Viewport::Fixed(terminal_area()?);
+            Terminal::with_options(CrosstermBackend::new(pipe), TerminalOptions { viewport })
+        })
         .map(TerminalScreen);
     if screen.is_err() {
         leave();
@@ -58,6 +64,15 @@ impl Screen for TerminalScreen {
         self.0.backend_mut()
     }
 
+    /// Takes the terminal's new size; the next frame is drawn whole.
+    fn resized(&mut self) {
+        if let Ok(area) = terminal_area()
+            && area != self.0.get_frame().area()
+        {
+            let _ = self.0.resize(area);
+        }
+    }
+
     /// Gives the terminal back and stops, as Ctrl+Z in a shell does; once the
     /// shell lets samla go on, takes the terminal again and clears it for a
     /// full redraw.
@@ -76,13 +91,16 @@ impl Screen for TerminalScreen {
         let _ = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide);
         // A resize to the same size clears and redraws everything; `clear` would
         // ask the terminal for the cursor, whose answer the input thread reads.
-        if let Ok(size) = self.0.size() {
-            let _ = self.0.resize(ratatui::layout::Rect::from((
-                ratatui::layout::Position::ORIGIN,
-                size,
-            )));
+        if let Ok(area) = terminal_area() {
+            let _ = self.0.resize(area);
         }
     }
+}
+
+/// The terminal's whole area, as it says it is now.
+fn terminal_area() -> io::Result<Rect> {
+    let (width, height) = crossterm::terminal::size()?;
+    Ok(Rect::new(0, 0, width, height))
 }
 
 /// Every way out of a screen gives the terminal back as it was.

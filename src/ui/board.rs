@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use std::rc::Rc;
 
-use super::{CardCache, View, group_label};
+use super::{DrawCache, View, group_label};
 use crate::i18n;
 use crate::session::{Card, Lane, PRIORITY_MARK};
 
@@ -139,12 +139,12 @@ fn render_lane(
 struct Fitted<'c> {
     cards: &'c [&'c Card],
     width: usize,
-    cache: &'c CardCache,
+    cache: &'c DrawCache,
     lines: Vec<Option<Rc<Vec<String>>>>,
 }
 
 impl<'c> Fitted<'c> {
-    fn new(cards: &'c [&'c Card], width: usize, cache: &'c CardCache) -> Self {
+    fn new(cards: &'c [&'c Card], width: usize, cache: &'c DrawCache) -> Self {
         Self {
             cards,
             width,

@@ -3,9 +3,9 @@
 
 mod agenda_pane;
 mod board;
-mod card_cache;
 mod card_text;
 mod confirm;
+mod draw_cache;
 mod editor;
 mod format;
 mod grid;
@@ -22,8 +22,9 @@ pub mod theme;
 mod timer_pane;
 
 pub use board::lanes;
-pub use card_cache::CardCache;
 pub use card_text::printable;
+pub use draw_cache::DrawCache;
+use draw_cache::{BaseKey, Places};
 pub use editor::{EditorPurpose, EditorView};
 pub use format::{clock, countdown};
 pub use present::{PresentView, render_present};
@@ -33,7 +34,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use crate::agenda::{Language, SegmentKind};
 use crate::i18n::{self, Notice};
@@ -80,8 +81,11 @@ pub struct View<'a> {
     pub selected_column: Option<usize>,
     /// The statement hands are being counted for, if any.
     pub tally: Option<usize>,
-    /// Cards as drawn before: their wrapped text and personal-data marks.
-    pub cache: &'a CardCache,
+    /// What was drawn before: cards' wrapped texts and personal-data
+    /// marks, and the screen beneath the editor.
+    pub cache: &'a DrawCache,
+    /// Changes whenever anything but the editor's text may look different.
+    pub shown: u64,
 }
 
 /// Windows drawn over the run screen.
@@ -105,12 +109,59 @@ pub enum Overlay<'a> {
     RoomDoor(&'a crate::room::Door),
 }
 
-/// Draws the run screen.
+/// Draws the run screen. While a card is typed and nothing else changed
+/// (the same `view.shown` version, the same minute on the clock and on the
+/// countdown, the same size), the screen beneath the editor is the last one
+/// drawn: only the countdown and the editor are drawn again, so a key costs
+/// what it changes.
 pub fn render(frame: &mut Frame, view: &View) {
+    let Some(editor) = view.editor.as_ref() else {
+        render_base(frame, view);
+        return;
+    };
+    let key = BaseKey {
+        shown: view.shown,
+        minute: view.now.timestamp().div_euclid(60),
+        area: frame.area(),
+        countdown: timer_pane::countdown_text(view).chars().count(),
+        minutes_left: view
+            .session
+            .current_remaining(view.now)
+            .num_seconds()
+            .div_euclid(60),
+    };
+    let places = match view.cache.restore_base(key, frame.buffer_mut()) {
+        Some(places) => {
+            // The seconds move on: the countdown is drawn anew where it was,
+            // and kept with the rest until the next second.
+            if let Some((timer, layout)) = places.timer
+                && view.cache.countdown_second() != Some(view.now.timestamp())
+            {
+                frame.render_widget(Clear, timer);
+                timer_pane::render(frame, timer, view, layout);
+                view.cache
+                    .keep_countdown(view.now.timestamp(), frame.buffer_mut(), timer);
+            }
+            places
+        }
+        None => {
+            let places = render_base(frame, view);
+            view.cache
+                .keep_base(key, view.now.timestamp(), frame.buffer_mut(), places);
+            places
+        }
+    };
+    if let Some(board) = places.editor {
+        editor::render(frame, board, view, editor);
+    }
+}
+
+/// Draws the run screen but the editor; where the editor and the countdown go.
+fn render_base(frame: &mut Frame, view: &View) -> Places {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area, view);
-        return;
+        return Places::default();
     }
     let people = status_bar::people_line(view);
     let [header, body, people_area, status] = Layout::vertical([
@@ -132,8 +183,9 @@ pub fn render(frame: &mut Frame, view: &View) {
     } else {
         body
     };
+    let mut places = Places::default();
     if shows_board(view) {
-        render_with_board(frame, main, view);
+        places = render_with_board(frame, main, view);
     } else {
         let timer_layout = timer_pane::plan(main, view);
         let [segment, timer] =
@@ -153,6 +205,7 @@ pub fn render(frame: &mut Frame, view: &View) {
         Overlay::ConfirmRemoveMember(member) => confirm::render_member(frame, area, view, member),
         Overlay::RoomDoor(door) => join_screen::render(frame, area, view, door),
     }
+    places
 }
 
 /// Whether the segment's cards take the middle of the screen: in the rounds
@@ -166,9 +219,10 @@ fn shows_board(view: &View) -> bool {
         || view.editor.is_some()
 }
 
-/// The segment and its questions on top, the board in the middle with the
-/// editor over its lower part, a smaller countdown below.
-fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
+/// The segment and its questions on top, the board in the middle, a smaller
+/// countdown below; the board's place, where the editor goes over its lower
+/// part, and the countdown's.
+fn render_with_board(frame: &mut Frame, main: Rect, view: &View) -> Places {
     let timer_layout = timer_pane::plan(
         Rect {
             height: main.height / 3,
@@ -203,10 +257,11 @@ fn render_with_board(frame: &mut Frame, main: Rect, view: &View) {
     } else {
         poll::render(frame, board, view);
     }
-    if let Some(editor) = &view.editor {
-        editor::render(frame, board, view, editor);
-    }
     timer_pane::render(frame, timer, view, timer_layout);
+    Places {
+        editor: Some(board),
+        timer: Some((timer, timer_layout)),
+    }
 }
 
 /// The cards of the current segment: a table of groups × columns in the vision

@@ -35,7 +35,7 @@ pub struct PresentView<'a> {
     /// The keys, over everything.
     pub help: bool,
     /// Cards as drawn before.
-    pub cache: &'a super::CardCache,
+    pub cache: &'a super::DrawCache,
 }
 
 impl<'a> PresentView<'a> {
@@ -64,6 +64,7 @@ impl<'a> PresentView<'a> {
             selected_column: None,
             tally: None,
             cache: self.cache,
+            shown: 0,
         }
     }
 }

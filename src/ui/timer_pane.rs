@@ -73,7 +73,7 @@ pub fn plan(main: Rect, view: &View) -> TimerLayout {
     TimerLayout { pixel_size, height }
 }
 
-fn countdown_text(view: &View) -> String {
+pub(super) fn countdown_text(view: &View) -> String {
     format::countdown(view.session.current_remaining(view.now))
 }
 

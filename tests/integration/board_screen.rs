@@ -237,3 +237,43 @@ fn the_instruction_stays_in_sight_beside_cards_and_questions() {
         assert!(screen.contains(&start), "{width}×{height}:\n{screen}");
     }
 }
+
+#[test]
+fn typing_redraws_only_the_editor_over_the_screen_as_it_was_and_anything_else_redraws_all() {
+    let mut state = filled(state_at("seminarium-3", 12, SegmentKind::Plenary), 4);
+    press(&mut state, key(KeyCode::Char(' ')));
+    press(&mut state, key(KeyCode::Char('a')));
+    type_text(&mut state, "Närvaro är");
+    let started = common::board::one_pm();
+    let at = |seconds: i64| started + chrono::Duration::seconds(seconds);
+    let frame = |state: &samla::app::AppState, seconds: i64, width: u16| {
+        let mut terminal = Terminal::new(TestBackend::new(width, 50)).expect("a test terminal");
+        let view = state.view(at(seconds), common::board::stockholm());
+        terminal
+            .draw(|frame| samla::ui::render(frame, &view))
+            .expect("drawn");
+        terminal.backend().to_string()
+    };
+    let _ = frame(&state, 61, 200);
+    type_text(&mut state, " allas ansvar");
+    // Drawn on the screen kept from the frame before, the countdown anew a
+    // few seconds on.
+    let kept = frame(&state, 64, 200);
+    // The same frame drawn whole: another size first empties what was kept.
+    let _ = frame(&state, 64, 201);
+    let whole = frame(&state, 64, 200);
+    assert_eq!(kept, whole);
+    assert!(kept.contains("Närvaro är allas ansvar"), "{kept}");
+    // Within the same second the countdown kept is the one shown.
+    type_text(&mut state, "!");
+    let kept = frame(&state, 64, 200);
+    let _ = frame(&state, 64, 201);
+    assert_eq!(kept, frame(&state, 64, 200));
+    // A change beside the editor shows at once.
+    let _ = state.update(
+        samla::app::Action::SaveFailed(std::io::ErrorKind::StorageFull, 0),
+        common::board::one_pm(),
+    );
+    let warned = draw(&state, 200, 50).backend().to_string();
+    assert!(warned.contains("KAN INTE SPARA"), "{warned}");
+}

@@ -33,7 +33,7 @@ fn screen(state: &AppState, now: DateTime<chrono::Utc>, room: bool) -> String {
     terminal
         .draw(|frame| {
             if room {
-                let cache = samla::ui::CardCache::default();
+                let cache = samla::ui::DrawCache::default();
                 let view = samla::app::present_view(&file, state.theme(), now, stockholm(), &cache);
                 ui::render_present(frame, &view);
             } else {

@@ -107,7 +107,7 @@ fn the_run_screen_marks_the_card_and_x_says_how_many() {
     let file = samla::app::snapshot(&state, "seminarium-3", common::board::one_pm());
     room.draw(|frame| {
         // As `samla present` draws it.
-        let cache = samla::ui::CardCache::default();
+        let cache = samla::ui::DrawCache::default();
         let view = samla::ui::PresentView {
             board: true,
             ..samla::app::present_view(

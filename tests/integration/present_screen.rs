@@ -165,7 +165,7 @@ fn scenes(language: Language) -> Vec<Scene> {
 fn draw(scene: &Scene, width: u16, height: u16) -> Terminal<TestBackend> {
     let file: SessionFile = app::snapshot(&scene.state, "test", one_pm());
     let now = one_pm() + scene.at;
-    let cache = samla::ui::CardCache::default();
+    let cache = samla::ui::DrawCache::default();
     let view = ui::PresentView {
         board: scene.board,
         ..present_view(&file, Theme::new(false), now, stockholm(), &cache)
@@ -240,7 +240,7 @@ fn keys_b_toggles_the_board_and_esc_ctrl_q_leave_but_q_does_not() {
 fn no_color_draws_the_projector_without_a_colour() {
     for scene in scenes(Language::Sv) {
         let file = app::snapshot(&scene.state, "test", one_pm());
-        let cache = samla::ui::CardCache::default();
+        let cache = samla::ui::DrawCache::default();
         let view = ui::PresentView {
             board: scene.board,
             ..present_view(
@@ -302,7 +302,7 @@ fn question_mark_shows_the_projectors_own_keys_and_no_others() {
         let state = session("seminarium-1", language);
         let now = one_pm();
         let file = app::snapshot(&state, "seminarium-1", now);
-        let cache = samla::ui::CardCache::default();
+        let cache = samla::ui::DrawCache::default();
         let view = ui::PresentView {
             help: true,
             ..present_view(&file, Theme::new(false), now, stockholm(), &cache)

@@ -137,7 +137,7 @@ fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<T
         state.door(),
         "the file carries the door"
     );
-    let cache = samla::ui::CardCache::default();
+    let cache = samla::ui::DrawCache::default();
     let view = ui::PresentView {
         board,
         ..present_view(&file, Theme::new(false), now, stockholm(), &cache)

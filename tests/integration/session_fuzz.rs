@@ -99,7 +99,7 @@ fn use_everywhere(file: &SessionFile) {
         .expect("drawn");
     terminal
         .draw(|frame| {
-            let cache = samla::ui::CardCache::default();
+            let cache = samla::ui::DrawCache::default();
             let view = ui::PresentView {
                 board: true,
                 ..present_view(file, Theme::new(false), now, offset, &cache)

@@ -99,7 +99,7 @@ type Placed<'a> = (
 
 fn room(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
     let file = app::snapshot(state, "test", one_pm());
-    let cache = samla::ui::CardCache::default();
+    let cache = samla::ui::DrawCache::default();
     let view = ui::PresentView {
         board: true,
         ..present_view(&file, Theme::new(false), one_pm(), stockholm(), &cache)

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::action::{Action, Exported};
+use crate::app::action::{Action, EditorAction, Exported};
 use crate::app::effect::{Effect, Effects};
 use crate::app::export::ExportRequest;
 use crate::app::modes::Mode;
@@ -40,10 +40,29 @@ impl AppState {
                 | Action::FromRoom(..)
                 | Action::CodeChanged(_)
         );
+        // A key typed into the editor changes only the editor, unless it
+        // takes a notice away; a tick only the time (the screen's key has the
+        // minute, and the countdown is drawn anew each second); a save that
+        // went well only a warning, if there was one. Anything else may
+        // change the whole screen.
+        let beside_the_screen = match &action {
+            Action::Editor(
+                EditorAction::Type(_)
+                | EditorAction::Input(_)
+                | EditorAction::Undo
+                | EditorAction::Redo,
+            ) => self.notice.is_none(),
+            Action::Tick => true,
+            Action::Saved => self.disk.problem.is_none(),
+            _ => false,
+        };
         if from_the_user {
             self.notice = None;
         }
         let change = self.apply(action, now, &mut effects);
+        if !(beside_the_screen && change != Unsaved::Structure && self.notice.is_none()) {
+            self.shown = self.shown.wrapping_add(1);
+        }
         self.keep_selection_in_view();
         if self.disk.saves.should_save(change, now) {
             effects.push(Effect::Save);
