@@ -78,9 +78,11 @@ pub enum PresentEffect {
 }
 
 /// The shortest time between two reloads: a room taking twenty posts a
-/// second is shown four times a second, which reads as live, instead of
-/// parsing a large file twenty times a second.
-pub const RELOAD_SPACING: Duration = Duration::from_millis(250);
+/// second is shown two and a half times a second, which reads as live,
+/// instead of parsing a large file twenty times a second. A change after a
+/// quiet moment is read at once; one in a stream waits at most this long,
+/// which keeps a change on the projector within half a second.
+pub const RELOAD_SPACING: Duration = Duration::from_millis(400);
 
 /// Everything the projector knows.
 pub struct Present {
