@@ -86,7 +86,7 @@ fn a_post_becomes_a_card_of_its_group_and_column_marked_with_its_device() {
         Action::FromRoom(1, post(&state, 3, 1, "Gemensam rutin")),
         one_pm(),
     );
-    let id = state.session.next_card_id - 1;
+    let id = crate::session::CardId(state.session.next_card_id.0 - 1);
     assert!(effects.contains(&Effect::Answer(1, RoomReply::Done(id))));
     assert!(
         effects.contains(&Effect::Save),
@@ -198,7 +198,7 @@ fn a_device_changes_only_its_own_cards() {
         })),
         one_pm(),
     );
-    let typed = state.session.next_card_id - 1;
+    let typed = crate::session::CardId(state.session.next_card_id.0 - 1);
     let takeover = RoomAction::Edit {
         device: 3,
         card: typed,
@@ -743,7 +743,7 @@ fn a_text_past_the_longest_and_a_device_past_its_cards_are_refused() {
         posted(&mut state, 4, 0, "en annan mobil"),
         RoomReply::Done(_)
     ));
-    let id = state.session.next_card_id - 1;
+    let id = crate::session::CardId(state.session.next_card_id.0 - 1);
     let edit = RoomAction::Edit {
         device: 4,
         card: id,

@@ -375,7 +375,7 @@ mod tests {
             posting: true,
             cards: vec![SnapshotCard {
                 revision: 0,
-                id: 7,
+                id: crate::session::CardId(7),
                 lane: Lane::Group(1),
                 text: "<script>alert(1)</script>".into(),
                 column: Some("inom ett år".into()),

@@ -356,12 +356,17 @@ mod tests {
             post(" "),
             RoomAction::Edit {
                 device: 1,
-                card: 0,
+                card: crate::session::CardId(0),
                 text: String::new(),
                 revision: 0,
             },
-            RoomAction::Delete { device: 1, card: 0 },
-            RoomAction::TogglePriority { card: 0 },
+            RoomAction::Delete {
+                device: 1,
+                card: crate::session::CardId(0),
+            },
+            RoomAction::TogglePriority {
+                card: crate::session::CardId(0),
+            },
             RoomAction::Answer {
                 device: 1,
                 segment: Some(0),
@@ -401,7 +406,9 @@ mod tests {
         ));
         assert_eq!(rules.decide(post(" \u{200b}\n")), Err(Refusal::Empty));
         assert_eq!(
-            rules.decide(RoomAction::TogglePriority { card: 0 }),
+            rules.decide(RoomAction::TogglePriority {
+                card: crate::session::CardId(0)
+            }),
             Err(Refusal::NotVoting)
         );
     }

@@ -92,7 +92,7 @@ fn blank_cards_unknown_groups_and_unknown_segments_add_nothing() {
     add(&mut session, PLENARY, Some(3), "grupp 4 finns inte");
     add(&mut session, 99, Some(0), "inget pass 100");
     assert!(session.cards.is_empty());
-    assert_eq!(session.next_card_id, 1);
+    assert_eq!(session.next_card_id, crate::session::CardId(1));
 }
 
 #[test]

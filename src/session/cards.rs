@@ -8,8 +8,26 @@ use super::is_blank;
 
 use super::{Lane, Session};
 
-/// A card's stable id, unique within its session.
-pub type CardId = u64;
+/// A card's stable id, unique within its session; kept in files as the
+/// number it is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct CardId(pub u64);
+
+impl CardId {
+    /// The id after this one.
+    pub fn next(self) -> Self {
+        Self(self.0 + 1)
+    }
+}
+
+impl std::fmt::Display for CardId {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(formatter)
+    }
+}
 
 /// What marks a card as one of its group's priorities, on every screen,
 /// page and export.
@@ -158,7 +176,7 @@ impl Cell {
 impl Card {
     /// Where the card stands in its column: cards sort by this.
     pub fn place(&self) -> u64 {
-        self.rank.unwrap_or(self.id)
+        self.rank.unwrap_or(self.id.0)
     }
 }
 
@@ -574,7 +592,7 @@ impl Session {
             removed: None,
         });
         let added = self.next_card_id;
-        self.next_card_id += 1;
+        self.next_card_id = self.next_card_id.next();
         Applied {
             changed: true,
             added: Some(added),

@@ -217,7 +217,7 @@ impl Session {
             self.segment_exists(&field("segment"), card.segment)?;
             self.group_exists_in(&field("group"), card.segment, card.group)?;
             if card.id >= self.next_card_id || !ids.insert(card.id) {
-                return wrong(field("id"), Mismatch::IdTwice { id: card.id });
+                return wrong(field("id"), Mismatch::IdTwice { id: card.id.0 });
             }
         }
         Ok(())
@@ -318,11 +318,11 @@ impl Session {
                 self.group_exists_in(field, segment, group)
             }
             DraftTarget::Card(id) if self.card(id).is_none() => {
-                wrong(field, Mismatch::NoCard { id })
+                wrong(field, Mismatch::NoCard { id: id.0 })
             }
             DraftTarget::PrivateNote(segment) => self.segment_exists(field, segment),
             DraftTarget::Comment(id) if self.card(id).is_none() => {
-                wrong(field, Mismatch::NoCard { id })
+                wrong(field, Mismatch::NoCard { id: id.0 })
             }
             DraftTarget::Comment(_) => Ok(()),
             DraftTarget::PollLine(segment) => {

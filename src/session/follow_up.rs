@@ -161,6 +161,6 @@ impl Session {
             comment: None,
             brought: Some(brought),
         });
-        self.next_card_id += 1;
+        self.next_card_id = self.next_card_id.next();
     }
 }

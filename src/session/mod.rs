@@ -168,7 +168,7 @@ impl Session {
             current: 0,
             timings,
             cards: Vec::new(),
-            next_card_id: 1,
+            next_card_id: CardId(1),
             private_notes: BTreeMap::new(),
             series: None,
             roster: Roster::default(),

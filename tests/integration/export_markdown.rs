@@ -877,7 +877,7 @@ fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
         }),
         at,
     );
-    let id = session.next_card_id - 1;
+    let id = samla::session::CardId(session.next_card_id.0 - 1);
     session.apply(SessionAction::Card(CardAction::TogglePriority { id }), at);
     let text = summary_of(&session, false);
     let group_1 = &text[text.find("## Handlingsplan").expect("the plan")..];

@@ -43,7 +43,7 @@ fn action_plan_with_room_cards(agenda: &str) -> AppState {
         };
         let _ = state.update(Action::FromRoom(group as u64, post), one_pm());
     }
-    let taken_down = state.session().next_card_id - 1;
+    let taken_down = samla::session::CardId(state.session().next_card_id.0 - 1);
     state.select(Lane::Group(1), Some(taken_down));
     press(&mut state, key(KeyCode::Char('d')));
     select_group(&mut state, 1);

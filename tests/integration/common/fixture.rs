@@ -36,7 +36,7 @@ fn add(
     group: Option<usize>,
     text: &str,
     at: DateTime<Utc>,
-) -> u64 {
+) -> samla::session::CardId {
     let id = session.next_card_id;
     act(
         session,
@@ -120,7 +120,7 @@ pub fn seminar_3() -> Session {
                         );
                     }
                 }
-                let hostile: Vec<u64> = HOSTILE
+                let hostile: Vec<samla::session::CardId> = HOSTILE
                     .iter()
                     .map(|text| add(&mut session, 1, Some(5), text, minute(40)))
                     .collect();
