@@ -98,8 +98,8 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                     &field(|item| item.due.map(|date| date.to_string())),
                     &field(|item| item.follow_up.map(|date| date.to_string())),
                     card.row.as_deref().unwrap_or_default(),
-                    card.status.map_or("", status_word),
-                    card.comment.as_deref().unwrap_or_default(),
+                    card.status().map_or("", status_word),
+                    card.comment().unwrap_or_default(),
                 ];
                 writer.write_record(record.map(spreadsheet_safe))?;
             }

@@ -305,10 +305,10 @@ fn follow_up(blocks: &mut Vec<Block>, summary: &Summary, segment: usize, words: 
                 vec![
                     item.what,
                     item.owner.unwrap_or_default(),
-                    card.status
+                    card.status()
                         .map(|status| crate::i18n::status_label(status, language).to_owned())
                         .unwrap_or_default(),
-                    card.comment.clone().unwrap_or_default(),
+                    card.comment().unwrap_or_default().to_owned(),
                 ]
             })
             .collect();

@@ -254,7 +254,7 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
 fn readable(session: &Session, card: &Card) -> Card {
     let kind = session.agenda.segments.get(card.segment).map(|s| s.kind);
     let mut shown = card.clone();
-    if kind == Some(SegmentKind::ActionPlan) || card.brought.is_some() {
+    if kind == Some(SegmentKind::ActionPlan) || card.brought().is_some() {
         shown.text = ActionItem::parse(&card.text, session.day()).with_owner();
     }
     shown
@@ -314,7 +314,7 @@ fn plan_over_time(out: &mut String, summary: &SeriesSummary) {
     let mut follow_ups: Vec<usize> = Vec::new();
     for (index, session) in summary.sessions.iter().enumerate() {
         for card in session.cards.iter().filter(|card| !card.hidden) {
-            let Some(brought) = &card.brought else {
+            let Some(brought) = card.brought() else {
                 continue;
             };
             if !follow_ups.contains(&index) {
@@ -355,8 +355,8 @@ fn plan_over_time(out: &mut String, summary: &SeriesSummary) {
                 let card = summary.sessions[*index]
                     .cards
                     .iter()
-                    .find(|card| card.brought.as_ref() == Some(brought));
-                card.and_then(|card| card.status).map_or_else(
+                    .find(|card| card.brought() == Some(brought));
+                card.and_then(|card| card.status()).map_or_else(
                     || "–".to_owned(),
                     |status| status_label(status, language).to_owned(),
                 )

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::is_blank;
 
-use super::{Lane, Session};
+use super::{FollowUp, Lane, Session};
 
 /// A card's stable id, unique within its session; kept in files as the
 /// number it is.
@@ -76,15 +76,21 @@ pub struct Card {
     /// Its place in its column when moved with J/K; the id until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u64>,
-    /// In a follow-up, how far the action-plan item has come.
+    /// In a follow-up, where the item came from, how far it has come and
+    /// what was said about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<super::ItemStatus>,
-    /// In a follow-up, what was said about the item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    /// In a follow-up, where the item was first written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brought: Option<super::Brought>,
+    pub follow_up: Option<FollowUp>,
+    /// A follow-up's status as files before version 6 kept it, on the card
+    /// itself: read, moved into `follow_up` as the session is read, never
+    /// written.
+    #[serde(default, rename = "status", skip_serializing)]
+    pub(super) status_before_6: Option<super::ItemStatus>,
+    /// A follow-up's comment as files before version 6 kept it.
+    #[serde(default, rename = "comment", skip_serializing)]
+    pub(super) comment_before_6: Option<String>,
+    /// Where a follow-up's item came from, as files before version 6 kept it.
+    #[serde(default, rename = "brought", skip_serializing)]
+    pub(super) brought_before_6: Option<super::Brought>,
     /// How many times its text was changed: an edit from a phone names the
     /// revision its form showed, and one from an older revision is refused.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -174,6 +180,44 @@ impl Cell {
 }
 
 impl Card {
+    /// In a follow-up, how far the item has come.
+    pub fn status(&self) -> Option<super::ItemStatus> {
+        self.follow_up
+            .as_ref()
+            .and_then(|follow_up| follow_up.status)
+    }
+
+    /// In a follow-up, what was said about the item.
+    pub fn comment(&self) -> Option<&str> {
+        self.follow_up
+            .as_ref()
+            .and_then(|follow_up| follow_up.comment.as_deref())
+    }
+
+    /// In a follow-up, where the item was first written.
+    pub fn brought(&self) -> Option<&super::Brought> {
+        self.follow_up
+            .as_ref()
+            .and_then(|follow_up| follow_up.brought.as_ref())
+    }
+
+    /// Moves a follow-up's fields as files before version 6 kept them into
+    /// the card's follow-up record.
+    pub(super) fn take_in_fields_before_6(&mut self) {
+        let (status, comment, brought) = (
+            self.status_before_6.take(),
+            self.comment_before_6.take(),
+            self.brought_before_6.take(),
+        );
+        if status.is_some() || comment.is_some() || brought.is_some() {
+            self.follow_up = Some(FollowUp {
+                status,
+                comment,
+                brought,
+            });
+        }
+    }
+
     /// Where the card stands in its column: cards sort by this.
     pub fn place(&self) -> u64 {
         self.rank.unwrap_or(self.id.0)
@@ -353,6 +397,14 @@ impl Session {
         std::borrow::Cow::Owned(shown)
     }
 
+    /// Moves a follow-up's fields, as files before version 6 kept them on
+    /// each card, into the cards' follow-up records.
+    pub fn take_in_follow_ups_before_6(&mut self) {
+        for card in &mut self.cards {
+            card.take_in_fields_before_6();
+        }
+    }
+
     /// The cards their devices removed from the room's page.
     pub fn removed_cards(&self) -> impl Iterator<Item = &Card> {
         self.cards.iter().filter(|card| card.removed.is_some())
@@ -440,11 +492,12 @@ impl Session {
                 self.change(id, |card| card.group = group)
             }
             CardAction::CycleStatus { id } => self.change(id, |card| {
-                card.status = super::ItemStatus::after(card.status);
+                let follow_up = card.follow_up.get_or_insert_default();
+                follow_up.status = super::ItemStatus::after(follow_up.status);
             }),
-            CardAction::SetComment { id, text } => {
-                self.change(id, |card| card.comment = (!is_blank(&text)).then_some(text))
-            }
+            CardAction::SetComment { id, text } => self.change(id, |card| {
+                card.follow_up.get_or_insert_default().comment = (!is_blank(&text)).then_some(text);
+            }),
             CardAction::SetPrivateNote { segment, text } => {
                 let before = self.private_notes.get(&segment).cloned();
                 if is_blank(&text) {
@@ -585,9 +638,10 @@ impl Session {
             hidden: false,
             priority: false,
             rank: None,
-            status: None,
-            comment: None,
-            brought: None,
+            follow_up: None,
+            status_before_6: None,
+            comment_before_6: None,
+            brought_before_6: None,
             revision: 0,
             removed: None,
         });

@@ -30,6 +30,22 @@ impl ItemStatus {
     }
 }
 
+/// What a follow-up adds to an item of an action plan: where it was first
+/// written, how far it has come and what was said about it. Only cards of a
+/// follow-up have one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// How far the item has come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ItemStatus>,
+    /// What was said about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Where it was first written, when it was brought in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brought: Option<Brought>,
+}
+
 /// Where a brought-in item was first written: the session (by its agenda's
 /// title and its day) and the card there.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -127,7 +143,7 @@ impl Session {
                         Lane::Group(group) if group < count => lane,
                         _ => Lane::Plenary,
                     };
-                    let brought = card.brought.clone().unwrap_or_else(|| Brought {
+                    let brought = card.brought().cloned().unwrap_or_else(|| Brought {
                         agenda: session.agenda.title.clone(),
                         date: session.day(),
                         card: card.id,
@@ -157,9 +173,14 @@ impl Session {
             hidden: false,
             priority: false,
             rank: None,
-            status: card.status,
-            comment: None,
-            brought: Some(brought),
+            follow_up: Some(FollowUp {
+                status: card.status(),
+                comment: None,
+                brought: Some(brought),
+            }),
+            status_before_6: None,
+            comment_before_6: None,
+            brought_before_6: None,
         });
         self.next_card_id = self.next_card_id.next();
     }

@@ -20,7 +20,7 @@ pub use blank::is_blank;
 pub use cards::{Applied, Card, CardAction, CardId, Cell, PRIORITY_MARK, Refused, Removed};
 pub use check::{Inconsistency, Mismatch};
 pub use follow_up::EarlierMean;
-pub use follow_up::{Brought, ItemStatus};
+pub use follow_up::{Brought, FollowUp, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
     Answer, Cohort, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult,

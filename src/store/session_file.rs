@@ -13,7 +13,7 @@ use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Deeper nesting than this is no session file.
 const NESTING_LIMIT: usize = 64;
@@ -190,6 +190,11 @@ impl SessionFile {
     /// Reads a session file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, SessionFileError> {
         let mut parsed: Self = parse_versioned(file, text, FileKind::Session, VERSION, migrate)?;
+        // 5 → 6: a follow-up's status, comment and origin move off the card
+        // into its follow-up record (a file of 6 has none on the card).
+        if parsed.version < 6 {
+            std::sync::Arc::make_mut(&mut parsed.session).take_in_follow_ups_before_6();
+        }
         // Migrated, it is this version's file, and is written back as one.
         parsed.version = VERSION;
         let inconsistent = |error: crate::session::Inconsistency| SessionFileError::Inconsistent {
@@ -284,6 +289,10 @@ pub(super) fn read_text(path: &Path, kind: FileKind) -> Result<(String, String),
 /// tokens as hashes) and a card's `revision` and `removed` are new; a
 /// version-4 file has none and reads as it is (its room's next device is
 /// numbered past every device its cards and answers name).
+///
+/// 5 → 6: a follow-up's `status`, `comment` and `brought` move off each
+/// card into its `follow_up` record; [`SessionFile::parse`] moves them once
+/// the text is read.
 fn migrate(_version: u32, text: &str) -> String {
     text.to_owned()
 }

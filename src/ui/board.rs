@@ -158,7 +158,7 @@ impl<'c> Fitted<'c> {
         self.lines[index].get_or_insert_with(|| {
             let text = cache.fit(&card.text, width, MAX_CARD_LINES);
             // A follow-up's comment under the item, set apart by a dash.
-            match &card.comment {
+            match card.comment() {
                 Some(comment) => {
                     let comment = cache.fit(&format!("– {comment}"), width, MAX_CARD_LINES);
                     Rc::new(text.iter().chain(comment.iter()).cloned().collect())
@@ -254,7 +254,7 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(border_type)
         .border_style(border_style);
-    if let Some(status) = card.status {
+    if let Some(status) = card.status() {
         let label = format!(" {} ", i18n::status_label(status, view.language));
         block = block.title(Span::styled(label, view.theme.status(status)));
     }

@@ -121,7 +121,7 @@ fn a_file_from_a_newer_samla_is_refused() {
     let clock = FakeClock::at(one_pm());
     let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
         .to_text()
-        .replacen("version: 5", "version: 99", 1);
+        .replacen("version: 6", "version: 99", 1);
     let error = SessionFile::parse("s.ron", &text).expect_err("too new");
     assert!(error.to_string().contains("newer samla"), "{error}");
 }
@@ -280,7 +280,7 @@ fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
     assert_eq!(card.text, "Elevhälsan når ut tidigt");
     assert_eq!((card.tag.as_deref(), card.quote), (Some("Regelverk"), true));
     assert_eq!(card.horizon.as_deref(), Some("Styrkor i dag"));
-    assert!(!card.priority && card.row.is_none() && card.status.is_none());
+    assert!(!card.priority && card.row.is_none() && card.status().is_none());
     assert_eq!(
         file.session.agenda.title,
         load_bundled("seminarium-3").unwrap().unwrap().title
@@ -289,7 +289,7 @@ fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
     let path = home.path().join("again.ron");
     write_atomic(&path, file.to_text().as_bytes()).expect("saved");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("version: 5,"), "{text}");
+    assert!(text.contains("version: 6,"), "{text}");
     assert_eq!(
         SessionFile::load(&path).expect("reads back").session,
         file.session
@@ -332,7 +332,7 @@ fn a_file_of_the_version_before_question_kinds_loads_with_its_ratings() {
             .all(|s| s.kind.is_rating()),
         "every statement of a version-3 file is rated"
     );
-    assert!(file.to_text().contains("version: 5,"));
+    assert!(file.to_text().contains("version: 6,"));
 }
 
 #[test]
@@ -398,4 +398,32 @@ fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_
         let run = common::samla_in(home.path(), home.path(), args);
         assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
     }
+}
+
+#[test]
+fn a_follow_up_of_version_5_keeps_each_items_status_comment_and_origin_in_its_follow_up_record() {
+    // As samla wrote it before version 6: the follow-up's fields on the card.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sessions/version-5-follow-up.ron");
+    let file = SessionFile::load(&fixture).expect("a version-5 file loads");
+    let first = crate::common::workshop::nulagesanalys();
+    let expected = crate::common::workshop::uppfoljning(&first);
+    assert_eq!(
+        *file.session, expected,
+        "the same session as samla makes it now"
+    );
+    let done = &file.session.cards[0];
+    assert_eq!(done.status(), Some(samla::session::ItemStatus::Done));
+    assert_eq!(done.comment(), Some("Klart på alla skolor i januari"));
+    assert_eq!(done.brought().map(|brought| brought.card.0), Some(15));
+    // Written back as version 6: the fields in the record, none on the card.
+    let text = file.to_text();
+    assert!(text.contains("version: 6,"), "{text}");
+    assert!(text.contains("follow_up: Some(("), "{text}");
+    let on_the_card = text
+        .lines()
+        .any(|line| line.starts_with("        status:") || line.starts_with("        brought:"));
+    assert!(!on_the_card, "{text}");
+    let again = SessionFile::parse("again.ron", &text).expect("reads back");
+    assert_eq!(again.session, file.session);
 }

@@ -147,10 +147,10 @@ fn a_workshop_and_its_follow_up_run_end_to_end_and_the_series_shows_the_plan_ove
     let item = follow_up
         .cards
         .iter()
-        .find(|card| card.brought.is_some())
+        .find(|card| card.brought().is_some())
         .expect("the plan's item brought in");
-    assert_eq!(item.status, Some(ItemStatus::Done));
-    assert_eq!(item.comment.as_deref(), Some("Klart i mars"));
+    assert_eq!(item.status(), Some(ItemStatus::Done));
+    assert_eq!(item.comment(), Some("Klart i mars"));
     assert_eq!(item.group, Lane::Group(0));
 
     let run = samla_in(

@@ -73,7 +73,7 @@ impl AppState {
                 let Some(card) = self.card_or_hint() else {
                     return Unsaved::Nothing;
                 };
-                let comment = card.comment.unwrap_or_default();
+                let comment = card.comment().unwrap_or_default().to_owned();
                 return self.open_editor_on(DraftTarget::Comment(card.id), &comment);
             }
             BoardAction::TogglePriority => {

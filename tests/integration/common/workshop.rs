@@ -181,7 +181,7 @@ pub fn uppfoljning(earlier: &Session) -> Session {
     let brought: Vec<CardId> = session
         .cards
         .iter()
-        .filter(|card| card.brought.is_some())
+        .filter(|card| card.brought().is_some())
         .map(|card| card.id)
         .collect();
     // Done, under way, not started, left unmarked.
