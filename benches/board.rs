@@ -33,7 +33,7 @@ fn seminar_session(kind: SegmentKind, per_group: usize) -> samla::session::Sessi
         .iter()
         .position(|segment| segment.kind == kind)
         .unwrap_or(1);
-    session.current = segment;
+    session.current = samla::session::SegmentIx(segment);
     session.timings[segment].run(one_pm());
     for group in 0..12 {
         for n in 0..per_group {
@@ -98,7 +98,7 @@ fn keystroke_and_snapshot_with_1000_cards(bencher: divan::Bencher) {
     let mut session = seminar_session(SegmentKind::Plenary, 83);
     let current = session.current;
     for n in 0..(1000 - 12 * 83) {
-        common::add_card(&mut session, current, 0, 2000 + n);
+        common::add_card(&mut session, current.0, 0, 2000 + n);
     }
     let mut state = state_of(session);
     assert_eq!(state.session().cards.len(), 1000);
@@ -166,7 +166,7 @@ fn keystroke_with_the_room_open_and_2000_room_cards(bencher: divan::Bencher) {
     for request in 0..2000u64 {
         let post = samla::room::RoomAction::Post {
             device: (request / 10) as u32,
-            segment: Some(segment),
+            segment: Some(segment.0),
             lane: samla::session::Lane::Group((request % 12) as usize),
             text: format!("Kort {request} från gruppens mobil, om rutiner för frånvaro"),
             column: None,
@@ -225,7 +225,10 @@ fn keystroke_into_a_poll_line_with_300_phone_answers(bencher: divan::Bencher) {
     }
     let _ = state.update(Action::Board(BoardAction::RevealPoll), one_pm());
     assert_eq!(
-        state.session().poll(0).map(|poll| poll.respondents.len()),
+        state
+            .session()
+            .poll(samla::session::SegmentIx(0))
+            .map(|poll| poll.respondents.len()),
         Some(300)
     );
     let _ = state.update(Action::Board(BoardAction::OpenPollLine), one_pm());

@@ -74,7 +74,7 @@ fn five_thousand_forms() -> Session {
             samla::session::parse_line(lines[n % 4], &questions, &scale, session.sectors())
                 .expect("a valid line");
         let add = samla::session::PollAction::AddRespondent {
-            segment: 0,
+            segment: samla::session::SegmentIx(0),
             respondent,
         };
         session.apply(SessionAction::Poll(add), one_pm());

@@ -33,7 +33,7 @@ fn main() {
         .iter()
         .position(|segment| segment.kind == SegmentKind::Plenary)
         .expect("a whole-room conversation");
-    session.current = segment;
+    session.current = samla::session::SegmentIx(segment);
     session.timings[segment].run(common::one_pm());
     for n in 0..CARDS {
         common::add_card(&mut session, segment, n % 12, n);

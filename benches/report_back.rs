@@ -38,7 +38,7 @@ fn main() {
     app.wait_for("the run screen", pty::status_line_drawn);
     app.send(b"nnn");
     pty::wait_for_file(home.path(), "the action plan", |file| {
-        file.session.current == 3
+        file.session.current == samla::session::SegmentIx(3)
     });
     let mut text_keys = 0;
     let mut keys_now = 0;
@@ -71,7 +71,10 @@ fn main() {
     let file = pty::wait_for_file(home.path(), "40 cards", |file| {
         file.session.cards.len() == 40
     });
-    let columns = file.session.columns(3).expect("the horizons");
+    let columns = file
+        .session
+        .columns(samla::session::SegmentIx(3))
+        .expect("the horizons");
     for (text, group, column) in &cards {
         let card = file
             .session

@@ -119,12 +119,12 @@ fn survey() {
     let file = pty::wait_for_file(open.home(), "every answer on disk", |file| {
         file.session
             .polls
-            .get(&0)
+            .get(&samla::session::SegmentIx(0))
             .is_some_and(|poll| poll.respondents.len() >= PHONES)
     });
     let exact = file
         .session
-        .statement_results(0)
+        .statement_results(samla::session::SegmentIx(0))
         .iter()
         .all(|result| result.counts == [60; 5]);
     println!("{PHONES} phones answer a 6-statement survey at once, over loopback:");

@@ -33,7 +33,7 @@ fn session_with_360_cards() -> SessionFile {
         .iter()
         .position(|segment| segment.kind == SegmentKind::Plenary)
         .expect("a whole-room conversation");
-    session.current = segment;
+    session.current = samla::session::SegmentIx(segment);
     for group in 0..12 {
         for n in 0..30 {
             common::add_card(&mut session, segment, group, group * 30 + n);

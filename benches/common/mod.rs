@@ -34,7 +34,7 @@ pub fn add_card(session: &mut Session, segment: usize, group: usize, n: usize) -
         "Vi vill att elevhälsan, socialtjänsten och vården möts tidigt när närvaron sviktar. ";
     let id = session.next_card_id;
     let add = CardAction::Add {
-        segment,
+        segment: samla::session::SegmentIx(segment),
         group: Lane::Group(group),
         text: format!("Kort {n}: {}", sentence.repeat(4)),
     };

@@ -16,7 +16,7 @@ use crate::session::{Lane, Session, TimerState};
 /// segment's number while the facilitator lets the room mark them.
 pub(super) fn room_votes(state: &AppState) -> Option<u32> {
     let session = &state.session;
-    (state.room.door.is_some() && state.room.votes == Some(session.current))
+    (state.room.door.is_some() && state.room.votes == Some(session.current.0))
         .then_some(session.current_segment().priorities)
         .flatten()
 }

@@ -53,7 +53,7 @@ fn open_room_on_the_action_plan() -> AppState {
 fn post(state: &AppState, device: u32, group: usize, text: &str) -> RoomAction {
     RoomAction::Post {
         device,
-        segment: Some(state.session.current),
+        segment: Some(state.session.current.0),
         lane: Lane::Group(group),
         text: text.into(),
         column: Some(IN_A_YEAR.into()),
@@ -423,7 +423,7 @@ fn answers(values: [u8; 6]) -> Vec<crate::session::Answer> {
 fn answer_poll(state: &mut AppState, device: u32, values: [u8; 6]) -> RoomReply {
     let action = RoomAction::Answer {
         device,
-        segment: Some(state.session.current),
+        segment: Some(state.session.current.0),
         sector: Some(crate::agenda::Sector::SKOLA),
         answers: answers(values),
     };
@@ -462,7 +462,7 @@ fn a_closed_poll_answers_off_the_scale_and_blank_forms_are_refused() {
     );
     let blank = RoomAction::Answer {
         device: 1,
-        segment: Some(state.session.current),
+        segment: Some(state.session.current.0),
         sector: None,
         answers: vec![crate::session::Answer::Missing; 6],
     };
@@ -472,7 +472,7 @@ fn a_closed_poll_answers_off_the_scale_and_blank_forms_are_refused() {
     );
     let short = RoomAction::Answer {
         device: 1,
-        segment: Some(state.session.current),
+        segment: Some(state.session.current.0),
         sector: None,
         answers: answers([4; 6])[..5].to_vec(),
     };
@@ -563,7 +563,7 @@ fn alone_or_in_pairs_a_phone_writes_the_rooms_cards_and_never_a_groups() {
     assert!(!room_snapshot(&state, one_pm()).personal);
     let mut in_group = alone(Lane::Plenary);
     if let RoomAction::Post { segment, .. } = &mut in_group {
-        *segment = Some(state.session.current);
+        *segment = Some(state.session.current.0);
     }
     assert_eq!(
         answer(&mut state, in_group),
@@ -635,7 +635,7 @@ fn posted_anywhere(state: &mut AppState, device: u32, group: usize, text: &str) 
     let segment = state.session.current;
     let action = RoomAction::Post {
         device,
-        segment: Some(segment),
+        segment: Some(segment.0),
         lane: Lane::Group(group),
         text: text.into(),
         column: state

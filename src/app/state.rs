@@ -123,7 +123,7 @@ impl AppState {
             shown: 0,
         };
         if state.countdown_at_zero(now) {
-            state.bell.rung_for = Some(state.session.current);
+            state.bell.rung_for = Some(state.session.current.0);
         }
         state
     }

@@ -9,7 +9,7 @@ use crate::agenda::{Language, load_bundled};
 use crate::app::export::{Destination, ExportRequest};
 use crate::export::Format;
 use crate::i18n::Notice;
-use crate::session::{Session, SessionAction};
+use crate::session::{SegmentIx, Session, SessionAction};
 use crate::ui::Theme;
 
 fn one_pm() -> DateTime<Utc> {
@@ -209,7 +209,7 @@ fn quitting_unsaved_with_a_card_open_keeps_it_and_staying_goes_back_to_it() {
 fn the_bell_is_an_effect_of_time_reaching_zero() {
     let mut state = state();
     let _ = state.update(Action::Session(SessionAction::ToggleTimer), one_pm());
-    let minutes = i64::from(state.session.planned_minutes(0));
+    let minutes = i64::from(state.session.planned_minutes(SegmentIx(0)));
     let before = state.update(Action::Tick, one_pm() + Duration::minutes(minutes - 1));
     assert!(!before.contains(&Effect::Bell));
     let zero = state.update(Action::Tick, one_pm() + Duration::minutes(minutes));
@@ -701,7 +701,7 @@ fn form(state: &mut AppState, line: &str) {
     )
     .expect("a valid line");
     let add = crate::session::PollAction::AddRespondent {
-        segment: 0,
+        segment: SegmentIx(0),
         respondent,
     };
     let _ = state.update(Action::Session(SessionAction::Poll(add)), one_pm());
@@ -720,7 +720,7 @@ fn f_turns_free_text_into_cards_of_the_next_discussion_once_each() {
             .session
             .cards
             .iter()
-            .map(|card| (card.segment, card.text.clone()))
+            .map(|card| (card.segment.0, card.text.clone()))
             .collect()
     };
     assert_eq!(

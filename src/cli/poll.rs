@@ -8,6 +8,7 @@ use super::poll_csv::CsvProblem;
 use super::{Context, PollCommand, PollImportArgs, fail, session_path_or};
 use crate::agenda::SegmentKind;
 use crate::i18n::Say;
+use crate::session::SegmentIx;
 use crate::session::{PollAction, SessionAction, parse_line};
 use crate::store::{DataDir, SessionFile, write_atomic};
 
@@ -134,7 +135,7 @@ fn import(args: &PollImportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     for respondent in respondents {
         std::sync::Arc::make_mut(&mut file.session).apply(
             SessionAction::Poll(PollAction::AddRespondent {
-                segment,
+                segment: SegmentIx(segment),
                 respondent,
             }),
             file.saved,

@@ -4,6 +4,7 @@
 use super::summary::Summary;
 use crate::agenda::SegmentKind;
 use crate::i18n::kind_label;
+use crate::session::SegmentIx;
 use crate::session::{ActionItem, ItemStatus};
 
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
@@ -66,9 +67,9 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
     let day = summary.date();
     let date = day.to_string();
     for (index, segment) in agenda.segments.iter().enumerate() {
-        for lane in summary.lanes(index) {
-            for card in session.cards_in(index, lane) {
-                let group = summary.group_name(index, card.group);
+        for lane in summary.lanes(SegmentIx(index)) {
+            for card in session.cards_in(SegmentIx(index), lane) {
+                let group = summary.group_name(SegmentIx(index), card.group);
                 let created = card
                     .created
                     .with_timezone(&summary.offset)

@@ -14,6 +14,7 @@ use super::poll;
 use super::summary::Summary;
 use crate::agenda::{Segment, SegmentKind};
 use crate::i18n::{Words, words};
+use crate::session::SegmentIx;
 use crate::session::{ActionItem, Card, Lane, PRIORITY_MARK};
 
 /// The tags of the ROS model, explained in a line wherever cards carry them.
@@ -110,14 +111,17 @@ fn segment_section(
 ) -> Option<Section> {
     let session = summary.session;
     let answered = segment.kind == SegmentKind::Poll && poll::has_answers(session, index);
-    if !is_group_work(segment.kind) && !session.has_cards(index) && !answered {
+    if !is_group_work(segment.kind) && !session.has_cards(SegmentIx(index)) && !answered {
         return None;
     }
     let mut blocks = Vec::new();
     if let Some(instruction) = &segment.instruction {
         blocks.push(Block::Aside(instruction.clone()));
     }
-    if let Some(name) = session.set_of(index).and_then(|set| set.name.as_ref()) {
+    if let Some(name) = session
+        .set_of(SegmentIx(index))
+        .and_then(|set| set.name.as_ref())
+    {
         blocks.push(Block::Aside(format!("{}: {name}", words.group_set)));
     }
     if !segment.questions.is_empty() {
@@ -130,24 +134,29 @@ fn segment_section(
         let date = date_in_words(summary, words);
         blocks.extend(poll::blocks(session, index, words, summary.report, &date));
     }
-    match session.columns(index) {
+    match session.columns(SegmentIx(index)) {
         None if segment.kind == SegmentKind::FollowUp => {
-            follow_up(&mut blocks, summary, index, words);
+            follow_up(&mut blocks, summary, SegmentIx(index), words);
         }
-        Some(columns) => board(&mut blocks, summary, index, &columns, words),
+        Some(columns) => board(&mut blocks, summary, SegmentIx(index), &columns, words),
         // Alone or in pairs: the room's cards, under no group's name.
         None if segment.kind.is_personal() => {
             let cards: Vec<&Card> = summary
-                .lanes(index)
-                .flat_map(|lane| session.cards_in(index, lane))
+                .lanes(SegmentIx(index))
+                .flat_map(|lane| session.cards_in(SegmentIx(index), lane))
                 .collect();
             if !cards.is_empty() {
                 blocks.push(Block::Cards(cards.into_iter().map(CardItem::of).collect()));
             }
         }
-        None => by_group(&mut blocks, summary, index, words),
+        None => by_group(&mut blocks, summary, SegmentIx(index), words),
     }
-    if uses_ros(session.cards.iter().filter(|card| card.segment == index)) {
+    if uses_ros(
+        session
+            .cards
+            .iter()
+            .filter(|card| card.segment == SegmentIx(index)),
+    ) {
         blocks.push(Block::Aside(words.ros.to_owned()));
     }
     Some(Section {
@@ -164,7 +173,7 @@ fn uses_ros<'c>(mut cards: impl Iterator<Item = &'c Card>) -> bool {
     })
 }
 
-fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: usize, words: &Words) {
+fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: SegmentIx, words: &Words) {
     for lane in summary.lanes(segment) {
         let cards = summary.session.cards_in(segment, lane);
         if cards.is_empty() {
@@ -182,7 +191,12 @@ fn by_group(blocks: &mut Vec<Block>, summary: &Summary, segment: usize, words: &
 }
 
 /// The questions `lane` had to itself in segment `segment`'s group set.
-fn own_questions(summary: &Summary, segment: usize, lane: Lane, words: &Words) -> Option<Block> {
+fn own_questions(
+    summary: &Summary,
+    segment: SegmentIx,
+    lane: Lane,
+    words: &Words,
+) -> Option<Block> {
     let set = summary.session.set_of(segment)?;
     let own = &set.groups.get(lane.group()?)?.questions;
     (!own.is_empty()).then(|| Block::List {
@@ -216,7 +230,7 @@ fn priorities(blocks: &mut Vec<Block>, cards: &[&Card], words: &Words) {
 fn board(
     blocks: &mut Vec<Block>,
     summary: &Summary,
-    segment: usize,
+    segment: SegmentIx,
     columns: &[String],
     words: &Words,
 ) {
@@ -290,7 +304,7 @@ fn tasks(tasks: &[crate::agenda::Task], words: &Words) -> Block {
 
 /// A follow-up per group: each item of the plan with its owner, how far it
 /// has come and what was said about it.
-fn follow_up(blocks: &mut Vec<Block>, summary: &Summary, segment: usize, words: &Words) {
+fn follow_up(blocks: &mut Vec<Block>, summary: &Summary, segment: SegmentIx, words: &Words) {
     let language = summary.session.agenda.language;
     for lane in summary.lanes(segment) {
         let cards = summary.session.cards_in(segment, lane);

@@ -4,6 +4,7 @@
 
 use super::summary::Summary;
 use crate::i18n::words;
+use crate::session::SegmentIx;
 use crate::session::personal::{Kind, finds, redacted};
 use crate::session::{Answer, Session};
 
@@ -24,11 +25,11 @@ pub struct Flag {
 pub fn flags(summary: &Summary) -> Vec<Flag> {
     let session = summary.session;
     let words = words(session.agenda.language);
-    let title = |segment: usize| {
+    let title = |segment: SegmentIx| {
         session
             .agenda
             .segments
-            .get(segment)
+            .get(segment.0)
             .map(|segment| segment.title.clone())
             .unwrap_or_default()
     };

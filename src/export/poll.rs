@@ -13,6 +13,7 @@ use chrono::FixedOffset;
 use crate::agenda::{Language, QuestionKind, Scale, Sectors, Segment, Statement};
 use crate::i18n::Words;
 use crate::i18n::decimal;
+use crate::session::SegmentIx;
 use crate::session::{Cohort, Session, StatementResult, ThemeTable};
 
 /// "32,7 %": `part` of `whole` with one decimal.
@@ -28,7 +29,7 @@ fn percent(part: u32, whole: u32, language: Language) -> String {
 
 /// Whether segment `index` has any answer to show.
 pub fn has_answers(session: &Session, index: usize) -> bool {
-    session.poll(index).is_some_and(|answers| {
+    session.poll(SegmentIx(index)).is_some_and(|answers| {
         !answers.respondents.is_empty() || answers.tallies.iter().flatten().any(|count| *count > 0)
     })
 }
@@ -47,7 +48,7 @@ pub fn blocks(
     let language = session.agenda.language;
     let segment = &session.agenda.segments[index];
     let scale = segment.scale_or_default(language);
-    let results = session.statement_results(index);
+    let results = session.statement_results(SegmentIx(index));
     let n = results.iter().map(|result| result.n).max().unwrap_or(0);
     let ends = match (&scale.min_label, &scale.max_label) {
         _ if !scale.labels.is_empty() => {
@@ -78,7 +79,7 @@ pub fn blocks(
             blocks.push(Block::Heading(question.text.clone()));
             blocks.push(choice_table(question, result, &scale, words, language));
         } else if question.kind == QuestionKind::Text {
-            let written = session.texts_of(index, position);
+            let written = session.texts_of(SegmentIx(index), position);
             if !written.is_empty() {
                 blocks.push(Block::Heading(question.text.clone()));
                 blocks.push(Block::List {
@@ -90,8 +91,11 @@ pub fn blocks(
     }
     // The report shows every count; the participants' summary hides few.
     let min = if report { 0 } else { session.agenda.min_cell };
-    let tables = session.theme_tables(index);
-    for table in tables.iter().chain(&session.breakdown_tables(index)) {
+    let tables = session.theme_tables(SegmentIx(index));
+    for table in tables
+        .iter()
+        .chain(&session.breakdown_tables(SegmentIx(index)))
+    {
         let heading = match table.by.and_then(|by| segment.statements.get(by)) {
             Some(by) => words
                 .broken_down_by
@@ -113,7 +117,7 @@ pub fn blocks(
     }
     // Forms typed but never entered are the facilitator's to fix, not the room's.
     let to_fix = session
-        .poll(index)
+        .poll(SegmentIx(index))
         .map(|answers| answers.to_fix.clone())
         .unwrap_or_default();
     if report && !to_fix.is_empty() {
@@ -387,7 +391,7 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
     let mut rows: Vec<(String, ThemeTable)> = Vec::new();
     for (number, session) in sessions.iter().enumerate() {
         for (index, segment) in session.agenda.segments.iter().enumerate() {
-            for table in session.theme_tables(index) {
+            for table in session.theme_tables(SegmentIx(index)) {
                 rows.push((format!("{}. {}", number + 1, segment.title), table));
             }
         }
@@ -504,7 +508,7 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
             for (statement, result) in segment
                 .statements
                 .iter()
-                .zip(session.statement_results(index))
+                .zip(session.statement_results(SegmentIx(index)))
             {
                 // A trend is of means: a choice or a text has none.
                 if !statement.kind.is_rating() {

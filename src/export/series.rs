@@ -11,6 +11,7 @@ use super::markdown::{card_item, horizon_cell};
 use super::{escape, poll};
 use crate::agenda::{Language, Role, Sector, SegmentKind};
 use crate::i18n::{Words, status_label, words};
+use crate::session::SegmentIx;
 use crate::session::{ActionItem, Brought, Card, Lane, Session};
 
 /// A series and its sessions, in the order they were held.
@@ -235,8 +236,8 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
             }
             let _ = writeln!(out, "#### {}\n", summary.seminar(index));
             for (segment_index, segment) in session.agenda.segments.iter().enumerate() {
-                let in_segment = session.cards_in(segment_index, Lane::Group(group));
-                if in_segment.is_empty() || session.set_of(segment_index).is_some() {
+                let in_segment = session.cards_in(SegmentIx(segment_index), Lane::Group(group));
+                if in_segment.is_empty() || session.set_of(SegmentIx(segment_index)).is_some() {
                     continue;
                 }
                 let _ = writeln!(out, "**{}**\n", escape::line(&segment.title));
@@ -252,7 +253,7 @@ fn groups(out: &mut String, summary: &SeriesSummary) {
 /// `card` as the series lists it: an action item (written in an action plan,
 /// or brought into a follow-up) by its words and owner, not its fields' syntax.
 fn readable(session: &Session, card: &Card) -> Card {
-    let kind = session.agenda.segments.get(card.segment).map(|s| s.kind);
+    let kind = session.agenda.segments.get(card.segment.0).map(|s| s.kind);
     let mut shown = card.clone();
     if kind == Some(SegmentKind::ActionPlan) || card.brought().is_some() {
         shown.text = ActionItem::parse(&card.text, session.day()).with_owner();
@@ -266,7 +267,7 @@ fn action_plans(out: &mut String, summary: &SeriesSummary) {
     for (index, session) in summary.sessions.iter().enumerate() {
         for (segment, kind) in session.agenda.segments.iter().map(|s| s.kind).enumerate() {
             if kind == SegmentKind::ActionPlan {
-                for horizon in session.columns(segment).unwrap_or_default() {
+                for horizon in session.columns(SegmentIx(segment)).unwrap_or_default() {
                     columns.push((index, segment, horizon));
                 }
             }
@@ -294,7 +295,7 @@ fn action_plans(out: &mut String, summary: &SeriesSummary) {
             .map(|(index, segment, horizon)| {
                 let session = summary.sessions[*index];
                 let cards: Vec<Card> = session
-                    .cards_in(*segment, Lane::Group(group))
+                    .cards_in(SegmentIx(*segment), Lane::Group(group))
                     .into_iter()
                     .map(|card| readable(session, card))
                     .collect();

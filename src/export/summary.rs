@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::i18n::{Words, words};
+use crate::session::SegmentIx;
 use crate::session::{Lane, Session};
 
 /// What to put in a summary, and how to show its times.
@@ -35,14 +36,14 @@ impl Summary<'_> {
     }
 
     /// The name of `group` among segment `segment`'s groups, or of the whole room.
-    pub fn group_name(&self, segment: usize, group: Lane) -> String {
+    pub fn group_name(&self, segment: SegmentIx, group: Lane) -> String {
         let words = self.words();
         self.session
             .group_name_in(segment, group, words.group, words.whole_room)
     }
 
     /// Every group of segment `segment` (its group set's), then the whole room.
-    pub(super) fn lanes(&self, segment: usize) -> impl Iterator<Item = Lane> {
+    pub(super) fn lanes(&self, segment: SegmentIx) -> impl Iterator<Item = Lane> {
         Lane::all(self.session.group_count_in(segment))
     }
 }

@@ -123,7 +123,7 @@ impl Rules<'_> {
                         *group < count && !self.session.current_segment().kind.is_personal()
                     }
                 };
-                if *segment != Some(self.session.current) || !lane_fits {
+                if *segment != Some(self.session.current.0) || !lane_fits {
                     return Err(Refusal::NotPosting);
                 }
                 if is_blank(text) {
@@ -243,7 +243,7 @@ impl Rules<'_> {
             return Err(Refusal::NotPosting);
         };
         let poll = self.session.current_segment();
-        if *segment != Some(self.session.current) || poll.kind != SegmentKind::Poll {
+        if *segment != Some(self.session.current.0) || poll.kind != SegmentKind::Poll {
             return Err(Refusal::NotPosting);
         }
         let segment = &self.session.current;
@@ -314,6 +314,7 @@ impl Rules<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::SegmentIx;
     use chrono::{TimeZone, Utc};
 
     fn session() -> Session {
@@ -322,12 +323,13 @@ mod tests {
             .expect("valid");
         let start = Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap();
         let mut session = Session::new(agenda, vec!["A".into(), "B".into()], start);
-        session.current = session
+        let plan = session
             .agenda
             .segments
             .iter()
             .position(|segment| segment.kind == SegmentKind::ActionPlan)
             .expect("an action plan");
+        session.current = SegmentIx(plan);
         session
     }
 
@@ -391,7 +393,7 @@ mod tests {
         let current = session.current;
         let post = |text: &str| RoomAction::Post {
             device: 1,
-            segment: Some(current),
+            segment: Some(current.0),
             lane: Lane::Group(0),
             text: text.into(),
             column: None,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::agenda::Language;
+use crate::session::SegmentIx;
 use crate::session::{CardId, Lane};
 
 /// What the room's pages show of the session at one moment.
@@ -19,7 +20,7 @@ pub struct Snapshot {
     /// The groups' names, in order.
     pub groups: Vec<String>,
     /// The current segment (0-based).
-    pub segment: usize,
+    pub segment: SegmentIx,
     /// Its kind, as the screen names it.
     pub kind: String,
     /// Its heading.
@@ -170,7 +171,7 @@ impl Snapshot {
     /// of another group is none of these.
     pub fn stage(&self) -> (usize, bool, bool, bool, bool) {
         (
-            self.segment,
+            self.segment.0,
             self.posting,
             self.open,
             self.wall,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
 use crate::agenda::{SegmentKind, load_bundled};
+use crate::session::SegmentIx;
 
 fn start_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap()
@@ -29,7 +30,7 @@ fn segment_of_kind(session: &Session, kind: SegmentKind) -> usize {
         .unwrap()
 }
 
-fn add(session: &mut Session, segment: usize, group: Option<usize>, text: &str) -> CardId {
+fn add(session: &mut Session, segment: SegmentIx, group: Option<usize>, text: &str) -> CardId {
     let id = session.next_card_id;
     session.apply(
         SessionAction::Card(CardAction::Add {
@@ -49,7 +50,7 @@ fn card_action(session: &mut Session, action: CardAction) {
     );
 }
 
-fn texts(session: &Session, segment: usize, group: Option<usize>) -> Vec<String> {
+fn texts(session: &Session, segment: SegmentIx, group: Option<usize>) -> Vec<String> {
     session
         .cards_in(segment, group.into())
         .iter()
@@ -60,26 +61,32 @@ fn texts(session: &Session, segment: usize, group: Option<usize>) -> Vec<String>
 #[test]
 fn cards_are_kept_per_segment_and_group_in_the_order_written() {
     let mut session = seminar();
-    add(&mut session, PLENARY, Some(0), "Första");
-    add(&mut session, PLENARY, Some(1), "Annan grupp");
-    add(&mut session, PLENARY, Some(0), "Andra");
-    add(&mut session, 0, Some(0), "Annat pass");
-    add(&mut session, PLENARY, None, "Helgruppen");
-    assert_eq!(texts(&session, PLENARY, Some(0)), ["Första", "Andra"]);
-    assert_eq!(texts(&session, PLENARY, Some(1)), ["Annan grupp"]);
-    assert_eq!(texts(&session, PLENARY, None), ["Helgruppen"]);
-    assert_eq!(texts(&session, 0, Some(0)), ["Annat pass"]);
-    assert!(session.has_cards(PLENARY));
-    assert!(!session.has_cards(1));
+    add(&mut session, SegmentIx(PLENARY), Some(0), "Första");
+    add(&mut session, SegmentIx(PLENARY), Some(1), "Annan grupp");
+    add(&mut session, SegmentIx(PLENARY), Some(0), "Andra");
+    add(&mut session, SegmentIx(0), Some(0), "Annat pass");
+    add(&mut session, SegmentIx(PLENARY), None, "Helgruppen");
+    assert_eq!(
+        texts(&session, SegmentIx(PLENARY), Some(0)),
+        ["Första", "Andra"]
+    );
+    assert_eq!(
+        texts(&session, SegmentIx(PLENARY), Some(1)),
+        ["Annan grupp"]
+    );
+    assert_eq!(texts(&session, SegmentIx(PLENARY), None), ["Helgruppen"]);
+    assert_eq!(texts(&session, SegmentIx(0), Some(0)), ["Annat pass"]);
+    assert!(session.has_cards(SegmentIx(PLENARY)));
+    assert!(!session.has_cards(SegmentIx(1)));
 }
 
 #[test]
 fn ids_are_stable_and_never_reused_after_a_deletion() {
     let mut session = seminar();
-    let first = add(&mut session, PLENARY, Some(0), "a");
-    let second = add(&mut session, PLENARY, Some(0), "b");
+    let first = add(&mut session, SegmentIx(PLENARY), Some(0), "a");
+    let second = add(&mut session, SegmentIx(PLENARY), Some(0), "b");
     card_action(&mut session, CardAction::Delete { id: second });
-    let third = add(&mut session, PLENARY, Some(0), "c");
+    let third = add(&mut session, SegmentIx(PLENARY), Some(0), "c");
     assert!(first < second && second < third);
     assert_eq!(session.card(third).unwrap().text, "c");
     assert!(session.card(second).is_none());
@@ -88,9 +95,14 @@ fn ids_are_stable_and_never_reused_after_a_deletion() {
 #[test]
 fn blank_cards_unknown_groups_and_unknown_segments_add_nothing() {
     let mut session = seminar();
-    add(&mut session, PLENARY, Some(0), "  \n\t ");
-    add(&mut session, PLENARY, Some(3), "grupp 4 finns inte");
-    add(&mut session, 99, Some(0), "inget pass 100");
+    add(&mut session, SegmentIx(PLENARY), Some(0), "  \n\t ");
+    add(
+        &mut session,
+        SegmentIx(PLENARY),
+        Some(3),
+        "grupp 4 finns inte",
+    );
+    add(&mut session, SegmentIx(99), Some(0), "inget pass 100");
     assert!(session.cards.is_empty());
     assert_eq!(session.next_card_id, crate::session::CardId(1));
 }
@@ -98,7 +110,7 @@ fn blank_cards_unknown_groups_and_unknown_segments_add_nothing() {
 #[test]
 fn editing_keeps_the_text_exactly_and_stamps_the_time_and_blank_text_deletes() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "Skolnärvaro");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "Skolnärvaro");
     let text = "Två rader: å ä ö 🙂\n漢字 e\u{301}";
     card_action(
         &mut session,
@@ -126,7 +138,7 @@ fn editing_keeps_the_text_exactly_and_stamps_the_time_and_blank_text_deletes() {
 #[test]
 fn saving_unchanged_text_is_not_an_edit() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "Samma");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "Samma");
     card_action(
         &mut session,
         CardAction::Edit {
@@ -141,7 +153,7 @@ fn saving_unchanged_text_is_not_an_edit() {
 #[test]
 fn t_cycles_through_the_ros_tags_and_back_to_none() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "x");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "x");
     let mut seen = Vec::new();
     for _ in 0..4 {
         card_action(&mut session, CardAction::CycleTag { id });
@@ -162,7 +174,7 @@ fn t_cycles_through_the_ros_tags_and_back_to_none() {
 fn the_agendas_own_tag_set_is_used_when_it_has_one() {
     let mut session = seminar();
     session.agenda.tags = Some(vec!["Elev".to_owned(), "Vårdnadshavare".to_owned()]);
-    let id = add(&mut session, PLENARY, Some(0), "x");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "x");
     card_action(&mut session, CardAction::CycleTag { id });
     card_action(&mut session, CardAction::CycleTag { id });
     assert_eq!(
@@ -174,7 +186,12 @@ fn the_agendas_own_tag_set_is_used_when_it_has_one() {
 #[test]
 fn q_toggles_the_quote_mark() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "”Alla barn ska med”");
+    let id = add(
+        &mut session,
+        SegmentIx(PLENARY),
+        Some(0),
+        "”Alla barn ska med”",
+    );
     card_action(&mut session, CardAction::ToggleQuote { id });
     assert!(session.card(id).unwrap().quote);
     card_action(&mut session, CardAction::ToggleQuote { id });
@@ -185,9 +202,9 @@ fn q_toggles_the_quote_mark() {
 fn action_plan_cards_start_in_the_first_horizon_and_h_moves_them_round() {
     let mut session = seminar();
     let plan = segment_of_kind(&session, SegmentKind::ActionPlan);
-    let horizons = session.columns(plan).unwrap();
+    let horizons = session.columns(SegmentIx(plan)).unwrap();
     assert_eq!(horizons[0], "Vad bör vi göra direkt?");
-    let id = add(&mut session, plan, Some(2), "Kartlägg frånvaron");
+    let id = add(&mut session, SegmentIx(plan), Some(2), "Kartlägg frånvaron");
     let mut seen = vec![session.card(id).unwrap().horizon.clone().unwrap()];
     for _ in 0..3 {
         card_action(&mut session, CardAction::NextHorizon { id });
@@ -203,7 +220,7 @@ fn action_plan_cards_start_in_the_first_horizon_and_h_moves_them_round() {
 fn vision_cards_sit_under_the_vision_headings() {
     let mut session = seminar();
     let vision = segment_of_kind(&session, SegmentKind::Vision);
-    let id = add(&mut session, vision, Some(0), "Trygga vuxna");
+    let id = add(&mut session, SegmentIx(vision), Some(0), "Trygga vuxna");
     assert_eq!(
         session.card(id).unwrap().horizon.as_deref(),
         Some("Styrkor i dag")
@@ -218,23 +235,23 @@ fn vision_cards_sit_under_the_vision_headings() {
 #[test]
 fn cards_of_other_kinds_have_no_horizon_and_h_leaves_them_alone() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "x");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "x");
     card_action(&mut session, CardAction::NextHorizon { id });
     assert_eq!(session.card(id).unwrap().horizon, None);
-    assert_eq!(session.columns(PLENARY), None);
+    assert_eq!(session.columns(SegmentIx(PLENARY)), None);
 }
 
 #[test]
 fn board_order_is_by_horizon_then_by_writing_order() {
     let mut session = seminar();
     let plan = segment_of_kind(&session, SegmentKind::ActionPlan);
-    let late = add(&mut session, plan, Some(0), "sikt");
-    add(&mut session, plan, Some(0), "direkt 1");
+    let late = add(&mut session, SegmentIx(plan), Some(0), "sikt");
+    add(&mut session, SegmentIx(plan), Some(0), "direkt 1");
     card_action(&mut session, CardAction::NextHorizon { id: late });
     card_action(&mut session, CardAction::NextHorizon { id: late });
-    add(&mut session, plan, Some(0), "direkt 2");
+    add(&mut session, SegmentIx(plan), Some(0), "direkt 2");
     assert_eq!(
-        texts(&session, plan, Some(0)),
+        texts(&session, SegmentIx(plan), Some(0)),
         ["direkt 1", "direkt 2", "sikt"]
     );
 }
@@ -243,14 +260,17 @@ fn board_order_is_by_horizon_then_by_writing_order() {
 fn private_notes_are_kept_per_segment_and_blank_removes_them() {
     let mut session = seminar();
     let note = |text: &str| CardAction::SetPrivateNote {
-        segment: 2,
+        segment: SegmentIx(2),
         text: text.to_owned(),
     };
     card_action(&mut session, note("Fråga Helena om statistiken"));
-    assert_eq!(session.private_note(2), Some("Fråga Helena om statistiken"));
-    assert_eq!(session.private_note(1), None);
+    assert_eq!(
+        session.private_note(SegmentIx(2)),
+        Some("Fråga Helena om statistiken")
+    );
+    assert_eq!(session.private_note(SegmentIx(1)), None);
     card_action(&mut session, note(""));
-    assert_eq!(session.private_note(2), None);
+    assert_eq!(session.private_note(SegmentIx(2)), None);
 }
 
 #[test]
@@ -258,7 +278,7 @@ fn a_session_with_cards_survives_a_ron_round_trip() {
     let mut session = seminar();
     let id = add(
         &mut session,
-        PLENARY,
+        SegmentIx(PLENARY),
         Some(0),
         "å ä ö 🙂 漢字 e\u{301}\n\"citat\"",
     );
@@ -267,7 +287,7 @@ fn a_session_with_cards_survives_a_ron_round_trip() {
     card_action(
         &mut session,
         CardAction::SetPrivateNote {
-            segment: 1,
+            segment: SegmentIx(1),
             text: "privat".to_owned(),
         },
     );
@@ -293,9 +313,9 @@ fn a_group_marks_as_many_priorities_as_the_segment_allows_and_can_take_one_back(
     let mut session = workshop();
     let ids: Vec<CardId> = ["a", "b", "c"]
         .iter()
-        .map(|text| add(&mut session, PLENARY, Some(0), text))
+        .map(|text| add(&mut session, SegmentIx(PLENARY), Some(0), text))
         .collect();
-    let other = add(&mut session, PLENARY, Some(1), "d");
+    let other = add(&mut session, SegmentIx(PLENARY), Some(1), "d");
     for id in &ids {
         card_action(&mut session, CardAction::TogglePriority { id: *id });
     }
@@ -311,7 +331,7 @@ fn a_group_marks_as_many_priorities_as_the_segment_allows_and_can_take_one_back(
     assert_eq!(marked(&session), [false, true, true, true]);
     // A segment that asks for no priorities takes no mark.
     let vision = segment_of_kind(&session, SegmentKind::Vision);
-    let plain = add(&mut session, vision, Some(0), "e");
+    let plain = add(&mut session, SegmentIx(vision), Some(0), "e");
     card_action(&mut session, CardAction::TogglePriority { id: plain });
     assert!(!session.card(plain).unwrap().priority);
     assert_eq!(session.priority_allowed(plain), None);
@@ -322,10 +342,10 @@ fn a_segment_s_own_columns_and_tags_replace_the_vision_s() {
     let mut session = workshop();
     let vision = segment_of_kind(&session, SegmentKind::Vision);
     assert_eq!(
-        session.columns(vision),
+        session.columns(SegmentIx(vision)),
         Some(vec!["Styrkor".to_owned(), "Hinder".to_owned()])
     );
-    let id = add(&mut session, vision, Some(0), "Trygga vuxna");
+    let id = add(&mut session, SegmentIx(vision), Some(0), "Trygga vuxna");
     assert_eq!(
         session.card(id).unwrap().horizon.as_deref(),
         Some("Styrkor")
@@ -340,7 +360,7 @@ fn a_segment_s_own_columns_and_tags_replace_the_vision_s() {
         .collect();
     assert_eq!(tags, [Some("Elev".into()), Some("Skola".into()), None]);
     // Elsewhere the agenda's tags still hold, and the summary knows both.
-    assert_eq!(session.tags(PLENARY), session.agenda.tag_set());
+    assert_eq!(session.tags(SegmentIx(PLENARY)), session.agenda.tag_set());
     assert_eq!(
         session.every_tag(),
         ["Regelverk", "Organisation", "Synsätt", "Elev", "Skola"]
@@ -350,7 +370,7 @@ fn a_segment_s_own_columns_and_tags_replace_the_vision_s() {
 #[test]
 fn an_edit_from_an_older_revision_is_refused_and_every_new_text_counts_one() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "Första");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "Första");
     let edit = |since, text: &str| {
         SessionAction::Card(CardAction::Edit {
             id,
@@ -376,7 +396,7 @@ fn an_edit_from_an_older_revision_is_refused_and_every_new_text_counts_one() {
 #[test]
 fn a_card_removed_from_a_phone_is_kept_hidden_with_who_and_when_and_comes_back() {
     let mut session = seminar();
-    let id = add(&mut session, PLENARY, Some(0), "Läxhjälp");
+    let id = add(&mut session, SegmentIx(PLENARY), Some(0), "Läxhjälp");
     let at = start_time();
     let removed = session.apply(
         SessionAction::Card(CardAction::Remove { id, device: 4 }),
@@ -399,7 +419,7 @@ fn a_new_card_says_its_id_and_a_blank_or_misplaced_one_why_not() {
     let mut session = seminar();
     let add = |group, text: &str| {
         SessionAction::Card(CardAction::Add {
-            segment: PLENARY,
+            segment: SegmentIx(PLENARY),
             group,
             text: text.to_owned(),
         })

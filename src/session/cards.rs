@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::is_blank;
 
 use super::{FollowUp, Lane, Session};
+use crate::session::SegmentIx;
 
 /// A card's stable id, unique within its session; kept in files as the
 /// number it is.
@@ -39,7 +40,7 @@ pub struct Card {
     /// Stable id: never reused, not even after a deletion.
     pub id: CardId,
     /// The agenda segment (0-based) the card was written in.
-    pub segment: usize,
+    pub segment: SegmentIx,
     /// The group (0-based); `None` for the whole room.
     pub group: Lane,
     /// The text exactly as typed; lines separated by `\n`.
@@ -229,7 +230,7 @@ impl Card {
 pub enum CardAction {
     /// A new card; text that is only blanks adds nothing.
     Add {
-        segment: usize,
+        segment: SegmentIx,
         group: Lane,
         text: String,
     },
@@ -246,7 +247,7 @@ pub enum CardAction {
     /// A new card in the segment's column `column` (0-based; the first when
     /// the segment has no such column).
     AddInColumn {
-        segment: usize,
+        segment: SegmentIx,
         group: Lane,
         text: String,
         column: usize,
@@ -255,7 +256,7 @@ pub enum CardAction {
     /// `column` (and a matrix's `row`) when the segment has columns (the
     /// first cell when it names none of them).
     Post {
-        segment: usize,
+        segment: SegmentIx,
         group: Lane,
         text: String,
         column: Option<String>,
@@ -290,7 +291,7 @@ pub enum CardAction {
     /// quote mark and column.
     MoveToGroup { id: CardId, group: Lane },
     /// The facilitator's private note for a segment; blank text removes it.
-    SetPrivateNote { segment: usize, text: String },
+    SetPrivateNote { segment: SegmentIx, text: String },
     /// The next status of an item in a follow-up: done, under way, not
     /// started, none.
     CycleStatus { id: CardId },
@@ -310,20 +311,20 @@ fn next_in<'a>(items: &'a [String], current: Option<&str>) -> Option<&'a String>
 impl Session {
     /// The columns cards of segment `index` sit in: those it declares, the
     /// horizons of an action plan, the headings of a vision; `None` for a shelf.
-    pub fn columns(&self, index: usize) -> Option<Vec<String>> {
-        let segment = self.agenda.segments.get(index)?;
+    pub fn columns(&self, index: SegmentIx) -> Option<Vec<String>> {
+        let segment = self.agenda.segments.get(index.0)?;
         segment.column_set(self.agenda.language)
     }
 
     /// The rows of segment `index`'s matrix, if it is one.
-    pub fn rows(&self, index: usize) -> Option<Vec<String>> {
-        let segment = self.agenda.segments.get(index)?;
+    pub fn rows(&self, index: SegmentIx) -> Option<Vec<String>> {
+        let segment = self.agenda.segments.get(index.0)?;
         segment.matrix_rows(self.agenda.language)
     }
 
     /// Every place a card of segment `index` can sit in, in board order: the
     /// columns, or in a matrix each row's cells left to right, row by row.
-    pub fn cells(&self, index: usize) -> Option<Vec<Cell>> {
+    pub fn cells(&self, index: SegmentIx) -> Option<Vec<Cell>> {
         let columns = self.columns(index)?;
         let rows: Vec<Option<String>> = match self.rows(index) {
             Some(rows) => rows.into_iter().map(Some).collect(),
@@ -342,8 +343,13 @@ impl Session {
     }
 
     /// The tags cards of segment `index` carry: its own, else the agenda's.
-    pub fn tags(&self, index: usize) -> Vec<String> {
-        match self.agenda.segments.get(index).and_then(|s| s.tags.clone()) {
+    pub fn tags(&self, index: SegmentIx) -> Vec<String> {
+        match self
+            .agenda
+            .segments
+            .get(index.0)
+            .and_then(|s| s.tags.clone())
+        {
             Some(tags) => tags,
             None => self.agenda.tag_set(),
         }
@@ -365,7 +371,7 @@ impl Session {
 
     /// The cards of `group` in segment `index`, in board order: by column, then
     /// in the order they were written.
-    pub fn cards_in(&self, index: usize, group: Lane) -> Vec<&Card> {
+    pub fn cards_in(&self, index: SegmentIx, group: Lane) -> Vec<&Card> {
         let cells = self.cells(index).unwrap_or_default();
         let column_of = |card: &Card| {
             cells
@@ -383,7 +389,7 @@ impl Session {
     }
 
     /// Whether segment `index` has any card.
-    pub fn has_cards(&self, index: usize) -> bool {
+    pub fn has_cards(&self, index: SegmentIx) -> bool {
         self.cards.iter().any(|card| card.segment == index)
     }
 
@@ -416,7 +422,7 @@ impl Session {
     }
 
     /// The private note of segment `index`, if any.
-    pub fn private_note(&self, index: usize) -> Option<&str> {
+    pub fn private_note(&self, index: SegmentIx) -> Option<&str> {
         self.private_notes.get(&index).map(String::as_str)
     }
 
@@ -502,7 +508,7 @@ impl Session {
                 let before = self.private_notes.get(&segment).cloned();
                 if is_blank(&text) {
                     self.private_notes.remove(&segment);
-                } else if segment < self.agenda.segments.len() {
+                } else if segment < SegmentIx(self.agenda.segments.len()) {
                     self.private_notes.insert(segment, text);
                 }
                 Applied::changed(self.private_notes.get(&segment) != before.as_ref())
@@ -551,13 +557,13 @@ impl Session {
     /// marked all it may.
     pub fn priority_allowed(&self, id: CardId) -> Option<bool> {
         let card = self.card(id)?;
-        let allowed = self.agenda.segments.get(card.segment)?.priorities?;
+        let allowed = self.agenda.segments.get(card.segment.0)?.priorities?;
         let marked = self.priorities_marked(card.segment, card.group);
         Some(card.priority || marked < allowed as usize)
     }
 
     /// How many cards `group` has marked as priorities in `segment`.
-    pub fn priorities_marked(&self, segment: usize, group: Lane) -> usize {
+    pub fn priorities_marked(&self, segment: SegmentIx, group: Lane) -> usize {
         self.cards
             .iter()
             .filter(|card| card.segment == segment && card.group == group && card.priority)
@@ -587,7 +593,7 @@ impl Session {
 
     fn add_card(
         &mut self,
-        segment: usize,
+        segment: SegmentIx,
         group: Lane,
         text: String,
         cell: Option<Cell>,
@@ -599,7 +605,7 @@ impl Session {
         }
         let count = self.group_count_in(segment);
         let known_group = group.group().is_none_or(|group| group < count);
-        if segment >= self.agenda.segments.len() || !known_group {
+        if segment >= SegmentIx(self.agenda.segments.len()) || !known_group {
             return Applied::refused(Refused::Unknown);
         }
         let cell = self.cells(segment).and_then(|cells| {

@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, Utc};
 
 use super::{Answer, DraftTarget, Lane, Session};
 use crate::agenda::{MAX_GROUPS, Rule, SegmentKind, validate};
+use crate::session::SegmentIx;
 
 /// More hands than this for one answer is no room; it also keeps sums in range.
 const MAX_HANDS: u32 = 1_000_000;
@@ -95,13 +96,13 @@ impl Session {
         self.check_polls()
     }
 
-    fn segment_exists(&self, field: &str, index: usize) -> Result<(), Inconsistency> {
+    fn segment_exists(&self, field: &str, index: SegmentIx) -> Result<(), Inconsistency> {
         let count = self.agenda.segments.len();
-        if index >= count {
+        if index.0 >= count {
             return wrong(
                 field,
                 Mismatch::NoSegment {
-                    index,
+                    index: index.0,
                     last: count - 1,
                 },
             );
@@ -117,7 +118,7 @@ impl Session {
     fn group_exists_in(
         &self,
         field: &str,
-        segment: usize,
+        segment: SegmentIx,
         group: Lane,
     ) -> Result<(), Inconsistency> {
         self.group_among(field, group, self.group_count_in(segment))

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Card, Lane, Session};
 use crate::agenda::SegmentKind;
+use crate::session::SegmentIx;
 
 /// How far an item of an action plan has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,7 +76,7 @@ fn means(session: &Session) -> Vec<EarlierMean> {
         for (question, result) in segment
             .statements
             .iter()
-            .zip(session.statement_results(index))
+            .zip(session.statement_results(SegmentIx(index)))
         {
             if let (true, Some(mean)) = (question.kind.is_rating(), result.mean) {
                 found.push(EarlierMean {
@@ -136,9 +137,13 @@ impl Session {
             let Some((session, at)) = source else {
                 continue;
             };
-            let count = self.group_count_in(index);
-            for lane in Lane::all(session.group_count_in(at)) {
-                for card in session.cards_in(at, lane).into_iter().filter(|c| !c.hidden) {
+            let count = self.group_count_in(SegmentIx(index));
+            for lane in Lane::all(session.group_count_in(SegmentIx(at))) {
+                for card in session
+                    .cards_in(SegmentIx(at), lane)
+                    .into_iter()
+                    .filter(|c| !c.hidden)
+                {
                     let group = match lane {
                         Lane::Group(group) if group < count => lane,
                         _ => Lane::Plenary,
@@ -148,13 +153,13 @@ impl Session {
                         date: session.day(),
                         card: card.id,
                     });
-                    self.bring(index, group, card, brought);
+                    self.bring(SegmentIx(index), group, card, brought);
                 }
             }
         }
     }
 
-    fn bring(&mut self, segment: usize, group: Lane, card: &Card, brought: Brought) {
+    fn bring(&mut self, segment: SegmentIx, group: Lane, card: &Card, brought: Brought) {
         let created = self.planned_start;
         self.cards.push(Card {
             revision: 0,

@@ -12,6 +12,7 @@ mod poll;
 mod rebalance;
 mod roster;
 mod schedule;
+mod segment_ix;
 mod timing;
 mod tone;
 
@@ -29,6 +30,7 @@ pub use poll::{
 pub use rebalance::{MinutesChange, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction, count_by_sector};
 pub use schedule::{Slot, planned_start};
+pub use segment_ix::SegmentIx;
 pub use timing::{Pause, SegmentTiming, TimerState};
 pub use tone::{Tone, countdown_seconds};
 
@@ -56,7 +58,7 @@ pub struct Session {
     /// When the plan says the first segment begins.
     pub planned_start: DateTime<Utc>,
     /// The segment on screen.
-    pub current: usize,
+    pub current: SegmentIx,
     /// One timing per agenda segment.
     pub timings: Vec<SegmentTiming>,
     /// Every card of every segment, in the order they were written.
@@ -68,7 +70,7 @@ pub struct Session {
     /// The facilitator's private notes, by segment (0-based); left out of exports
     /// unless asked for.
     #[serde(default)]
-    pub private_notes: BTreeMap<usize, String>,
+    pub private_notes: BTreeMap<SegmentIx, String>,
     /// The series the session belongs to, if any.
     #[serde(default)]
     pub series: Option<String>,
@@ -80,7 +82,7 @@ pub struct Session {
     pub present: BTreeSet<MemberId>,
     /// The answers of each poll segment, by segment (0-based).
     #[serde(default)]
-    pub polls: BTreeMap<usize, PollAnswers>,
+    pub polls: BTreeMap<SegmentIx, PollAnswers>,
     /// The groups of the agenda's group sets by set id, as renamed during
     /// the day; a set not here has the agenda's names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -110,7 +112,7 @@ pub enum DraftTarget {
     /// A new card of `group` (a group or the whole room) in `segment`, in
     /// its column `column` (0-based) when the segment has columns.
     NewCard {
-        segment: usize,
+        segment: SegmentIx,
         group: Lane,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         column: Option<usize>,
@@ -118,13 +120,13 @@ pub enum DraftTarget {
     /// An existing card.
     Card(CardId),
     /// The facilitator's private note of a segment.
-    PrivateNote(usize),
+    PrivateNote(SegmentIx),
     /// A new member of a group.
     NewMember(usize),
     /// A member's name.
     MemberName(MemberId),
     /// A respondent line of the poll in a segment, not yet entered.
-    PollLine(usize),
+    PollLine(SegmentIx),
     /// A group's name (0-based).
     GroupName(usize),
     /// The comment on an item of a follow-up.
@@ -165,7 +167,7 @@ impl Session {
             agenda,
             groups,
             planned_start,
-            current: 0,
+            current: SegmentIx(0),
             timings,
             cards: Vec::new(),
             next_card_id: CardId(1),
@@ -191,7 +193,7 @@ impl Session {
     }
 
     /// Planned minutes of segment `index`, with what was added or taken away.
-    pub fn planned_minutes(&self, index: usize) -> u32 {
+    pub fn planned_minutes(&self, index: SegmentIx) -> u32 {
         self.timings[index].planned_minutes(self.agenda.segments[index].minutes)
     }
 
@@ -204,7 +206,7 @@ impl Session {
     /// The name of `lane` among the groups of segment `segment`.
     pub fn group_name_in(
         &self,
-        segment: usize,
+        segment: SegmentIx,
         lane: Lane,
         group_word: &str,
         whole_room: &str,
@@ -223,14 +225,14 @@ impl Session {
     }
 
     /// The group set segment `segment` works in, if it names one the agenda has.
-    pub fn set_of(&self, segment: usize) -> Option<&crate::agenda::GroupSet> {
-        let id = self.agenda.segments.get(segment)?.group_set.as_deref()?;
+    pub fn set_of(&self, segment: SegmentIx) -> Option<&crate::agenda::GroupSet> {
+        let id = self.agenda.segments.get(segment.0)?.group_set.as_deref()?;
         self.agenda.group_set(id)
     }
 
     /// The groups of segment `segment`: its group set's (as renamed today),
     /// else the day's; borrowed wherever they are kept.
-    pub fn groups_in(&self, segment: usize) -> std::borrow::Cow<'_, [String]> {
+    pub fn groups_in(&self, segment: SegmentIx) -> std::borrow::Cow<'_, [String]> {
         match self.set_of(segment) {
             Some(set) => match self.set_groups.get(&set.id) {
                 Some(renamed) => std::borrow::Cow::Borrowed(renamed),
@@ -241,14 +243,14 @@ impl Session {
     }
 
     /// How many groups segment `segment` has.
-    pub fn group_count_in(&self, segment: usize) -> usize {
+    pub fn group_count_in(&self, segment: SegmentIx) -> usize {
         self.groups_in(segment).len()
     }
 
     /// The questions `lane` discusses in segment `segment`: the segment's,
     /// then its group's own in the segment's group set.
-    pub fn questions_for(&self, segment: usize, lane: Lane) -> Vec<String> {
-        let Some(planned) = self.agenda.segments.get(segment) else {
+    pub fn questions_for(&self, segment: SegmentIx, lane: Lane) -> Vec<String> {
+        let Some(planned) = self.agenda.segments.get(segment.0) else {
             return Vec::new();
         };
         let mut questions = planned.questions.clone();
@@ -404,8 +406,8 @@ impl Session {
     fn next(&mut self, now: DateTime<Utc>) {
         let under_way = self.current_timing().state() != TimerState::NotStarted;
         self.timings[self.current].end(now);
-        if self.current + 1 < self.timings.len() {
-            self.current += 1;
+        if self.current.0 + 1 < self.timings.len() {
+            self.current = self.current.next();
             if under_way {
                 self.timings[self.current].run(now);
             }
@@ -415,12 +417,12 @@ impl Session {
     /// Goes back one segment (e.g. after `n` by mistake): the segment left keeps
     /// what it counted, paused; the previous one continues where it ended.
     fn previous(&mut self, now: DateTime<Utc>) {
-        if self.current == 0 {
+        if self.current == SegmentIx(0) {
             return;
         }
         let was_running = self.current_timing().state() == TimerState::Running;
         self.timings[self.current].pause(now);
-        self.current -= 1;
+        self.current = self.current.previous().unwrap_or_default();
         let previous = &mut self.timings[self.current];
         previous.reopen();
         if was_running {

@@ -5,6 +5,7 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 use crate::agenda::{Scale, Sector, Sectors, SegmentKind, Statement, load_bundled};
+use crate::session::SegmentIx;
 
 fn scale() -> Scale {
     Scale {
@@ -49,7 +50,7 @@ fn with_poll() -> (Session, usize) {
     (session, index)
 }
 
-fn respond(session: &mut Session, segment: usize, line: &str) {
+fn respond(session: &mut Session, segment: SegmentIx, line: &str) {
     let respondent = parse_line(line, &four(), &scale(), session.sectors()).unwrap();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
@@ -164,9 +165,9 @@ fn any_scale_splits_halfway_up_or_where_its_theme_says_or_not_at_all() {
     assert_eq!(segment.split_of("Kunskap", &four), Some(2.5));
     assert_eq!(segment.split_of("Samsyn", &four), None);
     assert_eq!(segment.split_of("Annat", &four), Some(3.0));
-    respond_on(&mut session, poll, &four, "sk 2 3 4 4"); // kunskap 2.5: higher at 2.5
-    respond_on(&mut session, poll, &four, "so 2 2 1 1"); // kunskap 2: lower
-    let tables = session.theme_tables(poll);
+    respond_on(&mut session, SegmentIx(poll), &four, "sk 2 3 4 4"); // kunskap 2.5: higher at 2.5
+    respond_on(&mut session, SegmentIx(poll), &four, "so 2 2 1 1"); // kunskap 2: lower
+    let tables = session.theme_tables(SegmentIx(poll));
     assert_eq!(tables.len(), 1, "Samsyn has no split, so no table");
     assert_eq!(
         (tables[0].theme.as_str(), tables[0].higher_from),
@@ -202,7 +203,7 @@ fn every_step_may_have_its_label_and_the_ends_keep_theirs() {
     assert_eq!(ends.label(5), Some("Stämmer helt"));
 }
 
-fn respond_on(session: &mut Session, segment: usize, scale: &Scale, line: &str) {
+fn respond_on(session: &mut Session, segment: SegmentIx, scale: &Scale, line: &str) {
     let respondent = parse_line(line, &four(), scale, session.sectors()).unwrap();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
@@ -216,13 +217,13 @@ fn respond_on(session: &mut Session, segment: usize, scale: &Scale, line: &str) 
 #[test]
 fn theme_tables_count_levels_per_sector_and_in_total() {
     let (mut session, poll) = with_poll();
-    respond(&mut session, poll, "sk 3 3 5 5"); // kunskap 3 lower, samsyn 5 higher
-    respond(&mut session, poll, "sk 4 3 x x"); // 3.5 higher; no samsyn index
-    respond(&mut session, poll, "so 5 5 1 2"); // higher; lower
-    respond(&mut session, poll, "hs 1 1 5 5"); // not in the breakdown: a column of its own
-    respond(&mut session, poll, "- x x x x"); // no index at all
-    respond(&mut session, poll, "- 5 5 5 5"); // no sector: a column of its own
-    let tables = session.theme_tables(poll);
+    respond(&mut session, SegmentIx(poll), "sk 3 3 5 5"); // kunskap 3 lower, samsyn 5 higher
+    respond(&mut session, SegmentIx(poll), "sk 4 3 x x"); // 3.5 higher; no samsyn index
+    respond(&mut session, SegmentIx(poll), "so 5 5 1 2"); // higher; lower
+    respond(&mut session, SegmentIx(poll), "hs 1 1 5 5"); // not in the breakdown: a column of its own
+    respond(&mut session, SegmentIx(poll), "- x x x x"); // no index at all
+    respond(&mut session, SegmentIx(poll), "- 5 5 5 5"); // no sector: a column of its own
+    let tables = session.theme_tables(SegmentIx(poll));
     assert_eq!(tables.len(), 2);
     assert_eq!(tables[0].theme, "Kunskap");
     let sector = |sector: Sector, lower, higher| (Cohort::Sector(sector), lower, higher);
@@ -258,8 +259,8 @@ fn theme_tables_count_levels_per_sector_and_in_total() {
 #[test]
 fn statement_results_add_forms_and_tallies() {
     let (mut session, poll) = with_poll();
-    respond(&mut session, poll, "sk 4 5 x -");
-    respond(&mut session, poll, "so 2 5 1 1");
+    respond(&mut session, SegmentIx(poll), "sk 4 5 x -");
+    respond(&mut session, SegmentIx(poll), "so 2 5 1 1");
     let at = Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap();
     for (answer, delta) in [
         (Answer::Value(5), 1),
@@ -269,7 +270,7 @@ fn statement_results_add_forms_and_tallies() {
     ] {
         session.apply(
             SessionAction::Poll(PollAction::Tally {
-                segment: poll,
+                segment: SegmentIx(poll),
                 statement: 0,
                 answer,
                 delta,
@@ -277,7 +278,7 @@ fn statement_results_add_forms_and_tallies() {
             at,
         );
     }
-    let results = session.statement_results(poll);
+    let results = session.statement_results(SegmentIx(poll));
     assert_eq!(results[0].counts, [0, 1, 0, 1, 1]);
     assert_eq!(results[0].dont_know, 1);
     assert_eq!(results[0].n, 3);
@@ -289,14 +290,16 @@ fn statement_results_add_forms_and_tallies() {
 #[test]
 fn the_last_form_can_be_taken_back_and_wrong_lengths_are_refused() {
     let (mut session, poll) = with_poll();
-    respond(&mut session, poll, "sk 1 2 3 4");
-    respond(&mut session, poll, "so 1 2 3 4");
+    respond(&mut session, SegmentIx(poll), "sk 1 2 3 4");
+    respond(&mut session, SegmentIx(poll), "so 1 2 3 4");
     let at = Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap();
     session.apply(
-        SessionAction::Poll(PollAction::RemoveLastRespondent { segment: poll }),
+        SessionAction::Poll(PollAction::RemoveLastRespondent {
+            segment: SegmentIx(poll),
+        }),
         at,
     );
-    assert_eq!(session.poll(poll).unwrap().respondents.len(), 1);
+    assert_eq!(session.poll(SegmentIx(poll)).unwrap().respondents.len(), 1);
     let short = Respondent {
         sector: None,
         answers: vec![Answer::Missing],
@@ -304,12 +307,12 @@ fn the_last_form_can_be_taken_back_and_wrong_lengths_are_refused() {
     };
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
-            segment: poll,
+            segment: SegmentIx(poll),
             respondent: short,
         }),
         at,
     );
-    assert_eq!(session.poll(poll).unwrap().respondents.len(), 1);
+    assert_eq!(session.poll(SegmentIx(poll)).unwrap().respondents.len(), 1);
 }
 
 #[test]
@@ -333,10 +336,10 @@ fn an_agenda_with_its_own_sectors_reads_their_codes_and_tables_them_in_its_order
         LineProblem::UnknownSector("sk".into()),
         "the built-in codes give way to the agenda's"
     );
-    respond(&mut session, poll, "elev 4 4 1 1");
-    respond(&mut session, poll, "FR1122");
-    respond(&mut session, poll, "elev5522");
-    let tables = session.theme_tables(poll);
+    respond(&mut session, SegmentIx(poll), "elev 4 4 1 1");
+    respond(&mut session, SegmentIx(poll), "FR1122");
+    respond(&mut session, SegmentIx(poll), "elev5522");
+    let tables = session.theme_tables(SegmentIx(poll));
     assert_eq!(
         tables[0].columns,
         [

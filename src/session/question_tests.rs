@@ -6,6 +6,7 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 use crate::agenda::{QuestionKind, Scale, Sector, Sectors, SegmentKind, Statement, load_bundled};
+use crate::session::SegmentIx;
 
 fn question(text: &str, kind: QuestionKind) -> Statement {
     Statement {
@@ -78,7 +79,7 @@ fn at() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 12, 12, 0, 0).unwrap()
 }
 
-fn respond(session: &mut Session, segment: usize, line: &str) {
+fn respond(session: &mut Session, segment: SegmentIx, line: &str) {
     let respondent = parse(line).unwrap();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
@@ -184,10 +185,10 @@ fn a_wrong_answer_says_what_the_question_takes() {
 #[test]
 fn results_count_options_and_only_a_rating_has_a_mean() {
     let (mut session, poll) = survey();
-    respond(&mut session, poll, "sk 3 4 a j ac | Mer tid");
-    respond(&mut session, poll, "sk 2 2 b n b | Ett forum");
-    respond(&mut session, poll, "so 4 4 b x abc");
-    let results = session.statement_results(poll);
+    respond(&mut session, SegmentIx(poll), "sk 3 4 a j ac | Mer tid");
+    respond(&mut session, SegmentIx(poll), "sk 2 2 b n b | Ett forum");
+    respond(&mut session, SegmentIx(poll), "so 4 4 b x abc");
+    let results = session.statement_results(SegmentIx(poll));
     assert_eq!(results[0].counts, [0, 1, 1, 1]);
     assert_eq!(results[0].mean, Some(3.0));
     assert_eq!(results[2].counts, [1, 2]);
@@ -200,9 +201,12 @@ fn results_count_options_and_only_a_rating_has_a_mean() {
     assert_eq!(results[4].counts, [2, 2, 2]);
     assert_eq!(results[4].n, 3, "n counts people, not ticks");
     assert_eq!(results[5].n, 2);
-    assert_eq!(session.texts_of(poll, 5), ["Mer tid", "Ett forum"]);
+    assert_eq!(
+        session.texts_of(SegmentIx(poll), 5),
+        ["Mer tid", "Ett forum"]
+    );
     assert!(
-        session.texts_of(poll, 0).is_empty(),
+        session.texts_of(SegmentIx(poll), 0).is_empty(),
         "a rating has no texts"
     );
 }
@@ -213,7 +217,7 @@ fn hands_count_options_and_a_rating_off_the_scale_is_refused() {
     let hand = |session: &mut Session, statement, answer| {
         session.apply(
             SessionAction::Poll(PollAction::Tally {
-                segment: poll,
+                segment: SegmentIx(poll),
                 statement,
                 answer,
                 delta: 1,
@@ -231,7 +235,7 @@ fn hands_count_options_and_a_rating_off_the_scale_is_refused() {
     hand(&mut session, 0, Answer::Value(5)); // off the 1–4 scale
     hand(&mut session, 0, Answer::Choice(0)); // no option of a rating
     hand(&mut session, 1, Answer::DontKnow); // not on this scale
-    let results = session.statement_results(poll);
+    let results = session.statement_results(SegmentIx(poll));
     assert_eq!((results[2].counts.clone(), results[2].n), (vec![0, 2], 2));
     assert_eq!(results[3].dont_know, 1);
     assert_eq!(
@@ -246,11 +250,11 @@ fn hands_count_options_and_a_rating_off_the_scale_is_refused() {
 #[test]
 fn a_breakdown_question_splits_the_themes_and_its_columns_add_up() {
     let (mut session, poll) = survey();
-    respond(&mut session, poll, "sk 4 4 a j a"); // styrgrupp, higher (halfway 3)
-    respond(&mut session, poll, "sk 1 2 a j a"); // styrgrupp, lower
-    respond(&mut session, poll, "so 3 3 b j a"); // projektgrupp, higher
-    respond(&mut session, poll, "hs 2 2 - j a"); // not given, lower
-    let tables = session.breakdown_tables(poll);
+    respond(&mut session, SegmentIx(poll), "sk 4 4 a j a"); // styrgrupp, higher (halfway 3)
+    respond(&mut session, SegmentIx(poll), "sk 1 2 a j a"); // styrgrupp, lower
+    respond(&mut session, SegmentIx(poll), "so 3 3 b j a"); // projektgrupp, higher
+    respond(&mut session, SegmentIx(poll), "hs 2 2 - j a"); // not given, lower
+    let tables = session.breakdown_tables(SegmentIx(poll));
     assert_eq!(tables.len(), 1);
     let table = &tables[0];
     assert_eq!((table.theme.as_str(), table.by), ("Tillit", Some(2)));
@@ -264,7 +268,7 @@ fn a_breakdown_question_splits_the_themes_and_its_columns_add_up() {
         ]
     );
     assert_eq!(table.total, (2, 2));
-    let sectors = &session.theme_tables(poll)[0];
+    let sectors = &session.theme_tables(SegmentIx(poll))[0];
     assert_eq!(sectors.by, None);
     assert_eq!(
         sectors.columns[0],
@@ -280,12 +284,16 @@ fn a_form_fits_a_poll_only_with_answers_its_questions_take() {
     wrong.answers[2] = Answer::Value(1);
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
-            segment: poll,
+            segment: SegmentIx(poll),
             respondent: wrong,
         }),
         at(),
     );
-    assert!(session.poll(poll).is_none_or(|a| a.respondents.is_empty()));
+    assert!(
+        session
+            .poll(SegmentIx(poll))
+            .is_none_or(|a| a.respondents.is_empty())
+    );
     let yes_no = question("Ja?", QuestionKind::YesNo);
     assert!(Answer::YES.fits(&yes_no, &one_to_four()));
     assert!(!Answer::Choice(2).fits(&yes_no, &one_to_four()));
@@ -301,8 +309,8 @@ fn a_form_fits_a_poll_only_with_answers_its_questions_take() {
 #[test]
 fn a_later_session_of_the_series_keeps_what_the_earlier_ones_measured() {
     let (mut first, poll) = survey();
-    respond(&mut first, poll, "sk 4 2 a j a");
-    respond(&mut first, poll, "sk 3 2 b j a");
+    respond(&mut first, SegmentIx(poll), "sk 4 2 a j a");
+    respond(&mut first, SegmentIx(poll), "sk 3 2 b j a");
     let (mut second, _) = survey();
     second.bring_in(&[&first]);
     assert_eq!(second.earlier_means_of("Vi litar på varandra"), [3.5]);
@@ -325,7 +333,7 @@ fn a_saved_poll_is_checked_per_question_kind() {
     session.agenda.segments[poll].statements[2].kind = QuestionKind::OneOf(seven);
     session.apply(
         SessionAction::Poll(PollAction::Tally {
-            segment: poll,
+            segment: SegmentIx(poll),
             statement: 2,
             answer: Answer::Choice(6),
             delta: 1,
@@ -333,14 +341,14 @@ fn a_saved_poll_is_checked_per_question_kind() {
         at(),
     );
     assert_eq!(
-        session.poll(poll).unwrap().tallies[2].len(),
+        session.poll(SegmentIx(poll)).unwrap().tallies[2].len(),
         8,
         "seven options and \"vet ej\", more than the 1–4 scale's slots"
     );
     assert_eq!(session.check(), Ok(()), "hands for the seventh option fit");
-    respond(&mut session, poll, "sk 3 4 b j a");
+    respond(&mut session, SegmentIx(poll), "sk 3 4 b j a");
     assert_eq!(session.check(), Ok(()));
-    session.polls.get_mut(&poll).unwrap().respondents[0].answers[3] = Answer::Choice(2);
+    session.polls.get_mut(&SegmentIx(poll)).unwrap().respondents[0].answers[3] = Answer::Choice(2);
     let wrong = session.check().unwrap_err();
     assert_eq!(wrong.mismatch, Mismatch::NotItsAnswer { statement: 4 });
     assert_eq!(wrong.field, format!("session.polls[{poll}].respondents[0]"));

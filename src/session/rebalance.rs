@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Session, TimerState};
 use crate::agenda::{Segment, SegmentKind};
+use crate::session::SegmentIx;
 
 /// A rebalanced plan, shown before it is applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct Proposal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MinutesChange {
     /// Index of the segment in the agenda.
-    pub segment: usize,
+    pub segment: SegmentIx,
     /// When it starts at this pace with the proposal applied.
     pub starts: DateTime<Utc>,
     /// Planned minutes now.
@@ -43,14 +44,14 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
     let late = u32::try_from(session.drift_minutes(now))
         .ok()
         .filter(|&late| late > 0)?;
-    let flexible: Vec<(usize, u32, u32)> = (session.current + 1..session.timings.len())
-        .filter(|&index| is_shortenable(session, index))
+    let flexible: Vec<(usize, u32, u32)> = (session.current.0 + 1..session.timings.len())
+        .filter(|&index| is_shortenable(session, SegmentIx(index)))
         .map(|index| {
             let segment = &session.agenda.segments[index];
             let minimum = segment
                 .min_minutes
                 .unwrap_or_else(|| default_minimum(segment));
-            (index, session.planned_minutes(index), minimum)
+            (index, session.planned_minutes(SegmentIx(index)), minimum)
         })
         .collect();
     let before: Vec<u32> = flexible.iter().map(|(_, minutes, _)| *minutes).collect();
@@ -65,7 +66,9 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
             .iter()
             .zip(&after)
             .find(|((flexible, _, _), _)| *flexible == index)
-            .map_or(session.planned_minutes(index), |(_, after)| *after)
+            .map_or(session.planned_minutes(SegmentIx(index)), |(_, after)| {
+                *after
+            })
     };
     // The rest of the day at this pace, with the proposal in it.
     let schedule = session.schedule_with(now, proposed);
@@ -74,7 +77,7 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
         .zip(before.iter().zip(&after))
         .filter(|(_, (before, after))| before != after)
         .map(|((index, _, _), (before, after))| MinutesChange {
-            segment: *index,
+            segment: SegmentIx(*index),
             starts: schedule[*index].starts,
             before: *before,
             after: *after,
@@ -91,7 +94,7 @@ pub fn propose_rebalance(session: &Session, now: DateTime<Utc>) -> Option<Propos
     })
 }
 
-fn is_shortenable(session: &Session, index: usize) -> bool {
+fn is_shortenable(session: &Session, index: SegmentIx) -> bool {
     let segment = &session.agenda.segments[index];
     !segment.fixed
         && segment.kind != SegmentKind::Break

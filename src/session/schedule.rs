@@ -1,5 +1,6 @@
 //! The schedule as it stands: planned clock times, what is left, projected end, drift.
 
+use crate::session::SegmentIx;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::{Session, TimerState};
@@ -61,7 +62,7 @@ impl Session {
     /// Whether segment `index` was passed over: left behind without being
     /// started, or ended having counted less than a minute (`p`, then `n`).
     /// It is shown as skipped and counts no actual minutes.
-    pub fn was_skipped(&self, index: usize, now: DateTime<Utc>) -> bool {
+    pub fn was_skipped(&self, index: SegmentIx, now: DateTime<Utc>) -> bool {
         let timing = &self.timings[index];
         match timing.state() {
             TimerState::NotStarted => index < self.current,
@@ -76,7 +77,7 @@ impl Session {
     }
 
     /// What is left of segment `index` at `now`; negative once it runs over.
-    pub fn remaining(&self, index: usize, now: DateTime<Utc>) -> Duration {
+    pub fn remaining(&self, index: SegmentIx, now: DateTime<Utc>) -> Duration {
         let planned = Duration::minutes(i64::from(self.planned_minutes(index)));
         planned - self.timings[index].elapsed(now)
     }
@@ -89,7 +90,7 @@ impl Session {
     /// The day as it stands at `now`: every segment's place, the one source of
     /// the times the run screen, the projector and the summary show.
     pub fn schedule(&self, now: DateTime<Utc>) -> Vec<Slot> {
-        self.schedule_with(now, |index| self.planned_minutes(index))
+        self.schedule_with(now, |index| self.planned_minutes(SegmentIx(index)))
     }
 
     /// The day at `now` if segment `index` were planned for `minutes(index)`:
@@ -106,15 +107,15 @@ impl Session {
             // goes on from now, even ahead of the plan.
             let from = cursor.max(now);
             let (starts, ends) = match (timing.state(), timing.started) {
-                _ if self.was_skipped(index, now) => (cursor, cursor),
+                _ if self.was_skipped(SegmentIx(index), now) => (cursor, cursor),
                 (TimerState::Done, Some(started)) => (started, timing.ended.unwrap_or(started)),
-                (_, Some(started)) if index <= self.current => (started, now + left),
+                (_, Some(started)) if index <= self.current.0 => (started, now + left),
                 (_, Some(started)) => (started, from + left),
                 (_, None) => (from, from + left),
             };
             // A segment ahead that already ran (left by going back) takes no
             // more time from the day.
-            if !(index > self.current && timing.state() == TimerState::Done) {
+            if !(index > self.current.0 && timing.state() == TimerState::Done) {
                 cursor = ends;
             }
             slots.push(Slot { starts, ends });

@@ -33,7 +33,7 @@ fn minutes(n: i64) -> Duration {
 fn a_new_session_has_not_started_and_projects_the_planned_end() {
     let (session, clock) = seminar();
     assert_eq!(session.current_timing().state(), TimerState::NotStarted);
-    assert_eq!(session.remaining(0, clock.now()), minutes(10));
+    assert_eq!(session.remaining(SegmentIx(0), clock.now()), minutes(10));
     assert_eq!(session.planned_end(), start_time() + minutes(180));
     assert_eq!(session.projected_end(clock.now()), session.planned_end());
     assert_eq!(session.drift_minutes(clock.now()), 0);
@@ -53,7 +53,7 @@ fn a_running_timer_counts_down_by_the_wall_clock() {
     assert_eq!(session.current_timing().state(), TimerState::Running);
     clock.advance(Duration::seconds(185));
     assert_eq!(
-        session.remaining(0, clock.now()),
+        session.remaining(SegmentIx(0), clock.now()),
         Duration::seconds(600 - 185)
     );
 }
@@ -67,7 +67,7 @@ fn pauses_are_intervals_that_do_not_count() {
     assert_eq!(session.current_timing().state(), TimerState::Paused);
     clock.advance(minutes(60));
     assert_eq!(
-        session.remaining(0, clock.now()),
+        session.remaining(SegmentIx(0), clock.now()),
         minutes(7),
         "an hour of pause counts nothing"
     );
@@ -77,7 +77,7 @@ fn pauses_are_intervals_that_do_not_count() {
     clock.advance(minutes(5));
     session.apply(SessionAction::ToggleTimer, clock.now());
     clock.advance(minutes(1));
-    assert_eq!(session.remaining(0, clock.now()), minutes(4));
+    assert_eq!(session.remaining(SegmentIx(0), clock.now()), minutes(4));
     let pauses = &session.current_timing().pauses;
     assert_eq!(pauses.len(), 2);
     assert_eq!(pauses[0].from, start_time() + minutes(3));
@@ -98,7 +98,10 @@ fn overrun_makes_the_remaining_time_negative_and_drift_grow() {
     let (mut session, clock) = seminar();
     session.apply(SessionAction::ToggleTimer, clock.now());
     clock.advance(minutes(10) + Duration::seconds(83));
-    assert_eq!(session.remaining(0, clock.now()), Duration::seconds(-83));
+    assert_eq!(
+        session.remaining(SegmentIx(0), clock.now()),
+        Duration::seconds(-83)
+    );
     assert_eq!(session.drift_minutes(clock.now()), 1);
     clock.advance(minutes(6));
     assert_eq!(session.drift_minutes(clock.now()), 7);
@@ -114,17 +117,25 @@ fn plus_and_minus_adjust_the_current_segment_within_bounds() {
     session.apply(SessionAction::ToggleTimer, clock.now());
     session.apply(SessionAction::AddMinute, clock.now());
     session.apply(SessionAction::AddMinute, clock.now());
-    assert_eq!(session.planned_minutes(0), 12);
-    assert_eq!(session.remaining(0, clock.now()), minutes(12));
+    assert_eq!(session.planned_minutes(SegmentIx(0)), 12);
+    assert_eq!(session.remaining(SegmentIx(0), clock.now()), minutes(12));
     assert_eq!(session.drift_minutes(clock.now()), 2);
     for _ in 0..20 {
         session.apply(SessionAction::RemoveMinute, clock.now());
     }
-    assert_eq!(session.planned_minutes(0), 1, "never below one minute");
+    assert_eq!(
+        session.planned_minutes(SegmentIx(0)),
+        1,
+        "never below one minute"
+    );
     for _ in 0..700 {
         session.apply(SessionAction::AddMinute, clock.now());
     }
-    assert_eq!(session.planned_minutes(0), 600, "never above ten hours");
+    assert_eq!(
+        session.planned_minutes(SegmentIx(0)),
+        600,
+        "never above ten hours"
+    );
 }
 
 #[test]
@@ -133,7 +144,7 @@ fn next_records_the_actual_end_and_starts_the_next_segment_at_once() {
     session.apply(SessionAction::ToggleTimer, clock.now());
     clock.advance(minutes(12));
     session.apply(SessionAction::Next, clock.now());
-    assert_eq!(session.current, 1);
+    assert_eq!(session.current, SegmentIx(1));
     assert_eq!(session.timings[0].state(), TimerState::Done);
     assert_eq!(session.timings[0].ended, Some(start_time() + minutes(12)));
     assert_eq!(
@@ -148,7 +159,7 @@ fn next_records_the_actual_end_and_starts_the_next_segment_at_once() {
 fn next_before_starting_only_moves_on() {
     let (mut session, clock) = seminar();
     session.apply(SessionAction::Next, clock.now());
-    assert_eq!(session.current, 1);
+    assert_eq!(session.current, SegmentIx(1));
     assert_eq!(session.timings[0].state(), TimerState::NotStarted);
     assert_eq!(session.timings[1].state(), TimerState::NotStarted);
 }
@@ -161,7 +172,7 @@ fn next_on_the_last_segment_ends_the_seminar() {
         clock.advance(minutes(5));
         session.apply(SessionAction::Next, clock.now());
     }
-    assert_eq!(session.current, 7);
+    assert_eq!(session.current, SegmentIx(7));
     assert!(session.is_over());
     assert_eq!(session.projected_end(clock.now()), clock.now());
 }
@@ -174,10 +185,10 @@ fn previous_continues_the_segment_left_by_mistake() {
     session.apply(SessionAction::Next, clock.now());
     clock.advance(Duration::seconds(20));
     session.apply(SessionAction::Previous, clock.now());
-    assert_eq!(session.current, 0);
+    assert_eq!(session.current, SegmentIx(0));
     assert_eq!(session.current_timing().state(), TimerState::Running);
     assert_eq!(
-        session.remaining(0, clock.now()),
+        session.remaining(SegmentIx(0), clock.now()),
         minutes(6),
         "the 20 s elsewhere are not counted"
     );
@@ -199,7 +210,7 @@ fn previous_continues_the_segment_left_by_mistake() {
 fn previous_on_the_first_segment_does_nothing() {
     let (mut session, clock) = seminar();
     session.apply(SessionAction::Previous, clock.now());
-    assert_eq!(session.current, 0);
+    assert_eq!(session.current, SegmentIx(0));
 }
 
 #[test]
@@ -212,10 +223,10 @@ fn the_wall_clock_set_back_never_makes_time_negative() {
         session.current_timing().elapsed(clock.now()),
         Duration::zero()
     );
-    assert_eq!(session.remaining(0, clock.now()), minutes(10));
+    assert_eq!(session.remaining(SegmentIx(0), clock.now()), minutes(10));
     clock.advance(minutes(30));
     assert_eq!(
-        session.remaining(0, clock.now()),
+        session.remaining(SegmentIx(0), clock.now()),
         minutes(7),
         "right again once the clock is"
     );
@@ -226,7 +237,7 @@ fn a_jump_forward_like_a_laptop_sleep_counts_as_time_spent() {
     let (mut session, clock) = seminar();
     session.apply(SessionAction::ToggleTimer, clock.now());
     clock.advance(minutes(45));
-    assert_eq!(session.remaining(0, clock.now()), minutes(-35));
+    assert_eq!(session.remaining(SegmentIx(0), clock.now()), minutes(-35));
 }
 
 #[test]
@@ -235,7 +246,7 @@ fn a_three_hour_run_follows_the_plan_and_records_every_actual_minute() {
     let actual = [12, 28, 25, 15, 30, 40, 20, 10];
     session.apply(SessionAction::ToggleTimer, clock.now());
     for (index, spent) in actual.iter().enumerate() {
-        assert_eq!(session.current, index);
+        assert_eq!(session.current, SegmentIx(index));
         if index == 5 {
             clock.advance(minutes(10));
             session.apply(SessionAction::ToggleTimer, clock.now());
@@ -273,7 +284,7 @@ fn a_session_written_and_read_back_keeps_its_timers() {
     assert_eq!(restored, session);
     assert_eq!(restored.current_timing().state(), TimerState::Running);
     assert_eq!(
-        restored.remaining(0, clock.now()),
+        restored.remaining(SegmentIx(0), clock.now()),
         minutes(-24),
         "kept running while away"
     );
@@ -301,7 +312,7 @@ fn a_rebalance_shortens_flexible_segments_in_proportion_and_lands_on_time() {
     clock.advance(minutes(22));
     assert_eq!(session.drift_minutes(clock.now()), 12);
     let proposal = propose_rebalance(&session, clock.now()).unwrap();
-    let touched: Vec<usize> = proposal.changes.iter().map(|c| c.segment).collect();
+    let touched: Vec<usize> = proposal.changes.iter().map(|c| c.segment.0).collect();
     for index in &touched {
         let segment = &session.agenda.segments[*index];
         assert!(
@@ -309,7 +320,7 @@ fn a_rebalance_shortens_flexible_segments_in_proportion_and_lands_on_time() {
             "{}",
             segment.title
         );
-        assert!(*index > session.current);
+        assert!(*index > session.current.0);
     }
     assert_eq!(touched, [1, 2, 5, 6]);
     let cut: u32 = proposal.changes.iter().map(|c| c.before - c.after).sum();
@@ -431,7 +442,7 @@ fn regrouping_adds_empty_groups_renames_and_never_drops_a_group_in_use() {
     assert_eq!(session.regroup(&names(2)), 2, "unused groups go");
     session.apply(
         SessionAction::Card(crate::session::CardAction::Add {
-            segment: 0,
+            segment: SegmentIx(0),
             group: Lane::Group(1),
             text: "kvar".into(),
         }),
@@ -447,21 +458,24 @@ fn a_segment_passed_over_or_run_for_no_time_is_skipped() {
     let (mut session, clock) = seminar();
     // `n` before anything started: the first segment is left behind.
     session.apply(SessionAction::Next, clock.now());
-    assert!(session.was_skipped(0, clock.now()));
+    assert!(session.was_skipped(SegmentIx(0), clock.now()));
     // Space, `p` back to it, `n` at once: it still never ran.
     session.apply(SessionAction::ToggleTimer, clock.now());
     clock.advance(minutes(3));
     session.apply(SessionAction::Previous, clock.now());
     clock.advance(Duration::seconds(10));
     session.apply(SessionAction::Next, clock.now());
-    assert!(session.was_skipped(0, clock.now()));
+    assert!(session.was_skipped(SegmentIx(0), clock.now()));
     assert!(
-        !session.was_skipped(1, clock.now()),
+        !session.was_skipped(SegmentIx(1), clock.now()),
         "the second is running"
     );
     clock.advance(minutes(5));
     session.apply(SessionAction::Next, clock.now());
-    assert!(!session.was_skipped(1, clock.now()), "it ran 8 minutes");
+    assert!(
+        !session.was_skipped(SegmentIx(1), clock.now()),
+        "it ran 8 minutes"
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
 use super::{View, card_text, format};
 use crate::i18n;
+use crate::session::SegmentIx;
 use crate::session::TimerState;
 
 /// Draws the agenda list in `area`, scrolled so the current segment shows.
@@ -25,12 +26,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .enumerate()
         .map(|(index, segment)| {
             let timing = &session.timings[index];
-            let planned = session.planned_minutes(index);
+            let planned = session.planned_minutes(SegmentIx(index));
             let counted = format!("{}/{planned}", timing.elapsed(view.now).num_minutes());
             let (marker, minutes) = match timing.state() {
-                _ if session.was_skipped(index, view.now) => ("–", strings.skipped.to_owned()),
+                _ if session.was_skipped(SegmentIx(index), view.now) => {
+                    ("–", strings.skipped.to_owned())
+                }
                 TimerState::Done => ("✓", counted),
-                _ if index == session.current => ("▶", planned.to_string()),
+                _ if SegmentIx(index) == session.current => ("▶", planned.to_string()),
                 // Left partly run (`p`): what it has counted, like a done one.
                 TimerState::Paused | TimerState::Running => ("‖", counted),
                 TimerState::NotStarted => (" ", planned.to_string()),
@@ -42,15 +45,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
                 )),
                 Cell::from(marker),
                 Cell::from(card_text::one_line(&segment.title, title_width)),
-                Cell::from(if session.was_skipped(index, view.now) {
+                Cell::from(if session.was_skipped(SegmentIx(index), view.now) {
                     minutes
                 } else {
                     format!("{minutes} {}", strings.minutes_short)
                 }),
             ]);
-            if index == session.current {
+            if SegmentIx(index) == session.current {
                 row.style(view.theme.current())
-            } else if timing.state() == TimerState::Done || session.was_skipped(index, view.now) {
+            } else if timing.state() == TimerState::Done
+                || session.was_skipped(SegmentIx(index), view.now)
+            {
                 row.style(view.theme.dim())
             } else {
                 row
@@ -74,6 +79,6 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
                 view.theme.heading(),
             )),
     );
-    let mut state = TableState::default().with_selected(Some(session.current));
+    let mut state = TableState::default().with_selected(Some(session.current.0));
     frame.render_stateful_widget(table, area, &mut state);
 }

@@ -316,7 +316,7 @@ fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     let session = view.session;
     let position = format!(
         " {} {} {} ",
-        session.current + 1,
+        session.current.number(),
         strings.segment_of,
         session.timings.len()
     );

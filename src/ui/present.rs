@@ -217,10 +217,10 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
 fn next_segment<'a>(view: &'a View) -> Paragraph<'a> {
     let strings = i18n::strings(view.language);
     let session = view.session;
-    let Some(next) = session.agenda.segments.get(session.current + 1) else {
+    let Some(next) = session.agenda.segments.get(session.current.0 + 1) else {
         return Paragraph::new("");
     };
-    let starts = session.schedule(view.now)[session.current + 1].starts;
+    let starts = session.schedule(view.now)[session.current.0 + 1].starts;
     Paragraph::new(Line::from(vec![
         Span::styled(format!("{} ", strings.next), view.theme.dim()),
         Span::styled(format::clock(starts, view.offset), view.theme.dim()),

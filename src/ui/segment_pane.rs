@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 use super::{View, card_text, format};
 use crate::agenda::SegmentKind;
 use crate::i18n;
+use crate::session::SegmentIx;
 
 /// How the pane is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +76,7 @@ fn paragraph<'a>(view: &'a View, shape: Shape) -> Paragraph<'a> {
         }
     }
     // At the start, what the last session gave to do until now.
-    if session.current == 0 && !session.since_last.is_empty() {
+    if session.current == SegmentIx(0) && !session.since_last.is_empty() {
         if !compact {
             lines.push(Line::default());
         }

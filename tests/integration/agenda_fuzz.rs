@@ -251,13 +251,13 @@ fn run_through(agenda: samla::agenda::Agenda) {
         .collect();
     let mut session = Session::new(agenda, groups, start);
     for segment in 0..session.agenda.segments.len() {
-        let lanes = (0..session.group_count_in(segment))
+        let lanes = (0..session.group_count_in(samla::session::SegmentIx(segment)))
             .map(Lane::Group)
             .chain([Lane::Plenary]);
         for lane in lanes {
             let id = session.next_card_id;
             let action = CardAction::AddInColumn {
-                segment,
+                segment: samla::session::SegmentIx(segment),
                 group: lane,
                 text: "Ett kort @Ansvarig !2027-03-31".into(),
                 column: 0,

@@ -67,7 +67,7 @@ proptest! {
         session.cards.clear();
         session.apply(
             SessionAction::Card(CardAction::Add {
-                segment: 1,
+                segment: samla::session::SegmentIx(1),
                 group: Lane::Group(0),
                 text: text.clone(),
             }),

@@ -90,7 +90,7 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
     assert_eq!(file.session.cards.len(), 5, "{:#?}", file.session.cards);
 
     let vision = card(&file, "Trygga vuxna på skolan 🙂");
-    assert_eq!((vision.segment, vision.group), (1, Lane::Group(0)));
+    assert_eq!((vision.segment.0, vision.group), (1, Lane::Group(0)));
     assert_eq!(vision.horizon.as_deref(), Some("Styrkor i dag"));
     assert_eq!(card(&file, "Närvaroteam – åäö ÅÄÖ").group, Lane::Group(1));
     let quote = card(&file, "”Alla barn ska med”");
@@ -98,7 +98,7 @@ fn cards_typed_in_two_segments_reach_the_screen_and_the_session_file() {
     assert!(quote.quote);
 
     let moved = card(&file, "Gemensam rutin för frånvaro");
-    assert_eq!(moved.segment, 3);
+    assert_eq!(moved.segment, samla::session::SegmentIx(3));
     assert_eq!(
         moved.horizon.as_deref(),
         Some("Vad kan vi göra på längre sikt?")

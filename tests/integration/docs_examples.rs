@@ -47,7 +47,7 @@ fn example() -> Session {
             parse_line(line, &statements, &scale, session.sectors()).expect("a valid line");
         session.apply(
             SessionAction::Poll(PollAction::AddRespondent {
-                segment: poll,
+                segment: samla::session::SegmentIx(poll),
                 respondent,
             }),
             saved_at(),

@@ -526,7 +526,7 @@ fn the_agendas_own_sectors_count_attendance_under_their_names() {
 fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
     let mut session = seminar_3();
     let start = session.planned_start;
-    session.current = 0;
+    session.current = samla::session::SegmentIx(0);
     session.timings = vec![Default::default(); session.agenda.segments.len()];
     // Passed over with `n` before anything started, then the second run for 12 minutes.
     session.apply(samla::session::SessionAction::Next, start);
@@ -737,7 +737,7 @@ fn forms(session: &mut Session, poll: usize, lines: &[&str]) {
         let respondent = samla::session::parse_line(line, &statements, &scale, session.sectors())
             .expect("valid");
         let add = samla::session::PollAction::AddRespondent {
-            segment: poll,
+            segment: samla::session::SegmentIx(poll),
             respondent,
         };
         session.apply(samla::session::SessionAction::Poll(add), saved_at());
@@ -852,7 +852,7 @@ fn lines_still_to_fix_are_listed_in_the_report_only() {
     let poll = survey_of(&session);
     forms(&mut session, poll, &["sk455445"]);
     let aside = samla::session::PollAction::SetAside {
-        segment: poll,
+        segment: samla::session::SegmentIx(poll),
         line: "sk4554".to_owned(),
     };
     session.apply(samla::session::SessionAction::Poll(aside), saved_at());
@@ -871,7 +871,7 @@ fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
     let at = saved_at();
     session.apply(
         SessionAction::Card(CardAction::Add {
-            segment: 3,
+            segment: samla::session::SegmentIx(3),
             group: Lane::Group(0),
             text: "Närvaroteam på varje skola\n@Rektorerna !2027-03-31 ?2027-06-15".into(),
         }),
@@ -936,7 +936,7 @@ fn trust_session(date: (i32, u32, u32), answers: &[(u8, u8)]) -> Session {
         let respondent = samla::session::parse_line(&line, &questions, &scale, session.sectors())
             .expect("valid");
         let add = samla::session::PollAction::AddRespondent {
-            segment: 0,
+            segment: samla::session::SegmentIx(0),
             respondent,
         };
         session.apply(samla::session::SessionAction::Poll(add), start);

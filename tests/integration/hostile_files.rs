@@ -80,7 +80,7 @@ fn hostile_session() -> Session {
     let at = saved_at();
     session.apply(
         SessionAction::Card(CardAction::Add {
-            segment: 1,
+            segment: samla::session::SegmentIx(1),
             group: Lane::Group(0),
             text: "Kort\x1b]8;;http://evil.example\x07länk\x1b]8;;\x07\rslut\u{85}".to_owned(),
         }),
@@ -88,7 +88,7 @@ fn hostile_session() -> Session {
     );
     session.apply(
         SessionAction::Card(CardAction::SetPrivateNote {
-            segment: 1,
+            segment: samla::session::SegmentIx(1),
             text: "Notering\x1b[2J".to_owned(),
         }),
         at,
@@ -160,7 +160,7 @@ fn csv_fields_that_would_run_as_formulas_are_shown_as_text() {
     let formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
     session.apply(
         SessionAction::Card(CardAction::Add {
-            segment: 1,
+            segment: samla::session::SegmentIx(1),
             group: Lane::Group(0),
             text: formula.to_owned(),
         }),

@@ -94,12 +94,14 @@ fn a_card_lands_in_any_column_for_two_keys_beyond_its_text() {
     );
     app.wait_for("the run screen", status_line_drawn);
     app.send(b"n");
-    wait_for_file(home.path(), "the vision", |file| file.session.current == 1);
+    wait_for_file(home.path(), "the vision", |file| {
+        file.session.current == samla::session::SegmentIx(1)
+    });
     app.send(b"2");
     let mut keys = card_in_column(&mut app, home.path(), 3, "Alla barn går till skolan");
     app.send(b"nn");
     wait_for_file(home.path(), "the action plan", |file| {
-        file.session.current == 3
+        file.session.current == samla::session::SegmentIx(3)
     });
     for (column, text) in [
         (1, "Kartlägg frånvaron"),
@@ -124,14 +126,16 @@ fn a_card_lands_in_any_column_for_two_keys_beyond_its_text() {
             .iter()
             .find(|card| card.text == text)
             .unwrap_or_else(|| panic!("{text}"));
-        let columns = session.columns(segment).expect("columns");
+        let columns = session
+            .columns(samla::session::SegmentIx(segment))
+            .expect("columns");
         assert_eq!(
             card.horizon.as_deref(),
             Some(columns[column].as_str()),
             "{text}"
         );
         assert_eq!(
-            (card.segment, card.group),
+            (card.segment.0, card.group),
             (segment, Lane::Group(1)),
             "{text}"
         );

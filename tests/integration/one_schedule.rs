@@ -134,7 +134,7 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
     let rows = agenda_rows(&run_screen);
     let session = state.session();
     assert_eq!(rows.len(), session.agenda.segments.len(), "{run_screen}");
-    let current = session.current;
+    let current = session.current.0;
     let local_now = now.with_timezone(&stockholm()).time();
     let minutes = |row: Row| Duration::minutes(row.minutes.expect("planned minutes"));
     assert_eq!(
@@ -160,7 +160,9 @@ fn assert_one_schedule(state: &AppState, now: DateTime<chrono::Utc>, after: &str
             }
             TimerState::Done => {}
             TimerState::Running | TimerState::Paused => {
-                ends += session.remaining(index, now).max(Duration::zero());
+                ends += session
+                    .remaining(samla::session::SegmentIx(index), now)
+                    .max(Duration::zero());
             }
         }
     }

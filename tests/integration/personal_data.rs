@@ -19,7 +19,7 @@ fn with_personal_data() -> Session {
     for (group, text) in [(0, FLAGGED), (1, MAILED), (2, CLEAN)] {
         session.apply(
             SessionAction::Card(CardAction::Add {
-                segment: 1,
+                segment: samla::session::SegmentIx(1),
                 group: Lane::Group(group),
                 text: text.to_owned(),
             }),
@@ -167,7 +167,7 @@ fn survey_free_text_and_group_names_are_warned_of_and_redacted_too() {
     );
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
-            segment: poll,
+            segment: samla::session::SegmentIx(poll),
             respondent: Respondent {
                 sector: None,
                 answers,

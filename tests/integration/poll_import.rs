@@ -53,7 +53,7 @@ fn import_csv(home: &Path, answers: &Path, text: &str) -> common::Run {
 fn respondents(path: &Path) -> usize {
     let file = SessionFile::load(path).expect("parses");
     file.session
-        .poll(0)
+        .poll(samla::session::SegmentIx(0))
         .map_or(0, |answers| answers.respondents.len())
 }
 
@@ -183,13 +183,19 @@ fn a_spreadsheets_csv_imports_by_its_headers_and_names_a_bad_row() {
     );
     assert_eq!(good.code, Some(0), "{}", good.stderr);
     let session = SessionFile::load(&path).expect("parses").session;
-    let forms = &session.poll(0).expect("answers").respondents;
+    let forms = &session
+        .poll(samla::session::SegmentIx(0))
+        .expect("answers")
+        .respondents;
     assert_eq!(forms.len(), 3);
     assert_eq!(forms[0].sector, Some(samla::agenda::Sector::SKOLA));
     assert_eq!(forms[0].answers[4], samla::session::Answer::DontKnow);
     assert_eq!(forms[0].answers[5], samla::session::Answer::Missing);
     assert_eq!(forms[2].sector, None);
-    assert_eq!(session.statement_results(0)[0].n, 3);
+    assert_eq!(
+        session.statement_results(samla::session::SegmentIx(0))[0].n,
+        3
+    );
 }
 
 #[test]
@@ -215,7 +221,10 @@ fn a_web_forms_csv_of_a_mixed_survey_imports_choices_yes_no_and_free_text() {
     ));
     assert_eq!(good.code, Some(0), "{}", good.stderr);
     let session = SessionFile::load(&path).expect("parses").session;
-    let forms = &session.poll(0).expect("answers").respondents;
+    let forms = &session
+        .poll(samla::session::SegmentIx(0))
+        .expect("answers")
+        .respondents;
     use samla::session::Answer;
     assert_eq!(
         forms[0].answers,
@@ -232,7 +241,10 @@ fn a_web_forms_csv_of_a_mixed_survey_imports_choices_yes_no_and_free_text() {
     assert_eq!(forms[1].answers[3..5], [Answer::NO, Answer::Choice(1)]);
     assert_eq!(forms[2].answers[3], Answer::DontKnow);
     assert_eq!(forms[2].answers[6], Answer::Missing);
-    assert_eq!(session.texts_of(0, 6), ["Mer tid för samverkan"]);
+    assert_eq!(
+        session.texts_of(samla::session::SegmentIx(0), 6),
+        ["Mer tid för samverkan"]
+    );
 }
 
 #[test]

@@ -24,7 +24,9 @@ fn v_counts_hands_per_statement_and_u_takes_one_back() {
     press(&mut state, key(KeyCode::Down));
     type_text(&mut state, "39");
     press(&mut state, key(KeyCode::Char('u')));
-    let results = state.session().statement_results(0);
+    let results = state
+        .session()
+        .statement_results(samla::session::SegmentIx(0));
     assert_eq!(results[0].counts, [0, 0, 0, 2, 2]);
     assert_eq!(results[0].dont_know, 1);
     assert_eq!(
@@ -42,12 +44,22 @@ fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
     press(&mut state, key(KeyCode::Char('i')));
     type_text(&mut state, "sk455445\nso3344x4\nsk455445\n");
     assert_eq!(
-        state.session().poll(0).expect("answers").respondents.len(),
+        state
+            .session()
+            .poll(samla::session::SegmentIx(0))
+            .expect("answers")
+            .respondents
+            .len(),
         3
     );
     press(&mut state, ctrl('z'));
     assert_eq!(
-        state.session().poll(0).expect("answers").respondents.len(),
+        state
+            .session()
+            .poll(samla::session::SegmentIx(0))
+            .expect("answers")
+            .respondents
+            .len(),
         2
     );
     assert_eq!(notice(&state).as_deref(), Some("Förra raden ångrad"));
@@ -68,7 +80,10 @@ fn a_rejected_line_is_set_aside_to_fix_and_the_next_form_starts_on_a_clean_line(
         None,
         "the second line went in: the message of the first gave way"
     );
-    let answers = state.session().poll(0).expect("answers");
+    let answers = state
+        .session()
+        .poll(samla::session::SegmentIx(0))
+        .expect("answers");
     assert_eq!(
         answers.respondents.len(),
         1,
@@ -87,9 +102,19 @@ fn a_rejected_line_is_set_aside_to_fix_and_the_next_form_starts_on_a_clean_line(
         state.draft().map(|draft| draft.text).as_deref(),
         Some("sk44444")
     );
-    assert!(state.session().poll(0).expect("answers").to_fix.is_empty());
+    assert!(
+        state
+            .session()
+            .poll(samla::session::SegmentIx(0))
+            .expect("answers")
+            .to_fix
+            .is_empty()
+    );
     type_text(&mut state, "4\n");
-    let answers = state.session().poll(0).expect("answers");
+    let answers = state
+        .session()
+        .poll(samla::session::SegmentIx(0))
+        .expect("answers");
     assert_eq!(answers.respondents.len(), 2);
     assert!(answers.to_fix.is_empty());
 }
@@ -122,11 +147,22 @@ fn a_line_left_in_the_editor_is_kept_to_fix() {
     type_text(&mut state, "sk4554");
     press(&mut state, key(KeyCode::Esc));
     assert!(matches!(state.mode(), Mode::Normal));
-    assert_eq!(state.session().poll(0).expect("answers").to_fix, ["sk4554"]);
+    assert_eq!(
+        state
+            .session()
+            .poll(samla::session::SegmentIx(0))
+            .expect("answers")
+            .to_fix,
+        ["sk4554"]
+    );
     press(&mut state, key(KeyCode::Char('i')));
     press(&mut state, key(KeyCode::Esc));
     assert_eq!(
-        state.session().poll(0).expect("answers").to_fix,
+        state
+            .session()
+            .poll(samla::session::SegmentIx(0))
+            .expect("answers")
+            .to_fix,
         ["sk4554"],
         "an empty line sets nothing aside"
     );
@@ -142,7 +178,9 @@ fn hands_are_counted_for_ten_on_a_scale_to_ten() {
     let screen = draw(&state, 160, 45).backend().to_string();
     assert!(screen.contains("0–9, t för 10 en hand"), "{screen}");
     type_text(&mut state, "t0t9");
-    let results = state.session().statement_results(0);
+    let results = state
+        .session()
+        .statement_results(samla::session::SegmentIx(0));
     assert_eq!(results[0].counts[10], 2);
     assert_eq!(results[0].counts[0], 1);
     assert_eq!(results[0].counts[9], 1);

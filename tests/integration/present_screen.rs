@@ -91,7 +91,7 @@ fn scenes(language: Language) -> Vec<Scene> {
     ] {
         let _ = with_cards.update(
             Action::Session(SessionAction::Card(CardAction::Add {
-                segment: 1,
+                segment: samla::session::SegmentIx(1),
                 group: group.into(),
                 text: text.to_owned(),
             })),
@@ -100,7 +100,7 @@ fn scenes(language: Language) -> Vec<Scene> {
     }
     let _ = with_cards.update(
         Action::Session(SessionAction::Card(CardAction::SetPrivateNote {
-            segment: 1,
+            segment: samla::session::SegmentIx(1),
             text: "HEMLIGT".to_owned(),
         })),
         one_pm(),

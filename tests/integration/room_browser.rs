@@ -430,10 +430,10 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
     let file = wait_for_file(room.home(), "nine respondents", |file| {
         file.session
             .polls
-            .get(&0)
+            .get(&samla::session::SegmentIx(0))
             .is_some_and(|poll| poll.respondents.len() == 9)
     });
-    let results = file.session.statement_results(0);
+    let results = file.session.statement_results(samla::session::SegmentIx(0));
     for (statement, result) in results.iter().enumerate() {
         let mut counted = result.counts.clone();
         counted.push(result.dont_know);

@@ -157,7 +157,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                 let text = format!("Kort {number} från mobil {device}");
                 let action = RoomAction::Post {
                     device,
-                    segment: Some(state.session().current),
+                    segment: Some(state.session().current.0),
                     lane: Lane::Group(device as usize % GROUPS),
                     text: text.clone(),
                     column: None,

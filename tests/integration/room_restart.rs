@@ -34,7 +34,7 @@ fn after_quit_and_after_a_crash_phones_carry_on_with_one_ballot_each() {
     assert_eq!(count(&page, "input[checked]"), 7);
     assert_eq!(phone.answer_poll("sk", &["2"; 6]).0, 303);
     let file = wait_for_file(room.home(), "the changed ballot", |_| true);
-    let poll = &file.session.polls[&0];
+    let poll = &file.session.polls[&samla::session::SegmentIx(0)];
     assert_eq!(
         poll.respondents.len(),
         1,
@@ -75,7 +75,12 @@ fn after_quit_and_after_a_crash_phones_carry_on_with_one_ballot_each() {
     assert_eq!(count(&page, "input[checked]"), 0, "nobody else's answers");
     assert_eq!(silent.answer_poll("so", &["3"; 6]).0, 303);
     let file = wait_for_file(room.home(), "two ballots", |_| true);
-    assert_eq!(file.session.polls[&0].respondents.len(), 2);
+    assert_eq!(
+        file.session.polls[&samla::session::SegmentIx(0)]
+            .respondents
+            .len(),
+        2
+    );
     assert!(room.app.quit().success());
 }
 

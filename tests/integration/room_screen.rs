@@ -35,7 +35,7 @@ fn action_plan_with_room_cards(agenda: &str) -> AppState {
     for (group, text) in texts.into_iter().enumerate() {
         let post = RoomAction::Post {
             device: 1,
-            segment: Some(current),
+            segment: Some(current.0),
             lane: samla::session::Lane::Group(group),
             text: text.into(),
             column: Some(columns[1].clone()),
@@ -238,7 +238,7 @@ fn the_projector_shows_a_polls_results_as_bars_only_once_they_are_shown() {
     for device in 0..4u32 {
         let answer = RoomAction::Answer {
             device,
-            segment: Some(state.session().current),
+            segment: Some(state.session().current.0),
             sector: None,
             answers: vec![samla::session::Answer::Value(4); 6],
         };

@@ -66,11 +66,14 @@ fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes(
     let (status, _) = phone.answer_poll("so", &["2", "2", "2", "2", "2", "2"]);
     assert_eq!(status, 303);
     let file = wait_for_file(room.home(), "the changed answer", |file| {
-        file.session.polls.get(&0).is_some_and(|poll| {
-            poll.respondents.len() == 1 && poll.respondents[0].answers[0] == Answer::Value(2)
-        })
+        file.session
+            .polls
+            .get(&samla::session::SegmentIx(0))
+            .is_some_and(|poll| {
+                poll.respondents.len() == 1 && poll.respondents[0].answers[0] == Answer::Value(2)
+            })
     });
-    let respondent = &file.session.polls[&0].respondents[0];
+    let respondent = &file.session.polls[&samla::session::SegmentIx(0)].respondents[0];
     assert_eq!(respondent.sector, Some(samla::agenda::Sector::SOCIALTJANST));
     assert!(respondent.from_room.is_some());
     let (_, page) = phone.get("/poll");
@@ -96,10 +99,13 @@ fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes(
     assert_eq!(status, 403);
     assert!(page.contains("Enkäten är stängd"), "{page}");
     let file = wait_for_file(room.home(), "the closed poll", |file| {
-        file.session.polls.get(&0).is_some_and(|poll| poll.closed)
+        file.session
+            .polls
+            .get(&samla::session::SegmentIx(0))
+            .is_some_and(|poll| poll.closed)
     });
     assert_eq!(
-        file.session.polls[&0].respondents[0].answers[0],
+        file.session.polls[&samla::session::SegmentIx(0)].respondents[0].answers[0],
         Answer::Value(2)
     );
     room.app.wait_for("the run screen", status_line_drawn);
@@ -125,10 +131,10 @@ fn phones_and_paper_count_together_and_the_room_sees_bars_only_when_shown() {
     let file = wait_for_file(room.home(), "five respondents", |file| {
         file.session
             .polls
-            .get(&0)
+            .get(&samla::session::SegmentIx(0))
             .is_some_and(|poll| poll.respondents.len() == 5)
     });
-    let results = file.session.statement_results(0);
+    let results = file.session.statement_results(samla::session::SegmentIx(0));
     assert_eq!(results[0].counts, [1, 0, 0, 1, 2]);
     assert_eq!(results[0].dont_know, 1);
     room.app.wait_for_text("(3 från mobiler, 2 på papper)");
@@ -244,10 +250,10 @@ fn three_hundred_phones_answering_at_once_lose_no_answer() {
     let file = wait_for_file(room.home(), "300 answers on disk", |file| {
         file.session
             .polls
-            .get(&0)
+            .get(&samla::session::SegmentIx(0))
             .is_some_and(|poll| poll.respondents.len() == 300)
     });
-    for result in file.session.statement_results(0) {
+    for result in file.session.statement_results(samla::session::SegmentIx(0)) {
         assert_eq!(result.counts, [60; 5], "the tally is exact");
     }
     room.app

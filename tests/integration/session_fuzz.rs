@@ -34,7 +34,7 @@ fn base_text() -> String {
     let statements = session.agenda.segments[poll].statements.len();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
-            segment: poll,
+            segment: samla::session::SegmentIx(poll),
             respondent: Respondent {
                 sector: None,
                 answers: vec![Answer::Value(4); statements],
@@ -45,7 +45,7 @@ fn base_text() -> String {
     );
     session.apply(
         SessionAction::Poll(PollAction::Tally {
-            segment: poll,
+            segment: samla::session::SegmentIx(poll),
             statement: 1,
             answer: Answer::DontKnow,
             delta: 1,
@@ -67,7 +67,7 @@ fn base_text() -> String {
         session: session.into(),
         draft: Some(Draft {
             target: DraftTarget::NewCard {
-                segment: 3,
+                segment: samla::session::SegmentIx(3),
                 group: Lane::Group(4),
                 column: None,
             },

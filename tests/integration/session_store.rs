@@ -87,7 +87,7 @@ fn the_segment_the_cards_and_the_open_draft_come_back() {
     let _ = before.update(Action::Session(SessionAction::Next), clock.now());
     let _ = before.update(
         Action::Session(SessionAction::Card(CardAction::Add {
-            segment: 1,
+            segment: samla::session::SegmentIx(1),
             group: Lane::Group(1),
             text: "å ä ö 🙂 漢字 e\u{301}".to_owned(),
         })),
@@ -97,7 +97,7 @@ fn the_segment_the_cards_and_the_open_draft_come_back() {
     let _ = before.update(Action::Paste("halvfärdigt kort".to_owned()), clock.now());
     let after = restarted(&before, clock.now());
     assert_eq!(after.session(), before.session());
-    assert_eq!(after.session().current, 1);
+    assert_eq!(after.session().current, samla::session::SegmentIx(1));
     assert!(matches!(after.mode(), Mode::Editor(_)));
     assert_eq!(after.draft(), before.draft());
 }
@@ -133,7 +133,7 @@ fn saved_session(home: &Path, name: &str, cards: usize) -> std::path::PathBuf {
     for n in 0..cards {
         let _ = state.update(
             Action::Session(SessionAction::Card(CardAction::Add {
-                segment: 0,
+                segment: samla::session::SegmentIx(0),
                 group: Lane::Plenary,
                 text: format!("kort {n}"),
             })),
@@ -353,7 +353,7 @@ fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_
         let device = u32::try_from(number / CARDS_PER_DEVICE).expect("few devices");
         let applied = session.apply(
             SessionAction::Card(CardAction::Post {
-                segment: discussion,
+                segment: samla::session::SegmentIx(discussion),
                 group: Lane::Group(0),
                 text: card.clone(),
                 column: None,
@@ -376,7 +376,7 @@ fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_
         answers[0] = Answer::Text(text.clone());
         session.apply(
             SessionAction::Poll(PollAction::AddRespondent {
-                segment: 0,
+                segment: samla::session::SegmentIx(0),
                 respondent: Respondent {
                     sector: None,
                     answers,

@@ -9,7 +9,7 @@ use crate::app::modes::Mode;
 use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::i18n::Notice;
-use crate::session::{CardAction, CardId, DraftTarget, Lane, PollAction, SessionAction};
+use crate::session::{CardAction, CardId, DraftTarget, Lane, PollAction, SegmentIx, SessionAction};
 
 impl AppState {
     pub(super) fn board(&mut self, action: BoardAction, now: DateTime<Utc>) -> Unsaved {
@@ -208,9 +208,9 @@ impl AppState {
             .map_or(0, |answers| answers.texts_to_card().count());
         let segments = &self.session.agenda.segments;
         let writing = |index: &usize| segments[*index].is_writing();
-        let into = (segment + 1..segments.len())
+        let into = (segment.0 + 1..segments.len())
             .find(writing)
-            .or_else(|| (0..segment).rev().find(writing));
+            .or_else(|| (0..segment.0).rev().find(writing));
         let (Some(into), 1..) = (into, texts) else {
             self.notice = Some(Notice::TextsToCards {
                 cards: 0,
@@ -220,7 +220,10 @@ impl AppState {
         };
         let title = segments[into].title.clone();
         let change = self.change_session(
-            SessionAction::Poll(PollAction::TextsToCards { segment, into }),
+            SessionAction::Poll(PollAction::TextsToCards {
+                segment,
+                into: SegmentIx(into),
+            }),
             now,
         );
         self.notice = Some(Notice::TextsToCards {

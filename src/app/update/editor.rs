@@ -91,7 +91,7 @@ impl AppState {
         let DraftTarget::PollLine(segment) = editor.target else {
             return Unsaved::Nothing;
         };
-        let Some(poll) = self.session.agenda.segments.get(segment) else {
+        let Some(poll) = self.session.agenda.segments.get(segment.0) else {
             return Unsaved::Nothing;
         };
         let scale = poll.scale_or_default(self.session.agenda.language);

@@ -197,10 +197,10 @@ impl AppState {
 
     /// Whether the bell should ring now: once, when the running countdown reaches zero.
     fn take_bell(&mut self, now: DateTime<Utc>) -> bool {
-        if !self.countdown_at_zero(now) || self.bell.rung_for == Some(self.session.current) {
+        if !self.countdown_at_zero(now) || self.bell.rung_for == Some(self.session.current.0) {
             return false;
         }
-        self.bell.rung_for = Some(self.session.current);
+        self.bell.rung_for = Some(self.session.current.0);
         self.bell.on
     }
 }

@@ -143,8 +143,8 @@ impl AppState {
             self.notice = Some(Notice::NoPriorities);
             return Unsaved::Nothing;
         };
-        let on = self.room.votes != Some(current);
-        self.room.votes = on.then_some(current);
+        let on = self.room.votes != Some(current.0);
+        self.room.votes = on.then_some(current.0);
         self.notice = Some(Notice::RoomVotes(on.then_some(allowed)));
         Unsaved::Nothing
     }

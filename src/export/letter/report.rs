@@ -4,6 +4,7 @@
 use super::{Block, Section};
 use crate::export::Summary;
 use crate::i18n::Words;
+use crate::session::SegmentIx;
 use crate::session::Session;
 
 /// Planned against actual minutes, skipped segments marked.
@@ -20,10 +21,10 @@ pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
     let mut rows = Vec::new();
     for (index, segment) in session.agenda.segments.iter().enumerate() {
         let timing = &session.timings[index];
-        let planned = session.planned_minutes(index);
+        let planned = session.planned_minutes(SegmentIx(index));
         planned_total += planned;
         let (started, actual) = match timing.started {
-            _ if session.was_skipped(index, summary.as_of) => {
+            _ if session.was_skipped(SegmentIx(index), summary.as_of) => {
                 ("–".to_owned(), words.skipped.to_owned())
             }
             Some(_) => {
@@ -84,7 +85,7 @@ pub(super) fn removed_cards(summary: &Summary, words: &Words) -> Option<Section>
         .iter()
         .filter_map(|card| {
             let removed = card.removed?;
-            let segment = session.agenda.segments.get(card.segment)?;
+            let segment = session.agenda.segments.get(card.segment.0)?;
             Some(vec![
                 segment.title.clone(),
                 summary.group_name(card.segment, card.group),
@@ -122,7 +123,7 @@ pub(super) fn private_notes(session: &Session, words: &Words) -> Option<Section>
         let title = session
             .agenda
             .segments
-            .get(*segment)
+            .get(segment.0)
             .map(|segment| segment.title.clone())
             .unwrap_or_default();
         blocks.push(Block::Heading(title));

@@ -6,12 +6,13 @@ use chrono::{DateTime, Utc};
 use crate::session::Session;
 
 use super::model::{Answer, PollAction, Respondent};
+use crate::session::SegmentIx;
 
 impl Session {
     /// Whether `respondent` answers every question of the poll in `segment`,
     /// each with an answer it takes.
-    fn fits_poll(&self, segment: usize, respondent: &Respondent) -> bool {
-        self.agenda.segments.get(segment).is_some_and(|poll| {
+    fn fits_poll(&self, segment: SegmentIx, respondent: &Respondent) -> bool {
+        self.agenda.segments.get(segment.0).is_some_and(|poll| {
             let scale = poll.scale_or_default(self.agenda.language);
             poll.statements.len() == respondent.answers.len()
                 && poll
@@ -26,7 +27,7 @@ impl Session {
         match action {
             PollAction::TextsToCards { segment, into } => {
                 let (Some(answers), Some(target)) =
-                    (self.polls.get(&segment), self.agenda.segments.get(into))
+                    (self.polls.get(&segment), self.agenda.segments.get(into.0))
                 else {
                     return;
                 };
@@ -90,19 +91,19 @@ impl Session {
                 }
             }
             PollAction::ToggleClosed { segment } => {
-                if segment < self.agenda.segments.len() {
+                if segment < SegmentIx(self.agenda.segments.len()) {
                     let answers = self.polls.entry(segment).or_default();
                     answers.closed = !answers.closed;
                 }
             }
             PollAction::ToggleRevealed { segment } => {
-                if segment < self.agenda.segments.len() {
+                if segment < SegmentIx(self.agenda.segments.len()) {
                     let answers = self.polls.entry(segment).or_default();
                     answers.revealed = !answers.revealed;
                 }
             }
             PollAction::SetAside { segment, line } => {
-                if segment < self.agenda.segments.len() && !line.trim().is_empty() {
+                if segment < SegmentIx(self.agenda.segments.len()) && !line.trim().is_empty() {
                     self.polls.entry(segment).or_default().to_fix.push(line);
                 }
             }
@@ -119,7 +120,7 @@ impl Session {
                 answer,
                 delta,
             } => {
-                let Some(poll) = self.agenda.segments.get(segment) else {
+                let Some(poll) = self.agenda.segments.get(segment.0) else {
                     return;
                 };
                 let scale = poll.scale_or_default(self.agenda.language);

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::agenda::{QuestionKind, Scale, Sector, Statement};
+use crate::session::SegmentIx;
 use crate::session::Session;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,32 +98,32 @@ fn is_zero(count: &usize) -> bool {
 pub enum PollAction {
     /// One more form.
     AddRespondent {
-        segment: usize,
+        segment: SegmentIx,
         respondent: Respondent,
     },
     /// Takes back the last paper form (a phone's answer is the phone's to change).
-    RemoveLastRespondent { segment: usize },
+    RemoveLastRespondent { segment: SegmentIx },
     /// A device's answer from the room's page: it takes the place of the
     /// device's earlier answer, if it gave one.
     FromRoom {
-        segment: usize,
+        segment: SegmentIx,
         device: u32,
         respondent: Respondent,
     },
     /// Closes the poll to the room's page, or opens it again.
-    ToggleClosed { segment: usize },
+    ToggleClosed { segment: SegmentIx },
     /// Shows the results to the room, or hides them again.
-    ToggleRevealed { segment: usize },
+    ToggleRevealed { segment: SegmentIx },
     /// Keeps a line that was not entered, to be fixed later.
-    SetAside { segment: usize, line: String },
+    SetAside { segment: SegmentIx, line: String },
     /// Takes the oldest line to fix off the list, to be typed again.
-    TakeToFix { segment: usize },
+    TakeToFix { segment: SegmentIx },
     /// The free-text answers not yet turned into cards become cards of the
     /// whole room in writing segment `into`.
-    TextsToCards { segment: usize, into: usize },
+    TextsToCards { segment: SegmentIx, into: SegmentIx },
     /// One hand more (or, with `delta` -1, less) for an answer to a statement.
     Tally {
-        segment: usize,
+        segment: SegmentIx,
         statement: usize,
         answer: Answer,
         delta: i32,
@@ -131,7 +132,7 @@ pub enum PollAction {
 
 impl PollAction {
     /// The poll segment it changes.
-    pub fn segment(&self) -> usize {
+    pub fn segment(&self) -> SegmentIx {
         match self {
             Self::AddRespondent { segment, .. }
             | Self::RemoveLastRespondent { segment }
@@ -148,7 +149,7 @@ impl PollAction {
 
 impl Session {
     /// The answers gathered in segment `index`.
-    pub fn poll(&self, index: usize) -> Option<&PollAnswers> {
+    pub fn poll(&self, index: SegmentIx) -> Option<&PollAnswers> {
         self.polls.get(&index)
     }
 }

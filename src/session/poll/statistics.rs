@@ -3,6 +3,7 @@
 //! them (seed 001), by sector and by any question that breaks them down.
 
 use crate::agenda::{QuestionKind, Scale, Sector, Sectors, Segment};
+use crate::session::SegmentIx;
 use crate::session::Session;
 
 use super::model::{Answer, Respondent};
@@ -83,8 +84,8 @@ impl Session {
     /// Results per question of poll segment `index`: forms and tallies
     /// together. A show of hands for a question of several answers counts
     /// its largest hand as n, not knowing who raised more than one.
-    pub fn statement_results(&self, index: usize) -> Vec<StatementResult> {
-        let Some(segment) = self.agenda.segments.get(index) else {
+    pub fn statement_results(&self, index: SegmentIx) -> Vec<StatementResult> {
+        let Some(segment) = self.agenda.segments.get(index.0) else {
             return Vec::new();
         };
         let scale = segment.scale_or_default(self.agenda.language);
@@ -155,7 +156,7 @@ impl Session {
 
     /// What each respondent wrote to question `statement` of poll segment
     /// `index`, in the order they came; nothing for a question of another kind.
-    pub fn texts_of(&self, index: usize, statement: usize) -> Vec<&str> {
+    pub fn texts_of(&self, index: SegmentIx, statement: usize) -> Vec<&str> {
         let respondents = self.polls.get(&index).map_or(&[][..], |a| &a.respondents);
         respondents
             .iter()
@@ -169,7 +170,7 @@ impl Session {
     /// The index tables of poll segment `index` by sector, one per theme that
     /// splits, in the order the themes first appear; from typed forms only
     /// (tallies have no respondents).
-    pub fn theme_tables(&self, index: usize) -> Vec<ThemeTable> {
+    pub fn theme_tables(&self, index: SegmentIx) -> Vec<ThemeTable> {
         let Some((segment, respondents)) = self.answered_poll(index) else {
             return Vec::new();
         };
@@ -185,7 +186,7 @@ impl Session {
     /// The index tables of poll segment `index` by each of its breakdown
     /// questions, in the questions' order: per question, a table per theme
     /// that splits.
-    pub fn breakdown_tables(&self, index: usize) -> Vec<ThemeTable> {
+    pub fn breakdown_tables(&self, index: SegmentIx) -> Vec<ThemeTable> {
         let Some((segment, respondents)) = self.answered_poll(index) else {
             return Vec::new();
         };
@@ -216,8 +217,8 @@ impl Session {
     }
 
     /// Segment `index` and the forms it has gathered, if it has any.
-    fn answered_poll(&self, index: usize) -> Option<(&Segment, &[Respondent])> {
-        let segment = self.agenda.segments.get(index)?;
+    fn answered_poll(&self, index: SegmentIx) -> Option<(&Segment, &[Respondent])> {
+        let segment = self.agenda.segments.get(index.0)?;
         let answers = self.polls.get(&index)?;
         Some((segment, &answers.respondents))
     }

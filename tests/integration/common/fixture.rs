@@ -41,7 +41,7 @@ fn add(
     act(
         session,
         CardAction::Add {
-            segment,
+            segment: samla::session::SegmentIx(segment),
             group: group.into(),
             text: text.to_owned(),
         },
@@ -219,7 +219,7 @@ pub fn seminar_3() -> Session {
     act(
         &mut session,
         CardAction::SetPrivateNote {
-            segment: 4,
+            segment: samla::session::SegmentIx(4),
             text: "Privat: Grupp 4 behöver stöd".to_owned(),
         },
         at,

@@ -165,10 +165,10 @@ impl OpenRoom {
         let file = wait_for_file(self.home(), "the answer", |file| {
             file.session
                 .polls
-                .get(&0)
+                .get(&samla::session::SegmentIx(0))
                 .is_some_and(|poll| poll.respondents.len() == 1)
         });
-        file.session.polls[&0].respondents[0].clone()
+        file.session.polls[&samla::session::SegmentIx(0)].respondents[0].clone()
     }
 
     /// Like [`OpenRoom::start`], in a home prepared beforehand (e.g. with
@@ -286,7 +286,7 @@ impl OpenRoom {
         panic!("no segment titled {title}");
     }
 
-    fn current(&self) -> usize {
+    fn current(&self) -> samla::session::SegmentIx {
         wait_for_file(self.home.path(), "the session", |_| true)
             .session
             .current

@@ -65,7 +65,7 @@ pub fn answered_with(lines: &[&str]) -> Session {
             parse_line(line, &questions, &scale, session.sectors()).expect("a valid line");
         session.apply(
             SessionAction::Poll(PollAction::AddRespondent {
-                segment: 0,
+                segment: samla::session::SegmentIx(0),
                 respondent,
             }),
             day(),

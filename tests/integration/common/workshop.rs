@@ -50,13 +50,13 @@ fn add(
     let text = text.to_owned();
     let action = match cell {
         Some(column) => CardAction::AddInColumn {
-            segment,
+            segment: samla::session::SegmentIx(segment),
             group: lane,
             text,
             column,
         },
         None => CardAction::Add {
-            segment,
+            segment: samla::session::SegmentIx(segment),
             group: lane,
             text,
         },
@@ -215,8 +215,8 @@ pub fn uppfoljning(earlier: &Session) -> Session {
 /// `end` minutes after it.
 fn run_to_the_end(session: &mut Session, day: DateTime<Utc>, every: i64, end: i64) {
     let at = |minutes: i64| day + Duration::minutes(minutes);
-    while session.current + 1 < session.agenda.segments.len() {
-        let minutes = every * (session.current as i64 + 1);
+    while session.current.number() < session.agenda.segments.len() {
+        let minutes = every * session.current.number() as i64;
         session.apply(SessionAction::Next, at(minutes));
     }
     session.apply(SessionAction::Next, at(end));
