@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use samla::agenda::{Language, SegmentKind};
-use samla::store::{SessionFile, VERSION, write_atomic};
+use samla::store::{SessionFile, write_atomic};
 
 const CARDS: usize = 10_000;
 const POSTS_A_SECOND: u32 = 20;
@@ -26,20 +26,13 @@ fn main() {
     let sessions = home.path().join("sessions");
     samla::store::create_private_dir(&sessions).expect("a sessions folder");
     let path = sessions.join("stor.ron");
-    let mut session = common::seminar_3();
-    let segment = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == SegmentKind::Plenary)
-        .expect("a whole-room conversation");
-    session.current = samla::session::SegmentIx(segment);
+    let (mut session, segment) = common::seminar_3_at(SegmentKind::Plenary);
     session.timings[segment].run(common::one_pm());
     for n in 0..CARDS {
         common::add_card(&mut session, segment, n % 12, n);
     }
     let mut file = SessionFile {
-        version: VERSION,
+        version: common::READ_BY_BOTH,
         agenda_id: "seminarium-3".to_owned(),
         saved: common::one_pm(),
         language: Language::Sv,

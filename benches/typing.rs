@@ -19,28 +19,21 @@ use std::time::{Duration, Instant};
 use notify::event::{ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 use samla::agenda::{Language, SegmentKind};
-use samla::store::{SessionFile, VERSION, write_atomic};
+use samla::store::{SessionFile, write_atomic};
 
 const CHARACTERS: usize = 20_000;
 const LIMIT: Duration = Duration::from_secs(60);
 
 /// Seminarium 3 in its first whole-room conversation, 12 groups × 30 cards.
 fn session_with_360_cards() -> SessionFile {
-    let mut session = common::seminar_3();
-    let segment = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == SegmentKind::Plenary)
-        .expect("a whole-room conversation");
-    session.current = samla::session::SegmentIx(segment);
+    let (mut session, segment) = common::seminar_3_at(SegmentKind::Plenary);
     for group in 0..12 {
         for n in 0..30 {
             common::add_card(&mut session, segment, group, group * 30 + n);
         }
     }
     SessionFile {
-        version: VERSION,
+        version: common::READ_BY_BOTH,
         agenda_id: "seminarium-3".to_owned(),
         saved: common::one_pm(),
         language: Language::Sv,

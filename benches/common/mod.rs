@@ -18,6 +18,25 @@ pub fn stockholm() -> FixedOffset {
     FixedOffset::east_opt(3600).expect("a valid offset")
 }
 
+/// Seminarium 3 with 12 groups at its first segment of `kind`, no cards yet;
+/// the segment's place.
+pub fn seminar_3_at(kind: samla::agenda::SegmentKind) -> (Session, usize) {
+    let mut session = seminar_3();
+    let segment = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == kind)
+        .expect("a segment of that kind");
+    session.current = samla::session::SegmentIx(segment);
+    (session, segment)
+}
+
+/// The file version both this build and the one before the renovation read
+/// (a session without follow-up items is the same in 5 and 6), so that a
+/// benchmark can measure either with `SAMLA_BINARY`.
+pub const READ_BY_BOTH: u32 = 5;
+
 /// Seminarium 3 with 12 groups and no cards yet.
 pub fn seminar_3() -> Session {
     let agenda = load_bundled("seminarium-3")

@@ -2,12 +2,13 @@
 //! card, a segment change) are written at once; typing is written at most once
 //! per [`TYPING_WINDOW`], and always within it of the last keystroke, so a
 //! burst of keys costs a few writes instead of one per key, and `kill -9`
-//! loses at most the last half second (the brief's bound is a second).
+//! loses at most the last three quarters of a second (the brief's bound is
+//! a second; the rest is the write's own time).
 
 use chrono::{DateTime, Duration, Utc};
 
 /// The shortest time between two saves of typed text.
-pub const TYPING_WINDOW: Duration = Duration::milliseconds(500);
+pub const TYPING_WINDOW: Duration = Duration::milliseconds(750);
 
 /// What one action left unsaved, and so how soon it must be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,13 +87,13 @@ mod tests {
     fn typing_is_saved_once_a_window_and_the_rest_when_it_is_over() {
         let mut saves = SaveSchedule::default();
         assert!(saves.should_save(Unsaved::Draft, at(0)));
-        for millis in (10..500).step_by(10) {
+        for millis in (10..750).step_by(10) {
             assert!(!saves.should_save(Unsaved::Draft, at(millis)), "{millis}");
         }
-        assert_eq!(saves.due(at(100)), Some(Duration::milliseconds(400)));
-        assert!(!saves.should_save(Unsaved::Nothing, at(499)));
-        assert!(saves.should_save(Unsaved::Nothing, at(500)));
-        assert_eq!(saves.due(at(510)), None);
+        assert_eq!(saves.due(at(100)), Some(Duration::milliseconds(650)));
+        assert!(!saves.should_save(Unsaved::Nothing, at(749)));
+        assert!(saves.should_save(Unsaved::Nothing, at(750)));
+        assert_eq!(saves.due(at(760)), None);
         assert!(!saves.should_save(Unsaved::Nothing, at(900)));
     }
 

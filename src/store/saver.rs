@@ -161,6 +161,8 @@ fn write_loop(
     report: &Reporter,
 ) -> Option<SessionFile> {
     let mut waiting: Option<Numbered> = None;
+    // The session's text as last written: typing changes only the draft.
+    let mut kept = None;
     loop {
         let next = match waiting {
             Some(_) => snapshots.recv_timeout(RETRY_AFTER),
@@ -178,7 +180,7 @@ fn write_loop(
             waiting = Some(newer);
         }
         if let Some((number, snapshot)) = &waiting {
-            let result = write_atomic(path, snapshot.to_text().as_bytes());
+            let result = write_atomic(path, snapshot.to_text_keeping(&mut kept).as_bytes());
             let mut progress = shared.lock();
             match result {
                 Ok(()) => {

@@ -2,6 +2,7 @@
 //! Readable by the user, written whole and atomically by [`super::Saver`].
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::i18n::{FileWord, Say};
 use chrono::{DateTime, Utc};
@@ -43,6 +44,52 @@ pub struct SessionFile {
     /// that phones carry on after a restart or a crash.
     #[serde(default, skip_serializing_if = "crate::room::DeviceBook::is_empty")]
     pub devices: crate::room::DeviceBook,
+}
+
+/// A session's text as it stands in its file, kept with the session it was
+/// written from.
+#[derive(Debug)]
+pub struct KeptSession {
+    session: Arc<Session>,
+    text: String,
+}
+
+/// The fields before the session, as `SessionFile` writes them.
+#[derive(Serialize)]
+struct FileHead<'a> {
+    version: u32,
+    agenda_id: &'a str,
+    saved: DateTime<Utc>,
+    language: Language,
+}
+
+/// The fields after the session, as `SessionFile` writes them.
+#[derive(Serialize)]
+struct FileTail<'a> {
+    draft: &'a Option<Draft>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    room: &'a Option<crate::room::Door>,
+    #[serde(skip_serializing_if = "crate::room::DeviceBook::is_empty")]
+    devices: &'a crate::room::DeviceBook,
+}
+
+/// `value` as the session file's pretty RON.
+fn pretty(value: &impl Serialize) -> String {
+    let config = PrettyConfig::new().indentor("  ".to_owned());
+    ron::ser::to_string_pretty(value, config).unwrap_or_default()
+}
+
+/// A struct's text one level deeper, as a field's value: every line but
+/// the first indented once more (strings are escaped, so a line never breaks
+/// inside one).
+fn indented(text: &str) -> String {
+    text.replace('\n', "\n  ")
+}
+
+/// The lines between a struct's parentheses, each with its line break.
+fn inner_lines(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("(\n")?.strip_suffix(')')?;
+    Some(inner)
 }
 
 /// Which of samla's own files a message is about.
@@ -185,6 +232,41 @@ impl SessionFile {
         ron::ser::to_string_pretty(self, config)
             .or_else(|_| ron::to_string(self))
             .unwrap_or_default()
+    }
+
+    /// The same text as [`SessionFile::to_text`], with the session's part
+    /// taken from `kept` when it holds this very session (the same `Arc`, so
+    /// unchanged: a change copies a session the saver still holds). While
+    /// only the editor's draft changes, a save writes the session's 360
+    /// cards without writing them into text again.
+    pub fn to_text_keeping(&self, kept: &mut Option<KeptSession>) -> String {
+        let session = match kept {
+            Some(kept) if Arc::ptr_eq(&kept.session, &self.session) => kept.text.as_str(),
+            _ => {
+                let text = indented(&pretty(&*self.session));
+                &kept
+                    .insert(KeptSession {
+                        session: Arc::clone(&self.session),
+                        text,
+                    })
+                    .text
+            }
+        };
+        let head = pretty(&FileHead {
+            version: self.version,
+            agenda_id: &self.agenda_id,
+            saved: self.saved,
+            language: self.language,
+        });
+        let tail = pretty(&FileTail {
+            draft: &self.draft,
+            room: &self.room,
+            devices: &self.devices,
+        });
+        let (Some(head), Some(tail)) = (inner_lines(&head), inner_lines(&tail)) else {
+            return self.to_text();
+        };
+        format!("(\n{head}  session: {session},\n{tail})")
     }
 
     /// Reads a session file's text; `file` names it in errors.

@@ -427,3 +427,55 @@ fn a_follow_up_of_version_5_keeps_each_items_status_comment_and_origin_in_its_fo
     let again = SessionFile::parse("again.ron", &text).expect("reads back");
     assert_eq!(again.session, file.session);
 }
+
+#[test]
+fn a_save_that_keeps_the_sessions_text_writes_the_same_bytes_as_one_that_writes_it_anew() {
+    use samla::session::{Draft, DraftTarget, SegmentIx};
+    use std::sync::Arc;
+    let mut file = SessionFile {
+        version: samla::store::VERSION,
+        agenda_id: "seminarium-3".to_owned(),
+        saved: one_pm(),
+        language: Language::Sv,
+        session: Arc::new(common::fixture::seminar_3()),
+        draft: None,
+        room: None,
+        devices: Default::default(),
+    };
+    let mut kept = None;
+    assert_eq!(
+        file.to_text_keeping(&mut kept),
+        file.to_text(),
+        "the first save"
+    );
+    // Typing: only the draft changes, and the session's text is kept.
+    for text in ["N", "När", "Närvaro \"är\"\nallas\tansvar 🙂"] {
+        file.draft = Some(Draft {
+            target: DraftTarget::NewCard {
+                segment: SegmentIx(1),
+                group: Lane::Group(0),
+                column: None,
+            },
+            text: text.to_owned(),
+        });
+        file.saved += chrono::Duration::milliseconds(750);
+        assert_eq!(file.to_text_keeping(&mut kept), file.to_text());
+    }
+    // A change to the session is written anew: it is another session now.
+    Arc::make_mut(&mut file.session).apply(
+        SessionAction::Card(CardAction::Add {
+            segment: SegmentIx(1),
+            group: Lane::Group(2),
+            text: "Ett nytt kort".to_owned(),
+        }),
+        one_pm(),
+    );
+    let text = file.to_text_keeping(&mut kept);
+    assert_eq!(text, file.to_text());
+    assert!(text.contains("Ett nytt kort"));
+    file.room = Some(samla::room::Door {
+        url: "http://127.0.0.1:8765".to_owned(),
+        code: "K7M2QX".to_owned(),
+    });
+    assert_eq!(file.to_text_keeping(&mut kept), file.to_text());
+}
