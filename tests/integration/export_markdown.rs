@@ -1025,3 +1025,48 @@ fn a_small_answer_of_a_breakdown_question_is_hidden_from_participants_too() {
     let report = report_of(&session);
     assert_eq!(row(&report)[1..], ["2", "15", "3", "20"], "{report}");
 }
+
+#[test]
+fn x_on_the_run_screen_and_samla_export_write_the_same_summary() {
+    use crate::common::in_process::InProcessApp;
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app = InProcessApp::spawn(&["run", "seminarium-1"], home.path(), 160, 40);
+    app.wait_for_text("Förmätning");
+    app.send(b"n");
+    app.wait_for_text("Processledaren presenterar seminarieserien");
+    for (group, text) in [("1", "Ring 070-1234567"), ("2", "Tidiga signaler")] {
+        app.send(group.as_bytes());
+        app.send(b"a");
+        app.wait_for_text("Nytt kort");
+        app.send(text.as_bytes());
+        app.send(b"\x1b");
+        app.wait_for_text(text);
+    }
+    app.send(b"x");
+    app.wait_for_text("Sammanfattning i");
+    assert!(app.quit().success());
+    let exports = home.path().join("exports");
+    let from_screen: Vec<_> = std::fs::read_dir(&exports)
+        .expect("an exports folder")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    let from_screen = std::fs::read(&from_screen[0]).expect("the summary of x");
+    let written = home.path().join("export.md");
+    let run = common::samla_in(
+        home.path(),
+        home.path(),
+        &["export", "-o", written.to_str().expect("a path")],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Grupp 1"),
+        "the phone number is flagged: {}",
+        run.stderr
+    );
+    let from_command = std::fs::read(&written).expect("the summary of samla export");
+    assert_eq!(
+        String::from_utf8_lossy(&from_screen),
+        String::from_utf8_lossy(&from_command),
+        "one way to compose a document"
+    );
+}
