@@ -5,8 +5,6 @@ use crossterm::event::KeyEvent;
 
 /// Something that happened outside the event loop.
 #[derive(Debug)]
-// Signals exist only on Unix; Windows never sends those events.
-#[cfg_attr(not(unix), allow(dead_code))]
 pub enum AppEvent {
     /// A key was pressed.
     Key(KeyEvent),

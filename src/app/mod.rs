@@ -1,5 +1,7 @@
-//! The event loop: keys to actions, and the effects of actions on terminal and
-//! disk. The only place where time, terminal and disk meet.
+//! The event loop: events to actions, actions to effects, and the effects on
+//! the screen and the disk, their outcomes fed back as actions. The loop runs
+//! on any `Screen` and reads one channel (`Inputs`); the terminal itself and
+//! the threads that feed the channel belong to `cli/`.
 
 mod action;
 mod editor;
