@@ -21,7 +21,12 @@ Files live in $SAMLA_HOME (or the platform's data folder). NO_COLOR is honoured.
 /// samla runs a live workshop from a terminal: the agenda and its timers on
 /// screen, every group's output captured as cards, and a summary to send.
 #[derive(Debug, Parser)]
-#[command(name = "samla", version, about, after_help = EXAMPLES)]
+#[command(
+    name = "samla",
+    version = env!("SAMLA_VERSION"),
+    about,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     /// What to do; `run` on the default agenda when left out.
     #[command(subcommand)]

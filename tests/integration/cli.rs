@@ -23,13 +23,21 @@ fn help_shows_examples_and_every_command() {
 }
 
 #[test]
-fn version_names_the_crate_version() {
+fn version_names_the_crate_version_and_the_commit_it_was_built_from() {
     let run = samla(&["--version"]);
     assert_eq!(run.code, Some(0));
-    assert_eq!(
-        run.stdout.trim(),
-        format!("samla {}", env!("CARGO_PKG_VERSION"))
-    );
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=7", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned());
+    let expected = match commit {
+        Some(commit) => format!("samla {} ({commit})", env!("CARGO_PKG_VERSION")),
+        None => format!("samla {}", env!("CARGO_PKG_VERSION")),
+    };
+    assert_eq!(run.stdout.trim(), expected);
 }
 
 #[test]
