@@ -154,8 +154,8 @@ const SV: Strings = Strings {
             "byt etikett / markera citat / gruppens prioritering",
         ),
         (
-            "h / H",
-            "kortet en kolumn fram / bak, där passet har kolumner",
+            "h / H · Tab",
+            "kort en kolumn fram / bak · välj kolumn (Shift+Tab bak)",
         ),
         (
             "m · J / K",
@@ -307,11 +307,15 @@ const EN: Strings = Strings {
         ),
         (
             "h / H · Tab",
-            "the card a column on / back · select a column",
+            "card a column on / back · next column (Shift+Tab back)",
         ),
         (
-            "m · s / k",
-            "card to group 1–9 / 0 · follow-up: status / comment",
+            "m · J / K",
+            "card to group 1–9 / 0 · down / up in its column",
+        ),
+        (
+            "N · s / k",
+            "rename the group · follow-up: status / comment",
         ),
         ("d", "delete the selected card (y/n); hides a ☏ room card"),
         ("f", "private note for this segment (not exported)"),

@@ -21,6 +21,7 @@ mod export_html;
 mod export_markdown;
 mod hostile_files;
 mod hostile_pty;
+mod key_table;
 mod layering;
 mod note_taker_pty;
 mod one_schedule;
