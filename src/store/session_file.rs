@@ -263,9 +263,14 @@ impl SessionFile {
             room: &self.room,
             devices: &self.devices,
         });
+        // Serializing plain data cannot fail; should it ever, the whole
+        // file is written the usual way.
         let (Some(head), Some(tail)) = (inner_lines(&head), inner_lines(&tail)) else {
             return self.to_text();
         };
+        if session.is_empty() {
+            return self.to_text();
+        }
         format!("(\n{head}  session: {session},\n{tail})")
     }
 
