@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::events::AppEvent;
 use super::room_host::RoomSender;
@@ -130,25 +130,18 @@ impl IdleWatch {
     /// for more; false when `limit` passed first.
     pub fn wait(&self, limit: Duration) -> bool {
         let target = self.sent.load(Ordering::SeqCst);
-        let deadline = Instant::now() + limit;
-        let mut handled = self
+        let handled = self
             .idle
             .handled
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        while *handled < target {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            handled = self
-                .idle
-                .changed
-                .wait_timeout(handled, left)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
-        true
+        let (handled, waited) = self
+            .idle
+            .changed
+            .wait_timeout_while(handled, limit, |handled| *handled < target)
+            .unwrap_or_else(PoisonError::into_inner);
+        drop(handled);
+        !waited.timed_out()
     }
 }
 

@@ -10,7 +10,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
-use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -165,25 +164,21 @@ impl InProcessApp {
     /// screen as it is if none does within [`PATIENCE`].
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         self.settle();
-        let deadline = Instant::now() + PATIENCE;
-        let mut text = self
+        let text = self
             .shown
             .text
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        loop {
-            if ready(&text) {
-                return text.clone();
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(!left.is_zero(), "waited for {what}; the screen is:\n{text}");
-            text = self
-                .shown
-                .drawn
-                .wait_timeout(text, left)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
+        let (text, waited) = self
+            .shown
+            .drawn
+            .wait_timeout_while(text, PATIENCE, |text| !ready(text))
+            .unwrap_or_else(PoisonError::into_inner);
+        assert!(
+            !waited.timed_out(),
+            "waited for {what}; the screen is:\n{text}"
+        );
+        text.clone()
     }
 
     /// Waits until the screen shows `text`.
