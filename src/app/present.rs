@@ -146,12 +146,9 @@ impl Present {
                 }
             }
             PresentAction::Loaded(file, stamp) => {
-                // A file event for a file that is as it was is no change.
-                if stamp.is_none() || stamp != self.stamp {
-                    self.file = *file;
-                    self.stamp = stamp;
-                    self.redraw = true;
-                }
+                self.file = *file;
+                self.stamp = stamp;
+                self.redraw = true;
                 PresentEffect::Nothing
             }
         }
@@ -281,8 +278,9 @@ pub fn present(
             PresentEffect::Quit => break,
             PresentEffect::Reload => {
                 let now_stamp = file_stamp(path);
-                // The store writes atomically, so a file that does not parse
-                // is not samla's: the last good one stays on screen.
+                // A file event for a file that is as it was is no change, and
+                // is not read. The store writes atomically, so a file that
+                // does not parse is not samla's: the last good one stays.
                 let changed = now_stamp.is_none() || now_stamp != present.stamp();
                 if changed && let Ok(newer) = SessionFile::load(path) {
                     present.update(
