@@ -38,30 +38,22 @@ fn v_counts_hands_per_statement_and_u_takes_one_back() {
     assert!(matches!(state.mode(), Mode::Normal));
 }
 
+/// How many forms the survey holds.
+fn respondents(state: &AppState) -> usize {
+    state
+        .session()
+        .poll(samla::session::SegmentIx(0))
+        .map_or(0, |answers| answers.respondents.len())
+}
+
 #[test]
 fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
     let mut state = poll();
     press(&mut state, key(KeyCode::Char('i')));
     type_text(&mut state, "sk455445\nso3344x4\nsk455445\n");
-    assert_eq!(
-        state
-            .session()
-            .poll(samla::session::SegmentIx(0))
-            .expect("answers")
-            .respondents
-            .len(),
-        3
-    );
+    assert_eq!(respondents(&state), 3);
     press(&mut state, ctrl('z'));
-    assert_eq!(
-        state
-            .session()
-            .poll(samla::session::SegmentIx(0))
-            .expect("answers")
-            .respondents
-            .len(),
-        2
-    );
+    assert_eq!(respondents(&state), 2);
     assert_eq!(notice(&state).as_deref(), Some("Förra raden ångrad"));
     let screen = draw(&state, 160, 45).backend().to_string();
     insta::assert_snapshot!("poll_results_160x45", screen);
