@@ -29,6 +29,12 @@ fn remote() -> bool {
     set("SSH_CONNECTION") || set("SSH_TTY") || no_display
 }
 
+/// Whether copies reach the system clipboard from here, rather than going
+/// through the terminal by OSC 52.
+pub fn system_within_reach() -> bool {
+    !remote() && arboard::Clipboard::new().is_ok()
+}
+
 /// The OSC 52 sequence that asks the terminal to put `text` on its clipboard.
 pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", STANDARD.encode(text))
@@ -69,7 +75,7 @@ impl Clipboard {
 /// (arboard's documented way); elsewhere the system keeps it. Without a
 /// display, OSC 52 goes to the controlling terminal.
 pub fn copy_and_leave(text: &str) -> io::Result<Copied> {
-    if !remote() && arboard::Clipboard::new().is_ok() {
+    if system_within_reach() {
         if cfg!(target_os = "linux") {
             let exe = std::env::current_exe()?;
             let mut server = Command::new(exe)

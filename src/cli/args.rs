@@ -129,6 +129,18 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Check this computer before a seminar: the terminal, the data folder,
+    /// the clipboard, the room's port and your own agendas. Exits 1 when
+    /// something would spoil the day.
+    #[command(after_help = "Examples:\n  samla doctor\n  samla doctor --port 8080")]
+    Doctor {
+        /// Try the room on this address only, as `samla run --room --bind` would.
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<std::net::IpAddr>,
+        /// Try the room on this port, as `samla run --room --port` would.
+        #[arg(long, value_name = "PORT")]
+        port: Option<u16>,
+    },
     /// The manual page, samla.1: written to the current folder, or to `-o PATH`
     /// (`-` for standard output).
     #[command(after_help = "Examples:\n  samla man\n  samla man -o - | man -l -")]

@@ -151,6 +151,9 @@ pub fn about(path: &str) -> Option<&'static str> {
         "samla completions" => {
             "Kompletteringar för skalet (bash, zsh, fish, powershell, elvish) på standard ut, t.ex. `samla completions bash > ~/.local/share/bash-completion/completions/samla`."
         }
+        "samla doctor" => {
+            "Kontrollera datorn inför ett seminarium: terminalen, datamappen, urklippet, rummets port och dina egna agendor. Slutkod 1 när något skulle förstöra dagen."
+        }
         "samla man" => {
             "Manualsidan samla.1: skrivs i aktuell mapp, eller till `-o SÖKVÄG` (`-` för standard ut)."
         }
@@ -163,6 +166,12 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
     Some(match (path, id) {
         (_, "help") => "Visa hjälpen",
         (_, "version") => "Visa versionen",
+        ("samla doctor", "bind") => {
+            "Prova rummet bara på den här adressen, som `samla run --room --bind` skulle göra"
+        }
+        ("samla doctor", "port") => {
+            "Prova rummet på den här porten, som `samla run --room --port` skulle göra"
+        }
         (_, "lang") => {
             "Språket på skärmen och i de här meddelandena: sv (svenska) eller en (engelska); annars agendans, sedan systemets (LANG), sedan engelska"
         }

@@ -3,6 +3,7 @@
 mod agendas;
 mod args;
 mod complete;
+mod doctor;
 mod export;
 mod help_sv;
 mod input;
@@ -185,6 +186,9 @@ pub fn run(cli: Cli, context: &mut Context) -> anyhow::Result<ExitCode> {
         Some(Command::Poll(command)) => poll::poll(&command, context),
         Some(Command::Completions { shell }) => manual::completions(shell, context),
         Some(Command::Man { output }) => manual::man(output.as_deref(), context),
+        Some(Command::Doctor { bind, port }) => {
+            doctor::doctor(doctor::RoomPlace { bind, port }, context)
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod cli;
 mod diagnostics;
+mod doctor;
 mod labels;
 mod notice;
 mod room;
@@ -14,6 +15,9 @@ mod summary;
 
 pub use crate::agenda::Language;
 pub use cli::{FileWord, Locked, Said, Say, Unreadable};
+pub use doctor::{
+    COMFORTABLE, Finding, Hint, LEAST_FREE, Verdict, doctor_heading, doctor_verdict, verdict_word,
+};
 pub use labels::{
     decimal, event_label, exercise_label, groups_count, kind_label, option_labels,
     personal_data_label, role_label, rows_count, sector_counts, sector_label, sector_named,

@@ -24,7 +24,7 @@ pub use book::{DeviceBook, KnownDevice};
 pub use devices::{Devices, JoinRefusal, MAX_DEVICES, POSTS_PER_MINUTE, WRONG_CODES_PER_MINUTE};
 pub use routes::SendToLoop;
 pub use secret::join_code;
-pub use server::{OpenRoom, RoomConfig, TimeLimits, lan_address, open};
+pub use server::{OpenRoom, RoomConfig, TimeLimits, Trial, lan_address, open, try_listening};
 pub use snapshot::{
     Countdown, Snapshot, SnapshotCard, SnapshotPoll, SnapshotQuestion, SnapshotSector,
 };

@@ -170,10 +170,7 @@ pub fn open(
         |d| d.code().to_owned(),
     );
     let door = Door {
-        url: format!(
-            "http://{}",
-            SocketAddr::new(shown_ip(config.bind), address.port())
-        ),
+        url: door_url(config.bind, address.port()),
         code,
     };
     let shared = Shared {
@@ -198,6 +195,42 @@ pub fn open(
         address,
         stop: Some(stop),
         thread: Some(thread),
+    })
+}
+
+/// The address phones use for a room bound to `bind` on `port`.
+fn door_url(bind: IpAddr, port: u16) -> String {
+    format!("http://{}", SocketAddr::new(shown_ip(bind), port))
+}
+
+/// Where a room opened with a configuration would listen, as found by
+/// listening there and letting go at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trial {
+    /// The address phones would use.
+    pub url: String,
+    /// The port it got.
+    pub port: u16,
+    /// False when the usual port was taken and another was chosen.
+    pub usual: bool,
+    /// Whether phones could share a network with it: the address shown is
+    /// no loopback address.
+    pub on_network: bool,
+}
+
+/// Listens as [`open`] would with `config`, and lets go: whether the room can
+/// open, and where phones would find it.
+pub fn try_listening(config: RoomConfig) -> std::io::Result<Trial> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()?;
+    let _inside = runtime.enter();
+    let port = bind(config)?.local_addr()?.port();
+    Ok(Trial {
+        url: door_url(config.bind, port),
+        port,
+        usual: config.port.is_some() || port == PREFERRED_PORT,
+        on_network: !shown_ip(config.bind).is_loopback(),
     })
 }
 

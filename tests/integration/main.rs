@@ -15,6 +15,7 @@ mod cli;
 mod clipboard_x11;
 mod cut_screen;
 mod docs_examples;
+mod doctor;
 mod export_csv;
 mod export_eml;
 mod export_html;

@@ -232,3 +232,113 @@ fn the_run_screen_says_every_failure_in_swedish() {
     };
     assert_swedish("emergency copy", &copy.text(Language::Sv));
 }
+
+#[test]
+fn samla_doctor_says_every_finding_in_swedish() {
+    use samla::i18n::{Finding, Hint, Verdict, doctor_heading, doctor_verdict, verdict_word};
+    use std::io::ErrorKind;
+    let path = std::path::PathBuf::from("/hem/maria/samla");
+    let findings = [
+        Finding::NotATerminal,
+        Finding::Size {
+            columns: 30,
+            rows: 10,
+            verdict: Verdict::Problem,
+        },
+        Finding::Size {
+            columns: 80,
+            rows: 24,
+            verdict: Verdict::Note,
+        },
+        Finding::Size {
+            columns: 120,
+            rows: 40,
+            verdict: Verdict::Ok,
+        },
+        Finding::Colours {
+            count: 8,
+            off: false,
+        },
+        Finding::Colours {
+            count: 256,
+            off: false,
+        },
+        Finding::Colours {
+            count: u16::MAX,
+            off: false,
+        },
+        Finding::Colours {
+            count: 256,
+            off: true,
+        },
+        Finding::Widths {
+            expected: 12,
+            measured: 12,
+        },
+        Finding::Widths {
+            expected: 12,
+            measured: 18,
+        },
+        Finding::WidthsUnknown,
+        Finding::NoDataFolder,
+        Finding::DataFolder {
+            path: path.clone(),
+            free: Some(4_000_000),
+            verdict: Verdict::Problem,
+        },
+        Finding::DataFolder {
+            path: path.clone(),
+            free: Some(40_000_000_000),
+            verdict: Verdict::Ok,
+        },
+        Finding::DataFolder {
+            path: path.clone(),
+            free: None,
+            verdict: Verdict::Ok,
+        },
+        Finding::DataFolderRefused {
+            path: path.clone(),
+            kind: ErrorKind::PermissionDenied,
+        },
+        Finding::ClipboardSystem,
+        Finding::ClipboardTerminal,
+        Finding::Room {
+            url: "http://192.168.1.23:8765".into(),
+            usual: true,
+        },
+        Finding::Room {
+            url: "http://192.168.1.23:41234".into(),
+            usual: false,
+        },
+        Finding::RoomNoNetwork { port: 8765 },
+        Finding::RoomRefused {
+            address: "0.0.0.0:80".into(),
+            kind: ErrorKind::AddrInUse,
+        },
+        Finding::Agendas {
+            count: 0,
+            folder: path.clone(),
+        },
+        Finding::Agendas {
+            count: 3,
+            folder: path.clone(),
+        },
+    ];
+    for finding in &findings {
+        assert_swedish(&format!("{finding:?}"), &finding.text(Language::Sv));
+        assert_swedish("verdict", verdict_word(finding.verdict(), Language::Sv));
+    }
+    for hint in [Hint::Network, Hint::Firewall] {
+        assert_swedish(&format!("{hint:?}"), hint.text(Language::Sv));
+    }
+    assert_swedish("heading", doctor_heading(Language::Sv));
+    for (problems, notes) in [(0, 0), (0, 2), (1, 0), (3, 1)] {
+        assert_swedish("verdict", &doctor_verdict(problems, notes, Language::Sv));
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(home.path().join("agendas")).expect("agendas");
+    std::fs::write(home.path().join("agendas/trasig.ron"), "(title: \"x\"").expect("an agenda");
+    let run = swedish(home.path(), &["doctor", "--port", "0"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_swedish("samla doctor", &run.stdout);
+}

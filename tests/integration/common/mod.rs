@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod programs;
 pub mod pty;
 pub mod room;
+pub mod small_disk;
 pub mod survey;
 pub mod workshop;
 

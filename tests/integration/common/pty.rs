@@ -158,6 +158,15 @@ impl PtyApp {
         self.screen.lock().expect("screen").screen().contents()
     }
 
+    /// Where the terminal's cursor is: row and column, from 0.
+    pub fn cursor(&self) -> (u16, u16) {
+        self.screen
+            .lock()
+            .expect("screen")
+            .screen()
+            .cursor_position()
+    }
+
     /// Whether the screen is in the given modes: alternate screen, hidden
     /// cursor, bracketed paste.
     pub fn modes(&self) -> (bool, bool, bool) {
