@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tests that need a helper program (Xvfb, xclip, Chromium, chromedriver,
-# pdftotext, groff), run as on a fresh machine with only a Rust toolchain:
+# pdftotext, groff, mingw-w64 for samla.exe under wine), run as on a fresh machine with only a Rust toolchain:
 # those programs out of PATH and CI unset. Each must pass by skipping itself
 # and saying why; the skips are printed. Runs in place on the build `cargo
 # test` already made, and only those tests, so nothing runs twice.
@@ -10,7 +10,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # The tests that ask for a helper: `common::programs::available` is their one door.
-needs_helpers=(clipboard_x11:: print_pdf:: room_browser:: cli::man_writes_the_manual_page_that_groff_renders)
+needs_helpers=(clipboard_x11:: print_pdf:: room_browser:: windows_wine::
+    cli::man_writes_the_manual_page_that_groff_renders)
 
 # A test file that asks for a helper and is not named above would go untested here.
 for file in $(grep -l 'available(' tests/integration/*.rs); do
@@ -23,7 +24,7 @@ done
 
 # A PATH of links to everything on it but the helpers.
 mkdir "$work/bin"
-hidden=" Xvfb xclip chromium chromedriver pdftotext pdfinfo groff "
+hidden=" Xvfb xclip chromium chromedriver pdftotext pdfinfo groff x86_64-w64-mingw32-gcc "
 IFS=: read -r -a folders <<<"$PATH"
 for folder in "${folders[@]}"; do
     [ -d "$folder" ] || continue

@@ -53,5 +53,6 @@ mod sessions_pty;
 
 mod swedish;
 mod validate_cli;
+mod windows_wine;
 mod workshop_run;
 mod workshop_screen;

@@ -12,6 +12,7 @@ pub mod pty;
 pub mod room;
 pub mod small_disk;
 pub mod survey;
+pub mod wine;
 pub mod workshop;
 
 use std::path::Path;

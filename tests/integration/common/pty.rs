@@ -39,6 +39,24 @@ impl PtyApp {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Self {
+        // A benchmark may measure another build (`SAMLA_BINARY`), say the
+        // one before a change, in the same run.
+        let binary =
+            std::env::var_os("SAMLA_BINARY").unwrap_or_else(|| env!("CARGO_BIN_EXE_samla").into());
+        let mut command = CommandBuilder::new(binary);
+        command.args(args);
+        Self::spawn_command(command, home, cols, rows, env)
+    }
+
+    /// Starts `command` (samla, or a program that starts it) in a
+    /// `cols`×`rows` terminal with `SAMLA_HOME` set to `home`.
+    pub fn spawn_command(
+        mut command: CommandBuilder,
+        home: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,12 +65,6 @@ impl PtyApp {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        // A benchmark may measure another build (`SAMLA_BINARY`), say the
-        // one before a change, in the same run.
-        let binary =
-            std::env::var_os("SAMLA_BINARY").unwrap_or_else(|| env!("CARGO_BIN_EXE_samla").into());
-        let mut command = CommandBuilder::new(binary);
-        command.args(args);
         command.env("SAMLA_HOME", home);
         command.env("TERM", "xterm-256color");
         command.env("TZ", "UTC");

@@ -356,7 +356,7 @@ pub struct Device {
 pub type Answer = (u16, String);
 
 impl Device {
-    fn new(base: &str) -> Self {
+    pub fn new(base: &str) -> Self {
         let agent: Agent = Agent::config_builder()
             .max_redirects(0)
             .http_status_as_error(false)

@@ -1,0 +1,176 @@
+//! samla.exe, the Windows build, run under Debian's wine. wine 8 lacks
+//! `ProcessPrng` of bcryptprimitives.dll, which Rust's standard library
+//! asks for random bytes; a stand-in compiled here from
+//! tests/wine/bcryptprimitives.c sits beside a copy of samla.exe. It is for
+//! these tests only and is never shipped.
+//!
+//! samla.exe is built beforehand (`cargo build --target
+//! x86_64-pc-windows-gnu`, as `.ci/run` does). Without it, wine or
+//! mingw-w64 a test says it was skipped; with `CI` set it fails instead.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use portable_pty::CommandBuilder;
+
+use super::Run;
+use super::programs::available;
+use super::pty::PtyApp;
+
+const WINDOWS_TARGET: &str = "x86_64-pc-windows-gnu";
+
+/// Where Debian's wine64 package puts its loader.
+const WINE: &str = "/usr/lib/wine/wine64";
+
+/// samla.exe beside the stand-in, and the wine prefix it runs in.
+pub struct Windows {
+    exe: PathBuf,
+    prefix: PathBuf,
+    folder: PathBuf,
+}
+
+/// The Windows build, ready to run; `None` when this machine cannot (and
+/// not in CI).
+pub fn windows() -> Option<&'static Windows> {
+    static WINDOWS: OnceLock<Option<Windows>> = OnceLock::new();
+    WINDOWS.get_or_init(Windows::prepare).as_ref()
+}
+
+/// `path` as a Windows program names it: on wine's drive Z:, the Unix root.
+pub fn windows_path(path: &Path) -> String {
+    format!("Z:{}", path.display()).replace('/', "\\")
+}
+
+impl Windows {
+    fn prepare() -> Option<Self> {
+        let built = built_exe()?;
+        if !available(WINE, "--version", "wine64")
+            || !available(
+                "x86_64-w64-mingw32-gcc",
+                "--version",
+                "gcc-mingw-w64-x86-64",
+            )
+        {
+            return None;
+        }
+        let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wine");
+        let bin = folder.join("bin");
+        std::fs::create_dir_all(&bin).expect("a folder for samla.exe");
+        let exe = bin.join("samla.exe");
+        std::fs::copy(&built, &exe).expect("samla.exe copied");
+        compile(
+            &["-shared"],
+            "bcryptprimitives.c",
+            &bin.join("bcryptprimitives.dll"),
+            &["-ladvapi32"],
+        );
+        compile(&["-municode"], "hold.c", &bin.join("hold.exe"), &[]);
+        let windows = Self {
+            exe,
+            prefix: folder.join("prefix"),
+            folder,
+        };
+        // The first run makes the prefix; later ones, in parallel, find it.
+        let first = windows.run(&windows.folder, &["--version"]);
+        assert_eq!(
+            first.code,
+            Some(0),
+            "samla.exe runs under wine: {}",
+            first.stderr
+        );
+        let native = super::samla(&["--version"]);
+        assert_eq!(
+            first.stdout, native.stdout,
+            "samla.exe is from another build than the tests; build it again with \
+             cargo build --target {WINDOWS_TARGET}"
+        );
+        Some(windows)
+    }
+
+    /// The wine that runs `program` (a Windows program) with the prefix
+    /// and quiet logs.
+    fn wine(&self, program: &Path) -> Command {
+        let mut command = Command::new(WINE);
+        command
+            .arg(program)
+            .env("WINEPREFIX", &self.prefix)
+            .env("WINEDEBUG", "-all")
+            // No Mono or Gecko installers when the prefix is made.
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        command
+    }
+
+    /// Runs `samla.exe ARGS` with `SAMLA_HOME` at `home`, in English, its
+    /// output piped.
+    pub fn run(&self, home: &Path, args: &[&str]) -> Run {
+        self.wine(&self.exe)
+            .args(args)
+            .env("SAMLA_HOME", windows_path(home))
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(Stdio::null())
+            .output()
+            .expect("wine runs")
+            .into()
+    }
+
+    /// Starts `samla.exe ARGS` in a pseudo-terminal, as wine's console
+    /// carries it.
+    pub fn pty(&self, home: &Path, args: &[&str]) -> PtyApp {
+        let mut command = CommandBuilder::new(WINE);
+        command.arg(&self.exe);
+        command.args(args);
+        command.env("WINEPREFIX", &self.prefix);
+        command.env("WINEDEBUG", "-all");
+        command.env("WINEDLLOVERRIDES", "mscoree,mshtml=");
+        let home = windows_path(home);
+        PtyApp::spawn_command(command, Path::new(&home), 120, 40, &[])
+    }
+
+    /// Starts hold.exe on `file`: it holds the file open as a reading
+    /// Windows program does, until a line is written to its input.
+    pub fn hold(&self, file: &Path) -> std::process::Child {
+        self.wine(&self.folder.join("bin/hold.exe"))
+            .arg(windows_path(file))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("hold.exe starts")
+    }
+}
+
+/// samla.exe as Cargo built it for Windows, beside the tests' own build.
+fn built_exe() -> Option<PathBuf> {
+    let found = Path::new(env!("CARGO_BIN_EXE_samla"))
+        .ancestors()
+        .map(|folder| folder.join(WINDOWS_TARGET).join("debug/samla.exe"))
+        .find(|exe| exe.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "samla.exe is required in CI (cargo build --target {WINDOWS_TARGET}, as .ci/run does)"
+        );
+        eprintln!("skipped: samla.exe is not built (cargo build --target {WINDOWS_TARGET})");
+    }
+    found
+}
+
+/// Compiles tests/wine/`source` with mingw-w64 into `output`.
+fn compile(before: &[&str], source: &str, output: &Path, after: &[&str]) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/wine")
+        .join(source);
+    let status = Command::new("x86_64-w64-mingw32-gcc")
+        .args(before)
+        .args(["-O2", "-o"])
+        .arg(output)
+        .arg(&source)
+        .args(after.iter().map(OsStr::new))
+        .status()
+        .expect("mingw-w64 runs");
+    assert!(status.success(), "{} compiles", source.display());
+}
