@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tests that need a helper program (Xvfb, xclip, Chromium, chromedriver,
-# pdftotext, groff, mingw-w64 for samla.exe under wine), run as on a fresh machine with only a Rust toolchain:
-# those programs out of PATH and CI unset. Each must pass by skipping itself
+# pdftotext, groff, mingw-w64 for samla.exe under wine), run as on a fresh
+# machine with only a Rust toolchain: those programs out of PATH and CI unset. Each must pass by skipping itself
 # and saying why; the skips are printed. Runs in place on the build `cargo
 # test` already made, and only those tests, so nothing runs twice.
 set -euo pipefail

@@ -56,19 +56,9 @@ impl Windows {
             return None;
         }
         let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wine");
-        let bin = folder.join("bin");
-        std::fs::create_dir_all(&bin).expect("a folder for samla.exe");
-        let exe = bin.join("samla.exe");
-        std::fs::copy(&built, &exe).expect("samla.exe copied");
-        compile(
-            &["-shared"],
-            "bcryptprimitives.c",
-            &bin.join("bcryptprimitives.dll"),
-            &["-ladvapi32"],
-        );
-        compile(&["-municode"], "hold.c", &bin.join("hold.exe"), &[]);
+        let bin = ready_bin(&folder, &built);
         let windows = Self {
-            exe,
+            exe: bin.join("samla.exe"),
             prefix: folder.join("prefix"),
             folder,
         };
@@ -134,13 +124,44 @@ impl Windows {
     /// Starts hold.exe on `file`: it holds the file open as a reading
     /// Windows program does, until a line is written to its input.
     pub fn hold(&self, file: &Path) -> std::process::Child {
-        self.wine(&self.folder.join("bin/hold.exe"))
+        let hold = self.exe.with_file_name("hold.exe");
+        self.wine(&hold)
             .arg(windows_path(file))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
             .expect("hold.exe starts")
     }
+}
+
+/// A folder with a copy of `built`, the stand-in DLL and hold.exe, made
+/// once for each build of samla.exe: made aside and renamed into place, so
+/// test processes running at once (as nextest runs them) share it safely.
+fn ready_bin(folder: &Path, built: &Path) -> PathBuf {
+    let stamp = std::fs::metadata(built)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|modified| modified.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    let bin = folder.join(format!("bin-{stamp}"));
+    if bin.is_dir() {
+        return bin;
+    }
+    let aside = folder.join(format!("bin-{stamp}.{}", std::process::id()));
+    std::fs::create_dir_all(&aside).expect("a folder for samla.exe");
+    std::fs::copy(built, aside.join("samla.exe")).expect("samla.exe copied");
+    compile(
+        &["-shared"],
+        "bcryptprimitives.c",
+        &aside.join("bcryptprimitives.dll"),
+        &["-ladvapi32"],
+    );
+    compile(&["-municode"], "hold.c", &aside.join("hold.exe"), &[]);
+    if std::fs::rename(&aside, &bin).is_err() {
+        // Another process was first; its folder is the same.
+        let _ = std::fs::remove_dir_all(&aside);
+    }
+    bin
 }
 
 /// samla.exe as Cargo built it for Windows, beside the tests' own build.
