@@ -25,8 +25,10 @@ while [ $# -gt 0 ]; do
         *) echo "unknown argument: $1 (see the top of $0)" >&2; exit 2 ;;
     esac
 done
-# Cargo keeps the dev profile's build in a folder named debug.
+# Cargo keeps the dev profile's build in a folder named debug. A build that
+# is only checked, not shipped, is compressed fast.
 case "$profile" in dev) folder=debug ;; *) folder="$profile" ;; esac
+case "$profile" in release) deb_speed=() ;; *) deb_speed=(--fast) ;; esac
 
 linux=x86_64-unknown-linux-musl
 windows=x86_64-pc-windows-gnu
@@ -71,8 +73,9 @@ cp LICENSE-MIT LICENSE-APACHE README.md "$stage/"
 tar -C dist/stage -czf "dist/$tar_name.tar.gz" "$tar_name"
 
 # Debian: the same static binary, packaged as Cargo.toml describes.
-command -v cargo-deb >/dev/null || cargo install --locked cargo-deb --no-default-features
-cargo deb --no-build --target "$linux" --profile "$profile" \
+command -v cargo-deb >/dev/null \
+    || cargo install --locked cargo-deb --version 3.8.0 --no-default-features
+cargo deb --no-build --target "$linux" --profile "$profile" "${deb_speed[@]}" \
     --output "dist/samla_${version}-1_amd64.deb"
 
 rm -rf dist/stage

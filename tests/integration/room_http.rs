@@ -486,7 +486,18 @@ fn network_sockets_of(pid: u32) -> usize {
 fn no_port_is_open_until_the_facilitator_opens_the_room() {
     let home = tempfile::tempdir().expect("a data folder");
     let mut app = crate::common::pty::PtyApp::spawn(
-        &["run", "seminarium-3", "--bind", "127.0.0.1", "--port", "0"],
+        // A closed room's port closes after a grace as long as the time
+        // limits; short here, so the test waits a moment, not ten seconds.
+        &[
+            "run",
+            "seminarium-3",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--time-limits-ms",
+            "500",
+        ],
         home.path(),
         120,
         40,
