@@ -36,6 +36,12 @@ fn native(home: &Path, args: &[&str]) -> Run {
 fn the_command_line_answers_as_on_linux() {
     let Some(windows) = windows() else { return };
     let home = tempfile::tempdir().expect("a temporary folder");
+    let version = windows.run(home.path(), &["--version"]);
+    assert_eq!(version.code, Some(0), "{}", version.stderr);
+    let named = format!("samla {} (", env!("CARGO_PKG_VERSION"));
+    assert!(version.stdout.starts_with(&named), "{}", version.stdout);
+    assert_eq!(version.stdout, native(home.path(), &["--version"]).stdout);
+
     let agendas = windows.run(home.path(), &["agendas"]);
     assert_eq!(agendas.code, Some(0), "{}", agendas.stderr);
     assert_eq!(agendas.stdout, native(home.path(), &["agendas"]).stdout);
