@@ -204,10 +204,18 @@ fn a_terminal_too_small_to_draw_in_fails_and_one_that_never_answers_is_a_note() 
     let home = tempfile::tempdir().expect("a temporary folder");
     let mut app = PtyApp::spawn(&["doctor", "--port", "0"], home.path(), 60, 11);
     let status = app.wait_exit(PATIENCE).expect("doctor ends");
-    let transcript = String::from_utf8_lossy(&app.output())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // What samla wrote last may still be on its way from the terminal.
+    let deadline = Instant::now() + PATIENCE;
+    let transcript = loop {
+        let words = String::from_utf8_lossy(&app.output())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words.contains(" seminar") || Instant::now() > deadline {
+            break words;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
     assert!(!status.success(), "{transcript}");
     assert!(
         transcript.contains("60 × 11 characters is too small"),
