@@ -12,8 +12,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::pty::{PATIENCE, session_files, wait_for_file};
-use crate::common::wine::{windows, windows_path};
+use crate::common::pty::{PATIENCE, PtyApp, session_files, wait_for_file};
+use crate::common::wine::{Windows, windows, windows_path};
 use crate::common::{Run, room::Device};
 
 /// The same command by the Linux build, for comparison.
@@ -167,9 +167,7 @@ fn the_room_takes_a_phones_card_into_the_session_file() {
     let text = "Elevhälsan och socialtjänsten ses varje månad";
     let (status, _) = phone.post_card(1, text, None);
     assert_eq!(status, 303, "the card is taken");
-    wait_for_file(home.path(), "the phone's card", |file| {
-        file.session.cards.iter().any(|card| card.text == text)
-    });
+    wait_for_card(home.path(), "the phone's card", text);
     app.kill9();
 }
 
@@ -177,8 +175,7 @@ fn the_room_takes_a_phones_card_into_the_session_file() {
 fn the_lock_refuses_a_second_run_of_the_same_session() {
     let Some(windows) = windows() else { return };
     let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = windows.pty(home.path(), &["run", "seminarium-3", "--groups", "2"]);
-    wait_for_file(home.path(), "the session", |_| true);
+    let mut app = start_run(windows, home.path());
     let id = session_id(home.path());
     let second = windows.run(home.path(), &["resume", &id]);
     assert_eq!(second.code, Some(1), "{}{}", second.stdout, second.stderr);
@@ -186,6 +183,21 @@ fn the_lock_refuses_a_second_run_of_the_same_session() {
     let held = format!("sessionen {id} är redan öppen i en annan samla (process ");
     assert!(second.stderr.contains(&held), "{}", second.stderr);
     app.kill9();
+}
+
+/// `samla.exe run seminarium-3 --groups 2` in a terminal, once its session
+/// is on disk.
+fn start_run(windows: &Windows, home: &Path) -> PtyApp {
+    let app = windows.pty(home, &["run", "seminarium-3", "--groups", "2"]);
+    wait_for_file(home, "the session", |_| true);
+    app
+}
+
+/// The session file once a card reads `text`.
+fn wait_for_card(home: &Path, what: &str, text: &str) -> samla::store::SessionFile {
+    wait_for_file(home, what, |file| {
+        file.session.cards.iter().any(|card| card.text == text)
+    })
 }
 
 fn file_at(home: &Path) -> samla::store::SessionFile {
@@ -202,7 +214,7 @@ fn session_id(home: &Path) -> String {
 }
 
 /// Types a card in the group column: `a`, the text, Esc.
-fn type_card(app: &mut crate::common::pty::PtyApp, text: &str) {
+fn type_card(app: &mut PtyApp, text: &str) {
     app.send(b"a");
     app.send(text.as_bytes());
     app.send(b"\x1b");
@@ -212,8 +224,7 @@ fn type_card(app: &mut crate::common::pty::PtyApp, text: &str) {
 fn a_save_waits_out_a_windows_program_that_reads_the_file() {
     let Some(windows) = windows() else { return };
     let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = windows.pty(home.path(), &["run", "seminarium-3", "--groups", "2"]);
-    wait_for_file(home.path(), "the session", |_| true);
+    let mut app = start_run(windows, home.path());
     let path = session_files(home.path()).remove(0);
     let mut reader = windows.hold(&path);
     let mut said = BufReader::new(reader.stdout.take().expect("its output"));
@@ -244,9 +255,7 @@ fn a_save_waits_out_a_windows_program_that_reads_the_file() {
     said.read_line(&mut line).expect("hold.exe speaks");
     assert_eq!(line.trim(), "released");
     assert!(reader.wait().expect("hold.exe ends").success());
-    wait_for_file(home.path(), "the card after the reader let go", |file| {
-        file.session.cards.iter().any(|card| card.text == text)
-    });
+    wait_for_card(home.path(), "the card after the reader let go", text);
     app.kill9();
 }
 
@@ -254,13 +263,10 @@ fn a_save_waits_out_a_windows_program_that_reads_the_file() {
 fn a_card_typed_in_wines_console_survives_quitting_and_resuming() {
     let Some(windows) = windows() else { return };
     let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = windows.pty(home.path(), &["run", "seminarium-3", "--groups", "2"]);
-    wait_for_file(home.path(), "the session", |_| true);
+    let mut app = start_run(windows, home.path());
     let text = "Kort skrivet i terminalen";
     type_card(&mut app, text);
-    wait_for_file(home.path(), "the typed card", |file| {
-        file.session.cards.iter().any(|card| card.text == text)
-    });
+    wait_for_card(home.path(), "the typed card", text);
     app.send(b"\x11");
     assert!(app.wait_exit(PATIENCE).expect("samla.exe quits").success());
 
@@ -268,9 +274,7 @@ fn a_card_typed_in_wines_console_survives_quitting_and_resuming() {
     let mut resumed = windows.pty(home.path(), &["resume", &id]);
     let more = "Ett kort till efter resume";
     type_card(&mut resumed, more);
-    let file = wait_for_file(home.path(), "both cards", |file| {
-        file.session.cards.iter().any(|card| card.text == more)
-    });
+    let file = wait_for_card(home.path(), "both cards", more);
     assert!(file.session.cards.iter().any(|card| card.text == text));
     resumed.send(b"\x11");
     assert!(
