@@ -68,7 +68,7 @@ pub enum Finding {
 pub enum Hint {
     /// Guest networks keep devices apart; a hotspot does not.
     Network,
-    /// Windows asks the first time samla listens.
+    /// Windows asks the first time samla listens: doctor's own try, or the room.
     Firewall,
 }
 
@@ -269,8 +269,8 @@ impl Hint {
             ),
             Hint::Firewall => pick(
                 language,
-                "Windows brandvägg frågar första gången rummet öppnas: tillåt samla på privata nätverk. Är frågan spärrad på en jobbdator, be IT öppna porten",
-                "Windows Firewall asks the first time the room opens: allow samla on private networks. Where a work laptop blocks the question, ask IT to open the port",
+                "Windows brandvägg frågar första gången samla lyssnar, alltså nu eller när rummet öppnas: tillåt samla på privata nätverk. Är frågan spärrad på en jobbdator, be IT öppna porten",
+                "Windows Firewall asks the first time samla listens, so now or when the room opens: allow samla on private networks. Where a work laptop blocks the question, ask IT to open the port",
             ),
         }
     }
