@@ -217,6 +217,7 @@ fn room(place: RoomPlace) -> (Finding, Vec<Hint>) {
         Ok(trial) if trial.on_network => (
             Finding::Room {
                 url: trial.url,
+                others: trial.other_urls,
                 usual: trial.usual,
             },
             hints,

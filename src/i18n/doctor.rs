@@ -50,9 +50,14 @@ pub enum Finding {
     ClipboardSystem,
     /// Copies go by the terminal's own clipboard (OSC 52).
     ClipboardTerminal,
-    /// The room could listen; phones reach it at `url`. `usual` is false
-    /// when samla's usual port was taken and another was free.
-    Room { url: String, usual: bool },
+    /// The room could listen; phones reach it at `url`, or at one of
+    /// `others` from the computer's other networks. `usual` is false when
+    /// samla's usual port was taken and another was free.
+    Room {
+        url: String,
+        others: Vec<String>,
+        usual: bool,
+    },
     /// The room could listen, but the laptop is on no network phones could share.
     RoomNoNetwork { port: u16 },
     /// The room could not listen.
@@ -116,6 +121,20 @@ fn space(bytes: u64, language: Language) -> String {
     } else {
         format!("{} MB", bytes / MB)
     }
+}
+
+/// The room's addresses on the computer's other networks, after the one the
+/// room shows; nothing when it is on one network.
+fn other_networks(others: &[String], language: Language) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let list = others.join(", ");
+    pick(
+        language,
+        format!(", eller på datorns andra nätverk {list}"),
+        format!(", or on the computer's other networks {list}"),
+    )
 }
 
 /// What the terminal's colour count means for the screen.
@@ -226,13 +245,13 @@ impl Finding {
                 "Urklipp: datorns urklipp går inte att nå härifrån, så kopior går via terminalen (de flesta terminaler tar emot dem). Spara annars sammanfattningen som fil med `samla export`".into(),
                 "Clipboard: the computer's clipboard is out of reach here, so copies go through the terminal (most terminals take them). Otherwise save the summary as a file with `samla export`".into(),
             ),
-            Finding::Room { url, usual: true } => l(
-                format!("Rummet: porten är ledig; telefonerna går till {url}"),
-                format!("Room: the port is free; phones go to {url}"),
+            Finding::Room { url, others, usual: true } => l(
+                format!("Rummet: porten är ledig; telefonerna går till {url}{}", other_networks(others, language)),
+                format!("Room: the port is free; phones go to {url}{}", other_networks(others, language)),
             ),
-            Finding::Room { url, usual: false } => l(
-                format!("Rummet: samlas vanliga port är upptagen av ett annat program, så rummet tar en annan; telefonerna går till {url} (adressen och QR-koden visas när rummet öppnas)"),
-                format!("Room: samla's usual port is taken by another program, so the room takes another; phones go to {url} (the address and QR code are shown when the room opens)"),
+            Finding::Room { url, others, usual: false } => l(
+                format!("Rummet: samlas vanliga port är upptagen av ett annat program, så rummet tar en annan; telefonerna går till {url}{} (adressen och QR-koden visas när rummet öppnas)", other_networks(others, language)),
+                format!("Room: samla's usual port is taken by another program, so the room takes another; phones go to {url}{} (the address and QR code are shown when the room opens)", other_networks(others, language)),
             ),
             Finding::RoomNoNetwork { port } => l(
                 format!("Rummet: port {port} är ledig, men datorn är inte ansluten till något nätverk som telefonerna kan dela. Anslut till lokalens nätverk eller en mobil surfzon före seminariet"),
@@ -292,6 +311,33 @@ mod tests {
         assert_eq!(space(41_300_000_000, Language::Sv), "41,3 GB");
         assert_eq!(space(41_300_000_000, Language::En), "41.3 GB");
         assert_eq!(space(99_000_000, Language::Sv), "99 MB");
+    }
+
+    #[test]
+    fn the_room_names_its_addresses_on_the_other_networks() {
+        let room = Finding::Room {
+            url: "http://192.168.1.23:8765".into(),
+            others: vec![
+                "http://10.0.0.5:8765".into(),
+                "http://172.20.10.2:8765".into(),
+            ],
+            usual: true,
+        };
+        let text = room.text(Language::En);
+        assert!(
+            text.ends_with("http://192.168.1.23:8765, or on the computer's other networks http://10.0.0.5:8765, http://172.20.10.2:8765"),
+            "{text}"
+        );
+        let alone = Finding::Room {
+            url: "http://192.168.1.23:8765".into(),
+            others: Vec::new(),
+            usual: true,
+        };
+        assert!(
+            alone
+                .text(Language::Sv)
+                .ends_with("går till http://192.168.1.23:8765")
+        );
     }
 
     #[test]

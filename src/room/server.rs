@@ -200,7 +200,11 @@ pub fn open(
 
 /// The address phones use for a room bound to `bind` on `port`.
 fn door_url(bind: IpAddr, port: u16) -> String {
-    format!("http://{}", SocketAddr::new(shown_ip(bind), port))
+    url_at(shown_ip(bind), port)
+}
+
+fn url_at(ip: IpAddr, port: u16) -> String {
+    format!("http://{}", SocketAddr::new(ip, port))
 }
 
 /// Where a room opened with a configuration would listen, as found by
@@ -216,6 +220,9 @@ pub struct Trial {
     /// Whether phones could share a network with it: the address shown is
     /// no loopback address.
     pub on_network: bool,
+    /// The room's address on the laptop's other networks, where it listens
+    /// on every interface: phones on one of those use it instead.
+    pub other_urls: Vec<String>,
 }
 
 /// Listens as [`open`] would with `config`, and lets go: whether the room can
@@ -226,11 +233,23 @@ pub fn try_listening(config: RoomConfig) -> std::io::Result<Trial> {
         .build()?;
     let _inside = runtime.enter();
     let port = bind(config)?.local_addr()?.port();
+    let shown = shown_ip(config.bind);
+    let other_urls = if config.bind.is_unspecified() {
+        lan_addresses()
+            .into_iter()
+            .map(IpAddr::V4)
+            .filter(|ip| *ip != shown)
+            .map(|ip| url_at(ip, port))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Trial {
         url: door_url(config.bind, port),
         port,
         usual: config.port.is_some() || port == PREFERRED_PORT,
-        on_network: !shown_ip(config.bind).is_loopback(),
+        on_network: !shown.is_loopback(),
+        other_urls,
     })
 }
 
@@ -271,19 +290,26 @@ fn shown_ip(bind: IpAddr) -> IpAddr {
 /// The laptop's IPv4 address on a local network (Wi-Fi, cable or its own
 /// hotspot), the private ranges first.
 pub fn lan_address() -> Option<IpAddr> {
-    let interfaces = local_ip_address::list_afinet_netifas().ok()?;
-    let candidates: Vec<Ipv4Addr> = interfaces
+    lan_addresses().first().map(|ip| IpAddr::V4(*ip))
+}
+
+/// Every IPv4 address the laptop has on a network phones could share, the
+/// private ranges first (each network it is on has one).
+fn lan_addresses() -> Vec<Ipv4Addr> {
+    let Ok(interfaces) = local_ip_address::list_afinet_netifas() else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<Ipv4Addr> = interfaces
         .into_iter()
         .filter_map(|(_, ip)| match ip {
             IpAddr::V4(ip) if !ip.is_loopback() && !ip.is_link_local() => Some(ip),
             _ => None,
         })
         .collect();
+    // Stable: among the private ones, and among the rest, the system's order.
+    candidates.sort_by_key(|ip| !ip.is_private());
+    candidates.dedup();
     candidates
-        .iter()
-        .find(|ip| ip.is_private())
-        .or(candidates.first())
-        .map(|ip| IpAddr::V4(*ip))
 }
 
 async fn serve(
@@ -470,4 +496,35 @@ async fn with_safety_headers(mut response: Response) -> Response {
         headers.insert(name, HeaderValue::from_static(value));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on_loopback(port: u16) -> RoomConfig {
+        RoomConfig {
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: Some(port),
+            ..RoomConfig::default()
+        }
+    }
+
+    #[test]
+    fn a_trial_on_loopback_is_on_no_network_and_names_no_other_address() {
+        let trial = try_listening(on_loopback(0)).expect("loopback listens");
+        assert!(trial.url.starts_with("http://127.0.0.1:"), "{}", trial.url);
+        assert_ne!(trial.port, 0);
+        assert!(trial.usual, "the port asked for is the usual one");
+        assert!(!trial.on_network);
+        assert!(trial.other_urls.is_empty());
+    }
+
+    #[test]
+    fn a_trial_of_a_taken_port_says_so() {
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+        let port = taken.local_addr().expect("its address").port();
+        let refused = try_listening(on_loopback(port)).expect_err("the port is taken");
+        assert_eq!(refused.kind(), std::io::ErrorKind::AddrInUse);
+    }
 }

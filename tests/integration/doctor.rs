@@ -34,7 +34,7 @@ fn a_good_machine_passes_with_the_folder_the_port_and_the_agendas_checked() {
     let home = tempfile::tempdir().expect("a temporary folder");
     let (_, good) = samla::agenda::bundled_source("seminarium-1").expect("a bundled agenda");
     write_own_agenda(home.path(), "mitt.ron", good);
-    let run = doctor(home.path(), &["--port", "0"]);
+    let run = doctor(home.path(), &["--bind", "127.0.0.1", "--port", "0"]);
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
     assert!(
         line(&run, "Terminal:").starts_with("note"),
@@ -72,7 +72,7 @@ fn an_invalid_own_agenda_fails_with_where_and_what() {
     let bad = std::fs::read_to_string("tests/fixtures/invalid/01-missing-comma.ron")
         .expect("the fixture");
     write_own_agenda(home.path(), "trasig.ron", &bad);
-    let run = doctor(home.path(), &["--port", "0"]);
+    let run = doctor(home.path(), &["--bind", "127.0.0.1", "--port", "0"]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     let agenda = line(&run, "Own agenda:");
     assert!(agenda.starts_with("fail"), "{agenda}");
@@ -89,7 +89,7 @@ fn a_data_folder_that_takes_no_files_fails() {
     let home = tempfile::tempdir().expect("a temporary folder");
     let file = home.path().join("en-fil");
     std::fs::write(&file, "not a folder").expect("a file");
-    let run = doctor(&file, &["--port", "0"]);
+    let run = doctor(&file, &["--bind", "127.0.0.1", "--port", "0"]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     let folder = line(&run, "Data folder:");
     assert!(
@@ -104,7 +104,7 @@ fn a_nearly_full_disk_fails_with_its_free_space() {
     let Some(_disk) = SmallDisk::mount(home.path()) else {
         return;
     };
-    let run = doctor(home.path(), &["--port", "0"]);
+    let run = doctor(home.path(), &["--bind", "127.0.0.1", "--port", "0"]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     let folder = line(&run, "Data folder:");
     assert!(
@@ -163,7 +163,12 @@ fn count(haystack: &[u8], needle: &[u8]) -> usize {
 #[test]
 fn in_a_terminal_the_size_colours_and_character_widths_are_checked() {
     let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = PtyApp::spawn(&["doctor", "--port", "0"], home.path(), 120, 40);
+    let mut app = PtyApp::spawn(
+        &["doctor", "--bind", "127.0.0.1", "--port", "0"],
+        home.path(),
+        120,
+        40,
+    );
     answer_cursor_questions(&mut app, 2, 0, 0);
     let status = app.wait_exit(PATIENCE).expect("doctor ends");
     let screen = app.wait_for_text("seminar");
@@ -186,7 +191,12 @@ fn in_a_terminal_the_size_colours_and_character_widths_are_checked() {
 #[test]
 fn a_terminal_that_draws_box_characters_double_width_fails() {
     let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = PtyApp::spawn(&["doctor", "--port", "0"], home.path(), 120, 40);
+    let mut app = PtyApp::spawn(
+        &["doctor", "--bind", "127.0.0.1", "--port", "0"],
+        home.path(),
+        120,
+        40,
+    );
     // Six box-drawing characters, each a column too wide, as a terminal set
     // to draw "ambiguous" characters double width does.
     answer_cursor_questions(&mut app, 2, 2, 6);
@@ -202,7 +212,12 @@ fn a_terminal_that_draws_box_characters_double_width_fails() {
 #[test]
 fn a_terminal_too_small_to_draw_in_fails_and_one_that_never_answers_is_a_note() {
     let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = PtyApp::spawn(&["doctor", "--port", "0"], home.path(), 60, 11);
+    let mut app = PtyApp::spawn(
+        &["doctor", "--bind", "127.0.0.1", "--port", "0"],
+        home.path(),
+        60,
+        11,
+    );
     let status = app.wait_exit(PATIENCE).expect("doctor ends");
     // What samla wrote last may still be on its way from the terminal.
     let deadline = Instant::now() + PATIENCE;

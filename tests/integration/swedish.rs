@@ -304,10 +304,12 @@ fn samla_doctor_says_every_finding_in_swedish() {
         Finding::ClipboardTerminal,
         Finding::Room {
             url: "http://192.168.1.23:8765".into(),
+            others: vec!["http://10.0.0.5:8765".into()],
             usual: true,
         },
         Finding::Room {
             url: "http://192.168.1.23:41234".into(),
+            others: Vec::new(),
             usual: false,
         },
         Finding::RoomNoNetwork { port: 8765 },
@@ -338,7 +340,10 @@ fn samla_doctor_says_every_finding_in_swedish() {
     let home = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(home.path().join("agendas")).expect("agendas");
     std::fs::write(home.path().join("agendas/trasig.ron"), "(title: \"x\"").expect("an agenda");
-    let run = swedish(home.path(), &["doctor", "--port", "0"]);
+    let run = swedish(
+        home.path(),
+        &["doctor", "--bind", "127.0.0.1", "--port", "0"],
+    );
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     assert_swedish("samla doctor", &run.stdout);
 }
