@@ -160,68 +160,37 @@ fn count(haystack: &[u8], needle: &[u8]) -> usize {
         .count()
 }
 
-#[test]
-fn in_a_terminal_the_size_colours_and_character_widths_are_checked() {
-    let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = PtyApp::spawn(
-        &["doctor", "--bind", "127.0.0.1", "--port", "0"],
-        home.path(),
-        120,
-        40,
-    );
-    answer_cursor_questions(&mut app, 2, 0, 0);
-    let status = app.wait_exit(PATIENCE).expect("doctor ends");
-    let screen = app.wait_for_text("seminar");
-    assert!(status.success(), "{screen}");
-    assert!(
-        screen.contains("ok    Terminal: 120 × 40 characters"),
-        "{screen}"
-    );
-    assert!(screen.contains("ok    Colours: 256, plenty"), "{screen}");
-    assert!(
-        screen.contains("ok    Characters: å, ä, ö and box-drawing"),
-        "{screen}"
-    );
-    assert!(
-        !screen.contains("åäöÅÄÖ"),
-        "the sample was wiped:\n{screen}"
-    );
+/// What `samla doctor` did in a terminal of `cols`×`rows`.
+struct InTerminal {
+    success: bool,
+    /// The screen at the end.
+    screen: String,
+    /// Everything written, its white space made single spaces.
+    words: String,
 }
 
-#[test]
-fn a_terminal_that_draws_box_characters_double_width_fails() {
+/// Runs `samla doctor` in a `cols`×`rows` terminal that answers `answers`
+/// questions for the cursor's place (the `shifted`th `shift` columns on),
+/// until it ends and its last words have arrived.
+fn doctor_in_terminal(
+    cols: u16,
+    rows: u16,
+    answers: usize,
+    shifted: usize,
+    shift: u16,
+) -> InTerminal {
     let home = tempfile::tempdir().expect("a temporary folder");
     let mut app = PtyApp::spawn(
         &["doctor", "--bind", "127.0.0.1", "--port", "0"],
         home.path(),
-        120,
-        40,
+        cols,
+        rows,
     );
-    // Six box-drawing characters, each a column too wide, as a terminal set
-    // to draw "ambiguous" characters double width does.
-    answer_cursor_questions(&mut app, 2, 2, 6);
-    let status = app.wait_exit(PATIENCE).expect("doctor ends");
-    let screen = app.wait_for_text("seminar");
-    assert!(!status.success(), "{screen}");
-    assert!(
-        screen.contains("took 18 columns where samla counts 12"),
-        "{screen}"
-    );
-}
-
-#[test]
-fn a_terminal_too_small_to_draw_in_fails_and_one_that_never_answers_is_a_note() {
-    let home = tempfile::tempdir().expect("a temporary folder");
-    let mut app = PtyApp::spawn(
-        &["doctor", "--bind", "127.0.0.1", "--port", "0"],
-        home.path(),
-        60,
-        11,
-    );
+    answer_cursor_questions(&mut app, answers, shifted, shift);
     let status = app.wait_exit(PATIENCE).expect("doctor ends");
     // What samla wrote last may still be on its way from the terminal.
     let deadline = Instant::now() + PATIENCE;
-    let transcript = loop {
+    let words = loop {
         let words = String::from_utf8_lossy(&app.output())
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -231,13 +200,55 @@ fn a_terminal_too_small_to_draw_in_fails_and_one_that_never_answers_is_a_note() 
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     };
-    assert!(!status.success(), "{transcript}");
+    InTerminal {
+        success: status.success(),
+        screen: app.screen(),
+        words,
+    }
+}
+
+#[test]
+fn in_a_terminal_the_size_colours_and_character_widths_are_checked() {
+    let run = doctor_in_terminal(120, 40, 2, 0, 0);
+    let words = &run.words;
+    assert!(run.success, "{words}");
     assert!(
-        transcript.contains("60 × 11 characters is too small"),
-        "{transcript}"
+        words.contains("ok Terminal: 120 × 40 characters"),
+        "{words}"
+    );
+    assert!(words.contains("ok Colours: 256, plenty"), "{words}");
+    assert!(
+        words.contains("ok Characters: å, ä, ö and box-drawing"),
+        "{words}"
     );
     assert!(
-        transcript.contains("did not say where its cursor was"),
-        "{transcript}"
+        !run.screen.contains("åäöÅÄÖ"),
+        "the sample was wiped:\n{}",
+        run.screen
+    );
+}
+
+#[test]
+fn a_terminal_that_draws_box_characters_double_width_fails() {
+    // Six box-drawing characters, each a column too wide, as a terminal set
+    // to draw "ambiguous" characters double width does.
+    let run = doctor_in_terminal(120, 40, 2, 2, 6);
+    assert!(!run.success, "{}", run.words);
+    assert!(
+        run.words.contains("took 18 columns where samla counts 12"),
+        "{}",
+        run.words
+    );
+}
+
+#[test]
+fn a_terminal_too_small_to_draw_in_fails_and_one_that_never_answers_is_a_note() {
+    let run = doctor_in_terminal(60, 11, 0, 0, 0);
+    let words = &run.words;
+    assert!(!run.success, "{words}");
+    assert!(words.contains("60 × 11 characters is too small"), "{words}");
+    assert!(
+        words.contains("did not say where its cursor was"),
+        "{words}"
     );
 }
