@@ -8,6 +8,14 @@ pub struct Strings {
     pub agenda: &'static str,
     pub questions: &'static str,
     pub not_started: &'static str,
+    /// The projector's word for a segment not yet started: no instruction
+    /// meant for the facilitator.
+    pub starting_soon: &'static str,
+    /// The projector's time left of a running segment, in whole minutes
+    /// rounded up: "50 min kvar".
+    pub minutes_left: fn(i64) -> String,
+    /// The projector's word once a segment's time has run out.
+    pub time_up: &'static str,
     pub paused: &'static str,
     pub done: &'static str,
     pub skipped: &'static str,
@@ -103,6 +111,9 @@ const SV: Strings = Strings {
     agenda: "Agenda",
     questions: "Frågor",
     not_started: "Inte startad – tryck Mellanslag",
+    starting_soon: "Börjar snart",
+    minutes_left: |minutes| format!("{minutes} min kvar"),
+    time_up: "Tiden är ute",
     paused: "Pausad",
     done: "Klar",
     skipped: "överhoppat",
@@ -255,6 +266,9 @@ const EN: Strings = Strings {
     agenda: "Agenda",
     questions: "Questions",
     not_started: "Not started – press Space",
+    starting_soon: "Starting soon",
+    minutes_left: |minutes| format!("{minutes} min left"),
+    time_up: "Time is up",
     paused: "Paused",
     done: "Done",
     skipped: "skipped",

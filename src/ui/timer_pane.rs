@@ -142,10 +142,19 @@ fn state_text(view: &View) -> String {
     let timing = session.current_timing();
     let planned = session.planned_minutes(session.current);
     match timing.state() {
+        TimerState::NotStarted if view.projector => strings.starting_soon.to_owned(),
         TimerState::NotStarted => strings.not_started.to_owned(),
         TimerState::Done if session.is_over() => over(view).to_owned(),
         TimerState::Done => strings.done.to_owned(),
         TimerState::Paused => format!("{} · {planned} {}", strings.paused, strings.minutes_short),
+        TimerState::Running if view.projector => {
+            let seconds = crate::session::countdown_seconds(session.current_remaining(view.now));
+            if seconds > 0 {
+                (strings.minutes_left)((seconds + 59) / 60)
+            } else {
+                strings.time_up.to_owned()
+            }
+        }
         TimerState::Running => format!(
             "{} / {planned} {}",
             timing.elapsed(view.now).num_minutes(),

@@ -264,9 +264,9 @@ fn the_rooms_view_stays_idle_after_a_change() {
     let mut run = PtyApp::spawn(&["run", "seminarium-1"], home.path(), 120, 35);
     run.wait_for_text("Förmätning");
     let present = PtyApp::spawn(&["present"], home.path(), 100, 30);
-    present.wait_for_text("Inte startad");
+    present.wait_for_text("Börjar snart");
     run.send(b" ");
-    present.wait_for_text("0 / 5 min");
+    present.wait_for_text("5 min kvar");
     let ticks = |pid: u32| -> u64 {
         // utime and stime, in clock ticks (100 a second on Linux).
         proc_stat(pid, 11).parse::<u64>().expect("utime")

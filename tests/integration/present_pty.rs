@@ -26,12 +26,15 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
     );
     run.wait_for_text("Förmätning");
     let mut present = PtyApp::spawn(&["present"], home.path(), 100, 30);
-    present.wait_for("the projector before the start", |screen| {
-        screen.contains("Inte startad – tryck Mellanslag") && screen.contains("Nästa: ")
+    // The room reads no instruction meant for the facilitator.
+    let before = present.wait_for("the projector before the start", |screen| {
+        screen.contains("Börjar snart") && screen.contains("Nästa: ")
     });
+    assert!(!before.contains("Mellanslag"), "{before}");
 
     run.send(b" ");
-    let started = present.wait_for_text("0 / 5 min");
+    // Time left, as the room reads a countdown.
+    let started = present.wait_for_text("5 min kvar");
     present.wait_for("the countdown to move", |screen| {
         digits(screen) != digits(&started)
     });
@@ -40,7 +43,7 @@ fn the_room_sees_the_timer_the_segment_the_minutes_and_the_cards_but_no_private_
     present.wait_for_text("Inledande gruppsamtal om föreläsningen");
     present.wait_for_text("Vad blev jag nyfiken på?");
     run.send(b"+");
-    present.wait_for_text("/ 31 min");
+    present.wait_for_text("31 min kvar");
 
     run.send(b"2a");
     run.wait_for_text("Nytt kort");
