@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{add_card, one_pm, seminar_3, stockholm};
+use common::{add_card, one_pm, seminar_3_at, stockholm};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,14 +26,7 @@ fn session_with_cards(kind: SegmentKind, per_group: usize) -> AppState {
 /// Seminarium 3 at its first segment of `kind`, running, with `per_group`
 /// cards in each of 12 groups.
 fn seminar_session(kind: SegmentKind, per_group: usize) -> samla::session::Session {
-    let mut session = seminar_3();
-    let segment = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == kind)
-        .unwrap_or(1);
-    session.current = samla::session::SegmentIx(segment);
+    let (mut session, segment) = seminar_3_at(kind);
     session.timings[segment].run(one_pm());
     for group in 0..12 {
         for n in 0..per_group {

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use crossterm::{cursor, terminal};
 
 use super::Context;
-use crate::agenda::load_agenda_file;
+use crate::agenda::{Language, load_agenda_file};
 use crate::i18n::{
     COMFORTABLE, Finding, Hint, LEAST_FREE, Say, Verdict, doctor_heading, doctor_verdict,
     verdict_word,
@@ -35,12 +35,15 @@ const SAMPLE: &str = "åäöÅÄÖ┌─┐│└┘";
 /// Runs every check and prints what it found, each under its verdict.
 pub fn doctor(place: RoomPlace, context: &mut Context) -> anyhow::Result<ExitCode> {
     let language = context.language;
+    let data = DataDir::locate(context.samla_home.clone());
     let mut found: Vec<(Finding, Vec<Hint>)> = Vec::new();
     found.extend(terminal_findings(context.no_color).into_iter().map(alone));
-    found.push(alone(data_folder(context)));
+    found.push(alone(data_folder(data.as_ref())));
     found.push(alone(clipboard()));
     found.push(room(place));
-    found.extend(own_agendas(context).into_iter().map(alone));
+    if let Some(data) = &data {
+        found.extend(own_agendas(data, language).into_iter().map(alone));
+    }
 
     let width = usize::from(terminal::size().map_or(100, |(columns, _)| columns)).clamp(40, 100);
     writeln!(context.out, "{}\n", doctor_heading(language))?;
@@ -159,8 +162,8 @@ fn measure(sample: &str) -> std::io::Result<u16> {
 }
 
 /// Whether the data folder takes a synced file, and its free space.
-fn data_folder(context: &Context) -> Finding {
-    let Some(data) = DataDir::locate(context.samla_home.clone()) else {
+fn data_folder(data: Option<&DataDir>) -> Finding {
+    let Some(data) = data else {
         return Finding::NoDataFolder;
     };
     let path = data.root().to_path_buf();
@@ -240,16 +243,13 @@ fn room(place: RoomPlace) -> (Finding, Vec<Hint>) {
 }
 
 /// Every agenda of the user's own that does not load, or that all do.
-fn own_agendas(context: &Context) -> Vec<Finding> {
-    let Some(data) = DataDir::locate(context.samla_home.clone()) else {
-        return Vec::new();
-    };
+fn own_agendas(data: &DataDir, language: Language) -> Vec<Finding> {
     let paths = data.user_agendas();
     let invalid: Vec<Finding> = paths
         .iter()
         .filter_map(|path| load_agenda_file(path).err())
         .map(|error| Finding::AgendaInvalid {
-            message: Say::from(&error).text(context.language),
+            message: Say::from(&error).text(language),
         })
         .collect();
     if invalid.is_empty() {

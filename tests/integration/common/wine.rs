@@ -79,16 +79,23 @@ impl Windows {
         Some(windows)
     }
 
+    /// What every wine here runs with: the prefix, quiet logs, and no Mono
+    /// or Gecko installers when the prefix is made.
+    fn environment(&self) -> [(&'static str, &OsStr); 3] {
+        [
+            ("WINEPREFIX", self.prefix.as_os_str()),
+            ("WINEDEBUG", OsStr::new("-all")),
+            ("WINEDLLOVERRIDES", OsStr::new("mscoree,mshtml=")),
+        ]
+    }
+
     /// The wine that runs `program` (a Windows program) with the prefix
     /// and quiet logs.
     fn wine(&self, program: &Path) -> Command {
         let mut command = Command::new(WINE);
         command
             .arg(program)
-            .env("WINEPREFIX", &self.prefix)
-            .env("WINEDEBUG", "-all")
-            // No Mono or Gecko installers when the prefix is made.
-            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .envs(self.environment())
             .current_dir(env!("CARGO_MANIFEST_DIR"));
         command
     }
@@ -114,9 +121,9 @@ impl Windows {
         let mut command = CommandBuilder::new(WINE);
         command.arg(&self.exe);
         command.args(args);
-        command.env("WINEPREFIX", &self.prefix);
-        command.env("WINEDEBUG", "-all");
-        command.env("WINEDLLOVERRIDES", "mscoree,mshtml=");
+        for (name, value) in self.environment() {
+            command.env(name, value);
+        }
         let home = windows_path(home);
         PtyApp::spawn_command(command, Path::new(&home), 120, 40, &[])
     }
