@@ -139,6 +139,8 @@ pub fn run(
         }
     }
     // Every way out leaves the same saved state; the saver writes the newest.
+    // The room closes with the screen, and the projector says so.
+    state.room.door = None;
     runner.save(&state, clock.now());
     state
 }

@@ -24,6 +24,8 @@ use crate::ui::{self, DrawCache, PresentView, Theme};
 pub enum PresentKey {
     /// Show or hide the board of cards.
     ToggleBoard,
+    /// Show or hide the room's QR code.
+    ToggleQr,
     /// Show or hide the keys.
     ToggleHelp,
     /// Close the help, or leave.
@@ -32,7 +34,8 @@ pub enum PresentKey {
     Quit,
 }
 
-/// The meaning of `key` on the projector: `b` for the board; Esc, Ctrl+Q
+/// The meaning of `key` on the projector: `b` for the board, `w` for the
+/// QR code (the run screen's key for the way in); Esc, Ctrl+Q
 /// and Ctrl+C leave (nothing here can be lost). `q` marks a quote on the run
 /// screen, so it does nothing here rather than something else.
 pub fn present_key(key: KeyEvent) -> Option<PresentKey> {
@@ -44,6 +47,7 @@ pub fn present_key(key: KeyEvent) -> Option<PresentKey> {
         KeyCode::Char('q' | 'c') if ctrl => Some(PresentKey::Quit),
         KeyCode::Esc => Some(PresentKey::Back),
         KeyCode::Char('b') => Some(PresentKey::ToggleBoard),
+        KeyCode::Char('w') => Some(PresentKey::ToggleQr),
         KeyCode::Char('?') => Some(PresentKey::ToggleHelp),
         _ => None,
     }
@@ -90,6 +94,7 @@ pub struct Present {
     stamp: Stamp,
     theme: Theme,
     board: bool,
+    qr: bool,
     help: bool,
     /// When the file was last read; a write sooner after waits for the spacing.
     loaded_at: Option<Instant>,
@@ -109,6 +114,7 @@ impl Present {
             stamp,
             theme,
             board: false,
+            qr: true,
             help: false,
             loaded_at: None,
             reload_due: false,
@@ -127,6 +133,7 @@ impl Present {
                     PresentKey::Back if self.help => self.help = false,
                     PresentKey::Back | PresentKey::Quit => return PresentEffect::Quit,
                     PresentKey::ToggleBoard => self.board = !self.board,
+                    PresentKey::ToggleQr => self.qr = !self.qr,
                     PresentKey::ToggleHelp => self.help = !self.help,
                 }
                 PresentEffect::Nothing
@@ -192,6 +199,7 @@ impl Present {
     pub fn view(&self, now: DateTime<Utc>, offset: FixedOffset) -> PresentView<'_> {
         PresentView {
             board: self.board,
+            qr: self.qr,
             help: self.help,
             ..present_view(&self.file, self.theme, now, offset, &self.cache)
         }
@@ -199,7 +207,7 @@ impl Present {
 }
 
 /// The projector's frame of `file` at `now`, with clock times at `offset`:
-/// the questions, no board, no help.
+/// the questions and the QR code, no board, no help.
 pub fn present_view<'a>(
     file: &'a SessionFile,
     theme: Theme,
@@ -214,6 +222,9 @@ pub fn present_view<'a>(
         language: file.language,
         theme,
         door: file.room.as_ref(),
+        // A join code kept without a door: the room was open, and closed.
+        room_closed: file.room.is_none() && file.devices.code.is_some(),
+        qr: true,
         board: false,
         help: false,
         cache,
@@ -351,6 +362,17 @@ mod tests {
             PresentEffect::Nothing,
             "and nothing more after that"
         );
+    }
+
+    #[test]
+    fn w_hides_the_qr_code_and_shows_it_again() {
+        let mut present = present();
+        let offset = FixedOffset::east_opt(0).unwrap();
+        assert!(present.view(Utc::now(), offset).qr, "shown at first");
+        present.update(PresentAction::Key(PresentKey::ToggleQr), Instant::now());
+        assert!(!present.view(Utc::now(), offset).qr);
+        present.update(PresentAction::Key(PresentKey::ToggleQr), Instant::now());
+        assert!(present.view(Utc::now(), offset).qr);
     }
 
     #[test]

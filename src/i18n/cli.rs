@@ -545,8 +545,8 @@ impl Say {
             ),
             Say::CopiedToClipboard => l("kopierad till urklipp".into(), "copied to the clipboard".into()),
             Say::CopiedThroughTerminal => l(
-                "kopierad via terminalen (OSC 52; terminalen måste tillåta det)".into(),
-                "copied through the terminal (OSC 52; the terminal must allow it)".into(),
+                "kopierad till urklipp, om terminalen tillåter det".into(),
+                "copied to the clipboard, if the terminal allows it".into(),
             ),
             Say::NotCopied { file } => match file {
                 Some(file) => l(

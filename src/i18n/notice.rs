@@ -79,10 +79,9 @@ pub enum Notice {
 /// Where a copied text went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CopyNote {
-    /// The system clipboard.
-    System,
-    /// The terminal's clipboard (OSC 52).
-    Terminal,
+    /// The system clipboard, or the terminal's (OSC 52): to the user both
+    /// are the clipboard.
+    Copied,
     /// Nowhere.
     Failed,
 }
@@ -291,8 +290,7 @@ impl Notice {
                 flagged,
             } => {
                 let copied = match copied {
-                    CopyNote::System => strings.copied,
-                    CopyNote::Terminal => strings.copied_terminal,
+                    CopyNote::Copied => strings.copied,
                     CopyNote::Failed => strings.not_copied,
                 };
                 // The warning first: it is what must not be missed.

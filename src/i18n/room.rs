@@ -361,6 +361,8 @@ pub struct DoorWords {
     pub room: &'static str,
     /// Before the code.
     pub code: &'static str,
+    /// On the projector once the room has closed.
+    pub closed: &'static str,
     /// On a card from the room taken down by the facilitator.
     pub hidden: &'static str,
     /// Answers given on the room's page.
@@ -381,6 +383,7 @@ const DOOR_SV: DoorWords = DoorWords {
     keys: "w stänger rummet · n ny kod · Esc tillbaka",
     room: "rummet",
     code: "kod",
+    closed: "Rummet är stängt",
     hidden: "dold",
     from_phones: "från mobiler",
     on_paper: "på papper",
@@ -396,6 +399,7 @@ const DOOR_EN: DoorWords = DoorWords {
     keys: "w closes the room · n new code · Esc back",
     room: "room",
     code: "code",
+    closed: "The room is closed",
     hidden: "hidden",
     from_phones: "from phones",
     on_paper: "on paper",

@@ -15,6 +15,9 @@ use crate::session::{Card, Lane, PRIORITY_MARK};
 
 /// Narrowest a column gets before the board scrolls sideways.
 const MIN_COLUMN_WIDTH: u16 = 24;
+/// On the projector, where nothing is selected and the room wants every
+/// group at once, columns get narrower before they scroll.
+pub(super) const MIN_PROJECTOR_COLUMN_WIDTH: u16 = 20;
 /// Most lines of text a card shows on the board.
 const MAX_CARD_LINES: usize = 6;
 /// The mark of a quote card.
@@ -39,14 +42,15 @@ pub fn lanes(view: &View) -> Vec<Lane> {
         lanes.push(Lane::Plenary);
         return lanes;
     }
+    // The projector shows a whole-room conversation's cards across the
+    // screen, not beside empty group columns.
+    let plenary = session.current_segment().kind == crate::agenda::SegmentKind::Plenary;
     let mut lanes: Vec<Lane> = (0..session.group_count_in(session.current))
         .map(Lane::Group)
+        .filter(|lane| !(view.projector && plenary && super::shown_cards(view, *lane).is_empty()))
         .collect();
     let room_has_cards = !session.cards_in(session.current, Lane::Plenary).is_empty();
-    if room_has_cards
-        || (view.selected_lane == Lane::Plenary && !view.projector)
-        || session.current_segment().kind == crate::agenda::SegmentKind::Plenary
-    {
+    if room_has_cards || (view.selected_lane == Lane::Plenary && !view.projector) || plenary {
         lanes.push(Lane::Plenary);
     }
     lanes
@@ -67,7 +71,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .iter()
         .position(|lane| *lane == view.selected_lane)
         .unwrap_or(0);
-    let shown = usize::from((area.width / MIN_COLUMN_WIDTH).max(1)).min(lanes.len());
+    let narrowest = if view.projector {
+        MIN_PROJECTOR_COLUMN_WIDTH
+    } else {
+        MIN_COLUMN_WIDTH
+    };
+    let shown = usize::from((area.width / narrowest).max(1)).min(lanes.len());
     let first = first_shown(selected, shown, lanes.len());
     let columns = Layout::horizontal(vec![Constraint::Fill(1); shown]).split(area);
     for (offset, column) in columns.iter().enumerate() {

@@ -1,13 +1,16 @@
-//! The room's join screen (`w`): the QR code, the address and the code, as
-//! large as the terminal allows, for a projector across the room.
+//! The room's way in: the QR code, the address and the code, as large as the
+//! terminal allows, for a projector across the room. The run screen shows it
+//! over everything (`w`); the projector shows it as the join slide before the
+//! day begins, and small in a column of its own once it has.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::{View, centered, overlay_block, qr, status_bar};
+use super::qr::{self, Scale};
+use super::{View, centered, overlay_block};
 use crate::i18n::door_words;
 use crate::room::Door;
 
@@ -19,22 +22,37 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
     let inner = block.inner(window);
     frame.render_widget(Clear, window);
     frame.render_widget(block, window);
+    way_in(frame, inner, view, door, Scale::Small);
+}
+
+/// The QR code, at `largest` where that fits and else smaller, beside the
+/// three steps in: the address, the code, the group. Both are centred on
+/// the same middle line.
+pub fn way_in(frame: &mut Frame, area: Rect, view: &View, door: &Door, largest: Scale) {
+    let words = door_words(view.language);
     let link = door.join_link();
-    let (qr_width, qr_height) = qr::size(&link).unwrap_or_default();
-    let fits_qr = qr_width + 20 <= inner.width && qr_height <= inner.height;
-    let [code_area, text_area] = if fits_qr {
-        let [qr_area, _, text] = Layout::horizontal([
-            Constraint::Length(qr_width),
-            Constraint::Length(2),
-            Constraint::Fill(1),
-        ])
-        .areas(inner);
-        if let Some(lines) = qr::lines(&link) {
-            frame.render_widget(Paragraph::new(lines), qr_area);
+    let drawn = [largest, Scale::Small].into_iter().find_map(|scale| {
+        qr::size(&link, scale)
+            .filter(|(width, height)| width + 20 <= area.width && *height <= area.height)
+            .map(|size| (scale, size))
+    });
+    let text_area = match drawn {
+        Some((scale, (qr_width, qr_height))) => {
+            let [qr_area, _, text] = Layout::horizontal([
+                Constraint::Length(qr_width),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            let [qr_area] = Layout::vertical([Constraint::Length(qr_height)])
+                .flex(Flex::Center)
+                .areas(qr_area);
+            if let Some(lines) = qr::lines(&link, scale) {
+                frame.render_widget(Paragraph::new(lines), qr_area);
+            }
+            text
         }
-        [text, text]
-    } else {
-        [inner, inner]
+        None => area,
     };
     let steps = vec![
         Line::styled(format!("1. {}", words.scan), view.theme.dim()),
@@ -42,12 +60,20 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
         Line::raw(""),
         Line::styled(format!("2. {}", words.type_code), view.theme.dim()),
     ];
+    let last = vec![
+        Line::raw(""),
+        Line::styled(format!("3. {}", words.pick_group), view.theme.dim()),
+    ];
+    let steps_height = Paragraph::new(steps.clone())
+        .wrap(Wrap { trim: true })
+        .line_count(text_area.width) as u16;
     let big_code_height = 4;
     let [top, code, bottom] = Layout::vertical([
-        Constraint::Length(steps.len() as u16),
+        Constraint::Length(steps_height),
         Constraint::Length(big_code_height),
-        Constraint::Fill(1),
+        Constraint::Length(last.len() as u16),
     ])
+    .flex(Flex::Center)
     .areas(text_area);
     frame.render_widget(Paragraph::new(steps).wrap(Wrap { trim: true }), top);
     let big = BigText::builder()
@@ -55,7 +81,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
         .style(view.theme.heading())
         .lines(vec![Line::from(door.code.clone())])
         .build();
-    if code_area.width >= 26 {
+    if text_area.width >= 26 {
         frame.render_widget(big, code);
     } else {
         frame.render_widget(
@@ -63,38 +89,35 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
             code,
         );
     }
-    let last = vec![
-        Line::raw(""),
-        Line::styled(format!("3. {}", words.pick_group), view.theme.dim()),
-    ];
     frame.render_widget(Paragraph::new(last).wrap(Wrap { trim: true }), bottom);
 }
 
-/// The way in, in the projector's lower right corner while the room is open:
-/// the QR code with the code and the address below it where there is room,
-/// else the address and the code on one line.
+/// The QR code with the address and the code beneath it, in `area` (a
+/// column as wide as the code, planned by the projector).
 pub fn corner(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
+    let words = door_words(view.language);
     let link = door.join_link();
-    let text = status_bar::door_text(door, view.language, usize::from(area.width / 2));
-    let text_width = text.chars().count() as u16;
-    let (qr_width, qr_height) = qr::size(&link).unwrap_or_default();
-    let shows_qr = qr_width * 3 <= area.width && qr_height + 10 <= area.height;
-    let (width, height) = if shows_qr {
-        (qr_width.max(text_width), qr_height + 1)
-    } else {
-        (text_width, 1)
-    };
-    let corner = Rect {
-        x: area.right().saturating_sub(width + 1),
-        y: area.bottom().saturating_sub(height + 1),
-        width: width.min(area.width),
-        height: height.min(area.height),
-    };
-    frame.render_widget(Clear, corner);
-    let mut lines = Vec::new();
-    if shows_qr {
-        lines = qr::lines(&link).unwrap_or_default();
-    }
-    lines.push(Line::styled(text, view.theme.heading()));
-    frame.render_widget(Paragraph::new(lines), corner);
+    let mut lines = qr::lines(&link, Scale::Small).unwrap_or_default();
+    lines.push(Line::styled(
+        door.url.trim_start_matches("http://").to_owned(),
+        view.theme.heading(),
+    ));
+    lines.push(Line::styled(
+        format!("{} {}", words.code, door.code),
+        view.theme.heading(),
+    ));
+    let height = lines.len() as u16;
+    let [column] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::End)
+        .areas(area);
+    frame.render_widget(
+        Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
+        column,
+    );
+}
+
+/// The rows [`corner`] takes: the code, the address and the code's line.
+pub fn corner_size(door: &Door) -> Option<(u16, u16)> {
+    let (width, height) = qr::size(&door.join_link(), Scale::Small)?;
+    Some((width, height + 2))
 }

@@ -7,12 +7,16 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
 
+use super::board::MIN_PROJECTOR_COLUMN_WIDTH;
+use super::qr::Scale;
 use super::{
-    MIN_HEIGHT, MIN_WIDTH, Overlay, Theme, View, format, i18n, render_cards, render_too_small,
-    timer_pane,
+    MIN_HEIGHT, MIN_WIDTH, Overlay, Theme, View, format, i18n, join_screen, render_cards,
+    render_too_small, status_bar, timer_pane,
 };
 use crate::agenda::{Language, SegmentKind};
+use crate::i18n::door_words;
 use crate::session::{Lane, Session};
 
 /// What the projector shows of a session, at a moment.
@@ -30,6 +34,10 @@ pub struct PresentView<'a> {
     pub theme: Theme,
     /// Where the room is reached, while it is open.
     pub door: Option<&'a crate::room::Door>,
+    /// The room was open in this session and is closed now.
+    pub room_closed: bool,
+    /// The QR code is shown (`w` hides it).
+    pub qr: bool,
     /// The board of cards where the questions are.
     pub board: bool,
     /// The keys, over everything.
@@ -69,24 +77,131 @@ impl<'a> PresentView<'a> {
     }
 }
 
+/// Where the way into the room stands on the projector.
+#[derive(Debug, Clone, Copy)]
+enum WayIn<'a> {
+    /// The session has no room.
+    Nowhere,
+    /// The room was open and has closed: said in the footer, so that no one
+    /// scans a code that leads nowhere.
+    Closed,
+    /// The address and the code at the footer's right end.
+    Footer(&'a crate::room::Door),
+    /// The QR code in a column of its own at the right, `width` cells wide.
+    Corner(&'a crate::room::Door, u16),
+    /// The join slide fills the screen while the room gathers.
+    Slide(&'a crate::room::Door),
+}
+
+/// The narrowest the segment's part gets beside the corner's QR code.
+const BESIDE_CORNER: u16 = 80;
+
+/// Where the way in goes in `body`: large before the day begins, in its own
+/// column after, in the footer when hidden, when the screen is small, or
+/// when the board's groups would not all fit beside it.
+fn way_in<'a>(present: &PresentView<'a>, view: &View, body: Rect) -> WayIn<'a> {
+    let Some(door) = present.door else {
+        return if present.room_closed {
+            WayIn::Closed
+        } else {
+            WayIn::Nowhere
+        };
+    };
+    let Some((width, height)) = join_screen::corner_size(door).filter(|_| present.qr) else {
+        return WayIn::Footer(door);
+    };
+    if !present.session.has_begun() && body.width >= width + 20 && body.height >= height {
+        return WayIn::Slide(door);
+    }
+    let beside = if shows_board(view, present.board) {
+        (super::lanes(view).len() as u16 * MIN_PROJECTOR_COLUMN_WIDTH).max(BESIDE_CORNER)
+    } else {
+        BESIDE_CORNER
+    };
+    if body.width >= width + 2 + beside && body.height >= height {
+        WayIn::Corner(door, width + 2)
+    } else {
+        WayIn::Footer(door)
+    }
+}
+
 /// Draws the projector's frame.
 pub fn render_present(frame: &mut Frame, present: &PresentView) {
-    let show_board = present.board;
     let view = &present.parts();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame, area, view);
         return;
     }
-    let title = title(view);
-    let title_height = (title.line_count(area.width) as u16).min(3);
-    let [top, body, next] = Layout::vertical([
-        Constraint::Length(title_height + 1),
+    let title = Title::of(view, area);
+    let rows = |footer: u16| {
+        Layout::vertical([
+            Constraint::Length(title.height() + 1),
+            Constraint::Fill(1),
+            Constraint::Length(footer),
+        ])
+        .areas::<3>(area)
+    };
+    let way_in = way_in(present, view, rows(1)[1]);
+    let footer = Footer::of(view, way_in, area.width);
+    let [top, body, footer_area] = rows(footer.height(area.width));
+    title.render(frame, top, view);
+    let body = match way_in {
+        WayIn::Slide(door) => {
+            render_slide(frame, body, view, door);
+            None
+        }
+        WayIn::Corner(door, width) => {
+            let [body, _, corner] = Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Length(width - 1),
+            ])
+            .areas(body);
+            join_screen::corner(frame, corner, view, door);
+            Some(body)
+        }
+        _ => Some(body),
+    };
+    if let Some(body) = body {
+        render_body(frame, body, view, present.board);
+    }
+    footer.render(frame, footer_area, view);
+    if let super::Overlay::Help = view.overlay {
+        super::help::render(frame, area, view);
+    }
+}
+
+/// The join slide: the way in as large as it fits, and that the day starts soon.
+fn render_slide(frame: &mut Frame, body: Rect, view: &View, door: &crate::room::Door) {
+    let strings = i18n::strings(view.language);
+    let [way, _, soon] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
+        Constraint::Length(1),
     ])
-    .areas(area);
-    frame.render_widget(title, top);
+    .areas(body);
+    let way = Rect {
+        x: way.x + 2,
+        width: way.width.saturating_sub(4),
+        ..way
+    };
+    join_screen::way_in(frame, way, view, door, Scale::Large);
+    frame.render_widget(
+        Paragraph::new(Line::styled(strings.starting_soon, view.theme.heading()))
+            .alignment(Alignment::Center),
+        soon,
+    );
+}
+
+/// Whether the board of cards is shown: asked for (`b`), and not over a
+/// break or after the day.
+fn shows_board(view: &View, board: bool) -> bool {
+    board && view.session.current_segment().kind != SegmentKind::Break && !view.session.is_over()
+}
+
+/// The segment: the results shown, the board, or the countdown and the questions.
+fn render_body(frame: &mut Frame, body: Rect, view: &View, board: bool) {
     let revealed = view
         .session
         .poll(view.session.current)
@@ -99,7 +214,7 @@ pub fn render_present(frame: &mut Frame, present: &PresentView) {
             ..body
         };
         super::poll::render(frame, body, view);
-    } else if show_board {
+    } else if shows_board(view, board) {
         let timer_layout = timer_pane::plan(
             Rect {
                 height: body.height / 3,
@@ -145,26 +260,147 @@ pub fn render_present(frame: &mut Frame, present: &PresentView) {
         };
         frame.render_widget(prompts, text);
     }
-    frame.render_widget(next_segment(view), next);
-    if let Some(door) = view.room {
-        super::join_screen::corner(frame, area, view, door);
+}
+
+/// The next segment in the middle; at the right, the way in when it is
+/// not in a place of its own, or that the room has closed. When both do not
+/// fit on one line, the way in takes a line above.
+struct Footer<'a> {
+    next: Line<'a>,
+    door: String,
+}
+
+impl<'a> Footer<'a> {
+    fn of(view: &'a View, way_in: WayIn, width: u16) -> Self {
+        let door = match way_in {
+            WayIn::Footer(door) => {
+                status_bar::door_text(door, view.language, usize::from(width / 2))
+            }
+            WayIn::Closed => door_words(view.language).closed.to_owned(),
+            WayIn::Nowhere | WayIn::Corner(..) | WayIn::Slide(_) => String::new(),
+        };
+        Self {
+            next: next_segment(view),
+            door,
+        }
     }
-    if let super::Overlay::Help = view.overlay {
-        super::help::render(frame, area, view);
+
+    fn door_width(&self) -> u16 {
+        self.door.chars().count() as u16
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        let side_by_side = self.next.width() as u16 + 2 * (self.door_width() + 2) <= width;
+        if self.door.is_empty() || side_by_side {
+            1
+        } else {
+            2
+        }
+    }
+
+    fn render(self, frame: &mut Frame, area: Rect, view: &View) {
+        let door_width = self.door_width();
+        let margin = u16::from(door_width > 0);
+        let (next, door) = if area.height > 1 {
+            let [door, next] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+            (next, door)
+        } else {
+            let [_, next, _] = Layout::horizontal([
+                Constraint::Length(door_width + margin),
+                Constraint::Fill(1),
+                Constraint::Length(door_width + margin),
+            ])
+            .areas(area);
+            (next, area)
+        };
+        let [_, door, _] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(door_width),
+            Constraint::Length(margin),
+        ])
+        .areas(door);
+        frame.render_widget(Paragraph::new(self.next).alignment(Alignment::Center), next);
+        frame.render_widget(
+            Paragraph::new(Line::styled(self.door, view.theme.heading())),
+            door,
+        );
     }
 }
 
-fn title<'a>(view: &'a View) -> Paragraph<'a> {
-    let segment = view.session.current_segment();
-    let kind = super::kind_above_title(segment, view.language);
-    let kind = kind.map(|kind| Line::styled(kind, view.theme.dim()));
-    Paragraph::new(
-        kind.into_iter()
-            .chain([Line::styled(segment.title.as_str(), view.theme.heading())])
-            .collect::<Vec<_>>(),
-    )
-    .alignment(Alignment::Center)
-    .wrap(Wrap { trim: true })
+/// The segment's title, in large letters where it fits on one line, with
+/// the kind of exercise above it.
+struct Title<'a> {
+    kind: Option<&'a str>,
+    text: &'a str,
+    /// Drawn in large letters.
+    large: bool,
+    /// Rows of the title in plain type, as wrapped.
+    plain_rows: u16,
+}
+
+/// Large letters are four cells wide and four high.
+const LARGE_LETTER: u16 = 4;
+
+/// The least height of screen that has room for a large title.
+const LARGE_TITLE_FROM_HEIGHT: u16 = 40;
+
+impl<'a> Title<'a> {
+    fn of(view: &'a View, area: Rect) -> Self {
+        let segment = view.session.current_segment();
+        let text = segment.title.as_str();
+        let large = area.height >= LARGE_TITLE_FROM_HEIGHT
+            && (text.chars().count() as u16 + 2) * LARGE_LETTER <= area.width;
+        let plain_rows = Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .line_count(area.width)
+            .min(3) as u16;
+        Self {
+            kind: super::kind_above_title(segment, view.language),
+            text,
+            large,
+            plain_rows,
+        }
+    }
+
+    fn height(&self) -> u16 {
+        let title = if self.large {
+            LARGE_LETTER
+        } else {
+            self.plain_rows
+        };
+        u16::from(self.kind.is_some()) + title
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let [kind_area, title] = Layout::vertical([
+            Constraint::Length(u16::from(self.kind.is_some())),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        if let Some(kind) = self.kind {
+            frame.render_widget(
+                Paragraph::new(Line::styled(kind, view.theme.dim())).alignment(Alignment::Center),
+                kind_area,
+            );
+        }
+        if self.large {
+            let big = BigText::builder()
+                .pixel_size(PixelSize::Quadrant)
+                .style(view.theme.heading())
+                .lines(vec![Line::from(self.text)])
+                .centered()
+                .build();
+            frame.render_widget(big, title);
+        } else {
+            frame.render_widget(
+                Paragraph::new(Line::styled(self.text, view.theme.heading()))
+                    .alignment(Alignment::Center)
+                    .wrap(Wrap { trim: true }),
+                title,
+            );
+        }
+    }
 }
 
 /// What the room works on: a break's end, the questions, an action plan's
@@ -214,17 +450,16 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
 }
 
 /// "Nästa: 14:20 Föreläsning …", at the time it will start at this pace.
-fn next_segment<'a>(view: &'a View) -> Paragraph<'a> {
+fn next_segment<'a>(view: &'a View) -> Line<'a> {
     let strings = i18n::strings(view.language);
     let session = view.session;
     let Some(next) = session.agenda.segments.get(session.current.0 + 1) else {
-        return Paragraph::new("");
+        return Line::default();
     };
     let starts = session.schedule(view.now)[session.current.0 + 1].starts;
-    Paragraph::new(Line::from(vec![
+    Line::from(vec![
         Span::styled(format!("{} ", strings.next), view.theme.dim()),
         Span::styled(format::clock(starts, view.offset), view.theme.dim()),
         Span::styled(format!(" {}", next.title), view.theme.dim()),
-    ]))
-    .alignment(Alignment::Center)
+    ])
 }

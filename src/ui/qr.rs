@@ -1,6 +1,7 @@
-//! A QR code drawn in the terminal: two modules per cell with half blocks,
-//! black on white whatever the terminal's colours, with a light margin that
-//! phones' cameras need to find it.
+//! A QR code drawn in the terminal with half blocks, black on white whatever
+//! the terminal's colours, with a light margin that phones' cameras need to
+//! find it. At scale 1 a cell holds two modules, one above the other; at
+//! scale 2 a module takes two cells side by side, for the back of the room.
 
 use qrcode::{Color as Module, EcLevel, QrCode};
 use ratatui::style::{Color, Style};
@@ -9,23 +10,44 @@ use ratatui::text::{Line, Span};
 /// Light modules around the code.
 const QUIET_ZONE: usize = 2;
 
+/// How large a QR code is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Two modules a cell: a code a phone reads from a few metres.
+    Small,
+    /// A module two cells wide and a cell high: from the back of the room.
+    Large,
+}
+
+impl Scale {
+    fn factor(self) -> usize {
+        match self {
+            Scale::Small => 1,
+            Scale::Large => 2,
+        }
+    }
+}
+
 /// The QR code of `text` as lines of half blocks; `None` if it does not fit a QR code.
-pub fn lines(text: &str) -> Option<Vec<Line<'static>>> {
+pub fn lines(text: &str, scale: Scale) -> Option<Vec<Line<'static>>> {
     let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
     let width = code.width();
     let modules = code.to_colors();
-    let side = width + 2 * QUIET_ZONE;
+    let factor = scale.factor();
+    let pixels = (width + 2 * QUIET_ZONE) * factor;
+    // One pixel a module at scale 1, a square of four at scale 2.
     let dark = |x: usize, y: usize| {
+        let (x, y) = (x / factor, y / factor);
         let inside = QUIET_ZONE..QUIET_ZONE + width;
         inside.contains(&x)
             && inside.contains(&y)
             && modules[(y - QUIET_ZONE) * width + (x - QUIET_ZONE)] == Module::Dark
     };
     let colour = |is_dark: bool| if is_dark { Color::Black } else { Color::White };
-    let rows = (0..side)
+    let rows = (0..pixels)
         .step_by(2)
         .map(|y| {
-            let spans: Vec<Span> = (0..side)
+            let spans: Vec<Span> = (0..pixels)
                 .map(|x| {
                     let style = Style::new()
                         .fg(colour(dark(x, y)))
@@ -39,11 +61,11 @@ pub fn lines(text: &str) -> Option<Vec<Line<'static>>> {
     Some(rows)
 }
 
-/// How many cells wide and high the QR code of `text` is drawn.
-pub fn size(text: &str) -> Option<(u16, u16)> {
+/// How many cells wide and high the QR code of `text` is drawn at `scale`.
+pub fn size(text: &str, scale: Scale) -> Option<(u16, u16)> {
     let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
-    let side = code.width() + 2 * QUIET_ZONE;
-    Some((side as u16, side.div_ceil(2) as u16))
+    let pixels = (code.width() + 2 * QUIET_ZONE) * scale.factor();
+    Some((pixels as u16, pixels.div_ceil(2) as u16))
 }
 
 #[cfg(test)]
@@ -53,11 +75,38 @@ mod tests {
     #[test]
     fn a_join_link_fits_a_small_code() {
         let link = "HTTP://192.168.100.123:54321/J/K7M2QX";
-        let (width, height) = size(link).unwrap();
+        let (width, height) = size(link, Scale::Small).unwrap();
         // Version 3 at most: 29 modules and the margin, 17 rows.
         assert!(width <= 33 && height <= 17, "{width}×{height}");
-        let lines = lines(link).unwrap();
-        assert_eq!(lines.len(), usize::from(height));
-        assert!(lines.iter().all(|line| line.width() == usize::from(width)));
+        for scale in [Scale::Small, Scale::Large] {
+            let (width, height) = size(link, scale).unwrap();
+            let lines = lines(link, scale).unwrap();
+            assert_eq!(lines.len(), usize::from(height));
+            assert!(lines.iter().all(|line| line.width() == usize::from(width)));
+        }
+    }
+
+    #[test]
+    fn the_large_code_is_the_small_one_twice_as_large() {
+        let link = "HTTP://192.168.1.23:8765/J/K7M2QX";
+        let (width, _) = size(link, Scale::Small).unwrap();
+        assert_eq!(size(link, Scale::Large), Some((2 * width, width)));
+        let small = lines(link, Scale::Small).unwrap();
+        let large = lines(link, Scale::Large).unwrap();
+        // A module's colour is the same at both scales: the large code's top
+        // half at (2x, y) is the small code's pixel (x, y).
+        let pixel = |lines: &[Line], x: usize, y: usize| {
+            let style = lines[y / 2].spans[x].style;
+            if y.is_multiple_of(2) {
+                style.fg
+            } else {
+                style.bg
+            }
+        };
+        for y in 0..usize::from(width) {
+            for x in 0..usize::from(width) {
+                assert_eq!(pixel(&small, x, y), pixel(&large, 2 * x, 2 * y));
+            }
+        }
     }
 }

@@ -128,7 +128,7 @@ fn x_writes_the_summary_and_copies_it_through_the_terminal() {
         let status = screen.lines().last().unwrap_or_default();
         status.contains(" Nu ")
             && status.contains("Sammanfattning i …/exports/")
-            && status.contains("kopierad via terminalen (OSC 52)")
+            && status.contains("kopierad till urklipp")
     });
     let exports: Vec<_> = std::fs::read_dir(home.path().join("exports"))
         .expect("an exports folder")

@@ -32,6 +32,7 @@ mod poll_import;
 mod poll_keys;
 mod poll_run;
 mod present_pty;
+mod present_room;
 mod present_screen;
 mod print_pdf;
 mod quiet_pty;

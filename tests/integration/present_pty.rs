@@ -114,3 +114,58 @@ fn present_without_a_running_session_says_what_to_do() {
         run.stderr
     );
 }
+
+#[test]
+fn the_projector_shows_the_way_in_until_the_run_screen_quits_and_then_that_the_room_closed() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut run = PtyApp::spawn(
+        &[
+            "run",
+            "seminarium-3",
+            "--groups",
+            "2",
+            "--room",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+        ],
+        home.path(),
+        120,
+        35,
+    );
+    run.wait_for_text("Rummet är öppet");
+    let mut present = PtyApp::spawn(&["present"], home.path(), 120, 35);
+    // Before the start: the join slide, the steps beside a large code.
+    present.wait_for("the join slide", |screen| {
+        screen.contains("Skanna QR-koden") && screen.contains("Börjar snart")
+    });
+    run.send(b"\x1b");
+    run.wait_for("the join screen to close", |screen| {
+        !screen.contains("Rummet är öppet")
+    });
+    run.send(b" ");
+    // Started: the code in its corner, the address and the code beneath it.
+    let started = present.wait_for("the code in its corner", |screen| {
+        screen.contains("min kvar") && screen.contains("kod ")
+    });
+    assert!(!started.contains("Skanna QR-koden"), "{started}");
+    // `w` hides the code; the address and the code stay on the last line.
+    present.send(b"w");
+    present.wait_for("the way in on the last line", |screen| {
+        screen
+            .lines()
+            .last()
+            .is_some_and(|line| line.contains("rummet 127.0.0.1:") && line.contains("kod "))
+    });
+    assert!(run.quit().success());
+    let closed = present.wait_for_text("Rummet är stängt");
+    assert!(!closed.contains("127.0.0.1"), "{closed}");
+    present.send(b"\x11");
+    assert!(
+        present
+            .wait_exit(common::pty::PATIENCE)
+            .expect("present exits")
+            .success()
+    );
+}

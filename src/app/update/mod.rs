@@ -21,7 +21,6 @@ use crate::app::export::ExportRequest;
 use crate::app::modes::Mode;
 use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
-use crate::clipboard::Copied;
 use crate::i18n::{CopyNote, Notice};
 use crate::session::{Applied, SessionAction, propose_rebalance};
 
@@ -212,8 +211,7 @@ fn exported_notice(outcome: Result<Exported, std::io::ErrorKind>) -> Notice {
             path: exported.path,
             flagged: exported.flagged,
             copied: match exported.copied {
-                Some(Copied::System) => CopyNote::System,
-                Some(Copied::Terminal) => CopyNote::Terminal,
+                Some(_) => CopyNote::Copied,
                 None => CopyNote::Failed,
             },
         },
