@@ -34,8 +34,10 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         TimerState::Paused => Countdown::Paused {
             seconds: session.current_remaining(now).num_seconds(),
         },
+        TimerState::Done if session.is_over() => Countdown::Over,
         TimerState::NotStarted | TimerState::Done => Countdown::NotStarted,
     };
+    let group_set = session.set_of(index);
     // Alone or in pairs, the room's lane holds what people wrote; elsewhere
     // it is the note-taker's, for the whole room.
     let personal = segment.kind.is_personal();
@@ -60,7 +62,17 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         open: state.room.door.is_some(),
         language: session.agenda.language,
         title: session.agenda.title.clone(),
+        event: session.agenda.event,
         groups: session.groups_in(index).into_owned(),
+        group_set: group_set.map(|set| set.id.clone()),
+        group_questions: group_set
+            .map(|set| {
+                set.groups
+                    .iter()
+                    .map(|group| group.questions.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
         segment: index,
         kind: kind_shown(segment, session.agenda.language),
         heading: segment.title.clone(),

@@ -28,6 +28,10 @@ pub struct RoomWords {
     pub address_full: &'static str,
     /// Above the list of groups.
     pub pick_group: &'static str,
+    /// When a segment splits the room another way: pick a group again.
+    pub pick_new_group: &'static str,
+    /// Before the group's name on its page.
+    pub your_group: &'static str,
     /// The room is closed.
     pub closed_heading: &'static str,
     /// What a closed room means.
@@ -121,6 +125,8 @@ pub struct RoomWords {
     pub no_sector: &'static str,
     /// "Vet ej".
     pub dont_know: &'static str,
+    /// Above the questions a device left unanswered.
+    pub skipped: &'static str,
     /// The survey's button.
     pub send_answers: &'static str,
     /// The survey's button once answered.
@@ -178,6 +184,8 @@ const SV: RoomWords = RoomWords {
     address_full: "Från den här uppkopplingen är redan så många mobiler med som rummet tar. \
         Be processledaren om hjälp.",
     pick_group: "Välj din grupp",
+    pick_new_group: "Nya grupper i det här passet. Välj din grupp.",
+    your_group: "Din grupp:",
     closed_heading: "Rummet är stängt",
     closed_text: "Processledaren har stängt rummet. Det du skrev finns kvar hos processledaren.",
     not_posting: "Just nu tar vi inte emot kort. Sidan uppdateras när nästa gruppövning börjar.",
@@ -188,7 +196,7 @@ const SV: RoomWords = RoomWords {
     post_button: "Lägg till kortet",
     cards_heading: "Gruppens kort",
     no_cards: "Inga kort ännu.",
-    yours: "ditt",
+    yours: "Ditt kort",
     edit: "Ändra",
     delete: "Ta bort",
     remove_question: "Ta bort kortet?",
@@ -200,14 +208,14 @@ const SV: RoomWords = RoomWords {
     minutes_left: "min kvar",
     minutes_over: "min över",
     not_started: "Väntar på start",
-    paused: "Pausat",
+    paused: "Pausad",
     refused_heading: "Kortet kom inte fram",
     text_kept: "Din text finns kvar här, så att du kan kopiera den:",
     empty_text: "Kortet är tomt.",
-    not_yours: "Det kortet kan bara den som skrev det ändra.",
+    not_yours: "Bara den som skrev kortet kan ändra det.",
     in_use: "Processledaren ändrar kortet just nu. Försök igen om en stund.",
     too_fast: "Många kort på kort tid. Vänta en stund och skicka igen.",
-    segment_over: "Övningen är slut, så kortet kan inte längre ändras.",
+    segment_over: "Övningen är slut, så det går inte längre att lägga till eller ändra kort.",
     not_saved_heading: "Inte sparat än",
     not_saved: "Datorn kan inte spara just nu, eftersom dess disk inte tar emot mer. \
         samla försöker igen varje sekund och sparar det så snart det går. \
@@ -229,6 +237,7 @@ const SV: RoomWords = RoomWords {
     sector_question: "Var arbetar du?",
     no_sector: "Vill inte ange",
     dont_know: "Vet ej",
+    skipped: "Du har inte svarat på de här frågorna. Du kan svara på dem och skicka igen:",
     send_answers: "Skicka svaren",
     change_answers: "Ändra svaren",
     answered: "Tack! Dina svar är med. Du kan ändra dem tills enkäten stängs.",
@@ -265,6 +274,8 @@ const EN: RoomWords = RoomWords {
     address_full: "As many phones as the room takes from this connection are already in. \
         Ask the facilitator for help.",
     pick_group: "Pick your group",
+    pick_new_group: "New groups for this segment. Pick your group.",
+    your_group: "Your group:",
     closed_heading: "The room is closed",
     closed_text: "The facilitator has closed the room. What you wrote is kept by the facilitator.",
     not_posting: "No cards are taken right now. The page updates when the next group exercise begins.",
@@ -275,7 +286,7 @@ const EN: RoomWords = RoomWords {
     post_button: "Add the card",
     cards_heading: "Your group's cards",
     no_cards: "No cards yet.",
-    yours: "yours",
+    yours: "Your card",
     edit: "Edit",
     delete: "Delete",
     remove_question: "Remove the card?",
@@ -294,7 +305,7 @@ const EN: RoomWords = RoomWords {
     not_yours: "Only whoever wrote that card can change it.",
     in_use: "The facilitator is editing that card right now. Try again in a moment.",
     too_fast: "Many cards in a short time. Wait a moment and send again.",
-    segment_over: "The exercise is over, so the card can no longer be changed.",
+    segment_over: "The exercise is over, so cards can no longer be added or changed.",
     not_saved_heading: "Not saved yet",
     not_saved: "The computer cannot save right now: its disk takes no more. \
         samla tries again every second and saves it as soon as it can. \
@@ -316,6 +327,7 @@ const EN: RoomWords = RoomWords {
     sector_question: "Where do you work?",
     no_sector: "Prefer not to say",
     dont_know: "Don't know",
+    skipped: "You have not answered these questions. You can answer them and send again:",
     send_answers: "Send the answers",
     change_answers: "Change the answers",
     answered: "Thank you! Your answers are in. You can change them until the survey closes.",

@@ -249,7 +249,7 @@ pub struct EventWords {
     pub participants: &'static str,
     pub roles: &'static str,
     pub assignments: &'static str,
-    /// What the run screen says once the last segment has ended.
+    /// What the screens and the room's page say once the last segment has ended.
     pub over: &'static str,
 }
 
@@ -275,28 +275,28 @@ pub fn event_words(event: Event, language: Language) -> &'static EventWords {
         "Deltagare per seminarium",
         "Roller per seminarium",
         "Uppdrag mellan seminarierna",
-        "Seminariet är slut",
+        "Seminariet är avslutat",
     );
     const SV_WORKSHOPS: EventWords = words(
         "Workshoppar",
         "Deltagare per workshop",
         "Roller per workshop",
         "Uppdrag mellan workshopparna",
-        "Workshoppen är slut",
+        "Workshoppen är avslutad",
     );
     const SV_MEETINGS: EventWords = words(
         "Möten",
         "Deltagare per möte",
         "Roller per möte",
         "Uppdrag mellan mötena",
-        "Mötet är slut",
+        "Mötet är avslutat",
     );
     const SV_DIALOGUES: EventWords = words(
         "Dialogmöten",
         "Deltagare per dialogmöte",
         "Roller per dialogmöte",
         "Uppdrag mellan dialogmötena",
-        "Dialogmötet är slut",
+        "Dialogmötet är avslutat",
     );
     const EN_SEMINARS: EventWords = words(
         "Seminars",

@@ -66,13 +66,18 @@ pub fn groups(snapshot: &Snapshot) -> Markup {
                 p { (words.anonymous_note) }
                 p { a.button href="/g/0" { (words.write_alone) } }
             } @else {
-                h1 { (words.pick_group) }
+                @if snapshot.group_set.is_some() {
+                    p.kind { (snapshot.heading) }
+                    h1 { (words.pick_new_group) }
+                } @else {
+                    h1 { (words.pick_group) }
+                }
                 @if snapshot.poll.is_some() {
                     p { a.button href="/poll" { (words.answer_link) } }
                 }
                 ul.groups {
                     @for (index, name) in snapshot.groups.iter().enumerate() {
-                        li { a.button href={ "/g/" (index + 1) } { (name) } }
+                        li { a.button href=(snapshot.group_address(index + 1, "")) { (name) } }
                     }
                 }
             }
@@ -90,9 +95,25 @@ pub struct Writer<'a> {
     pub form_check: &'a str,
 }
 
-/// A group's page: the segment, the form, the group's cards. Where people
-/// write alone or in pairs, the room's lane: a page of the device's own.
-pub fn group_page(snapshot: &Snapshot, lane: Lane, writer: Writer, now: DateTime<Utc>) -> Markup {
+/// The column and the row a phone chose for its last card, kept for its next.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Chosen<'a> {
+    /// The column.
+    pub column: Option<&'a str>,
+    /// The matrix's row.
+    pub row: Option<&'a str>,
+}
+
+/// A group's page: its name, the segment, the form, the group's cards.
+/// Where people write alone or in pairs, the room's lane: a page of the
+/// device's own.
+pub fn group_page(
+    snapshot: &Snapshot,
+    lane: Lane,
+    writer: Writer,
+    chosen: Chosen,
+    now: DateTime<Utc>,
+) -> Markup {
     let words = room_words(snapshot.language);
     let number = lane_number(lane);
     let events = format!("/events?group={number}");
@@ -100,26 +121,29 @@ pub fn group_page(snapshot: &Snapshot, lane: Lane, writer: Writer, now: DateTime
         Lane::Plenary => words.own_card_label,
         Lane::Group(_) => words.card_label,
     };
+    let group = lane.group().and_then(|group| snapshot.groups.get(group));
     page(
         snapshot,
         Some(events),
         html! {
             section #segment data-stage=(stage_mark(snapshot)) {
-                (segment(snapshot, words, now))
+                @if let Some(group) = group { p.group { (words.your_group) " " strong { (group) } } }
+                (segment(snapshot, &snapshot.questions_for(lane), words, now))
             }
             section #write {
                 @if !snapshot.open {
                     h2 { (words.closed_heading) }
                     p { (words.closed_text) }
+                } @else if snapshot.countdown == Countdown::Over {
                 } @else if snapshot.posting {
                     h2 { (words.write_heading) }
-                    form method="post" action={ "/g/" (number) "/cards" } {
+                    form method="post" action=(snapshot.group_address(number, "/cards")) {
                         input type="hidden" name="check" value=(writer.form_check);
                         input type="hidden" name="segment" value=(snapshot.segment);
                         label for="text" { (card_label) }
                         textarea #text name="text" rows="4" maxlength=(CARD_MAX_CHARS) required {}
-                        (choice("row", &snapshot.rows, None, words.row_label))
-                        (choice("column", &snapshot.columns, None, words.column_label))
+                        (choice("row", &snapshot.rows, chosen.row, words.row_label))
+                        (choice("column", &snapshot.columns, chosen.column, words.column_label))
                         button type="submit" { (words.post_button) }
                     }
                 } @else if snapshot.poll.is_some() {
@@ -143,7 +167,7 @@ pub fn group_page(snapshot: &Snapshot, lane: Lane, writer: Writer, now: DateTime
 /// The form that changes one of the device's own cards.
 pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Markup {
     let words = room_words(snapshot.language);
-    let back = format!("/g/{}", lane_number(card.lane));
+    let back = snapshot.group_address(lane_number(card.lane), "");
     page(
         snapshot,
         None,
@@ -166,7 +190,7 @@ pub fn edit_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Ma
 /// The question before one of the device's own cards is removed.
 pub fn remove_page(snapshot: &Snapshot, card: &SnapshotCard, writer: Writer) -> Markup {
     let words = room_words(snapshot.language);
-    let back = format!("/g/{}", lane_number(card.lane));
+    let back = snapshot.group_address(lane_number(card.lane), "");
     page(
         snapshot,
         None,
@@ -236,27 +260,44 @@ pub fn stage_mark(snapshot: &Snapshot) -> String {
     let closed = snapshot.poll.as_ref().is_some_and(|poll| poll.closed);
     let flags =
         [posting, open, wall, revealed, closed, voting].map(|flag| u8::from(flag).to_string());
-    format!("{segment}-{}", flags.join(""))
+    // A pause, a minute more or the day's end reaches the phones too.
+    let countdown = match snapshot.countdown {
+        Countdown::NotStarted => "n".to_owned(),
+        Countdown::Running { ends } => format!("r{}", ends.timestamp()),
+        Countdown::Paused { seconds } => format!("p{seconds}"),
+        Countdown::Over => "o".to_owned(),
+    };
+    format!("{segment}-{}-{countdown}", flags.join(""))
 }
 
-pub(super) fn segment(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Markup {
+/// The segment as a page shows it, with `questions` (the segment's, and a
+/// group's own on its page).
+pub(super) fn segment(
+    snapshot: &Snapshot,
+    questions: &[&str],
+    words: &RoomWords,
+    now: DateTime<Utc>,
+) -> Markup {
     html! {
         @if !snapshot.kind.is_empty() { p.kind { (snapshot.kind) } }
         h1 { (snapshot.heading) }
-        (countdown(snapshot.countdown, words, now))
+        (countdown(snapshot, words, now))
         @if let Some(instruction) = &snapshot.instruction { p.instruction { (instruction) } }
-        @if !snapshot.questions.is_empty() {
+        @if !questions.is_empty() {
             h2.questions { (words.questions) }
-            ol.questions { @for question in &snapshot.questions { li { (question) } } }
+            ol.questions { @for question in questions { li { (question) } } }
         }
     }
 }
 
 /// The countdown as text at `now`; a page with JavaScript counts on from
 /// `data-ends`, taking the phone's clock out by `data-now`.
-fn countdown(countdown: Countdown, words: &RoomWords, now: DateTime<Utc>) -> Markup {
-    match countdown {
+fn countdown(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Markup {
+    match snapshot.countdown {
         Countdown::NotStarted => html! { p.countdown { (words.not_started) } },
+        Countdown::Over => html! {
+            p.countdown.over { (crate::i18n::event_words(snapshot.event, snapshot.language).over) }
+        },
         Countdown::Paused { seconds } => html! {
             p.countdown { (words.paused) " · " (minutes_text(seconds, words)) }
         },
@@ -394,7 +435,14 @@ mod tests {
             device: 3,
             form_check: "abc",
         };
-        let html = group_page(&snapshot(), Lane::Group(1), writer, Utc::now()).into_string();
+        let html = group_page(
+            &snapshot(),
+            Lane::Group(1),
+            writer,
+            Chosen::default(),
+            Utc::now(),
+        )
+        .into_string();
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("Seminarium &lt;1&gt;"));
@@ -410,7 +458,14 @@ mod tests {
             device: 4,
             form_check: "abc",
         };
-        let html = group_page(&snapshot(), Lane::Group(1), writer, Utc::now()).into_string();
+        let html = group_page(
+            &snapshot(),
+            Lane::Group(1),
+            writer,
+            Chosen::default(),
+            Utc::now(),
+        )
+        .into_string();
         assert!(!html.contains("/c/7/edit"));
     }
 

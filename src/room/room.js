@@ -35,7 +35,7 @@ function swap(fresh, id) {
 
 async function refresh() {
   const response = await fetch(location.href, { credentials: "same-origin" });
-  if (!response.ok) return;
+  if (!response.ok) throw new Error("refresh: " + response.status);
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
   const stage = document.getElementById("segment");
   const freshStage = fresh.getElementById("segment");
@@ -48,6 +48,17 @@ async function refresh() {
   tick();
 }
 
+// A refresh that failed (a moment without network) is tried again, a
+// little later each time, until one goes through.
+let retrying = null;
+function refreshSoon(delay) {
+  if (retrying !== null) return;
+  retrying = setTimeout(function () {
+    retrying = null;
+    refresh().catch(function () { refreshSoon(Math.min(delay * 2, 8000)); });
+  }, delay);
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   window.samlaLoaded = Date.now();
   tick();
@@ -55,6 +66,16 @@ document.addEventListener("DOMContentLoaded", function () {
   const events = document.body.dataset.events;
   if (events && window.EventSource) {
     const source = new EventSource(events);
-    source.onmessage = function () { refresh().catch(function () {}); };
+    let lost = false;
+    source.onmessage = function () { refreshSoon(0); };
+    source.onerror = function () { lost = true; };
+    // Back after a moment offline: what changed meanwhile was never told.
+    source.onopen = function () {
+      if (lost) { lost = false; refreshSoon(0); }
+    };
+    window.addEventListener("online", function () { refreshSoon(0); });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") refreshSoon(0);
+    });
   }
 });

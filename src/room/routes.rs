@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::Form;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -252,16 +252,46 @@ pub(super) async fn groups(State(shared): State<Shared>, _joined: Joined) -> Res
     html(StatusCode::OK, pages::groups(&shared.snapshot()))
 }
 
+/// What a group page's address says beside the group's number: the group
+/// set it belongs to, and the column and row of the last card posted from it.
+#[derive(Debug, Default, Deserialize, serde::Serialize)]
+pub(super) struct GroupQuery {
+    #[serde(default)]
+    set: Option<String>,
+    #[serde(default)]
+    column: Option<String>,
+    #[serde(default)]
+    row: Option<String>,
+}
+
+impl GroupQuery {
+    /// Whether the address's group is one of the current segment's groups:
+    /// a group of another set (or of the day's, when the segment regroups)
+    /// is a different group under the same number.
+    fn in_current_set(&self, snapshot: &Snapshot) -> bool {
+        snapshot.personal || self.set == snapshot.group_set
+    }
+}
+
 pub(super) async fn group_page(
     State(shared): State<Shared>,
     joined: Joined,
     Path(number): Path<usize>,
+    Query(query): Query<GroupQuery>,
 ) -> Response {
     let snapshot = shared.snapshot();
+    if !query.in_current_set(&snapshot) {
+        // The room has been split another way: the phone picks its group anew.
+        return html(StatusCode::OK, pages::groups(&snapshot));
+    }
+    let chosen = pages::Chosen {
+        column: query.column.as_deref(),
+        row: query.row.as_deref(),
+    };
     match snapshot.lane_of(number) {
         Some(lane) => html(
             StatusCode::OK,
-            pages::group_page(&snapshot, lane, joined.writer(), chrono::Utc::now()),
+            pages::group_page(&snapshot, lane, joined.writer(), chosen, chrono::Utc::now()),
         ),
         None => not_found_page(&snapshot),
     }
@@ -285,13 +315,27 @@ pub(super) async fn post_card(
     State(shared): State<Shared>,
     joined: Joined,
     Path(number): Path<usize>,
+    Query(query): Query<GroupQuery>,
     Form(form): Form<PostForm>,
 ) -> Response {
     let snapshot = shared.snapshot();
+    if !query.in_current_set(&snapshot) {
+        // Written for a group of a segment that has ended.
+        return refused_for(&snapshot, Refusal::NotPosting, &form.text, "/groups");
+    }
     let Some(lane) = snapshot.lane_of(number) else {
         return not_found_page(&snapshot);
     };
-    let back = format!("/g/{number}");
+    // Back to the page with the column and row kept for the next card.
+    let kept = GroupQuery {
+        set: snapshot.group_set.clone(),
+        column: form.column.clone(),
+        row: form.row.clone(),
+    };
+    let back = match serde_urlencoded::to_string(&kept) {
+        Ok(query) if !query.is_empty() => format!("/g/{number}?{query}"),
+        _ => format!("/g/{number}"),
+    };
     let action = RoomAction::Post {
         device: joined.device,
         segment: form.segment,
@@ -423,7 +467,7 @@ fn as_typed(text: &str) -> String {
 fn back_to_group(snapshot: &Snapshot, card: CardId) -> String {
     snapshot.card(card).map_or_else(
         || "/groups".to_owned(),
-        |card| format!("/g/{}", super::snapshot::lane_number(card.lane)),
+        |card| snapshot.group_address(super::snapshot::lane_number(card.lane), ""),
     )
 }
 

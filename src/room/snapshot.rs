@@ -17,8 +17,15 @@ pub struct Snapshot {
     pub language: Language,
     /// The agenda's title.
     pub title: String,
-    /// The groups' names, in order.
+    /// The kind of event, for what the page says once the day is over.
+    pub event: crate::agenda::Event,
+    /// The current segment's groups' names, in order.
     pub groups: Vec<String>,
+    /// The id of the current segment's own group set, when it splits the
+    /// room another way than the day's groups; a phone picks its group anew.
+    pub group_set: Option<String>,
+    /// The questions each group of that set discusses beside the segment's.
+    pub group_questions: Vec<Vec<String>>,
     /// The current segment (0-based).
     pub segment: SegmentIx,
     /// Its kind, as the screen names it.
@@ -110,6 +117,8 @@ pub enum Countdown {
     Running { ends: DateTime<Utc> },
     /// Paused with this many seconds left (negative when over).
     Paused { seconds: i64 },
+    /// The last segment has ended: the day is over.
+    Over,
 }
 
 /// A card as the room's pages show it.
@@ -158,6 +167,30 @@ impl Snapshot {
             _ if self.personal => None,
             number if number <= self.groups.len() => Some(Lane::Group(number - 1)),
             _ => None,
+        }
+    }
+
+    /// The questions `lane` discusses: the segment's, then its group's own.
+    pub fn questions_for(&self, lane: Lane) -> Vec<&str> {
+        let own = lane
+            .group()
+            .and_then(|group| self.group_questions.get(group))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        self.questions
+            .iter()
+            .chain(own)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The address of group `number`'s page: with the group set it is in,
+    /// so that a page of another set's group is never taken for this one's.
+    /// `then` is what follows the number: "" for the page, "/cards" for its form.
+    pub fn group_address(&self, number: usize, then: &str) -> String {
+        match &self.group_set {
+            Some(set) => format!("/g/{number}{then}?set={set}"),
+            None => format!("/g/{number}{then}"),
         }
     }
 

@@ -19,7 +19,7 @@ pub fn poll_page(snapshot: &Snapshot, writer: Writer, now: DateTime<Utc>) -> Mar
         Some("/events?poll=true".to_owned()),
         html! {
             section #segment data-stage=(super::pages::stage_mark(snapshot)) {
-                (segment(snapshot, words, now))
+                (segment(snapshot, &snapshot.questions_for(crate::session::Lane::Plenary), words, now))
             }
             section #write {
                 @match &snapshot.poll {
@@ -43,8 +43,25 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
     let scale = &poll.scale;
     let answer_of = |statement: usize| earlier.and_then(|earlier| earlier.answers.get(statement));
     let sector = earlier.and_then(|earlier| earlier.sector.as_ref());
+    // What the device left unanswered, so that a skip is a choice and not a slip.
+    let skipped: Vec<&str> = earlier
+        .map(|earlier| {
+            poll.statements
+                .iter()
+                .zip(&earlier.answers)
+                .filter(|(_, answer)| **answer == Answer::Missing)
+                .map(|(question, _)| question.text.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     html! {
         @if earlier.is_some() { p.waiting role="status" { (words.answered) } }
+        @if !skipped.is_empty() {
+            div.skipped {
+                p { (words.skipped) }
+                ul { @for question in &skipped { li { (question) } } }
+            }
+        }
         form method="post" action="/poll" {
             input type="hidden" name="check" value=(writer.form_check);
             input type="hidden" name="segment" value=(snapshot.segment);
@@ -60,7 +77,14 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
             @for (statement, question) in poll.statements.iter().enumerate().filter(|(_, q)| q.breakdown) {
                 (question_fieldset(statement, question, scale, answer_of(statement), words))
             }
-            @if scale.labels.is_empty() && (scale.min_label.is_some() || scale.max_label.is_some()) {
+            // The scale's words once, above the statements that use it.
+            @if !scale.labels.is_empty() && has_rating(poll) {
+                ul.scale-words {
+                    @for value in scale.min..=scale.max {
+                        li { (value) " = " (scale.label(value).unwrap_or_default()) }
+                    }
+                }
+            } @else if scale.min_label.is_some() || scale.max_label.is_some() {
                 p.scale {
                     @if let Some(label) = &scale.min_label { (scale.min) " = " (label) }
                     @if scale.min_label.is_some() && scale.max_label.is_some() { " · " }
@@ -75,6 +99,13 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
             }
         }
     }
+}
+
+/// Whether any question is rated on the scale.
+fn has_rating(poll: &SnapshotPoll) -> bool {
+    poll.statements
+        .iter()
+        .any(|question| question.kind == QuestionKind::Rating)
 }
 
 /// The sector a form's code stands for (the codes of paper lines); `None`
@@ -109,11 +140,7 @@ fn question_fieldset(
                 @match &question.kind {
                     QuestionKind::Rating => {
                         @for value in scale.min..=scale.max {
-                            @let shown = match scale.labels.is_empty() {
-                                true => value.to_string(),
-                                false => format!("{value} {}", scale.label(value).unwrap_or_default()),
-                            };
-                            (choice_input(&name, &format!("{name}-{value}"), &value.to_string(), &shown, earlier == Some(&Answer::Value(value))))
+                            (choice_input(&name, &format!("{name}-{value}"), &value.to_string(), &value.to_string(), earlier == Some(&Answer::Value(value))))
                         }
                     }
                     QuestionKind::Text => {
@@ -237,7 +264,7 @@ mod tests {
     use crate::agenda::Scale;
 
     #[test]
-    fn every_step_of_a_labelled_scale_is_named_on_the_phone() {
+    fn every_step_of_a_labelled_scale_is_named_once_on_the_phone() {
         let scale = Scale {
             min: 1,
             max: 4,
@@ -256,13 +283,15 @@ mod tests {
         let snapshot = Snapshot {
             open: true,
             poll: Some(SnapshotPoll {
-                statements: vec![SnapshotQuestion {
-                    text: "Vi litar på varandra".into(),
-                    kind: QuestionKind::Rating,
-                    options: Vec::new(),
-                    dont_know: false,
-                    breakdown: false,
-                }],
+                statements: ["Vi litar på varandra", "Vi delar en bild"]
+                    .map(|text| SnapshotQuestion {
+                        text: text.into(),
+                        kind: QuestionKind::Rating,
+                        options: Vec::new(),
+                        dont_know: false,
+                        breakdown: false,
+                    })
+                    .to_vec(),
                 scale,
                 closed: false,
                 results: None,
@@ -278,16 +307,15 @@ mod tests {
         };
         let page = poll_page(&snapshot, writer, Utc::now()).into_string();
         for step in [
-            "1 Inte alls",
-            "2 I liten grad",
-            "3 I ganska hög grad",
-            "4 I hög grad",
+            "1 = Inte alls",
+            "2 = I liten grad",
+            "3 = I ganska hög grad",
+            "4 = I hög grad",
         ] {
-            assert!(
-                page.contains(&format!("<span>{step}</span>")),
-                "{step}: {page}"
-            );
+            assert_eq!(page.matches(step).count(), 1, "{step}: {page}");
         }
+        // Each statement's choices are the values, for a row that fits a phone.
+        assert_eq!(page.matches("<span>4</span>").count(), 2, "{page}");
         assert!(!page.contains("Vet ej"), "no \"vet ej\" on this scale");
     }
 }

@@ -18,7 +18,7 @@ pub fn wall_page(snapshot: &Snapshot, now: DateTime<Utc>) -> Markup {
         Some("/events?wall=true".to_owned()),
         html! {
             section #segment data-stage=(stage_mark(snapshot)) {
-                (segment(snapshot, words, now))
+                (segment(snapshot, &snapshot.questions_for(crate::session::Lane::Plenary), words, now))
             }
             section #cards {
                 @if !snapshot.wall || !snapshot.open {

@@ -170,7 +170,7 @@ fn progress(view: &View) -> f64 {
     (elapsed / planned).clamp(0.0, 1.0)
 }
 
-/// "Seminariet är slut", in the event's own word.
+/// "Seminariet är avslutat", in the event's own word.
 fn over(view: &View) -> &'static str {
     i18n::event_words(view.session.agenda.event, view.language).over
 }

@@ -278,7 +278,7 @@ fn when_the_day_is_over_the_room_sees_that_and_no_frozen_countdown() {
         board: false,
     };
     let screen = draw(&scene, 100, 30).backend().to_string();
-    assert!(screen.contains("Seminariet är slut"), "{screen}");
+    assert!(screen.contains("Seminariet är avslutat"), "{screen}");
     assert!(screen.contains("Slutade 14:"), "{screen}");
     assert!(!screen.contains('█'), "a countdown is drawn:\n{screen}");
     assert!(

@@ -184,6 +184,34 @@ async fn click(browser: &Client, css: &str) {
         .unwrap_or_else(|_| panic!("{css} clicked"));
 }
 
+/// Chromium's network switched off or on, as DevTools' "Offline" does it
+/// (chromedriver's network conditions).
+#[derive(Debug)]
+struct Network {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Network {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/chromium/network_conditions"))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        if !self.offline {
+            return (http::Method::DELETE, None);
+        }
+        let conditions = json!({ "network_conditions": {
+            "offline": true, "latency": 0, "download_throughput": 1_000_000, "upload_throughput": 1_000_000,
+        }});
+        (http::Method::POST, Some(conditions.to_string()))
+    }
+}
+
 /// Whether Chromium and chromedriver are here (required with `CI` set).
 fn browser_here() -> bool {
     available("chromedriver", "--version", "chromium-driver")
@@ -380,6 +408,15 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
                 )
                 .await;
                 keep_screenshot(&browser, "room-survey.png").await;
+                // "Vet ej" sits on one line, as high as the values beside it.
+                until(
+                    &browser,
+                    "\"Vet ej\" on one line",
+                    "const one = document.querySelector('label[for=s0-1]'); \
+                     const dont = document.querySelector('label[for=s0-x]'); \
+                     return dont.offsetHeight === one.offsetHeight && dont.offsetTop === one.offsetTop",
+                )
+                .await;
             }
             answer_survey(&browser, *form).await;
             browser.close().await.expect("closed");
@@ -572,7 +609,7 @@ fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live() {
     });
     runtime.block_on(async {
         browser
-            .goto(&format!("{url}/g/1"))
+            .goto(&format!("{url}/g/1?set=blandade"))
             .await
             .expect("the group's page");
         until(
@@ -685,4 +722,88 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() 
             Answer::Text("Fler gemensamma möten".to_owned()),
         ]
     );
+}
+
+#[test]
+fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column() {
+    if !browser_here() {
+        return;
+    }
+    let mut room = OpenRoom::start("nulagesanalys", 3);
+    room.go_to("Nuläget i vår kommun");
+    let driver = Driver::start();
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let runtime = runtime();
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    let browser = runtime.block_on(async {
+        let browser = phone(&driver, profile.path()).await;
+        join(&browser, &url, &code).await;
+        follow_to_field(&browser, "Grupp 2", "#text").await;
+        until(
+            &browser,
+            "the group's name on its page",
+            "return document.querySelector('.group').textContent === 'Din grupp: Grupp 2'",
+        )
+        .await;
+        browser
+            .execute("window.samlaStayed = true; return true", vec![])
+            .await
+            .expect("marked");
+        browser
+            .issue_cmd(Network { offline: true })
+            .await
+            .expect("offline");
+        browser
+    });
+    // The break begins while the phone is offline: it cannot hear of it.
+    room.go_to("Paus");
+    runtime.block_on(async {
+        let still = browser
+            .execute("return document.querySelector('h1').textContent", vec![])
+            .await
+            .expect("read");
+        assert_eq!(still, json!("Nuläget i vår kommun"), "offline, nothing came");
+        browser
+            .issue_cmd(Network { offline: false })
+            .await
+            .expect("online");
+        until(
+            &browser,
+            "the break, caught up without a reload",
+            "return document.querySelector('h1').textContent === 'Paus' && window.samlaStayed === true",
+        )
+        .await;
+    });
+    // The analysis splits the room in mixed groups: the phone picks its own.
+    room.go_to("Analys: var ligger hindren?");
+    runtime.block_on(async {
+        until(
+            &browser,
+            "the new groups to pick from",
+            "return document.querySelector('h1').textContent.startsWith('Nya grupper')",
+        )
+        .await;
+        follow_to_field(&browser, "Blandad grupp 2", "#text").await;
+        let page = browser.source().await.expect("the page");
+        assert!(page.contains("Din grupp: <strong>Blandad grupp 2</strong>"), "{page}");
+        assert!(page.contains("Vårt fokus: den första frånvarodagen."), "{page}");
+        assert!(!page.contains("Vårt fokus: övergångar"), "another group's question: {page}");
+        let text = browser.find(Locator::Css("#text")).await.expect("the field");
+        text.send_keys("Rektorn ringer hem första dagen").await.expect("typed");
+        click(&browser, "input[name=column][value=Skola]").await;
+        click(&browser, "#write form button").await;
+        until(
+            &browser,
+            "the card, and the column still chosen",
+            "return document.querySelectorAll('.card').length === 1 && document.querySelector('input[name=column]:checked').value === 'Skola'",
+        )
+        .await;
+        browser.close().await.expect("closed");
+    });
+    let file = wait_for_file(room.home(), "the mixed group's card", |file| {
+        file.session.cards.len() == 1
+    });
+    let card = &file.session.cards[0];
+    assert_eq!(card.group, Lane::Group(1), "Blandad grupp 2");
+    assert_eq!(card.horizon.as_deref(), Some("Skola"));
 }

@@ -29,7 +29,11 @@ fn cards_posted_from_two_phones_land_in_their_groups_and_columns_on_screen_and_o
     let mut first = room.joined_device();
     let mut second = room.joined_device();
     let (status, back) = first.post_card(1, "Gemensam kartläggning", Some(IN_A_YEAR));
-    assert_eq!((status, back.as_str()), (303, "/g/1"));
+    assert_eq!(
+        (status, back.as_str()),
+        (303, "/g/1?column=Vad+kan+vi+g%C3%B6ra+inom+ett+%C3%A5r%3F"),
+        "back with the column kept for the next card"
+    );
     let (status, _) = second.post_card(2, "Närvaroteam på varje skola", None);
     assert_eq!(status, 303);
     let file = wait_for_file(room.home(), "two room cards", |file| {
@@ -56,8 +60,19 @@ fn cards_posted_from_two_phones_land_in_their_groups_and_columns_on_screen_and_o
     let (_, page) = first.get("/g/1");
     assert_eq!(texts_of(&page, ".card .text"), ["Gemensam kartläggning"]);
     assert_eq!(texts_of(&page, ".card .actions a"), ["Ändra", "Ta bort"]);
+    assert_eq!(texts_of(&page, ".card .yours"), ["Ditt kort"]);
+    assert_eq!(texts_of(&page, ".group"), ["Din grupp: Grupp 1"]);
     let (_, page) = second.get("/g/1");
     assert!(texts_of(&page, ".card .actions a").is_empty());
+    // Paused, both screens say the same word.
+    room.app.send(b"  ");
+    room.app.wait_for_text("Pausad");
+    wait_for_file(room.home(), "the pause", |file| {
+        file.session.current_timing().state() == samla::session::TimerState::Paused
+    });
+    let (_, page) = second.get("/g/2");
+    let countdown = texts_of(&page, ".countdown");
+    assert!(countdown[0].starts_with("Pausad"), "{countdown:?}");
 }
 
 #[test]
@@ -303,11 +318,19 @@ fn only_a_group_segment_takes_posts_and_posting_stops_when_it_ends() {
     let (status, page) = device.post("/g/1/cards", &fields);
     assert_eq!(status, 409);
     assert!(
-        page.contains("Övningen är slut") && page.contains("Efteråt"),
+        page.contains("Övningen är slut, så det går inte längre att lägga till eller ändra kort")
+            && page.contains("Efteråt"),
         "{page}"
     );
     let file = wait_for_file(room.home(), "the session", |_| true);
     assert!(file.session.cards.is_empty());
+    // After the last segment, the page says the day is over.
+    room.go_to("Eftermätning");
+    room.app.send(b" n");
+    wait_for_file(room.home(), "the day's end", |file| file.session.is_over());
+    let (_, page) = device.get("/g/1");
+    assert!(page.contains("Seminariet är avslutat"), "{page}");
+    assert!(!page.contains("Väntar på start"), "{page}");
 }
 
 #[test]
@@ -570,7 +593,28 @@ fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_p
     assert_eq!(anna.get("/g/1").0, 404, "no group to write for here");
 
     room.go_to("Analys: var ligger hindren?");
-    let (check, segment) = anna.form(1);
+    // The analysis splits the room in mixed groups: a day's group's page is
+    // not one of them, so the phone picks its group anew.
+    let (status, page) = anna.get("/g/1");
+    assert_eq!(status, 200);
+    assert!(page.contains("Nya grupper i det här passet"), "{page}");
+    let mixed = attributes_of(&page, "ul.groups a", "href");
+    assert_eq!(mixed[0], "/g/1?set=blandade", "{page}");
+    let (check, segment) = anna.form_of("/g/1?set=blandade");
+    let from_before = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("text", "Skrivet för kommunens grupp"),
+    ];
+    let (status, page) = anna.post("/g/1/cards", &from_before);
+    assert_eq!(
+        status, 409,
+        "a day's group's form in a mixed group's segment"
+    );
+    assert!(
+        page.contains("Skrivet för kommunens grupp"),
+        "the text given back: {page}"
+    );
     for text in [
         "Frånvaro syns sent",
         "Ingen gemensam rutin",
@@ -584,16 +628,21 @@ fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_p
             ("column", "Skola"),
             ("row", "Organisation"),
         ];
-        assert_eq!(anna.post("/g/1/cards", &fields).0, 303);
+        let (status, back) = anna.post("/g/1/cards?set=blandade", &fields);
+        assert_eq!(
+            (status, back.as_str()),
+            (303, "/g/1?set=blandade&column=Skola&row=Organisation"),
+            "back with the column and the row kept"
+        );
     }
-    let (_, page) = bo.get("/g/1");
+    let (_, page) = bo.get("/g/1?set=blandade");
     assert!(attributes_of(&page, "form[action$='/priority']", "action").is_empty());
     room.app.send(b"P");
     room.app.wait_for_text("markerar prioriteringar");
-    let (_, page) = bo.get("/g/1");
+    let (_, page) = bo.get("/g/1?set=blandade");
     let marks = attributes_of(&page, "form[action$='/priority']", "action");
     assert_eq!(marks.len(), 4, "{page}");
-    let (check, _) = bo.form(1);
+    let (check, _) = bo.form_of("/g/1?set=blandade");
     for mark in &marks[..3] {
         assert_eq!(bo.post(mark, &[("check", check.as_str())]).0, 303);
     }
@@ -615,8 +664,17 @@ fn alone_each_phone_writes_on_its_own_page_and_in_the_matrix_a_group_marks_its_p
             .iter()
             .any(|card| card.text == "Långa köer till BUP" && card.priority)
     );
-    let (_, page) = anna.get("/g/1");
+    let (_, page) = anna.get("/g/1?set=blandade&column=Skola&row=Organisation");
     assert_eq!(texts_of(&page, ".card .mark").len(), 3);
+    assert_eq!(
+        attributes_of(&page, "input[name=column][checked]", "value"),
+        ["Skola"],
+        "the column of the last card stays chosen"
+    );
+    assert!(
+        page.contains("Vårt fokus: övergångar"),
+        "the group's own question: {page}"
+    );
     assert!(texts_of(&page, ".voting")[0].ends_with("(3/3)"), "{page}");
 }
 

@@ -63,6 +63,15 @@ fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes(
     assert!(page.contains("Stämmer inte alls") && page.contains("Vet ej"));
     let (status, to) = phone.answer_poll("sk", &["4", "4", "5", "3", "x", "-"]);
     assert_eq!((status, to.as_str()), (303, "/poll"));
+    // The statement left blank is named, so that a skip is a choice.
+    let (_, page) = phone.get("/poll");
+    let skipped = scraper::Html::parse_document(&page);
+    let items: Vec<String> = skipped
+        .select(&scraper::Selector::parse(".skipped li").expect("a selector"))
+        .map(|item| item.text().collect())
+        .collect();
+    assert_eq!(items.len(), 1, "{page}");
+    assert!(items[0].starts_with("4f."), "{items:?}");
     let (status, _) = phone.answer_poll("so", &["2", "2", "2", "2", "2", "2"]);
     assert_eq!(status, 303);
     let file = wait_for_file(room.home(), "the changed answer", |file| {

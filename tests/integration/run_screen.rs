@@ -482,10 +482,10 @@ fn before_the_day_the_status_line_says_when_it_starts_not_how_early_it_is() {
 fn the_end_is_told_in_the_events_own_word() {
     let scene = scene("over");
     let told = [
-        (samla::agenda::Event::Seminar, "Seminariet är slut"),
-        (samla::agenda::Event::Workshop, "Workshoppen är slut"),
-        (samla::agenda::Event::Meeting, "Mötet är slut"),
-        (samla::agenda::Event::Dialogue, "Dialogmötet är slut"),
+        (samla::agenda::Event::Seminar, "Seminariet är avslutat"),
+        (samla::agenda::Event::Workshop, "Workshoppen är avslutad"),
+        (samla::agenda::Event::Meeting, "Mötet är avslutat"),
+        (samla::agenda::Event::Dialogue, "Dialogmötet är avslutat"),
     ];
     for (event, words) in told {
         let state = play(&scene, Language::Sv, true).with_agenda(|agenda| agenda.event = event);
