@@ -35,6 +35,10 @@ pub struct Agenda {
     /// Who leads the day (processledare), named in the summary.
     #[serde(default)]
     pub facilitator: Option<String>,
+    /// How participants reach the facilitator afterwards (an e-mail address,
+    /// a phone number), beside the name in the summary.
+    #[serde(default)]
+    pub contact: Option<String>,
     /// The summary's opening, in the agenda's language; plain text.
     #[serde(default)]
     pub intro: Option<String>,
@@ -44,6 +48,10 @@ pub struct Agenda {
     /// What participants do before the seminar.
     #[serde(default)]
     pub preparation: Vec<String>,
+    /// Whether the summary sent after the day repeats the preparation (a
+    /// summary made before the day always has it).
+    #[serde(default)]
+    pub preparation_in_summary: bool,
     /// How many groups the room is split into.
     #[serde(default)]
     pub groups: Option<u32>,

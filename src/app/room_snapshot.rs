@@ -135,12 +135,11 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
             .into_iter()
             .map(|sector| SnapshotSector {
                 code: session.sectors().code(&sector),
-                label: crate::i18n::sector_label(
+                label: crate::i18n::sector_heading(
                     session.sectors(),
                     &sector,
                     session.agenda.language,
-                )
-                .to_owned(),
+                ),
                 sector,
             })
             .collect(),

@@ -8,7 +8,7 @@ use super::{Context, fail, session_path_or};
 use crate::app::AppState;
 use crate::clock::{Clock, SystemClock};
 use crate::i18n::{Notice, Say};
-use crate::store::{DataDir, LockError, SessionFile, backup_path, session_id};
+use crate::store::{DataDir, LockError, SessionFile, SessionSummary, backup_path, session_id};
 use crate::ui::Theme;
 
 /// Reopens session `name` (an id or a path), or the latest unfinished one.
@@ -23,6 +23,14 @@ pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow
     {
         return open(&damaged, backup, true, None, context);
     }
+    // Several under way: the facilitator says which, never a guess.
+    if name.is_none() {
+        let candidates = data.unfinished_with_content();
+        if candidates.len() > 1 {
+            let chosen = choose(&candidates, context)?;
+            return open(&chosen.path, backup, true, None, context);
+        }
+    }
     let path = session_path_or(
         &data,
         name,
@@ -30,6 +38,56 @@ pub fn resume(name: Option<&str>, backup: bool, context: &mut Context) -> anyhow
         Say::NothingToResume,
     )?;
     open(&path, backup, true, None, context)
+}
+
+/// Asks which of `candidates` (newest first) to resume, on the terminal;
+/// Enter takes the newest. Without a terminal to ask in, says how to name one.
+fn choose<'a>(
+    candidates: &'a [SessionSummary],
+    context: &mut Context,
+) -> anyhow::Result<&'a SessionSummary> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        let ids = candidates.iter().map(|found| found.id.clone()).collect();
+        return Err(fail(Say::NameOneToResume { ids }));
+    }
+    let header = context.say(Say::SeveralToResume);
+    writeln!(context.err, "{header}")?;
+    for (index, found) in candidates.iter().enumerate() {
+        let line = context.say(Say::ResumeChoice {
+            number: index + 1,
+            id: found.id.clone(),
+            title: found.title.clone(),
+            cards: found.cards,
+            answers: found.answers,
+            changed: super::sessions::local(found.last_change),
+        });
+        writeln!(context.err, "{line}")?;
+    }
+    loop {
+        let question = context.say(Say::WhichToResume {
+            count: candidates.len(),
+        });
+        write!(context.err, "{question} ")?;
+        context.err.flush()?;
+        let mut answer = String::new();
+        if std::io::stdin().read_line(&mut answer)? == 0 {
+            return Err(fail(Say::NameOneToResume {
+                ids: candidates.iter().map(|found| found.id.clone()).collect(),
+            }));
+        }
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Ok(&candidates[0]);
+        }
+        if let Some(found) = answer
+            .parse::<usize>()
+            .ok()
+            .and_then(|number| candidates.get(number.checked_sub(1)?))
+        {
+            return Ok(found);
+        }
+    }
 }
 
 /// When the file at `path` was last written, if that can be told.

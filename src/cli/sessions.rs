@@ -35,11 +35,11 @@ pub fn list(json: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
         writeln!(context.out, "{header}")?;
         for summary in saved {
             let state = context.say(Say::SessionState {
-                finished: summary.finished,
+                state: summary.state(),
             });
             writeln!(
                 context.out,
-                "{:<id_width$} {:<16} {:<16} {:>5}  {:<8}  {}",
+                "{:<id_width$} {:<16} {:<16} {:>5}  {:<10}  {}",
                 summary.id,
                 summary.started.map(local).unwrap_or_else(|| "-".to_owned()),
                 local(summary.last_change),
@@ -56,7 +56,8 @@ pub fn list(json: bool, context: &mut Context) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn local(time: DateTime<Utc>) -> String {
+/// `time` on the local clock, to the minute.
+pub(super) fn local(time: DateTime<Utc>) -> String {
     time.with_timezone(&Local)
         .format("%Y-%m-%d %H:%M")
         .to_string()

@@ -7,14 +7,26 @@ use crate::session::Card;
 /// A whole summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Letter {
+    /// The language it is written in, for its quotation marks.
+    pub language: crate::agenda::Language,
+    /// The first line of a report: that it is internal, and why.
+    pub internal: Option<String>,
     pub title: String,
     /// The series and the event's number in it.
     pub subtitle: Option<String>,
     /// The opening a person would write.
-    pub lead: String,
+    pub lead: Vec<Inline>,
     /// Date, place, facilitator, expert, groups, who was here.
     pub facts: Vec<(String, String)>,
     pub sections: Vec<Section>,
+}
+
+/// A piece of running text: plain, or the title of the event, which each
+/// format marks as a title. A format puts a space between two pieces.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Plain(String),
+    Title(String),
 }
 
 /// A part of the summary under its own heading.

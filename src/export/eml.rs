@@ -22,7 +22,7 @@ use super::text::text;
 /// same session and recipients.
 pub fn eml(summary: &Summary, recipients: &[Recipient]) -> std::io::Result<Vec<u8>> {
     let agenda = &summary.session.agenda;
-    let subject = match agenda.number {
+    let mut subject = match agenda.number {
         Some(number) => format!(
             "{} {number}: {}",
             crate::i18n::event_label(agenda.event, agenda.language),
@@ -30,6 +30,11 @@ pub fn eml(summary: &Summary, recipients: &[Recipient]) -> std::io::Result<Vec<u
         ),
         None => agenda.title.clone(),
     };
+    // The report cannot be taken for the summary in an inbox.
+    if summary.report {
+        let words = crate::i18n::words(agenda.language);
+        subject = format!("{}: {subject}", words.report_subject);
+    }
     // One letter for both parts: plain text, and the page made from its Markdown.
     let letter = letter(summary);
     let parts = Parts {

@@ -41,9 +41,12 @@ th { background: #eef1f4; }
        box-shadow: none; border-radius: 0; background: none; border-left: 3px solid #d4a72c; }
   li, tr, blockquote { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
-  table { display: table; table-layout: fixed; width: 100%; }
+  /* The text column takes the width its words need; the numbers' columns
+     stay as narrow as their numbers, and no word is broken. */
+  table { display: table; table-layout: auto; width: 100%; }
   thead { display: table-header-group; }
-  th, td { overflow-wrap: anywhere; }
+  th, td { overflow-wrap: break-word; hyphens: manual; }
+  th[style*="right"], td[style*="right"] { white-space: nowrap; width: 1%; }
 }
 "#;
 

@@ -9,7 +9,7 @@ mod report;
 use head::{date_in_words, facts, lead, members};
 use report::{private_notes, removed_cards, time_log};
 
-use super::blocks::{Block, CardItem, Letter, Section};
+use super::blocks::{Block, CardItem, Inline, Letter, Section};
 use super::poll;
 use super::summary::Summary;
 use crate::agenda::{Segment, SegmentKind};
@@ -26,7 +26,8 @@ pub fn letter(summary: &Summary) -> Letter {
     let agenda = &session.agenda;
     let words = words(agenda.language);
     let mut sections = Vec::new();
-    if !agenda.preparation.is_empty() {
+    // After the day, the preparation is history unless the agenda asks for it.
+    if !agenda.preparation.is_empty() && (agenda.preparation_in_summary || !session.has_begun()) {
         sections.push(Section {
             heading: words.preparation.to_owned(),
             blocks: vec![Block::List {
@@ -83,6 +84,8 @@ pub fn letter(summary: &Summary) -> Letter {
         sections.push(notes);
     }
     Letter {
+        language: agenda.language,
+        internal: summary.report.then(|| words.internal.to_owned()),
         title: agenda.title.clone(),
         subtitle: agenda.series.as_ref().map(|series| match agenda.number {
             Some(number) => format!(
@@ -97,10 +100,19 @@ pub fn letter(summary: &Summary) -> Letter {
     }
 }
 
-/// Whether the room works in segments of `kind`: their instruction and
-/// questions belong in the letter even where no card was typed.
-fn is_group_work(kind: SegmentKind) -> bool {
-    kind.is_writing()
+/// Whether the room works in `segment`: its instruction and questions belong
+/// in the letter even where no card was typed. A plenary without questions
+/// is the facilitator's and the expert's: its section is the report's.
+fn is_group_work(segment: &Segment) -> bool {
+    segment.kind.is_writing()
+        && !(segment.kind == SegmentKind::Plenary && segment.questions.is_empty())
+}
+
+/// Whether `segment`'s instruction is the room's task rather than the
+/// facilitator's script: an exercise's or a survey's, not a welcome's, a
+/// lecture's, a closing's or a plenary's without questions.
+fn speaks_to_the_room(segment: &Segment) -> bool {
+    is_group_work(segment) || segment.kind == SegmentKind::Poll
 }
 
 fn segment_section(
@@ -111,11 +123,16 @@ fn segment_section(
 ) -> Option<Section> {
     let session = summary.session;
     let answered = segment.kind == SegmentKind::Poll && poll::has_answers(session, index);
-    if !is_group_work(segment.kind) && !session.has_cards(SegmentIx(index)) && !answered {
+    let script = summary.report && segment.kind == SegmentKind::Plenary;
+    if !is_group_work(segment) && !session.has_cards(SegmentIx(index)) && !answered && !script {
         return None;
     }
     let mut blocks = Vec::new();
-    if let Some(instruction) = &segment.instruction {
+    if let Some(instruction) = segment
+        .instruction
+        .as_ref()
+        .filter(|_| summary.report || speaks_to_the_room(segment))
+    {
         blocks.push(Block::Aside(instruction.clone()));
     }
     if let Some(name) = session
@@ -279,7 +296,8 @@ fn board(
         }
         overview.push(row);
     }
-    if overview.len() > 1 {
+    // Counts side by side read as a ranking of the groups: the report's.
+    if summary.report && overview.len() > 1 {
         let mut head = vec![words.group.to_owned()];
         head.extend(columns.iter().cloned());
         blocks.push(Block::Aside(words.cards_per_column.to_owned()));

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::blocks::{Block, CardItem, Letter, numbered};
+use super::blocks::{Block, CardItem, Inline, Letter, numbered};
 use super::escape;
 use super::letter::letter;
 use super::summary::Summary;
@@ -18,11 +18,25 @@ pub fn markdown(summary: &Summary) -> String {
 /// `letter` as CommonMark with tables.
 pub fn render(letter: &Letter) -> String {
     let mut out = String::new();
+    if let Some(internal) = &letter.internal {
+        let _ = writeln!(out, "**{}**\n", escape::line(internal));
+    }
     let _ = writeln!(out, "# {}\n", escape::line(&letter.title));
     if let Some(subtitle) = &letter.subtitle {
         let _ = writeln!(out, "*{}*\n", escape::line(subtitle));
     }
-    let _ = writeln!(out, "{}\n", escape::lines(&letter.lead, ""));
+    for (index, inline) in letter.lead.iter().enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        match inline {
+            Inline::Plain(text) => out.push_str(&escape::lines(text, "")),
+            Inline::Title(title) => {
+                let _ = write!(out, "*{}*", escape::line(title));
+            }
+        }
+    }
+    out.push_str("\n\n");
     for (label, value) in &letter.facts {
         let _ = writeln!(
             out,

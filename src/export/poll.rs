@@ -246,7 +246,7 @@ fn cohort_label(
     language: Language,
 ) -> String {
     match cohort {
-        Cohort::Sector(sector) => crate::i18n::sector_label(sectors, sector, language).to_owned(),
+        Cohort::Sector(sector) => crate::i18n::sector_heading(sectors, sector, language),
         Cohort::Option(option) => options
             .get(usize::from(*option))
             .cloned()

@@ -114,11 +114,11 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
             columns.push(member.sector.clone());
         }
     }
-    let sectors: Vec<&str> = columns
+    let sectors: Vec<String> = columns
         .iter()
         .map(|sector| match known {
-            Some(known) => crate::i18n::sector_label(known, sector, language),
-            None => sector.id(),
+            Some(known) => crate::i18n::sector_heading(known, sector, language),
+            None => sector.id().to_owned(),
         })
         .collect();
     let _ = writeln!(

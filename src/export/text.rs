@@ -6,18 +6,37 @@ use std::fmt::Write;
 
 use textwrap::core::display_width;
 
-use super::blocks::{Block, CardItem, Letter};
+use super::blocks::{Block, CardItem, Inline, Letter};
 use super::escape;
 use crate::session::PRIORITY_MARK;
 
 /// `letter` as plain text.
 pub fn text(letter: &Letter) -> String {
     let mut out = String::new();
+    if let Some(internal) = &letter.internal {
+        let _ = writeln!(out, "{}\n", escape::one_line(internal));
+    }
     underlined(&mut out, &escape::one_line(&letter.title), '=');
     if let Some(subtitle) = &letter.subtitle {
         let _ = writeln!(out, "{}\n", escape::one_line(subtitle));
     }
-    let _ = writeln!(out, "{}\n", escape::plain(&letter.lead));
+    // A title in running text between the language's quotation marks.
+    let (open, close) = match letter.language {
+        crate::agenda::Language::Sv => ('”', '”'),
+        crate::agenda::Language::En => ('“', '”'),
+    };
+    for (index, inline) in letter.lead.iter().enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        match inline {
+            Inline::Plain(text) => out.push_str(&escape::plain(text)),
+            Inline::Title(title) => {
+                let _ = write!(out, "{open}{}{close}", escape::one_line(title));
+            }
+        }
+    }
+    out.push_str("\n\n");
     for (label, value) in &letter.facts {
         let _ = writeln!(
             out,
@@ -110,15 +129,24 @@ fn card_text(out: &mut String, card: &CardItem) {
     let _ = writeln!(out, "{line}");
 }
 
-/// A table as aligned columns, numbers to the right; a row too wide for a
-/// mail window (over 78 columns) becomes a list item of "head: cell" pairs.
+/// How wide a mail window shows plain text.
+const MAIL_WIDTH: usize = 78;
+
+/// The narrowest the first column of a table is wrapped to, before the
+/// table becomes a list.
+const NARROWEST_FIRST_COLUMN: usize = 24;
+
+/// A table as aligned columns, numbers to the right. A long first column
+/// (a statement, an action) wraps within the mail window's width, so tables
+/// of one shape look alike whatever their text; only a table whose other
+/// columns leave too little room becomes a list of "head: cell" pairs.
 fn table(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: bool) {
     let clean = |cells: &[String]| -> Vec<String> {
         cells.iter().map(|cell| escape::one_line(cell)).collect()
     };
     let head = clean(head);
     let rows: Vec<Vec<String>> = rows.iter().map(|row| clean(row)).collect();
-    let widths: Vec<usize> = (0..head.len())
+    let mut widths: Vec<usize> = (0..head.len())
         .map(|column| {
             std::iter::once(&head)
                 .chain(&rows)
@@ -127,8 +155,9 @@ fn table(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: bool)
                 .unwrap_or(0)
         })
         .collect();
-    let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-    if total > 78 {
+    let others: usize = widths.iter().skip(1).map(|width| width + 2).sum();
+    let first_room = MAIL_WIDTH.saturating_sub(others);
+    if first_room < NARROWEST_FIRST_COLUMN {
         for row in &rows {
             let pairs: Vec<String> = head
                 .iter()
@@ -142,6 +171,8 @@ fn table(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: bool)
         out.push('\n');
         return;
     }
+    widths[0] = widths[0].min(first_room);
+    let total = widths[0] + others;
     let line = |row: &[String]| -> String {
         let cells: Vec<String> = row
             .iter()
@@ -157,10 +188,28 @@ fn table(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: bool)
             .collect();
         cells.join("  ").trim_end().to_owned()
     };
-    let _ = writeln!(out, "{}", line(&head));
+    // The first cell's lines: the first beside the row's other cells, the
+    // rest under it.
+    let wrapped = |row: &[String]| -> String {
+        let first = row.first().map_or("", String::as_str);
+        let lines = textwrap::wrap(first, widths[0]);
+        let mut cells = row.to_vec();
+        if let Some(cell) = cells.first_mut() {
+            *cell = lines
+                .first()
+                .map(|line| line.to_string())
+                .unwrap_or_default();
+        }
+        let mut text = line(&cells);
+        for more in lines.iter().skip(1) {
+            let _ = write!(text, "\n{more}");
+        }
+        text
+    };
+    let _ = writeln!(out, "{}", wrapped(&head));
     let _ = writeln!(out, "{}", "-".repeat(total));
     for row in &rows {
-        let _ = writeln!(out, "{}", line(row));
+        let _ = writeln!(out, "{}", wrapped(row));
     }
     out.push('\n');
 }

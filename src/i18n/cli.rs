@@ -41,7 +41,23 @@ pub enum Say {
     /// The header of `samla sessions`, its id column `id_width` wide.
     SessionsHeader { id_width: usize },
     /// A session's state in `samla sessions`.
-    SessionState { finished: bool },
+    SessionState { state: crate::session::SessionState },
+    /// `samla resume` where several unfinished sessions hold something:
+    /// above the list to choose from.
+    SeveralToResume,
+    /// One of them: its number, id, title, cards, forms and last change.
+    ResumeChoice {
+        number: usize,
+        id: String,
+        title: String,
+        cards: usize,
+        answers: usize,
+        changed: String,
+    },
+    /// The question after the list; Enter takes the first.
+    WhichToResume { count: usize },
+    /// `samla resume` with several to choose from and no terminal to ask in.
+    NameOneToResume { ids: Vec<String> },
     // Agendas.
     /// The header of `samla agendas`.
     AgendasHeader,
@@ -330,14 +346,48 @@ impl Say {
                 } else {
                     ("STARTED", "LAST CHANGE", "CARDS", "STATE", "TITLE")
                 };
-                format!("{:<id_width$} {started:<16} {changed:<16} {cards:>5}  {state:<8}  {title}", "ID")
+                format!("{:<id_width$} {started:<16} {changed:<16} {cards:>5}  {state:<10}  {title}", "ID")
             }
-            Say::SessionState { finished } => match (finished, sv) {
-                (true, true) => "klar".into(),
-                (false, true) => "pågår".into(),
-                (true, false) => "finished".into(),
-                (false, false) => "open".into(),
-            },
+            Say::SessionState { state } => {
+                use crate::session::SessionState as State;
+                let (sv_text, en_text) = match state {
+                    State::Empty => ("tom", "empty"),
+                    State::Running => ("öppen nu", "open now"),
+                    State::Unfinished => ("pågår", "unfinished"),
+                    State::Finished => ("klar", "finished"),
+                };
+                l(sv_text.into(), en_text.into())
+            }
+            Say::SeveralToResume => l(
+                "Flera påbörjade sessioner finns:".into(),
+                "Several unfinished sessions hold work:".into(),
+            ),
+            Say::ResumeChoice {
+                number,
+                id,
+                title,
+                cards,
+                answers,
+                changed,
+            } => {
+                let forms = match (answers, sv) {
+                    (0, _) => String::new(),
+                    (_, true) => format!(", {answers} enkätsvar"),
+                    (_, false) => format!(", {answers} survey forms"),
+                };
+                l(
+                    format!("  {number}) {id}: {title} ({cards} kort{forms}, ändrad {changed})"),
+                    format!("  {number}) {id}: {title} ({cards} cards{forms}, changed {changed})"),
+                )
+            }
+            Say::WhichToResume { count } => l(
+                format!("Vilken vill du fortsätta? (1–{count}, Enter tar 1)"),
+                format!("Which one do you want to resume? (1–{count}, Enter takes 1)"),
+            ),
+            Say::NameOneToResume { ids } => l(
+                format!("flera påbörjade sessioner finns ({}); välj en med `samla resume ID`", ids.join(", ")),
+                format!("several unfinished sessions hold work ({}); pick one with `samla resume ID`", ids.join(", ")),
+            ),
             Say::AgendasHeader => {
                 let (minutes, title) = if sv { ("MINUTER", "TITEL") } else { ("MINUTES", "TITLE") };
                 format!("{:<22} {minutes:>7}  {title}", "ID")

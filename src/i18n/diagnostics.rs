@@ -193,7 +193,7 @@ impl Rule {
             ),
             Rule::ThemeNotRating { number } => l(
                 format!(
-                    "fråga {number} har ett tema men besvaras inte på skalan (ett tema är ett medel av påståenden på skalan)"
+                    "fråga {number} har ett tema men besvaras inte på skalan (ett tema är ett medelvärde av påståenden på skalan)"
                 ),
                 format!(
                     "question {number} has a theme but is not rated on the scale (a theme is a mean of rated statements)"

@@ -28,6 +28,16 @@ pub fn sector_label<'a>(sectors: Sectors<'a>, sector: &'a Sector, language: Lang
     }
 }
 
+/// A sector as a choice or a column's head: its name with a capital, as
+/// "Skola", "Hälso- och sjukvård"; in running text it is "skola".
+pub fn sector_heading(sectors: Sectors<'_>, sector: &Sector, language: Language) -> String {
+    let label = sector_label(sectors, sector, language);
+    let mut letters = label.chars();
+    letters.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(letters).collect()
+    })
+}
+
 /// The sector `given` names: by id, code or own name, or by a built-in
 /// sector's name as samla writes it in either language ("Socialtjänst",
 /// "healthcare"), in any case.
@@ -115,6 +125,41 @@ pub fn event_label(event: Event, language: Language) -> &'static str {
         (Language::En, Event::Meeting) => "Meeting",
         (Language::En, Event::Dialogue) => "Dialogue meeting",
     }
+}
+
+/// The event in running text, definite: "seminariet", "the workshop".
+pub fn event_in_text(event: Event, language: Language) -> &'static str {
+    match (language, event) {
+        (Language::Sv, Event::Seminar) => "seminariet",
+        (Language::Sv, Event::Workshop) => "workshoppen",
+        (Language::Sv, Event::Meeting) => "mötet",
+        (Language::Sv, Event::Dialogue) => "dialogmötet",
+        (Language::En, Event::Seminar) => "the seminar",
+        (Language::En, Event::Workshop) => "the workshop",
+        (Language::En, Event::Meeting) => "the meeting",
+        (Language::En, Event::Dialogue) => "the dialogue meeting",
+    }
+}
+
+/// A count in running text: in words up to twelve, as style guides in both
+/// languages have it ("fem grupper", "five groups"), in digits above. A
+/// Swedish one is "en", as for "grupp".
+pub fn count_in_words(count: usize, language: Language) -> String {
+    const SV: [&str; 13] = [
+        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
+    ];
+    const EN: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let words = match language {
+        Language::Sv => &SV,
+        Language::En => &EN,
+    };
+    words
+        .get(count)
+        .map_or_else(|| whole_number(count, language), |word| (*word).to_owned())
 }
 
 /// A kind of personal data, as a warning names it.

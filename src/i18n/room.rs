@@ -244,7 +244,7 @@ const SV: RoomWords = RoomWords {
     poll_closed: "Enkäten är stängd.",
     results_heading: "Resultat",
     answers_word: "svar",
-    mean_word: "medel",
+    mean_word: "medelvärde",
     wall_link: "Hela väggen",
     wall_heading: "Väggen",
     wall_closed: "Väggen är inte öppen just nu.",

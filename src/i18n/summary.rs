@@ -85,6 +85,10 @@ pub struct Words {
     pub broken_down_by: &'static str,
     /// The head of a choice's options.
     pub option: &'static str,
+    /// The report's first line: internal, and why.
+    pub internal: &'static str,
+    /// Before the title in the report's e-mail subject.
+    pub report_subject: &'static str,
 }
 
 const SV: Words = Words {
@@ -149,6 +153,8 @@ const SV: Words = Words {
     not_given: "Ej angivet",
     broken_down_by: "{theme} efter svaren på ”{question}”",
     option: "Svar",
+    internal: "Internt: processledarens rapport. Den visar små antal per sektor som sammanfattningen till deltagarna döljer, så skicka den inte vidare.",
+    report_subject: "Processledarens rapport",
     months: [
         "januari",
         "februari",
@@ -227,6 +233,8 @@ const EN: Words = Words {
     not_given: "Not given",
     broken_down_by: "{theme} by the answers to “{question}”",
     option: "Answer",
+    internal: "Internal: the facilitator's report. It shows small counts per sector that the participants' summary hides, so do not pass it on.",
+    report_subject: "Facilitator's report",
     months: [
         "January",
         "February",

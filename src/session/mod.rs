@@ -41,6 +41,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::agenda::{Agenda, Segment};
 
+/// Where a session stands, as `samla sessions` tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionState {
+    /// Never started and holding nothing: a bare `samla` that was left.
+    Empty,
+    /// Open in a `samla run` or `samla resume` right now.
+    Running,
+    /// Under way, not open anywhere.
+    Unfinished,
+    /// The last segment has ended.
+    Finished,
+}
+
 /// Longest a segment can be made with `+`.
 const MAX_SEGMENT_MINUTES: u32 = 600;
 

@@ -132,9 +132,11 @@ impl Session {
             .unwrap_or(self.planned_start)
     }
 
-    /// Minutes the projected end lies after the planned end (negative when early).
+    /// Minutes the projected end lies after the planned end (negative when
+    /// early), between the two as the clock shows them: whole minutes, the
+    /// seconds dropped, so "11:55" and "11:58" are always 3 minutes apart.
     pub fn drift_minutes(&self, now: DateTime<Utc>) -> i64 {
-        let seconds = (self.projected_end(now) - self.planned_end()).num_seconds();
-        (seconds as f64 / 60.0).round() as i64
+        let on_the_clock = |time: DateTime<Utc>| time.timestamp().div_euclid(60);
+        on_the_clock(self.projected_end(now)) - on_the_clock(self.planned_end())
     }
 }

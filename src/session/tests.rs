@@ -47,6 +47,21 @@ fn a_late_start_shows_as_drift_before_anything_runs() {
 }
 
 #[test]
+fn the_drift_is_the_minutes_between_the_clock_times_shown() {
+    let (session, clock) = seminar();
+    // 2 min 40 s late: the clock shows the end two minutes later, and the
+    // drift says two, not a rounded three beside times two apart.
+    clock.advance(Duration::seconds(160));
+    let shown = |time: DateTime<Utc>| time.format("%H:%M").to_string();
+    let drift = session.drift_minutes(clock.now());
+    assert_eq!(drift, 2);
+    assert_eq!(
+        shown(session.projected_end(clock.now())),
+        shown(session.planned_end() + minutes(drift))
+    );
+}
+
+#[test]
 fn a_running_timer_counts_down_by_the_wall_clock() {
     let (mut session, clock) = seminar();
     session.apply(SessionAction::ToggleTimer, clock.now());

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::DataDir;
 use super::session_file::{SessionFile, SessionFileError};
+use crate::session::SessionState;
 
 /// What `samla sessions` shows of a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,6 +26,8 @@ pub struct SessionSummary {
     pub last_change: DateTime<Utc>,
     /// How many cards it holds.
     pub cards: usize,
+    /// How many survey forms it holds, from phones and paper.
+    pub answers: usize,
     /// Whether the last segment has ended.
     pub finished: bool,
 }
@@ -43,7 +46,31 @@ impl SessionSummary {
                 .find_map(|timing| timing.started),
             last_change: file.saved,
             cards: file.session.cards.len(),
+            answers: file
+                .session
+                .polls
+                .values()
+                .map(|poll| poll.respondents.len())
+                .sum(),
             finished: file.session.is_over(),
+        }
+    }
+
+    /// Whether it holds anything: begun, or with a card or a form in it.
+    pub fn has_content(&self) -> bool {
+        self.started.is_some() || self.cards > 0 || self.answers > 0
+    }
+
+    /// Where it stands now.
+    pub fn state(&self) -> SessionState {
+        if self.finished {
+            SessionState::Finished
+        } else if super::is_locked(&self.path) {
+            SessionState::Running
+        } else if self.has_content() {
+            SessionState::Unfinished
+        } else {
+            SessionState::Empty
         }
     }
 }
@@ -76,13 +103,26 @@ impl DataDir {
         found
     }
 
-    /// The unfinished session changed last, if any.
+    /// The unfinished session changed last, if any; one with content before
+    /// any empty one, which a bare `samla` may have left behind.
     pub fn latest_unfinished(&self) -> Option<SessionSummary> {
         self.sessions()
             .into_iter()
             .filter_map(Result::ok)
             .filter(|summary| !summary.finished)
-            .max_by_key(|summary| summary.last_change)
+            .max_by_key(|summary| (summary.has_content(), summary.last_change))
+    }
+
+    /// The unfinished sessions that hold something, changed last first.
+    pub fn unfinished_with_content(&self) -> Vec<SessionSummary> {
+        let mut found: Vec<SessionSummary> = self
+            .sessions()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|summary| !summary.finished && summary.has_content())
+            .collect();
+        found.sort_by_key(|summary| std::cmp::Reverse(summary.last_change));
+        found
     }
 
     /// The damaged session file written last, if any.

@@ -19,12 +19,13 @@ pub fn clock(time: DateTime<Utc>, offset: FixedOffset) -> String {
     time.with_timezone(&offset).format("%H:%M").to_string()
 }
 
-/// Drift as "+7 min", "−3 min", or the language's "on time".
-pub fn drift(minutes: i64, on_time: &str, unit: &str) -> String {
+/// Drift in words: "7 min sent", "3 min tidigt", or "i tid".
+pub fn drift(minutes: i64, strings: &crate::i18n::Strings) -> String {
+    let unit = strings.minutes_short;
     match minutes {
-        0 => on_time.to_owned(),
-        late if late > 0 => format!("+{late} {unit}"),
-        early => format!("−{} {unit}", -early),
+        0 => strings.on_time.to_owned(),
+        late if late > 0 => format!("{late} {unit} {}", strings.late),
+        early => format!("{} {unit} {}", -early, strings.early),
     }
 }
 
@@ -72,8 +73,10 @@ mod tests {
 
     #[test]
     fn drift_reads_as_minutes_late_or_early() {
-        assert_eq!(drift(7, "i tid", "min"), "+7 min");
-        assert_eq!(drift(-3, "on time", "min"), "−3 min");
-        assert_eq!(drift(0, "i tid", "min"), "i tid");
+        let swedish = crate::i18n::strings(crate::agenda::Language::Sv);
+        let english = crate::i18n::strings(crate::agenda::Language::En);
+        assert_eq!(drift(7, swedish), "7 min sent");
+        assert_eq!(drift(-3, english), "3 min early");
+        assert_eq!(drift(0, swedish), "i tid");
     }
 }

@@ -415,7 +415,7 @@ fn prompts<'a>(view: &'a View) -> Paragraph<'a> {
         lines.push(Line::styled(
             format!(
                 "{} {}",
-                strings.break_resumes,
+                strings.break_until,
                 format::clock(ends, view.offset)
             ),
             view.theme.heading(),

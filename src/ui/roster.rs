@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, cursor: Option<MemberI
             let text = format!(
                 "  {mark} {}  {}{role}",
                 super::printable(&member.name),
-                crate::i18n::sector_label(view.session.sectors(), &member.sector, view.language)
+                crate::i18n::sector_heading(view.session.sectors(), &member.sector, view.language)
             );
             if Some(member.id) == cursor {
                 cursor_line = lines.len();

@@ -26,48 +26,63 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         format::clock(view.now, view.offset)
     ));
     let first_start = session.planned_starts()[session.current];
-    let plan = if !session.has_begun() && first_start > view.now {
-        // Before the day: when it starts, not how early we are.
-        vec![Span::raw(format!(
-            "{} {} · {} {}",
-            strings.starts_at,
-            format::clock(first_start, view.offset),
-            strings.starts_in,
-            format::wait(first_start - view.now, strings.minutes_short)
-        ))]
-    } else {
-        vec![
-            Span::raw(format!(
-                "{} {}",
-                strings.planned_end,
-                format::clock(session.planned_end(), view.offset)
-            )),
-            Span::styled(" · ", view.theme.dim()),
-            Span::styled(
+    // With the planned end, or (`short`, where room is scarce) only the
+    // expected end and the drift.
+    let left_line = |short: bool| {
+        let plan = if !session.has_begun() && first_start > view.now {
+            // Before the day: when it starts, not how early we are.
+            vec![Span::raw(format!(
+                "{} {} · {} {}",
+                strings.starts_at,
+                format::clock(first_start, view.offset),
+                strings.starts_in,
+                format::wait(first_start - view.now, strings.minutes_short)
+            ))]
+        } else {
+            let mut plan = Vec::new();
+            if !short {
+                plan.push(Span::raw(format!(
+                    "{} {}",
+                    strings.planned_end,
+                    format::clock(session.planned_end(), view.offset)
+                )));
+                plan.push(Span::styled(" · ", view.theme.dim()));
+            }
+            // The drift is the minutes between the two clock times shown.
+            plan.push(Span::styled(
                 format!(
-                    "{} {}, {}",
+                    "{} {} ({})",
                     strings.projected_end,
                     format::clock(session.projected_end(view.now), view.offset),
-                    format::drift(drift, strings.on_time, strings.minutes_short)
+                    format::drift(drift, strings)
                 ),
                 drift_style,
-            ),
-        ]
+            ));
+            plan
+        };
+        let mut spans = vec![clock.clone(), Span::styled(" · ", view.theme.dim())];
+        spans.extend(plan);
+        spans.extend([
+            Span::styled(" · ", view.theme.dim()),
+            Span::styled(group.clone(), view.theme.heading()),
+        ]);
+        Line::from(spans)
     };
-    let mut spans = vec![clock, Span::styled(" · ", view.theme.dim())];
-    spans.extend(plan);
-    spans.extend([
-        Span::styled(" · ", view.theme.dim()),
-        Span::styled(group, view.theme.heading()),
-    ]);
-    let left = Line::from(spans);
     let width = usize::from(area.width);
-    let fits_beside = |text: &str| left.width() + text.chars().count() + 3 <= width;
-    let right = match view.notice {
+    let beside = |left: &Line, text: &str| left.width() + text.chars().count() + 3 <= width;
+    let notice = view.notice.map(|notice| notice.text(view.language));
+    let full = left_line(false);
+    // What stands beside it (a notice, else at least "? hjälp") keeps its place.
+    let left = match &notice {
+        Some(text) if !beside(&full, text) => left_line(true),
+        None if !beside(&full, strings.hint) => left_line(true),
+        _ => full,
+    };
+    let fits_beside = |text: &str| beside(&left, text);
+    let right = match notice {
         // A message never splices into the clock, the drift or the group: it
         // stands beside them, or takes the line whole while it shows.
-        Some(notice) => {
-            let text = notice.text(view.language);
+        Some(text) => {
             if !fits_beside(&text) {
                 let whole = card_text::one_line(&text, width.saturating_sub(2));
                 let line = Line::styled(format!(" {whole}"), view.theme.warning());

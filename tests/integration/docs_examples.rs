@@ -10,51 +10,9 @@ use std::path::Path;
 
 use crate::common;
 
-use common::fixture::{HOSTILE, saved_at, seminar_3, summary};
-use samla::agenda::SegmentKind;
+use common::fixture::{seminar_3_as_sent as example, summary};
 use samla::export::{Document, Format, Summary, render};
-use samla::session::{Lane, PollAction, Session, SessionAction, parse_line};
-
-/// The fixture with five groups, without its hostile texts, with the closing
-/// survey answered.
-fn example() -> Session {
-    let mut session = seminar_3();
-    session.groups.truncate(5);
-    session
-        .cards
-        .retain(|card| !HOSTILE.contains(&card.text.as_str()) && card.group != Lane::Group(5));
-    session.agenda.intro = Some(
-        "Tack för ett givande sista seminarium! Här är det ni tog fram, \
-         att ta med hem till era styrgrupper."
-            .to_owned(),
-    );
-    session.agenda.facilitator = Some("Eva Ek, Ifous".to_owned());
-    let poll = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == SegmentKind::Poll)
-        .expect("seminarium-3 closes with a survey");
-    let segment = &session.agenda.segments[poll];
-    let scale = segment.scale_or_default(session.agenda.language);
-    let statements = segment.statements.clone();
-    // Three from school and three from social services; the one from
-    // healthcare is too few to show in the participants' summary.
-    for line in [
-        "sk455445", "sk344334", "sk233443", "so555445", "so3x4434", "so444344", "hs444555",
-    ] {
-        let respondent =
-            parse_line(line, &statements, &scale, session.sectors()).expect("a valid line");
-        session.apply(
-            SessionAction::Poll(PollAction::AddRespondent {
-                segment: samla::session::SegmentIx(poll),
-                respondent,
-            }),
-            saved_at(),
-        );
-    }
-    session
-}
+use samla::session::Session;
 
 fn document(session: &Session, report: bool, format: Format) -> String {
     let bytes = render(

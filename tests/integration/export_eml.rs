@@ -48,6 +48,54 @@ fn the_draft_matches_its_golden_file_and_is_the_same_every_time() {
 }
 
 #[test]
+fn the_report_cannot_be_taken_for_the_summary() {
+    let session = seminar_3();
+    let report = eml(
+        &Summary {
+            report: true,
+            ..summary(&session)
+        },
+        &[],
+    )
+    .expect("an e-mail");
+    let message = MessageParser::default().parse(&report).expect("parses");
+    assert_eq!(
+        message.subject(),
+        Some(
+            "Processledarens rapport: Seminarium 3: Samverkan och samordnat stöd vid närvaroproblem i förskola och skola"
+        )
+    );
+    let text = message.body_text(0).expect("a text part");
+    assert!(
+        text.starts_with("Internt: processledarens rapport."),
+        "the first line says it is internal: {text}"
+    );
+    let html = message.body_html(0).expect("an HTML part");
+    assert!(
+        html.contains("<strong>Internt: processledarens rapport."),
+        "{html}"
+    );
+    let mut english = session.clone();
+    english.agenda.language = samla::agenda::Language::En;
+    let report = eml(
+        &Summary {
+            report: true,
+            ..summary(&english)
+        },
+        &[],
+    )
+    .expect("an e-mail");
+    let message = MessageParser::default().parse(&report).expect("parses");
+    assert!(
+        message
+            .subject()
+            .is_some_and(|subject| subject.starts_with("Facilitator's report: Seminar 3: ")),
+        "{:?}",
+        message.subject()
+    );
+}
+
+#[test]
 fn headers_say_draft_utf8_subject_date_and_recipients() {
     let bytes = draft(&["deltagare@kommun.se", "rektor@skola.se"]);
     let raw = String::from_utf8_lossy(&bytes);
@@ -149,4 +197,53 @@ fn a_display_name_with_a_comma_list_gives_exactly_the_addresses_meant() {
             (Some("Berg, Maria"), Some("maria@kommun.se")),
         ]
     );
+}
+
+#[test]
+fn in_the_text_part_tables_of_one_shape_are_all_tables() {
+    for report in [false, true] {
+        let session = crate::common::fixture::seminar_3_as_sent();
+        let bytes = eml(
+            &Summary {
+                report,
+                ..summary(&session)
+            },
+            &[],
+        )
+        .expect("an e-mail");
+        let message = MessageParser::default().parse(&bytes).expect("parses");
+        let text = message.body_text(0).expect("a text part");
+        // Every theme's table, short statements or long, has its head ruled
+        // off; none falls back to a list of "head: cell" pairs.
+        for theme in [
+            "ÖKAD KUNSKAP",
+            "ÖKAD FÖRMÅGA ATT UTVECKLA SAMVERKANSARBETE",
+            "ÖKAD SAMSYN",
+        ] {
+            let after = &text[text
+                .find(theme)
+                .unwrap_or_else(|| panic!("{theme}: {text}"))..];
+            let rule = after.lines().nth(3).unwrap_or_default();
+            assert!(
+                rule.starts_with("-----")
+                    && !after.lines().nth(4).unwrap_or_default().starts_with("- "),
+                "{theme} is no table (report: {report}):\n{after}"
+            );
+        }
+        let statements = &text[text.find("Påstående").expect("the statements' table")..];
+        assert!(
+            statements
+                .lines()
+                .nth(1)
+                .unwrap_or_default()
+                .starts_with("-----")
+        );
+        assert!(
+            statements
+                .lines()
+                .take_while(|line| !line.is_empty())
+                .all(|line| line.chars().count() <= 78),
+            "wider than a mail window:\n{statements}"
+        );
+    }
 }

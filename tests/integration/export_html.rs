@@ -83,6 +83,10 @@ fn read_by_an_html_parser_the_page_holds_every_card_and_no_markup_from_one() {
         .select(&select("h2"))
         .map(|heading| heading.text().collect())
         .collect();
-    assert_eq!(sections.first().map(String::as_str), Some("Förberedelser"));
+    assert_eq!(
+        sections.first().map(String::as_str),
+        Some("Välkommen och inledning"),
+        "after the day, no preparation unless the agenda asks"
+    );
     assert_eq!(sections.last().map(String::as_str), Some("Att ta med hem"));
 }

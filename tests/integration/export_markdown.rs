@@ -129,7 +129,6 @@ fn the_heading_tree_follows_the_agenda() {
         top,
         [
             "Samverkan och samordnat stöd vid närvaroproblem i förskola och skola",
-            "Förberedelser",
             "Välkommen och inledning",
             "Vision: samverkan om tio år",
             "Handlingsplan",
@@ -208,8 +207,11 @@ fn each_groups_action_plan_lists_its_horizons_and_cards_stay_apart() {
         .filter(|event| matches!(event, Event::Start(Tag::Item)))
         .count();
     assert_eq!(list_items, 4, "one item a card: {group_3}");
-    // The vision and the action plan alike: per group, then an overview.
-    let all = tables(&text);
+    // The counts per group side by side read as a ranking: only the report
+    // has them, for the vision and the action plan alike.
+    assert!(tables(&text).is_empty(), "{text}");
+    let report = report_of(&seminar_3());
+    let all = tables(&report);
     assert_eq!(
         all[0][0],
         [
@@ -526,6 +528,13 @@ fn the_agendas_own_sectors_count_attendance_under_their_names() {
 fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
     let mut session = seminar_3();
     let start = session.planned_start;
+    // The welcome's card says the room was there: take it away to skip it.
+    let welcome_card = session
+        .cards
+        .iter()
+        .position(|card| card.segment == samla::session::SegmentIx(0))
+        .expect("the welcome's card");
+    let welcome_card = session.cards.remove(welcome_card);
     session.current = samla::session::SegmentIx(0);
     session.timings = vec![Default::default(); session.agenda.segments.len()];
     // Passed over with `n` before anything started, then the second run for 12 minutes.
@@ -557,6 +566,23 @@ fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
         .find(|line| line.starts_with(&format!("| {second} |")))
         .expect("the second segment's row");
     assert!(ran.ends_with("| 12 min |"), "{ran}");
+    // A segment that has cards was not skipped, however quickly it passed.
+    session.cards.push(welcome_card);
+    let text = markdown(&Summary {
+        session: &session,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(0).expect("an offset"),
+        private: false,
+        names: false,
+        report: true,
+        intro: None,
+        removed: &[],
+    });
+    let row = text
+        .lines()
+        .find(|line| line.starts_with(&format!("| {first} |")))
+        .expect("the first segment's row");
+    assert!(!row.contains("hoppades över"), "{row}");
 }
 
 #[test]
@@ -593,16 +619,17 @@ fn the_opening_is_the_exports_the_agendas_or_a_neutral_line() {
     let neutral = summary_of(&session, false);
     assert!(
         neutral.contains(
-            "Här är sammanfattningen av Samverkan och samordnat stöd vid närvaroproblem i förskola och skola den 12 mars 2026: det som 6 grupper tog fram."
+            "Här är en sammanfattning av seminariet *Samverkan och samordnat stöd vid närvaroproblem i förskola och skola* den 12 mars 2026, med det som de sex grupperna kom fram till."
         ),
         "{neutral}"
     );
     session.agenda.intro = Some("Tack för en givande eftermiddag!".to_owned());
     session.agenda.facilitator = Some("Eva Processledare".to_owned());
+    session.agenda.contact = Some("eva@example.se".to_owned());
     let own = summary_of(&session, false);
     assert!(own.contains("Tack för en givande eftermiddag!\n"), "{own}");
     assert!(
-        own.contains("- **Processledare:** Eva Processledare\n"),
+        own.contains("- **Processledare:** Eva Processledare (eva@example.se)\n"),
         "{own}"
     );
     let given = markdown(&Summary {
@@ -1068,5 +1095,70 @@ fn x_on_the_run_screen_and_samla_export_write_the_same_summary() {
         String::from_utf8_lossy(&from_screen),
         String::from_utf8_lossy(&from_command),
         "one way to compose a document"
+    );
+}
+
+#[test]
+fn the_opening_names_the_event_counts_in_words_and_lists_named_groups() {
+    let mut session = seminar_3();
+    let summary = summary_of(&session, false);
+    assert!(
+        summary.contains("- **Grupper:** 6\n"),
+        "numbered groups are counted: {summary}"
+    );
+    session.groups = ["Norrtälje", "Vallentuna", "Täby"]
+        .map(str::to_owned)
+        .to_vec();
+    let named = summary_of(&session, false);
+    assert!(
+        named.contains("med det som de tre grupperna kom fram till."),
+        "{named}"
+    );
+    assert!(
+        named.contains("- **Grupper:** Norrtälje, Vallentuna, Täby\n"),
+        "{named}"
+    );
+    session.groups = (1..=13).map(|n| format!("Grupp {n}")).collect();
+    assert!(summary_of(&session, false).contains("med det som de 13 grupperna kom fram till."));
+    session.groups = vec!["Grupp 1".to_owned()];
+    assert!(
+        summary_of(&session, false).contains("den 12 mars 2026, med det som ni kom fram till.")
+    );
+    session.agenda.language = samla::agenda::Language::En;
+    session.agenda.event = samla::agenda::Event::Workshop;
+    session.groups = (1..=4).map(|n| format!("Group {n}")).collect();
+    let english = summary_of(&session, false);
+    assert!(
+        english.contains(
+            "Here is a summary of the workshop *Samverkan och samordnat stöd vid närvaroproblem i förskola och skola* on 12 March 2026, with what the four groups arrived at."
+        ),
+        "{english}"
+    );
+}
+
+#[test]
+fn the_summary_holds_what_participants_need_and_the_report_the_rest() {
+    let mut session = seminar_3();
+    let closing_script = "Utkasten till handlingsplaner ligger till grund för samtalspasset.";
+    let welcome_script = "Processledaren presenterar dagens upplägg";
+    let summary = summary_of(&session, false);
+    let report = report_of(&session);
+    // The facilitator's script of a plenary without questions, and of the
+    // welcome, are the report's.
+    for script in [closing_script, welcome_script] {
+        assert!(!summary.contains(script), "{script} in the summary");
+        assert!(report.contains(script), "{script} not in the report");
+    }
+    // An exercise's instruction is the room's task: in both.
+    assert!(summary.contains("Upprätta i gruppen en vision"));
+    // After the day the preparation is history, unless the agenda asks.
+    assert!(!summary.contains("## Förberedelser"));
+    session.agenda.preparation_in_summary = true;
+    assert!(summary_of(&session, false).contains("## Förberedelser"));
+    session.agenda.preparation_in_summary = false;
+    session.timings = vec![Default::default(); session.agenda.segments.len()];
+    assert!(
+        summary_of(&session, false).contains("## Förberedelser"),
+        "a summary made before the day has it"
     );
 }

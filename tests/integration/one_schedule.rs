@@ -86,7 +86,10 @@ fn next_on_the_projector(room: &str) -> NaiveTime {
 
 /// "slut 16:05" on the status line.
 fn projected_end(run_screen: &str) -> NaiveTime {
-    let at = run_screen.find("slut ").expect("the projected end") + "slut ".len();
+    let at = run_screen
+        .find("beräknat slut ")
+        .expect("the projected end")
+        + "beräknat slut ".len();
     clock(&run_screen[at..at + 5])
 }
 

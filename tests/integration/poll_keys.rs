@@ -58,7 +58,10 @@ fn i_checks_each_line_on_enter_and_ctrl_z_on_an_empty_line_takes_one_back() {
     let screen = draw(&state, 160, 45).backend().to_string();
     insta::assert_snapshot!("poll_results_160x45", screen);
     assert!(screen.contains("Enkätsvar, rad 3"), "{screen}");
-    assert!(screen.contains("n 2 · medel 3,5 · vet ej 0"), "{screen}");
+    assert!(
+        screen.contains("n 2 · medelvärde 3,5 · vet ej 0"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -220,7 +223,7 @@ fn a_series_shows_the_surveys_before_and_after_side_by_side() {
         .expect("the section")..];
     assert!(
         section.contains(
-            "### Ökad kunskap\n\n| | skola, i högre grad | socialtjänst, i högre grad | Totalt, i högre grad | n |"
+            "### Ökad kunskap\n\n| | Skola, i högre grad | Socialtjänst, i högre grad | Totalt, i högre grad | n |"
         ),
         "{section}"
     );

@@ -132,7 +132,7 @@ fn a_post_survey_typed_line_by_line_gives_the_studys_table() {
     assert_eq!(
         table,
         [
-            vec!["", "skola", "socialtjänst", "Totalt"],
+            vec!["", "Skola", "Socialtjänst", "Totalt"],
             vec!["I lägre grad (1–3), antal", "32", "4", "36"],
             vec!["I lägre grad (1–3), %", "32,7 %", "26,7 %", "31,9 %"],
             vec!["I högre grad (3,5–5), antal", "66", "11", "77"],

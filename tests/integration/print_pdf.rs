@@ -181,6 +181,46 @@ fn the_printed_page_holds_every_card_in_order_on_few_pages() {
     );
 }
 
+#[test]
+fn the_printed_report_keeps_every_statements_words_whole() {
+    if !printers_here() {
+        return;
+    }
+    let session = crate::common::fixture::seminar_3_as_sent();
+    let report = samla::export::Summary {
+        report: true,
+        ..summary(&session)
+    };
+    let folder = tempfile::tempdir().expect("a folder");
+    let pdf = printed(&report, folder.path());
+    let text = squeezed(&pdf_text(&pdf, None));
+    let statements: Vec<String> = session
+        .agenda
+        .segments
+        .iter()
+        .flat_map(|segment| {
+            segment
+                .statements
+                .iter()
+                .map(|statement| statement.text.clone())
+        })
+        .collect();
+    assert!(!statements.is_empty(), "seminarium-3 closes with a survey");
+    // Each word stands whole in the statement's cell: none broken inside,
+    // as "Påstå/ende" or "samver/kan" would be in too narrow a column.
+    for statement in &statements {
+        for word in statement.split_whitespace().filter(readable) {
+            assert!(
+                text.split(' ')
+                    .any(|found| found.trim_matches(|c: char| !c.is_alphanumeric())
+                        == word.trim_matches(|c: char| !c.is_alphanumeric())),
+                "{word:?} of {statement:?} is not whole in the printed report:\n{text}"
+            );
+        }
+    }
+    assert!(text.split(' ').any(|word| word == "Påstående"), "{text}");
+}
+
 /// Every text of the Markdown (headings, items, table cells), in order.
 fn every_text(markdown: &str) -> Vec<String> {
     let mut texts = Vec::new();

@@ -250,7 +250,7 @@ fn the_projector_shows_a_polls_results_as_bars_only_once_they_are_shown() {
     press(&mut state, key(KeyCode::Char('o')));
     let shown = present(&state, 160, 48, false).backend().to_string();
     assert!(shown.contains("4 svar"), "{shown}");
-    assert!(shown.contains("medel 4,0"));
+    assert!(shown.contains("medelvärde 4,0"));
     assert!(!shown.contains("i / v"), "no keys on the projector");
     insta::assert_snapshot!("room_present_poll_results_sv_160x48", shown);
 }

@@ -154,7 +154,7 @@ fn phones_and_paper_count_together_and_the_room_sees_bars_only_when_shown() {
     let (_, page) = phones[1].get("/poll");
     assert_eq!(count(&page, ".result"), 6);
     assert_eq!(count(&page, "meter"), 6 * 6);
-    assert!(page.contains("4 svar · medel 3,8"), "{page}");
+    assert!(page.contains("4 svar · medelvärde 3,8"), "{page}");
     assert!(room.app.quit().success());
 }
 

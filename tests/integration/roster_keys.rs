@@ -69,8 +69,8 @@ fn the_roster_and_the_warning_line_on_screen() {
     press(&mut state, char_key('s'));
     let roster = draw(&state, 100, 30).backend().to_string();
     insta::assert_snapshot!("roster_100x30", roster);
-    assert!(roster.contains("[x] Anna Åberg  skola"), "{roster}");
-    assert!(roster.contains("[ ] Bo Berg  socialtjänst"), "{roster}");
+    assert!(roster.contains("[x] Anna Åberg  Skola"), "{roster}");
+    assert!(roster.contains("[ ] Bo Berg  Socialtjänst"), "{roster}");
     press(&mut state, key(KeyCode::Esc));
     let screen = draw(&state, 100, 30).backend().to_string();
     let people = screen

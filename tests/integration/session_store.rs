@@ -157,7 +157,7 @@ fn sessions_lists_id_agenda_times_cards_and_state_also_as_json() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let row = run.stdout.lines().nth(1).expect("a row");
     assert!(row.starts_with("2026-03-12-seminarium-1"), "{row}");
-    assert!(row.contains("open"), "{row}");
+    assert!(row.contains(" unfinished "), "{row}");
     assert!(row.contains("Skolnärvaro"), "{row}");
     let json = common::samla_in(home.path(), home.path(), &["sessions", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");

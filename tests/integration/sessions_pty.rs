@@ -307,3 +307,71 @@ fn groups_asked_for_when_continuing_apply_and_are_said() {
     assert!(again.quit().success());
     assert_eq!(the_session(home.path()).session.groups.len(), 5);
 }
+
+/// Runs `agenda` in a fresh screen, adds the card `text` unless it is empty,
+/// and quits.
+fn run_with_card(home: &Path, agenda: &str, text: &str) {
+    let mut app = PtyApp::spawn(&["run", agenda, "--groups", "2"], home, 100, 30);
+    app.wait_for("the run screen", status_line_drawn);
+    if !text.is_empty() {
+        app.send(b"a");
+        app.wait_for_text("Nytt kort");
+        app.send(text.as_bytes());
+        app.wait_for_text(text);
+        app.send(b"\x1b");
+        app.wait_for("the card saved", |screen| !screen.contains("Nytt kort"));
+    }
+    assert!(app.quit().success());
+}
+
+#[test]
+fn resume_passes_over_an_empty_session_and_asks_when_two_hold_work() {
+    let home = tempfile::tempdir().expect("temp dir");
+    run_with_card(home.path(), "seminarium-3", "Kort i trean");
+    // A bare start left behind, newer than the real one.
+    run_with_card(home.path(), "seminarium-1", "");
+    let mut resumed = PtyApp::spawn(&["resume"], home.path(), 100, 30);
+    resumed.wait_for_text("Kort i trean");
+    assert!(resumed.quit().success());
+
+    // `samla sessions` tells the two apart.
+    let listed = common::samla_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        home.path(),
+        &["sessions"],
+    );
+    let rows: Vec<&str> = listed.stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{}", listed.stdout);
+    for row in rows {
+        let state = if row.contains("seminarium-1") {
+            "empty"
+        } else {
+            "unfinished"
+        };
+        assert!(row.contains(&format!(" {state} ")), "{}", listed.stdout);
+    }
+
+    run_with_card(home.path(), "seminarium-2", "Kort i tvåan");
+    let swedish = [("LANG", "sv_SE.UTF-8")];
+    let mut asked = PtyApp::spawn_with_env(&["resume"], home.path(), 100, 30, &swedish);
+    let question = asked.wait_for_text("Vilken vill du fortsätta?");
+    assert!(
+        question.contains("Flera påbörjade sessioner finns"),
+        "{question}"
+    );
+    assert!(
+        question.contains("1) ") && question.contains("seminarium-2"),
+        "the newest first: {question}"
+    );
+    assert!(
+        question.contains("2) ") && question.contains("seminarium-3"),
+        "{question}"
+    );
+    assert!(
+        !question.contains("seminarium-1"),
+        "the empty one is no choice: {question}"
+    );
+    asked.send(b"2\r");
+    asked.wait_for_text("Kort i trean");
+    assert!(asked.quit().success());
+}

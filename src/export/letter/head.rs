@@ -3,39 +3,47 @@
 
 use chrono::Datelike;
 
-use super::{Block, Section};
-use crate::agenda::Role;
+use super::{Block, Inline, Section};
+use crate::agenda::{Language, Role};
 use crate::export::Summary;
 use crate::i18n::Words;
 use crate::session::{Session, count_by_sector};
 
-/// The greeting given for this export, or the agenda's, or a neutral line.
-pub(super) fn lead(summary: &Summary, words: &Words) -> String {
+/// The greeting given for this export, or the agenda's, or the sentence a
+/// facilitator would write: "Här är en sammanfattning av seminariet *Titel*
+/// den 6 december 2026, med det som de fem grupperna kom fram till."
+pub(super) fn lead(summary: &Summary, words: &Words) -> Vec<Inline> {
     let agenda = &summary.session.agenda;
     if let Some(intro) = summary.intro.or(agenda.intro.as_deref()) {
-        return intro.trim().to_owned();
+        return vec![Inline::Plain(intro.trim().to_owned())];
     }
+    let language = agenda.language;
     let date = date_in_words(summary, words);
-    // One group is the whole room: "what you worked out", not "1 groups".
+    let event = crate::i18n::event_in_text(agenda.event, language);
+    // One group is the whole room: "what you arrived at", not "one group".
     let groups = summary.session.groups.len();
-    match (agenda.language, groups) {
-        (crate::agenda::Language::Sv, 1) => format!(
-            "Här är sammanfattningen av {} den {date}: det ni tog fram.",
-            agenda.title
+    let count = crate::i18n::count_in_words(groups, language);
+    let (before, after) = match language {
+        Language::Sv => (
+            format!("Här är en sammanfattning av {event}"),
+            match groups {
+                1 => format!("den {date}, med det som ni kom fram till."),
+                _ => format!("den {date}, med det som de {count} grupperna kom fram till."),
+            },
         ),
-        (crate::agenda::Language::Sv, _) => format!(
-            "Här är sammanfattningen av {} den {date}: det som {groups} grupper tog fram.",
-            agenda.title
+        Language::En => (
+            format!("Here is a summary of {event}"),
+            match groups {
+                1 => format!("on {date}, with what you arrived at."),
+                _ => format!("on {date}, with what the {count} groups arrived at."),
+            },
         ),
-        (crate::agenda::Language::En, 1) => format!(
-            "Here is the summary of {} on {date}: what you worked out.",
-            agenda.title
-        ),
-        (crate::agenda::Language::En, _) => format!(
-            "Here is the summary of {} on {date}: what {groups} groups worked out.",
-            agenda.title
-        ),
-    }
+    };
+    vec![
+        Inline::Plain(before),
+        Inline::Title(agenda.title.clone()),
+        Inline::Plain(after),
+    ]
 }
 
 /// "12 mars 2026", "12 March 2026".
@@ -52,15 +60,21 @@ pub(super) fn facts(summary: &Summary, words: &Words) -> Vec<(String, String)> {
     if let Some(place) = &agenda.place {
         facts.push((words.place.to_owned(), place.clone()));
     }
-    if let Some(facilitator) = &agenda.facilitator {
-        facts.push((words.facilitator.to_owned(), facilitator.clone()));
+    let facilitator = match (&agenda.facilitator, &agenda.contact) {
+        (Some(name), Some(contact)) => Some(format!("{name} ({contact})")),
+        (name, contact) => name.clone().or_else(|| contact.clone()),
+    };
+    if let Some(facilitator) = facilitator {
+        facts.push((words.facilitator.to_owned(), facilitator));
     }
     if !agenda.experts.is_empty() {
         facts.push((words.experts.to_owned(), agenda.experts.join(", ")));
     }
-    let named = !agenda.group_names.is_empty();
+    // Groups with names of their own are listed; "Grupp 1" … only counted.
+    let numbered = (1..=session.groups.len()).map(|number| format!("{} {number}", words.group));
+    let named = !session.groups.iter().cloned().eq(numbered);
     let groups = if named {
-        format!("{}: {}", session.groups.len(), session.groups.join(", "))
+        session.groups.join(", ")
     } else {
         session.groups.len().to_string()
     };

@@ -23,10 +23,11 @@ pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
         let timing = &session.timings[index];
         let planned = session.planned_minutes(SegmentIx(index));
         planned_total += planned;
+        // A segment the room wrote in was not skipped, however briefly it ran.
+        let skipped = session.was_skipped(SegmentIx(index), summary.as_of)
+            && !session.has_cards(SegmentIx(index));
         let (started, actual) = match timing.started {
-            _ if session.was_skipped(SegmentIx(index), summary.as_of) => {
-                ("–".to_owned(), words.skipped.to_owned())
-            }
+            _ if skipped => ("–".to_owned(), words.skipped.to_owned()),
             Some(_) => {
                 let minutes = timing.elapsed(summary.as_of).num_minutes();
                 actual_total += minutes;

@@ -3,8 +3,8 @@
 //! summary's structure. The same session every time, for golden files.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use samla::agenda::load_bundled;
-use samla::session::{CardAction, Session, SessionAction};
+use samla::agenda::{SegmentKind, load_bundled};
+use samla::session::{CardAction, Lane, PollAction, Session, SessionAction, parse_line};
 
 /// 13:00 in Stockholm.
 pub fn start() -> DateTime<Utc> {
@@ -269,4 +269,44 @@ pub fn saved_home(session: Session) -> tempfile::TempDir {
     )
     .expect("saved");
     home
+}
+
+/// The fixture as a facilitator would send it: five municipalities' groups,
+/// no hostile texts, the facilitator and the contact named, the closing
+/// survey answered.
+pub fn seminar_3_as_sent() -> Session {
+    let mut session = seminar_3();
+    session.groups = ["Norrtälje", "Vallentuna", "Täby", "Österåker", "Vaxholm"]
+        .map(str::to_owned)
+        .to_vec();
+    session
+        .cards
+        .retain(|card| !HOSTILE.contains(&card.text.as_str()) && card.group != Lane::Group(5));
+    session.agenda.facilitator = Some("Eva Ek, Ifous".to_owned());
+    session.agenda.contact = Some("eva.ek@ifous.example".to_owned());
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == SegmentKind::Poll)
+        .expect("seminarium-3 closes with a survey");
+    let segment = &session.agenda.segments[poll];
+    let scale = segment.scale_or_default(session.agenda.language);
+    let statements = segment.statements.clone();
+    // Three from school and three from social services; the one from
+    // healthcare is too few to show in the participants' summary.
+    for line in [
+        "sk455445", "sk344334", "sk233443", "so555445", "so3x4434", "so444344", "hs444555",
+    ] {
+        let respondent =
+            parse_line(line, &statements, &scale, session.sectors()).expect("a valid line");
+        session.apply(
+            SessionAction::Poll(PollAction::AddRespondent {
+                segment: samla::session::SegmentIx(poll),
+                respondent,
+            }),
+            saved_at(),
+        );
+    }
+    session
 }
