@@ -49,10 +49,11 @@ async function refresh() {
 }
 
 // A refresh that failed (a moment without network) is tried again, a
-// little later each time, until one goes through.
+// little later each time, until one goes through; news of a change (or of
+// the network back) tries at once.
 let retrying = null;
 function refreshSoon(delay) {
-  if (retrying !== null) return;
+  if (retrying !== null) clearTimeout(retrying);
   retrying = setTimeout(function () {
     retrying = null;
     refresh().catch(function () { refreshSoon(Math.min(delay * 2, 8000)); });
