@@ -429,20 +429,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn text_from_the_session_is_escaped() {
+    /// Group 2's page as device `device` sees it.
+    fn page_of(device: u32) -> String {
         let writer = Writer {
-            device: 3,
+            device,
             form_check: "abc",
         };
-        let html = group_page(
-            &snapshot(),
-            Lane::Group(1),
-            writer,
-            Chosen::default(),
-            Utc::now(),
-        )
-        .into_string();
+        let chosen = Chosen::default();
+        group_page(&snapshot(), Lane::Group(1), writer, chosen, Utc::now()).into_string()
+    }
+
+    #[test]
+    fn text_from_the_session_is_escaped() {
+        let html = page_of(3);
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("Seminarium &lt;1&gt;"));
@@ -454,18 +453,7 @@ mod tests {
 
     #[test]
     fn another_devices_card_has_no_edit() {
-        let writer = Writer {
-            device: 4,
-            form_check: "abc",
-        };
-        let html = group_page(
-            &snapshot(),
-            Lane::Group(1),
-            writer,
-            Chosen::default(),
-            Utc::now(),
-        )
-        .into_string();
+        let html = page_of(4);
         assert!(!html.contains("/c/7/edit"));
     }
 

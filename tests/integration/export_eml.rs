@@ -30,34 +30,29 @@ fn draft(to: &[&str]) -> Vec<u8> {
     eml(&summary(&seminar_3()), &to).expect("an e-mail")
 }
 
+/// The facilitator's report of `session` as an e-mail draft.
+fn report_eml(session: &samla::session::Session) -> Vec<u8> {
+    let report = Summary {
+        report: true,
+        ..summary(session)
+    };
+    eml(&report, &[]).expect("an e-mail")
+}
+
 #[test]
 fn the_draft_matches_its_golden_file_and_is_the_same_every_time() {
     let bytes = draft(&["deltagare@kommun.se"]);
     assert_eq!(bytes, draft(&["deltagare@kommun.se"]));
     insta::assert_snapshot!("seminar_3_summary_eml", String::from_utf8_lossy(&bytes));
     let session = seminar_3();
-    let report = eml(
-        &Summary {
-            report: true,
-            ..summary(&session)
-        },
-        &[],
-    )
-    .expect("an e-mail");
+    let report = report_eml(&session);
     insta::assert_snapshot!("seminar_3_report_eml", String::from_utf8_lossy(&report));
 }
 
 #[test]
 fn the_report_cannot_be_taken_for_the_summary() {
     let session = seminar_3();
-    let report = eml(
-        &Summary {
-            report: true,
-            ..summary(&session)
-        },
-        &[],
-    )
-    .expect("an e-mail");
+    let report = report_eml(&session);
     let message = MessageParser::default().parse(&report).expect("parses");
     assert_eq!(
         message.subject(),
@@ -77,14 +72,7 @@ fn the_report_cannot_be_taken_for_the_summary() {
     );
     let mut english = session.clone();
     english.agenda.language = samla::agenda::Language::En;
-    let report = eml(
-        &Summary {
-            report: true,
-            ..summary(&english)
-        },
-        &[],
-    )
-    .expect("an e-mail");
+    let report = report_eml(&english);
     let message = MessageParser::default().parse(&report).expect("parses");
     assert!(
         message

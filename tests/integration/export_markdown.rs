@@ -544,44 +544,31 @@ fn a_skipped_segment_is_marked_in_the_time_log_with_no_minutes() {
         samla::session::SessionAction::Next,
         start + chrono::Duration::minutes(12),
     );
-    let text = markdown(&Summary {
-        session: &session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(0).expect("an offset"),
-        private: false,
-        names: false,
-        report: true,
-        intro: None,
-        removed: &[],
-    });
-    let first = &session.agenda.segments[0].title;
-    let row = text
-        .lines()
-        .find(|line| line.starts_with(&format!("| {first} |")))
-        .expect("the first segment's row");
+    // The time log's row of the segment titled `title`, in UTC.
+    let row_of = |session: &samla::session::Session, title: &str| -> String {
+        let text = markdown(&Summary {
+            session,
+            as_of: saved_at(),
+            offset: FixedOffset::east_opt(0).expect("an offset"),
+            private: false,
+            names: false,
+            report: true,
+            intro: None,
+            removed: &[],
+        });
+        text.lines()
+            .find(|line| line.starts_with(&format!("| {title} |")))
+            .unwrap_or_else(|| panic!("the row of {title}"))
+            .to_owned()
+    };
+    let first = session.agenda.segments[0].title.clone();
+    let row = row_of(&session, &first);
     assert!(row.ends_with("| – | 10 min | hoppades över |"), "{row}");
-    let second = &session.agenda.segments[1].title;
-    let ran = text
-        .lines()
-        .find(|line| line.starts_with(&format!("| {second} |")))
-        .expect("the second segment's row");
+    let ran = row_of(&session, &session.agenda.segments[1].title);
     assert!(ran.ends_with("| 12 min |"), "{ran}");
     // A segment that has cards was not skipped, however quickly it passed.
     session.cards.push(welcome_card);
-    let text = markdown(&Summary {
-        session: &session,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(0).expect("an offset"),
-        private: false,
-        names: false,
-        report: true,
-        intro: None,
-        removed: &[],
-    });
-    let row = text
-        .lines()
-        .find(|line| line.starts_with(&format!("| {first} |")))
-        .expect("the first segment's row");
+    let row = row_of(&session, &first);
     assert!(!row.contains("hoppades över"), "{row}");
 }
 
