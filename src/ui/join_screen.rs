@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::qr::{self, Scale};
+use super::qr::{Qr, Scale};
 use super::{View, centered, overlay_block};
 use crate::i18n::door_words;
 use crate::room::Door;
@@ -22,22 +22,40 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
     let inner = block.inner(window);
     frame.render_widget(Clear, window);
     frame.render_widget(block, window);
-    way_in(frame, inner, view, door, Scale::Small);
+    way_in(
+        frame,
+        inner,
+        view,
+        door,
+        Qr::of(&door.join_link()).as_ref(),
+        Scale::Small,
+    );
 }
 
 /// The QR code, at `largest` where that fits and else smaller, beside the
 /// three steps in: the address, the code, the group. Both are centred on
 /// the same middle line.
-pub fn way_in(frame: &mut Frame, area: Rect, view: &View, door: &Door, largest: Scale) {
+pub fn way_in(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    door: &Door,
+    qr: Option<&Qr>,
+    largest: Scale,
+) {
     let words = door_words(view.language);
-    let link = door.join_link();
-    let drawn = [largest, Scale::Small].into_iter().find_map(|scale| {
-        qr::size(&link, scale)
-            .filter(|(width, height)| width + 20 <= area.width && *height <= area.height)
-            .map(|size| (scale, size))
+    let drawn = qr.and_then(|qr| {
+        [largest, Scale::Small].into_iter().find_map(|scale| {
+            let (width, height) = qr.size(scale);
+            (width + 20 <= area.width && height <= area.height).then_some((
+                qr,
+                scale,
+                (width, height),
+            ))
+        })
     });
     let text_area = match drawn {
-        Some((scale, (qr_width, qr_height))) => {
+        Some((qr, scale, (qr_width, qr_height))) => {
             let [qr_area, _, text] = Layout::horizontal([
                 Constraint::Length(qr_width),
                 Constraint::Length(2),
@@ -47,9 +65,7 @@ pub fn way_in(frame: &mut Frame, area: Rect, view: &View, door: &Door, largest: 
             let [qr_area] = Layout::vertical([Constraint::Length(qr_height)])
                 .flex(Flex::Center)
                 .areas(qr_area);
-            if let Some(lines) = qr::lines(&link, scale) {
-                frame.render_widget(Paragraph::new(lines), qr_area);
-            }
+            frame.render_widget(Paragraph::new(qr.lines(scale)), qr_area);
             text
         }
         None => area,
@@ -94,10 +110,9 @@ pub fn way_in(frame: &mut Frame, area: Rect, view: &View, door: &Door, largest: 
 
 /// The QR code with the address and the code beneath it, in `area` (a
 /// column as wide as the code, planned by the projector).
-pub fn corner(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
+pub fn corner(frame: &mut Frame, area: Rect, view: &View, door: &Door, qr: &Qr) {
     let words = door_words(view.language);
-    let link = door.join_link();
-    let mut lines = qr::lines(&link, Scale::Small).unwrap_or_default();
+    let mut lines = qr.lines(Scale::Small);
     lines.push(Line::styled(
         door.url.trim_start_matches("http://").to_owned(),
         view.theme.heading(),
@@ -116,8 +131,8 @@ pub fn corner(frame: &mut Frame, area: Rect, view: &View, door: &Door) {
     );
 }
 
-/// The rows [`corner`] takes: the code, the address and the code's line.
-pub fn corner_size(door: &Door) -> Option<(u16, u16)> {
-    let (width, height) = qr::size(&door.join_link(), Scale::Small)?;
-    Some((width, height + 2))
+/// The cells [`corner`] takes: the code, the address and the code's line.
+pub fn corner_size(qr: &Qr) -> (u16, u16) {
+    let (width, height) = qr.size(Scale::Small);
+    (width, height + 2)
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::board::MIN_PROJECTOR_COLUMN_WIDTH;
-use super::qr::Scale;
+use super::qr::{Qr, Scale};
 use super::{
     MIN_HEIGHT, MIN_WIDTH, Overlay, Theme, View, format, i18n, join_screen, render_cards,
     render_too_small, status_bar, timer_pane,
@@ -99,7 +99,7 @@ const BESIDE_CORNER: u16 = 80;
 /// Where the way in goes in `body`: large before the day begins, in its own
 /// column after, in the footer when hidden, when the screen is small, or
 /// when the board's groups would not all fit beside it.
-fn way_in<'a>(present: &PresentView<'a>, view: &View, body: Rect) -> WayIn<'a> {
+fn way_in<'a>(present: &PresentView<'a>, view: &View, qr: Option<&Qr>, body: Rect) -> WayIn<'a> {
     let Some(door) = present.door else {
         return if present.room_closed {
             WayIn::Closed
@@ -107,7 +107,7 @@ fn way_in<'a>(present: &PresentView<'a>, view: &View, body: Rect) -> WayIn<'a> {
             WayIn::Nowhere
         };
     };
-    let Some((width, height)) = join_screen::corner_size(door).filter(|_| present.qr) else {
+    let Some((width, height)) = qr.filter(|_| present.qr).map(join_screen::corner_size) else {
         return WayIn::Footer(door);
     };
     if !present.session.has_begun() && body.width >= width + 20 && body.height >= height {
@@ -142,13 +142,15 @@ pub fn render_present(frame: &mut Frame, present: &PresentView) {
         ])
         .areas::<3>(area)
     };
-    let way_in = way_in(present, view, rows(1)[1]);
+    // Encoded once a frame, for every place that draws it.
+    let qr = present.door.and_then(|door| Qr::of(&door.join_link()));
+    let way_in = way_in(present, view, qr.as_ref(), rows(1)[1]);
     let footer = Footer::of(view, way_in, area.width);
     let [top, body, footer_area] = rows(footer.height(area.width));
     title.render(frame, top, view);
     let body = match way_in {
         WayIn::Slide(door) => {
-            render_slide(frame, body, view, door);
+            render_slide(frame, body, view, door, qr.as_ref());
             None
         }
         WayIn::Corner(door, width) => {
@@ -158,7 +160,9 @@ pub fn render_present(frame: &mut Frame, present: &PresentView) {
                 Constraint::Length(width - 1),
             ])
             .areas(body);
-            join_screen::corner(frame, corner, view, door);
+            if let Some(qr) = &qr {
+                join_screen::corner(frame, corner, view, door, qr);
+            }
             Some(body)
         }
         _ => Some(body),
@@ -173,7 +177,13 @@ pub fn render_present(frame: &mut Frame, present: &PresentView) {
 }
 
 /// The join slide: the way in as large as it fits, and that the day starts soon.
-fn render_slide(frame: &mut Frame, body: Rect, view: &View, door: &crate::room::Door) {
+fn render_slide(
+    frame: &mut Frame,
+    body: Rect,
+    view: &View,
+    door: &crate::room::Door,
+    qr: Option<&Qr>,
+) {
     let strings = i18n::strings(view.language);
     let [way, _, soon] = Layout::vertical([
         Constraint::Fill(1),
@@ -186,7 +196,7 @@ fn render_slide(frame: &mut Frame, body: Rect, view: &View, door: &crate::room::
         width: way.width.saturating_sub(4),
         ..way
     };
-    join_screen::way_in(frame, way, view, door, Scale::Large);
+    join_screen::way_in(frame, way, view, door, qr, Scale::Large);
     frame.render_widget(
         Paragraph::new(Line::styled(strings.starting_soon, view.theme.heading()))
             .alignment(Alignment::Center),

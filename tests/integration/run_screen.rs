@@ -208,12 +208,8 @@ fn below_the_minimum_size_it_says_so_and_it_never_panics_at_any_size() {
     for scene in scenes() {
         let state = play(&scene, Language::En, false);
         // Every layout threshold, one either side, and the extremes.
-        for width in [
-            1, 2, 3, 5, 8, 13, 21, 39, 40, 41, 50, 60, 79, 80, 99, 100, 101, 130, 300,
-        ] {
-            for height in [
-                1, 2, 3, 5, 8, 11, 12, 13, 14, 15, 21, 22, 23, 24, 30, 48, 80,
-            ] {
+        for width in [1, 2, 5, 13, 39, 40, 41, 60, 79, 80, 99, 100, 101, 130, 300] {
+            for height in [1, 2, 5, 11, 12, 13, 14, 15, 21, 22, 23, 24, 30, 48, 80] {
                 draw(&state, one_pm() + scene.shown_at, width, height);
             }
         }
