@@ -23,28 +23,19 @@ const IN_A_YEAR: &str = "Vad kan vi göra inom ett år?";
 /// How long the browser may take to show what the server sent.
 const BROWSER_PATIENCE: Duration = Duration::from_secs(15);
 
-/// One browser at a time: the tests run side by side, and several
-/// Chromiums starting at once on two cores make each slow to answer.
-static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 /// chromedriver for every browser test of the run, started by the first:
 /// its address, and the shell that stops it once the test process has ended.
 static DRIVER: std::sync::OnceLock<(String, Child)> = std::sync::OnceLock::new();
 
-/// The one chromedriver, and this test's turn at the browser.
+/// The one chromedriver.
 struct Driver {
     url: String,
-    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Driver {
     fn start() -> Self {
-        let turn = ONE_BROWSER
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Self {
             url: DRIVER.get_or_init(start_driver).0.clone(),
-            _turn: turn,
         }
     }
 }
@@ -238,20 +229,15 @@ async fn keep_screenshot(browser: &Client, name: &str) {
     std::fs::write(path, png).expect("the screenshot is written");
 }
 
-#[test]
-fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live() {
-    if !browser_here() {
-        return;
-    }
+fn a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live(driver: &Driver) {
     let mut room = OpenRoom::start("seminarium-3", 2);
     room.go_to("Handlingsplan");
-    let driver = Driver::start();
     let profile = tempfile::tempdir().expect("a profile folder");
     let runtime = runtime();
     let url = room.door.url.clone();
     let code = room.door.code.clone();
     let browser = runtime.block_on(async {
-        let browser = phone(&driver, profile.path()).await;
+        let browser = phone(driver, profile.path()).await;
         browser.goto(&url).await.expect("the join page");
         keep_screenshot(&browser, "room-join.png").await;
         join(&browser, &url, &code.to_lowercase()).await;
@@ -375,13 +361,10 @@ async fn answer_survey(browser: &Client, (sector, values): Form) {
     .await;
 }
 
-#[test]
-fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_join_the_tally() {
-    if !browser_here() {
-        return;
-    }
+fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_join_the_tally(
+    driver: &Driver,
+) {
     let mut room = OpenRoom::start("seminarium-1", 2);
-    let driver = Driver::start();
     let runtime = runtime();
     let phones: [Form; 3] = [
         ("sk", ["5", "4", "4", "3", "x", "2"]),
@@ -397,7 +380,7 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     runtime.block_on(async {
         for (index, (form, profile)) in phones.iter().zip(&profiles).enumerate() {
-            let browser = phone(&driver, profile.path()).await;
+            let browser = phone(driver, profile.path()).await;
             join(&browser, &url, &code).await;
             click(&browser, "a.button[href='/poll']").await;
             if index == 0 {
@@ -421,7 +404,7 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
             answer_survey(&browser, *form).await;
             browser.close().await.expect("closed");
         }
-        let fourth = phone(&driver, profiles[3].path()).await;
+        let fourth = phone(driver, profiles[3].path()).await;
         join(&fourth, &url, &code).await;
         answer_survey(&fourth, first).await;
         answer_survey(&fourth, changed).await;
@@ -497,21 +480,16 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
     }
 }
 
-#[test]
-fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
-    if !browser_here() {
-        return;
-    }
+fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second(driver: &Driver) {
     let mut room = OpenRoom::start("seminarium-3", 3);
     room.go_to("Handlingsplan");
     room.app.send(b"W");
     room.app.wait_for_text("Väggen är öppen");
-    let driver = Driver::start();
     let profile = tempfile::tempdir().expect("a profile folder");
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
-        let browser = phone(&driver, profile.path()).await;
+        let browser = phone(driver, profile.path()).await;
         join(&browser, &url, &code).await;
         click(&browser, "a[href='/wall']").await;
         until(
@@ -551,7 +529,7 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
         let tops = browser.execute(top, vec![]).await.expect("measured");
         assert!(tops[0].as_f64() < tops[1].as_f64(), "stacked on a phone: {tops}");
         browser.close().await.expect("closed");
-        let wide = laptop(&driver, laptop_profile.path()).await;
+        let wide = laptop(driver, laptop_profile.path()).await;
         join(&wide, &url, &code).await;
         wide.goto(&format!("{url}/wall")).await.expect("the wall");
         until(&wide, "the wall", "return document.querySelectorAll('.lane').length === 3").await;
@@ -562,18 +540,13 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second() {
     });
 }
 
-#[test]
-fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live() {
-    if !browser_here() {
-        return;
-    }
+fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(driver: &Driver) {
     let mut room = OpenRoom::start("nulagesanalys", 3);
-    let driver = Driver::start();
     let profile = tempfile::tempdir().expect("a profile folder");
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
-        let browser = phone(&driver, profile.path()).await;
+        let browser = phone(driver, profile.path()).await;
         join(&browser, &url, &code).await;
         browser
     });
@@ -648,18 +621,13 @@ fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live() {
     );
 }
 
-#[test]
-fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() {
-    if !browser_here() {
-        return;
-    }
+fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(driver: &Driver) {
     let room = OpenRoom::start_on_file("blandad", crate::common::survey::AGENDA);
-    let driver = Driver::start();
     let runtime = runtime();
     let profile = tempfile::tempdir().expect("a profile folder");
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     runtime.block_on(async {
-        let browser = phone(&driver, profile.path()).await;
+        let browser = phone(driver, profile.path()).await;
         join(&browser, &url, &code).await;
         click(&browser, "a.button[href='/poll']").await;
         until(
@@ -724,19 +692,16 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen() 
     );
 }
 
-#[test]
-fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column() {
-    if !browser_here() {
-        return;
-    }
+fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(
+    driver: &Driver,
+) {
     let mut room = OpenRoom::start("nulagesanalys", 3);
     room.go_to("Nuläget i vår kommun");
-    let driver = Driver::start();
     let profile = tempfile::tempdir().expect("a profile folder");
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
-        let browser = phone(&driver, profile.path()).await;
+        let browser = phone(driver, profile.path()).await;
         join(&browser, &url, &code).await;
         follow_to_field(&browser, "Grupp 2", "#text").await;
         until(
@@ -806,4 +771,23 @@ fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_i
     let card = &file.session.cards[0];
     assert_eq!(card.group, Lane::Group(1), "Blandad grupp 2");
     assert_eq!(card.horizon.as_deref(), Some("Skola"));
+}
+
+/// Every scenario in one browser after another, as one test: the other
+/// tests run beside it instead of holding threads while they wait in line
+/// for Chromium (several Chromiums at once on two cores answer slowly).
+#[test]
+fn the_rooms_page_in_a_real_browser() {
+    if !browser_here() {
+        return;
+    }
+    let driver = Driver::start();
+    a_phone_joins_posts_in_a_column_edits_and_sees_the_segment_change_live(&driver);
+    three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_join_the_tally(
+        &driver,
+    );
+    a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second(&driver);
+    a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(&driver);
+    a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(&driver);
+    a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(&driver);
 }
