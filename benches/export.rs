@@ -46,14 +46,14 @@ fn markdown_of_10_000_cards(bencher: divan::Bencher) {
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
 }
 
-/// The mixed follow-up survey (tests/fixtures/agendas/blandad-enkat.ron)
+/// The mixed follow-up survey (docs/examples/blandad-enkat.ron)
 /// answered by 5,000 forms, as a municipality-wide web form's export would
 /// bring in: ratings in two themes, yes/no, a breakdown, several choices and
 /// a free text on every other form.
 fn five_thousand_forms() -> Session {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/agendas/blandad-enkat.ron"
+        "/docs/examples/blandad-enkat.ron"
     );
     let text = std::fs::read_to_string(path).expect("the mixed survey");
     let agenda = samla::agenda::parse_agenda(path, text.as_bytes()).expect("valid");

@@ -453,8 +453,9 @@ fn writing_problems(segment: &Segment) -> Vec<Rule> {
         }
         problems.extend(list_problems("rows", rows, 1, MAX_ROWS));
     }
+    // `tags: []`: no tags in this segment.
     if let Some(tags) = &segment.tags {
-        problems.extend(list_problems("tags", tags, 1, MAX_TAGS));
+        problems.extend(list_problems("tags", tags, 0, MAX_TAGS));
     }
     if let Some(priorities) = segment.priorities
         && !(1..=MAX_PRIORITIES).contains(&priorities)

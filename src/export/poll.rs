@@ -322,22 +322,26 @@ fn theme_table(
     words: &Words,
     language: Language,
 ) -> Block {
-    // "I lägre grad (1–3)", "I högre grad (3,5–5)": the levels with their ranges.
+    // "I lägre grad (1–3)", "I högre grad (3,5–5)": the levels with the
+    // scale's steps they cover, one step as itself ("(4)", not "(4–4)").
     let number = |value: f64| match value.fract() == 0.0 {
         true => format!("{value}"),
         false => decimal(value, language),
     };
+    let range = |from: String, to: String| match from == to {
+        true => from,
+        false => format!("{from}–{to}"),
+    };
+    let lower_to = (table.higher_from.ceil() - 1.0).max(f64::from(scale.min));
     let lower = format!(
-        "{} ({}–{})",
+        "{} ({})",
         words.lower,
-        scale.min,
-        number(table.higher_from - 0.5)
+        range(scale.min.to_string(), number(lower_to))
     );
     let higher = format!(
-        "{} ({}–{})",
+        "{} ({})",
         words.higher,
-        number(table.higher_from),
-        scale.max
+        range(number(table.higher_from), scale.max.to_string())
     );
     let mut head = vec![String::new()];
     head.extend(heads.iter().cloned());

@@ -418,7 +418,10 @@ impl Say {
             ),
             Say::ValidAgenda { file, segments, minutes } => l(
                 format!("{file}: ok ({segments} pass, {minutes} min)"),
-                format!("{file}: ok ({segments} segments, {minutes} min)"),
+                match segments {
+                    1 => format!("{file}: ok (1 segment, {minutes} min)"),
+                    _ => format!("{file}: ok ({segments} segments, {minutes} min)"),
+                },
             ),
             Say::NoTerminal { command } => l(
                 format!("det här är ingen terminal som går att rita i; `samla {command}` behöver en interaktiv terminal"),

@@ -249,7 +249,12 @@ pub fn kind_label(kind: SegmentKind, language: Language) -> &'static str {
 
 /// A number with one decimal, in the language's way ("4,2" / "4.2").
 pub fn decimal(value: f64, language: Language) -> String {
-    let text = format!("{value:.1}");
+    // Half away from zero, as a spreadsheet's ROUND does: 26/8 = 3,25 → 3,3.
+    // The nudge lifts a half that binary fractions leave a hair below it
+    // (2,65 is 2,6499…); a mean or a share of whole counts is never that
+    // close to a half without being one.
+    let tenths = (value * 10.0 + value.signum() * 1e-9).round();
+    let text = format!("{:.1}", tenths / 10.0 + 0.0);
     match language {
         Language::Sv => text.replace('.', ","),
         Language::En => text,
@@ -278,6 +283,28 @@ pub fn whole_number(count: usize, language: Language) -> String {
 mod tests {
     use super::*;
     use crate::agenda::SectorDef;
+
+    #[test]
+    fn a_half_rounds_away_from_zero_as_a_spreadsheets_round_does() {
+        let sv = |value| decimal(value, Language::Sv);
+        assert_eq!(sv(26.0 / 8.0), "3,3", "3,25 of eight respondents");
+        assert_eq!(sv(2.65), "2,7", "2,65 is 2,6499… in binary");
+        assert_eq!(sv(5.0 * 100.0 / 8.0), "62,5");
+        assert_eq!(sv(1.0 * 100.0 / 16.0), "6,3", "6,25 %");
+        assert_eq!(sv(5.0 * 100.0 / 7.0), "71,4");
+        assert_eq!(sv(0.04), "0,0");
+        assert_eq!(decimal(15.0 / 4.0, Language::En), "3.8");
+        // Not a half: as before.
+        assert_eq!(sv(3.249), "3,2");
+        assert_eq!(sv(2.0 / 3.0), "0,7");
+    }
+
+    #[test]
+    fn count_in_words_up_to_twelve_then_digits() {
+        assert_eq!(count_in_words(5, Language::Sv), "fem");
+        assert_eq!(count_in_words(12, Language::En), "twelve");
+        assert_eq!(count_in_words(13, Language::Sv), "13");
+    }
 
     #[test]
     fn thousands_are_marked_as_each_language_marks_them() {

@@ -20,6 +20,8 @@ pub enum Notice {
     NoColumns,
     /// `s` or `k` outside a follow-up.
     NotAFollowUp,
+    /// `t` in a segment whose agenda says `tags: []`.
+    NoTags,
     /// `*` in a segment that asks for no priorities.
     NoPriorities,
     /// `*` on a card of a group that has marked all it may.
@@ -95,6 +97,12 @@ impl Notice {
             Notice::QuitHint => strings.quit_hint.to_owned(),
             Notice::NoCard => strings.no_card.to_owned(),
             Notice::NoColumns => strings.no_columns.to_owned(),
+            Notice::NoTags => pick(
+                language,
+                "passet har inga taggar",
+                "this segment has no tags",
+            )
+            .to_owned(),
             Notice::NotAFollowUp => pick(
                 language,
                 "s (status) och k (kommentar) gäller uppföljningens åtgärder",

@@ -157,6 +157,18 @@ fn t_tags_q_quotes_and_d_deletes_only_after_yes() {
 }
 
 #[test]
+fn t_in_a_segment_without_tags_says_so_and_tags_nothing() {
+    let state = discussion();
+    let current = state.session().current.0;
+    let mut state = state.with_agenda(|agenda| agenda.segments[current].tags = Some(Vec::new()));
+    select_group(&mut state, 1);
+    add_card(&mut state, "otaggat");
+    press(&mut state, char_key('t'));
+    assert_eq!(selected(&state).tag, None);
+    assert_eq!(notice(&state).as_deref(), Some("passet har inga taggar"));
+}
+
+#[test]
 fn h_moves_a_card_across_the_action_plans_horizons() {
     let mut state = state_at("seminarium-3", 6, SegmentKind::ActionPlan);
     select_group(&mut state, 2);

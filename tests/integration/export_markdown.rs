@@ -780,10 +780,16 @@ fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
     };
     let segment = &mut session.agenda.segments[poll];
     segment.scale = Some(four.clone());
-    segment.splits = vec![ThemeSplit {
-        theme: "Ökad samsyn".into(),
-        higher_from: None,
-    }];
+    segment.splits = vec![
+        ThemeSplit {
+            theme: "Ökad samsyn".into(),
+            higher_from: None,
+        },
+        ThemeSplit {
+            theme: "Ökad förmåga att utveckla samverkansarbete".into(),
+            higher_from: Some(4.0),
+        },
+    ];
     forms(
         &mut session,
         poll,
@@ -797,8 +803,13 @@ fn a_four_step_scale_names_every_step_and_splits_where_its_themes_say() {
         "{text}"
     );
     // Halfway up a 1–4 scale: 3 and over is higher; 2,5 (sk 3 2) is lower.
+    // The labels name the scale's steps: "(1–2)", and one step alone "(4)".
     let knowledge = &text[text.find("### Ökad kunskap").expect("the theme")..];
-    assert!(knowledge.contains("I lägre grad (1–2,5)"), "{knowledge}");
+    assert!(knowledge.contains("I lägre grad (1–2)"), "{knowledge}");
+    let ability = &text[text.find("### Ökad förmåga").expect("the theme")..];
+    assert!(ability.contains("I lägre grad (1–3), antal"), "{ability}");
+    assert!(ability.contains("I högre grad (4), antal"), "{ability}");
+    assert!(!text.contains("4–4") && !text.contains("3,5)"), "{text}");
     let tables = tables(&text);
     let knowledge = tables
         .iter()

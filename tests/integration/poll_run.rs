@@ -215,9 +215,9 @@ fn thirty_forms_of_a_mixed_survey_typed_in_give_its_tables() {
         rows("Samsyn efter svaren på ”Vilken grupp ingår du i?”"),
         [
             vec!["", "Styrgrupp", "Projektgrupp", "Ej angivet", "Totalt"],
-            vec!["I lägre grad (1–2,5), antal", "0", "8", "3", "11"],
+            vec!["I lägre grad (1–2), antal", "0", "8", "3", "11"],
             vec![
-                "I lägre grad (1–2,5), %",
+                "I lägre grad (1–2), %",
                 "0,0 %",
                 "53,3 %",
                 "100,0 %",

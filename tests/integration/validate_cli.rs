@@ -399,3 +399,24 @@ fn validate_without_files_is_a_usage_error() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("<FILE>"), "{}", run.stderr);
 }
+
+#[test]
+fn one_segment_is_one_segment_and_a_segment_may_have_no_tags() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("kort.ron");
+    std::fs::write(
+        &file,
+        r#"Agenda(title: "Kort möte", segments: [
+            (kind: GroupDiscussion, title: "Samtal", minutes: 20, tags: []),
+        ])"#,
+    )
+    .expect("written");
+    let path = file.to_string_lossy().into_owned();
+    let run = samla(&["validate", &path]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("ok (1 segment, 20 min)"),
+        "{}",
+        run.stdout
+    );
+}

@@ -55,6 +55,9 @@ impl AppState {
                     .to_owned();
                 return self.open_editor_on(DraftTarget::PrivateNote(current), &note);
             }
+            BoardAction::CycleTag if self.session.tags(self.session.current).is_empty() => {
+                self.notice = Some(Notice::NoTags);
+            }
             BoardAction::CycleTag => {
                 return self.change_card(|id| CardAction::CycleTag { id }, now);
             }

@@ -1,4 +1,4 @@
-//! A mixed follow-up survey (tests/fixtures/agendas/blandad-enkat.ron): a 1–4
+//! A mixed follow-up survey (docs/examples/blandad-enkat.ron): a 1–4
 //! scale in two themes, yes/no with "vet ej", one choice that breaks the
 //! tables down, several choices and free text; thirty forms built so that
 //! every table's counts can be worked out by hand.
@@ -8,7 +8,7 @@ use samla::agenda::parse_agenda;
 use samla::session::{PollAction, Session, SessionAction, parse_line};
 
 /// The agenda, as a file.
-pub const AGENDA: &str = "tests/fixtures/agendas/blandad-enkat.ron";
+pub const AGENDA: &str = "docs/examples/blandad-enkat.ron";
 
 /// The thirty forms, as a note-taker types them: per kind of form, how many
 /// and the line. Samsyn splits at 3 (halfway up 1–4):
