@@ -202,6 +202,9 @@ pub struct Segment {
     /// What the room is asked to do.
     #[serde(default)]
     pub instruction: Option<String>,
+    /// Who gives the lecture (or speaks in the segment), named in the summary.
+    #[serde(default)]
+    pub speaker: Option<String>,
     /// Questions the groups discuss.
     #[serde(default)]
     pub questions: Vec<String>,

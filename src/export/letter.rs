@@ -124,10 +124,20 @@ fn segment_section(
     let session = summary.session;
     let answered = segment.kind == SegmentKind::Poll && poll::has_answers(session, index);
     let script = summary.report && segment.kind == SegmentKind::Plenary;
-    if !is_group_work(segment) && !session.has_cards(SegmentIx(index)) && !answered && !script {
+    // A lecture is part of the day even where no one wrote: its title and speaker.
+    let lecture = segment.kind == SegmentKind::Lecture;
+    if !is_group_work(segment)
+        && !session.has_cards(SegmentIx(index))
+        && !answered
+        && !script
+        && !lecture
+    {
         return None;
     }
     let mut blocks = Vec::new();
+    if let Some(speaker) = &segment.speaker {
+        blocks.push(Block::Text(format!("{}: {speaker}", words.speaker)));
+    }
     if let Some(instruction) = segment
         .instruction
         .as_ref()
@@ -162,7 +172,10 @@ fn segment_section(
                 .lanes(SegmentIx(index))
                 .flat_map(|lane| session.cards_in(SegmentIx(index), lane))
                 .collect();
+            // Under a heading of their own, so that a list of questions
+            // above never runs on into them.
             if !cards.is_empty() {
+                blocks.push(Block::Heading(words.written.to_owned()));
                 blocks.push(Block::Cards(cards.into_iter().map(CardItem::of).collect()));
             }
         }

@@ -85,6 +85,10 @@ pub struct Words {
     pub broken_down_by: &'static str,
     /// The head of a choice's options.
     pub option: &'static str,
+    /// Before a segment's speaker: "Föreläsare: Malin Gren Landell".
+    pub speaker: &'static str,
+    /// Above the cards people wrote alone or in pairs.
+    pub written: &'static str,
     /// The report's first line: internal, and why.
     pub internal: &'static str,
     /// Before the title in the report's e-mail subject.
@@ -153,6 +157,8 @@ const SV: Words = Words {
     not_given: "Ej angivet",
     broken_down_by: "{theme} efter svaren på ”{question}”",
     option: "Svar",
+    speaker: "Föreläsare",
+    written: "Det som skrevs",
     internal: "Internt: processledarens rapport. Den visar små antal per sektor som sammanfattningen till deltagarna döljer, så skicka den inte vidare.",
     report_subject: "Processledarens rapport",
     months: [
@@ -233,6 +239,8 @@ const EN: Words = Words {
     not_given: "Not given",
     broken_down_by: "{theme} by the answers to “{question}”",
     option: "Answer",
+    speaker: "Speaker",
+    written: "What was written",
     internal: "Internal: the facilitator's report. It shows small counts per sector that the participants' summary hides, so do not pass it on.",
     report_subject: "Facilitator's report",
     months: [

@@ -1160,3 +1160,57 @@ fn the_summary_holds_what_participants_need_and_the_report_the_rest() {
         "a summary made before the day has it"
     );
 }
+
+#[test]
+fn cards_written_alone_stand_apart_from_the_questions_and_a_lecture_names_its_speaker() {
+    let agenda = samla::agenda::load_bundled("nulagesanalys")
+        .expect("bundled")
+        .expect("valid");
+    let mut session = Session::new(agenda, vec!["Täby".to_owned()], saved_at());
+    let alone = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::Individual)
+        .expect("individual reflection");
+    for text in ["Trygga vuxna", "Snabb kontakt med hemmet"] {
+        session.apply(
+            samla::session::SessionAction::Card(samla::session::CardAction::Add {
+                segment: samla::session::SegmentIx(alone),
+                group: Lane::Plenary,
+                text: text.to_owned(),
+            }),
+            saved_at(),
+        );
+    }
+    let text = summary_of(&session, false);
+    let section = &text[text.find("## Vad fungerar i dag?").expect("the section")..];
+    let section = &section[..section[3..]
+        .find("\n## ")
+        .map_or(section.len(), |end| end + 3)];
+    // The question and the cards are two lists, with a heading between them.
+    let lists = Parser::new(section)
+        .filter(|event| matches!(event, Event::Start(Tag::List(_))))
+        .count();
+    assert_eq!(lists, 2, "{section}");
+    assert!(
+        section
+            .find("### Det som skrevs")
+            .expect("the cards' heading")
+            < section.find("Trygga vuxna").expect("a card"),
+        "{section}"
+    );
+
+    let agenda = samla::agenda::load_bundled("erfarenhetsutbyte")
+        .expect("bundled")
+        .expect("valid");
+    let session = Session::new(agenda, vec!["Grupp 1".to_owned()], saved_at());
+    let text = summary_of(&session, false);
+    let lecture = &text[text
+        .find("## Skolnärvaro – från 2022 och framåt")
+        .expect("the lecture, without cards")..];
+    assert!(
+        lecture.contains("Föreläsare: Malin Gren Landell"),
+        "{lecture}"
+    );
+}
