@@ -671,7 +671,11 @@ fn alone_or_in_pairs_every_card_is_the_rooms_whichever_group_is_selected() {
         .lines()
         .filter(|line| line.starts_with("### "))
         .collect();
-    assert_eq!(headings, ["### Det som skrevs"], "no group's name: {section}");
+    assert_eq!(
+        headings,
+        ["### Det som skrevs"],
+        "no group's name: {section}"
+    );
     // Phones write here too, each on a page of its own (see room_tests).
     assert!(crate::room::rules::takes_room_cards(&state.session));
 }

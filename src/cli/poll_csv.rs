@@ -144,6 +144,9 @@ fn token(cell: &str, question: &Statement) -> Result<String, ()> {
     };
     match &question.kind {
         QuestionKind::Rating | QuestionKind::Text => Ok(cell.to_owned()),
+        QuestionKind::AnyOf(_) if ["0", "inget", "none"].contains(&lower.as_str()) => {
+            Ok(crate::session::NONE_CHOSEN.to_owned())
+        }
         QuestionKind::AnyOf(_) => lower
             .split([',', ';'])
             .map(str::trim)
@@ -250,12 +253,14 @@ mod tests {
         .remove(0);
         let form = "Sektor;Tillit;Grupp;Rutin;Kanaler;Behov\n\
             Skola;3;projektgrupp;Ja;Telefon, Möte;Mer tid | och ro\n\
-            ;4;A;no;mejl;\n";
+            ;4;A;no;mejl;\n\
+            ;2;b;j;Inget;\n";
         assert_eq!(
             respondent_lines(form, &poll, Sectors::new(&[])).unwrap(),
             [
                 (2, "sk 3 b j ac | Mer tid / och ro".to_owned()),
-                (3, "- 4 a n b".to_owned())
+                (3, "- 4 a n b".to_owned()),
+                (4, "- 2 b j 0".to_owned())
             ]
         );
         let wrong = "Sektor;Tillit;Grupp;Rutin;Kanaler;Behov\nSkola;3;Ledningsgrupp;Ja;;\n";

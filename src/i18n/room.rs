@@ -125,6 +125,8 @@ pub struct RoomWords {
     pub no_sector: &'static str,
     /// "Vet ej".
     pub dont_know: &'static str,
+    /// The box for none of the options, where several may be chosen.
+    pub none_chosen: &'static str,
     /// Above the questions a device left unanswered.
     pub skipped: &'static str,
     /// The survey's button.
@@ -237,6 +239,7 @@ const SV: RoomWords = RoomWords {
     sector_question: "Var arbetar du?",
     no_sector: "Vill inte ange",
     dont_know: "Vet ej",
+    none_chosen: "Inget av dessa",
     skipped: "Du har inte svarat på de här frågorna. Du kan svara på dem och skicka igen:",
     send_answers: "Skicka svaren",
     change_answers: "Ändra svaren",
@@ -327,6 +330,7 @@ const EN: RoomWords = RoomWords {
     sector_question: "Where do you work?",
     no_sector: "Prefer not to say",
     dont_know: "Don't know",
+    none_chosen: "None of these",
     skipped: "You have not answered these questions. You can answer them and send again:",
     send_answers: "Send the answers",
     change_answers: "Change the answers",

@@ -154,6 +154,12 @@ fn question_fieldset(
                                 span { (label) }
                             }
                         }
+                        // None of them is an answer, unlike a question left blank.
+                        label.choice for=(format!("{name}-none")) {
+                            input type="checkbox" name=(name) id=(format!("{name}-none")) value=(NONE_VALUE)
+                                checked[earlier == Some(&Answer::Choices(Vec::new()))];
+                            span { (words.none_chosen) }
+                        }
                     }
                     _ => {
                         @for (option, label) in question.options.iter().enumerate() {
@@ -169,9 +175,13 @@ fn question_fieldset(
     }
 }
 
+/// What the box "none of these" posts where several may be chosen.
+const NONE_VALUE: &str = "none";
+
 /// The answer to `question` the form's `values` for it stand for: `x` for
-/// "vet ej", a value, the number of an option (or of each chosen), or the
-/// text; nothing given is blank, and anything else no answer the poll takes.
+/// "vet ej", a value, the number of an option (or of each chosen, or none
+/// of them), or the text; nothing given is blank, and anything else no
+/// answer the poll takes.
 pub fn answer_of(question: &SnapshotQuestion, values: &[&str]) -> Answer {
     let values: Vec<&str> = values
         .iter()
@@ -189,6 +199,8 @@ pub fn answer_of(question: &SnapshotQuestion, values: &[&str]) -> Answer {
     match &question.kind {
         QuestionKind::Text => Answer::Text(values.join(" ")),
         QuestionKind::Rating => number(first).map_or(not_taken, Answer::Value),
+        // "None of these" ticked beside options: the options were meant.
+        QuestionKind::AnyOf(_) if values == [NONE_VALUE] => Answer::Choices(Vec::new()),
         QuestionKind::AnyOf(_) => {
             let mut chosen: Vec<u8> = values.iter().filter_map(|value| number(value)).collect();
             chosen.sort_unstable();
@@ -262,6 +274,24 @@ fn result_bars(
 mod tests {
     use super::*;
     use crate::agenda::Scale;
+
+    #[test]
+    fn none_of_these_is_an_answer_and_no_box_a_blank() {
+        let question = SnapshotQuestion {
+            text: "Kanaler".into(),
+            kind: QuestionKind::AnyOf(vec!["Telefon".into(), "Mejl".into()]),
+            options: vec!["Telefon".into(), "Mejl".into()],
+            dont_know: false,
+            breakdown: false,
+        };
+        assert_eq!(answer_of(&question, &["none"]), Answer::Choices(Vec::new()));
+        assert_eq!(answer_of(&question, &[]), Answer::Missing);
+        assert_eq!(
+            answer_of(&question, &["none", "1"]),
+            Answer::Choices(vec![1]),
+            "an option ticked beside it was meant"
+        );
+    }
 
     #[test]
     fn every_step_of_a_labelled_scale_is_named_once_on_the_phone() {

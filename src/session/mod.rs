@@ -24,8 +24,9 @@ pub use follow_up::EarlierMean;
 pub use follow_up::{Brought, FollowUp, ItemStatus};
 pub use lane::Lane;
 pub use poll::{
-    Answer, Cohort, Level, LineProblem, PollAction, PollAnswers, Respondent, StatementResult,
-    ThemeTable, index, level, option_key, option_letter, parse_answer, parse_line, themes,
+    Answer, Cohort, Level, LineProblem, NONE_CHOSEN, PollAction, PollAnswers, Respondent,
+    StatementResult, ThemeTable, index, level, option_key, option_letter, parse_answer, parse_line,
+    themes,
 };
 pub use rebalance::{MinutesChange, Proposal, default_minimum, propose_rebalance};
 pub use roster::{Member, MemberId, Roster, RosterAction, count_by_sector};

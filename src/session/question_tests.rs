@@ -183,6 +183,29 @@ fn a_wrong_answer_says_what_the_question_takes() {
 }
 
 #[test]
+fn none_chosen_of_several_is_an_answer_and_a_dash_is_a_blank() {
+    assert_eq!(
+        parse("sk 3 4 b j 0").unwrap().answers[4],
+        Answer::Choices(Vec::new())
+    );
+    assert_eq!(
+        parse("sk34bj0").unwrap().answers[4],
+        Answer::Choices(Vec::new())
+    );
+    assert_eq!(parse("sk 3 4 b j -").unwrap().answers[4], Answer::Missing);
+    let (mut session, poll) = survey();
+    respond(&mut session, SegmentIx(poll), "sk 3 4 a j ac");
+    respond(&mut session, SegmentIx(poll), "sk 2 2 b n 0");
+    respond(&mut session, SegmentIx(poll), "so 4 4 b j -");
+    let results = session.statement_results(SegmentIx(poll));
+    assert_eq!(results[4].counts, [1, 0, 1]);
+    assert_eq!(
+        results[4].n, 2,
+        "who ticked nothing counts; a blank does not"
+    );
+}
+
+#[test]
 fn results_count_options_and_only_a_rating_has_a_mean() {
     let (mut session, poll) = survey();
     respond(&mut session, SegmentIx(poll), "sk 3 4 a j ac | Mer tid");

@@ -290,7 +290,12 @@ fn a_phone_answers_every_kind_of_question_into_the_same_tallies() {
     );
     assert!(page.contains(">Ja<") && page.contains(">Nej<"));
     assert_eq!(count(&page, "input[name=s4][type=radio]"), 2);
-    assert_eq!(count(&page, "input[name=s5][type=checkbox]"), 3);
+    assert_eq!(
+        count(&page, "input[name=s5][type=checkbox]"),
+        4,
+        "three options and \"Inget av dessa\""
+    );
+    assert!(page.contains(">Inget av dessa<"), "{page}");
     assert_eq!(count(&page, "input[name=s6][type=text]"), 1);
     let legends: Vec<String> = Html::parse_document(&page)
         .select(&Selector::parse("fieldset.question legend").expect("a selector"))

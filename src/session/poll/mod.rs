@@ -10,5 +10,5 @@ mod paper;
 mod statistics;
 
 pub use model::{Answer, PollAction, PollAnswers, Respondent};
-pub use paper::{LineProblem, option_key, option_letter, parse_answer, parse_line};
+pub use paper::{LineProblem, NONE_CHOSEN, option_key, option_letter, parse_answer, parse_line};
 pub use statistics::{Cohort, Level, StatementResult, ThemeTable, index, level, themes};

@@ -5,11 +5,16 @@ use crate::agenda::{Language, QuestionKind, Scale, Sectors, Statement};
 
 use super::model::{Answer, Respondent};
 
+/// What a typed form says for "none of the options" where several may be
+/// chosen: an answer, unlike `-`, a question left blank.
+pub const NONE_CHOSEN: &str = "0";
+
 /// Parses a respondent line: a sector code (`sk`, `so`, `hs`, `an`, the
 /// codes of the agenda's own sectors, or `-` when not given), then one answer
 /// per question but free text: a value on the scale, `j` (or `y`) and `n`
 /// for yes and no, a letter for an option (`a` the first), the letters of
-/// all chosen where several may be, `x` for "vet ej", `-` for blank. Where
+/// all chosen where several may be (`0` for none chosen), `x` for "vet ej",
+/// `-` for blank. Where
 /// every answer is one character they may be typed without spaces
 /// (`sk455445`). Free-text answers follow, each after a `|`, in the
 /// questions' order; the last one keeps any `|` it holds.
@@ -162,6 +167,8 @@ pub fn parse_answer(
                 _ => Err(not_a_choice()),
             }
         }
+        // `0`: none chosen, an answer; `-` is a question left blank.
+        QuestionKind::AnyOf(_) if token == NONE_CHOSEN => Ok(Answer::Choices(Vec::new())),
         QuestionKind::AnyOf(_) => {
             let mut chosen = token
                 .chars()
