@@ -255,6 +255,10 @@ pub struct Segment {
     /// totals); by every sector that answered when left out.
     #[serde(default)]
     pub breakdown: Vec<super::Sector>,
+    /// Whether a poll asks the respondent's sector and breaks its results
+    /// down by it; `by_sector: false` for a survey that does neither.
+    #[serde(default = "defaults::yes")]
+    pub by_sector: bool,
     /// Where each theme's index counts as "to a higher degree"; a theme left
     /// out splits halfway up its scale (at 3.5 on 1–5).
     #[serde(default)]

@@ -207,6 +207,7 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
         !segment.breakdown.is_empty(),
         SegmentKind::Poll,
     );
+    only_for("by_sector", !segment.by_sector, SegmentKind::Poll);
     problems.extend(writing_problems(segment));
     if kind == SegmentKind::FollowUp && segment.follows.is_none() {
         problems.push(Rule::NoFollows);

@@ -133,6 +133,7 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
             .sectors()
             .all()
             .into_iter()
+            .filter(|_| segment.by_sector)
             .map(|sector| SnapshotSector {
                 code: session.sectors().code(&sector),
                 label: crate::i18n::sector_heading(

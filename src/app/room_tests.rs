@@ -803,3 +803,14 @@ fn a_card_or_an_edit_of_only_invisible_characters_is_empty() {
     }
     assert!(state.session.cards.is_empty());
 }
+
+#[test]
+fn a_poll_without_sectors_asks_none_on_the_phone() {
+    let mut state = open_room_on("seminarium-1", &["A"], SegmentKind::Poll);
+    let asked = room_snapshot(&state, one_pm());
+    assert!(!asked.poll.expect("the survey").sectors.is_empty());
+    let current = state.session.current.0;
+    state = state.with_agenda(|agenda| agenda.segments[current].by_sector = false);
+    let snapshot = room_snapshot(&state, one_pm());
+    assert!(snapshot.poll.expect("the survey").sectors.is_empty());
+}

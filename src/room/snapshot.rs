@@ -77,7 +77,8 @@ pub struct SnapshotPoll {
     pub answers: std::collections::BTreeMap<u32, crate::session::Respondent>,
     /// How many have answered, on phones and on paper.
     pub respondents: usize,
-    /// The sectors a respondent picks from, in order.
+    /// The sectors a respondent picks from, in order; none where the poll
+    /// asks no sector (`breakdown: []`).
     pub sectors: Vec<SnapshotSector>,
 }
 

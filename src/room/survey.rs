@@ -65,12 +65,14 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
         form method="post" action="/poll" {
             input type="hidden" name="check" value=(writer.form_check);
             input type="hidden" name="segment" value=(snapshot.segment);
-            fieldset.question {
-                legend { (words.sector_question) }
-                @for choice in &poll.sectors {
-                    (choice_input("sector", &format!("sector-{}", choice.code), &choice.code, &choice.label, sector == Some(&choice.sector)))
+            @if !poll.sectors.is_empty() {
+                fieldset.question {
+                    legend { (words.sector_question) }
+                    @for choice in &poll.sectors {
+                        (choice_input("sector", &format!("sector-{}", choice.code), &choice.code, &choice.label, sector == Some(&choice.sector)))
+                    }
+                    (choice_input("sector", "sector-none", "-", words.no_sector, earlier.is_some() && sector.is_none()))
                 }
-                (choice_input("sector", "sector-none", "-", words.no_sector, earlier.is_some() && sector.is_none()))
             }
             // Who the respondent is comes first, as the sector does: the
             // questions the results are broken down by.
@@ -347,5 +349,8 @@ mod tests {
         // Each statement's choices are the values, for a row that fits a phone.
         assert_eq!(page.matches("<span>4</span>").count(), 2, "{page}");
         assert!(!page.contains("Vet ej"), "no \"vet ej\" on this scale");
+        // A poll with no sectors to pick asks none.
+        assert!(!page.contains("Var arbetar du?"), "{page}");
+        assert!(!page.contains("name=\"sector\""), "{page}");
     }
 }

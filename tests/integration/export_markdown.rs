@@ -1214,3 +1214,46 @@ fn cards_written_alone_stand_apart_from_the_questions_and_a_lecture_names_its_sp
         "{lecture}"
     );
 }
+
+#[test]
+fn a_survey_alone_opens_as_a_survey_names_no_groups_and_may_leave_out_the_sectors() {
+    let agenda = samla::agenda::parse_agenda(
+        "enkat.ron",
+        r#"Agenda(title: "Tillit och samsyn 2024", segments: [
+            (kind: Poll, title: "Enkäten", minutes: 10, by_sector: false,
+             statements: [(text: "Vi litar på varandra", theme: "Tillit")]),
+        ])"#
+        .as_bytes(),
+    )
+    .expect("valid");
+    let mut session = Session::new(
+        agenda,
+        vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()],
+        saved_at(),
+    );
+    let segment = session.agenda.segments[0].clone();
+    let scale = segment.scale_or_default(session.agenda.language);
+    for line in ["sk 4", "so 2", "- 5"] {
+        let respondent =
+            samla::session::parse_line(line, &segment.statements, &scale, session.sectors())
+                .expect("a valid line");
+        session.apply(
+            samla::session::SessionAction::Poll(samla::session::PollAction::AddRespondent {
+                segment: samla::session::SegmentIx(0),
+                respondent,
+            }),
+            saved_at(),
+        );
+    }
+    let text = summary_of(&session, false);
+    assert!(
+        text.contains(
+            "Här är en sammanfattning av enkäten *Tillit och samsyn 2024* den 12 mars 2026, med svaren från tre svarande."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("**Grupper:**"), "{text}");
+    let tables = tables(&text);
+    let theme = tables.last().expect("the theme's table");
+    assert_eq!(theme[0], ["", "Totalt"], "no sector columns: {text}");
+}

@@ -19,6 +19,9 @@ pub(super) fn lead(summary: &Summary, words: &Words) -> Vec<Inline> {
     }
     let language = agenda.language;
     let date = date_in_words(summary, words);
+    if !has_group_work(summary.session) {
+        return survey_lead(summary, &date);
+    }
     let event = crate::i18n::event_in_text(agenda.event, language);
     // One group is the whole room: "what you arrived at", not "one group".
     let groups = summary.session.groups.len();
@@ -41,6 +44,53 @@ pub(super) fn lead(summary: &Summary, words: &Words) -> Vec<Inline> {
     };
     vec![
         Inline::Plain(before),
+        Inline::Title(agenda.title.clone()),
+        Inline::Plain(after),
+    ]
+}
+
+/// Whether anyone wrote cards in the session's segments: groups, pairs,
+/// each alone, the room; a session of surveys alone has no groups to name.
+fn has_group_work(session: &Session) -> bool {
+    session
+        .agenda
+        .segments
+        .iter()
+        .any(|segment| segment.kind.is_writing())
+}
+
+/// The opening of a session that was a survey: "Här är en sammanfattning av
+/// enkäten *Titel* den 12 mars 2026, med svaren från 30 svarande."
+fn survey_lead(summary: &Summary, date: &str) -> Vec<Inline> {
+    let agenda = &summary.session.agenda;
+    let forms: usize = summary
+        .session
+        .polls
+        .values()
+        .map(|poll| poll.respondents.len())
+        .sum();
+    let count = crate::i18n::count_in_words(forms, agenda.language);
+    let (before, after) = match (agenda.language, forms) {
+        (Language::Sv, 0) => (
+            "Här är en sammanfattning av enkäten",
+            format!("den {date}."),
+        ),
+        (Language::Sv, _) => (
+            "Här är en sammanfattning av enkäten",
+            format!("den {date}, med svaren från {count} svarande."),
+        ),
+        (Language::En, 0) => ("Here is a summary of the survey", format!("on {date}.")),
+        (Language::En, 1) => (
+            "Here is a summary of the survey",
+            format!("on {date}, with the answers of one respondent."),
+        ),
+        (Language::En, _) => (
+            "Here is a summary of the survey",
+            format!("on {date}, with the answers of {count} respondents."),
+        ),
+    };
+    vec![
+        Inline::Plain(before.to_owned()),
         Inline::Title(agenda.title.clone()),
         Inline::Plain(after),
     ]
@@ -78,7 +128,9 @@ pub(super) fn facts(summary: &Summary, words: &Words) -> Vec<(String, String)> {
     } else {
         session.groups.len().to_string()
     };
-    facts.push((words.groups.to_owned(), groups));
+    if has_group_work(session) {
+        facts.push((words.groups.to_owned(), groups));
+    }
     if let Some(present) = present(session) {
         facts.push((words.present.to_owned(), present));
     }

@@ -249,6 +249,15 @@ fn split_tables(
                 let Some(value) = index(respondent, &indices) else {
                     continue;
                 };
+                match level(value, higher_from) {
+                    Level::Lower => total.0 += 1,
+                    Level::Higher => total.1 += 1,
+                }
+                // Nothing to break down by: the total alone, with no column
+                // of "Ej angivet" that would only repeat it.
+                if cohorts.is_empty() {
+                    continue;
+                }
                 let cohort = cohort_of(respondent)
                     .filter(|cohort| cohorts.contains(cohort))
                     .unwrap_or(Cohort::NotGiven);
@@ -260,12 +269,10 @@ fn split_tables(
                     }
                 };
                 let (_, lower, higher) = &mut columns[at];
-                let (level_total, level_column) = match level(value, higher_from) {
-                    Level::Lower => (&mut total.0, lower),
-                    Level::Higher => (&mut total.1, higher),
-                };
-                *level_total += 1;
-                *level_column += 1;
+                match level(value, higher_from) {
+                    Level::Lower => *lower += 1,
+                    Level::Higher => *higher += 1,
+                }
             }
             Some(ThemeTable {
                 theme,
@@ -297,8 +304,13 @@ pub fn themes(segment: &Segment) -> Vec<(String, Vec<usize>)> {
 /// The sectors a poll's tables show: the agenda's breakdown and every
 /// sector that answered, in the usual order.
 fn breakdown(segment: &Segment, known: Sectors<'_>, respondents: &[Respondent]) -> Vec<Sector> {
+    // Switched off: no sector columns at all.
+    if !segment.by_sector {
+        return Vec::new();
+    }
     // The agenda's sectors first, then any other that answered: a respondent
     // never counts only in the total.
+    let first = segment.breakdown.len();
     let mut sectors = segment.breakdown.clone();
     for respondent in respondents {
         if let Some(sector) = &respondent.sector
@@ -314,6 +326,6 @@ fn breakdown(segment: &Segment, known: Sectors<'_>, respondents: &[Respondent]) 
             .position(|s| s == sector)
             .unwrap_or(order.len())
     };
-    sectors[segment.breakdown.len()..].sort_by_key(rank);
+    sectors[first..].sort_by_key(rank);
     sectors
 }
