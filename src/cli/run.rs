@@ -48,11 +48,13 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
             .then(|| group_names(args, &found.agenda, language));
         return resume::open(&open.path, false, !args.no_bell, asked, context);
     }
-    let _series_lock = match &args.series {
+    // The agenda's series, unless `--series` names another.
+    let series_name = args.series.clone().or_else(|| found.agenda.series.clone());
+    let _series_lock = match &series_name {
         Some(series_name) => Some(data.lock_series(series_name)?),
         None => None,
     };
-    let mut series = match &args.series {
+    let mut series = match &series_name {
         Some(series_name) => Some(open_series(&data, series_name, || {
             let mut series =
                 SeriesFile::new(series_name, group_names(args, &found.agenda, language));

@@ -277,3 +277,36 @@ fn three_seminars_of_one_series_make_one_summary() {
         named.stdout
     );
 }
+
+#[test]
+fn the_agendas_series_puts_the_session_in_it_and_series_names_another() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut first = InProcessApp::spawn(&["run", "seminarium-1"], home.path(), 120, 40);
+    first.wait_for("the run screen", status_line_drawn);
+    assert!(first.quit().success());
+    let file = common::pty::wait_for_file(home.path(), "the session", |_| true);
+    assert_eq!(
+        file.session.series.as_deref(),
+        Some("Att främja skolnärvaro och förebygga skolfrånvaro"),
+        "the agenda's own series"
+    );
+    let series = samla(home.path(), &["series"]);
+    assert!(
+        series
+            .stdout
+            .contains("Att främja skolnärvaro och förebygga skolfrånvaro"),
+        "{}",
+        series.stdout
+    );
+
+    let other = tempfile::tempdir().expect("temp dir");
+    let mut named = start(other.path(), "seminarium-1", &[]);
+    named.wait_for("the run screen", status_line_drawn);
+    assert!(named.quit().success());
+    let file = common::pty::wait_for_file(other.path(), "the session", |_| true);
+    assert_eq!(
+        file.session.series.as_deref(),
+        Some(SERIES),
+        "--series wins"
+    );
+}
