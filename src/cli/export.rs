@@ -115,7 +115,7 @@ fn series_files(
             name: name.to_owned(),
         })
     })??;
-    let mut files = Vec::new();
+    let mut files: Vec<SessionFile> = Vec::new();
     for id in &series.sessions {
         match data.session_path(id) {
             Some(path) => files.push(SessionFile::load(&path)?),
@@ -125,6 +125,8 @@ fn series_files(
             }
         }
     }
+    let offset = local_offset(chrono::Utc::now());
+    files.sort_by_key(|file| crate::export::held(&file.session, offset));
     Ok((files, series))
 }
 

@@ -21,7 +21,7 @@ pub use eml::{eml, series_eml};
 pub use html::{html, series_html};
 pub use markdown::markdown;
 pub use recipients::{Recipient, parse_recipients};
-pub use series::{SeriesSummary, series_markdown};
+pub use series::{SeriesSummary, held, series_markdown};
 pub use summary::Summary;
 
 /// The formats a summary is written in.

@@ -508,7 +508,7 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
                 continue;
             }
             let scale = segment.scale_or_default(language);
-            let date = session.planned_start.with_timezone(&offset).date_naive();
+            let date = session.day_at(offset);
             for (statement, result) in segment
                 .statements
                 .iter()

@@ -62,13 +62,19 @@ impl SeriesSummary<'_> {
         crate::i18n::event_words(self.event(), self.language())
     }
 
+    /// "2. Titel": the agenda's number in the series, else its place in it.
     fn seminar(&self, index: usize) -> String {
-        format!(
-            "{}. {}",
-            index + 1,
-            escape::cell(&self.sessions[index].agenda.title)
-        )
+        let agenda = &self.sessions[index].agenda;
+        let number = agenda.number.map_or(index + 1, |number| number as usize);
+        format!("{number}. {}", escape::cell(&agenda.title))
     }
+}
+
+/// Where a session stands in its series: by the agenda's date where it gives
+/// one (a measurement entered afterwards keeps its own), then its number;
+/// sessions alike in both keep the order they were run in (a stable sort).
+pub fn held(session: &Session, offset: FixedOffset) -> (chrono::NaiveDate, Option<u32>) {
+    (session.day_at(offset), session.agenda.number)
 }
 
 /// The series summary as Markdown; the same series gives the same bytes.
@@ -141,10 +147,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
                 )
             })
             .collect();
-        let date = session
-            .planned_start
-            .with_timezone(&summary.offset)
-            .date_naive();
+        let date = session.day_at(summary.offset);
         let _ = writeln!(
             out,
             "| {} | {date} | {} | {} |",

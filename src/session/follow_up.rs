@@ -103,9 +103,17 @@ impl Session {
 
     /// The day the session is held: the agenda's date, else the planned start's.
     pub fn day(&self) -> NaiveDate {
+        use chrono::Offset;
+        self.day_at(chrono::Utc.fix())
+    }
+
+    /// The day it was held: the agenda's `date` (a measurement entered
+    /// afterwards keeps its own), else the day it was planned to start, on
+    /// the clock at `offset`.
+    pub fn day_at(&self, offset: chrono::FixedOffset) -> NaiveDate {
         self.agenda
             .date
-            .unwrap_or_else(|| self.planned_start.date_naive())
+            .unwrap_or_else(|| self.planned_start.with_timezone(&offset).date_naive())
     }
 
     /// Takes the work the last of `earlier` gave to do until now, and brings

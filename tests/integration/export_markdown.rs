@@ -1257,3 +1257,48 @@ fn a_survey_alone_opens_as_a_survey_names_no_groups_and_may_leave_out_the_sector
     let theme = tables.last().expect("the theme's table");
     assert_eq!(theme[0], ["", "Totalt"], "no sector columns: {text}");
 }
+
+#[test]
+fn a_series_keeps_each_agendas_number_and_date_and_is_ordered_by_them() {
+    // Sandviken's measurements of 2022, 2023 and 2024, entered afterwards in
+    // another order: each keeps its own date and number.
+    let measured = |year: i32, number: u32| {
+        let mut session = seminar_3();
+        session.agenda.date = chrono::NaiveDate::from_ymd_opt(year, 3, 1);
+        session.agenda.number = Some(number);
+        session.agenda.title = format!("Mätning {year}");
+        session
+    };
+    let (late, early, middle) = (measured(2024, 3), measured(2022, 1), measured(2023, 2));
+    let offset = FixedOffset::east_opt(3600).expect("an offset");
+    let mut sessions = [&late, &early, &middle];
+    sessions.sort_by_key(|session| samla::export::held(session, offset));
+    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Tillit över tid",
+        groups: &late.groups,
+        sessions: &sessions,
+        as_of: saved_at(),
+        offset,
+        names: false,
+    });
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            line.starts_with("| 1. ") || line.starts_with("| 2. ") || line.starts_with("| 3. ")
+        })
+        .take(3)
+        .collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(
+        rows[0].starts_with("| 1. Mätning 2022 | 2022-03-01 |"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with("| 2. Mätning 2023 | 2023-03-01 |"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[2].starts_with("| 3. Mätning 2024 | 2024-03-01 |"),
+        "{rows:?}"
+    );
+}
