@@ -136,6 +136,12 @@ impl AppState {
         self
     }
 
+    /// Says `notice` first.
+    pub fn telling(mut self, notice: Notice) -> Self {
+        self.notice = Some(notice);
+        self
+    }
+
     /// The session being run.
     pub fn session(&self) -> &Session {
         &self.session

@@ -50,6 +50,14 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     }
     // The agenda's series, unless `--series` names another.
     let series_name = args.series.clone().or_else(|| found.agenda.series.clone());
+    // Told on the screen: the series' own sectors apply, not the agenda's.
+    let sectors_over = series_name.as_deref().and_then(|name| {
+        let sectors = data.series_sectors_over(name, &found.agenda)?;
+        Some(crate::i18n::Notice::SeriesSectors {
+            series: name.to_owned(),
+            names: sectors.into_iter().map(|def| def.name).collect(),
+        })
+    });
     let _series_lock = match &series_name {
         Some(series_name) => Some(data.lock_series(series_name)?),
         None => None,
@@ -82,6 +90,10 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         !args.no_bell,
         now,
     );
+    let state = match sectors_over {
+        Some(notice) => state.telling(notice),
+        None => state,
+    };
     let path = data.new_session_path(today, &found.id)?;
     let _lock = data.lock_session(&path)?;
     if let Some(series) = series.as_mut() {

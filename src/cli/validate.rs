@@ -20,6 +20,24 @@ pub fn check(files: &[PathBuf], context: &mut Context) -> anyhow::Result<ExitCod
                     minutes: agenda.total_minutes(),
                 });
                 writeln!(context.out, "{valid}")?;
+                // A series that keeps sectors of its own overrides the agenda's.
+                let data = context.data_dir().ok();
+                let over =
+                    agenda
+                        .series
+                        .as_deref()
+                        .zip(data.as_ref())
+                        .and_then(|(series, data)| {
+                            let sectors = data.series_sectors_over(series, &agenda)?;
+                            Some(Say::SeriesSectors {
+                                series: series.to_owned(),
+                                names: sectors.into_iter().map(|def| def.name).collect(),
+                            })
+                        });
+                if let Some(over) = over {
+                    let note = context.say(over);
+                    writeln!(context.out, "{note}")?;
+                }
             }
             Err(error) => {
                 all_valid = false;

@@ -42,6 +42,9 @@ pub enum Say {
     SessionsHeader { id_width: usize },
     /// A session's state in `samla sessions`.
     SessionState { state: crate::session::SessionState },
+    /// The series an agenda belongs to keeps sectors of its own, which its
+    /// sessions use in place of the agenda's.
+    SeriesSectors { series: String, names: Vec<String> },
     /// `samla resume` where several unfinished sessions hold something:
     /// above the list to choose from.
     SeveralToResume,
@@ -358,6 +361,16 @@ impl Say {
                 };
                 l(sv_text.into(), en_text.into())
             }
+            Say::SeriesSectors { series, names } => l(
+                format!(
+                    "obs: serien ”{series}” har egna sektorer ({}), som gäller i stället för agendans",
+                    names.join(", ")
+                ),
+                format!(
+                    "note: the series “{series}” keeps sectors of its own ({}), which apply instead of the agenda's",
+                    names.join(", ")
+                ),
+            ),
             Say::SeveralToResume => l(
                 "Flera påbörjade sessioner finns:".into(),
                 "Several unfinished sessions hold work:".into(),

@@ -22,6 +22,8 @@ pub enum Notice {
     NotAFollowUp,
     /// `t` in a segment whose agenda says `tags: []`.
     NoTags,
+    /// The series keeps sectors of its own, used in place of the agenda's.
+    SeriesSectors { series: String, names: Vec<String> },
     /// `*` in a segment that asks for no priorities.
     NoPriorities,
     /// `*` on a card of a group that has marked all it may.
@@ -97,6 +99,11 @@ impl Notice {
             Notice::QuitHint => strings.quit_hint.to_owned(),
             Notice::NoCard => strings.no_card.to_owned(),
             Notice::NoColumns => strings.no_columns.to_owned(),
+            Notice::SeriesSectors { series, names } => crate::i18n::Say::SeriesSectors {
+                series: series.clone(),
+                names: names.clone(),
+            }
+            .text(language),
             Notice::NoTags => pick(
                 language,
                 "passet har inga taggar",

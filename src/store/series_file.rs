@@ -129,6 +129,19 @@ impl DataDir {
         path.exists().then(|| SeriesFile::load(&path))
     }
 
+    /// The sectors series `name` keeps in its roster where they take the
+    /// place of `agenda`'s: `None` when the series is new, keeps none, or
+    /// keeps the agenda's own.
+    pub fn series_sectors_over(
+        &self,
+        name: &str,
+        agenda: &crate::agenda::Agenda,
+    ) -> Option<Vec<crate::agenda::SectorDef>> {
+        let series = self.load_series(name)?.ok()?;
+        let theirs = series.roster.sectors;
+        (!theirs.is_empty() && theirs != agenda.sectors).then_some(theirs)
+    }
+
     /// Writes series `series` to its file, creating the folder (owner-only).
     pub fn save_series(&self, series: &SeriesFile) -> std::io::Result<()> {
         create_private_dir(&self.series_dir())?;

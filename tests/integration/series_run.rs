@@ -310,3 +310,41 @@ fn the_agendas_series_puts_the_session_in_it_and_series_names_another() {
         "--series wins"
     );
 }
+
+#[test]
+fn validate_and_the_run_screen_say_when_the_series_sectors_replace_the_agendas() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let data = samla::store::DataDir::locate(Some(home.path().as_os_str().to_owned()))
+        .expect("a data folder");
+    let name = "Att främja skolnärvaro och förebygga skolfrånvaro";
+    let mut series = samla::store::SeriesFile::new(name, vec!["Grupp 1".into()]);
+    series.roster.sectors = vec![
+        samla::agenda::SectorDef {
+            id: samla::agenda::Sector::new("fritid"),
+            name: "Fritid".into(),
+            code: None,
+        },
+        samla::agenda::SectorDef {
+            id: samla::agenda::Sector::new("elev"),
+            name: "Elev".into(),
+            code: None,
+        },
+    ];
+    data.save_series(&series).expect("the series saved");
+    let checked = common::samla_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        home.path(),
+        &["validate", "agendas/seminarium-1.ron"],
+    );
+    assert_eq!(checked.code, Some(0), "{}", checked.stderr);
+    assert!(
+        checked.stdout.contains(&format!(
+            "note: the series “{name}” keeps sectors of its own (Fritid, Elev)"
+        )),
+        "{}",
+        checked.stdout
+    );
+    let mut run = InProcessApp::spawn(&["run", "seminarium-1"], home.path(), 160, 40);
+    run.wait_for_text("har egna sektorer (Fritid, Elev)");
+    assert!(run.quit().success());
+}
