@@ -2,7 +2,7 @@
 //! pulldown-cmark, inline CSS that lays cards out like a Padlet board, nothing
 //! fetched from elsewhere. Readable on a phone and printable.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, html};
 
 use super::markdown::markdown;
 use super::series::{SeriesSummary, series_markdown};
@@ -27,6 +27,7 @@ em { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto; background: #fff; }
 th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
 th { background: #eef1f4; }
+.date { white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 15mm 14mm; }
   body { background: #fff; max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }
@@ -61,15 +62,57 @@ pub fn series_html(summary: &SeriesSummary) -> String {
     page(summary.name, summary.language(), &series_markdown(summary))
 }
 
+/// `text` with each date ("2027-03-31") in a span that is never broken
+/// across lines: a narrow column would otherwise split it at its hyphens.
+fn dates_kept_whole(text: CowStr<'_>) -> Vec<Event<'_>> {
+    let is_date = |candidate: &[u8]| {
+        candidate.len() == 10
+            && candidate.iter().enumerate().all(|(at, byte)| match at {
+                4 | 7 => *byte == b'-',
+                _ => byte.is_ascii_digit(),
+            })
+    };
+    let bytes = text.as_bytes();
+    let mut events = Vec::new();
+    let mut from = 0;
+    let mut at = 0;
+    while at + 10 <= bytes.len() {
+        if is_date(&bytes[at..at + 10]) {
+            if from < at {
+                events.push(Event::Text(CowStr::from(text[from..at].to_owned())));
+            }
+            events.push(Event::InlineHtml(CowStr::from("<span class=\"date\">")));
+            events.push(Event::Text(CowStr::from(text[at..at + 10].to_owned())));
+            events.push(Event::InlineHtml(CowStr::from("</span>")));
+            at += 10;
+            from = at;
+        } else {
+            at += 1;
+        }
+    }
+    if from == 0 {
+        return vec![Event::Text(text)];
+    }
+    if from < bytes.len() {
+        events.push(Event::Text(CowStr::from(text[from..].to_owned())));
+    }
+    events
+}
+
 /// `text` (Markdown) as a page titled `title`.
 pub(super) fn page(title: &str, language: Language, text: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     // Card text is escaped in the Markdown already; should raw HTML still reach
     // the parser, it is shown as text, never passed through.
-    let events = Parser::new_ext(text, options).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
-    });
+    let events = Parser::new_ext(text, options)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        })
+        .flat_map(|event| match event {
+            Event::Text(text) => dates_kept_whole(text),
+            other => vec![other],
+        });
     let mut body = String::with_capacity(text.len() * 2);
     html::push_html(&mut body, events);
     let language = match language {
@@ -89,4 +132,23 @@ fn escaped(text: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, std::iter::once(Event::Text(text.into())));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_kept_whole_and_raw_html_still_shows_as_text() {
+        let page = page(
+            "T",
+            Language::Sv,
+            "| Åtgärd | Klart senast |\n|---|---|\n| Rutin <b>nu</b> | 2027-03-31 (passerat) |\n",
+        );
+        assert!(
+            page.contains("<span class=\"date\">2027-03-31</span> (passerat)"),
+            "{page}"
+        );
+        assert!(page.contains("Rutin &lt;b&gt;nu&lt;/b&gt;"), "{page}");
+    }
 }

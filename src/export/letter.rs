@@ -9,6 +9,8 @@ mod report;
 use head::{date_in_words, facts, lead, members};
 use report::{private_notes, removed_cards, time_log};
 
+use chrono::NaiveDate;
+
 use super::blocks::{Block, CardItem, Inline, Letter, Section};
 use super::poll;
 use super::summary::Summary;
@@ -236,12 +238,14 @@ fn own_questions(
 }
 
 /// The cards `group` chose as its priorities, under their heading, with the
-/// cell each sits in (a matrix's row, then the column).
-fn priorities(blocks: &mut Vec<Block>, cards: &[&Card], words: &Words) {
+/// cell each sits in (a matrix's row, then the column); an action item read
+/// as words, not as its fields' marks.
+fn priorities(blocks: &mut Vec<Block>, cards: &[&Card], words: &Words, today: NaiveDate) {
     let chosen: Vec<CardItem> = cards
         .iter()
         .filter(|card| card.priority)
         .map(|card| CardItem {
+            text: item_line(&ActionItem::parse(&card.text, today), words),
             from: match (&card.row, &card.horizon) {
                 (Some(row), Some(column)) => Some(format!("{row} · {column}")),
                 (_, column) => column.clone(),
@@ -273,7 +277,7 @@ fn board(
         }
         blocks.push(Block::Heading(summary.group_name(segment, lane)));
         blocks.extend(own_questions(summary, segment, lane, words));
-        priorities(blocks, &cards, words);
+        priorities(blocks, &cards, words, summary.date());
         let mut row = vec![summary.group_name(segment, lane)];
         if let Some(rows) = summary.session.rows(segment) {
             blocks.push(matrix(&cards, &rows, columns));
@@ -343,13 +347,24 @@ fn follow_up(blocks: &mut Vec<Block>, summary: &Summary, segment: SegmentIx, wor
             continue;
         }
         blocks.push(Block::Heading(summary.group_name(segment, lane)));
+        let today = summary.date();
         let rows = cards
             .iter()
             .map(|card| {
-                let item = ActionItem::parse(&card.text, summary.date());
+                let item = ActionItem::parse(&card.text, card.brought().map_or(today, |b| b.date));
+                // A date passed with the action not done is what a follow-up checks.
+                let done = card.status() == Some(crate::session::ItemStatus::Done);
+                let checked = |date: Option<chrono::NaiveDate>| match date {
+                    Some(date) if date < today && !done => {
+                        format!("{} ({})", iso(Some(date)), words.overdue)
+                    }
+                    date => iso(date),
+                };
                 vec![
-                    item.what,
-                    item.owner.unwrap_or_default(),
+                    item.what.clone(),
+                    item.owners(words.coordinator),
+                    checked(item.due),
+                    checked(item.follow_up),
                     card.status()
                         .map(|status| crate::i18n::status_label(status, language).to_owned())
                         .unwrap_or_default(),
@@ -407,10 +422,6 @@ fn matrix(cards: &[&Card], rows: &[String], columns: &[String]) -> Block {
 /// An action plan's cards as a table: the action, who owns it, by when, and
 /// when it is followed up; a priority keeps its star.
 fn action_table(cards: &[&Card], items: &[ActionItem], words: &Words) -> Block {
-    let date = |date: Option<chrono::NaiveDate>| {
-        date.map(|date| date.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
     let rows = cards
         .iter()
         .zip(items)
@@ -418,9 +429,9 @@ fn action_table(cards: &[&Card], items: &[ActionItem], words: &Words) -> Block {
             let star = if card.priority { "★ " } else { "" };
             vec![
                 format!("{star}{}", item.what),
-                item.owner.clone().unwrap_or_default(),
-                date(item.due),
-                date(item.follow_up),
+                item.owners(words.coordinator),
+                iso(item.due),
+                iso(item.follow_up),
             ]
         })
         .collect();
@@ -433,6 +444,30 @@ fn action_table(cards: &[&Card], items: &[ActionItem], words: &Words) -> Block {
         rows,
         numeric: false,
     }
+}
+
+/// An action item in running text: "Gemensam rutin (Rektorsgruppen) – klart
+/// senast 2027-01-31, följs upp 2027-03-15"; a card without fields as written.
+fn item_line(item: &ActionItem, words: &Words) -> String {
+    let [_, _, due, follow_up] = words.action_columns;
+    let dates: Vec<String> = [(due, item.due), (follow_up, item.follow_up)]
+        .into_iter()
+        .filter_map(|(label, date)| Some(format!("{} {}", label.to_lowercase(), iso(Some(date?)))))
+        .collect();
+    match dates.is_empty() {
+        true => item.with_owner(words.coordinator),
+        false => format!(
+            "{} – {}",
+            item.with_owner(words.coordinator),
+            dates.join(", ")
+        ),
+    }
+}
+
+/// A date as the tables write it, "2027-03-31"; nothing for none.
+fn iso(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// Tagged cards, per tag in the order of the agenda's tag set.

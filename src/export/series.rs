@@ -259,7 +259,8 @@ fn readable(session: &Session, card: &Card) -> Card {
     let kind = session.agenda.segments.get(card.segment.0).map(|s| s.kind);
     let mut shown = card.clone();
     if kind == Some(SegmentKind::ActionPlan) || card.brought().is_some() {
-        shown.text = ActionItem::parse(&card.text, session.day()).with_owner();
+        let words = words(session.agenda.language);
+        shown.text = ActionItem::parse(&card.text, session.day()).with_owner(words.coordinator);
     }
     shown
 }
@@ -370,7 +371,7 @@ fn plan_over_time(out: &mut String, summary: &SeriesSummary) {
             out,
             "| {} | {} | {} |",
             escape::cell(&item.what),
-            escape::cell(&item.owner.unwrap_or_default()),
+            escape::cell(&item.owners(words.coordinator)),
             statuses.join(" | ")
         );
     }

@@ -66,7 +66,11 @@ pub struct Words {
     /// The heading of the action plans' items over the series' follow-ups.
     pub plan_over_time: &'static str,
     /// The columns of a follow-up's table.
-    pub follow_up_columns: [&'static str; 4],
+    pub follow_up_columns: [&'static str; 6],
+    /// Before the name of who coordinates an action beside its owner.
+    pub coordinator: &'static str,
+    /// After a date that has passed with the action not done.
+    pub overdue: &'static str,
     pub ros: &'static str,
     pub months: [&'static str; 12],
     pub removed: &'static str,
@@ -142,7 +146,16 @@ const SV: Words = Words {
     priorities: "Prioriterat",
     group_set: "Gruppindelning",
     action_columns: ["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
-    follow_up_columns: ["Åtgärd", "Ansvarig", "Status", "Kommentar"],
+    follow_up_columns: [
+        "Åtgärd",
+        "Ansvarig",
+        "Klart senast",
+        "Följs upp",
+        "Status",
+        "Kommentar",
+    ],
+    coordinator: "samordnare",
+    overdue: "passerat",
     plan_over_time: "Handlingsplanens status över tid",
     between: "Att göra till nästa gång",
     since_last: "Att göra sedan förra gången",
@@ -224,7 +237,9 @@ const EN: Words = Words {
     priorities: "Priorities",
     group_set: "Groups",
     action_columns: ["Action", "Owner", "Due", "Follow-up"],
-    follow_up_columns: ["Action", "Owner", "Status", "Comment"],
+    follow_up_columns: ["Action", "Owner", "Due", "Follow-up", "Status", "Comment"],
+    coordinator: "coordinator",
+    overdue: "overdue",
     plan_over_time: "The action plan's status over time",
     between: "To do before next time",
     since_last: "To do since last time",

@@ -12,6 +12,8 @@ pub struct ActionItem {
     pub what: String,
     /// Who does it: a role or a name.
     pub owner: Option<String>,
+    /// Who coordinates it beside the owner (`+Name`).
+    pub coordinator: Option<String>,
     /// When it is to be done.
     pub due: Option<NaiveDate>,
     /// When it is followed up.
@@ -29,31 +31,46 @@ impl ActionItem {
         let mut item = ActionItem {
             what: String::new(),
             owner: None,
+            coordinator: None,
             due: None,
             follow_up: None,
         };
         let mut words = Vec::new();
-        let mut owner: Option<Vec<&str>> = None;
-        // An owner's name runs on to the next field: "@Anna Berg !31/3".
-        let mut in_owner = false;
+        let (mut owner, mut coordinator): (Option<Vec<&str>>, Option<Vec<&str>>) = (None, None);
+        // A name runs on to the next field: "@Anna Berg +Bo Ek !31/3".
+        #[derive(PartialEq)]
+        enum Name {
+            None,
+            Owner,
+            Coordinator,
+        }
+        let mut in_name = Name::None;
         for word in last.split_whitespace() {
             let date = |marker: char| word.strip_prefix(marker).and_then(|d| date(d, today));
+            let name = |marker: char| word.strip_prefix(marker).filter(|name| !name.is_empty());
             if let Some(due) = date('!') {
                 item.due = Some(due);
-                in_owner = false;
+                in_name = Name::None;
             } else if let Some(follow_up) = date('?') {
                 item.follow_up = Some(follow_up);
-                in_owner = false;
-            } else if let Some(name) = word.strip_prefix('@').filter(|name| !name.is_empty()) {
+                in_name = Name::None;
+            } else if let Some(name) = name('@') {
                 owner = Some(vec![name]);
-                in_owner = true;
-            } else if let Some(owner) = owner.as_mut().filter(|_| in_owner) {
+                in_name = Name::Owner;
+            } else if let Some(name) = name('+') {
+                coordinator = Some(vec![name]);
+                in_name = Name::Coordinator;
+            } else if let (Name::Owner, Some(owner)) = (&in_name, owner.as_mut()) {
                 owner.push(word);
+            } else if let (Name::Coordinator, Some(coordinator)) = (&in_name, coordinator.as_mut())
+            {
+                coordinator.push(word);
             } else {
                 words.push(word);
             }
         }
         item.owner = owner.map(|owner| owner.join(" "));
+        item.coordinator = coordinator.map(|coordinator| coordinator.join(" "));
         let last_words = words.join(" ");
         item.what = match (before, item.has_fields()) {
             (_, false) => text.trim_end().to_owned(),
@@ -64,18 +81,33 @@ impl ActionItem {
         item
     }
 
-    /// The action with its owner after it, as a list reads it: "Närvaroteam
-    /// (Rektorerna)". The dates have their own columns where it matters.
-    pub fn with_owner(&self) -> String {
-        match &self.owner {
-            Some(owner) => format!("{} ({owner})", self.what),
-            None => self.what.clone(),
+    /// The action with who owns it after it, as a list reads it:
+    /// "Närvaroteam (Rektorerna)". The dates have their own columns where it
+    /// matters.
+    pub fn with_owner(&self, coordinator: &str) -> String {
+        match self.owners(coordinator) {
+            owners if owners.is_empty() => self.what.clone(),
+            owners => format!("{} ({owners})", self.what),
         }
     }
 
-    /// Whether the card names an owner or a date.
+    /// The owner and the coordinator: "Rektorerna; samordnare Anna Berg",
+    /// with `coordinator` the language's word; empty when neither is named.
+    pub fn owners(&self, coordinator: &str) -> String {
+        match (&self.owner, &self.coordinator) {
+            (Some(owner), Some(by)) => format!("{owner}; {coordinator} {by}"),
+            (Some(owner), None) => owner.clone(),
+            (None, Some(by)) => format!("{coordinator} {by}"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Whether the card names an owner, a coordinator or a date.
     pub fn has_fields(&self) -> bool {
-        self.owner.is_some() || self.due.is_some() || self.follow_up.is_some()
+        self.owner.is_some()
+            || self.coordinator.is_some()
+            || self.due.is_some()
+            || self.follow_up.is_some()
     }
 }
 
@@ -119,6 +151,23 @@ mod tests {
         assert_eq!(item.follow_up, day(2027, 6, 15));
         let soon = ActionItem::parse("Möte !15/12", today());
         assert_eq!((soon.what.as_str(), soon.due), ("Möte", day(2026, 12, 15)));
+    }
+
+    #[test]
+    fn a_coordinator_stands_beside_the_owner() {
+        let item = ActionItem::parse("Gemensam rutin @Rektorsgruppen +Anna Berg !31/1", today());
+        assert_eq!(item.what, "Gemensam rutin");
+        assert_eq!(item.owner.as_deref(), Some("Rektorsgruppen"));
+        assert_eq!(item.coordinator.as_deref(), Some("Anna Berg"));
+        assert_eq!(
+            item.owners("samordnare"),
+            "Rektorsgruppen; samordnare Anna Berg"
+        );
+        assert_eq!(
+            item.with_owner("samordnare"),
+            "Gemensam rutin (Rektorsgruppen; samordnare Anna Berg)"
+        );
+        assert!(!ActionItem::parse("3 + 4 = 7", today()).has_fields());
     }
 
     #[test]
