@@ -480,7 +480,7 @@ fn three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_jo
     }
 }
 
-fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second(driver: &Driver) {
+fn a_card_typed_on_the_run_screen_reaches_an_open_wall_live(driver: &Driver) {
     let mut room = OpenRoom::start("seminarium-3", 3);
     room.go_to("Handlingsplan");
     room.app.send(b"W");
@@ -498,6 +498,11 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second(driver: &
             "return document.querySelectorAll('.lane').length === 3",
         )
         .await;
+        // A mark a reload would wipe: the card must come by itself.
+        browser
+            .execute("window.samlaStayed = true; return true", vec![])
+            .await
+            .expect("marked");
         browser
     });
     room.app.send(b"3a");
@@ -508,20 +513,17 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second(driver: &
     wait_for_file(room.home(), "the card on disk", |file| {
         file.session.cards.len() == 1
     });
-    let saved = Instant::now();
+    // That it comes live, with no reload; how soon depends on the machine's
+    // load, which a test must not (it waited for one second once, and a busy
+    // suite missed it).
     runtime.block_on(async {
         until(
             &browser,
-            "the card on the wall",
-            "return [...document.querySelectorAll('.lane')][2].textContent.includes('första frånvarodagen')",
+            "the card on the wall, live",
+            "return [...document.querySelectorAll('.lane')][2].textContent.includes('första frånvarodagen') && window.samlaStayed === true",
         )
         .await;
     });
-    let shown_after = saved.elapsed();
-    assert!(
-        shown_after <= Duration::from_secs(1),
-        "the wall showed the card {shown_after:?} after it was saved"
-    );
     let laptop_profile = tempfile::tempdir().expect("a profile folder");
     runtime.block_on(async {
         // On a phone the groups stack; on a laptop they stand side by side.
@@ -786,7 +788,7 @@ fn the_rooms_page_in_a_real_browser() {
     three_phones_answer_the_survey_a_fourth_changes_its_answer_and_paper_lines_join_the_tally(
         &driver,
     );
-    a_card_typed_on_the_run_screen_reaches_an_open_wall_within_a_second(&driver);
+    a_card_typed_on_the_run_screen_reaches_an_open_wall_live(&driver);
     a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(&driver);
     a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(&driver);
     a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(&driver);
