@@ -245,7 +245,7 @@ fn priorities(blocks: &mut Vec<Block>, cards: &[&Card], words: &Words, today: Na
         .iter()
         .filter(|card| card.priority)
         .map(|card| CardItem {
-            text: item_line(&ActionItem::parse(&card.text, today), words),
+            text: crate::i18n::action_item_line(&ActionItem::parse(&card.text, today), words),
             from: match (&card.row, &card.horizon) {
                 (Some(row), Some(column)) => Some(format!("{row} · {column}")),
                 (_, column) => column.clone(),
@@ -443,24 +443,6 @@ fn action_table(cards: &[&Card], items: &[ActionItem], words: &Words) -> Block {
             .collect(),
         rows,
         numeric: false,
-    }
-}
-
-/// An action item in running text: "Gemensam rutin (Rektorsgruppen) – klart
-/// senast 2027-01-31, följs upp 2027-03-15"; a card without fields as written.
-fn item_line(item: &ActionItem, words: &Words) -> String {
-    let [_, _, due, follow_up] = words.action_columns;
-    let dates: Vec<String> = [(due, item.due), (follow_up, item.follow_up)]
-        .into_iter()
-        .filter_map(|(label, date)| Some(format!("{} {}", label.to_lowercase(), iso(Some(date?)))))
-        .collect();
-    match dates.is_empty() {
-        true => item.with_owner(words.coordinator),
-        false => format!(
-            "{} – {}",
-            item.with_owner(words.coordinator),
-            dates.join(", ")
-        ),
     }
 }
 

@@ -127,6 +127,27 @@ pub fn event_label(event: Event, language: Language) -> &'static str {
     }
 }
 
+/// An action item in running text: "Gemensam rutin (Rektorsgruppen) – klart
+/// senast 2027-01-31, följs upp 2027-03-15"; a card without fields as written.
+pub fn action_item_line(item: &crate::session::ActionItem, words: &super::Words) -> String {
+    let [_, _, due, follow_up] = words.action_columns;
+    let dates: Vec<String> = [(due, item.due), (follow_up, item.follow_up)]
+        .into_iter()
+        .filter_map(|(label, date)| {
+            Some(format!(
+                "{} {}",
+                label.to_lowercase(),
+                date?.format("%Y-%m-%d")
+            ))
+        })
+        .collect();
+    let what = item.with_owner(words.coordinator);
+    match dates.is_empty() {
+        true => what,
+        false => format!("{what} – {}", dates.join(", ")),
+    }
+}
+
 /// The event in running text, definite: "seminariet", "the workshop".
 pub fn event_in_text(event: Event, language: Language) -> &'static str {
     match (language, event) {

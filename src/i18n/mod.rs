@@ -19,9 +19,10 @@ pub use doctor::{
     COMFORTABLE, Finding, Hint, LEAST_FREE, Verdict, doctor_heading, doctor_verdict, verdict_word,
 };
 pub use labels::{
-    count_in_words, decimal, event_in_text, event_label, exercise_label, groups_count, kind_label,
-    option_labels, personal_data_label, role_label, rows_count, sector_counts, sector_heading,
-    sector_label, sector_named, status_label, task_line, whole_number,
+    action_item_line, count_in_words, decimal, event_in_text, event_label, exercise_label,
+    groups_count, kind_label, option_labels, personal_data_label, role_label, rows_count,
+    sector_counts, sector_heading, sector_label, sector_named, status_label, task_line,
+    whole_number,
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use room::{DoorWords, RoomWords, door_words, room_words};

@@ -149,23 +149,39 @@ struct Fitted<'c> {
     cards: &'c [&'c Card],
     width: usize,
     cache: &'c DrawCache,
+    /// The summary's words, for a follow-up's items.
+    words: &'static i18n::Words,
     lines: Vec<Option<Rc<Vec<String>>>>,
 }
 
 impl<'c> Fitted<'c> {
-    fn new(cards: &'c [&'c Card], width: usize, cache: &'c DrawCache) -> Self {
+    fn new(
+        cards: &'c [&'c Card],
+        width: usize,
+        cache: &'c DrawCache,
+        words: &'static i18n::Words,
+    ) -> Self {
         Self {
             cards,
             width,
             cache,
+            words,
             lines: vec![None; cards.len()],
         }
     }
 
     fn lines(&mut self, index: usize) -> &[String] {
         let (card, width, cache) = (self.cards[index], self.width, self.cache);
+        let words = self.words;
         self.lines[index].get_or_insert_with(|| {
-            let text = cache.fit(&card.text, width, MAX_CARD_LINES);
+            // A follow-up's item in words: who, by when, not the fields' marks.
+            let text = match card.brought() {
+                Some(brought) => {
+                    let item = crate::session::ActionItem::parse(&card.text, brought.date);
+                    cache.fit(&i18n::action_item_line(&item, words), width, MAX_CARD_LINES)
+                }
+                None => cache.fit(&card.text, width, MAX_CARD_LINES),
+            };
             // A follow-up's comment under the item, set apart by a dash.
             match card.comment() {
                 Some(comment) => {
@@ -207,7 +223,8 @@ fn render_stack(frame: &mut Frame, area: Rect, view: &View, cards: &[&Card], lan
         frame.render_widget(Paragraph::new(hint), area);
         return;
     }
-    let mut fitted = Fitted::new(cards, usize::from(area.width.saturating_sub(2)), view.cache);
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut fitted = Fitted::new(cards, width, view.cache, i18n::words(view.language));
     let selected = cards
         .iter()
         .position(|card| lane_selected && Some(card.id) == view.selected_card);

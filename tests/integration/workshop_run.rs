@@ -129,9 +129,13 @@ fn a_workshop_and_its_follow_up_run_end_to_end_and_the_series_shows_the_plan_ove
     app.wait_for_text("☐ Samla in frånvarostatistik per skola för höstterminen");
     app.send(b" ");
     go_to(&mut app, "Handlingsplanen punkt för punkt");
-    // Täby's lane, with the item its plan had, brought in.
+    // Täby's lane, with the item its plan had, brought in: in words, who
+    // and by when, not the fields' marks.
     app.send(b"1");
-    app.wait_for_text("Närvaroteam");
+    let board = app.wait_for("the item in words", |screen| {
+        screen.contains("Närvaroteam (Rektorerna) –") && screen.contains("klart senast 2027-03-31")
+    });
+    assert!(!board.contains("@Rektorerna"), "{board}");
     app.send(b"\x1b[B");
     app.send(b"s");
     app.wait_for_text("✓ Klar");
