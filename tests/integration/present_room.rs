@@ -8,13 +8,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use samla::agenda::{Language, load_bundled};
-use samla::app::{Action, AppState, present_view};
+use samla::app::{Action, AppState};
 use samla::room::{Door, RoomAction};
 use samla::session::{Answer, CardAction, Lane, Session, SessionAction};
 use samla::store::SessionFile;
-use samla::ui::{self, DrawCache, Theme};
+use samla::ui::Theme;
 
-use crate::common::board::{key, one_pm, press, stockholm};
+use crate::common::board::{key, one_pm, press};
 
 const SIZES: [(u16, u16); 3] = [(200, 60), (160, 45), (120, 35)];
 
@@ -136,23 +136,11 @@ fn scenes(language: Language) -> Vec<Scene> {
 }
 
 fn draw(scene: &Scene, width: u16, height: u16, qr: bool) -> Terminal<TestBackend> {
-    let cache = DrawCache::default();
-    let view = ui::PresentView {
+    let shown = crate::common::board::Projector {
         board: scene.board,
         qr,
-        ..present_view(
-            &scene.file,
-            Theme::new(false),
-            scene.at,
-            stockholm(),
-            &cache,
-        )
     };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
-    terminal
-        .draw(|frame| ui::render_present(frame, &view))
-        .expect("drawn");
-    terminal
+    crate::common::board::draw_present(&scene.file, scene.at, (width, height), shown)
 }
 
 #[test]

@@ -164,17 +164,11 @@ fn scenes(language: Language) -> Vec<Scene> {
 
 fn draw(scene: &Scene, width: u16, height: u16) -> Terminal<TestBackend> {
     let file: SessionFile = app::snapshot(&scene.state, "test", one_pm());
-    let now = one_pm() + scene.at;
-    let cache = samla::ui::DrawCache::default();
-    let view = ui::PresentView {
+    let shown = crate::common::board::Projector {
         board: scene.board,
-        ..present_view(&file, Theme::new(false), now, stockholm(), &cache)
+        qr: true,
     };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
-    terminal
-        .draw(|frame| ui::render_present(frame, &view))
-        .expect("drawn");
-    terminal
+    crate::common::board::draw_present(&file, one_pm() + scene.at, (width, height), shown)
 }
 
 #[test]

@@ -6,13 +6,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use samla::app::{self, AppState, present_view};
+use samla::app::{self, AppState};
 use samla::session::Lane;
-use samla::ui::{self, Theme};
 
-use crate::common::board::{
-    add_card, draw, key, one_pm, press, select_group, state_at, stockholm, type_text,
-};
+use crate::common::board::{add_card, draw, key, one_pm, press, select_group, state_at, type_text};
 
 /// The nulägesanalys workshop, three municipality groups, at segment `id`.
 fn workshop_at(id: &str) -> AppState {
@@ -99,16 +96,11 @@ type Placed<'a> = (
 
 fn room(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
     let file = app::snapshot(state, "test", one_pm());
-    let cache = samla::ui::DrawCache::default();
-    let view = ui::PresentView {
+    let shown = crate::common::board::Projector {
         board: true,
-        ..present_view(&file, Theme::new(false), one_pm(), stockholm(), &cache)
+        qr: true,
     };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
-    terminal
-        .draw(|frame| ui::render_present(frame, &view))
-        .expect("drawn");
-    terminal
+    crate::common::board::draw_present(&file, one_pm(), (width, height), shown)
 }
 
 #[test]

@@ -123,3 +123,32 @@ pub const SAYINGS: [&str; 8] = [
     "Närvaroteam på varje skola.",
     "Kort.",
 ];
+
+/// How the projector is shown in a test: the board on or off, the QR code
+/// shown or hidden.
+#[derive(Debug, Clone, Copy)]
+pub struct Projector {
+    pub board: bool,
+    pub qr: bool,
+}
+
+/// `samla present`'s frame of `file` at `now` (Stockholm's clock), in
+/// monochrome at `width`×`height`.
+pub fn draw_present(
+    file: &samla::store::SessionFile,
+    now: DateTime<Utc>,
+    (width, height): (u16, u16),
+    shown: Projector,
+) -> Terminal<TestBackend> {
+    let cache = ui::DrawCache::default();
+    let view = ui::PresentView {
+        board: shown.board,
+        qr: shown.qr,
+        ..samla::app::present_view(file, Theme::new(false), now, stockholm(), &cache)
+    };
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+    terminal
+        .draw(|frame| ui::render_present(frame, &view))
+        .expect("drawn");
+    terminal
+}
