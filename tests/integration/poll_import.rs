@@ -266,3 +266,62 @@ fn an_import_of_more_forms_than_one_import_takes_is_refused_whole_and_says_the_l
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(respondents(&path), samla::cli::MAX_IMPORT_FORMS);
 }
+
+/// The agenda of the recipe "A survey sent out after the day" in docs/AGENDA.md.
+fn recipe_agenda() -> String {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/AGENDA.md"))
+        .expect("the docs");
+    let section = &doc[doc
+        .find("### A survey sent out after the day")
+        .expect("the recipe")..];
+    let block = &section[section.find("```ron\n").expect("its agenda") + 7..];
+    block[..block.find("```").expect("the block's end")].to_owned()
+}
+
+#[test]
+fn the_recipe_for_a_survey_after_the_day_works_as_written() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let agendas = home.path().join("agendas");
+    std::fs::create_dir(&agendas).expect("a folder");
+    let agenda = agendas.join("uppfoljningsenkat.ron");
+    std::fs::write(&agenda, recipe_agenda()).expect("saved");
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = common::samla_in(
+        here,
+        home.path(),
+        &["validate", agenda.to_str().expect("a path")],
+    );
+    assert_eq!(checked.code, Some(0), "{}", checked.stderr);
+    // `samla run`, and Ctrl+Q at once.
+    let mut run = common::in_process::InProcessApp::spawn(
+        &["run", "uppfoljningsenkat"],
+        home.path(),
+        120,
+        40,
+    );
+    run.wait_for("the run screen", common::pty::status_line_drawn);
+    assert!(run.quit().success());
+    let answers = home.path().join("svar.csv");
+    let imported = import_csv(
+        home.path(),
+        &answers,
+        "Sektor;1;2;3\nSkola;4;3;Telefon, Mejl\nSocialtjänst;2;2;inget\n;5;4;Möten\n",
+    );
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let export = common::samla_in(home.path(), home.path(), &["export", "-o", "-"]);
+    assert_eq!(export.code, Some(0), "{}", export.stderr);
+    assert!(
+        export.stdout.contains(
+            "Här är en sammanfattning av enkäten *Uppföljningsenkät våren 2027* den 20 maj 2027, med svaren från tre svarande."
+        ),
+        "{}",
+        export.stdout
+    );
+    let file = common::pty::wait_for_file(home.path(), "the session", |_| true);
+    assert_eq!(
+        file.session.series.as_deref(),
+        Some("Att främja skolnärvaro och förebygga skolfrånvaro")
+    );
+    let results = file.session.statement_results(samla::session::SegmentIx(0));
+    assert_eq!(results[2].n, 3, "\"inget\" is an answer: {:?}", results[2]);
+}
