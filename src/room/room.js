@@ -56,7 +56,8 @@ function refreshSoon(delay) {
   if (retrying !== null) clearTimeout(retrying);
   retrying = setTimeout(function () {
     retrying = null;
-    refresh().catch(function () { refreshSoon(Math.min(delay * 2, 8000)); });
+    // Half a second after a first failure, doubling to eight at most.
+    refresh().catch(function () { refreshSoon(Math.min(Math.max(delay * 2, 500), 8000)); });
   }, delay);
 }
 
