@@ -76,6 +76,15 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         Some(series) => series.groups.clone(),
         None => group_names(args, &found.agenda, language),
     };
+    // Groups asked for that the series does not take are said, not dropped in silence.
+    let asked = args.groups.is_some() || !args.group.is_empty();
+    let groups_kept = series
+        .as_ref()
+        .filter(|series| asked && group_names(args, &found.agenda, language) != series.groups)
+        .map(|series| crate::i18n::Notice::SeriesGroups {
+            series: series.name.clone(),
+            groups: series.groups.len(),
+        });
     let start = planned_start(&found.agenda, now, crate::clock::local_offset(now));
     let mut session = Session::new(found.agenda, groups, start);
     if let Some(series) = &series {
@@ -90,7 +99,7 @@ pub fn run(args: &RunArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
         !args.no_bell,
         now,
     );
-    let state = match sectors_over {
+    let state = match groups_kept.or(sectors_over) {
         Some(notice) => state.telling(notice),
         None => state,
     };

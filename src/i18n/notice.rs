@@ -22,6 +22,8 @@ pub enum Notice {
     NotAFollowUp,
     /// `t` in a segment whose agenda says `tags: []`.
     NoTags,
+    /// Groups asked for on the command line that the series' own replace.
+    SeriesGroups { series: String, groups: usize },
     /// The series keeps sectors of its own, used in place of the agenda's.
     SeriesSectors { series: String, names: Vec<String> },
     /// `*` in a segment that asks for no priorities.
@@ -104,6 +106,11 @@ impl Notice {
                 names: names.clone(),
             }
             .text(language),
+            Notice::SeriesGroups { series, groups } => pick(
+                language,
+                format!("serien ”{series}” har sina {groups} grupper, som gäller i stället för de angivna"),
+                format!("the series “{series}” has its {groups} groups, which apply instead of those asked for"),
+            ),
             Notice::NoTags => pick(
                 language,
                 "passet har inga taggar",

@@ -348,3 +348,14 @@ fn validate_and_the_run_screen_say_when_the_series_sectors_replace_the_agendas()
     run.wait_for_text("har egna sektorer (Fritid, Elev)");
     assert!(run.quit().success());
 }
+
+#[test]
+fn groups_asked_for_that_the_series_does_not_take_are_said() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut first = start(home.path(), "seminarium-1", &["--groups", "3"]);
+    first.wait_for("the run screen", status_line_drawn);
+    assert!(first.quit().success());
+    let mut second = start(home.path(), "seminarium-2", &["--groups", "5"]);
+    second.wait_for_text("har sina 3 grupper, som gäller i stället för de angivna");
+    assert!(second.quit().success());
+}
