@@ -192,6 +192,10 @@ fn session_files_are_owner_only_in_an_owner_only_folder() {
     app.wait_for_text("Förmätning");
     app.send(b" ");
     app.wait_for_text("0 / 5 min");
+    // The start on disk first, so that quitting writes again and keeps a backup.
+    wait_for_file(home.path(), "the start on disk", |file| {
+        file.session.has_begun()
+    });
     assert!(app.quit().success());
     let path = &session_files(home.path())[0];
     let mode = |path: &Path| {
