@@ -9,12 +9,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use samla::agenda::{Language, SegmentKind};
-use samla::app::{self, Action, AppState, present_view};
+use samla::app::{self, Action, AppState};
 use samla::room::{Door, RoomAction};
 use samla::session::Lane;
-use samla::ui::{self, Theme};
+use samla::ui::Theme;
 
-use crate::common::board::{draw, key, one_pm, press, select_group, state_at, stockholm};
+use crate::common::board::{draw, key, one_pm, press, select_group, state_at};
 
 fn door() -> Door {
     Door {
@@ -137,16 +137,8 @@ fn present(state: &AppState, width: u16, height: u16, board: bool) -> Terminal<T
         state.door(),
         "the file carries the door"
     );
-    let cache = samla::ui::DrawCache::default();
-    let view = ui::PresentView {
-        board,
-        ..present_view(&file, Theme::new(false), now, stockholm(), &cache)
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| ui::render_present(frame, &view))
-        .expect("drawn");
-    terminal
+    let shown = crate::common::board::Projector { board, qr: true };
+    crate::common::board::draw_present(&file, now, (width, height), shown)
 }
 
 #[test]
