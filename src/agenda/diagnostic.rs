@@ -104,6 +104,8 @@ pub enum Rule {
     EmptyItem { field: &'static str, number: usize },
     /// The same item twice in a list.
     ItemTwice { field: &'static str, item: String },
+    /// A Swedish agenda's `event_name` without its definite forms.
+    EventNameDefinite,
 }
 
 impl Rule {
@@ -113,6 +115,7 @@ impl Rule {
         Some(match self {
             Rule::EmptyTitle | Rule::EmptySegmentTitle => "title",
             Rule::NumberZero => "number",
+            Rule::EventNameDefinite => "event_name",
             Rule::Groups { .. } => "groups",
             Rule::GroupsAndNames { .. } => "group_names",
             Rule::AgendaWarning { .. } | Rule::SegmentWarning { .. } => "warning_minutes",

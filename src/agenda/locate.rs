@@ -17,7 +17,8 @@ pub fn locate(text: &str, place: &Place, rule: &Rule) -> Option<Position> {
         Place::Agenda => (0, tokens.len(), 1),
         Place::Segment { number, .. } => segment_span(&tokens, *number)?,
     };
-    let field = rule.field();
+    // "event_name.definite" is found at `event_name`, the field that holds it.
+    let field = rule.field().and_then(|field| field.split('.').next());
     let named = tokens[start..end].windows(2).find(|pair| {
         pair[0].depth == depth
             && pair[1].text == ":"

@@ -15,8 +15,8 @@ pub use bundled::{BUNDLED, DEFAULT_AGENDA, TEMPLATE, WORKSHOP_TEMPLATE, WORKSHOP
 pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{
-    Agenda, Event, GroupSet, Language, QuestionKind, Scale, Segment, SegmentKind, SetGroup,
-    Statement, Task, ThemeSplit,
+    Agenda, Event, EventName, GroupSet, Language, QuestionKind, Scale, Segment, SegmentKind,
+    SetGroup, Statement, Task, ThemeSplit,
 };
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector, SectorDef, Sectors};

@@ -32,6 +32,10 @@ pub struct Agenda {
     /// Seminar, workshop or meeting: the word the summary uses for the event.
     #[serde(default)]
     pub event: Event,
+    /// The event's own word, in place of the kind's: "erfarenhetsutbyte",
+    /// "temadag", "uppföljningsmöte".
+    #[serde(default)]
+    pub event_name: Option<EventName>,
     /// Who leads the day (processledare), named in the summary.
     #[serde(default)]
     pub facilitator: Option<String>,
@@ -165,6 +169,70 @@ pub enum Event {
     Meeting,
     /// A dialogue meeting between school, social services and healthcare.
     Dialogue,
+}
+
+/// An event's own word in the forms running text and headings need, in the
+/// agenda's language and lower case: `(singular: "temadag", plural:
+/// "temadagar", definite: "temadagen", definite_plural: "temadagarna")`.
+/// English derives the definite forms ("the theme day").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventName {
+    /// "temadag", "theme day".
+    pub singular: String,
+    /// "temadagar", "theme days".
+    pub plural: String,
+    /// "temadagen"; needed in Swedish.
+    #[serde(default)]
+    pub definite: Option<String>,
+    /// "temadagarna"; needed in Swedish.
+    #[serde(default)]
+    pub definite_plural: Option<String>,
+}
+
+impl EventName {
+    fn of(singular: &str, plural: &str, definite: &str, definite_plural: &str) -> EventName {
+        EventName {
+            singular: singular.to_owned(),
+            plural: plural.to_owned(),
+            definite: Some(definite.to_owned()),
+            definite_plural: Some(definite_plural.to_owned()),
+        }
+    }
+}
+
+impl Event {
+    /// The kind's own word in `language`.
+    pub fn name(self, language: Language) -> EventName {
+        let of = EventName::of;
+        match (language, self) {
+            (Language::Sv, Event::Seminar) => {
+                of("seminarium", "seminarier", "seminariet", "seminarierna")
+            }
+            (Language::Sv, Event::Workshop) => {
+                of("workshop", "workshoppar", "workshoppen", "workshopparna")
+            }
+            (Language::Sv, Event::Meeting) => of("möte", "möten", "mötet", "mötena"),
+            (Language::Sv, Event::Dialogue) => {
+                of("dialogmöte", "dialogmöten", "dialogmötet", "dialogmötena")
+            }
+            (Language::En, Event::Seminar) => {
+                of("seminar", "seminars", "the seminar", "the seminars")
+            }
+            (Language::En, Event::Workshop) => {
+                of("workshop", "workshops", "the workshop", "the workshops")
+            }
+            (Language::En, Event::Meeting) => {
+                of("meeting", "meetings", "the meeting", "the meetings")
+            }
+            (Language::En, Event::Dialogue) => of(
+                "dialogue meeting",
+                "dialogue meetings",
+                "the dialogue meeting",
+                "the dialogue meetings",
+            ),
+        }
+    }
 }
 
 /// The language an agenda is written in.
@@ -479,6 +547,15 @@ impl Segment {
 }
 
 impl Agenda {
+    /// The word for the event in `language`: the agenda's own where it is
+    /// written in that language, else its kind's.
+    pub fn event_name(&self, language: Language) -> EventName {
+        match &self.event_name {
+            Some(own) if language == self.language => own.clone(),
+            _ => self.event.name(language),
+        }
+    }
+
     /// The planned length of the whole seminar.
     pub fn total_minutes(&self) -> u32 {
         self.segments.iter().map(|segment| segment.minutes).sum()

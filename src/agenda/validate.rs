@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::diagnostic::Rule;
 use super::error::{Place, Problem};
-use super::model::{Agenda, QuestionKind, Segment, SegmentKind, Statement};
+use super::model::{Agenda, Language, QuestionKind, Segment, SegmentKind, Statement};
 use super::{Sector, Sectors};
 
 /// Most groups a room is split into: thirteen schools and more fit, the
@@ -70,6 +70,7 @@ fn agenda_problems(agenda: &Agenda) -> Vec<Rule> {
     if agenda.number == Some(0) {
         problems.push(Rule::NumberZero);
     }
+    problems.extend(event_name_problems(agenda));
     if let Some(groups) = agenda.groups
         && !(1..=MAX_GROUPS).contains(&groups)
     {
@@ -127,6 +128,31 @@ fn agenda_problems(agenda: &Agenda) -> Vec<Rule> {
             total,
             max: MAX_TOTAL_MINUTES,
         });
+    }
+    problems
+}
+
+/// An event's own word needs every form the texts use: Swedish cannot
+/// derive "temadagen" from "temadag", English can.
+fn event_name_problems(agenda: &Agenda) -> Vec<Rule> {
+    let Some(name) = &agenda.event_name else {
+        return Vec::new();
+    };
+    let forms = [
+        ("event_name.singular", Some(&name.singular)),
+        ("event_name.plural", Some(&name.plural)),
+        ("event_name.definite", name.definite.as_ref()),
+        ("event_name.definite_plural", name.definite_plural.as_ref()),
+    ];
+    let mut problems: Vec<Rule> = forms
+        .iter()
+        .filter(|(_, form)| form.is_some_and(|form| form.trim().is_empty()))
+        .map(|&(field, _)| Rule::Blank { field })
+        .collect();
+    if agenda.language == Language::Sv
+        && (name.definite.is_none() || name.definite_plural.is_none())
+    {
+        problems.push(Rule::EventNameDefinite);
     }
     problems
 }

@@ -62,7 +62,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         open: state.room.door.is_some(),
         language: session.agenda.language,
         title: session.agenda.title.clone(),
-        event: session.agenda.event,
+        over: crate::i18n::event_words(&session.agenda, session.agenda.language).over,
         groups: session.groups_in(index).into_owned(),
         group_set: group_set.map(|set| set.id.clone()),
         group_questions: group_set

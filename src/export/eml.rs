@@ -25,7 +25,7 @@ pub fn eml(summary: &Summary, recipients: &[Recipient]) -> std::io::Result<Vec<u
     let mut subject = match agenda.number {
         Some(number) => format!(
             "{} {number}: {}",
-            crate::i18n::event_label(agenda.event, agenda.language),
+            crate::i18n::event_words(agenda, agenda.language).label,
             agenda.title
         ),
         None => agenda.title.clone(),

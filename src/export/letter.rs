@@ -92,7 +92,7 @@ pub fn letter(summary: &Summary) -> Letter {
         subtitle: agenda.series.as_ref().map(|series| match agenda.number {
             Some(number) => format!(
                 "{series} · {} {number}",
-                crate::i18n::event_label(agenda.event, agenda.language)
+                crate::i18n::event_words(agenda, agenda.language).label
             ),
             None => series.clone(),
         }),

@@ -44,22 +44,16 @@ impl SeriesSummary<'_> {
         words(self.language())
     }
 
-    /// What the series' events are: seminars, workshops or meetings.
-    fn event(&self) -> crate::agenda::Event {
-        self.sessions
-            .first()
-            .map(|session| session.agenda.event)
-            .unwrap_or_default()
-    }
-
-    /// The series' own word for one of its events.
-    fn event_word(&self) -> &'static str {
-        crate::i18n::event_label(self.event(), self.language())
-    }
-
-    /// The series' words for its events, counted and compared.
-    fn event_words(&self) -> &'static crate::i18n::EventWords {
-        crate::i18n::event_words(self.event(), self.language())
+    /// The series' words for its events, as its first session's agenda
+    /// names them: seminars, workshops, "erfarenhetsutbyten".
+    fn event_words(&self) -> crate::i18n::EventWords {
+        let language = self.language();
+        match self.sessions.first() {
+            Some(session) => crate::i18n::event_words(&session.agenda, language),
+            None => {
+                crate::i18n::event_named(&crate::agenda::Event::default().name(language), language)
+            }
+        }
     }
 
     /// "2. Titel": the agenda's number in the series, else its place in it.
@@ -85,7 +79,7 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
     let _ = writeln!(
         out,
         "*{}: {}*\n",
-        summary.event_words().events,
+        escape::line(&summary.event_words().events),
         summary.sessions.len()
     );
     participants(&mut out, summary);
@@ -110,7 +104,11 @@ fn share(count: usize, total: usize) -> String {
 fn participants(out: &mut String, summary: &SeriesSummary) {
     let words = summary.words();
     let language = summary.language();
-    let _ = writeln!(out, "## {}\n", summary.event_words().participants);
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        escape::line(&summary.event_words().participants)
+    );
     // The last session's sectors (the series' own when it has them), and any
     // other a participant was counted under.
     let known = summary.sessions.last().map(|last| last.sectors());
@@ -130,7 +128,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---:|{}",
-        summary.event_word(),
+        escape::cell(&summary.event_words().label),
         words.date,
         words.present,
         sectors.join(" | "),
@@ -157,7 +155,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
         );
     }
     out.push('\n');
-    let _ = writeln!(out, "### {}\n", summary.event_words().roles);
+    let _ = writeln!(out, "### {}\n", escape::line(&summary.event_words().roles));
     let roles: Vec<&str> = Role::ALL
         .iter()
         .map(|r| crate::i18n::role_label(*r, language))
@@ -165,7 +163,7 @@ fn participants(out: &mut String, summary: &SeriesSummary) {
     let _ = writeln!(
         out,
         "| {} | {} |\n|---|{}",
-        summary.event_word(),
+        escape::cell(&summary.event_words().label),
         roles.join(" | "),
         "---:|".repeat(roles.len())
     );
@@ -439,7 +437,11 @@ fn assignments(out: &mut String, summary: &SeriesSummary) {
     if given.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n", summary.event_words().assignments);
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        escape::line(&summary.event_words().assignments)
+    );
     for (index, assignment) in given {
         let _ = writeln!(
             out,

@@ -17,6 +17,10 @@ impl Rule {
                 "titeln är tom (det ska vara seminariets namn)".into(),
                 "the title is empty (expected the seminar's name)".into(),
             ),
+            Rule::EventNameDefinite => l(
+                "event_name saknar bestämd form (det ska finnas definite och definite_plural, t.ex. definite: \"temadagen\", definite_plural: \"temadagarna\")".into(),
+                "event_name lacks its definite forms (expected definite and definite_plural, e.g. definite: \"temadagen\", definite_plural: \"temadagarna\")".into(),
+            ),
             Rule::NumberZero => l(
                 "number är 0 (det ska vara seminariets plats i serien: 1, 2, 3 …)".into(),
                 "number is 0 (expected the seminar's place in its series: 1, 2, 3 …)".into(),

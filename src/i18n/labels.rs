@@ -2,7 +2,7 @@
 //! categories, and numbers written the language's way.
 
 use crate::agenda::{
-    Event, Language, QuestionKind, Role, Sector, Sectors, Segment, SegmentKind, Statement, Task,
+    Language, QuestionKind, Role, Sector, Sectors, Segment, SegmentKind, Statement, Task,
 };
 use crate::session::ItemStatus;
 use crate::session::personal::Kind;
@@ -31,8 +31,12 @@ pub fn sector_label<'a>(sectors: Sectors<'a>, sector: &'a Sector, language: Lang
 /// A sector as a choice or a column's head: its name with a capital, as
 /// "Skola", "Hälso- och sjukvård"; in running text it is "skola".
 pub fn sector_heading(sectors: Sectors<'_>, sector: &Sector, language: Language) -> String {
-    let label = sector_label(sectors, sector, language);
-    let mut letters = label.chars();
+    capitalised(sector_label(sectors, sector, language))
+}
+
+/// `text` with its first letter in upper case.
+pub(super) fn capitalised(text: &str) -> String {
+    let mut letters = text.chars();
     letters.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(letters).collect()
     })
@@ -113,20 +117,6 @@ pub fn rows_count(count: usize, language: Language) -> String {
     }
 }
 
-/// The word for an event, as in "Seminarium 3", "Workshop 2", "Möte 1".
-pub fn event_label(event: Event, language: Language) -> &'static str {
-    match (language, event) {
-        (Language::Sv, Event::Seminar) => "Seminarium",
-        (Language::Sv, Event::Workshop) => "Workshop",
-        (Language::Sv, Event::Meeting) => "Möte",
-        (Language::Sv, Event::Dialogue) => "Dialogmöte",
-        (Language::En, Event::Seminar) => "Seminar",
-        (Language::En, Event::Workshop) => "Workshop",
-        (Language::En, Event::Meeting) => "Meeting",
-        (Language::En, Event::Dialogue) => "Dialogue meeting",
-    }
-}
-
 /// An action item in running text: "Gemensam rutin (Rektorsgruppen) – klart
 /// senast 2027-01-31, följs upp 2027-03-15"; a card without fields as written.
 pub fn action_item_line(item: &crate::session::ActionItem, words: &super::Words) -> String {
@@ -145,20 +135,6 @@ pub fn action_item_line(item: &crate::session::ActionItem, words: &super::Words)
     match dates.is_empty() {
         true => what,
         false => format!("{what} – {}", dates.join(", ")),
-    }
-}
-
-/// The event in running text, definite: "seminariet", "the workshop".
-pub fn event_in_text(event: Event, language: Language) -> &'static str {
-    match (language, event) {
-        (Language::Sv, Event::Seminar) => "seminariet",
-        (Language::Sv, Event::Workshop) => "workshoppen",
-        (Language::Sv, Event::Meeting) => "mötet",
-        (Language::Sv, Event::Dialogue) => "dialogmötet",
-        (Language::En, Event::Seminar) => "the seminar",
-        (Language::En, Event::Workshop) => "the workshop",
-        (Language::En, Event::Meeting) => "the meeting",
-        (Language::En, Event::Dialogue) => "the dialogue meeting",
     }
 }
 

@@ -19,15 +19,14 @@ pub use doctor::{
     COMFORTABLE, Finding, Hint, LEAST_FREE, Verdict, doctor_heading, doctor_verdict, verdict_word,
 };
 pub use labels::{
-    action_item_line, count_in_words, decimal, event_in_text, event_label, exercise_label,
-    groups_count, kind_label, option_labels, personal_data_label, role_label, rows_count,
-    sector_counts, sector_heading, sector_label, sector_named, status_label, task_line,
-    whole_number,
+    action_item_line, count_in_words, decimal, exercise_label, groups_count, kind_label,
+    option_labels, personal_data_label, role_label, rows_count, sector_counts, sector_heading,
+    sector_label, sector_named, status_label, task_line, whole_number,
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use room::{DoorWords, RoomWords, door_words, room_words};
 pub use screen::{Strings, strings, tally_hint};
-pub use summary::{EventWords, Words, event_words, words};
+pub use summary::{EventWords, Words, event_named, event_words, words};
 
 /// `sv` or `en` by `language`: every message has both, side by side.
 fn pick<T>(language: Language, sv: T, en: T) -> T {

@@ -1,6 +1,7 @@
 //! The summary's own words in Swedish and English.
 
-use crate::agenda::{Event, Language};
+use super::labels::capitalised;
+use crate::agenda::Language;
 
 /// Headings and labels of the summary.
 pub struct Words {
@@ -274,98 +275,70 @@ const EN: Words = Words {
     ],
 };
 
-/// What a series summary calls its events and what is counted per event.
+/// What the documents and screens call the event, in the forms they need.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventWords {
-    pub events: &'static str,
-    pub participants: &'static str,
-    pub roles: &'static str,
-    pub assignments: &'static str,
+    /// "Seminarium", as in "Seminarium 3".
+    pub label: String,
+    /// In running text, definite: "seminariet", "the workshop".
+    pub in_text: String,
+    /// The series summary's heading of its events: "Seminarier".
+    pub events: String,
+    pub participants: String,
+    pub roles: String,
+    pub assignments: String,
     /// What the screens and the room's page say once the last segment has ended.
-    pub over: &'static str,
+    pub over: String,
 }
 
-/// The words a series of `event`s is summed up with, in `language`.
-pub fn event_words(event: Event, language: Language) -> &'static EventWords {
-    const fn words(
-        events: &'static str,
-        participants: &'static str,
-        roles: &'static str,
-        assignments: &'static str,
-        over: &'static str,
-    ) -> EventWords {
-        EventWords {
-            events,
-            participants,
-            roles,
-            assignments,
-            over,
+/// The words for `agenda`'s event in `language`: its own word where it
+/// gives one in that language, else its kind's.
+pub fn event_words(agenda: &crate::agenda::Agenda, language: Language) -> EventWords {
+    event_named(&agenda.event_name(language), language)
+}
+
+/// The words for an event called `name`, in `language`.
+pub fn event_named(name: &crate::agenda::EventName, language: Language) -> EventWords {
+    let singular = &name.singular;
+    let plural = &name.plural;
+    match language {
+        Language::Sv => {
+            let definite = name.definite.clone().unwrap_or_else(|| singular.clone());
+            let definite_plural = name
+                .definite_plural
+                .clone()
+                .unwrap_or_else(|| plural.clone());
+            // "mötet är avslutat", "temadagen är avslutad": the definite
+            // article's -t or -n says which.
+            let ended = match definite.ends_with('t') {
+                true => "avslutat",
+                false => "avslutad",
+            };
+            EventWords {
+                label: capitalised(singular),
+                over: format!("{} är {ended}", capitalised(&definite)),
+                in_text: definite,
+                events: capitalised(plural),
+                participants: format!("Deltagare per {singular}"),
+                roles: format!("Roller per {singular}"),
+                assignments: format!("Uppdrag mellan {definite_plural}"),
+            }
         }
-    }
-    const SV_SEMINARS: EventWords = words(
-        "Seminarier",
-        "Deltagare per seminarium",
-        "Roller per seminarium",
-        "Uppdrag mellan seminarierna",
-        "Seminariet är avslutat",
-    );
-    const SV_WORKSHOPS: EventWords = words(
-        "Workshoppar",
-        "Deltagare per workshop",
-        "Roller per workshop",
-        "Uppdrag mellan workshopparna",
-        "Workshoppen är avslutad",
-    );
-    const SV_MEETINGS: EventWords = words(
-        "Möten",
-        "Deltagare per möte",
-        "Roller per möte",
-        "Uppdrag mellan mötena",
-        "Mötet är avslutat",
-    );
-    const SV_DIALOGUES: EventWords = words(
-        "Dialogmöten",
-        "Deltagare per dialogmöte",
-        "Roller per dialogmöte",
-        "Uppdrag mellan dialogmötena",
-        "Dialogmötet är avslutat",
-    );
-    const EN_SEMINARS: EventWords = words(
-        "Seminars",
-        "Participants per seminar",
-        "Roles per seminar",
-        "Assignments between seminars",
-        "The seminar is over",
-    );
-    const EN_WORKSHOPS: EventWords = words(
-        "Workshops",
-        "Participants per workshop",
-        "Roles per workshop",
-        "Assignments between workshops",
-        "The workshop is over",
-    );
-    const EN_MEETINGS: EventWords = words(
-        "Meetings",
-        "Participants per meeting",
-        "Roles per meeting",
-        "Assignments between meetings",
-        "The meeting is over",
-    );
-    const EN_DIALOGUES: EventWords = words(
-        "Dialogue meetings",
-        "Participants per dialogue meeting",
-        "Roles per dialogue meeting",
-        "Assignments between dialogue meetings",
-        "The dialogue meeting is over",
-    );
-    match (language, event) {
-        (Language::Sv, Event::Seminar) => &SV_SEMINARS,
-        (Language::Sv, Event::Workshop) => &SV_WORKSHOPS,
-        (Language::Sv, Event::Meeting) => &SV_MEETINGS,
-        (Language::Sv, Event::Dialogue) => &SV_DIALOGUES,
-        (Language::En, Event::Seminar) => &EN_SEMINARS,
-        (Language::En, Event::Workshop) => &EN_WORKSHOPS,
-        (Language::En, Event::Meeting) => &EN_MEETINGS,
-        (Language::En, Event::Dialogue) => &EN_DIALOGUES,
+        Language::En => {
+            let definite = name
+                .definite
+                .clone()
+                .unwrap_or_else(|| format!("the {singular}"));
+            EventWords {
+                label: capitalised(singular),
+                over: format!("{} is over", capitalised(&definite)),
+                in_text: definite,
+                events: capitalised(plural),
+                participants: format!("Participants per {singular}"),
+                roles: format!("Roles per {singular}"),
+                assignments: format!("Assignments between {plural}"),
+            }
+        }
     }
 }
 
@@ -374,5 +347,71 @@ pub fn words(language: Language) -> &'static Words {
     match language {
         Language::Sv => &SV,
         Language::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::{Event, EventName};
+
+    fn named(forms: [&str; 4]) -> EventName {
+        EventName {
+            singular: forms[0].to_owned(),
+            plural: forms[1].to_owned(),
+            definite: Some(forms[2].to_owned()),
+            definite_plural: Some(forms[3].to_owned()),
+        }
+    }
+
+    #[test]
+    fn an_events_own_word_ends_as_its_definite_form_says() {
+        let day = event_named(
+            &named(["temadag", "temadagar", "temadagen", "temadagarna"]),
+            Language::Sv,
+        );
+        assert_eq!(day.over, "Temadagen är avslutad");
+        assert_eq!(day.label, "Temadag");
+        assert_eq!(day.assignments, "Uppdrag mellan temadagarna");
+        let meeting = event_named(
+            &named([
+                "uppföljningsmöte",
+                "uppföljningsmöten",
+                "uppföljningsmötet",
+                "uppföljningsmötena",
+            ]),
+            Language::Sv,
+        );
+        assert_eq!(meeting.over, "Uppföljningsmötet är avslutat");
+        assert_eq!(meeting.in_text, "uppföljningsmötet");
+    }
+
+    #[test]
+    fn english_derives_the_definite_forms() {
+        let name = EventName {
+            singular: "theme day".to_owned(),
+            plural: "theme days".to_owned(),
+            definite: None,
+            definite_plural: None,
+        };
+        let words = event_named(&name, Language::En);
+        assert_eq!(words.in_text, "the theme day");
+        assert_eq!(words.over, "The theme day is over");
+        assert_eq!(words.events, "Theme days");
+        assert_eq!(words.assignments, "Assignments between theme days");
+    }
+
+    #[test]
+    fn the_kinds_own_words_read_as_they_always_have() {
+        let seminar = event_named(&Event::Seminar.name(Language::Sv), Language::Sv);
+        assert_eq!(seminar.over, "Seminariet är avslutat");
+        assert_eq!(seminar.events, "Seminarier");
+        assert_eq!(seminar.participants, "Deltagare per seminarium");
+        let workshop = event_named(&Event::Workshop.name(Language::Sv), Language::Sv);
+        assert_eq!(workshop.over, "Workshoppen är avslutad");
+        assert_eq!(workshop.assignments, "Uppdrag mellan workshopparna");
+        let dialogue = event_named(&Event::Dialogue.name(Language::En), Language::En);
+        assert_eq!(dialogue.over, "The dialogue meeting is over");
+        assert_eq!(dialogue.label, "Dialogue meeting");
     }
 }

@@ -296,7 +296,7 @@ fn countdown(snapshot: &Snapshot, words: &RoomWords, now: DateTime<Utc>) -> Mark
     match snapshot.countdown {
         Countdown::NotStarted => html! { p.countdown { (words.not_started) } },
         Countdown::Over => html! {
-            p.countdown.over { (crate::i18n::event_words(snapshot.event, snapshot.language).over) }
+            p.countdown.over { (snapshot.over) }
         },
         Countdown::Paused { seconds } => html! {
             p.countdown { (words.paused) " · " (minutes_text(seconds, words)) }

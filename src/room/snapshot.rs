@@ -17,8 +17,9 @@ pub struct Snapshot {
     pub language: Language,
     /// The agenda's title.
     pub title: String,
-    /// The kind of event, for what the page says once the day is over.
-    pub event: crate::agenda::Event,
+    /// What the page says once the day is over: "Seminariet är avslutat",
+    /// in the event's own word.
+    pub over: String,
     /// The current segment's groups' names, in order.
     pub groups: Vec<String>,
     /// The id of the current segment's own group set, when it splits the

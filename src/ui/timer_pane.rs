@@ -171,6 +171,6 @@ fn progress(view: &View) -> f64 {
 }
 
 /// "Seminariet är avslutat", in the event's own word.
-fn over(view: &View) -> &'static str {
-    i18n::event_words(view.session.agenda.event, view.language).over
+fn over(view: &View) -> String {
+    i18n::event_words(&view.session.agenda, view.language).over
 }

@@ -319,6 +319,39 @@ fn the_complete_example_in_the_documentation_is_valid() {
     }
 }
 
+/// Every `ron` block of docs/AGENDA.md as the agenda it is or is part of:
+/// a whole agenda as written, a segment inside an agenda of its own, fields
+/// of the agenda (`name: …`) inside a one-segment agenda. Each must pass
+/// `validate`'s rules, so that what the docs show can be copied.
+#[test]
+fn every_agenda_block_in_the_documentation_validates() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/AGENDA.md"))
+        .expect("docs/AGENDA.md");
+    let blocks: Vec<&str> = doc
+        .split("```ron\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .collect();
+    assert!(blocks.len() >= 9, "{} blocks", blocks.len());
+    let segment = r#"(kind: Welcome, title: "Välkomna", minutes: 5)"#;
+    for (number, block) in blocks.iter().enumerate() {
+        let text = block.trim();
+        let agenda = if text.starts_with("Agenda(") || text.contains("\n    segments: [") {
+            text.to_owned()
+        } else if text.starts_with('(') {
+            format!(
+                "(title: \"Exempel\", group_sets: [(id: \"blandade\", count: 4)], segments: [{text}])"
+            )
+        } else {
+            format!("(title: \"Exempel\", {text} segments: [{segment}])")
+        };
+        let file = format!("AGENDA.md, block {}", number + 1);
+        if let Err(error) = parse_agenda(&file, agenda.as_bytes()) {
+            panic!("{error}\n{text}");
+        }
+    }
+}
+
 #[test]
 fn the_organisers_meetings_before_and_after_a_series_are_bundled() {
     let before = samla::agenda::load_bundled("formote")

@@ -730,6 +730,63 @@ fn a_series_of_workshops_counts_workshops_not_seminars() {
     }
 }
 
+/// "erfarenhetsutbyte": an event's own word, in Swedish's four forms.
+fn exchange_of_experience() -> samla::agenda::EventName {
+    samla::agenda::EventName {
+        singular: "erfarenhetsutbyte".to_owned(),
+        plural: "erfarenhetsutbyten".to_owned(),
+        definite: Some("erfarenhetsutbytet".to_owned()),
+        definite_plural: Some("erfarenhetsutbytena".to_owned()),
+    }
+}
+
+#[test]
+fn the_events_own_word_names_it_in_the_subtitle_opening_subject_and_series() {
+    let mut first = seminar_3();
+    first.agenda.event_name = Some(exchange_of_experience());
+    let text = summary_of(&first, false);
+    assert!(text.contains(" · Erfarenhetsutbyte 3*"), "{text}");
+    assert!(
+        text.contains("Här är en sammanfattning av erfarenhetsutbytet *"),
+        "{text}"
+    );
+    assert!(!text.contains("Seminarium"), "{text}");
+    let bytes = samla::export::eml(&summary(&first), &[]).expect("an e-mail");
+    let message = mail_parser::MessageParser::default()
+        .parse(&bytes)
+        .expect("parses");
+    assert!(
+        message
+            .subject()
+            .is_some_and(|subject| subject.starts_with("Erfarenhetsutbyte 3: ")),
+        "{:?}",
+        message.subject()
+    );
+    let second = first.clone();
+    let sessions = [&first, &second];
+    let series = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Erfarenhetsutbyten om närvaro",
+        groups: &first.groups,
+        sessions: &sessions,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    assert!(series.contains("*Erfarenhetsutbyten: 2*"), "{series}");
+    assert!(
+        series.contains("## Deltagare per erfarenhetsutbyte"),
+        "{series}"
+    );
+    assert!(series.contains("| Erfarenhetsutbyte | Datum |"), "{series}");
+    assert!(
+        series.contains("## Uppdrag mellan erfarenhetsutbytena"),
+        "{series}"
+    );
+    // In English, the word written in Swedish gives way to the kind's.
+    let words = samla::i18n::event_words(&first.agenda, samla::agenda::Language::En);
+    assert_eq!(words.label, "Seminar");
+}
+
 /// Seminarium 3's closing survey: its segment.
 fn survey_of(session: &Session) -> usize {
     session

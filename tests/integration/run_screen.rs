@@ -493,4 +493,16 @@ fn the_end_is_told_in_the_events_own_word() {
             "{screen}"
         );
     }
+    let theme_day = samla::agenda::EventName {
+        singular: "temadag".to_owned(),
+        plural: "temadagar".to_owned(),
+        definite: Some("temadagen".to_owned()),
+        definite_plural: Some("temadagarna".to_owned()),
+    };
+    let state = play(&scene, Language::Sv, true)
+        .with_agenda(|agenda| agenda.event_name = Some(theme_day.clone()));
+    let screen = draw(&state, one_pm() + scene.shown_at, 80, 24)
+        .backend()
+        .to_string();
+    assert!(screen.contains("Temadagen är avslutad"), "{screen}");
 }

@@ -214,6 +214,10 @@ const CORPUS: &[(&str, &str)] = &[
         "55-theme-on-yes-no.ron",
         "4:51: segment 1 \"Enkät\": question 1 has a theme but is not rated on the scale",
     ),
+    (
+        "56-event-name-without-definite.ron",
+        "3:5: event_name lacks its definite forms (expected definite and definite_plural",
+    ),
 ];
 
 fn fixture(name: &str) -> String {

@@ -22,7 +22,7 @@ pub(super) fn lead(summary: &Summary, words: &Words) -> Vec<Inline> {
     if !has_group_work(summary.session) {
         return survey_lead(summary, &date);
     }
-    let event = crate::i18n::event_in_text(agenda.event, language);
+    let event = crate::i18n::event_words(agenda, language).in_text;
     // One group is the whole room: "what you arrived at", not "one group".
     let groups = summary.session.groups.len();
     let count = crate::i18n::count_in_words(groups, language);
