@@ -16,7 +16,7 @@ pub use diagnostic::{Rule, Syntax};
 pub use error::{AgendaError, Place, Problem};
 pub use model::{
     Agenda, Event, EventName, GroupSet, Language, QuestionKind, Scale, Segment, SegmentKind,
-    SetGroup, Statement, Task, ThemeSplit,
+    SetGroup, Statement, Task, ThemeSplit, stem_opened_at,
 };
 pub use parse::{parse_agenda, syntax_of};
 pub use people::{Role, Sector, SectorDef, Sectors};

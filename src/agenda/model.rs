@@ -404,6 +404,11 @@ impl SegmentKind {
 pub struct Statement {
     /// The statement as read to the room.
     pub text: String,
+    /// The words it shares with the statements beside it that have the same
+    /// stem ("4. Jag har förväntningar på att seminarieserien kan öka:"),
+    /// shown once above them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stem: Option<String>,
     /// The theme it belongs to, for indices across statements.
     #[serde(default)]
     pub theme: Option<String>,
@@ -463,6 +468,16 @@ impl QuestionKind {
             QuestionKind::YesNo | QuestionKind::OneOf(_) | QuestionKind::Role
         )
     }
+}
+
+/// The stem `statements[index]` opens: its own, where the statement before
+/// it has another (or none), so that a stem is shown once above its run.
+pub fn stem_opened_at(statements: &[Statement], index: usize) -> Option<&str> {
+    let stem = statements.get(index)?.stem.as_deref()?;
+    let before = index
+        .checked_sub(1)
+        .and_then(|before| statements[before].stem.as_deref());
+    (before != Some(stem)).then_some(stem)
 }
 
 impl Statement {

@@ -258,6 +258,13 @@ fn kind_problems(segment: &Segment) -> Vec<Rule> {
             problems.push(Rule::EmptyStatement { number: index + 1 });
         }
         problems.extend(question_problems(index + 1, statement));
+        if statement
+            .stem
+            .as_ref()
+            .is_some_and(|stem| stem.trim().is_empty())
+        {
+            problems.push(Rule::Blank { field: "stem" });
+        }
     }
     if let Some(scale) = &segment.scale
         && (scale.min >= scale.max || scale.max - scale.min > 10)

@@ -113,8 +113,10 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
         statements: segment
             .statements
             .iter()
-            .map(|question| SnapshotQuestion {
+            .enumerate()
+            .map(|(index, question)| SnapshotQuestion {
                 text: question.text.clone(),
+                stem: crate::agenda::stem_opened_at(&segment.statements, index).map(str::to_owned),
                 kind: question.kind.clone(),
                 options: crate::i18n::option_labels(question, session.agenda.language),
                 dont_know: question.allows_dont_know(&scale),

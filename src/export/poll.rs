@@ -70,12 +70,19 @@ pub fn blocks(
         .zip(&results)
         .filter(|(question, _)| question.kind.is_rating())
         .collect();
-    if !rated.is_empty() {
-        blocks.push(rating_table(&rated, &scale, words, report, language));
+    // A table per run of statements under one stem, the stem above it, so
+    // that "4a. främja skolnärvaro" keeps its meaning.
+    for run in rated.chunk_by(|(one, _), (next, _)| one.stem == next.stem) {
+        if let Some(stem) = &run[0].0.stem {
+            blocks.push(Block::Text(stem.clone()));
+        }
+        blocks.push(rating_table(run, &scale, words, report, language));
     }
     // The other kinds each under their question: options counted, texts listed.
     for (position, (question, result)) in segment.statements.iter().zip(&results).enumerate() {
+        let stem = crate::agenda::stem_opened_at(&segment.statements, position);
         if question.kind.options().is_some() {
+            blocks.extend(stem.map(|stem| Block::Text(stem.to_owned())));
             blocks.push(Block::Heading(question.text.clone()));
             blocks.push(choice_table(question, result, &scale, words, language));
         } else if question.kind == QuestionKind::Text {
@@ -500,7 +507,9 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
         higher: Option<(u32, u32)>,
         scale: Scale,
     }
-    let mut asked: Vec<(String, Vec<Measured>)> = Vec::new();
+    // A statement is its text; its stems are kept, since a measurement
+    // before and one after may ask under other stems ("kan öka:", "har ökat:").
+    let mut asked: Vec<(String, Vec<String>, Vec<Measured>)> = Vec::new();
     for session in sessions {
         let language = session.agenda.language;
         for (index, segment) in session.agenda.segments.iter().enumerate() {
@@ -534,14 +543,24 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
                     higher,
                     scale: scale.clone(),
                 };
-                match asked.iter_mut().find(|(text, _)| *text == statement.text) {
-                    Some((_, all)) => all.push(measured),
-                    None => asked.push((statement.text.clone(), vec![measured])),
+                let index = match asked.iter().position(|(text, ..)| *text == statement.text) {
+                    Some(index) => index,
+                    None => {
+                        asked.push((statement.text.clone(), Vec::new(), Vec::new()));
+                        asked.len() - 1
+                    }
+                };
+                let (_, stems, all) = &mut asked[index];
+                all.push(measured);
+                if let Some(stem) = &statement.stem
+                    && !stems.contains(stem)
+                {
+                    stems.push(stem.clone());
                 }
             }
         }
     }
-    asked.retain(|(_, measured)| measured.len() > 1);
+    asked.retain(|(_, _, measured)| measured.len() > 1);
     if asked.is_empty() {
         return;
     }
@@ -550,7 +569,12 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
         .map(|s| s.agenda.language)
         .unwrap_or_default();
     let _ = writeln!(out, "## {}\n", words.trends);
-    for (text, measured) in asked {
+    let mut stems_above: Vec<String> = Vec::new();
+    for (text, stems, measured) in asked {
+        if !stems.is_empty() && stems != stems_above {
+            let _ = writeln!(out, "{}\n", escape::line(&stems.join(" / ")));
+        }
+        stems_above = stems;
         let _ = writeln!(out, "### {}\n", escape::line(&text));
         let _ = writeln!(
             out,

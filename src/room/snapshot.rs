@@ -88,6 +88,9 @@ pub struct SnapshotPoll {
 pub struct SnapshotQuestion {
     /// The question or statement.
     pub text: String,
+    /// The stem shown above it: the words the statements from it on share,
+    /// given on the first of them only.
+    pub stem: Option<String>,
     /// What it asks for.
     pub kind: crate::agenda::QuestionKind,
     /// Its options' names in the agenda's language; none for a rating or text.

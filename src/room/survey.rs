@@ -94,6 +94,9 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                 }
             }
             @for (statement, question) in poll.statements.iter().enumerate().filter(|(_, q)| !q.breakdown) {
+                @if let Some(stem) = &question.stem {
+                    p.stem { (stem) }
+                }
                 (question_fieldset(statement, question, scale, answer_of(statement), words))
             }
             button type="submit" {
@@ -281,6 +284,7 @@ mod tests {
     fn none_of_these_is_an_answer_and_no_box_a_blank() {
         let question = SnapshotQuestion {
             text: "Kanaler".into(),
+            stem: None,
             kind: QuestionKind::AnyOf(vec!["Telefon".into(), "Mejl".into()]),
             options: vec!["Telefon".into(), "Mejl".into()],
             dont_know: false,
@@ -318,6 +322,7 @@ mod tests {
                 statements: ["Vi litar på varandra", "Vi delar en bild"]
                     .map(|text| SnapshotQuestion {
                         text: text.into(),
+                        stem: None,
                         kind: QuestionKind::Rating,
                         options: Vec::new(),
                         dont_know: false,

@@ -100,14 +100,18 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         let cell = cells[index % columns];
         let selected = view.tally == Some(index);
         let width = usize::from(cell.width.saturating_sub(4));
-        // The statement whole, wrapped at the top of its box, when the box
-        // has room for it and a chart; otherwise in the title, by what sets
-        // it apart from its neighbours.
+        // The statement whole, wrapped at the top of its box, its stem in the
+        // title, when the box has room for it and a chart; otherwise in the
+        // title, by what sets it apart from its neighbours.
         let room = cell.height.saturating_sub(2 + 4);
         let wrapped = card_text::fit(&statement.text, width + 2, usize::from(room) + 1);
         let whole_inside = room > 0 && wrapped.len() <= usize::from(room);
         let title = if whole_inside {
-            String::new()
+            statement
+                .stem
+                .as_deref()
+                .map(|stem| card_text::one_line(stem, width))
+                .unwrap_or_default()
         } else {
             distinct(&segment.statements, index, width)
         };

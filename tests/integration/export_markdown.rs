@@ -37,7 +37,7 @@ fn report_of(session: &Session) -> String {
     })
 }
 
-use crate::common::markdown::tables;
+use crate::common::markdown::{outline, tables};
 
 fn events(text: &str) -> Vec<Event<'_>> {
     Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).collect()
@@ -1313,6 +1313,84 @@ fn a_survey_alone_opens_as_a_survey_names_no_groups_and_may_leave_out_the_sector
     let tables = tables(&text);
     let theme = tables.last().expect("the theme's table");
     assert_eq!(theme[0], ["", "Totalt"], "no sector columns: {text}");
+}
+
+/// A survey whose last two statements share a stem, with three forms.
+fn survey_with_a_stem() -> Session {
+    let agenda = samla::agenda::parse_agenda(
+        "enkat.ron",
+        r#"Agenda(title: "Förväntningar", segments: [
+            (kind: Poll, title: "Enkäten", minutes: 10, by_sector: false,
+             statements: [
+                (text: "Jag vet vad seminarierna ska ge"),
+                (text: "4a. främja skolnärvaro", stem: "4. Jag har förväntningar på att seminarieserien kan öka:"),
+                (text: "4b. förebygga frånvaro", stem: "4. Jag har förväntningar på att seminarieserien kan öka:"),
+             ]),
+        ])"#
+        .as_bytes(),
+    )
+    .expect("valid");
+    let mut session = Session::new(agenda, vec!["Grupp 1".to_owned()], saved_at());
+    forms(&mut session, 0, &["- 4 5 3", "- 3 4 4", "- 5 5 2"]);
+    session
+}
+
+#[test]
+fn a_stem_stands_once_above_the_table_of_its_statements() {
+    let session = survey_with_a_stem();
+    let text = summary_of(&session, false);
+    let stem = "4. Jag har förväntningar på att seminarieserien kan öka:";
+    let shown = outline(&text);
+    let at = shown
+        .iter()
+        .position(|block| block == stem)
+        .expect("the stem");
+    assert_eq!(shown[at + 1], "[table]", "{text}");
+    assert_eq!(shown.iter().filter(|block| *block == stem).count(), 1);
+    let tables = tables(&text);
+    let firsts = |table: &Vec<Vec<String>>| -> Vec<String> {
+        table.iter().skip(1).map(|row| row[0].clone()).collect()
+    };
+    assert_eq!(firsts(&tables[0]), ["Jag vet vad seminarierna ska ge"]);
+    assert_eq!(
+        firsts(&tables[1]),
+        ["4a. främja skolnärvaro", "4b. förebygga frånvaro"]
+    );
+    // In a series, the stem stands above its statements' trends.
+    let again = session.clone();
+    let sessions = [&session, &again];
+    let series = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Förväntningar",
+        groups: &session.groups,
+        sessions: &sessions,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    let shown = outline(&series);
+    let at = shown
+        .iter()
+        .position(|block| block == stem)
+        .expect("the stem");
+    assert_eq!(shown[at + 1], "### 4a. främja skolnärvaro", "{series}");
+    assert_eq!(shown.iter().filter(|block| *block == stem).count(), 1);
+    // A measurement after the series asks the same statements under another
+    // stem: both stand above them.
+    let mut after = session.clone();
+    for statement in &mut after.agenda.segments[0].statements[1..] {
+        statement.stem = Some("Jag upplever att seminarieserien har ökat:".to_owned());
+    }
+    let sessions = [&session, &after];
+    let series = samla::export::series_markdown(&samla::export::SeriesSummary {
+        name: "Förväntningar",
+        groups: &session.groups,
+        sessions: &sessions,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    let both = format!("{stem} / Jag upplever att seminarieserien har ökat:");
+    assert!(outline(&series).contains(&both), "{series}");
 }
 
 #[test]

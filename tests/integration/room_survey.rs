@@ -53,6 +53,38 @@ fn the_survey_offers_the_agendas_own_sectors_and_keeps_the_one_picked() {
 }
 
 #[test]
+fn a_stem_stands_once_above_the_statements_that_share_it() {
+    let agenda = r#"Agenda(
+        title: "Förväntningar",
+        segments: [
+            (kind: Poll, title: "Enkät", minutes: 10, by_sector: false, statements: [
+                (text: "Jag vet vad seminarierna ska ge"),
+                (text: "4a. främja skolnärvaro", stem: "4. Jag har förväntningar på att seminarieserien kan öka:"),
+                (text: "4b. förebygga frånvaro", stem: "4. Jag har förväntningar på att seminarieserien kan öka:"),
+            ]),
+        ],
+    )"#;
+    let room = OpenRoom::start_on_own("forvantningar", agenda, 1);
+    let mut phone = room.joined_device();
+    let (_, page) = phone.get("/poll");
+    let document = Html::parse_document(&page);
+    let in_order: Vec<String> = document
+        .select(&Selector::parse("p.stem, legend").expect("a selector"))
+        .map(|element| element.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        in_order,
+        [
+            "Jag vet vad seminarierna ska ge",
+            "4. Jag har förväntningar på att seminarieserien kan öka:",
+            "4a. främja skolnärvaro",
+            "4b. förebygga frånvaro",
+        ],
+        "{page}"
+    );
+}
+
+#[test]
 fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes() {
     let mut room = OpenRoom::start("seminarium-1", 2);
     let mut phone = room.joined_device();

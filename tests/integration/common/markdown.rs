@@ -29,3 +29,27 @@ pub fn tables(text: &str) -> Vec<Vec<Vec<String>>> {
     }
     tables
 }
+
+/// What a reader sees of `text`, block by block: a paragraph's text, a
+/// heading's as "### text", a table as "[table]".
+pub fn outline(text: &str) -> Vec<String> {
+    let mut shown = Vec::new();
+    let mut open: Option<String> = None;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Paragraph) => open = Some(String::new()),
+            Event::Start(Tag::Heading { level, .. }) => {
+                open = Some(format!("{} ", "#".repeat(level as usize)));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(open) = open.as_mut() {
+                    open.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => shown.extend(open.take()),
+            Event::End(TagEnd::Table) => shown.push("[table]".to_owned()),
+            _ => {}
+        }
+    }
+    shown
+}
