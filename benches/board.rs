@@ -213,6 +213,7 @@ fn keystroke_into_a_poll_line_with_300_phone_answers(bencher: divan::Bencher) {
             segment: Some(0),
             sector: Some(samla::agenda::Sector::SKOLA),
             answers: vec![samla::session::Answer::Value(value); 6],
+            other: Default::default(),
         };
         let _ = state.update(Action::FromRoom(u64::from(device), answer), one_pm());
     }

@@ -90,6 +90,8 @@ pub enum Rule {
     BreakdownNotChoice { number: usize },
     /// A theme on a question that is not a rating: an index is a mean.
     ThemeNotRating { number: usize },
+    /// `other` on a question without options of its own to choose from.
+    OtherNotChoice { number: usize },
     /// A scale that does not run upwards, or is too wide.
     Scale { min: u8, max: u8 },
     /// A list with too few items.
@@ -127,7 +129,8 @@ impl Rule {
             | Rule::QuestionOptions { .. }
             | Rule::BadOption { .. }
             | Rule::BreakdownNotChoice { .. }
-            | Rule::ThemeNotRating { .. } => "statements",
+            | Rule::ThemeNotRating { .. }
+            | Rule::OtherNotChoice { .. } => "statements",
             Rule::Scale { .. } | Rule::ScaleLabels { .. } => "scale",
             Rule::UnknownTheme { .. } | Rule::SplitOutside { .. } => "splits",
             Rule::ColumnsTwice { .. } => "columns",

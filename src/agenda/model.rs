@@ -424,6 +424,11 @@ pub struct Statement {
     /// project group. Only for a question with one answer of a few.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub breakdown: bool,
+    /// Whether a choice's last option asks for a text of its own ("Annat,
+    /// ange vad"): written after `|` on paper, in a line beside it on the
+    /// phone, listed under the option's count in the summary.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other: bool,
 }
 
 /// What a poll's question asks for.
@@ -481,6 +486,17 @@ pub fn stem_opened_at(statements: &[Statement], index: usize) -> Option<&str> {
 }
 
 impl Statement {
+    /// The option that asks for a text of its own: a choice's last, where
+    /// `other` says so.
+    pub fn other_option(&self) -> Option<u8> {
+        match &self.kind {
+            QuestionKind::OneOf(options) | QuestionKind::AnyOf(options) if self.other => {
+                u8::try_from(options.len().checked_sub(1)?).ok()
+            }
+            _ => None,
+        }
+    }
+
     /// Whether "vet ej" is an allowed answer, on `scale`.
     pub fn allows_dont_know(&self, scale: &Scale) -> bool {
         match (&self.kind, self.dont_know) {

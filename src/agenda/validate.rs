@@ -309,6 +309,9 @@ fn question_problems(number: usize, question: &Statement) -> Vec<Rule> {
     if question.theme.is_some() && !question.kind.is_rating() {
         problems.push(Rule::ThemeNotRating { number });
     }
+    if question.other && question.other_option().is_none() {
+        problems.push(Rule::OtherNotChoice { number });
+    }
     problems
 }
 

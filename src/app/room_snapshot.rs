@@ -121,6 +121,7 @@ fn poll_snapshot(session: &Session) -> Option<SnapshotPoll> {
                 options: crate::i18n::option_labels(question, session.agenda.language),
                 dont_know: question.allows_dont_know(&scale),
                 breakdown: question.breakdown,
+                other: question.other_option(),
             })
             .collect(),
         scale,

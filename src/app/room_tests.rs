@@ -426,6 +426,7 @@ fn answer_poll(state: &mut AppState, device: u32, values: [u8; 6]) -> RoomReply 
         segment: Some(state.session.current.0),
         sector: Some(crate::agenda::Sector::SKOLA),
         answers: answers(values),
+        other: Default::default(),
     };
     answer(state, action)
 }
@@ -465,6 +466,7 @@ fn a_closed_poll_answers_off_the_scale_and_blank_forms_are_refused() {
         segment: Some(state.session.current.0),
         sector: None,
         answers: vec![crate::session::Answer::Missing; 6],
+        other: Default::default(),
     };
     assert_eq!(
         answer(&mut state, blank),
@@ -475,6 +477,7 @@ fn a_closed_poll_answers_off_the_scale_and_blank_forms_are_refused() {
         segment: Some(state.session.current.0),
         sector: None,
         answers: answers([4; 6])[..5].to_vec(),
+        other: Default::default(),
     };
     assert_eq!(
         answer(&mut state, short),

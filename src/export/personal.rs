@@ -61,13 +61,15 @@ pub fn flags(summary: &Summary) -> Vec<Flag> {
             })
         }));
     }
-    // A survey's free text, from phones and from paper, goes out too.
+    // A survey's texts, from phones and from paper, go out too: the free
+    // ones and those beside "Annat, ange vad".
     for (segment, poll) in &session.polls {
         for (form, respondent) in poll.respondents.iter().enumerate() {
-            flags.extend(respondent.answers.iter().filter_map(|answer| {
-                let Answer::Text(text) = answer else {
-                    return None;
-                };
+            let free = respondent.answers.iter().filter_map(|answer| match answer {
+                Answer::Text(text) => Some(text),
+                _ => None,
+            });
+            flags.extend(free.chain(respondent.other.values()).filter_map(|text| {
                 Some(Flag {
                     place: format!("{}, {} {}", title(*segment), words.form, form + 1),
                     kinds: kinds(text)?,
@@ -108,13 +110,17 @@ pub fn redact(session: &Session) -> Session {
     for note in session.private_notes.values_mut() {
         *note = redacted(note, with);
     }
-    let answers = session
+    for respondent in session
         .polls
         .values_mut()
         .flat_map(|poll| &mut poll.respondents)
-        .flat_map(|respondent| &mut respondent.answers);
-    for answer in answers {
-        if let Answer::Text(text) = answer {
+    {
+        for answer in &mut respondent.answers {
+            if let Answer::Text(text) = answer {
+                *text = redacted(text, with);
+            }
+        }
+        for text in respondent.other.values_mut() {
             *text = redacted(text, with);
         }
     }

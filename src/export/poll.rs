@@ -50,7 +50,13 @@ pub fn blocks(
     let scale = segment.scale_or_default(language);
     let results = session.statement_results(SegmentIx(index));
     let n = results.iter().map(|result| result.n).max().unwrap_or(0);
+    // A survey of choices alone has no scale to explain.
+    let rates = segment
+        .statements
+        .iter()
+        .any(|question| question.kind.is_rating());
     let ends = match (&scale.min_label, &scale.max_label) {
+        _ if !rates => String::new(),
         _ if !scale.labels.is_empty() => {
             let steps: Vec<String> = (scale.min..=scale.max)
                 .map(|value| format!("{value} = {}", scale.label(value).unwrap_or_default()))
@@ -85,6 +91,19 @@ pub fn blocks(
             blocks.extend(stem.map(|stem| Block::Text(stem.to_owned())));
             blocks.push(Block::Heading(question.text.clone()));
             blocks.push(choice_table(question, result, &scale, words, language));
+            // What those who chose "Annat, ange vad" wrote, under its name.
+            let written = session.others_of(SegmentIx(index), position);
+            let labels = crate::i18n::option_labels(question, language);
+            if let Some(label) = question
+                .other_option()
+                .and_then(|option| labels.get(usize::from(option)))
+                && !written.is_empty()
+            {
+                blocks.push(Block::List {
+                    label: label.clone(),
+                    items: written.into_iter().map(str::to_owned).collect(),
+                });
+            }
         } else if question.kind == QuestionKind::Text {
             let written = session.texts_of(SegmentIx(index), position);
             if !written.is_empty() {

@@ -195,6 +195,14 @@ impl Rule {
                     "question {number} has `breakdown` but not one answer of a few (expected `kind: YesNo`, `OneOf([…])` or `Role`)"
                 ),
             ),
+            Rule::OtherNotChoice { number } => l(
+                format!(
+                    "fråga {number} har `other` men inga egna alternativ (det ska vara `kind: OneOf([…])` eller `AnyOf([…])`, vars sista alternativ är \"Annat\")"
+                ),
+                format!(
+                    "question {number} has `other` but no options of its own (expected `kind: OneOf([…])` or `AnyOf([…])`, whose last option is \"Other\")"
+                ),
+            ),
             Rule::ThemeNotRating { number } => l(
                 format!(
                     "fråga {number} har ett tema men besvaras inte på skalan (ett tema är ett medelvärde av påståenden på skalan)"

@@ -42,6 +42,20 @@ pub(super) async fn answer_poll(
         .poll
         .as_ref()
         .map_or(&[][..], |poll| poll.statements.as_slice());
+    // Each question's answer, and the text written beside an option that
+    // asks for one.
+    let mut answers = Vec::with_capacity(questions.len());
+    let mut other = std::collections::BTreeMap::new();
+    for (statement, question) in questions.iter().enumerate() {
+        let name = format!("s{statement}");
+        let mut answer =
+            super::survey::answer_of(question, &values(&fields, &name).collect::<Vec<_>>());
+        let written = field(&format!("{name}-other"));
+        if let Some(text) = super::survey::other_of(question, &mut answer, written) {
+            other.insert(statement, text);
+        }
+        answers.push(answer);
+    }
     let action = RoomAction::Answer {
         device: joined.device,
         segment: field("segment").and_then(|segment| segment.parse().ok()),
@@ -50,14 +64,8 @@ pub(super) async fn answer_poll(
             .as_ref()
             .zip(field("sector"))
             .and_then(|(poll, code)| super::survey::sector_of(poll, code)),
-        answers: questions
-            .iter()
-            .enumerate()
-            .map(|(statement, question)| {
-                let name = format!("s{statement}");
-                super::survey::answer_of(question, &values(&fields, &name).collect::<Vec<_>>())
-            })
-            .collect(),
+        answers,
+        other,
     };
     let check = field("check").unwrap_or_default().to_owned();
     change(&shared, &joined, &check, action, "", "/poll").await

@@ -75,6 +75,8 @@ pub enum RoomAction {
         segment: Option<usize>,
         sector: Option<crate::agenda::Sector>,
         answers: Vec<crate::session::Answer>,
+        /// The texts written beside an option that asks for one, by question.
+        other: std::collections::BTreeMap<usize, String>,
     },
 }
 

@@ -24,6 +24,15 @@ document.addEventListener("change", function (event) {
   if (event.target.type === "radio") window.samlaChosen = true;
 });
 
+// Writing beside "Annat, ange vad" chooses it, as the server takes it.
+document.addEventListener("input", function (event) {
+  const option = event.target.dataset && event.target.dataset.option;
+  if (!option || event.target.value.trim() === "") return;
+  const box = document.getElementById(option);
+  if (box) box.checked = true;
+  window.samlaChosen = true;
+});
+
 // Replaces the element `id` with the one in `fresh`; true if it was there.
 function swap(fresh, id) {
   const here = document.getElementById(id);

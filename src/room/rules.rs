@@ -4,6 +4,8 @@
 //! room's handlers check only what HTTP carries (a joined device, the form's
 //! check, the body's size); the loop asks these rules.
 
+use std::collections::BTreeMap;
+
 use super::limits::{self, Limit};
 use super::{Refusal, RoomAction, RoomReply};
 use crate::agenda::SegmentKind;
@@ -34,15 +36,17 @@ pub fn takes_room_cards(session: &Session) -> bool {
         && session.current_timing().state() != TimerState::Done
 }
 
-/// The bytes of a form's free-text answers: what they add to the room.
-pub fn free_text_bytes(answers: &[Answer]) -> usize {
-    answers
+/// The bytes of a form's texts, free and beside an option: what they add
+/// to the room.
+pub fn free_text_bytes(answers: &[Answer], other: &BTreeMap<usize, String>) -> usize {
+    let free: usize = answers
         .iter()
         .map(|answer| match answer {
             Answer::Text(text) => text.len(),
             _ => 0,
         })
-        .sum()
+        .sum();
+    free + other.values().map(String::len).sum::<usize>()
 }
 
 impl Rules<'_> {
@@ -210,7 +214,7 @@ impl Rules<'_> {
             .values()
             .flat_map(|poll| &poll.respondents)
             .filter(|respondent| respondent.from_room.is_some())
-            .map(|respondent| free_text_bytes(&respondent.answers));
+            .map(|respondent| free_text_bytes(&respondent.answers, &respondent.other));
         cards.chain(answers).sum()
     }
 
@@ -238,6 +242,7 @@ impl Rules<'_> {
             segment,
             sector,
             answers,
+            other,
         } = action
         else {
             return Err(Refusal::NotPosting);
@@ -260,15 +265,29 @@ impl Rules<'_> {
             .iter()
             .zip(answers)
             .all(|(question, answer)| answer.fits(question, &scale));
-        if answers.len() != poll.statements.len() || !fits {
+        let respondent = Respondent {
+            sector: sector.clone(),
+            answers: answers.clone(),
+            other: other.clone(),
+            from_room: Some(*device),
+        };
+        if answers.len() != poll.statements.len()
+            || !fits
+            || !respondent.others_fit(&poll.statements)
+        {
             return Err(Refusal::NotAnAnswer);
         }
         if answers.iter().all(|answer| *answer == Answer::Missing) {
             return Err(Refusal::Empty);
         }
-        let too_long = answers.iter().any(|answer| {
-            matches!(answer, Answer::Text(text) if limits::box_length(text) > limits::TEXT_MAX_CHARS)
-        });
+        let too_long = answers
+            .iter()
+            .filter_map(|answer| match answer {
+                Answer::Text(text) => Some(text),
+                _ => None,
+            })
+            .chain(other.values())
+            .any(|text| limits::box_length(text) > limits::TEXT_MAX_CHARS);
         if too_long {
             return Err(Refusal::Limit(Limit::TextLength));
         }
@@ -281,16 +300,14 @@ impl Rules<'_> {
                     .iter()
                     .find(|respondent| respondent.from_room == Some(*device))
             })
-            .map_or(0, |respondent| free_text_bytes(&respondent.answers));
-        self.room_text_fits(free_text_bytes(answers), earlier)?;
+            .map_or(0, |respondent| {
+                free_text_bytes(&respondent.answers, &respondent.other)
+            });
+        self.room_text_fits(free_text_bytes(answers, other), earlier)?;
         Ok(SessionAction::Poll(PollAction::FromRoom {
             segment: *segment,
             device: *device,
-            respondent: Respondent {
-                sector: sector.clone(),
-                answers: answers.clone(),
-                from_room: Some(*device),
-            },
+            respondent,
         }))
     }
 
@@ -374,6 +391,7 @@ mod tests {
                 segment: Some(0),
                 sector: None,
                 answers: Vec::new(),
+                other: BTreeMap::new(),
             },
         ];
         for action in actions {

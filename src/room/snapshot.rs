@@ -99,6 +99,8 @@ pub struct SnapshotQuestion {
     pub dont_know: bool,
     /// Whether the results are broken down by it: asked first, after the sector.
     pub breakdown: bool,
+    /// The option that asks for a text of its own ("Annat, ange vad").
+    pub other: Option<u8>,
 }
 
 /// A sector as the survey offers it.

@@ -42,6 +42,9 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
     let earlier = poll.answers.get(&writer.device);
     let scale = &poll.scale;
     let answer_of = |statement: usize| earlier.and_then(|earlier| earlier.answers.get(statement));
+    let other_of_earlier = |statement: usize| {
+        earlier.and_then(|earlier| earlier.other.get(&statement).map(String::as_str))
+    };
     let sector = earlier.and_then(|earlier| earlier.sector.as_ref());
     // What the device left unanswered, so that a skip is a choice and not a slip.
     let skipped: Vec<&str> = earlier
@@ -77,7 +80,7 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
             // Who the respondent is comes first, as the sector does: the
             // questions the results are broken down by.
             @for (statement, question) in poll.statements.iter().enumerate().filter(|(_, q)| q.breakdown) {
-                (question_fieldset(statement, question, scale, answer_of(statement), words))
+                (question_fieldset(statement, question, scale, answer_of(statement), other_of_earlier(statement), words))
             }
             // The scale's words once, above the statements that use it.
             @if !scale.labels.is_empty() && has_rating(poll) {
@@ -97,7 +100,7 @@ fn form(snapshot: &Snapshot, poll: &SnapshotPoll, writer: Writer, words: &RoomWo
                 @if let Some(stem) = &question.stem {
                     p.stem { (stem) }
                 }
-                (question_fieldset(statement, question, scale, answer_of(statement), words))
+                (question_fieldset(statement, question, scale, answer_of(statement), other_of_earlier(statement), words))
             }
             button type="submit" {
                 @if earlier.is_some() { (words.change_answers) } @else { (words.send_answers) }
@@ -130,6 +133,7 @@ fn question_fieldset(
     question: &SnapshotQuestion,
     scale: &Scale,
     earlier: Option<&Answer>,
+    earlier_other: Option<&str>,
     words: &RoomWords,
 ) -> Markup {
     let name = format!("s{statement}");
@@ -176,8 +180,41 @@ fn question_fieldset(
                     (choice_input(&name, &format!("{name}-x"), "x", words.dont_know, earlier == Some(&Answer::DontKnow)))
                 }
             }
+            // "Annat, ange vad": its own line, named by the option.
+            @if let Some(option) = question.other {
+                @let label = question.options.get(usize::from(option)).map_or("", String::as_str);
+                input.text.other type="text" name=(format!("{name}-other")) data-option=(format!("{name}-{option}"))
+                    maxlength=(super::limits::TEXT_MAX_CHARS) aria-label=(label) placeholder=(label)
+                    value=(earlier_other.unwrap_or_default());
+            }
         }
     }
+}
+
+/// The text `written` beside `question`'s option that asks for one, where
+/// it is not blank; writing it chooses that option, so that nothing typed
+/// is lost (one of: in place of another; any of: beside the others).
+pub fn other_of(
+    question: &SnapshotQuestion,
+    answer: &mut Answer,
+    written: Option<&str>,
+) -> Option<String> {
+    let option = question.other?;
+    let text = written
+        .map(str::trim)
+        .filter(|text| !crate::session::is_blank(text))?;
+    match answer {
+        Answer::Choices(chosen) if !chosen.contains(&option) => {
+            chosen.push(option);
+            chosen.sort_unstable();
+        }
+        Answer::Choices(_) => {}
+        _ if matches!(question.kind, QuestionKind::AnyOf(_)) => {
+            *answer = Answer::Choices(vec![option]);
+        }
+        _ => *answer = Answer::Choice(option),
+    }
+    Some(text.to_owned())
 }
 
 /// What the box "none of these" posts where several may be chosen.
@@ -289,6 +326,7 @@ mod tests {
             options: vec!["Telefon".into(), "Mejl".into()],
             dont_know: false,
             breakdown: false,
+            other: None,
         };
         assert_eq!(answer_of(&question, &["none"]), Answer::Choices(Vec::new()));
         assert_eq!(answer_of(&question, &[]), Answer::Missing);
@@ -327,6 +365,7 @@ mod tests {
                         options: Vec::new(),
                         dont_know: false,
                         breakdown: false,
+                        other: None,
                     })
                     .to_vec(),
                 scale,

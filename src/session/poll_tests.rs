@@ -303,6 +303,7 @@ fn the_last_form_can_be_taken_back_and_wrong_lengths_are_refused() {
     let short = Respondent {
         sector: None,
         answers: vec![Answer::Missing],
+        other: Default::default(),
         from_room: None,
     };
     session.apply(

@@ -376,3 +376,69 @@ fn a_saved_poll_is_checked_per_question_kind() {
     assert_eq!(wrong.mismatch, Mismatch::NotItsAnswer { statement: 4 });
     assert_eq!(wrong.field, format!("session.polls[{poll}].respondents[0]"));
 }
+
+/// Where one works, "Annat, ange vad" last; channels, "Annat" last; a wish.
+fn with_other() -> Vec<Statement> {
+    let options = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect();
+    vec![
+        Statement {
+            other: true,
+            ..question(
+                "Var arbetar du?",
+                QuestionKind::OneOf(options(&["Skola", "Socialtjänst", "Annat, ange vad"])),
+            )
+        },
+        Statement {
+            other: true,
+            ..question(
+                "Hur når ni varandra?",
+                QuestionKind::AnyOf(options(&["Telefon", "Mejl", "Annat"])),
+            )
+        },
+        question("Vad behöver ni mer?", QuestionKind::Text),
+    ]
+}
+
+#[test]
+fn a_text_beside_annat_follows_the_bar_only_where_annat_was_chosen() {
+    let questions = with_other();
+    let parse = |line| parse_line(line, &questions, &one_to_four(), Sectors::new(&[]));
+    // In the questions' order: where one works, the channel, the wish.
+    let chosen = parse("sk c ac | Fritidsgården | Teams | Mer tid").unwrap();
+    assert_eq!(chosen.answers[0], Answer::Choice(2));
+    assert_eq!(chosen.answers[2], Answer::Text("Mer tid".to_owned()));
+    assert_eq!(
+        chosen.other,
+        [(0, "Fritidsgården".to_owned()), (1, "Teams".to_owned())].into()
+    );
+    // Without "Annat", the only text is the free one.
+    let plain = parse("sk a b | Mer tid").unwrap();
+    assert!(plain.other.is_empty());
+    assert_eq!(plain.answers[2], Answer::Text("Mer tid".to_owned()));
+    // "Annat" chosen with nothing written beside it, the wish left blank.
+    let bare = parse("sk c a").unwrap();
+    assert_eq!(bare.answers[0], Answer::Choice(2));
+    assert!(bare.other.is_empty());
+    // Where "Annat" was not chosen, a further bar belongs to the last text.
+    assert_eq!(
+        parse("sk a b | Mer tid | Teams").unwrap().answers[2],
+        Answer::Text("Mer tid | Teams".to_owned())
+    );
+}
+
+#[test]
+fn a_text_beside_an_option_not_chosen_is_no_answer_the_poll_takes() {
+    let questions = with_other();
+    let mut respondent =
+        parse_line("sk a b", &questions, &one_to_four(), Sectors::new(&[])).unwrap();
+    assert!(respondent.others_fit(&questions));
+    respondent.other.insert(0, "Fritidsgården".to_owned());
+    assert!(!respondent.others_fit(&questions), "Skola was chosen");
+    respondent.answers[0] = Answer::Choice(2);
+    assert!(respondent.others_fit(&questions));
+    respondent.other.insert(2, "Mer tid".to_owned());
+    assert!(
+        !respondent.others_fit(&questions),
+        "a free text has no option"
+    );
+}

@@ -1394,6 +1394,42 @@ fn a_stem_stands_once_above_the_table_of_its_statements() {
 }
 
 #[test]
+fn what_was_written_beside_annat_is_listed_under_its_count() {
+    let agenda = samla::agenda::parse_agenda(
+        "utvardering.ron",
+        r#"Agenda(title: "Utvärdering", segments: [
+            (kind: Poll, title: "Enkäten", minutes: 10, by_sector: false,
+             statements: [
+                (text: "Var arbetar du?", kind: OneOf(["Skola", "Socialtjänst", "Annat, ange vad"]), other: true),
+             ]),
+        ])"#
+        .as_bytes(),
+    )
+    .expect("valid");
+    let mut session = Session::new(agenda, vec!["Grupp 1".to_owned()], saved_at());
+    forms(
+        &mut session,
+        0,
+        &["- c | Fritidsgården", "- a", "- c | Öppna förskolan", "- c"],
+    );
+    let text = summary_of(&session, false);
+    let tables = tables(&text);
+    assert_eq!(tables[0][3], ["Annat, ange vad", "3", "75,0 %"], "{text}");
+    assert!(!text.contains("Skala:"), "no statement is rated: {text}");
+    let shown = outline(&text);
+    let at = shown
+        .iter()
+        .position(|block| block == "Annat, ange vad:")
+        .expect("the option's texts");
+    assert_eq!(shown[at - 1], "[table]", "{text}");
+    assert_eq!(
+        shown[at + 1..at + 3],
+        ["- Fritidsgården", "- Öppna förskolan"],
+        "{text}"
+    );
+}
+
+#[test]
 fn a_series_keeps_each_agendas_number_and_date_and_is_ordered_by_them() {
     // Sandviken's measurements of 2022, 2023 and 2024, entered afterwards in
     // another order: each keeps its own date and number.

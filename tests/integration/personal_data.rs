@@ -159,18 +159,27 @@ fn survey_free_text_and_group_names_are_warned_of_and_redacted_too() {
     free.text = "Något mer?".to_owned();
     free.kind = QuestionKind::Text;
     free.theme = None;
-    session.agenda.segments[poll].statements.push(free);
+    session.agenda.segments[poll].statements.push(free.clone());
+    // "Annat, ange vad" carries a text of its own, which goes out too.
+    let mut where_from = free;
+    where_from.text = "Var arbetar du?".to_owned();
+    where_from.kind = QuestionKind::OneOf(vec!["Skola".to_owned(), "Annat".to_owned()]);
+    where_from.other = true;
+    session.agenda.segments[poll].statements.push(where_from);
     let statements = session.agenda.segments[poll].statements.len();
     let mut answers = vec![Answer::Missing; statements];
-    answers[statements - 1] = Answer::Text(
+    answers[statements - 2] = Answer::Text(
         "Ring mig: 070-123 45 67, anna.svensson@skolan.se, pnr 811218-9876".to_owned(),
     );
+    answers[statements - 1] = Answer::Choice(1);
+    let other = [(statements - 1, "Fritids, lisa.berg@kommun.se".to_owned())].into();
     session.apply(
         SessionAction::Poll(PollAction::AddRespondent {
             segment: samla::session::SegmentIx(poll),
             respondent: Respondent {
                 sector: None,
                 answers,
+                other,
                 from_room: None,
             },
         }),
@@ -193,6 +202,7 @@ fn survey_free_text_and_group_names_are_warned_of_and_redacted_too() {
         "anna.svensson@skolan.se",
         "811218-9876",
         "765 43 21",
+        "lisa.berg@kommun.se",
     ] {
         assert!(!text.contains(personal), "{personal} went out: {text}");
     }

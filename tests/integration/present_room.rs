@@ -114,6 +114,7 @@ fn scenes(language: Language) -> Vec<Scene> {
             segment: Some(0),
             sector: None,
             answers: vec![Answer::Value(4); 6],
+            other: Default::default(),
         };
         let _ = results.update(Action::FromRoom(u64::from(device), answer), one_pm());
     }

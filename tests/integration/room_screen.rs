@@ -233,6 +233,7 @@ fn the_projector_shows_a_polls_results_as_bars_only_once_they_are_shown() {
             segment: Some(state.session().current.0),
             sector: None,
             answers: vec![samla::session::Answer::Value(4); 6],
+            other: Default::default(),
         };
         let _ = state.update(Action::FromRoom(u64::from(device), answer), one_pm());
     }

@@ -85,6 +85,53 @@ fn a_stem_stands_once_above_the_statements_that_share_it() {
 }
 
 #[test]
+fn writing_beside_annat_chooses_it_and_the_text_is_kept_with_the_answer() {
+    let agenda = r#"Agenda(
+        title: "Utvärdering",
+        segments: [
+            (kind: Poll, title: "Enkät", minutes: 10, by_sector: false, statements: [
+                (text: "Var arbetar du?", kind: OneOf(["Skola", "Socialtjänst", "Annat, ange vad"]), other: true),
+                (text: "Vi litar på varandra"),
+            ]),
+        ],
+    )"#;
+    let room = OpenRoom::start_on_own("utvardering", agenda, 1);
+    let mut phone = room.joined_device();
+    let (_, page) = phone.get("/poll");
+    assert_eq!(
+        count(
+            &page,
+            "input.other[name=s0-other][placeholder='Annat, ange vad']"
+        ),
+        1,
+        "{page}"
+    );
+    // No option ticked, a text written: "Annat" was meant.
+    let (check, segment) = phone.form_of("/poll");
+    let fields = [
+        ("check", check.as_str()),
+        ("segment", segment.as_str()),
+        ("s0-other", "Fritidsgården"),
+        ("s1", "4"),
+    ];
+    let (status, _) = phone.post("/poll", &fields);
+    assert_eq!(status, 303);
+    let respondent = room.only_respondent();
+    assert_eq!(respondent.answers[0], Answer::Choice(2));
+    assert_eq!(
+        respondent.other.get(&0).map(String::as_str),
+        Some("Fritidsgården")
+    );
+    // The page gives the text back, to change.
+    let (_, page) = phone.get("/poll");
+    assert_eq!(
+        count(&page, "input.other[value=Fritidsgården]"),
+        1,
+        "{page}"
+    );
+}
+
+#[test]
 fn a_device_answers_once_changes_its_answer_and_is_refused_once_the_poll_closes() {
     let mut room = OpenRoom::start("seminarium-1", 2);
     let mut phone = room.joined_device();

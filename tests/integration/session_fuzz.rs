@@ -38,6 +38,7 @@ fn base_text() -> String {
             respondent: Respondent {
                 sector: None,
                 answers: vec![Answer::Value(4); statements],
+                other: Default::default(),
                 from_room: None,
             },
         }),

@@ -380,6 +380,7 @@ fn a_session_at_every_limit_the_room_and_the_import_allow_is_read_back_by_every_
                 respondent: Respondent {
                     sector: None,
                     answers,
+                    other: Default::default(),
                     from_room: None,
                 },
             }),

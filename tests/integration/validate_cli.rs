@@ -218,6 +218,10 @@ const CORPUS: &[(&str, &str)] = &[
         "56-event-name-without-definite.ron",
         "3:5: event_name lacks its definite forms (expected definite and definite_plural",
     ),
+    (
+        "57-other-on-a-rating.ron",
+        "4:51: segment 1 \"Enkät\": question 1 has `other` but no options of its own",
+    ),
 ];
 
 fn fixture(name: &str) -> String {

@@ -20,6 +20,7 @@ impl Session {
                     .iter()
                     .zip(&respondent.answers)
                     .all(|(question, answer)| answer.fits(question, &scale))
+                && respondent.others_fit(&poll.statements)
         })
     }
 

@@ -29,6 +29,15 @@ impl Answer {
     /// No, to a yes/no question.
     pub const NO: Answer = Answer::Choice(1);
 
+    /// Whether it chose `option`, alone or among others.
+    pub fn chose(&self, option: u8) -> bool {
+        match self {
+            Answer::Choice(choice) => *choice == option,
+            Answer::Choices(chosen) => chosen.contains(&option),
+            _ => false,
+        }
+    }
+
     /// Whether it is an answer `question` takes, on `scale`.
     pub fn fits(&self, question: &Statement, scale: &Scale) -> bool {
         let options = question.kind.options().unwrap_or(0);
@@ -57,10 +66,29 @@ pub struct Respondent {
     pub sector: Option<Sector>,
     /// One answer per statement, in the agenda's order.
     pub answers: Vec<Answer>,
+    /// What was written beside an option that asks for it ("Annat, ange
+    /// vad"), by question from 0.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub other: std::collections::BTreeMap<usize, String>,
     /// The device that answered on the room's page (a number counted within
     /// the session, nothing that tells who); `None` for a paper form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_room: Option<u32>,
+}
+
+impl Respondent {
+    /// Whether every text beside an option is one `questions` ask for: the
+    /// option asks for a text, was chosen, and the text is not blank.
+    pub fn others_fit(&self, questions: &[Statement]) -> bool {
+        self.other.iter().all(|(&question, text)| {
+            let chosen = questions
+                .get(question)
+                .and_then(Statement::other_option)
+                .zip(self.answers.get(question))
+                .is_some_and(|(option, answer)| answer.chose(option));
+            chosen && !crate::session::is_blank(text)
+        })
+    }
 }
 
 /// What a poll segment has gathered.

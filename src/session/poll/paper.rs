@@ -16,26 +16,17 @@ pub const NONE_CHOSEN: &str = "0";
 /// all chosen where several may be (`0` for none chosen), `x` for "vet ej",
 /// `-` for blank. Where
 /// every answer is one character they may be typed without spaces
-/// (`sk455445`). Free-text answers follow, each after a `|`, in the
-/// questions' order; the last one keeps any `|` it holds.
+/// (`sk455445`). Texts follow, each after a `|`, in the questions' order:
+/// the free texts, and the text of an option that asks for one ("Annat,
+/// ange vad") where it was chosen; the last one keeps any `|` it holds.
 pub fn parse_line(
     line: &str,
     questions: &[Statement],
     scale: &Scale,
     sectors: Sectors<'_>,
 ) -> Result<Respondent, LineProblem> {
-    let open = questions
-        .iter()
-        .filter(|question| question.kind == QuestionKind::Text)
-        .count();
-    // The last free text keeps any further bar as typed.
-    let (line, texts): (&str, Vec<&str>) = match line.split_once('|') {
-        Some((line, texts)) => (
-            line.trim(),
-            texts.splitn(open.max(1), '|').map(str::trim).collect(),
-        ),
-        None => (line.trim(), Vec::new()),
-    };
+    let (line, texts) = line.split_once('|').unwrap_or((line, ""));
+    let line = line.trim();
     let (sector, rest) = match line.strip_prefix('-') {
         Some(rest) => (None, rest),
         None => {
@@ -56,34 +47,63 @@ pub fn parse_line(
     } else {
         rest.chars().map(String::from).collect()
     };
-    let closed = questions.len() - open;
+    let is_open = |question: &&Statement| question.kind == QuestionKind::Text;
+    let closed = questions.len() - questions.iter().filter(is_open).count();
     if tokens.len() != closed {
         return Err(LineProblem::AnswerCount {
             found: tokens.len(),
             expected: closed,
         });
     }
-    if texts.len() > open {
-        return Err(LineProblem::TextCount {
-            found: texts.len(),
-            expected: open,
-        });
-    }
     let mut tokens = tokens.iter();
-    let mut texts = texts.into_iter();
-    let answers = questions
+    let mut answers = questions
         .iter()
         .map(|question| match &question.kind {
-            QuestionKind::Text => Ok(match texts.next() {
-                Some(text) if !crate::session::is_blank(text) => Answer::Text(text.to_owned()),
-                _ => Answer::Missing,
-            }),
+            QuestionKind::Text => Ok(Answer::Missing),
             _ => parse_answer(tokens.next().map_or("-", String::as_str), question, scale),
         })
         .collect::<Result<Vec<Answer>, LineProblem>>()?;
+    // Where a text goes: each free text, and each option chosen that asks for one.
+    let slots: Vec<(usize, bool)> = questions
+        .iter()
+        .zip(&answers)
+        .enumerate()
+        .filter_map(
+            |(index, (question, answer))| match question.other_option() {
+                _ if question.kind == QuestionKind::Text => Some((index, false)),
+                Some(option) if answer.chose(option) => Some((index, true)),
+                _ => None,
+            },
+        )
+        .collect();
+    // The last text keeps any further bar as typed.
+    let texts: Vec<&str> = match texts.trim() {
+        "" => Vec::new(),
+        _ => texts
+            .splitn(slots.len().max(1), '|')
+            .map(str::trim)
+            .collect(),
+    };
+    if texts.len() > slots.len() {
+        return Err(LineProblem::TextCount {
+            found: texts.len(),
+            expected: slots.len(),
+        });
+    }
+    let mut other = std::collections::BTreeMap::new();
+    for ((index, beside_option), text) in slots.into_iter().zip(texts) {
+        match (beside_option, crate::session::is_blank(text)) {
+            (_, true) => {}
+            (true, false) => {
+                other.insert(index, text.to_owned());
+            }
+            (false, false) => answers[index] = Answer::Text(text.to_owned()),
+        }
+    }
     Ok(Respondent {
         sector,
         answers,
+        other,
         from_room: None,
     })
 }

@@ -167,6 +167,17 @@ impl Session {
             .collect()
     }
 
+    /// What was written beside statement `statement`'s option that asks for
+    /// a text ("Annat, ange vad") in poll segment `index`, form by form.
+    pub fn others_of(&self, index: SegmentIx, statement: usize) -> Vec<&str> {
+        let respondents = self.polls.get(&index).map_or(&[][..], |a| &a.respondents);
+        respondents
+            .iter()
+            .filter_map(|respondent| respondent.other.get(&statement))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The index tables of poll segment `index` by sector, one per theme that
     /// splits, in the order the themes first appear; from typed forms only
     /// (tallies have no respondents).

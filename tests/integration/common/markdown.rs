@@ -31,13 +31,18 @@ pub fn tables(text: &str) -> Vec<Vec<Vec<String>>> {
 }
 
 /// What a reader sees of `text`, block by block: a paragraph's text, a
-/// heading's as "### text", a table as "[table]".
+/// heading's as "### text", a list's item as "- text", a table as "[table]".
 pub fn outline(text: &str) -> Vec<String> {
     let mut shown = Vec::new();
     let mut open: Option<String> = None;
     for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
         match event {
-            Event::Start(Tag::Paragraph) => open = Some(String::new()),
+            Event::Start(Tag::Item) => open = Some("- ".to_owned()),
+            Event::End(TagEnd::Item) => shown.extend(open.take()),
+            Event::Start(Tag::Paragraph) if open.is_none() => open = Some(String::new()),
+            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Paragraph)
+                if open.as_deref().is_some_and(|o| o.starts_with("- ")) => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 open = Some(format!("{} ", "#".repeat(level as usize)));
             }
