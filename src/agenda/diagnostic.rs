@@ -56,6 +56,8 @@ pub enum Rule {
     RowsWithoutColumns,
     /// `priorities` outside 1 to the most a group can mark.
     Priorities { priorities: u32, max: u32 },
+    /// `dots` outside 1 to the most a participant can give.
+    Dots { dots: u32, max: u32 },
     /// A text field that is blank.
     Blank { field: &'static str },
     /// `group_set` names no set of the agenda's `group_sets`.
@@ -136,6 +138,7 @@ impl Rule {
             Rule::ColumnsTwice { .. } => "columns",
             Rule::RowsWithoutColumns => "rows",
             Rule::Priorities { .. } => "priorities",
+            Rule::Dots { .. } => "dots",
             Rule::UnknownGroupSet { .. } => "group_set",
             Rule::GroupSetShape { .. } => "group_sets",
             Rule::SectorCode { .. } => "sectors",

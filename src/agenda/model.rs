@@ -313,6 +313,10 @@ pub struct Segment {
     /// Dot voting: how many cards each group marks as its priorities.
     #[serde(default)]
     pub priorities: Option<u32>,
+    /// Dot voting across the room: how many dots each participant gives,
+    /// one a card, to any group's cards; the room's ranking follows.
+    #[serde(default)]
+    pub dots: Option<u32>,
     /// Statements rated in a poll.
     #[serde(default)]
     pub statements: Vec<Statement>,

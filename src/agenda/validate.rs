@@ -22,7 +22,8 @@ const MAX_TAGS: usize = 9;
 const MAX_ROWS: usize = 6;
 /// Most sectors: a table of counts by sector still fits a page.
 const MAX_SECTORS: usize = 9;
-/// Most cards a group marks as its priorities.
+/// Most cards a group marks as its priorities, and most dots a participant
+/// gives across the room.
 const MAX_PRIORITIES: u32 = 9;
 
 /// Every rule the agenda breaks, in file order; empty when it can be run.
@@ -451,6 +452,7 @@ fn writing_problems(segment: &Segment) -> Vec<Rule> {
         ("rows", segment.rows.is_some()),
         ("tags", segment.tags.is_some()),
         ("priorities", segment.priorities.is_some()),
+        ("dots", segment.dots.is_some()),
     ];
     let personal = segment.kind.is_personal();
     if segment.group_set.is_some() && (!segment.is_writing() || personal) {
@@ -499,6 +501,14 @@ fn writing_problems(segment: &Segment) -> Vec<Rule> {
     {
         problems.push(Rule::Priorities {
             priorities,
+            max: MAX_PRIORITIES,
+        });
+    }
+    if let Some(dots) = segment.dots
+        && !(1..=MAX_PRIORITIES).contains(&dots)
+    {
+        problems.push(Rule::Dots {
+            dots,
             max: MAX_PRIORITIES,
         });
     }

@@ -105,6 +105,9 @@ pub enum BoardAction {
     ToggleQuote,
     /// Mark the selected card as one of its group's priorities, or unmark it.
     TogglePriority,
+    /// One dot more on the selected card, counted from the wall (+1), or
+    /// one fewer (-1), where the room votes across its groups.
+    CountDot(i8),
     /// Step the selected follow-up item's status.
     CycleStatus,
     /// Open the editor on the selected follow-up item's comment.

@@ -203,6 +203,8 @@ fn normal_action(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => board(BoardAction::CycleTag),
         KeyCode::Char('q') => board(BoardAction::ToggleQuote),
         KeyCode::Char('*') => board(BoardAction::TogglePriority),
+        KeyCode::Char('.') => board(BoardAction::CountDot(1)),
+        KeyCode::Char(':') => board(BoardAction::CountDot(-1)),
         KeyCode::Char('s') => board(BoardAction::CycleStatus),
         KeyCode::Char('k') => board(BoardAction::EditComment),
         KeyCode::Char('h') => board(BoardAction::NextColumn),

@@ -21,6 +21,15 @@ pub(super) fn room_votes(state: &AppState) -> Option<u32> {
         .flatten()
 }
 
+/// While the room votes across its groups (`P` in a segment with `dots`):
+/// how many dots each device gives.
+pub(super) fn room_dots(state: &AppState) -> Option<u32> {
+    let session = &state.session;
+    (state.room.door.is_some() && state.room.votes == Some(session.current.0))
+        .then_some(session.current_segment().dots)
+        .flatten()
+}
+
 /// What the room's pages may show of `state` at `now`.
 pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
     let session = &state.session;
@@ -55,6 +64,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
             tag: card.tag.clone(),
             device: card.from_room,
             priority: card.priority,
+            dotted_by: card.dotted_by.clone(),
             revision: card.revision,
         })
         .collect();
@@ -83,6 +93,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         posting: takes_room_cards(session),
         personal,
         voting: room_votes(state),
+        dots: room_dots(state),
         countdown,
         cards,
         wall: state.room.wall,

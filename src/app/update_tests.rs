@@ -751,3 +751,28 @@ fn f_turns_free_text_into_cards_of_the_next_discussion_once_each() {
     assert_eq!(texts(&state).last(), Some(&(1, "Rutiner".to_owned())));
     assert_eq!(texts(&state).len(), 3);
 }
+
+#[test]
+fn dot_and_colon_count_the_walls_dots_on_the_selected_card_where_the_room_votes() {
+    let (mut state, _) = action_plan_with_a_card();
+    let key = |state: &mut AppState, code: char| {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let key = KeyEvent::new(KeyCode::Char(code), KeyModifiers::NONE);
+        if let Some(action) = crate::app::action_for(state, key) {
+            let _ = state.update(action, one_pm());
+        }
+    };
+    key(&mut state, '.');
+    assert_eq!(state.notice, Some(Notice::NoDots));
+    let current = state.session.current;
+    Arc::make_mut(&mut state.session).agenda.segments[current].dots = Some(3);
+    for _ in 0..3 {
+        key(&mut state, '.');
+    }
+    key(&mut state, ':');
+    let dots: Vec<u32> = state.session.cards.iter().map(|card| card.dots).collect();
+    assert_eq!(dots, [2]);
+    // `P` lets the room's page give dots, and says how many each.
+    key(&mut state, 'P');
+    assert_eq!(state.notice, Some(Notice::RoomDots(Some(3))));
+}

@@ -163,6 +163,9 @@ fn segment_section(
         let date = date_in_words(summary, words);
         blocks.extend(poll::blocks(session, index, words, summary.report, &date));
     }
+    if segment.dots.is_some() {
+        blocks.extend(room_ranking(summary, SegmentIx(index), words));
+    }
     match session.columns(SegmentIx(index)) {
         None if segment.kind == SegmentKind::FollowUp => {
             follow_up(&mut blocks, summary, SegmentIx(index), words);
@@ -235,6 +238,35 @@ fn own_questions(
         label: words.questions.to_owned(),
         items: own.clone(),
     })
+}
+
+/// The room's ranking of a segment that votes across the room: every card
+/// with a dot, most first, under its group's name; an action item in words.
+fn room_ranking(summary: &Summary, segment: SegmentIx, words: &Words) -> Vec<Block> {
+    let ranking = summary.session.ranking(segment);
+    if ranking.is_empty() {
+        return Vec::new();
+    }
+    let rows = ranking
+        .iter()
+        .map(|ranked| {
+            let item = ActionItem::parse(&ranked.card.text, summary.date());
+            vec![
+                ranked.place.to_string(),
+                crate::i18n::action_item_line(&item, words),
+                summary.group_name(segment, ranked.card.group),
+                ranked.dots.to_string(),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(words.room_ranking.to_owned()),
+        Block::Table {
+            head: words.ranking_heads.map(str::to_owned).to_vec(),
+            rows,
+            numeric: false,
+        },
+    ]
 }
 
 /// The cards `group` chose as its priorities, under their heading, with the

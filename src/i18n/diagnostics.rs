@@ -125,6 +125,10 @@ impl Rule {
                 "`rows` utan kolumner (det ska finnas `columns: [ … ]` som raderna korsar)".into(),
                 "`rows` without columns (expected `columns: [ … ]` for the rows to cross)".into(),
             ),
+            Rule::Dots { dots, max } => l(
+                format!("dots är {dots} (det ska vara 1 till {max})"),
+                format!("dots is {dots} (expected 1 to {max})"),
+            ),
             Rule::Priorities { priorities, max } => l(
                 format!("priorities är {priorities} (det ska vara 1 till {max})"),
                 format!("priorities is {priorities} (expected 1 to {max})"),

@@ -28,6 +28,8 @@ pub enum Notice {
     SeriesSectors { series: String, names: Vec<String> },
     /// `*` in a segment that asks for no priorities.
     NoPriorities,
+    /// `.` or `:` in a segment that gives no dots across the room.
+    NoDots,
     /// `*` on a card of a group that has marked all it may.
     PrioritiesFull(u32),
     /// An empty card was dropped.
@@ -76,6 +78,9 @@ pub enum Notice {
     /// `P` let the room's page mark priorities, at most this many per group,
     /// or stopped it (`None`).
     RoomVotes(Option<u32>),
+    /// `P` let the room's page give its dots across the groups (how many
+    /// each), or stopped it.
+    RoomDots(Option<u32>),
     /// `c` closed the poll to the room's page (`true`) or opened it again.
     PollClosed(bool),
     /// `o` showed the poll's results to the room (`true`) or hid them.
@@ -121,6 +126,12 @@ impl Notice {
                 language,
                 "s (status) och k (kommentar) gäller uppföljningens åtgärder",
                 "s (status) and k (comment) are for a follow-up's items",
+            )
+            .to_owned(),
+            Notice::NoDots => pick(
+                language,
+                ". och : räknar prickar i pass som ber om dem",
+                ". and : count dots in segments that ask for them",
             )
             .to_owned(),
             Notice::NoPriorities => pick(
@@ -237,6 +248,20 @@ impl Notice {
                     "The room's page marks priorities, at most {allowed} per group · P stops it"
                 ),
             },
+            Notice::RoomDots(Some(dots)) => match language {
+                Language::Sv => format!(
+                    "Rummets sida tar emot prickar, {dots} per deltagare, på alla gruppers kort · P slutar"
+                ),
+                Language::En => format!(
+                    "The room's page takes dots, {dots} per participant, on every group's cards · P stops it"
+                ),
+            },
+            Notice::RoomDots(None) => pick(
+                language,
+                "Rummets sida tar inte längre emot prickar",
+                "The room's page no longer takes dots",
+            )
+            .to_owned(),
             Notice::RoomVotes(None) => pick(
                 language,
                 "Rummets sida markerar inte längre prioriteringar",

@@ -171,6 +171,20 @@ pub struct RoomWords {
     pub priorities_full: &'static str,
     /// A mark while the room may not mark.
     pub not_voting: &'static str,
+    /// The link from a group's page to the room's dot voting.
+    pub dots_link: &'static str,
+    /// The dot voting page's heading.
+    pub dots_heading: &'static str,
+    /// How many dots are left: "{left}" of "{total}".
+    pub dots_left: &'static str,
+    /// The button that gives a card a dot.
+    pub give_dot: &'static str,
+    /// The button that takes the device's dot back.
+    pub take_dot: &'static str,
+    /// The dot voting page while the room does not vote.
+    pub dots_closed: &'static str,
+    /// A dot more than the device has.
+    pub dots_used: &'static str,
 }
 
 const SV: RoomWords = RoomWords {
@@ -262,6 +276,13 @@ const SV: RoomWords = RoomWords {
     priority: "prioriterat",
     priorities_full: "Gruppen har redan markerat så många kort som övningen tillåter. Ta bort en markering först.",
     not_voting: "Just nu markerar vi inga prioriteringar.",
+    dots_link: "Prioritera i hela rummet: ge dina prickar",
+    dots_heading: "Rummets prioritering",
+    dots_left: "Du har {left} av {total} prickar kvar. Ge en prick till de kort du tycker är viktigast, oavsett grupp.",
+    give_dot: "● Ge en prick",
+    take_dot: "Ta tillbaka pricken",
+    dots_closed: "Just nu röstar vi inte med prickar.",
+    dots_used: "Du har gett alla dina prickar. Ta tillbaka en först om du vill ge den till ett annat kort.",
 };
 
 const EN: RoomWords = RoomWords {
@@ -353,6 +374,13 @@ const EN: RoomWords = RoomWords {
     priority: "priority",
     priorities_full: "The group has marked as many cards as the exercise allows. Remove a mark first.",
     not_voting: "Priorities are not being marked right now.",
+    dots_link: "Prioritise across the room: give your dots",
+    dots_heading: "The room's priorities",
+    dots_left: "You have {left} of {total} dots left. Give a dot to the cards you find most important, from any group.",
+    give_dot: "● Give a dot",
+    take_dot: "Take the dot back",
+    dots_closed: "We are not voting with dots right now.",
+    dots_used: "You have given all your dots. Take one back first to give it to another card.",
 };
 
 /// The room's page's words in `language`.

@@ -170,6 +170,10 @@ const SV: Strings = Strings {
             "byt etikett / markera citat / gruppens prioritering",
         ),
         (
+            ". / :",
+            "en prick mer / mindre på kortet (rummets prioritering)",
+        ),
+        (
             "h / H · Tab",
             "kort en kolumn fram / bak · välj kolumn (Shift+Tab bak)",
         ),
@@ -186,7 +190,7 @@ const SV: Strings = Strings {
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
         (
             "w / W / P",
-            "rummet: mobilerna skriver / väggen / prioriterar",
+            "rummet: mobilerna skriver / väggen / prioriterar, prickar",
         ),
         (
             "c / o / F",
@@ -326,6 +330,10 @@ const EN: Strings = Strings {
             "cycle the tag / mark a quote / the group's priority",
         ),
         (
+            ". / :",
+            "a dot more / fewer on the card (the room's priorities)",
+        ),
+        (
             "h / H · Tab",
             "card a column on / back · next column (Shift+Tab back)",
         ),
@@ -342,7 +350,7 @@ const EN: Strings = Strings {
         ("x", "write the summary (Markdown) and copy it"),
         (
             "w / W / P",
-            "the room: phones post / the wall / mark priorities",
+            "the room: phones post / the wall / priorities, dots",
         ),
         (
             "c / o / F",

@@ -56,6 +56,10 @@ pub struct Words {
     pub group_set: &'static str,
     /// The heading of a group's chosen priorities.
     pub priorities: &'static str,
+    /// Above the room's ranking of a segment that votes across the room.
+    pub room_ranking: &'static str,
+    /// The ranking's columns: place, card, group, dots.
+    pub ranking_heads: [&'static str; 4],
     /// The columns of an action plan's table.
     pub action_columns: [&'static str; 4],
     /// The heading of the work to do before the next session.
@@ -145,6 +149,8 @@ const SV: Words = Words {
     scale: "Skala",
     cards_per_column: "Antal kort per grupp och kolumn:",
     priorities: "Prioriterat",
+    room_ranking: "Rummets prioritering",
+    ranking_heads: ["Plats", "Kort", "Grupp", "Prickar"],
     group_set: "Gruppindelning",
     action_columns: ["Åtgärd", "Ansvarig", "Klart senast", "Följs upp"],
     follow_up_columns: [
@@ -236,6 +242,8 @@ const EN: Words = Words {
     scale: "Scale",
     cards_per_column: "Cards per group and column:",
     priorities: "Priorities",
+    room_ranking: "The room's priorities",
+    ranking_heads: ["Place", "Card", "Group", "Dots"],
     group_set: "Groups",
     action_columns: ["Action", "Owner", "Due", "Follow-up"],
     follow_up_columns: ["Action", "Owner", "Due", "Follow-up", "Status", "Comment"],

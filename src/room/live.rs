@@ -71,6 +71,11 @@ pub(super) async fn answer_poll(
     change(&shared, &joined, &check, action, "", "/poll").await
 }
 
+pub(super) async fn dots_page(State(shared): State<Shared>, joined: Joined) -> Response {
+    let page = super::dots::dots_page(&shared.snapshot(), joined.writer(), chrono::Utc::now());
+    html(StatusCode::OK, page)
+}
+
 pub(super) async fn wall_page(State(shared): State<Shared>, _joined: Joined) -> Response {
     let page = super::wall::wall_page(&shared.snapshot(), chrono::Utc::now());
     html(StatusCode::OK, page)

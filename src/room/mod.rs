@@ -6,6 +6,7 @@
 
 mod book;
 mod devices;
+mod dots;
 pub mod limits;
 mod live;
 mod lobby;
@@ -67,6 +68,9 @@ pub enum RoomAction {
     /// Marks a card of the segment as its group's priority, or takes the
     /// mark off: a group decides together, so any of its devices may.
     TogglePriority { card: CardId },
+    /// The device's dot on a card of any group, or its dot taken back,
+    /// while the room votes across its groups.
+    ToggleDot { device: u32, card: CardId },
     /// The device's answers to the poll in segment `segment`, in place of any
     /// it gave before.
     /// `segment` is the one the form was for; `None` when it did not say.
@@ -118,6 +122,8 @@ pub enum Refusal {
     NotVoting,
     /// The group has marked as many priorities as the segment allows.
     PrioritiesFull,
+    /// The device has given every dot it has.
+    DotsUsed,
     /// Past one of the room's [`limits`].
     Limit(limits::Limit),
     /// Taken, but the disk refuses to keep it: it stays in memory and is

@@ -75,6 +75,9 @@ pub fn groups(snapshot: &Snapshot) -> Markup {
                 @if snapshot.poll.is_some() {
                     p { a.button href="/poll" { (words.answer_link) } }
                 }
+                @if snapshot.dots.is_some() && snapshot.open {
+                    p { a.button href="/dots" { (words.dots_link) } }
+                }
                 ul.groups {
                     @for (index, name) in snapshot.groups.iter().enumerate() {
                         li { a.button href=(snapshot.group_address(index + 1, "")) { (name) } }
@@ -336,6 +339,9 @@ fn cards(snapshot: &Snapshot, lane: Lane, writer: Writer, words: &RoomWords) -> 
         .voting
         .filter(|_| snapshot.open && lane != Lane::Plenary);
     html! {
+        @if snapshot.dots.is_some() && snapshot.open {
+            p.voting role="status" { a.button href="/dots" { (words.dots_link) } }
+        }
         h2 { (heading) }
         @if let Some(limit) = voting {
             p.voting role="status" { (words.pick_priorities) " (" (marked) "/" (limit) ")" }
@@ -424,6 +430,7 @@ mod tests {
                 tag: None,
                 device: Some(3),
                 priority: false,
+                dotted_by: Default::default(),
             }],
             ..Snapshot::default()
         }

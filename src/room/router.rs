@@ -13,7 +13,8 @@ use super::live;
 use super::pages;
 use super::routes::{
     BODY_LIMIT, Shared, delete_card, edit_card, edit_form, group_page, groups, home, join_form,
-    join_group_link, join_link, not_found_page, post_card, refused, remove_form, toggle_priority,
+    join_group_link, join_link, not_found_page, post_card, refused, remove_form, toggle_dot,
+    toggle_priority,
 };
 use crate::i18n::room_words;
 
@@ -30,6 +31,8 @@ pub fn router(shared: Shared) -> Router {
         .route("/c/{card}/edit", get(edit_form).post(edit_card))
         .route("/c/{card}/delete", get(remove_form).post(delete_card))
         .route("/c/{card}/priority", post(toggle_priority))
+        .route("/c/{card}/dot", post(toggle_dot))
+        .route("/dots", get(live::dots_page))
         .route("/poll", get(live::poll_page).post(live::answer_poll))
         .route("/wall", get(live::wall_page))
         .route("/events", get(live::events))

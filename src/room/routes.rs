@@ -457,6 +457,21 @@ pub(super) async fn toggle_priority(
     change(&shared, &joined, &form.check, action, "", &back).await
 }
 
+/// Gives a card of any group the device's dot, or takes it back, while the
+/// room votes across its groups.
+pub(super) async fn toggle_dot(
+    State(shared): State<Shared>,
+    joined: Joined,
+    Path(card): Path<CardId>,
+    Form(form): Form<CheckForm>,
+) -> Response {
+    let action = RoomAction::ToggleDot {
+        device: joined.device,
+        card,
+    };
+    change(&shared, &joined, &form.check, action, "", "/dots").await
+}
+
 /// A text as the phone's box held it: a form sends its line breaks as
 /// CR LF, the box and the session count and keep them as one.
 fn as_typed(text: &str) -> String {
@@ -561,6 +576,7 @@ fn refusal_text(refusal: Refusal, language: Language) -> (StatusCode, Cow<'stati
         Refusal::NotAnAnswer => (StatusCode::BAD_REQUEST, words.bad_form),
         Refusal::NotVoting => (StatusCode::CONFLICT, words.not_voting),
         Refusal::PrioritiesFull => (StatusCode::CONFLICT, words.priorities_full),
+        Refusal::DotsUsed => (StatusCode::CONFLICT, words.dots_used),
         Refusal::NotSaved => (StatusCode::SERVICE_UNAVAILABLE, words.not_saved),
         Refusal::Stale => (StatusCode::CONFLICT, words.stale),
         Refusal::Limit(limit) => {

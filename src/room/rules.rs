@@ -59,6 +59,11 @@ impl Rules<'_> {
         if let RoomAction::Answer { .. } = action {
             return Ok((self.poll_rules(&action)?, RoomReply::Answered));
         }
+        if let RoomAction::ToggleDot { device, card } = action {
+            self.dot_rules(device, card)?;
+            let change = SessionAction::Card(CardAction::ToggleDot { id: card, device });
+            return Ok((change, RoomReply::Done(card)));
+        }
         if let RoomAction::TogglePriority { card } = action {
             self.vote_rules(card)?;
             let change = SessionAction::Card(CardAction::TogglePriority { id: card });
@@ -97,6 +102,7 @@ impl Rules<'_> {
             RoomAction::Delete { device, card } => CardAction::Remove { id: card, device },
             RoomAction::Answer { .. }
             | RoomAction::TogglePriority { .. }
+            | RoomAction::ToggleDot { .. }
             | RoomAction::Join { .. }
             | RoomAction::TurnedAway { .. } => {
                 return Err(Refusal::NotPosting);
@@ -153,6 +159,7 @@ impl Rules<'_> {
             RoomAction::Delete { device, card } => self.own_card(*device, *card).map(Some),
             RoomAction::Answer { .. }
             | RoomAction::TogglePriority { .. }
+            | RoomAction::ToggleDot { .. }
             | RoomAction::Join { .. }
             | RoomAction::TurnedAway { .. } => Err(Refusal::NotPosting),
         }
@@ -221,7 +228,7 @@ impl Rules<'_> {
     /// Whether the room may mark or unmark card `id` now: the room marking, the card a group's in the segment on screen, seen by the
     /// room, and within the group's number of priorities.
     fn vote_rules(&self, id: CardId) -> Result<(), Refusal> {
-        if !self.marking {
+        if !self.marking || self.session.current_segment().priorities.is_none() {
             return Err(Refusal::NotVoting);
         }
         let card = self.session.card(id).ok_or(Refusal::NotYours)?;
@@ -231,6 +238,24 @@ impl Rules<'_> {
         match self.session.priority_allowed(id) {
             Some(true) => Ok(()),
             _ => Err(Refusal::PrioritiesFull),
+        }
+    }
+
+    /// Whether device `device` may give card `id` a dot, or take its dot
+    /// back, now: the room voting across its groups in the segment on
+    /// screen, the card seen by the room, a dot left to give.
+    fn dot_rules(&self, device: u32, id: CardId) -> Result<(), Refusal> {
+        if !self.marking || self.session.current_segment().dots.is_none() {
+            return Err(Refusal::NotVoting);
+        }
+        let card = self.session.card(id).ok_or(Refusal::NotYours)?;
+        if card.hidden || card.segment != self.session.current {
+            return Err(Refusal::NotYours);
+        }
+        let left = self.session.dots_left(card.segment, device).unwrap_or(0);
+        match card.dotted_by.contains(&device) || left > 0 {
+            true => Ok(()),
+            false => Err(Refusal::DotsUsed),
         }
     }
 

@@ -48,6 +48,8 @@ pub struct Snapshot {
     pub personal: bool,
     /// While the room may mark its priorities: how many each group marks.
     pub voting: Option<u32>,
+    /// While the room votes across its groups: how many dots each device gives.
+    pub dots: Option<u32>,
     /// Its countdown.
     pub countdown: Countdown,
     /// The segment's cards that the room may see, in board order.
@@ -148,6 +150,8 @@ pub struct SnapshotCard {
     pub device: Option<u32>,
     /// Marked as one of its group's priorities.
     pub priority: bool,
+    /// The devices that gave it a dot, so that each sees its own.
+    pub dotted_by: std::collections::BTreeSet<u32>,
     /// Its text's revision, which an edit form names.
     pub revision: u32,
 }
@@ -161,6 +165,17 @@ pub fn lane_number(lane: Lane) -> usize {
 }
 
 impl Snapshot {
+    /// How many dots `device` has left to give, while the room votes.
+    pub fn dots_left(&self, device: u32) -> Option<u32> {
+        let given = self
+            .cards
+            .iter()
+            .filter(|card| card.dotted_by.contains(&device))
+            .count();
+        let given = u32::try_from(given).unwrap_or(u32::MAX);
+        self.dots.map(|dots| dots.saturating_sub(given))
+    }
+
     /// The cards of `lane`.
     pub fn cards_of(&self, lane: Lane) -> impl Iterator<Item = &SnapshotCard> {
         self.cards.iter().filter(move |card| card.lane == lane)
@@ -215,7 +230,7 @@ impl Snapshot {
             self.posting,
             self.open,
             self.wall,
-            self.voting.is_some(),
+            self.voting.is_some() || self.dots.is_some(),
         )
     }
 }

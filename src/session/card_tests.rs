@@ -441,3 +441,82 @@ fn a_new_card_says_its_id_and_a_blank_or_misplaced_one_why_not() {
         Some(Refused::Unknown)
     );
 }
+
+/// Seminarium 3's vision with room-wide dot voting, two dots each, and
+/// three cards of two groups.
+fn dotted() -> (Session, SegmentIx, [CardId; 3]) {
+    let mut session = seminar();
+    let vision = segment_of_kind(&session, SegmentKind::Vision);
+    session.agenda.segments[vision].dots = Some(2);
+    let segment = SegmentIx(vision);
+    let ids = [
+        add(&mut session, segment, Some(0), "Gemensam rutin"),
+        add(&mut session, segment, Some(1), "Kontaktperson"),
+        add(&mut session, segment, Some(1), "Fler möten"),
+    ];
+    (session, segment, ids)
+}
+
+#[test]
+fn each_device_gives_its_dots_once_a_card_and_no_more_than_it_has() {
+    let (mut session, segment, [first, second, third]) = dotted();
+    let dot = |id, device| CardAction::ToggleDot { id, device };
+    card_action(&mut session, dot(first, 7));
+    card_action(&mut session, dot(second, 7));
+    assert_eq!(session.dots_left(segment, 7), Some(0));
+    card_action(&mut session, dot(third, 7));
+    assert_eq!(session.card(third).unwrap().dot_count(), 0, "no dot left");
+    // Its own dot again takes it back, and frees it for another card.
+    card_action(&mut session, dot(second, 7));
+    assert_eq!(session.dots_left(segment, 7), Some(1));
+    card_action(&mut session, dot(third, 7));
+    assert_eq!(session.card(third).unwrap().dot_count(), 1);
+    // Another device has dots of its own; hand-counted dots add to them.
+    card_action(&mut session, dot(first, 8));
+    card_action(&mut session, CardAction::AddDot { id: third });
+    card_action(&mut session, CardAction::AddDot { id: third });
+    card_action(&mut session, CardAction::RemoveDot { id: first });
+    assert_eq!(
+        session.card(first).unwrap().dot_count(),
+        2,
+        "a phone's dot stays"
+    );
+    assert_eq!(session.card(third).unwrap().dot_count(), 3);
+    // Where the segment votes not across the room, no dot is taken.
+    let plenary = session
+        .cards
+        .iter()
+        .position(|card| card.segment == SegmentIx(PLENARY));
+    assert!(plenary.is_none());
+    let elsewhere = add(&mut session, SegmentIx(PLENARY), None, "Annat");
+    card_action(&mut session, CardAction::AddDot { id: elsewhere });
+    card_action(&mut session, dot(elsewhere, 9));
+    assert_eq!(session.card(elsewhere).unwrap().dot_count(), 0);
+}
+
+#[test]
+fn the_rooms_ranking_puts_most_dots_first_and_cards_alike_share_a_place() {
+    let (mut session, segment, [first, second, third]) = dotted();
+    for (id, dots) in [(first, 2), (second, 5), (third, 2)] {
+        for _ in 0..dots {
+            card_action(&mut session, CardAction::AddDot { id });
+        }
+    }
+    let ranking: Vec<(usize, &str, u32)> = session
+        .ranking(segment)
+        .iter()
+        .map(|ranked| (ranked.place, ranked.card.text.as_str(), ranked.dots))
+        .collect();
+    assert_eq!(
+        ranking,
+        [
+            (1, "Kontaktperson", 5),
+            (2, "Gemensam rutin", 2),
+            (2, "Fler möten", 2),
+        ]
+    );
+    // A card taken down leaves the ranking.
+    card_action(&mut session, CardAction::ToggleHidden { id: second });
+    assert_eq!(session.ranking(segment)[0].place, 1);
+    assert_eq!(session.ranking(segment).len(), 2);
+}

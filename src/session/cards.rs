@@ -74,6 +74,14 @@ pub struct Card {
     /// One of its group's priorities (dot voting), in a segment that asks for them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub priority: bool,
+    /// Dots given to it in a segment that votes across the room, counted
+    /// by hand from the wall and added on the run screen.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dots: u32,
+    /// The devices that gave it a dot from the room's page, by number in
+    /// the session (nothing that tells who), so each gives one at most.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub dotted_by: std::collections::BTreeSet<u32>,
     /// Its place in its column when moved with J/K; the id until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u64>,
@@ -283,6 +291,13 @@ pub enum CardAction {
     /// Marks a card as one of its group's priorities, while the group has
     /// marked fewer than the segment allows, or unmarks it.
     TogglePriority { id: CardId },
+    /// One more dot, counted by hand, on a card of a segment that votes
+    /// across the room.
+    AddDot { id: CardId },
+    /// One dot counted by hand fewer (a phone's stay).
+    RemoveDot { id: CardId },
+    /// A device's dot on a card, while it has dots left, or its dot taken back.
+    ToggleDot { id: CardId, device: u32 },
     /// Moves a card to the next horizon (or vision heading), round to the first.
     NextHorizon { id: CardId },
     /// Moves a card to the horizon before, round to the last.
@@ -485,6 +500,14 @@ impl Session {
                 }
                 self.change(id, |card| card.priority = !card.priority)
             }
+            CardAction::AddDot { id } => match self.votes_across_the_room(id) {
+                true => self.change(id, |card| card.dots += 1),
+                false => Applied::default(),
+            },
+            CardAction::RemoveDot { id } => {
+                self.change(id, |card| card.dots = card.dots.saturating_sub(1))
+            }
+            CardAction::ToggleDot { id, device } => self.toggle_dot(id, device),
             CardAction::NextHorizon { id } => self.step_cell(id, 1),
             CardAction::PreviousHorizon { id } => self.step_cell(id, -1),
             CardAction::MoveToGroup { id, group } => {
@@ -643,6 +666,8 @@ impl Session {
             from_room,
             hidden: false,
             priority: false,
+            dots: 0,
+            dotted_by: Default::default(),
             rank: None,
             follow_up: None,
             status_before_6: None,
@@ -699,7 +724,7 @@ impl Session {
         Applied::changed(self.cards.len() != before)
     }
 
-    fn card_mut(&mut self, id: CardId) -> Option<&mut Card> {
+    pub(super) fn card_mut(&mut self, id: CardId) -> Option<&mut Card> {
         self.cards.iter_mut().find(|card| card.id == id)
     }
 }

@@ -185,6 +185,8 @@ impl Session {
             from_room: None,
             hidden: false,
             priority: false,
+            dots: 0,
+            dotted_by: Default::default(),
             rank: None,
             follow_up: Some(FollowUp {
                 status: card.status(),

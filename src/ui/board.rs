@@ -268,6 +268,14 @@ fn render_stack(frame: &mut Frame, area: Rect, view: &View, cards: &[&Card], lan
     }
 }
 
+/// The room's dots on a card: "● 3".
+pub(super) fn dots_label(dots: u32) -> String {
+    format!("{DOT_MARK} {dots}")
+}
+
+/// What marks the dots the room gave a card.
+pub const DOT_MARK: &str = "●";
+
 /// The box of a card: rounded, its tag on top, the quote mark at the right; a
 /// heavy coloured border when selected.
 fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
@@ -292,6 +300,10 @@ fn card_block<'a>(view: &View, card: &'a Card, selected: bool) -> Block<'a> {
     }
     if let Some(tag) = &card.tag {
         block = block.title(Span::styled(format!(" {tag} "), view.theme.tag()));
+    }
+    if card.dot_count() > 0 {
+        let dots = format!(" {} ", dots_label(card.dot_count()));
+        block = block.title(Span::styled(dots, view.theme.current()));
     }
     if card.quote {
         block = block.title(

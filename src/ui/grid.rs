@@ -259,6 +259,18 @@ struct Cell<'a> {
 }
 
 /// A card as lines of a cell.
+/// The line under a card's text in a cell: its tag and its dots.
+fn meta_line(card: &Card) -> Option<String> {
+    let dots = (card.dot_count() > 0).then(|| super::board::dots_label(card.dot_count()));
+    let meta: Vec<&str> = card
+        .tag
+        .as_deref()
+        .into_iter()
+        .chain(dots.as_deref())
+        .collect();
+    (!meta.is_empty()).then(|| format!("· {}", meta.join(" · ")))
+}
+
 struct Item<'a> {
     card: &'a Card,
     lines: Vec<String>,
@@ -292,8 +304,8 @@ impl<'a> Row<'a> {
                 let hidden = crate::i18n::door_words(view.language).hidden;
                 lines.push(card_text::one_line(&format!("· {hidden}"), width));
             }
-            if let Some(tag) = &card.tag {
-                lines.push(card_text::one_line(&format!("· {tag}"), width));
+            if let Some(meta) = meta_line(card) {
+                lines.push(card_text::one_line(&meta, width));
             }
             cell.items.push(Item { card, lines });
         }
@@ -402,7 +414,7 @@ fn item_lines<'a>(view: &View, item: &'a Item, selected: bool) -> Vec<Line<'a>> 
         (false, true) => view.theme.dim(),
         (false, false) => Style::new(),
     };
-    let text_lines = item.lines.len() - usize::from(item.card.tag.is_some());
+    let text_lines = item.lines.len() - usize::from(meta_line(item.card).is_some());
     item.lines
         .iter()
         .enumerate()

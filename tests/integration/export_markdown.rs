@@ -1430,6 +1430,62 @@ fn what_was_written_beside_annat_is_listed_under_its_count() {
 }
 
 #[test]
+fn the_rooms_ranking_stands_in_its_segment_most_dots_first() {
+    let mut session = seminar_3();
+    let vision = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::Vision)
+        .expect("a vision");
+    session.agenda.segments[vision].dots = Some(3);
+    let cards: Vec<(samla::session::CardId, Lane)> = session
+        .cards
+        .iter()
+        .filter(|card| card.segment.0 == vision)
+        .map(|card| (card.id, card.group))
+        .take(3)
+        .collect();
+    for ((id, _), dots) in cards.iter().zip([2, 4, 2]) {
+        for _ in 0..dots {
+            session.apply(
+                samla::session::SessionAction::Card(samla::session::CardAction::AddDot { id: *id }),
+                saved_at(),
+            );
+        }
+    }
+    let text = summary_of(&session, false);
+    let shown = outline(&text);
+    let at = shown
+        .iter()
+        .position(|block| block == "### Rummets prioritering")
+        .expect("the room's ranking");
+    assert_eq!(shown[at + 1], "[table]");
+    let ranking = tables(&text)
+        .into_iter()
+        .find(|table| table[0] == ["Plats", "Kort", "Grupp", "Prickar"])
+        .expect("the ranking's table");
+    let text_of = |id: samla::session::CardId| session.card(id).expect("a card").text.clone();
+    let group_of = |lane: Lane| session.groups[lane.group().expect("a group")].clone();
+    let row = |place: &str, (id, lane): (samla::session::CardId, Lane), dots: &str| {
+        vec![
+            place.to_owned(),
+            text_of(id),
+            group_of(lane),
+            dots.to_owned(),
+        ]
+    };
+    assert_eq!(
+        ranking[1..],
+        [
+            row("1", cards[1], "4"),
+            row("2", cards[0], "2"),
+            row("2", cards[2], "2"),
+        ]
+    );
+}
+
+#[test]
 fn a_series_keeps_each_agendas_number_and_date_and_is_ordered_by_them() {
     // Sandviken's measurements of 2022, 2023 and 2024, entered afterwards in
     // another order: each keeps its own date and number.

@@ -707,3 +707,89 @@ fn a_terminal_that_stops_reading_never_holds_up_the_room() {
     });
     assert!(room.app.quit().success());
 }
+
+/// A shared list of needs, as Vaxholm's: two groups write, then every
+/// participant gives two dots to any group's cards.
+const SHARED_NEEDS: &str = r#"Agenda(
+    title: "Gemensamma behov",
+    event: Workshop,
+    segments: [
+        (kind: GroupDiscussion, title: "Behov", minutes: 30, dots: 2),
+    ],
+)"#;
+
+#[test]
+fn each_phone_gives_its_dots_to_any_groups_cards_and_sees_only_its_own() {
+    let mut room = OpenRoom::start_on_own("behov", SHARED_NEEDS, 2);
+    let mut anna = room.joined_device();
+    let mut bo = room.joined_device();
+    for (group, text) in [
+        (1, "Gemensam rutin"),
+        (2, "Kontaktperson"),
+        (2, "Fler möten"),
+    ] {
+        assert_eq!(anna.post_card(group, text, None).0, 303);
+    }
+    let (_, page) = anna.get("/dots");
+    assert_eq!(
+        texts_of(&page, ".waiting"),
+        ["Just nu röstar vi inte med prickar."]
+    );
+    room.app.send(b"P");
+    room.app.wait_for_text("tar emot prickar");
+    let (_, page) = bo.get("/g/1");
+    assert_eq!(
+        attributes_of(&page, "a[href='/dots']", "href").len(),
+        1,
+        "{page}"
+    );
+    let (_, page) = anna.get("/dots");
+    let buttons = attributes_of(&page, "form[action$='/dot']", "action");
+    assert_eq!(buttons.len(), 3, "every group's cards: {page}");
+    let check = attributes_of(&page, "input[name=check]", "value").remove(0);
+    for button in &buttons[..2] {
+        let (status, back) = anna.post(button, &[("check", check.as_str())]);
+        assert_eq!((status, back.as_str()), (303, "/dots"));
+    }
+    let (status, page) = anna.post(&buttons[2], &[("check", check.as_str())]);
+    assert_eq!(status, 409);
+    assert!(page.contains("gett alla dina prickar"), "{page}");
+    let (_, page) = anna.get("/dots");
+    assert!(
+        texts_of(&page, ".voting")[0].starts_with("Du har 0 av 2"),
+        "{page}"
+    );
+    assert_eq!(
+        texts_of(&page, ".dotted .text"),
+        ["Gemensam rutin", "Kontaktperson"]
+    );
+    // Bo sees none of Anna's dots: what the others chose is theirs.
+    let (_, page) = bo.get("/dots");
+    let check = attributes_of(&page, "input[name=check]", "value").remove(0);
+    assert!(texts_of(&page, ".dotted").is_empty(), "{page}");
+    assert!(
+        texts_of(&page, ".voting")[0].starts_with("Du har 2 av 2"),
+        "{page}"
+    );
+    assert_eq!(bo.post(&buttons[0], &[("check", check.as_str())]).0, 303);
+    let file = wait_for_file(room.home(), "three dots", |file| {
+        file.session
+            .cards
+            .iter()
+            .map(|card| card.dot_count())
+            .sum::<u32>()
+            == 3
+    });
+    let ranking: Vec<(&str, u32)> = file
+        .session
+        .ranking(samla::session::SegmentIx(0))
+        .iter()
+        .map(|ranked| (ranked.card.text.as_str(), ranked.dots))
+        .collect();
+    assert_eq!(ranking, [("Gemensam rutin", 2), ("Kontaktperson", 1)]);
+    // `P` again stops it.
+    room.app.send(b"P");
+    room.app.wait_for_text("inte längre emot prickar");
+    let (status, _) = bo.post(&buttons[1], &[("check", check.as_str())]);
+    assert_eq!(status, 409);
+}

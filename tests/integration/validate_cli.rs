@@ -222,6 +222,10 @@ const CORPUS: &[(&str, &str)] = &[
         "57-other-on-a-rating.ron",
         "4:51: segment 1 \"Enkät\": question 1 has `other` but no options of its own",
     ),
+    (
+        "58-dots-on-a-break.ron",
+        "4:57: segment 1 \"Fika\": `dots` is only for segments where",
+    ),
 ];
 
 fn fixture(name: &str) -> String {

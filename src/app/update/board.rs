@@ -64,6 +64,15 @@ impl AppState {
             BoardAction::ToggleQuote => {
                 return self.change_card(|id| CardAction::ToggleQuote { id }, now);
             }
+            BoardAction::CountDot(_) if self.session.current_segment().dots.is_none() => {
+                self.notice = Some(Notice::NoDots);
+            }
+            BoardAction::CountDot(step) => {
+                return match step > 0 {
+                    true => self.change_card(|id| CardAction::AddDot { id }, now),
+                    false => self.change_card(|id| CardAction::RemoveDot { id }, now),
+                };
+            }
             BoardAction::CycleStatus | BoardAction::EditComment
                 if self.session.current_segment().kind != SegmentKind::FollowUp =>
             {

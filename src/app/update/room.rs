@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::app::action::BoardAction;
 use crate::app::effect::{Effect, Effects};
 use crate::app::modes::Mode;
-use crate::app::room_snapshot::room_votes;
+use crate::app::room_snapshot::{room_dots, room_votes};
 use crate::app::saving::Unsaved;
 use crate::app::state::AppState;
 use crate::i18n::Notice;
@@ -136,16 +136,22 @@ impl AppState {
     }
 
     /// `W`: opens the wall (the room's page shows every group's cards), or closes it.
-    /// `P`: lets the room's page mark the segment's priorities, or stops it.
+    /// `P`: lets the room's page mark the segment's priorities, or give
+    /// its dots across the groups, or stops it.
     pub(in crate::app) fn toggle_room_votes(&mut self) -> Unsaved {
         let current = self.session.current;
-        let Some(allowed) = self.session.current_segment().priorities else {
+        let segment = self.session.current_segment();
+        let (priorities, dots) = (segment.priorities, segment.dots);
+        if priorities.is_none() && dots.is_none() {
             self.notice = Some(Notice::NoPriorities);
             return Unsaved::Nothing;
-        };
+        }
         let on = self.room.votes != Some(current.0);
         self.room.votes = on.then_some(current.0);
-        self.notice = Some(Notice::RoomVotes(on.then_some(allowed)));
+        self.notice = Some(match dots {
+            Some(dots) => Notice::RoomDots(on.then_some(dots)),
+            None => Notice::RoomVotes(on.then_some(priorities.unwrap_or_default())),
+        });
         Unsaved::Nothing
     }
 
@@ -177,7 +183,7 @@ impl AppState {
         Rules {
             session: &self.session,
             open: self.room.door.is_some(),
-            marking: room_votes(self).is_some(),
+            marking: room_votes(self).is_some() || room_dots(self).is_some(),
             editing: self.modes.editor().and_then(|editor| match editor.target {
                 DraftTarget::Card(id) => Some(id),
                 _ => None,
