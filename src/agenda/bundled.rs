@@ -36,6 +36,8 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../agendas/nulagesanalys.ron"),
     ),
     ("uppfoljning", include_str!("../../agendas/uppfoljning.ron")),
+    ("dialogmote", include_str!("../../agendas/dialogmote.ron")),
+    ("temadag", include_str!("../../agendas/temadag.ron")),
 ];
 
 /// The agenda `samla` runs when none is named.

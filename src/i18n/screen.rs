@@ -166,12 +166,8 @@ const SV: Strings = Strings {
         ),
         ("Ctrl+Z / Y", "i editorn: ångra / gör om"),
         (
-            "t / q / *",
-            "byt etikett / markera citat / gruppens prioritering",
-        ),
-        (
-            ". / :",
-            "en prick mer / mindre på kortet (rummets prioritering)",
+            "t q * . :",
+            "etikett, citat, gruppens prioritering, prick + / −",
         ),
         (
             "h / H · Tab",
@@ -190,7 +186,7 @@ const SV: Strings = Strings {
         ("x", "skriv sammanfattningen (Markdown) och kopiera den"),
         (
             "w / W / P",
-            "rummet: mobilerna skriver / väggen / prioriterar, prickar",
+            "rummet: mobilerna skriver / väggen / prioriterar",
         ),
         (
             "c / o / F",
@@ -325,14 +321,7 @@ const EN: Strings = Strings {
             "in the editor: save and close / cancel, nothing saved",
         ),
         ("Ctrl+Z / Y", "in the editor: undo / redo"),
-        (
-            "t / q / *",
-            "cycle the tag / mark a quote / the group's priority",
-        ),
-        (
-            ". / :",
-            "a dot more / fewer on the card (the room's priorities)",
-        ),
+        ("t q * . :", "tag, quote, the group's priority, a dot + / −"),
         (
             "h / H · Tab",
             "card a column on / back · next column (Shift+Tab back)",
@@ -350,7 +339,7 @@ const EN: Strings = Strings {
         ("x", "write the summary (Markdown) and copy it"),
         (
             "w / W / P",
-            "the room: phones post / the wall / priorities, dots",
+            "the room: phones post / the wall / mark priorities",
         ),
         (
             "c / o / F",

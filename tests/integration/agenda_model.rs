@@ -286,7 +286,7 @@ fn an_agenda_is_found_by_id_by_path_and_the_users_copy_wins() {
     let error = find_agenda("seminarium-9", &[])
         .expect_err("unknown id")
         .to_string();
-    assert!(error.contains("no such agenda (expected a path to a .ron file or one of: eftermote, erfarenhetsutbyte, formote, nulagesanalys, seminarium-1"), "{error}");
+    assert!(error.contains("no such agenda (expected a path to a .ron file or one of: dialogmote, eftermote, erfarenhetsutbyte, formote, nulagesanalys, seminarium-1"), "{error}");
 }
 
 #[test]

@@ -293,7 +293,11 @@ fn an_agenda_id_in_other_case_is_found_and_a_typo_gets_the_closest_id() {
         typo.stderr
     );
     let far = samla(&["run", "helt-annat", "--lang", "en"]);
-    assert!(far.stderr.contains("one of: eftermote"), "{}", far.stderr);
+    assert!(
+        far.stderr.contains("one of: dialogmote, eftermote"),
+        "{}",
+        far.stderr
+    );
 }
 
 #[test]

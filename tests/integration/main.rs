@@ -8,6 +8,7 @@ mod common;
 mod agenda_fuzz;
 mod agenda_model;
 mod board_screen;
+mod bundled_fidelity;
 mod card_keys;
 mod card_text_fuzz;
 mod cards_pty;

@@ -224,7 +224,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "58-dots-on-a-break.ron",
-        "4:57: segment 1 \"Fika\": `dots` is only for segments where",
+        "4:51: segment 1 \"Fika\": `dots` is only for segments where cards are written",
     ),
 ];
 
