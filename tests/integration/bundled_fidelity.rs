@@ -35,8 +35,10 @@ fn card(session: &mut Session, action: CardAction) -> CardId {
     id
 }
 
-#[test]
-fn the_dialogue_meeting_ranks_the_rooms_dots_and_names_owners_and_coordinators() {
+/// The dialogue meeting with four groups: three hinder in the matrix, three
+/// phones' dots and two from the paper wall, a priority with an owner and a
+/// coordinator in the action plan.
+pub(crate) fn dialogue_meeting() -> Session {
     let mut session = session_of("dialogmote", 4);
     let matrix = segment_of(&session, SegmentKind::GroupDiscussion);
     let plan = segment_of(&session, SegmentKind::ActionPlan);
@@ -78,6 +80,12 @@ fn the_dialogue_meeting_ranks_the_rooms_dots_and_names_owners_and_coordinators()
         },
     );
     card(&mut session, CardAction::TogglePriority { id: action });
+    session
+}
+
+#[test]
+fn the_dialogue_meeting_ranks_the_rooms_dots_and_names_owners_and_coordinators() {
+    let session = dialogue_meeting();
     let text = samla::export::markdown(&summary(&session));
     assert!(
         text.contains("en sammanfattning av dialogmötet *"),
@@ -123,8 +131,8 @@ const FORMS: [&str; 4] = [
     "- a 2 3 5 j | | Färre bilder",
 ];
 
-#[test]
-fn the_theme_days_evaluation_keeps_its_stem_annat_breakdown_and_texts() {
+/// The theme day with its evaluation's four forms entered.
+pub(crate) fn theme_day() -> Session {
     let mut session = session_of("temadag", 4);
     let poll = segment_of(&session, SegmentKind::Poll);
     let segment = session.agenda.segments[poll.0].clone();
@@ -141,6 +149,13 @@ fn the_theme_days_evaluation_keeps_its_stem_annat_breakdown_and_texts() {
             saved_at(),
         );
     }
+    session
+}
+
+#[test]
+fn the_theme_days_evaluation_keeps_its_stem_annat_breakdown_and_texts() {
+    let session = theme_day();
+    let poll = segment_of(&session, SegmentKind::Poll);
     assert_eq!(session.poll(poll).expect("answers").respondents.len(), 4);
     let text = samla::export::markdown(&summary(&session));
     let shown = outline(&text);

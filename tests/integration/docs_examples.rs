@@ -126,3 +126,17 @@ fn the_workshops_and_the_mixed_surveys_golden_summaries_are_what_samla_writes_in
         &String::from_utf8(bytes).expect("UTF-8"),
     );
 }
+
+#[test]
+fn the_dialogue_meetings_and_the_theme_days_golden_summaries_are_what_samla_writes() {
+    use crate::bundled_fidelity::{dialogue_meeting, theme_day};
+    for (name, session) in [("dialogmote", dialogue_meeting()), ("temadag", theme_day())] {
+        for format in [Format::Md, Format::Html] {
+            let extension = format.extension();
+            matches_file(
+                &format!("{name}-summary.{extension}"),
+                &workshop_document(&session, false, format),
+            );
+        }
+    }
+}
