@@ -14,7 +14,7 @@ use crate::session::{Draft, Mismatch, Session};
 
 /// The format this samla writes. A file with an older version is brought up
 /// to date by [`migrate`] on reading; a newer one is refused.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Deeper nesting than this is no session file.
 const NESTING_LIMIT: usize = 64;

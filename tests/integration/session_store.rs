@@ -121,7 +121,7 @@ fn a_file_from_a_newer_samla_is_refused() {
     let clock = FakeClock::at(one_pm());
     let text = app::snapshot(&state(&clock), "seminarium-1", one_pm())
         .to_text()
-        .replacen("version: 6", "version: 99", 1);
+        .replacen("version: 7", "version: 99", 1);
     let error = SessionFile::parse("s.ron", &text).expect_err("too new");
     assert!(error.to_string().contains("newer samla"), "{error}");
 }
@@ -289,7 +289,7 @@ fn a_file_of_the_version_before_the_workshops_loads_and_is_written_back_new() {
     let path = home.path().join("again.ron");
     write_atomic(&path, file.to_text().as_bytes()).expect("saved");
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("version: 6,"), "{text}");
+    assert!(text.contains("version: 7,"), "{text}");
     assert_eq!(
         SessionFile::load(&path).expect("reads back").session,
         file.session
@@ -332,7 +332,7 @@ fn a_file_of_the_version_before_question_kinds_loads_with_its_ratings() {
             .all(|s| s.kind.is_rating()),
         "every statement of a version-3 file is rated"
     );
-    assert!(file.to_text().contains("version: 6,"));
+    assert!(file.to_text().contains("version: 7,"));
 }
 
 #[test]
@@ -419,7 +419,7 @@ fn a_follow_up_of_version_5_keeps_each_items_status_comment_and_origin_in_its_fo
     assert_eq!(done.brought().map(|brought| brought.card.0), Some(15));
     // Written back as version 6: the fields in the record, none on the card.
     let text = file.to_text();
-    assert!(text.contains("version: 6,"), "{text}");
+    assert!(text.contains("version: 7,"), "{text}");
     assert!(text.contains("follow_up: Some(("), "{text}");
     let on_the_card = text
         .lines()
