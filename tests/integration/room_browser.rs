@@ -694,6 +694,65 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(dr
     );
 }
 
+fn writing_beside_annat_ticks_it_before_the_answers_are_sent(driver: &Driver) {
+    let mut room = OpenRoom::start("temadag", 4);
+    room.go_to("Utvärdering av dagen");
+    let runtime = runtime();
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    runtime.block_on(async {
+        let browser = phone(driver, profile.path()).await;
+        join(&browser, &url, &code).await;
+        click(&browser, "a.button[href='/poll']").await;
+        until(
+            &browser,
+            "the stem above its statements",
+            "return document.querySelector('p.stem') !== null",
+        )
+        .await;
+        browser
+            .find(Locator::Css("input[name=s0-other]"))
+            .await
+            .expect("the line beside Annat")
+            .send_keys("Fritidsgården")
+            .await
+            .expect("typed");
+        until(
+            &browser,
+            "Annat ticked by writing",
+            "return document.getElementById('s0-3').checked",
+        )
+        .await;
+        click(&browser, "label[for=s1-4]").await;
+        click(&browser, "#write form button").await;
+        until(
+            &browser,
+            "the thanks",
+            "return document.body.textContent.includes('Tack! Dina svar är med')",
+        )
+        .await;
+        browser.close().await.expect("closed");
+    });
+    let file = wait_for_file(room.home(), "the answer", |file| {
+        file.session
+            .polls
+            .values()
+            .any(|poll| poll.respondents.len() == 1)
+    });
+    let respondent = &file
+        .session
+        .polls
+        .values()
+        .find(|poll| poll.respondents.len() == 1)
+        .expect("the poll")
+        .respondents[0];
+    assert_eq!(respondent.answers[0], samla::session::Answer::Choice(3));
+    assert_eq!(
+        respondent.other.get(&0).map(String::as_str),
+        Some("Fritidsgården")
+    );
+}
+
 fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(
     driver: &Driver,
 ) {
@@ -791,5 +850,6 @@ fn the_rooms_page_in_a_real_browser() {
     a_card_typed_on_the_run_screen_reaches_an_open_wall_live(&driver);
     a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(&driver);
     a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(&driver);
+    writing_beside_annat_ticks_it_before_the_answers_are_sent(&driver);
     a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(&driver);
 }
