@@ -37,7 +37,7 @@ fn report_of(session: &Session) -> String {
     })
 }
 
-use crate::common::markdown::{outline, tables};
+use crate::common::markdown::{next_after, outline, tables};
 
 fn events(text: &str) -> Vec<Event<'_>> {
     Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).collect()
@@ -673,14 +673,7 @@ fn the_series_summary_gives_no_heading_to_a_group_with_nothing_to_show() {
     first.cards.retain(|card| card.group != Lane::Group(5));
     let second = first.clone();
     let sessions = [&first, &second];
-    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
-        name: "Serien",
-        groups: &first.groups,
-        sessions: &sessions,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
+    let text = series_of("Serien", &sessions);
     let section = &text[text
         .find("## Gruppernas arbete genom serien")
         .expect("the groups' section")..];
@@ -695,17 +688,8 @@ fn a_workshop_is_called_a_workshop_never_a_seminar() {
     let text = summary_of(&session, false);
     assert!(text.contains(" · Workshop 3*"), "{text}");
     assert!(!text.contains("Seminarium"), "{text}");
-    let bytes = samla::export::eml(&summary(&session), &[]).expect("an e-mail");
-    let message = mail_parser::MessageParser::default()
-        .parse(&bytes)
-        .expect("parses");
-    assert!(
-        message
-            .subject()
-            .is_some_and(|subject| subject.starts_with("Workshop 3: ")),
-        "{:?}",
-        message.subject()
-    );
+    let subject = subject_of(&session);
+    assert!(subject.starts_with("Workshop 3: "), "{subject}");
 }
 
 #[test]
@@ -714,14 +698,7 @@ fn a_series_of_workshops_counts_workshops_not_seminars() {
     first.agenda.event = samla::agenda::Event::Workshop;
     let second = first.clone();
     let sessions = [&first, &second];
-    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
-        name: "Utvecklingsarbetet",
-        groups: &first.groups,
-        sessions: &sessions,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
+    let text = series_of("Utvecklingsarbetet", &sessions);
     assert!(text.contains("*Workshoppar: 2*"), "{text}");
     assert!(text.contains("## Deltagare per workshop"), "{text}");
     assert!(text.contains("## Uppdrag mellan workshopparna"), "{text}");
@@ -751,27 +728,11 @@ fn the_events_own_word_names_it_in_the_subtitle_opening_subject_and_series() {
         "{text}"
     );
     assert!(!text.contains("Seminarium"), "{text}");
-    let bytes = samla::export::eml(&summary(&first), &[]).expect("an e-mail");
-    let message = mail_parser::MessageParser::default()
-        .parse(&bytes)
-        .expect("parses");
-    assert!(
-        message
-            .subject()
-            .is_some_and(|subject| subject.starts_with("Erfarenhetsutbyte 3: ")),
-        "{:?}",
-        message.subject()
-    );
+    let subject = subject_of(&first);
+    assert!(subject.starts_with("Erfarenhetsutbyte 3: "), "{subject}");
     let second = first.clone();
     let sessions = [&first, &second];
-    let series = samla::export::series_markdown(&samla::export::SeriesSummary {
-        name: "Erfarenhetsutbyten om närvaro",
-        groups: &first.groups,
-        sessions: &sessions,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
+    let series = series_of("Erfarenhetsutbyten om närvaro", &sessions);
     assert!(series.contains("*Erfarenhetsutbyten: 2*"), "{series}");
     assert!(
         series.contains("## Deltagare per erfarenhetsutbyte"),
@@ -785,6 +746,27 @@ fn the_events_own_word_names_it_in_the_subtitle_opening_subject_and_series() {
     // In English, the word written in Swedish gives way to the kind's.
     let words = samla::i18n::event_words(&first.agenda, samla::agenda::Language::En);
     assert_eq!(words.label, "Seminar");
+}
+
+/// The subject of `session`'s e-mail draft, read back with a MIME parser.
+fn subject_of(session: &Session) -> String {
+    let bytes = samla::export::eml(&summary(session), &[]).expect("an e-mail");
+    let message = mail_parser::MessageParser::default()
+        .parse(&bytes)
+        .expect("parses");
+    message.subject().expect("a subject").to_owned()
+}
+
+/// The series summary of `sessions` named `name`, with the first's groups.
+fn series_of(name: &str, sessions: &[&Session]) -> String {
+    samla::export::series_markdown(&samla::export::SeriesSummary {
+        name,
+        groups: &sessions[0].groups,
+        sessions,
+        as_of: saved_at(),
+        offset: FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    })
 }
 
 /// Seminarium 3's closing survey: its segment.
@@ -1038,14 +1020,7 @@ fn three_measurements_of_the_same_question_show_as_a_trend_with_their_dates() {
         trust_session((2025, 6, 5), &third),
     ];
     let borrowed: Vec<&Session> = sessions.iter().collect();
-    let text = samla::export::series_markdown(&samla::export::SeriesSummary {
-        name: "Sandviken",
-        groups: &sessions[0].groups,
-        sessions: &borrowed,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
+    let text = series_of("Sandviken", &borrowed);
     let trends = &text[text.find("## Frågorna över tid").expect("the trends")..];
     let trust = &trends[trends
         .find("### Vi har tillit till varandras kompetens")
@@ -1340,13 +1315,7 @@ fn a_stem_stands_once_above_the_table_of_its_statements() {
     let session = survey_with_a_stem();
     let text = summary_of(&session, false);
     let stem = "4. Jag har förväntningar på att seminarieserien kan öka:";
-    let shown = outline(&text);
-    let at = shown
-        .iter()
-        .position(|block| block == stem)
-        .expect("the stem");
-    assert_eq!(shown[at + 1], "[table]", "{text}");
-    assert_eq!(shown.iter().filter(|block| *block == stem).count(), 1);
+    assert_eq!(next_after(&text, stem), "[table]");
     let tables = tables(&text);
     let firsts = |table: &Vec<Vec<String>>| -> Vec<String> {
         table.iter().skip(1).map(|row| row[0].clone()).collect()
@@ -1359,21 +1328,8 @@ fn a_stem_stands_once_above_the_table_of_its_statements() {
     // In a series, the stem stands above its statements' trends.
     let again = session.clone();
     let sessions = [&session, &again];
-    let series = samla::export::series_markdown(&samla::export::SeriesSummary {
-        name: "Förväntningar",
-        groups: &session.groups,
-        sessions: &sessions,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
-    let shown = outline(&series);
-    let at = shown
-        .iter()
-        .position(|block| block == stem)
-        .expect("the stem");
-    assert_eq!(shown[at + 1], "### 4a. främja skolnärvaro", "{series}");
-    assert_eq!(shown.iter().filter(|block| *block == stem).count(), 1);
+    let series = series_of("Förväntningar", &sessions);
+    assert_eq!(next_after(&series, stem), "### 4a. främja skolnärvaro");
     // A measurement after the series asks the same statements under another
     // stem: both stand above them.
     let mut after = session.clone();
@@ -1381,14 +1337,7 @@ fn a_stem_stands_once_above_the_table_of_its_statements() {
         statement.stem = Some("Jag upplever att seminarieserien har ökat:".to_owned());
     }
     let sessions = [&session, &after];
-    let series = samla::export::series_markdown(&samla::export::SeriesSummary {
-        name: "Förväntningar",
-        groups: &session.groups,
-        sessions: &sessions,
-        as_of: saved_at(),
-        offset: FixedOffset::east_opt(3600).expect("an offset"),
-        names: false,
-    });
+    let series = series_of("Förväntningar", &sessions);
     let both = format!("{stem} / Jag upplever att seminarieserien har ökat:");
     assert!(outline(&series).contains(&both), "{series}");
 }
@@ -1455,12 +1404,7 @@ fn the_rooms_ranking_stands_in_its_segment_most_dots_first() {
         }
     }
     let text = summary_of(&session, false);
-    let shown = outline(&text);
-    let at = shown
-        .iter()
-        .position(|block| block == "### Rummets prioritering")
-        .expect("the room's ranking");
-    assert_eq!(shown[at + 1], "[table]");
+    assert_eq!(next_after(&text, "### Rummets prioritering"), "[table]");
     let ranking = tables(&text)
         .into_iter()
         .find(|table| table[0] == ["Plats", "Kort", "Grupp", "Prickar"])

@@ -58,3 +58,11 @@ pub fn outline(text: &str) -> Vec<String> {
     }
     shown
 }
+
+/// What follows `block` in `text`'s outline, where `block` stands once.
+pub fn next_after(text: &str, block: &str) -> String {
+    let shown = outline(text);
+    let places: Vec<usize> = (0..shown.len()).filter(|at| shown[*at] == block).collect();
+    assert_eq!(places.len(), 1, "{block} once in:\n{text}");
+    shown.get(places[0] + 1).cloned().unwrap_or_default()
+}
