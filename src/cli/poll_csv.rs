@@ -94,13 +94,17 @@ pub fn respondent_lines(
                 texts.push(cell.replace('|', "/"));
                 continue;
             }
-            answers.push(
+            let (answer, other) =
                 token(cell, question).map_err(|()| CsvProblem::UnknownOption {
                     line,
                     question: number + 1,
                     given: cell.to_owned(),
-                })?,
-            );
+                })?;
+            answers.push(answer);
+            // "Annat" chosen: its text (or none) takes its place among the texts.
+            if let Some(text) = other {
+                texts.push(text.replace('|', "/"));
+            }
         }
         let answers = answers.join(" ");
         let line_text = match texts.iter().all(String::is_empty) {
@@ -115,12 +119,14 @@ pub fn respondent_lines(
 /// The token of a respondent line a cell stands for: `-` for nothing, `x`
 /// for don't know, an option's letter (each chosen one's where several may
 /// be), `j`/`n`, else the cell as it is for the line to judge; `Err` for a
-/// choice that names none of its options.
-fn token(cell: &str, question: &Statement) -> Result<String, ()> {
+/// choice that names none of its options. Where the last option asks for a
+/// text ("Annat, ange vad"), what names no option chooses it and is its
+/// text, the second part: `Some` whenever that option is chosen.
+fn token(cell: &str, question: &Statement) -> Result<(String, Option<String>), ()> {
     let lower = cell.to_lowercase();
     match lower.as_str() {
-        "" => return Ok("-".to_owned()),
-        "vet ej" | "x" | "don't know" => return Ok("x".to_owned()),
+        "" => return Ok(("-".to_owned(), None)),
+        "vet ej" | "x" | "don't know" => return Ok(("x".to_owned(), None)),
         _ => {}
     }
     let options: Vec<(usize, String)> = [Language::Sv, Language::En]
@@ -128,33 +134,46 @@ fn token(cell: &str, question: &Statement) -> Result<String, ()> {
         .flat_map(|language| option_labels(question, language).into_iter().enumerate())
         .map(|(index, label)| (index, label.to_lowercase()))
         .collect();
-    let letter = |given: &str| -> Result<char, ()> {
+    let other = question.other_option().map(usize::from);
+    let mut written = Vec::new();
+    let mut letter = |given: &str, as_typed: &str| -> Result<char, ()> {
         let found = options
             .iter()
             .find(|(index, label)| label == given || option_letter(*index).to_string() == given);
-        match (found, &question.kind) {
-            (Some((index, _)), kind) => Ok(option_key(kind, *index, Language::Sv)),
-            (None, QuestionKind::YesNo) => match given {
+        match (found, &question.kind, other) {
+            (Some((index, _)), kind, _) => Ok(option_key(kind, *index, Language::Sv)),
+            (None, QuestionKind::YesNo, _) => match given {
                 "j" | "y" => Ok('j'),
                 "n" => Ok('n'),
                 _ => Err(()),
             },
-            (None, _) => Err(()),
+            (None, _, Some(other)) => {
+                written.push(as_typed.to_owned());
+                Ok(option_letter(other))
+            }
+            (None, _, None) => Err(()),
         }
     };
-    match &question.kind {
-        QuestionKind::Rating | QuestionKind::Text => Ok(cell.to_owned()),
+    let token: String = match &question.kind {
+        QuestionKind::Rating | QuestionKind::Text => cell.to_owned(),
         QuestionKind::AnyOf(_) if ["0", "inget", "none"].contains(&lower.as_str()) => {
-            Ok(crate::session::NONE_CHOSEN.to_owned())
+            crate::session::NONE_CHOSEN.to_owned()
         }
-        QuestionKind::AnyOf(_) => lower
-            .split([',', ';'])
-            .map(str::trim)
-            .filter(|given| !given.is_empty())
-            .map(letter)
-            .collect(),
-        _ => letter(&lower).map(String::from),
-    }
+        QuestionKind::AnyOf(_) => {
+            let mut letters = cell
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|given| !given.is_empty())
+                .map(|given| letter(&given.to_lowercase(), given))
+                .collect::<Result<Vec<char>, ()>>()?;
+            letters.sort_unstable();
+            letters.dedup();
+            letters.into_iter().collect()
+        }
+        _ => letter(&lower, cell.trim())?.to_string(),
+    };
+    let chose_other = other.is_some_and(|other| token.contains(option_letter(other)));
+    Ok((token, chose_other.then(|| written.join(", "))))
 }
 
 /// The column of each statement: by its text or number in the header, else
@@ -278,5 +297,51 @@ mod tests {
             crate::session::parse_line(&line, &poll.statements, &scale, Sectors::new(&[]))
                 .expect("a line the poll takes");
         }
+    }
+
+    #[test]
+    fn a_cell_that_names_no_option_is_annat_with_its_text() {
+        let poll: Segment = crate::agenda::parse_agenda(
+            "enkat.ron",
+            r#"Agenda(title: "Enkät", segments: [(kind: Poll, title: "Enkät", minutes: 5,
+                by_sector: false, statements: [
+                (text: "Var", kind: OneOf(["Skola", "Socialtjänst", "Annat, ange vad"]), other: true),
+                (text: "Kanaler", kind: AnyOf(["Telefon", "Mejl", "Annat"]), other: true),
+                (text: "Behov", kind: Text)])])"#
+                .as_bytes(),
+        )
+        .expect("valid")
+        .segments
+        .remove(0);
+        let form = "Var;Kanaler;Behov\n\
+            Fritidsgården;Telefon, Teams;Mer tid\n\
+            Skola;Mejl;\n\
+            Annat, ange vad;Telefon;Samtal\n";
+        let lines = respondent_lines(form, &poll, Sectors::new(&[])).unwrap();
+        assert_eq!(
+            lines,
+            [
+                (2, "- c ac | Fritidsgården | Teams | Mer tid".to_owned()),
+                (3, "- a b".to_owned()),
+                (4, "- c a |  | Samtal".to_owned()),
+            ]
+        );
+        // Each line is one the typed form reads back with its texts in place.
+        let scale = poll.scale_or_default(crate::agenda::Language::Sv);
+        let read = |line: &str| {
+            crate::session::parse_line(line, &poll.statements, &scale, Sectors::new(&[])).unwrap()
+        };
+        let first = read(&lines[0].1);
+        assert_eq!(
+            first.other.get(&0).map(String::as_str),
+            Some("Fritidsgården")
+        );
+        assert_eq!(first.other.get(&1).map(String::as_str), Some("Teams"));
+        let third = read(&lines[2].1);
+        assert!(third.other.is_empty());
+        assert_eq!(
+            third.answers[2],
+            crate::session::Answer::Text("Samtal".to_owned())
+        );
     }
 }
