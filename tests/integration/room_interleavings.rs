@@ -1,9 +1,11 @@
 //! A property test of many writers, as databases are tested: random
 //! interleavings of phones posting, opening and saving edit forms (some
 //! stale), removing their cards, of the note-taker editing, moving and
-//! bringing back cards, and of restarts through the session file. After every
-//! step, no change its writer was told was taken has disappeared, and every
-//! change refused left the card as it was (its writer keeps its text).
+//! bringing back cards, of phones giving and taking back their dots and the
+//! note-taker counting the wall's, and of restarts through the session file.
+//! After every step, no change its writer was told was taken has disappeared,
+//! every change refused left the card as it was (its writer keeps its text),
+//! and no phone has given more dots than it has or two to one card.
 
 use std::collections::BTreeMap;
 
@@ -38,9 +40,16 @@ enum Step {
     Move { pick: usize },
     /// The note-taker presses `d` on the `pick`th card.
     ToggleHidden { pick: usize },
+    /// A phone gives the `pick`th card its dot, or takes it back.
+    Dot { device: u32, pick: usize },
+    /// The note-taker counts a dot from the paper wall on the `pick`th card.
+    CountDot { pick: usize },
     /// samla ends and is resumed from the file it wrote.
     Restart,
 }
+
+/// How many dots each phone gives in the action plan.
+const DOTS: u32 = 2;
 
 fn step() -> impl Strategy<Value = Step> {
     let device = 0..DEVICES;
@@ -52,6 +61,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (0..8usize).prop_map(|pick| Step::Type { pick }),
         1 => (0..8usize).prop_map(|pick| Step::Move { pick }),
         1 => (0..8usize).prop_map(|pick| Step::ToggleHidden { pick }),
+        2 => (0..DEVICES, 0..8usize).prop_map(|(device, pick)| Step::Dot { device, pick }),
+        1 => (0..8usize).prop_map(|pick| Step::CountDot { pick }),
         1 => Just(Step::Restart),
     ]
 }
@@ -69,11 +80,16 @@ fn door() -> Door {
     }
 }
 
-/// Seminarium 3 on its action plan, with the room open.
+/// Seminarium 3 on its action plan, with the room open and giving dots.
 fn open_room() -> AppState {
-    let agenda = load_bundled("seminarium-3")
+    let mut agenda = load_bundled("seminarium-3")
         .expect("bundled")
         .expect("valid");
+    for segment in &mut agenda.segments {
+        if segment.kind == SegmentKind::ActionPlan {
+            segment.dots = Some(DOTS);
+        }
+    }
     let groups = (1..=GROUPS).map(|n| format!("Grupp {n}")).collect();
     let session = Session::new(agenda, groups, start());
     let mut state = AppState::new(session, Language::Sv, Theme::new(true), false, start());
@@ -87,6 +103,7 @@ fn open_room() -> AppState {
 fn reopen(state: &mut AppState) {
     let _ = state.update(Action::RoomOpened(Ok(door())), start());
     let _ = state.update(Action::Dismiss, start());
+    let _ = state.update(Action::ToggleRoomVotes, start());
 }
 
 /// What the file holds after a restart, resumed as `samla resume` does.
@@ -120,6 +137,10 @@ struct Told {
     forms: BTreeMap<u32, Vec<(CardId, u32)>>,
     /// Cards their phones removed, not brought back since.
     removed: BTreeMap<CardId, u32>,
+    /// The dots phones were told they gave, by card.
+    dotted: BTreeMap<CardId, std::collections::BTreeSet<u32>>,
+    /// The dots counted from the wall, by card.
+    counted: BTreeMap<CardId, u32>,
 }
 
 fn pick(state: &AppState, pick: usize) -> Option<CardId> {
@@ -260,7 +281,46 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                 let _ = state.update(Action::Board(BoardAction::AskDelete), now);
                 told.removed.remove(&id);
             }
+            Step::Dot {
+                device,
+                pick: which,
+            } => {
+                let Some(id) = pick(&state, which) else {
+                    continue;
+                };
+                let action = RoomAction::ToggleDot { device, card: id };
+                if let RoomReply::Done(_) = ask(&mut state, action, now) {
+                    let given = told.dotted.entry(id).or_default();
+                    if !given.remove(&device) {
+                        given.insert(device);
+                    }
+                }
+            }
+            Step::CountDot { pick: which } => {
+                let Some(id) = pick(&state, which) else {
+                    continue;
+                };
+                select(&mut state, id);
+                let _ = state.update(Action::Board(BoardAction::CountDot(1)), now);
+                *told.counted.entry(id).or_default() += 1;
+            }
             Step::Restart => state = restarted(&state, now),
+        }
+        // Every dot as its giver was told, those counted from the wall too,
+        // and no phone past its dots.
+        for card in &state.session().cards {
+            let told_dots = told.dotted.get(&card.id).cloned().unwrap_or_default();
+            prop_assert_eq!(&card.dotted_by, &told_dots, "card {}'s dots", card.id);
+            prop_assert_eq!(card.dots, told.counted.get(&card.id).copied().unwrap_or(0));
+        }
+        for device in 0..DEVICES {
+            let given = state
+                .session()
+                .cards
+                .iter()
+                .filter(|card| card.dotted_by.contains(&device))
+                .count();
+            prop_assert!(given <= DOTS as usize, "phone {} gave {}", device, given);
         }
         // No change a writer was told was taken has disappeared.
         for (id, taken) in &told.taken {
