@@ -92,6 +92,13 @@ async fn browser(
             "--no-sandbox",
             "--disable-gpu",
             "--disable-dev-shm-usage",
+            // Nothing but the room's page: no lookups of Google's hosts,
+            // which a closed network refuses, at every start.
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
             format!("--window-size={window}"),
             format!("--user-data-dir={}", profile.display()),
         ],

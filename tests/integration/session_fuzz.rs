@@ -21,8 +21,13 @@ use samla::store::{SeriesFile, SessionFile, VERSION};
 use samla::ui::{self, Theme};
 
 /// A session with something in every part of the file: cards, a poll's forms
-/// and hands, members, notes and an open draft.
-fn base_text() -> String {
+/// and hands, members, notes and an open draft; made once for every case.
+fn base_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(made_text)
+}
+
+fn made_text() -> String {
     let mut session = seminar_3();
     let at = saved_at();
     let poll = session
@@ -154,7 +159,7 @@ proptest! {
         which in any::<usize>(),
         value in prop_oneof![0..20u64, Just(255), Just(u64::from(u32::MAX)), Just(99_999)],
     ) {
-        let text = with_number(&base_text(), which, value);
+        let text = with_number(base_text(), which, value);
         if let Ok(file) = SessionFile::parse("fuzz.ron", &text) {
             use_everywhere(&file);
         }
