@@ -254,6 +254,10 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
+    /// With `--format csv`: `sv` (`;` between fields, Swedish headings) or
+    /// `en` (`,` and English headings); the session's language's if left out.
+    #[arg(long, value_enum, value_name = "DIALECT")]
+    pub csv_dialect: Option<Lang>,
     /// Where to write; `-` for standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<String>,
@@ -432,13 +436,18 @@ pub enum RoleArg {
     Sjukvard,
 }
 
-impl From<Format> for crate::export::Format {
-    fn from(format: Format) -> Self {
-        match format {
-            Format::Md => Self::Md,
-            Format::Html => Self::Html,
-            Format::Eml => Self::Eml,
-            Format::Csv => Self::Csv,
+impl ExportArgs {
+    /// The format asked for, a CSV in the dialect asked for.
+    pub fn export_format(&self) -> crate::export::Format {
+        use crate::export::{CsvDialect, Format as Export};
+        match self.format {
+            Format::Md => Export::Md,
+            Format::Html => Export::Html,
+            Format::Eml => Export::Eml,
+            Format::Csv => Export::Csv(
+                self.csv_dialect
+                    .map(|lang| CsvDialect::of(crate::agenda::Language::from(lang))),
+            ),
         }
     }
 }

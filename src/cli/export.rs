@@ -16,7 +16,7 @@ use crate::store::{DataDir, SeriesFile, SessionFile, series_stem, session_id};
 /// Writes the summary of the named (or latest) session, or of a series.
 pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
-    let format = crate::export::Format::from(args.format);
+    let format = args.export_format();
     let to = args.to.concat();
     if let Some(name) = &args.series {
         let (files, series) = series_files(&data, name, context)?;
@@ -146,7 +146,7 @@ fn send(
     context: &mut Context,
 ) -> anyhow::Result<ExitCode> {
     let request = ExportRequest {
-        format: args.format.into(),
+        format: args.export_format(),
         destination: match args.output.as_deref() {
             Some("-") => Destination::Stdout,
             Some(output) => Destination::Path(PathBuf::from(output)),

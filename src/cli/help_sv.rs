@@ -217,6 +217,9 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
         ("samla export", "format") => {
             "Format: md (Markdown), html (fristående HTML), eml (e-postutkast) eller csv (kalkylbladsrader)"
         }
+        ("samla export", "csv_dialect") => {
+            "Med `--format csv`: `sv` (`;` mellan fälten, svenska rubriker) eller `en` (`,` och engelska rubriker); sessionens språks om det utelämnas"
+        }
         ("samla export", "output") => "Vart den skrivs; `-` för standard ut",
         ("samla export", "to") => {
             "Mottagare av e-postutkastet (`Namn <a@b.se>`, eller flera åtskilda med komma); kan upprepas"

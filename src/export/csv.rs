@@ -2,7 +2,7 @@
 //! csv crate), UTF-8 with a byte-order mark so spreadsheet programs read å, ä, ö.
 
 use super::summary::Summary;
-use crate::agenda::SegmentKind;
+use crate::agenda::{Language, SegmentKind};
 use crate::i18n::kind_label;
 use crate::session::SegmentIx;
 use crate::session::{ActionItem, ItemStatus};
@@ -10,34 +10,107 @@ use crate::session::{ActionItem, ItemStatus};
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// The column names, the same in every language so scripts can rely on them.
-const HEADER: [&str; 18] = [
-    "seminar",
-    "date",
-    "segment",
-    "kind",
-    "questions",
-    "group",
-    "horizon",
-    "tag",
-    "quote",
-    "text",
-    "created",
-    "priority",
-    "owner",
-    "due",
-    "follow_up",
-    "row",
-    "status",
-    "comment",
-];
+/// How a CSV is written so that it opens where it is double-clicked: Swedish
+/// spreadsheet programs split at `;` (the comma is their decimal sign), and
+/// English ones at `,`. Each has its headings and words in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// `;` between fields, Swedish headings and words.
+    Sv,
+    /// `,` between fields, English headings and words.
+    En,
+}
 
-/// A follow-up item's status as scripts read it, the same in every language.
-fn status_word(status: ItemStatus) -> &'static str {
-    match status {
-        ItemStatus::Done => "done",
-        ItemStatus::UnderWay => "under_way",
-        ItemStatus::NotStarted => "not_started",
+/// How many columns a card's row has.
+pub const COLUMNS: usize = 21;
+
+impl CsvDialect {
+    /// The dialect of a session in `language`.
+    pub fn of(language: Language) -> Self {
+        match language {
+            Language::Sv => CsvDialect::Sv,
+            Language::En => CsvDialect::En,
+        }
+    }
+
+    /// What separates the fields.
+    pub fn delimiter(self) -> u8 {
+        match self {
+            CsvDialect::Sv => b';',
+            CsvDialect::En => b',',
+        }
+    }
+
+    /// The columns' headings: what the card is in, then the card.
+    pub fn headings(self) -> [&'static str; COLUMNS] {
+        match self {
+            CsvDialect::Sv => [
+                "seminarium",
+                "datum",
+                "pass",
+                "typ",
+                "frågor",
+                "grupp",
+                "kolumn",
+                "rad",
+                "etikett",
+                "citat",
+                "text",
+                "skapad",
+                "prioriterad",
+                "prickar",
+                "ansvarig",
+                "samordnare",
+                "klart senast",
+                "följs upp",
+                "status",
+                "kommentar",
+                "från mobil",
+            ],
+            CsvDialect::En => [
+                "seminar",
+                "date",
+                "segment",
+                "kind",
+                "questions",
+                "group",
+                "column",
+                "row",
+                "tag",
+                "quote",
+                "text",
+                "created",
+                "priority",
+                "dots",
+                "owner",
+                "coordinator",
+                "due",
+                "follow_up",
+                "status",
+                "comment",
+                "from_phone",
+            ],
+        }
+    }
+
+    /// A follow-up item's status in a cell.
+    fn status(self, status: ItemStatus) -> &'static str {
+        match (self, status) {
+            (CsvDialect::Sv, ItemStatus::Done) => "klar",
+            (CsvDialect::Sv, ItemStatus::UnderWay) => "pågår",
+            (CsvDialect::Sv, ItemStatus::NotStarted) => "inte påbörjad",
+            (CsvDialect::En, ItemStatus::Done) => "done",
+            (CsvDialect::En, ItemStatus::UnderWay) => "under_way",
+            (CsvDialect::En, ItemStatus::NotStarted) => "not_started",
+        }
+    }
+
+    /// The language of its words (a segment's kind).
+    fn language(self) -> Language {
+        match self {
+            CsvDialect::Sv => Language::Sv,
+            CsvDialect::En => Language::En,
+        }
     }
 }
 
@@ -56,14 +129,16 @@ fn spreadsheet_safe(field: &str) -> String {
     }
 }
 
-/// Every card of the session as a CSV row, in board order per segment and group.
-pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
+/// Every card of the session as a CSV row in `dialect`, in board order per
+/// segment and group.
+pub fn csv(summary: &Summary, dialect: CsvDialect) -> Result<Vec<u8>, csv::Error> {
     let session = summary.session;
     let agenda = &session.agenda;
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter())
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
-    writer.write_record(HEADER)?;
+    writer.write_record(dialect.headings())?;
     let day = summary.date();
     let date = day.to_string();
     for (index, segment) in agenda.segments.iter().enumerate() {
@@ -82,25 +157,29 @@ pub fn csv(summary: &Summary) -> Result<Vec<u8>, csv::Error> {
                 let field = |pick: fn(&ActionItem) -> Option<String>| {
                     item.as_ref().and_then(pick).unwrap_or_default()
                 };
-                let record = [
+                let flag = |on: bool| if on { "1" } else { "0" };
+                let record: [&str; COLUMNS] = [
                     agenda.title.as_str(),
                     &date,
                     &segment.title,
-                    kind_label(segment.kind, agenda.language),
+                    kind_label(segment.kind, dialect.language()),
                     &segment.questions.join("\n"),
                     &group,
                     card.horizon.as_deref().unwrap_or_default(),
+                    card.row.as_deref().unwrap_or_default(),
                     card.tag.as_deref().unwrap_or_default(),
-                    if card.quote { "1" } else { "0" },
+                    flag(card.quote),
                     &card.text,
                     &created,
-                    if card.priority { "1" } else { "0" },
+                    flag(card.priority),
+                    &card.dot_count().to_string(),
                     &field(|item| item.owner.clone()),
+                    &field(|item| item.coordinator.clone()),
                     &field(|item| item.due.map(|date| date.to_string())),
                     &field(|item| item.follow_up.map(|date| date.to_string())),
-                    card.row.as_deref().unwrap_or_default(),
-                    card.status().map_or("", status_word),
+                    card.status().map_or("", |status| dialect.status(status)),
                     card.comment().unwrap_or_default(),
+                    flag(card.from_room.is_some()),
                 ];
                 writer.write_record(record.map(spreadsheet_safe))?;
             }

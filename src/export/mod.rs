@@ -16,7 +16,7 @@ mod summary;
 mod text;
 
 pub use compose::{Audience, Composed, Composition, compose};
-pub use csv::csv;
+pub use csv::{COLUMNS, CsvDialect, csv};
 pub use eml::{eml, series_eml};
 pub use html::{html, series_html};
 pub use markdown::markdown;
@@ -33,8 +33,9 @@ pub enum Format {
     Html,
     /// An e-mail draft, text and HTML.
     Eml,
-    /// One card a row, for spreadsheets.
-    Csv,
+    /// One card a row, for spreadsheets: in the dialect given, else in the
+    /// session's language's.
+    Csv(Option<CsvDialect>),
 }
 
 impl Format {
@@ -44,7 +45,7 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Eml => "eml",
-            Format::Csv => "csv",
+            Format::Csv(_) => "csv",
         }
     }
 }
@@ -78,12 +79,14 @@ pub fn render(
         (Document::Session(summary), Format::Md) => Ok(markdown(summary).into_bytes()),
         (Document::Session(summary), Format::Html) => Ok(html(summary).into_bytes()),
         (Document::Session(summary), Format::Eml) => eml(summary, to).map_err(text_error),
-        (Document::Session(summary), Format::Csv) => {
-            csv(summary).map_err(|error| RenderError::Text(std::io::Error::other(error)))
+        (Document::Session(summary), Format::Csv(dialect)) => {
+            let dialect =
+                dialect.unwrap_or_else(|| CsvDialect::of(summary.session.agenda.language));
+            csv(summary, dialect).map_err(|error| RenderError::Text(std::io::Error::other(error)))
         }
         (Document::Series(summary), Format::Md) => Ok(series_markdown(summary).into_bytes()),
         (Document::Series(summary), Format::Html) => Ok(series_html(summary).into_bytes()),
         (Document::Series(summary), Format::Eml) => series_eml(summary, to).map_err(text_error),
-        (Document::Series(_), Format::Csv) => Err(RenderError::NoSeriesCsv),
+        (Document::Series(_), Format::Csv(_)) => Err(RenderError::NoSeriesCsv),
     }
 }

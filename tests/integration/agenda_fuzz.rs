@@ -283,7 +283,7 @@ fn run_through(agenda: samla::agenda::Agenda) {
         samla::export::Format::Md,
         samla::export::Format::Html,
         samla::export::Format::Eml,
-        samla::export::Format::Csv,
+        samla::export::Format::Csv(None),
     ] {
         samla::export::render(samla::export::Document::Session(&summary), format, &[])
             .expect("rendered");

@@ -58,7 +58,7 @@ fn the_documented_examples_are_what_samla_writes() {
             &document(&session, true, format),
         );
     }
-    matches_file("cards.csv", &document(&session, false, Format::Csv));
+    matches_file("cards.csv", &document(&session, false, Format::Csv(None)));
 }
 
 /// What a workshop's document looks like, as its summary saves it at the
@@ -96,7 +96,7 @@ fn the_workshops_and_the_mixed_surveys_golden_summaries_are_what_samla_writes_in
         );
         matches_file(
             &format!("{name}-cards.csv"),
-            &workshop_document(session, false, Format::Csv),
+            &workshop_document(session, false, Format::Csv(None)),
         );
     }
     let survey = common::survey::answered();

@@ -401,7 +401,7 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
         ("md", "md", "# Samverkan".as_bytes()),
         ("html", "html", b"<!DOCTYPE html>".as_slice()),
         ("eml", "eml", b"Subject: =?utf-8?".as_slice()),
-        ("csv", "csv", "\u{feff}seminar,date".as_bytes()),
+        ("csv", "csv", "\u{feff}seminarium;datum".as_bytes()),
     ] {
         let run = samla_utc(
             home.path(),
@@ -435,6 +435,26 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
             assert_eq!(mode & 0o777, ordinary & 0o777, "{format}");
         }
     }
+    // The dialect asked for on the command line, in place of the session's.
+    let english = samla_utc(
+        home.path(),
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "en",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(
+        english
+            .stdout
+            .starts_with("\u{feff}seminar,date,".as_bytes()),
+        "{}",
+        String::from_utf8_lossy(&english.stdout)
+    );
 }
 
 #[test]
@@ -962,10 +982,10 @@ fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
     );
     // Priorities were not asked for here: the card is no priority.
     assert!(!group_1.contains('★'), "{group_1}");
-    let csv = samla::export::csv(&summary(&session)).expect("csv");
-    let csv = String::from_utf8(csv).expect("utf-8");
+    let csv = samla::export::csv(&summary(&session), samla::export::CsvDialect::En);
+    let csv = String::from_utf8(csv.expect("csv")).expect("utf-8");
     assert!(
-        csv.contains(",0,Rektorerna,2027-03-31,2027-06-15,,,\r\n"),
+        csv.contains(",0,0,Rektorerna,,2027-03-31,2027-06-15,,,0\r\n"),
         "{csv}"
     );
 }

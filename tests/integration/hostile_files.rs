@@ -14,7 +14,7 @@ use chrono::FixedOffset;
 use common::fixture::{saved_at, seminar_3};
 use common::samla_in;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-use samla::export::{Summary, csv, eml, html, markdown};
+use samla::export::{CsvDialect, Summary, csv, eml, html, markdown};
 use samla::session::{CardAction, Session, SessionAction};
 use samla::store::{SessionFile, VERSION, write_atomic};
 
@@ -109,7 +109,7 @@ fn exports_contain_no_control_characters_but_newline_and_tab() {
         ),
         (
             "csv",
-            String::from_utf8(csv(&summary).expect("csv")).expect("utf-8"),
+            String::from_utf8(csv(&summary, CsvDialect::Sv).expect("csv")).expect("utf-8"),
         ),
     ];
     for (format, text) in documents {
@@ -166,14 +166,14 @@ fn csv_fields_that_would_run_as_formulas_are_shown_as_text() {
         }),
         saved_at(),
     );
-    let bytes = csv(&summary(&session)).expect("csv");
+    let bytes = csv(&summary(&session), CsvDialect::En).expect("csv");
     let mut reader = ::csv::Reader::from_reader(&bytes[3..]);
     let row = reader
         .records()
         .map(|record| record.expect("a record"))
-        .find(|record| record[9].contains("HYPERLINK"))
+        .find(|record| record[10].contains("HYPERLINK"))
         .expect("the card's row");
-    assert_eq!(&row[9], format!("'{formula}"));
+    assert_eq!(&row[10], format!("'{formula}"));
     assert_eq!(&row[5], "'@SUM(1+1)");
 }
 

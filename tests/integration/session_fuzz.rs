@@ -125,7 +125,7 @@ fn use_everywhere(file: &SessionFile) {
     };
     markdown(&summary);
     html(&summary);
-    csv(&summary).expect("csv");
+    csv(&summary, samla::export::CsvDialect::Sv).expect("csv");
 }
 
 /// `text` with the `which`-th number in it replaced by `value`.
