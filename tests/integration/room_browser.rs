@@ -760,6 +760,71 @@ fn writing_beside_annat_ticks_it_before_the_answers_are_sent(driver: &Driver) {
     );
 }
 
+fn a_phone_gives_its_dots_across_the_groups_and_sees_what_it_has_left(driver: &Driver) {
+    let mut room = OpenRoom::start("dialogmote", 4);
+    room.go_to("Var finns hindren?");
+    for (group, text) in [("1", "Ingen ringer hem"), ("2", "Sekretessen stoppar")] {
+        let before = wait_for_file(room.home(), "the session", |_| true)
+            .session
+            .cards
+            .len();
+        room.app.send(format!("{group}a").as_bytes());
+        room.app.wait_for_text("Nytt kort");
+        room.app.send(text.as_bytes());
+        room.app.send(b"\x1b");
+        wait_for_file(room.home(), "the card", |file| {
+            file.session.cards.len() == before + 1
+        });
+    }
+    room.app.send(b"P");
+    room.app.wait_for_text("tar emot prickar");
+    let runtime = runtime();
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let (url, code) = (room.door.url.clone(), room.door.code.clone());
+    runtime.block_on(async {
+        let browser = phone(driver, profile.path()).await;
+        join(&browser, &url, &code).await;
+        click(&browser, "a.button[href='/dots']").await;
+        until(
+            &browser,
+            "both groups' cards, each with its button",
+            "return document.querySelectorAll(\"form[action$='/dot'] button\").length === 2",
+        )
+        .await;
+        click(&browser, "form[action$='/dot'] button").await;
+        until(
+            &browser,
+            "the dot given and two left",
+            "return document.querySelectorAll('.card.dotted').length === 1 \
+             && document.querySelector('.voting').textContent.startsWith('Du har 2 av 3')",
+        )
+        .await;
+        let fits = browser
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth",
+                vec![],
+            )
+            .await
+            .expect("measured");
+        assert_eq!(fits, json!(true), "the dots scroll sideways at 390 px");
+        browser.close().await.expect("closed");
+    });
+    let file = wait_for_file(room.home(), "the dot", |file| {
+        file.session
+            .cards
+            .iter()
+            .any(|card| !card.dotted_by.is_empty())
+    });
+    let dotted: Vec<&str> = file
+        .session
+        .cards
+        .iter()
+        .filter(|card| card.dot_count() == 1)
+        .map(|card| card.text.as_str())
+        .collect();
+    assert_eq!(dotted, ["Ingen ringer hem"]);
+}
+
 fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(
     driver: &Driver,
 ) {
@@ -858,5 +923,6 @@ fn the_rooms_page_in_a_real_browser() {
     a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(&driver);
     a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(&driver);
     writing_beside_annat_ticks_it_before_the_answers_are_sent(&driver);
+    a_phone_gives_its_dots_across_the_groups_and_sees_what_it_has_left(&driver);
     a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_its_column(&driver);
 }
