@@ -57,6 +57,9 @@ pub enum Block {
         rows: Vec<Vec<String>>,
         numeric: bool,
     },
+    /// The table before it drawn, on the page and its print; the other
+    /// formats keep the table alone.
+    Chart(super::chart::Chart),
 }
 
 /// One card as a list item.

@@ -2,9 +2,8 @@
 //! pulldown-cmark, inline CSS that lays cards out like a Padlet board, nothing
 //! fetched from elsewhere. Readable on a phone and printable.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use super::markdown::markdown;
 use super::series::{SeriesSummary, series_markdown};
 use super::summary::Summary;
 use crate::agenda::Language;
@@ -28,6 +27,8 @@ table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto
 th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
 th { background: #eef1f4; }
 .date { white-space: nowrap; }
+figure.chart { margin: .6rem 0 1.2rem; }
+figure.chart svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
 @media print {
   @page { size: A4; margin: 15mm 14mm; }
   body { background: #fff; max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }
@@ -40,7 +41,7 @@ th { background: #eef1f4; }
   h3 + ul, h4 + ul { display: block; }
   h3 + ul > li, h4 + ul > li { max-width: none; margin: 0 0 .2rem; padding: .1rem .5rem;
        box-shadow: none; border-radius: 0; background: none; border-left: 3px solid #d4a72c; }
-  li, tr, blockquote { break-inside: avoid; }
+  li, tr, blockquote, figure.chart { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   /* The text column takes the width its words need; the numbers' columns
      stay as narrow as their numbers, and no word is broken. */
@@ -51,10 +52,11 @@ th { background: #eef1f4; }
 }
 "#;
 
-/// The summary as an HTML page.
+/// The summary as an HTML page, its surveys' results drawn as well as tabled.
 pub fn html(summary: &Summary) -> String {
     let agenda = &summary.session.agenda;
-    page(&agenda.title, agenda.language, &markdown(summary))
+    let (text, charts) = super::markdown::render_page(&super::letter::letter(summary));
+    page_with_charts(&agenda.title, agenda.language, &text, &charts)
 }
 
 /// The series summary as an HTML page.
@@ -101,13 +103,40 @@ fn dates_kept_whole(text: CowStr<'_>) -> Vec<Event<'_>> {
 
 /// `text` (Markdown) as a page titled `title`.
 pub(super) fn page(title: &str, language: Language, text: &str) -> String {
+    page_with_charts(title, language, text, &[])
+}
+
+/// The page of `text` with each chart in `charts` in place of the paragraph
+/// that starts where it says.
+fn page_with_charts(
+    title: &str,
+    language: Language,
+    text: &str,
+    charts: &[(usize, String)],
+) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut in_chart = false;
     // Card text is escaped in the Markdown already; should raw HTML still reach
-    // the parser, it is shown as text, never passed through.
+    // the parser, it is shown as text, never passed through. Only the
+    // charts, made here, are markup.
     let events = Parser::new_ext(text, options)
-        .map(|event| match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            other => other,
+        .into_offset_iter()
+        .filter_map(move |(event, range)| match event {
+            Event::Start(Tag::Paragraph) => {
+                let chart = charts.iter().find(|(at, _)| *at == range.start);
+                in_chart = chart.is_some();
+                Some(match chart {
+                    Some((_, svg)) => Event::Html(CowStr::from(svg.clone())),
+                    None => Event::Start(Tag::Paragraph),
+                })
+            }
+            Event::End(TagEnd::Paragraph) if in_chart => {
+                in_chart = false;
+                None
+            }
+            _ if in_chart => None,
+            Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+            other => Some(other),
         })
         .flat_map(|event| match event {
             Event::Text(text) => dates_kept_whole(text),

@@ -17,6 +17,20 @@ pub fn markdown(summary: &Summary) -> String {
 
 /// `letter` as CommonMark with tables.
 pub fn render(letter: &Letter) -> String {
+    render_with(letter, None)
+}
+
+/// `letter` as CommonMark for the page, and its charts as inline SVG, each
+/// with where its paragraph starts in the text: the page puts the chart in
+/// that paragraph's place. (Raw HTML in the text is shown as text, so the
+/// charts go around the Markdown, never through it.)
+pub fn render_page(letter: &Letter) -> (String, Vec<(usize, String)>) {
+    let mut charts = Vec::new();
+    let text = render_with(letter, Some(&mut charts));
+    (text, charts)
+}
+
+fn render_with(letter: &Letter, mut charts: Option<&mut Vec<(usize, String)>>) -> String {
     let mut out = String::new();
     if let Some(internal) = &letter.internal {
         let _ = writeln!(out, "**{}**\n", escape::line(internal));
@@ -49,7 +63,17 @@ pub fn render(letter: &Letter) -> String {
     for section in &letter.sections {
         let _ = writeln!(out, "## {}\n", escape::line(&section.heading));
         for block in &section.blocks {
-            block_markdown(&mut out, block);
+            match (block, charts.as_deref_mut()) {
+                (Block::Chart(chart), Some(charts)) => {
+                    let svg = chart.svg(letter.language).into_string();
+                    charts.push((
+                        out.len(),
+                        format!("<figure class=\"chart\">{svg}</figure>\n"),
+                    ));
+                    out.push_str("chart\n\n");
+                }
+                (block, _) => block_markdown(&mut out, block),
+            }
         }
     }
     out
@@ -99,6 +123,7 @@ fn block_markdown(out: &mut String, block: &Block) {
             }
             out.push('\n');
         }
+        Block::Chart(_) => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! From a session to the summary participants receive: Markdown, HTML, e-mail, CSV.
 
 mod blocks;
+mod chart;
 mod compose;
 mod csv;
 mod eml;

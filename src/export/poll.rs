@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::blocks::Block;
+use super::chart::{Chart, Rated};
 use super::escape;
 use chrono::FixedOffset;
 
@@ -83,6 +84,7 @@ pub fn blocks(
             blocks.push(Block::Text(stem.clone()));
         }
         blocks.push(rating_table(run, &scale, words, report, language));
+        blocks.push(Block::Chart(rating_chart(run, &scale, words)));
     }
     // The other kinds each under their question: options counted, texts listed.
     for (position, (question, result)) in segment.statements.iter().zip(&results).enumerate() {
@@ -91,6 +93,14 @@ pub fn blocks(
             blocks.extend(stem.map(|stem| Block::Text(stem.to_owned())));
             blocks.push(Block::Heading(question.text.clone()));
             blocks.push(choice_table(question, result, &scale, words, language));
+            blocks.push(Block::Chart(Chart::Choices {
+                title: question.text.clone(),
+                options: crate::i18n::option_labels(question, language)
+                    .into_iter()
+                    .zip(result.counts.iter().copied())
+                    .collect(),
+                n: result.n,
+            }));
             // What those who chose "Annat, ange vad" wrote, under its name.
             let written = session.others_of(SegmentIx(index), position);
             let labels = crate::i18n::option_labels(question, language);
@@ -199,6 +209,34 @@ fn rating_table(
         head,
         rows,
         numeric: true,
+    }
+}
+
+/// The rated statements of `rated` drawn: each value's share of those who
+/// gave one, under the statements' stem or the table's heading.
+fn rating_chart(rated: &[(&Statement, &StatementResult)], scale: &Scale, words: &Words) -> Chart {
+    Chart::Ratings {
+        title: rated
+            .first()
+            .and_then(|(statement, _)| statement.stem.clone())
+            .unwrap_or_else(|| words.statement.to_owned()),
+        values: (scale.min..=scale.max)
+            .map(|value| match scale.label(value) {
+                Some(label) => format!("{value} {label}"),
+                None => value.to_string(),
+            })
+            .collect(),
+        dont_know: words.dont_know.to_lowercase(),
+        rows: rated
+            .iter()
+            .map(|(statement, result)| Rated {
+                statement: statement.text.clone(),
+                counts: result.counts.clone(),
+                dont_know: result.dont_know,
+                n: result.n,
+                mean: result.mean,
+            })
+            .collect(),
     }
 }
 

@@ -90,3 +90,122 @@ fn read_by_an_html_parser_the_page_holds_every_card_and_no_markup_from_one() {
     );
     assert_eq!(sections.last().map(String::as_str), Some("Att ta med hem"));
 }
+
+/// Every chart of `page` parsed as XML: the SVG a browser reads.
+fn charts(page: &str) -> Vec<String> {
+    page.split("<svg ")
+        .skip(1)
+        .map(|rest| {
+            format!(
+                "<svg {}</svg>",
+                &rest[..rest.find("</svg>").expect("its end")]
+            )
+        })
+        .collect()
+}
+
+/// The bars' widths and counts in `group`, in order.
+fn bars(group: roxmltree::Node) -> Vec<(f64, u32)> {
+    group
+        .children()
+        .filter(|node| node.has_tag_name("rect"))
+        .map(|rect| {
+            let number = |name| {
+                rect.attribute(name)
+                    .expect(name)
+                    .parse::<f64>()
+                    .expect(name)
+            };
+            (number("width"), number("data-count") as u32)
+        })
+        .collect()
+}
+
+#[test]
+fn the_surveys_results_are_drawn_bar_for_count_and_said_in_words() {
+    let session = crate::bundled_fidelity::theme_day();
+    let page = html(&summary(&session));
+    let charts = charts(&page);
+    assert_eq!(
+        charts.len(),
+        3,
+        "the stem's statements, where one works, yes/no"
+    );
+    let ratings = roxmltree::Document::parse(&charts[0]).expect("well-formed SVG");
+    let root = ratings.root_element();
+    let title = root.children().find(|node| node.has_tag_name("title"));
+    assert_eq!(
+        title.and_then(|node| node.text()),
+        Some("Dagen har gett mig:")
+    );
+    let desc = root
+        .children()
+        .find(|node| node.has_tag_name("desc"))
+        .and_then(|node| node.text())
+        .expect("a description");
+    // Forms: a 4 5 3, b 3 4 4, d 5 5 2, a 2 3 5.
+    assert!(
+        desc.contains("a) ny kunskap om varför elever är frånvarande: 1 Stämmer inte alls: 0, 2: 1, 3: 1, 4: 1, 5 Stämmer helt: 1, vet ej: 0, n = 4, medelvärde 3,5"),
+        "{desc}"
+    );
+    let rows: Vec<Vec<(f64, u32)>> = root
+        .descendants()
+        .filter(|node| node.attribute("class") == Some("statement"))
+        .map(bars)
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let full: f64 = rows[0].iter().map(|(width, _)| width).sum();
+    for row in &rows {
+        let n: u32 = row.iter().map(|(_, count)| count).sum();
+        for (width, count) in row {
+            let share = f64::from(*count) / f64::from(n);
+            assert!((width / full - share).abs() < 0.001, "{row:?}");
+        }
+    }
+    let choices = roxmltree::Document::parse(&charts[1]).expect("well-formed SVG");
+    let widths: Vec<(f64, u32)> = choices
+        .descendants()
+        .filter(|node| node.attribute("class") == Some("option"))
+        .flat_map(bars)
+        .collect();
+    assert_eq!(
+        widths.iter().map(|(_, count)| *count).collect::<Vec<_>>(),
+        [2, 1, 0, 1]
+    );
+    assert!((widths[0].0 - 2.0 * widths[1].0).abs() < 0.01, "{widths:?}");
+    let said = choices
+        .descendants()
+        .find(|node| node.has_tag_name("desc"))
+        .and_then(|node| node.text())
+        .expect("a description");
+    assert_eq!(
+        said,
+        "Skola: 2 (50,0 %), Socialtjänst: 1 (25,0 %), Hälso- och sjukvård: 0 (0,0 %), Annat, ange vad: 1 (25,0 %), n = 4"
+    );
+    // The Markdown and the e-mail keep their tables, and draw nothing.
+    assert!(!samla::export::markdown(&summary(&session)).contains("svg"));
+    let mail = samla::export::eml(&summary(&session), &[]).expect("an e-mail");
+    assert!(!String::from_utf8_lossy(&mail).contains("<svg"));
+}
+
+#[test]
+fn a_card_that_reads_like_the_charts_place_stays_a_card() {
+    let mut session = crate::bundled_fidelity::theme_day();
+    let samtal = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::GroupDiscussion)
+        .expect("a group discussion");
+    session.apply(
+        samla::session::SessionAction::Card(samla::session::CardAction::Add {
+            segment: samla::session::SegmentIx(samtal),
+            group: samla::session::Lane::Group(0),
+            text: "chart".to_owned(),
+        }),
+        common::fixture::saved_at(),
+    );
+    let page = html(&summary(&session));
+    assert_eq!(charts(&page).len(), 3);
+    assert!(page.contains("<li>chart</li>"), "the card as typed");
+}
