@@ -219,6 +219,24 @@ fn the_printed_report_keeps_every_statements_words_whole() {
         }
     }
     assert!(text.split(' ').any(|word| word == "Påstående"), "{text}");
+    // The survey's chart is printed too: each statement's n and mean beside
+    // its bar, and the scale's ends in its legend.
+    let poll = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
+        .expect("a survey");
+    for result in session.statement_results(samla::session::SegmentIx(poll)) {
+        let mean = result.mean.expect("a mean");
+        let beside = format!(
+            "n = {} · {}",
+            result.n,
+            samla::i18n::decimal(mean, samla::agenda::Language::Sv)
+        );
+        assert!(text.contains(&beside), "{beside:?} in the printed chart:\n{text}");
+    }
+    assert!(text.contains("5 Stämmer helt"), "the chart's legend:\n{text}");
 }
 
 /// Every text of the Markdown (headings, items, table cells), in order.
