@@ -24,6 +24,15 @@ pub enum Chart {
         dont_know: String,
         rows: Vec<Rated>,
     },
+    /// One statement's mean at each measurement of a series.
+    Trend {
+        title: String,
+        /// The scale's ends.
+        min: u8,
+        max: u8,
+        /// Each measurement's date, mean and n, in the series' order.
+        points: Vec<(String, Option<f64>, u32)>,
+    },
     /// One question's options.
     Choices {
         title: String,
@@ -75,6 +84,12 @@ impl Chart {
                 rows,
             } => ratings(title, values, dont_know, rows, language),
             Chart::Choices { title, options, n } => choices(title, options, *n, language),
+            Chart::Trend {
+                title,
+                min,
+                max,
+                points,
+            } => trend(title, (*min, *max), points, language),
         }
     }
 }
@@ -228,6 +243,60 @@ fn choices(title: &str, options: &[(String, u32)], n: u32, language: Language) -
 }
 
 /// "medelvärde", "mean", as running text has it.
+/// The means as a line over the measurements, low values at the bottom;
+/// a measurement without a mean leaves a gap.
+fn trend(
+    title: &str,
+    (min, max): (u8, u8),
+    points: &[(String, Option<f64>, u32)],
+    language: Language,
+) -> Markup {
+    let (top, bottom) = (12.0, 132.0);
+    let height = bottom + 34.0;
+    let y = |mean: f64| {
+        let span = f64::from(max.saturating_sub(min)).max(1.0);
+        bottom - (mean - f64::from(min)) / span * (bottom - top)
+    };
+    let step = (RIGHT - LEFT - 40.0) / points.len().saturating_sub(1).max(1) as f64;
+    let x = |at: usize| LEFT + 30.0 + at as f64 * step;
+    let line: Vec<String> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(at, (_, mean, _))| Some(format!("{:.2},{:.2}", x(at), y((*mean)?))))
+        .collect();
+    let said: Vec<String> = points
+        .iter()
+        .map(|(date, mean, n)| {
+            let mean = mean.map_or_else(|| "–".to_owned(), |mean| decimal(mean, language));
+            format!("{date}: {} {mean}, n = {n}", mean_word(language))
+        })
+        .collect();
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"
+            viewBox=(format!("0 0 {WIDTH} {height}")) width=(WIDTH) height=(height) {
+            title { (title) }
+            desc { (said.join("; ")) }
+            @for value in [min, max] {
+                line x1=(LEFT + 20.0) x2=(RIGHT) y1=(y(f64::from(value))) y2=(y(f64::from(value)))
+                    stroke="#d0d7de" stroke-width="1" {}
+                text x=(LEFT) y=(y(f64::from(value)) + 4.0) font-size="11" { (value) }
+            }
+            polyline points=(line.join(" ")) fill="none" stroke=(BAR_COLOUR) stroke-width="2" {}
+            @for (at, (date, mean, n)) in points.iter().enumerate() {
+                @if let Some(mean) = mean {
+                    circle.measurement cx=(format!("{:.2}", x(at))) cy=(format!("{:.2}", y(*mean))) r="4"
+                        fill=(BAR_COLOUR) data-mean=(mean) {}
+                    text x=(format!("{:.2}", x(at))) y=(format!("{:.2}", y(*mean) - 8.0)) font-size="11"
+                        text-anchor="middle" { (decimal(*mean, language)) }
+                }
+                text x=(format!("{:.2}", x(at))) y=(bottom + 18.0) font-size="10" text-anchor="middle" {
+                    (date) " (n = " (n) ")"
+                }
+            }
+        }
+    }
+}
+
 fn mean_word(language: Language) -> &'static str {
     crate::i18n::room_words(language).mean_word
 }

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use super::series::{SeriesSummary, series_markdown};
+use super::series::SeriesSummary;
 use super::summary::Summary;
 use crate::agenda::Language;
 
@@ -61,7 +61,8 @@ pub fn html(summary: &Summary) -> String {
 
 /// The series summary as an HTML page.
 pub fn series_html(summary: &SeriesSummary) -> String {
-    page(summary.name, summary.language(), &series_markdown(summary))
+    let (text, charts) = super::series::series_page(summary);
+    page_with_charts(summary.name, summary.language(), &text, &charts)
 }
 
 /// `text` with each date ("2027-03-31") in a span that is never broken

@@ -556,7 +556,13 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
 /// Each statement asked in more than one of `sessions`, as a trend: per
 /// measurement its date, n, mean, share "to a higher degree" where its theme
 /// splits, and a bar of the mean on the scale (the chart of every format).
-pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, words: &Words) {
+pub fn trends(
+    out: &mut String,
+    sessions: &[&Session],
+    offset: FixedOffset,
+    words: &Words,
+    mut charts: Option<&mut Vec<(usize, String)>>,
+) {
     struct Measured {
         date: String,
         n: u32,
@@ -660,6 +666,23 @@ pub fn trends(out: &mut String, sessions: &[&Session], offset: FixedOffset, word
             );
         }
         out.push('\n');
+        if let (Some(charts), Some(first)) = (charts.as_deref_mut(), measured.first()) {
+            let trend = Chart::Trend {
+                title: text.clone(),
+                min: first.scale.min,
+                max: first.scale.max,
+                points: measured
+                    .iter()
+                    .map(|one| (one.date.clone(), one.mean, one.n))
+                    .collect(),
+            };
+            let svg = trend.svg(language).into_string();
+            charts.push((
+                out.len(),
+                format!("<figure class=\"chart\">{svg}</figure>\n"),
+            ));
+            out.push_str("chart\n\n");
+        }
     }
 }
 

@@ -73,6 +73,18 @@ pub fn held(session: &Session, offset: FixedOffset) -> (chrono::NaiveDate, Optio
 
 /// The series summary as Markdown; the same series gives the same bytes.
 pub fn series_markdown(summary: &SeriesSummary) -> String {
+    series_text(summary, None)
+}
+
+/// The series summary for its page, and the trends' charts with where each
+/// one's paragraph starts (see `markdown::render_page`).
+pub fn series_page(summary: &SeriesSummary) -> (String, Vec<(usize, String)>) {
+    let mut charts = Vec::new();
+    let text = series_text(summary, Some(&mut charts));
+    (text, charts)
+}
+
+fn series_text(summary: &SeriesSummary, charts: Option<&mut Vec<(usize, String)>>) -> String {
     let mut out = String::new();
     let words = summary.words();
     let _ = writeln!(out, "# {}\n", escape::line(summary.name));
@@ -87,7 +99,7 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
     action_plans(&mut out, summary);
     plan_over_time(&mut out, summary);
     poll::polls_side_by_side(&mut out, summary.sessions, words);
-    poll::trends(&mut out, summary.sessions, summary.offset, words);
+    poll::trends(&mut out, summary.sessions, summary.offset, words, charts);
     themes(&mut out, summary);
     assignments(&mut out, summary);
     out

@@ -209,3 +209,63 @@ fn a_card_that_reads_like_the_charts_place_stays_a_card() {
     assert_eq!(charts(&page).len(), 3);
     assert!(page.contains("<li>chart</li>"), "the card as typed");
 }
+
+#[test]
+fn a_series_draws_each_repeated_statements_means_over_its_measurements() {
+    let first = common::fixture::seminar_3_as_sent();
+    let mut second = first.clone();
+    second.agenda.date = chrono::NaiveDate::from_ymd_opt(2026, 5, 20);
+    second.agenda.number = Some(4);
+    let sessions = [&first, &second];
+    let page = samla::export::series_html(&samla::export::SeriesSummary {
+        name: "Serien",
+        groups: &first.groups,
+        sessions: &sessions,
+        as_of: common::fixture::saved_at(),
+        offset: chrono::FixedOffset::east_opt(3600).expect("an offset"),
+        names: false,
+    });
+    let poll = first
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
+        .expect("a survey");
+    let results = first.statement_results(samla::session::SegmentIx(poll));
+    let statements = &first.agenda.segments[poll].statements;
+    let trends: Vec<String> = charts(&page)
+        .into_iter()
+        .filter(|svg| svg.contains("class=\"measurement\""))
+        .collect();
+    assert_eq!(trends.len(), statements.len(), "a trend per statement");
+    for ((svg, statement), result) in trends.iter().zip(statements).zip(&results) {
+        let document = roxmltree::Document::parse(svg).expect("well-formed SVG");
+        let title = document
+            .root_element()
+            .children()
+            .find(|node| node.has_tag_name("title"))
+            .and_then(|node| node.text());
+        assert_eq!(title, Some(statement.text.as_str()));
+        let means: Vec<f64> = document
+            .descendants()
+            .filter(|node| node.attribute("class") == Some("measurement"))
+            .map(|node| {
+                node.attribute("data-mean")
+                    .expect("a mean")
+                    .parse()
+                    .expect("a number")
+            })
+            .collect();
+        let mean = result.mean.expect("a mean");
+        assert_eq!(means, [mean, mean], "both measurements, in order");
+        let desc = document
+            .descendants()
+            .find(|node| node.has_tag_name("desc"))
+            .and_then(|node| node.text())
+            .expect("a description");
+        assert!(
+            desc.contains("2026-03-12") && desc.contains("2026-05-20"),
+            "{desc}"
+        );
+    }
+}

@@ -234,9 +234,15 @@ fn the_printed_report_keeps_every_statements_words_whole() {
             result.n,
             samla::i18n::decimal(mean, samla::agenda::Language::Sv)
         );
-        assert!(text.contains(&beside), "{beside:?} in the printed chart:\n{text}");
+        assert!(
+            text.contains(&beside),
+            "{beside:?} in the printed chart:\n{text}"
+        );
     }
-    assert!(text.contains("5 Stämmer helt"), "the chart's legend:\n{text}");
+    assert!(
+        text.contains("5 Stämmer helt"),
+        "the chart's legend:\n{text}"
+    );
 }
 
 /// Every text of the Markdown (headings, items, table cells), in order.
