@@ -6,27 +6,16 @@
 //! read back with a real CommonMark parser.
 
 use samla::agenda::{SegmentKind, load_bundled};
-use samla::session::{CardAction, CardId, Lane, PollAction, SegmentIx, Session, SessionAction};
+use samla::session::{CardAction, CardId, Lane, PollAction, Session, SessionAction};
 
 use crate::common::board::{draw, state_at};
-use crate::common::fixture::{saved_at, summary};
+use crate::common::fixture::{saved_at, segment_of, summary};
 use crate::common::markdown::{next_after, outline, tables};
 
 fn session_of(agenda: &str, groups: usize) -> Session {
     let agenda = load_bundled(agenda).expect("bundled").expect("valid");
     let names = (1..=groups).map(|n| format!("Grupp {n}")).collect();
     Session::new(agenda, names, saved_at())
-}
-
-fn segment_of(session: &Session, kind: SegmentKind) -> SegmentIx {
-    SegmentIx(
-        session
-            .agenda
-            .segments
-            .iter()
-            .position(|segment| segment.kind == kind)
-            .expect("a segment of that kind"),
-    )
 }
 
 fn card(session: &mut Session, action: CardAction) -> CardId {

@@ -225,14 +225,9 @@ fn a_series_draws_each_repeated_statements_means_over_its_measurements() {
         offset: chrono::FixedOffset::east_opt(3600).expect("an offset"),
         names: false,
     });
-    let poll = first
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
-        .expect("a survey");
-    let results = first.statement_results(samla::session::SegmentIx(poll));
-    let statements = &first.agenda.segments[poll].statements;
+    let poll = common::fixture::segment_of(&first, samla::agenda::SegmentKind::Poll);
+    let results = first.statement_results(poll);
+    let statements = &first.agenda.segments[poll.0].statements;
     let trends: Vec<String> = charts(&page)
         .into_iter()
         .filter(|svg| svg.contains("class=\"measurement\""))

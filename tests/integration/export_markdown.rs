@@ -791,12 +791,7 @@ fn series_of(name: &str, sessions: &[&Session]) -> String {
 
 /// Seminarium 3's closing survey: its segment.
 fn survey_of(session: &Session) -> usize {
-    session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
-        .expect("a survey")
+    common::fixture::segment_of(session, samla::agenda::SegmentKind::Poll).0
 }
 
 /// Enters `lines` as typed forms into the survey `poll`.

@@ -221,13 +221,8 @@ fn the_printed_report_keeps_every_statements_words_whole() {
     assert!(text.split(' ').any(|word| word == "Påstående"), "{text}");
     // The survey's chart is printed too: each statement's n and mean beside
     // its bar, and the scale's ends in its legend.
-    let poll = session
-        .agenda
-        .segments
-        .iter()
-        .position(|segment| segment.kind == samla::agenda::SegmentKind::Poll)
-        .expect("a survey");
-    for result in session.statement_results(samla::session::SegmentIx(poll)) {
+    let poll = crate::common::fixture::segment_of(&session, samla::agenda::SegmentKind::Poll);
+    for result in session.statement_results(poll) {
         let mean = result.mean.expect("a mean");
         let beside = format!(
             "n = {} · {}",

@@ -74,6 +74,13 @@ async fn phone(driver: &Driver, profile: &Path) -> Client {
     browser(driver, profile, Some(emulation), "390,844").await
 }
 
+/// A phone's browser that has joined the room at `url` with `code`.
+async fn joined_phone(driver: &Driver, profile: &Path, url: &str, code: &str) -> Client {
+    let browser = phone(driver, profile).await;
+    join(&browser, url, code).await;
+    browser
+}
+
 /// A browser with its own profile in `profile`, a laptop's 1280×800 window.
 async fn laptop(driver: &Driver, profile: &Path) -> Client {
     browser(driver, profile, None, "1280,800").await
@@ -496,8 +503,7 @@ fn a_card_typed_on_the_run_screen_reaches_an_open_wall_live(driver: &Driver) {
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
-        let browser = phone(driver, profile.path()).await;
-        join(&browser, &url, &code).await;
+        let browser = joined_phone(driver, profile.path(), &url, &code).await;
         click(&browser, "a[href='/wall']").await;
         until(
             &browser,
@@ -555,8 +561,7 @@ fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(driv
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
-        let browser = phone(driver, profile.path()).await;
-        join(&browser, &url, &code).await;
+        let browser = joined_phone(driver, profile.path(), &url, &code).await;
         browser
     });
     room.go_to("Vad fungerar i dag?");
@@ -636,8 +641,7 @@ fn a_phone_answers_a_mixed_survey_with_boxes_and_words_and_it_fits_the_screen(dr
     let profile = tempfile::tempdir().expect("a profile folder");
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     runtime.block_on(async {
-        let browser = phone(driver, profile.path()).await;
-        join(&browser, &url, &code).await;
+        let browser = joined_phone(driver, profile.path(), &url, &code).await;
         click(&browser, "a.button[href='/poll']").await;
         until(
             &browser,
@@ -708,8 +712,7 @@ fn writing_beside_annat_ticks_it_before_the_answers_are_sent(driver: &Driver) {
     let profile = tempfile::tempdir().expect("a profile folder");
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     runtime.block_on(async {
-        let browser = phone(driver, profile.path()).await;
-        join(&browser, &url, &code).await;
+        let browser = joined_phone(driver, profile.path(), &url, &code).await;
         click(&browser, "a.button[href='/poll']").await;
         until(
             &browser,
@@ -782,8 +785,7 @@ fn a_phone_gives_its_dots_across_the_groups_and_sees_what_it_has_left(driver: &D
     let profile = tempfile::tempdir().expect("a profile folder");
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     runtime.block_on(async {
-        let browser = phone(driver, profile.path()).await;
-        join(&browser, &url, &code).await;
+        let browser = joined_phone(driver, profile.path(), &url, &code).await;
         click(&browser, "a.button[href='/dots']").await;
         until(
             &browser,
@@ -834,8 +836,7 @@ fn a_phone_names_its_group_catches_up_after_being_offline_picks_anew_and_keeps_i
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
     let browser = runtime.block_on(async {
-        let browser = phone(driver, profile.path()).await;
-        join(&browser, &url, &code).await;
+        let browser = joined_phone(driver, profile.path(), &url, &code).await;
         follow_to_field(&browser, "Grupp 2", "#text").await;
         until(
             &browser,

@@ -310,3 +310,17 @@ pub fn seminar_3_as_sent() -> Session {
     }
     session
 }
+
+/// The first segment of `kind` in `session`'s agenda.
+pub fn segment_of(
+    session: &Session,
+    kind: samla::agenda::SegmentKind,
+) -> samla::session::SegmentIx {
+    let found = session
+        .agenda
+        .segments
+        .iter()
+        .position(|segment| segment.kind == kind)
+        .expect("a segment of that kind");
+    samla::session::SegmentIx(found)
+}
