@@ -560,10 +560,7 @@ fn a_phone_writes_alone_on_its_own_page_then_marks_its_groups_priority_live(driv
     let profile = tempfile::tempdir().expect("a profile folder");
     let runtime = runtime();
     let (url, code) = (room.door.url.clone(), room.door.code.clone());
-    let browser = runtime.block_on(async {
-        let browser = joined_phone(driver, profile.path(), &url, &code).await;
-        browser
-    });
+    let browser = runtime.block_on(joined_phone(driver, profile.path(), &url, &code));
     room.go_to("Vad fungerar i dag?");
     runtime.block_on(async {
         browser.goto(&format!("{url}/groups")).await.expect("the groups");
