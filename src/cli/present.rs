@@ -15,12 +15,14 @@ use crate::ui::Theme;
 pub fn present(name: Option<&str>, context: &mut Context) -> anyhow::Result<ExitCode> {
     let data = context.data_dir()?;
     let path = session_path_or(&data, name, DataDir::running_session, Say::NothingRunning)?;
+    // Watched before it is read: a write between the two would otherwise go
+    // unseen, and the projector would show the older session until the next.
+    let inputs = Inputs::new();
+    let _watcher = watch_session(&path, inputs.sender())?;
     let stamp = app::file_stamp(&path);
     let file = SessionFile::load(&path)?;
     let shown = Present::new(file, stamp, Theme::new(context.no_color));
-    let inputs = Inputs::new();
     let mut screen = enter_terminal("present", &inputs)?;
-    let _watcher = watch_session(&path, inputs.sender())?;
     app::present(shown, &path, &SystemClock, &inputs, &mut screen);
     Ok(ExitCode::SUCCESS)
 }
