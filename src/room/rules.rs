@@ -4,8 +4,6 @@
 //! room's handlers check only what HTTP carries (a joined device, the form's
 //! check, the body's size); the loop asks these rules.
 
-use std::collections::BTreeMap;
-
 use super::limits::{self, Limit};
 use super::{Refusal, RoomAction, RoomReply};
 use crate::agenda::SegmentKind;
@@ -38,15 +36,16 @@ pub fn takes_room_cards(session: &Session) -> bool {
 
 /// The bytes of a form's texts, free and beside an option: what they add
 /// to the room.
-pub fn free_text_bytes(answers: &[Answer], other: &BTreeMap<usize, String>) -> usize {
-    let free: usize = answers
+pub fn free_text_bytes(respondent: &Respondent) -> usize {
+    let free: usize = respondent
+        .answers
         .iter()
         .map(|answer| match answer {
             Answer::Text(text) => text.len(),
             _ => 0,
         })
         .sum();
-    free + other.values().map(String::len).sum::<usize>()
+    free + respondent.other.values().map(String::len).sum::<usize>()
 }
 
 impl Rules<'_> {
@@ -221,7 +220,7 @@ impl Rules<'_> {
             .values()
             .flat_map(|poll| &poll.respondents)
             .filter(|respondent| respondent.from_room.is_some())
-            .map(|respondent| free_text_bytes(&respondent.answers, &respondent.other));
+            .map(free_text_bytes);
         cards.chain(answers).sum()
     }
 
@@ -325,10 +324,8 @@ impl Rules<'_> {
                     .iter()
                     .find(|respondent| respondent.from_room == Some(*device))
             })
-            .map_or(0, |respondent| {
-                free_text_bytes(&respondent.answers, &respondent.other)
-            });
-        self.room_text_fits(free_text_bytes(answers, other), earlier)?;
+            .map_or(0, free_text_bytes);
+        self.room_text_fits(free_text_bytes(&respondent), earlier)?;
         Ok(SessionAction::Poll(PollAction::FromRoom {
             segment: *segment,
             device: *device,
@@ -416,7 +413,7 @@ mod tests {
                 segment: Some(0),
                 sector: None,
                 answers: Vec::new(),
-                other: BTreeMap::new(),
+                other: Default::default(),
             },
         ];
         for action in actions {
