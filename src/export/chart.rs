@@ -97,6 +97,22 @@ impl Chart {
 /// About how wide a character of the legend is, in the drawing's units.
 const LEGEND_CHAR: f64 = 5.6;
 
+/// Charts placed in a page's Markdown: each chart's figure and where the
+/// paragraph it takes the place of starts in the text (see `html::page`).
+pub type Placed = Vec<(usize, String)>;
+
+/// Puts `chart` into `out`, the page's Markdown: a paragraph of its own, and
+/// the figure in `charts` with where that paragraph starts. The page shows
+/// the figure there, since raw HTML in the Markdown itself is shown as text.
+pub fn place(out: &mut String, charts: &mut Placed, chart: &Chart, language: Language) {
+    let svg = chart.svg(language).into_string();
+    charts.push((
+        out.len(),
+        format!("<figure class=\"chart\">{svg}</figure>\n"),
+    ));
+    out.push_str("chart\n\n");
+}
+
 /// A label cut to what a row has room for.
 fn label(text: &str) -> String {
     cut(text, LABEL_CHARS)

@@ -24,13 +24,13 @@ pub fn render(letter: &Letter) -> String {
 /// with where its paragraph starts in the text: the page puts the chart in
 /// that paragraph's place. (Raw HTML in the text is shown as text, so the
 /// charts go around the Markdown, never through it.)
-pub fn render_page(letter: &Letter) -> (String, Vec<(usize, String)>) {
+pub fn render_page(letter: &Letter) -> (String, super::chart::Placed) {
     let mut charts = Vec::new();
     let text = render_with(letter, Some(&mut charts));
     (text, charts)
 }
 
-fn render_with(letter: &Letter, mut charts: Option<&mut Vec<(usize, String)>>) -> String {
+fn render_with(letter: &Letter, mut charts: Option<&mut super::chart::Placed>) -> String {
     let mut out = String::new();
     if let Some(internal) = &letter.internal {
         let _ = writeln!(out, "**{}**\n", escape::line(internal));
@@ -65,12 +65,7 @@ fn render_with(letter: &Letter, mut charts: Option<&mut Vec<(usize, String)>>) -
         for block in &section.blocks {
             match (block, charts.as_deref_mut()) {
                 (Block::Chart(chart), Some(charts)) => {
-                    let svg = chart.svg(letter.language).into_string();
-                    charts.push((
-                        out.len(),
-                        format!("<figure class=\"chart\">{svg}</figure>\n"),
-                    ));
-                    out.push_str("chart\n\n");
+                    super::chart::place(&mut out, charts, chart, letter.language);
                 }
                 (block, _) => block_markdown(&mut out, block),
             }

@@ -561,7 +561,7 @@ pub fn trends(
     sessions: &[&Session],
     offset: FixedOffset,
     words: &Words,
-    mut charts: Option<&mut Vec<(usize, String)>>,
+    mut charts: Option<&mut super::chart::Placed>,
 ) {
     struct Measured {
         date: String,
@@ -676,12 +676,7 @@ pub fn trends(
                     .map(|one| (one.date.clone(), one.mean, one.n))
                     .collect(),
             };
-            let svg = trend.svg(language).into_string();
-            charts.push((
-                out.len(),
-                format!("<figure class=\"chart\">{svg}</figure>\n"),
-            ));
-            out.push_str("chart\n\n");
+            super::chart::place(out, charts, &trend, language);
         }
     }
 }

@@ -78,13 +78,13 @@ pub fn series_markdown(summary: &SeriesSummary) -> String {
 
 /// The series summary for its page, and the trends' charts with where each
 /// one's paragraph starts (see `markdown::render_page`).
-pub fn series_page(summary: &SeriesSummary) -> (String, Vec<(usize, String)>) {
+pub fn series_page(summary: &SeriesSummary) -> (String, super::chart::Placed) {
     let mut charts = Vec::new();
     let text = series_text(summary, Some(&mut charts));
     (text, charts)
 }
 
-fn series_text(summary: &SeriesSummary, charts: Option<&mut Vec<(usize, String)>>) -> String {
+fn series_text(summary: &SeriesSummary, charts: Option<&mut super::chart::Placed>) -> String {
     let mut out = String::new();
     let words = summary.words();
     let _ = writeln!(out, "# {}\n", escape::line(summary.name));
