@@ -94,6 +94,7 @@ pub fn room_snapshot(state: &AppState, now: DateTime<Utc>) -> Snapshot {
         personal,
         voting: room_votes(state),
         dots: room_dots(state),
+        dots_given: session.dots_given(index),
         countdown,
         cards,
         wall: state.room.wall,

@@ -817,3 +817,29 @@ fn a_poll_without_sectors_asks_none_on_the_phone() {
     let snapshot = room_snapshot(&state, one_pm());
     assert!(snapshot.poll.expect("the survey").sectors.is_empty());
 }
+
+#[test]
+fn a_dot_on_a_card_taken_down_still_counts_on_the_page_as_in_the_rules() {
+    let mut state = open_room_on_the_action_plan();
+    let current = state.session.current;
+    Arc::make_mut(&mut state.session).agenda.segments[current.0].dots = Some(1);
+    let _ = state.update(Action::ToggleRoomVotes, one_pm());
+    let RoomReply::Done(first) = posted(&mut state, 3, 0, "Närvaroteam") else {
+        panic!("posted");
+    };
+    let RoomReply::Done(second) = posted(&mut state, 3, 1, "Gemensam rutin") else {
+        panic!("posted");
+    };
+    let dot = |card| RoomAction::ToggleDot { device: 5, card };
+    assert_eq!(answer(&mut state, dot(first)), RoomReply::Done(first));
+    // `d` takes the card down; its dot stays given.
+    state.board.lane = Lane::Group(0);
+    state.board.card = Some(first);
+    let _ = state.update(Action::Board(BoardAction::AskDelete), one_pm());
+    assert!(room_snapshot(&state, one_pm()).card(first).is_none());
+    assert_eq!(room_snapshot(&state, one_pm()).dots_left(5), Some(0));
+    assert_eq!(
+        answer(&mut state, dot(second)),
+        RoomReply::Refused(Refusal::DotsUsed)
+    );
+}

@@ -50,6 +50,8 @@ pub struct Snapshot {
     pub voting: Option<u32>,
     /// While the room votes across its groups: how many dots each device gives.
     pub dots: Option<u32>,
+    /// How many each device has given, as the session counts them.
+    pub dots_given: std::collections::BTreeMap<u32, u32>,
     /// Its countdown.
     pub countdown: Countdown,
     /// The segment's cards that the room may see, in board order.
@@ -167,12 +169,7 @@ pub fn lane_number(lane: Lane) -> usize {
 impl Snapshot {
     /// How many dots `device` has left to give, while the room votes.
     pub fn dots_left(&self, device: u32) -> Option<u32> {
-        let given = self
-            .cards
-            .iter()
-            .filter(|card| card.dotted_by.contains(&device))
-            .count();
-        let given = u32::try_from(given).unwrap_or(u32::MAX);
+        let given = self.dots_given.get(&device).copied().unwrap_or(0);
         self.dots.map(|dots| dots.saturating_sub(given))
     }
 

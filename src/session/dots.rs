@@ -2,6 +2,8 @@
 //! cards of a segment that asks for them (`dots`), from phones (one a card
 //! per device) and counted by hand from the wall, and the room's ranking.
 
+use std::collections::BTreeMap;
+
 use super::cards::Applied;
 use super::{Card, CardId, SegmentIx, Session};
 
@@ -34,12 +36,20 @@ impl Session {
     /// the segment votes not across the room.
     pub fn dots_left(&self, segment: SegmentIx, device: u32) -> Option<u32> {
         let allowed = self.agenda.segments.get(segment.0)?.dots?;
-        let given = self
-            .cards
-            .iter()
-            .filter(|card| card.segment == segment && card.dotted_by.contains(&device))
-            .count();
-        Some(allowed.saturating_sub(u32::try_from(given).unwrap_or(u32::MAX)))
+        let given = self.dots_given(segment).get(&device).copied().unwrap_or(0);
+        Some(allowed.saturating_sub(given))
+    }
+
+    /// How many dots each device has given in `segment`, on cards the room
+    /// sees or not: a dot on a card taken down stays given.
+    pub fn dots_given(&self, segment: SegmentIx) -> BTreeMap<u32, u32> {
+        let mut given = BTreeMap::new();
+        for card in self.cards.iter().filter(|card| card.segment == segment) {
+            for device in &card.dotted_by {
+                *given.entry(*device).or_insert(0) += 1;
+            }
+        }
+        given
     }
 
     /// `device`'s dot on card `id`, or its dot taken back; refused, as no
