@@ -1264,34 +1264,13 @@ fn cards_written_alone_stand_apart_from_the_questions_and_a_lecture_names_its_sp
 
 #[test]
 fn a_survey_alone_opens_as_a_survey_names_no_groups_and_may_leave_out_the_sectors() {
-    let agenda = samla::agenda::parse_agenda(
-        "enkat.ron",
+    let session = survey_answered(
         r#"Agenda(title: "Tillit och samsyn 2024", segments: [
             (kind: Poll, title: "Enkäten", minutes: 10, by_sector: false,
              statements: [(text: "Vi litar på varandra", theme: "Tillit")]),
-        ])"#
-        .as_bytes(),
-    )
-    .expect("valid");
-    let mut session = Session::new(
-        agenda,
-        vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()],
-        saved_at(),
+        ])"#,
+        &["sk 4", "so 2", "- 5"],
     );
-    let segment = session.agenda.segments[0].clone();
-    let scale = segment.scale_or_default(session.agenda.language);
-    for line in ["sk 4", "so 2", "- 5"] {
-        let respondent =
-            samla::session::parse_line(line, &segment.statements, &scale, session.sectors())
-                .expect("a valid line");
-        session.apply(
-            samla::session::SessionAction::Poll(samla::session::PollAction::AddRespondent {
-                segment: samla::session::SegmentIx(0),
-                respondent,
-            }),
-            saved_at(),
-        );
-    }
     let text = summary_of(&session, false);
     assert!(
         text.contains(
@@ -1305,10 +1284,19 @@ fn a_survey_alone_opens_as_a_survey_names_no_groups_and_may_leave_out_the_sector
     assert_eq!(theme[0], ["", "Totalt"], "no sector columns: {text}");
 }
 
+/// A session of `agenda`, a survey alone, with the typed `lines` entered
+/// into it and two groups that wrote nothing.
+fn survey_answered(agenda: &str, lines: &[&str]) -> Session {
+    let agenda = samla::agenda::parse_agenda("enkat.ron", agenda.as_bytes()).expect("valid");
+    let groups = vec!["Grupp 1".to_owned(), "Grupp 2".to_owned()];
+    let mut session = Session::new(agenda, groups, saved_at());
+    forms(&mut session, 0, lines);
+    session
+}
+
 /// A survey whose last two statements share a stem, with three forms.
 fn survey_with_a_stem() -> Session {
-    let agenda = samla::agenda::parse_agenda(
-        "enkat.ron",
+    survey_answered(
         r#"Agenda(title: "Förväntningar", segments: [
             (kind: Poll, title: "Enkäten", minutes: 10, by_sector: false,
              statements: [
@@ -1316,13 +1304,9 @@ fn survey_with_a_stem() -> Session {
                 (text: "4a. främja skolnärvaro", stem: "4. Jag har förväntningar på att seminarieserien kan öka:"),
                 (text: "4b. förebygga frånvaro", stem: "4. Jag har förväntningar på att seminarieserien kan öka:"),
              ]),
-        ])"#
-        .as_bytes(),
+        ])"#,
+        &["- 4 5 3", "- 3 4 4", "- 5 5 2"],
     )
-    .expect("valid");
-    let mut session = Session::new(agenda, vec!["Grupp 1".to_owned()], saved_at());
-    forms(&mut session, 0, &["- 4 5 3", "- 3 4 4", "- 5 5 2"]);
-    session
 }
 
 #[test]
@@ -1359,21 +1343,13 @@ fn a_stem_stands_once_above_the_table_of_its_statements() {
 
 #[test]
 fn what_was_written_beside_annat_is_listed_under_its_count() {
-    let agenda = samla::agenda::parse_agenda(
-        "utvardering.ron",
+    let session = survey_answered(
         r#"Agenda(title: "Utvärdering", segments: [
             (kind: Poll, title: "Enkäten", minutes: 10, by_sector: false,
              statements: [
                 (text: "Var arbetar du?", kind: OneOf(["Skola", "Socialtjänst", "Annat, ange vad"]), other: true),
              ]),
-        ])"#
-        .as_bytes(),
-    )
-    .expect("valid");
-    let mut session = Session::new(agenda, vec!["Grupp 1".to_owned()], saved_at());
-    forms(
-        &mut session,
-        0,
+        ])"#,
         &["- c | Fritidsgården", "- a", "- c | Öppna förskolan", "- c"],
     );
     let text = summary_of(&session, false);
