@@ -304,6 +304,8 @@ pub enum Format {
     Eml,
     /// Spreadsheet rows.
     Csv,
+    /// Workbook for Excel.
+    Xlsx,
 }
 
 /// `samla poll …`.
@@ -448,6 +450,7 @@ impl ExportArgs {
                 self.csv_dialect
                     .map(|lang| CsvDialect::of(crate::agenda::Language::from(lang))),
             ),
+            Format::Xlsx => Export::Xlsx,
         }
     }
 }

@@ -20,6 +20,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     let to = args.to.concat();
     if let Some(name) = &args.series {
         let (files, series) = series_files(&data, name, context)?;
+        copyable(args)?;
         let shown: Vec<_> = files
             .iter()
             .map(|file| file.session.without_hidden())
@@ -57,6 +58,7 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
     )?;
     let file = SessionFile::load(&path)?;
     context.speak(file.session.agenda.language);
+    copyable(args)?;
     let intro = match &args.intro {
         Some(intro) => Some(crate::input_file::read_text(intro).map_err(|error| {
             fail(Say::CannotRead {
@@ -101,6 +103,14 @@ pub fn export(args: &ExportArgs, context: &mut Context) -> anyhow::Result<ExitCo
         .exports_dir()
         .join(format!("{}.{}", session_id(&path), format.extension()));
     send(&bytes, default, args, context)
+}
+
+/// A workbook is no text for the clipboard: refused before anything is written.
+fn copyable(args: &ExportArgs) -> anyhow::Result<()> {
+    match args.copy && !args.export_format().is_text() {
+        true => Err(fail(Say::WorkbookNotCopied)),
+        false => Ok(()),
+    }
 }
 
 /// The series named `name` and its sessions' files; a missing one is left out

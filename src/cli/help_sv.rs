@@ -215,7 +215,7 @@ pub fn help(path: &str, id: &str) -> Option<&'static str> {
             "Ett sessions-id eller en sökväg; den senaste sessionen om ingen anges"
         }
         ("samla export", "format") => {
-            "Format: md (Markdown), html (fristående HTML), eml (e-postutkast) eller csv (kalkylbladsrader)"
+            "Format: md (Markdown), html (fristående HTML), eml (e-postutkast), csv (kalkylbladsrader) eller xlsx (arbetsbok för Excel)"
         }
         ("samla export", "csv_dialect") => {
             "Med `--format csv`: `sv` (`;` mellan fälten, svenska rubriker) eller `en` (`,` och engelska rubriker); sessionens språks om det utelämnas"

@@ -2,6 +2,8 @@
 //! format. `letter` builds them from a session; Markdown, the page, the
 //! e-mail's text part render them.
 
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
 use crate::session::Card;
 
 /// A whole summary.
@@ -54,7 +56,7 @@ pub enum Block {
     /// A table; the columns after the first are numbers when `numeric`.
     Table {
         head: Vec<String>,
-        rows: Vec<Vec<String>>,
+        rows: Vec<Vec<Cell>>,
         numeric: bool,
     },
     /// The table before it drawn, on the page and its print; the other
@@ -98,4 +100,55 @@ pub fn numbered(texts: &[String], close: &str) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     }
+}
+
+/// A table's cell: the text every document shows, and the value a workbook
+/// keeps, so a spreadsheet can count with what the summary shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub shown: String,
+    pub value: Value,
+}
+
+/// What a cell holds beyond its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// Only the text shown.
+    Text,
+    Count(u32),
+    /// A share from 0 to 1.
+    Share(f64),
+    Mean(f64),
+    Minutes(i64),
+    Time(NaiveTime),
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+    /// Yes or no.
+    Flag(bool),
+}
+
+impl Cell {
+    pub fn new(shown: impl Into<String>, value: Value) -> Self {
+        Self {
+            shown: shown.into(),
+            value,
+        }
+    }
+
+    pub fn count(count: u32) -> Self {
+        Self::new(count.to_string(), Value::Count(count))
+    }
+}
+
+impl From<String> for Cell {
+    fn from(shown: String) -> Self {
+        Self::new(shown, Value::Text)
+    }
+}
+
+/// Rows of text cells.
+pub fn texts(rows: Vec<Vec<String>>) -> Vec<Vec<Cell>> {
+    rows.into_iter()
+        .map(|row| row.into_iter().map(Cell::from).collect())
+        .collect()
 }

@@ -1,6 +1,9 @@
 //! The cards as CSV rows for analysis: one card a row, RFC 4180 quoting (by the
 //! csv crate), UTF-8 with a byte-order mark so spreadsheet programs read å, ä, ö.
 
+use chrono::NaiveDate;
+
+use super::blocks::{Cell, Value};
 use super::summary::Summary;
 use crate::agenda::{Language, SegmentKind};
 use crate::i18n::kind_label;
@@ -132,62 +135,76 @@ fn spreadsheet_safe(field: &str) -> String {
 /// Every card of the session as a CSV row in `dialect`, in board order per
 /// segment and group.
 pub fn csv(summary: &Summary, dialect: CsvDialect) -> Result<Vec<u8>, csv::Error> {
-    let session = summary.session;
-    let agenda = &session.agenda;
     let mut writer = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter())
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
     writer.write_record(dialect.headings())?;
+    for row in card_rows(summary, dialect) {
+        writer.write_record(row.map(|cell| spreadsheet_safe(&cell.shown)))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+/// Every card of the session as a row of `dialect`'s columns, in board
+/// order per segment and group: a spreadsheet's rows, for the CSV and the
+/// workbook alike.
+pub(super) fn card_rows(summary: &Summary, dialect: CsvDialect) -> Vec<[Cell; COLUMNS]> {
+    let session = summary.session;
+    let agenda = &session.agenda;
     let day = summary.date();
-    let date = day.to_string();
+    let mut rows = Vec::new();
     for (index, segment) in agenda.segments.iter().enumerate() {
         for lane in summary.lanes(SegmentIx(index)) {
             for card in session.cards_in(SegmentIx(index), lane) {
-                let group = summary.group_name(SegmentIx(index), card.group);
-                let created = card
-                    .created
-                    .with_timezone(&summary.offset)
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string();
+                let created = card.created.with_timezone(&summary.offset).naive_local();
                 // An action plan's fields, as the summary's table shows them.
                 let item = (segment.kind == SegmentKind::ActionPlan)
                     .then(|| ActionItem::parse(&card.text, day))
                     .filter(ActionItem::has_fields);
                 let field = |pick: fn(&ActionItem) -> Option<String>| {
-                    item.as_ref().and_then(pick).unwrap_or_default()
+                    Cell::from(item.as_ref().and_then(pick).unwrap_or_default())
                 };
-                let flag = |on: bool| if on { "1" } else { "0" };
-                let record: [&str; COLUMNS] = [
-                    agenda.title.as_str(),
-                    &date,
-                    &segment.title,
-                    kind_label(segment.kind, dialect.language()),
-                    &segment.questions.join("\n"),
-                    &group,
-                    card.horizon.as_deref().unwrap_or_default(),
-                    card.row.as_deref().unwrap_or_default(),
-                    card.tag.as_deref().unwrap_or_default(),
+                let date =
+                    |pick: fn(&ActionItem) -> Option<NaiveDate>| match item.as_ref().and_then(pick)
+                    {
+                        Some(date) => Cell::new(date.to_string(), Value::Date(date)),
+                        None => Cell::from(String::new()),
+                    };
+                let text = |text: &str| Cell::from(text.to_owned());
+                let flag = |on: bool| Cell::new(if on { "1" } else { "0" }, Value::Flag(on));
+                rows.push([
+                    text(&agenda.title),
+                    Cell::new(day.to_string(), Value::Date(day)),
+                    text(&segment.title),
+                    text(kind_label(segment.kind, dialect.language())),
+                    text(&segment.questions.join("\n")),
+                    Cell::from(summary.group_name(SegmentIx(index), card.group)),
+                    text(card.horizon.as_deref().unwrap_or_default()),
+                    text(card.row.as_deref().unwrap_or_default()),
+                    text(card.tag.as_deref().unwrap_or_default()),
                     flag(card.quote),
-                    &card.text,
-                    &created,
+                    text(&card.text),
+                    Cell::new(
+                        created.format("%Y-%m-%d %H:%M:%S").to_string(),
+                        Value::DateTime(created),
+                    ),
                     flag(card.priority),
-                    &card.dot_count().to_string(),
-                    &field(|item| item.owner.clone()),
-                    &field(|item| item.coordinator.clone()),
-                    &field(|item| item.due.map(|date| date.to_string())),
-                    &field(|item| item.follow_up.map(|date| date.to_string())),
-                    card.status().map_or("", |status| dialect.status(status)),
-                    card.comment().unwrap_or_default(),
+                    Cell::count(card.dot_count()),
+                    field(|item| item.owner.clone()),
+                    field(|item| item.coordinator.clone()),
+                    date(|item| item.due),
+                    date(|item| item.follow_up),
+                    text(card.status().map_or("", |status| dialect.status(status))),
+                    text(card.comment().unwrap_or_default()),
                     flag(card.from_room.is_some()),
-                ];
-                writer.write_record(record.map(spreadsheet_safe))?;
+                ]);
             }
         }
     }
-    writer
-        .into_inner()
-        .map_err(|error| csv::Error::from(error.into_error()))
+    rows
 }
 
 #[cfg(test)]

@@ -6,12 +6,14 @@
 mod head;
 mod report;
 
-use head::{date_in_words, facts, lead, members};
-use report::{private_notes, removed_cards, time_log};
+pub(super) use head::date_in_words;
+use head::{facts, lead, members};
+pub(super) use report::time_log;
+use report::{private_notes, removed_cards};
 
 use chrono::NaiveDate;
 
-use super::blocks::{Block, CardItem, Inline, Letter, Section};
+use super::blocks::{Block, CardItem, Inline, Letter, Section, texts};
 use super::poll;
 use super::summary::Summary;
 use crate::agenda::{Segment, SegmentKind};
@@ -263,7 +265,7 @@ fn room_ranking(summary: &Summary, segment: SegmentIx, words: &Words) -> Vec<Blo
         Block::Heading(words.room_ranking.to_owned()),
         Block::Table {
             head: words.ranking_heads.map(str::to_owned).to_vec(),
-            rows,
+            rows: texts(rows),
             numeric: false,
         },
     ]
@@ -352,7 +354,7 @@ fn board(
         blocks.push(Block::Aside(words.cards_per_column.to_owned()));
         blocks.push(Block::Table {
             head,
-            rows: overview,
+            rows: texts(overview),
             numeric: true,
         });
     }
@@ -410,7 +412,7 @@ fn follow_up(blocks: &mut Vec<Block>, summary: &Summary, segment: SegmentIx, wor
                 .iter()
                 .map(|w| (*w).to_owned())
                 .collect(),
-            rows,
+            rows: texts(rows),
             numeric: false,
         });
     }
@@ -439,14 +441,15 @@ fn matrix(cards: &[&Card], rows: &[String], columns: &[String]) -> Block {
     head.extend(columns.iter().cloned());
     Block::Table {
         head,
-        rows: rows
-            .iter()
-            .map(|row| {
-                let mut line = vec![row.clone()];
-                line.extend(columns.iter().map(|column| cell(row, column)));
-                line
-            })
-            .collect(),
+        rows: texts(
+            rows.iter()
+                .map(|row| {
+                    let mut line = vec![row.clone()];
+                    line.extend(columns.iter().map(|column| cell(row, column)));
+                    line
+                })
+                .collect(),
+        ),
         numeric: false,
     }
 }
@@ -473,7 +476,7 @@ fn action_table(cards: &[&Card], items: &[ActionItem], words: &Words) -> Block {
             .iter()
             .map(|w| (*w).to_owned())
             .collect(),
-        rows,
+        rows: texts(rows),
         numeric: false,
     }
 }

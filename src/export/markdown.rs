@@ -113,7 +113,7 @@ fn block_markdown(out: &mut String, block: &Block) {
             let align = if *numeric { "---:|" } else { "---|" };
             let _ = writeln!(out, "|---|{}", align.repeat(head.len().saturating_sub(1)));
             for row in rows {
-                let cells: Vec<String> = row.iter().map(|cell| escape::cell(cell)).collect();
+                let cells: Vec<String> = row.iter().map(|cell| escape::cell(&cell.shown)).collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
             }
             out.push('\n');

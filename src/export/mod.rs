@@ -15,6 +15,7 @@ mod recipients;
 mod series;
 mod summary;
 mod text;
+mod workbook;
 
 pub use compose::{Audience, Composed, Composition, compose};
 pub use csv::{COLUMNS, CsvDialect, csv};
@@ -24,6 +25,7 @@ pub use markdown::markdown;
 pub use recipients::{Recipient, parse_recipients};
 pub use series::{SeriesSummary, held, series_markdown};
 pub use summary::Summary;
+pub use workbook::{series_xlsx, xlsx};
 
 /// The formats a summary is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +39,9 @@ pub enum Format {
     /// One card a row, for spreadsheets: in the dialect given, else in the
     /// session's language's.
     Csv(Option<CsvDialect>),
+    /// A workbook for Excel: the cards, each survey's tables, and in the
+    /// report the forms and the time log.
+    Xlsx,
 }
 
 impl Format {
@@ -47,7 +52,13 @@ impl Format {
             Format::Html => "html",
             Format::Eml => "eml",
             Format::Csv(_) => "csv",
+            Format::Xlsx => "xlsx",
         }
+    }
+
+    /// Whether it is text, which a clipboard takes: a workbook is not.
+    pub fn is_text(self) -> bool {
+        self != Format::Xlsx
     }
 }
 
@@ -65,7 +76,8 @@ pub enum Document<'a> {
 pub enum RenderError {
     /// A series has no CSV of its own.
     NoSeriesCsv,
-    /// The text could not be put together (never expected: it is written to memory).
+    /// The document could not be put together (never expected: it is
+    /// written to memory).
     Text(std::io::Error),
 }
 
@@ -76,6 +88,8 @@ pub fn render(
     to: &[Recipient],
 ) -> Result<Vec<u8>, RenderError> {
     let text_error = |error: std::io::Error| RenderError::Text(error);
+    let workbook_error =
+        |error: rust_xlsxwriter::XlsxError| RenderError::Text(std::io::Error::other(error));
     match (document, format) {
         (Document::Session(summary), Format::Md) => Ok(markdown(summary).into_bytes()),
         (Document::Session(summary), Format::Html) => Ok(html(summary).into_bytes()),
@@ -89,5 +103,7 @@ pub fn render(
         (Document::Series(summary), Format::Html) => Ok(series_html(summary).into_bytes()),
         (Document::Series(summary), Format::Eml) => series_eml(summary, to).map_err(text_error),
         (Document::Series(_), Format::Csv(_)) => Err(RenderError::NoSeriesCsv),
+        (Document::Session(summary), Format::Xlsx) => xlsx(summary).map_err(workbook_error),
+        (Document::Series(summary), Format::Xlsx) => series_xlsx(summary).map_err(workbook_error),
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::blocks::Block;
+use super::blocks::{Block, Cell, Value};
 use super::chart::{Chart, Rated};
 use super::escape;
 use chrono::FixedOffset;
@@ -26,6 +26,23 @@ fn percent(part: u32, whole: u32, language: Language) -> String {
         "{} %",
         decimal(f64::from(part) * 100.0 / f64::from(whole), language)
     )
+}
+
+/// `part` of `whole` as a cell: shown as a percentage, kept as a share.
+pub(super) fn share(part: u32, whole: u32, language: Language) -> Cell {
+    let shown = percent(part, whole, language);
+    match whole {
+        0 => Cell::from(shown),
+        _ => Cell::new(shown, Value::Share(f64::from(part) / f64::from(whole))),
+    }
+}
+
+/// A mean as a cell, with one decimal; "–" where nobody gave a value.
+pub(super) fn mean_cell(mean: Option<f64>, language: Language) -> Cell {
+    match mean {
+        Some(mean) => Cell::new(decimal(mean, language), Value::Mean(mean)),
+        None => Cell::from("–".to_owned()),
+    }
 }
 
 /// Whether segment `index` has any answer to show.
@@ -188,20 +205,15 @@ fn rating_table(
     let rows = rated
         .iter()
         .map(|(statement, result)| {
-            let mut row = vec![statement.text.clone()];
+            let mut row = vec![Cell::from(statement.text.clone())];
             if report {
-                row.extend(result.counts.iter().map(u32::to_string));
+                row.extend(result.counts.iter().copied().map(Cell::count));
             }
             if dont_know {
-                row.push(result.dont_know.to_string());
+                row.push(Cell::count(result.dont_know));
             }
-            row.push(result.n.to_string());
-            row.push(
-                result
-                    .mean
-                    .map(|mean| decimal(mean, language))
-                    .unwrap_or_else(|| "–".to_owned()),
-            );
+            row.push(Cell::count(result.n));
+            row.push(mean_cell(result.mean, language));
             row
         })
         .collect();
@@ -249,25 +261,30 @@ fn choice_table(
     words: &Words,
     language: Language,
 ) -> Block {
-    let mut rows: Vec<Vec<String>> = crate::i18n::option_labels(question, language)
+    let mut rows: Vec<Vec<Cell>> = crate::i18n::option_labels(question, language)
         .into_iter()
         .zip(&result.counts)
         .map(|(option, count)| {
             vec![
-                option,
-                count.to_string(),
-                percent(*count, result.n, language),
+                Cell::from(option),
+                Cell::count(*count),
+                share(*count, result.n, language),
             ]
         })
         .collect();
+    let empty = || Cell::from(String::new());
     if question.allows_dont_know(scale) {
         rows.push(vec![
-            words.dont_know.to_owned(),
-            result.dont_know.to_string(),
-            String::new(),
+            Cell::from(words.dont_know.to_owned()),
+            Cell::count(result.dont_know),
+            empty(),
         ]);
     }
-    rows.push(vec!["n".to_owned(), result.n.to_string(), String::new()]);
+    rows.push(vec![
+        Cell::from("n".to_owned()),
+        Cell::count(result.n),
+        empty(),
+    ]);
     Block::Table {
         head: vec![
             words.option.to_owned(),
@@ -370,11 +387,11 @@ fn table_columns(table: &ThemeTable, min: u32) -> Vec<Column> {
 }
 
 /// The cell of a column: as it is, or how it is hidden.
-fn shown_or_hidden(column: Column, min: u32, shown: impl FnOnce() -> String) -> String {
+fn shown_or_hidden(column: Column, min: u32, shown: impl FnOnce() -> Cell) -> Cell {
     match column {
         Column::Shown => shown(),
-        Column::TooFew => format!("< {min}"),
-        Column::WithThem => "–".to_owned(),
+        Column::TooFew => Cell::from(format!("< {min}")),
+        Column::WithThem => Cell::from("–".to_owned()),
     }
 }
 
@@ -419,8 +436,8 @@ fn theme_table(
         .map(|((_, lower, higher), column)| (*lower, *higher, *column))
         .chain([(table.total.0, table.total.1, Column::Shown)])
         .collect();
-    let row = |label: String, cell: &dyn Fn(u32, u32) -> String| {
-        let mut row = vec![label];
+    let row = |label: String, cell: &dyn Fn(u32, u32) -> Cell| {
+        let mut row = vec![Cell::from(label)];
         row.extend(
             columns
                 .iter()
@@ -430,20 +447,20 @@ fn theme_table(
     };
     let rows = vec![
         row(format!("{lower}, {}", words.count), &|lower, _| {
-            lower.to_string()
+            Cell::count(lower)
         }),
         row(format!("{lower}, %"), &|lower, higher| {
-            percent(lower, lower + higher, language)
+            share(lower, lower + higher, language)
         }),
         row(format!("{higher}, {}", words.count), &|_, higher| {
-            higher.to_string()
+            Cell::count(higher)
         }),
         row(format!("{higher}, %"), &|lower, higher| {
-            percent(higher, lower + higher, language)
+            share(higher, lower + higher, language)
         }),
         row(
             format!("{}, {}", words.total, words.count),
-            &|lower, higher| (lower + higher).to_string(),
+            &|lower, higher| Cell::count(lower + higher),
         ),
     ];
     Block::Table {
@@ -532,9 +549,12 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
                         .zip(&hidden)
                         .find(|((c, _, _), _)| c == *cohort);
                     match found {
-                        Some(((_, lower, higher), column)) => shown_or_hidden(*column, min, || {
-                            percent(*higher, lower + higher, language)
-                        }),
+                        Some(((_, lower, higher), column)) => {
+                            shown_or_hidden(*column, min, || {
+                                share(*higher, lower + higher, language)
+                            })
+                            .shown
+                        }
                         None => "–".to_owned(),
                     }
                 })
@@ -553,26 +573,29 @@ pub fn polls_side_by_side(out: &mut String, sessions: &[&Session], words: &Words
     }
 }
 
-/// Each statement asked in more than one of `sessions`, as a trend: per
-/// measurement its date, n, mean, share "to a higher degree" where its theme
-/// splits, and a bar of the mean on the scale (the chart of every format).
-pub fn trends(
-    out: &mut String,
-    sessions: &[&Session],
-    offset: FixedOffset,
-    words: &Words,
-    mut charts: Option<&mut super::chart::Placed>,
-) {
-    struct Measured {
-        date: String,
-        n: u32,
-        mean: Option<f64>,
-        higher: Option<(u32, u32)>,
-        scale: Scale,
-    }
-    // A statement is its text; its stems are kept, since a measurement
-    // before and one after may ask under other stems ("kan öka:", "har ökat:").
-    let mut asked: Vec<(String, Vec<String>, Vec<Measured>)> = Vec::new();
+/// A statement asked in more than one session of a series.
+pub struct Trend {
+    pub text: String,
+    /// The stems it was asked under: a measurement before and one after
+    /// may ask under other stems ("kan öka:", "har ökat:").
+    pub stems: Vec<String>,
+    pub measured: Vec<Measured>,
+}
+
+/// One measurement of a trend's statement.
+pub struct Measured {
+    pub date: chrono::NaiveDate,
+    pub n: u32,
+    pub mean: Option<f64>,
+    /// Those "to a higher degree", of n, where its theme splits.
+    pub higher: Option<(u32, u32)>,
+    pub scale: Scale,
+}
+
+/// Each rated statement asked in more than one of `sessions` (a statement
+/// is its text), with its measurements in the sessions' order.
+pub fn trends_of(sessions: &[&Session], offset: FixedOffset) -> Vec<Trend> {
+    let mut asked: Vec<Trend> = Vec::new();
     for session in sessions {
         let language = session.agenda.language;
         for (index, segment) in session.agenda.segments.iter().enumerate() {
@@ -600,30 +623,48 @@ pub fn trends(
                     (at_least, result.n)
                 });
                 let measured = Measured {
-                    date: date.to_string(),
+                    date,
                     n: result.n,
                     mean: result.mean,
                     higher,
                     scale: scale.clone(),
                 };
-                let index = match asked.iter().position(|(text, ..)| *text == statement.text) {
+                let index = match asked.iter().position(|trend| trend.text == statement.text) {
                     Some(index) => index,
                     None => {
-                        asked.push((statement.text.clone(), Vec::new(), Vec::new()));
+                        asked.push(Trend {
+                            text: statement.text.clone(),
+                            stems: Vec::new(),
+                            measured: Vec::new(),
+                        });
                         asked.len() - 1
                     }
                 };
-                let (_, stems, all) = &mut asked[index];
-                all.push(measured);
+                let trend = &mut asked[index];
+                trend.measured.push(measured);
                 if let Some(stem) = &statement.stem
-                    && !stems.contains(stem)
+                    && !trend.stems.contains(stem)
                 {
-                    stems.push(stem.clone());
+                    trend.stems.push(stem.clone());
                 }
             }
         }
     }
-    asked.retain(|(_, _, measured)| measured.len() > 1);
+    asked.retain(|trend| trend.measured.len() > 1);
+    asked
+}
+
+/// Each statement asked in more than one of `sessions`, as a trend: per
+/// measurement its date, n, mean, share "to a higher degree" where its theme
+/// splits, and a bar of the mean on the scale (the chart of every format).
+pub fn trends(
+    out: &mut String,
+    sessions: &[&Session],
+    offset: FixedOffset,
+    words: &Words,
+    mut charts: Option<&mut super::chart::Placed>,
+) {
+    let asked = trends_of(sessions, offset);
     if asked.is_empty() {
         return;
     }
@@ -633,7 +674,12 @@ pub fn trends(
         .unwrap_or_default();
     let _ = writeln!(out, "## {}\n", words.trends);
     let mut stems_above: Vec<String> = Vec::new();
-    for (text, stems, measured) in asked {
+    for Trend {
+        text,
+        stems,
+        measured,
+    } in asked
+    {
         if !stems.is_empty() && stems != stems_above {
             let _ = writeln!(out, "{}\n", escape::line(&stems.join(" / ")));
         }
@@ -673,7 +719,7 @@ pub fn trends(
                 max: first.scale.max,
                 points: measured
                     .iter()
-                    .map(|one| (one.date.clone(), one.mean, one.n))
+                    .map(|one| (one.date.to_string(), one.mean, one.n))
                     .collect(),
             };
             super::chart::place(out, charts, &trend, language);

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use textwrap::core::display_width;
 
-use super::blocks::{Block, CardItem, Inline, Letter};
+use super::blocks::{Block, CardItem, Cell, Inline, Letter};
 use super::escape;
 use crate::session::PRIORITY_MARK;
 
@@ -142,12 +142,16 @@ const NARROWEST_FIRST_COLUMN: usize = 24;
 /// (a statement, an action) wraps within the mail window's width, so tables
 /// of one shape look alike whatever their text; only a table whose other
 /// columns leave too little room becomes a list of "head: cell" pairs.
-fn table(out: &mut String, head: &[String], rows: &[Vec<String>], numeric: bool) {
-    let clean = |cells: &[String]| -> Vec<String> {
-        cells.iter().map(|cell| escape::one_line(cell)).collect()
-    };
-    let head = clean(head);
-    let rows: Vec<Vec<String>> = rows.iter().map(|row| clean(row)).collect();
+fn table(out: &mut String, head: &[String], rows: &[Vec<Cell>], numeric: bool) {
+    let head: Vec<String> = head.iter().map(|cell| escape::one_line(cell)).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| escape::one_line(&cell.shown))
+                .collect()
+        })
+        .collect();
     let mut widths: Vec<usize> = (0..head.len())
         .map(|column| {
             std::iter::once(&head)

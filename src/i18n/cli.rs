@@ -193,6 +193,8 @@ pub enum Say {
     CannotOpen { path: PathBuf },
     /// `--open` with `-o -`.
     OpenNeedsFile,
+    /// `--copy` with `--format xlsx`.
+    WorkbookNotCopied,
     // Polls.
     /// `--poll` names no poll.
     NoSuchPoll { id: String },
@@ -602,8 +604,8 @@ impl Say {
                 format!("session {id} of the series is missing; left out"),
             ),
             Say::NoSeriesCsv => l(
-                "en serie har ingen egen CSV; exportera varje sessions med `samla export SESSION --format csv`".into(),
-                "a series has no CSV of its own; export each session's with `samla export SESSION --format csv`".into(),
+                "en serie har ingen egen CSV; `--format xlsx` ger alla sessioners kort i ett blad, eller exportera varje sessions med `samla export SESSION --format csv`".into(),
+                "a series has no CSV of its own; `--format xlsx` gives every session's cards in one sheet, or export each session's with `samla export SESSION --format csv`".into(),
             ),
             Say::CannotWrite { path, kind } => l(
                 format!("kan inte skriva {}: {}", path.display(), io_problem(*kind, language)),
@@ -628,6 +630,10 @@ impl Say {
             Say::OpenNeedsFile => l(
                 "`--open` behöver en fil att öppna, inte `-o -`".into(),
                 "`--open` needs a file to open, not `-o -`".into(),
+            ),
+            Say::WorkbookNotCopied => l(
+                "en arbetsbok kan inte kopieras som text; skriv den till en fil och öppna den med `--open`".into(),
+                "a workbook cannot be copied as text; write it to a file and open it with `--open`".into(),
             ),
             Say::NoSuchPoll { id } => l(
                 format!("inget enkätpass med id {id:?} i den här sessionen"),

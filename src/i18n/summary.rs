@@ -102,6 +102,16 @@ pub struct Words {
     pub internal: &'static str,
     /// Before the title in the report's e-mail subject.
     pub report_subject: &'static str,
+    /// The workbook's sheet of cards.
+    pub cards_sheet: &'static str,
+    /// After a survey's name: the sheet of its forms.
+    pub forms_sheet: &'static str,
+    /// The heads of the forms' first columns: number, how it came, sector.
+    pub form_heads: [&'static str; 3],
+    /// A form that came on paper.
+    pub paper: &'static str,
+    /// The heads of a scale's table: its values and what each means.
+    pub scale_heads: [&'static str; 2],
 }
 
 const SV: Words = Words {
@@ -181,6 +191,11 @@ const SV: Words = Words {
     written: "Det som skrevs",
     internal: "Internt: processledarens rapport. Den visar små antal per sektor som sammanfattningen till deltagarna döljer, så skicka den inte vidare.",
     report_subject: "Processledarens rapport",
+    cards_sheet: "Kort",
+    forms_sheet: "formulär",
+    form_heads: ["Nr", "Lämnat via", "Sektor"],
+    paper: "papper",
+    scale_heads: ["Värde", "Betydelse"],
     months: [
         "januari",
         "februari",
@@ -267,6 +282,11 @@ const EN: Words = Words {
     written: "What was written",
     internal: "Internal: the facilitator's report. It shows small counts per sector that the participants' summary hides, so do not pass it on.",
     report_subject: "Facilitator's report",
+    cards_sheet: "Cards",
+    forms_sheet: "forms",
+    form_heads: ["No.", "Given on", "Sector"],
+    paper: "paper",
+    scale_heads: ["Value", "Meaning"],
     months: [
         "January",
         "February",

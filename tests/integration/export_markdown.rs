@@ -402,6 +402,8 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
         ("html", "html", b"<!DOCTYPE html>".as_slice()),
         ("eml", "eml", b"Subject: =?utf-8?".as_slice()),
         ("csv", "csv", "\u{feff}seminarium;datum".as_bytes()),
+        // A workbook is a zip.
+        ("xlsx", "xlsx", b"PK\x03\x04".as_slice()),
     ] {
         let run = samla_utc(
             home.path(),
@@ -454,6 +456,22 @@ fn every_format_comes_from_the_command_line_into_the_exports_folder() {
             .starts_with("\u{feff}seminar,date,".as_bytes()),
         "{}",
         String::from_utf8_lossy(&english.stdout)
+    );
+}
+
+#[test]
+fn a_workbook_is_not_copied_as_text() {
+    let home = saved_home();
+    let run = samla_utc(home.path(), &["export", "--format", "xlsx", "--copy"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("en arbetsbok kan inte kopieras som text"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        !home.path().join("exports").exists(),
+        "refused before anything is written"
     );
 }
 
@@ -985,55 +1003,9 @@ fn an_action_plan_with_owners_and_dates_is_a_table_of_its_fields() {
     );
 }
 
-/// A survey of the trust and the shared view that Sandviken measured three
-/// times over two years.
-const TRUST_SURVEY: &str = r#"Agenda(
-    title: "Samverkansenkät",
-    event: Meeting,
-    segments: [
-        (kind: Poll, title: "Enkät", minutes: 15, statements: [
-            (text: "Vi har tillit till varandras kompetens", theme: "Tillit"),
-            (text: "Vi har en gemensam bild av elevernas behov", theme: "Samsyn"),
-        ]),
-    ],
-)"#;
-
-/// A session of the trust survey held on `date`, with one form per pair of
-/// answers (trust, shared view).
-fn trust_session(date: (i32, u32, u32), answers: &[(u8, u8)]) -> Session {
-    use chrono::TimeZone;
-    let agenda = samla::agenda::parse_agenda("enkat.ron", TRUST_SURVEY.as_bytes()).expect("valid");
-    let start = chrono::Utc
-        .with_ymd_and_hms(date.0, date.1, date.2, 8, 0, 0)
-        .single()
-        .expect("a time");
-    let mut session = Session::new(agenda, vec!["Alla".to_owned()], start);
-    let scale = session.agenda.segments[0].scale_or_default(session.agenda.language);
-    let questions = session.agenda.segments[0].statements.clone();
-    for (trust, shared) in answers {
-        let line = format!("- {trust} {shared}");
-        let respondent = samla::session::parse_line(&line, &questions, &scale, session.sectors())
-            .expect("valid");
-        let add = samla::session::PollAction::AddRespondent {
-            segment: samla::session::SegmentIx(0),
-            respondent,
-        };
-        session.apply(samla::session::SessionAction::Poll(add), start);
-    }
-    session
-}
-
 #[test]
 fn three_measurements_of_the_same_question_show_as_a_trend_with_their_dates() {
-    // Ten forms each, built to give the means 3,2, 3,8 and 4,1.
-    let first: Vec<(u8, u8)> = [3, 3, 3, 3, 3, 3, 3, 3, 4, 4].map(|t| (t, 3)).to_vec();
-    let second: Vec<(u8, u8)> = [4, 4, 4, 4, 4, 4, 4, 4, 3, 3].map(|t| (t, 4)).to_vec();
-    let third: Vec<(u8, u8)> = [4, 4, 4, 4, 4, 4, 4, 4, 4, 5].map(|t| (t, 4)).to_vec();
-    let sessions = [
-        trust_session((2023, 9, 14), &first),
-        trust_session((2024, 9, 12), &second),
-        trust_session((2025, 6, 5), &third),
-    ];
+    let sessions = common::survey::trust_measured_three_times();
     let borrowed: Vec<&Session> = sessions.iter().collect();
     let text = series_of("Sandviken", &borrowed);
     let trends = &text[text.find("## Frågorna över tid").expect("the trends")..];

@@ -21,6 +21,7 @@ mod export_csv;
 mod export_eml;
 mod export_html;
 mod export_markdown;
+mod export_xlsx;
 mod hostile_files;
 mod hostile_pty;
 mod key_table;

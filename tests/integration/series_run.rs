@@ -191,6 +191,27 @@ fn three_seminars_of_one_series_make_one_summary() {
 
     let summary = samla(home.path(), &["export", "--series", SERIES, "-o", "-"]);
     assert_eq!(summary.code, Some(0), "{}", summary.stderr);
+    // The series' workbook: every seminar's cards in one sheet.
+    let path = home.path().join("serien.xlsx");
+    let written = samla(
+        home.path(),
+        &[
+            "export",
+            "--series",
+            SERIES,
+            "--format",
+            "xlsx",
+            "-o",
+            path.to_str().expect("a path"),
+        ],
+    );
+    assert_eq!(written.code, Some(0), "{}", written.stderr);
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("a workbook");
+    use calamine::Reader;
+    let cards = book.worksheet_range("Kort").expect("the cards' sheet");
+    let seminars: std::collections::BTreeSet<String> =
+        cards.rows().skip(1).map(|row| row[0].to_string()).collect();
+    assert_eq!(seminars.len(), 3, "{seminars:?}");
     let markdown = summary.stdout;
     for name in [
         "Anna Andersson",

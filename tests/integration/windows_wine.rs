@@ -73,7 +73,7 @@ fn export_writes_the_same_documents_as_on_linux_to_a_windows_path() {
     let Some(windows) = windows() else { return };
     let home = tempfile::tempdir().expect("a temporary folder");
     let session = "tests/fixtures/sessions/version-5-follow-up.ron";
-    for format in ["md", "html", "eml"] {
+    for format in ["md", "html", "eml", "xlsx"] {
         let on_windows = home.path().join(format!("windows.{format}"));
         let on_linux = home.path().join(format!("linux.{format}"));
         let to = ["--to", "Maria Berg <maria@kommun.se>"];
@@ -103,6 +103,23 @@ fn export_writes_the_same_documents_as_on_linux_to_a_windows_path() {
             };
             assert_eq!(read(&windows_bytes), read(&linux_bytes));
             assert!(read(&windows_bytes).1.is_some_and(|text| !text.is_empty()));
+        } else if format == "xlsx" {
+            // A workbook is dated by its session, so its parts are the same
+            // to the byte; the zip around them says which system made it.
+            let parts = |bytes: Vec<u8>| {
+                let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+                let mut parts = std::collections::BTreeMap::new();
+                for index in 0..archive.len() {
+                    let mut part = archive.by_index(index).expect("a part");
+                    let mut content = Vec::new();
+                    std::io::Read::read_to_end(&mut part, &mut content).expect("read");
+                    parts.insert(part.name().expect("a name").into_owned(), content);
+                }
+                parts
+            };
+            let (windows_parts, linux_parts) = (parts(windows_bytes), parts(linux_bytes));
+            assert!(windows_parts.contains_key("xl/worksheets/sheet1.xml"));
+            assert!(windows_parts == linux_parts, "the workbooks' parts differ");
         } else {
             assert_eq!(
                 String::from_utf8_lossy(&windows_bytes),

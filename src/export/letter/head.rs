@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 
-use super::{Block, Inline, Section};
+use super::{Block, Inline, Section, texts};
 use crate::agenda::{Language, Role};
 use crate::export::Summary;
 use crate::i18n::Words;
@@ -97,7 +97,7 @@ fn survey_lead(summary: &Summary, date: &str) -> Vec<Inline> {
 }
 
 /// "12 mars 2026", "12 March 2026".
-pub(super) fn date_in_words(summary: &Summary, words: &Words) -> String {
+pub(in crate::export) fn date_in_words(summary: &Summary, words: &Words) -> String {
     let date = summary.date();
     let month = words.months[date.month0() as usize];
     format!("{} {month} {}", date.day(), date.year())
@@ -195,7 +195,7 @@ pub(super) fn members(summary: &Summary, words: &Words) -> Option<Section> {
         heading: words.members.to_owned(),
         blocks: vec![Block::Table {
             head: vec![words.group.to_owned(), words.members.to_owned()],
-            rows,
+            rows: texts(rows),
             numeric: false,
         }],
     })

@@ -1,22 +1,29 @@
 //! What only the facilitator's report holds: the time log; and the private
 //! notes, for either document when asked for.
 
-use super::{Block, Section};
+use super::{Block, Section, texts};
 use crate::export::Summary;
+use crate::export::blocks::{Cell, Value};
 use crate::i18n::Words;
 use crate::session::SegmentIx;
 use crate::session::Session;
 
 /// Planned against actual minutes, skipped segments marked.
-pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
+pub(in crate::export) fn time_log(summary: &Summary, words: &Words) -> Section {
     let session = summary.session;
     let schedule = session.schedule(summary.as_of);
     let planned_starts = session.planned_starts();
     let clock = |time: chrono::DateTime<chrono::Utc>| {
-        time.with_timezone(&summary.offset)
-            .format("%H:%M")
-            .to_string()
+        let local = time.with_timezone(&summary.offset).time();
+        Cell::new(local.format("%H:%M").to_string(), Value::Time(local))
     };
+    let minutes = |count: i64, after: &str| {
+        Cell::new(
+            format!("{count} {}{after}", words.minutes),
+            Value::Minutes(count),
+        )
+    };
+    let none = || Cell::from("–".to_owned());
     let (mut planned_total, mut actual_total) = (0u32, 0i64);
     let mut rows = Vec::new();
     for (index, segment) in session.agenda.segments.iter().enumerate() {
@@ -27,22 +34,19 @@ pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
         let skipped = session.was_skipped(SegmentIx(index), summary.as_of)
             && !session.has_cards(SegmentIx(index));
         let (started, actual) = match timing.started {
-            _ if skipped => ("–".to_owned(), words.skipped.to_owned()),
+            _ if skipped => (none(), Cell::from(words.skipped.to_owned())),
             Some(_) => {
-                let minutes = timing.elapsed(summary.as_of).num_minutes();
-                actual_total += minutes;
-                (
-                    clock(schedule[index].starts),
-                    format!("{minutes} {}", words.minutes),
-                )
+                let elapsed = timing.elapsed(summary.as_of).num_minutes();
+                actual_total += elapsed;
+                (clock(schedule[index].starts), minutes(elapsed, ""))
             }
-            None => ("–".to_owned(), "–".to_owned()),
+            None => (none(), none()),
         };
         rows.push(vec![
-            segment.title.clone(),
+            Cell::from(segment.title.clone()),
             clock(planned_starts[index]),
             started,
-            format!("{planned} {}", words.minutes),
+            minutes(i64::from(planned), ""),
             actual,
         ]);
     }
@@ -52,11 +56,11 @@ pub(super) fn time_log(summary: &Summary, words: &Words) -> Section {
         d => format!("−{} {}", -d, words.minutes),
     };
     rows.push(vec![
-        words.total.to_owned(),
-        String::new(),
-        String::new(),
-        format!("{planned_total} {}", words.minutes),
-        format!("{actual_total} {} ({drift})", words.minutes),
+        Cell::from(words.total.to_owned()),
+        Cell::from(String::new()),
+        Cell::from(String::new()),
+        minutes(i64::from(planned_total), ""),
+        minutes(actual_total, &format!(" ({drift})")),
     ]);
     Section {
         heading: words.time_log.to_owned(),
@@ -109,7 +113,7 @@ pub(super) fn removed_cards(summary: &Summary, words: &Words) -> Option<Section>
                 words.card.to_owned(),
                 words.removed_when.to_owned(),
             ],
-            rows,
+            rows: texts(rows),
             numeric: false,
         }],
     })

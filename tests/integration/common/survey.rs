@@ -73,3 +73,54 @@ pub fn answered_with(lines: &[&str]) -> Session {
     }
     session
 }
+
+/// A survey of the trust and the shared view that Sandviken measured three
+/// times over two years.
+const TRUST_SURVEY: &str = r#"Agenda(
+    title: "Samverkansenkät",
+    event: Meeting,
+    segments: [
+        (kind: Poll, title: "Enkät", minutes: 15, statements: [
+            (text: "Vi har tillit till varandras kompetens", theme: "Tillit"),
+            (text: "Vi har en gemensam bild av elevernas behov", theme: "Samsyn"),
+        ]),
+    ],
+)"#;
+
+/// A session of the trust survey held on `date`, with one form per pair of
+/// answers (trust, shared view).
+fn trust_session(date: (i32, u32, u32), answers: &[(u8, u8)]) -> Session {
+    use chrono::TimeZone;
+    let agenda = samla::agenda::parse_agenda("enkat.ron", TRUST_SURVEY.as_bytes()).expect("valid");
+    let start = chrono::Utc
+        .with_ymd_and_hms(date.0, date.1, date.2, 8, 0, 0)
+        .single()
+        .expect("a time");
+    let mut session = Session::new(agenda, vec!["Alla".to_owned()], start);
+    let scale = session.agenda.segments[0].scale_or_default(session.agenda.language);
+    let questions = session.agenda.segments[0].statements.clone();
+    for (trust, shared) in answers {
+        let line = format!("- {trust} {shared}");
+        let respondent = samla::session::parse_line(&line, &questions, &scale, session.sectors())
+            .expect("valid");
+        let add = samla::session::PollAction::AddRespondent {
+            segment: samla::session::SegmentIx(0),
+            respondent,
+        };
+        session.apply(samla::session::SessionAction::Poll(add), start);
+    }
+    session
+}
+
+/// The trust survey three times over two years, ten forms each, built to
+/// give the trust's means 3,2, 3,8 and 4,1.
+pub fn trust_measured_three_times() -> [Session; 3] {
+    let first: Vec<(u8, u8)> = [3, 3, 3, 3, 3, 3, 3, 3, 4, 4].map(|t| (t, 3)).to_vec();
+    let second: Vec<(u8, u8)> = [4, 4, 4, 4, 4, 4, 4, 4, 3, 3].map(|t| (t, 4)).to_vec();
+    let third: Vec<(u8, u8)> = [4, 4, 4, 4, 4, 4, 4, 4, 4, 5].map(|t| (t, 4)).to_vec();
+    [
+        trust_session((2023, 9, 14), &first),
+        trust_session((2024, 9, 12), &second),
+        trust_session((2025, 6, 5), &third),
+    ]
+}
