@@ -1,9 +1,10 @@
-//! The Markdown summary of a 10,000-card session. Run with `cargo bench --bench export`.
+//! The Markdown summary and the workbook of a 10,000-card session and of a
+//! survey of 5,000 forms. Run with `cargo bench --bench export`.
 
 mod common;
 
 use common::{add_card, one_pm, seminar_3, stockholm};
-use samla::export::{Summary, markdown};
+use samla::export::{Summary, markdown, xlsx};
 use samla::session::{CardAction, Session, SessionAction};
 
 fn main() {
@@ -87,4 +88,18 @@ fn markdown_of_a_mixed_survey_of_5_000_forms(bencher: divan::Bencher) {
     let session = five_thousand_forms();
     let summary = summary(&session, true);
     bencher.bench_local(|| divan::black_box(markdown(&summary)));
+}
+
+#[divan::bench]
+fn workbook_of_10_000_cards(bencher: divan::Bencher) {
+    let session = ten_thousand_cards();
+    let summary = summary(&session, false);
+    bencher.bench_local(|| divan::black_box(xlsx(&summary)));
+}
+
+#[divan::bench]
+fn workbook_report_of_a_mixed_survey_of_5_000_forms(bencher: divan::Bencher) {
+    let session = five_thousand_forms();
+    let summary = summary(&session, true);
+    bencher.bench_local(|| divan::black_box(xlsx(&summary)));
 }

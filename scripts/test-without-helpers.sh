@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # The tests that ask for a helper: `common::programs::available` is their one door.
-needs_helpers=(clipboard_x11:: print_pdf:: room_browser:: windows_wine::
+needs_helpers=(clipboard_x11:: print_pdf:: browser:: exe_on_wine::
     cli::man_writes_the_manual_page_that_groff_renders)
 
 # A test file that asks for a helper and is not named above would go untested here.

@@ -5,9 +5,15 @@
 
 mod common;
 
+// libtest starts tests in the order of their names. The tests that drive
+// other programs (Chromium, wine) wait on them for the longest: their
+// modules are named to sort first, so they start at once, beside the rest,
+// rather than last and alone.
+
 mod agenda_fuzz;
 mod agenda_model;
 mod board_screen;
+mod browser;
 mod bundled_fidelity;
 mod card_keys;
 mod card_text_fuzz;
@@ -17,6 +23,7 @@ mod clipboard_x11;
 mod cut_screen;
 mod docs_examples;
 mod doctor;
+mod exe_on_wine;
 mod export_csv;
 mod export_eml;
 mod export_html;
@@ -38,7 +45,6 @@ mod present_room;
 mod present_screen;
 mod print_pdf;
 mod quiet_pty;
-mod room_browser;
 mod room_crash;
 mod room_http;
 mod room_interleavings;
@@ -53,9 +59,7 @@ mod series_run;
 mod session_fuzz;
 mod session_store;
 mod sessions_pty;
-
 mod swedish;
 mod validate_cli;
-mod windows_wine;
 mod workshop_run;
 mod workshop_screen;

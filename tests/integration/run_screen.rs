@@ -191,7 +191,7 @@ fn snapshots_of_every_state_in_both_languages_and_two_sizes() {
 }
 
 #[test]
-fn below_the_minimum_size_it_says_so_and_it_never_panics_at_any_size() {
+fn below_the_minimum_size_it_says_so() {
     let state = play(&scene("warning"), Language::Sv, false);
     let small = draw(&state, one_pm() + Duration::minutes(39), 39, 12)
         .backend()
@@ -205,20 +205,42 @@ fn below_the_minimum_size_it_says_so_and_it_never_panics_at_any_size() {
         .backend()
         .to_string();
     assert!(!fits.contains("för liten"), "{fits}");
+}
+
+/// Every scene drawn at each of `sizes` (width, height), none panicking.
+fn every_scene_draws_at(sizes: &[(u16, u16)]) {
     for scene in scenes() {
         let state = play(&scene, Language::En, false);
-        // Every layout threshold and one either side, against each other;
-        // the extremes, whose cells cost the most, at the corners.
-        let widths = [1, 2, 5, 13, 39, 40, 41, 60, 79, 80, 99, 100, 101, 130];
-        let heights = [1, 2, 5, 11, 12, 13, 14, 15, 21, 22, 23, 24, 30, 48];
-        let grid = widths
-            .iter()
-            .flat_map(|width| heights.iter().map(move |height| (*width, *height)));
-        let extremes = [(300, 1), (300, 24), (300, 80), (1, 80), (80, 80), (130, 80)];
-        for (width, height) in grid.chain(extremes) {
-            draw(&state, one_pm() + scene.shown_at, width, height);
+        for (width, height) in sizes {
+            draw(&state, one_pm() + scene.shown_at, *width, *height);
         }
     }
+}
+
+/// Every layout threshold and one either side, against each other, for
+/// the widths from `widths`: two tests, which run side by side.
+fn thresholds(widths: &[u16]) -> Vec<(u16, u16)> {
+    let heights = [1, 2, 5, 11, 12, 13, 14, 15, 21, 22, 23, 24, 30, 48];
+    widths
+        .iter()
+        .flat_map(|width| heights.iter().map(move |height| (*width, *height)))
+        .collect()
+}
+
+#[test]
+fn every_scene_draws_at_every_narrow_layout_threshold() {
+    every_scene_draws_at(&thresholds(&[1, 2, 5, 13, 39, 40, 41]));
+}
+
+#[test]
+fn every_scene_draws_at_every_wide_layout_threshold() {
+    every_scene_draws_at(&thresholds(&[60, 79, 80, 99, 100, 101, 130]));
+}
+
+#[test]
+fn every_scene_draws_at_the_extremes() {
+    // The largest, whose cells cost the most, at the corners only.
+    every_scene_draws_at(&[(300, 1), (300, 24), (300, 80), (1, 80), (80, 80), (130, 80)]);
 }
 
 /// The foreground colours used by the cells showing the countdown's big digits.
