@@ -56,11 +56,17 @@ impl SeriesSummary<'_> {
         }
     }
 
-    /// "2. Titel": the agenda's number in the series, else its place in it.
-    fn seminar(&self, index: usize) -> String {
+    /// The number of session `index`: its agenda's in the series, else its
+    /// place in it.
+    pub(super) fn number(&self, index: usize) -> usize {
         let agenda = &self.sessions[index].agenda;
-        let number = agenda.number.map_or(index + 1, |number| number as usize);
-        format!("{number}. {}", escape::cell(&agenda.title))
+        agenda.number.map_or(index + 1, |number| number as usize)
+    }
+
+    /// "2. Titel": the session's number and its title.
+    fn seminar(&self, index: usize) -> String {
+        let title = &self.sessions[index].agenda.title;
+        format!("{}. {}", self.number(index), escape::cell(title))
     }
 }
 

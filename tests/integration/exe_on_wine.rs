@@ -106,18 +106,8 @@ fn export_writes_the_same_documents_as_on_linux_to_a_windows_path() {
         } else if format == "xlsx" {
             // A workbook is dated by its session, so its parts are the same
             // to the byte; the zip around them says which system made it.
-            let parts = |bytes: Vec<u8>| {
-                let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-                let mut parts = std::collections::BTreeMap::new();
-                for index in 0..archive.len() {
-                    let mut part = archive.by_index(index).expect("a part");
-                    let mut content = Vec::new();
-                    std::io::Read::read_to_end(&mut part, &mut content).expect("read");
-                    parts.insert(part.name().expect("a name").into_owned(), content);
-                }
-                parts
-            };
-            let (windows_parts, linux_parts) = (parts(windows_bytes), parts(linux_bytes));
+            let parts = crate::common::workbook::parts;
+            let (windows_parts, linux_parts) = (parts(&windows_bytes), parts(&linux_bytes));
             assert!(windows_parts.contains_key("xl/worksheets/sheet1.xml"));
             assert!(windows_parts == linux_parts, "the workbooks' parts differ");
         } else {

@@ -4,7 +4,7 @@
 //! the summary's, the report's forms and time log, and a series' cards and
 //! trends; headings frozen and filtered.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
@@ -72,13 +72,10 @@ fn column(heads: &[Data], head: &str) -> usize {
         .unwrap_or_else(|| panic!("a column {head}: {heads:?}"))
 }
 
-/// A file inside the workbook's zip, as text.
+/// A part of the workbook, as text.
 fn part(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
-    let mut file = archive.by_name(name).expect("the part");
-    let mut text = String::new();
-    file.read_to_string(&mut text).expect("UTF-8 XML");
-    text
+    let parts = common::workbook::parts(bytes);
+    String::from_utf8(parts.get(name).expect("the part").clone()).expect("UTF-8 XML")
 }
 
 #[test]

@@ -64,10 +64,11 @@ pub fn series_xlsx(series: &SeriesSummary) -> Result<Vec<u8>, XlsxError> {
         })
         .collect();
     book.cards(&summaries, words)?;
-    for (number, summary) in summaries.iter().enumerate() {
+    for (position, summary) in summaries.iter().enumerate() {
         for index in surveys(summary.session) {
             let title = &summary.session.agenda.segments[index].title;
-            book.survey(summary, index, &format!("{}. {title}", number + 1))?;
+            let name = format!("{}. {title}", series.number(position));
+            book.survey(summary, index, &name)?;
         }
     }
     book.trends(series, words)?;

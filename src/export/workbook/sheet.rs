@@ -73,10 +73,8 @@ pub fn write_cell(
             sheet.write_number_with_format(row, column, mean, &styles.mean)?;
         }
         Value::Minutes(minutes) => {
-            // Minutes of a day fit in an f64 exactly.
-            #[allow(clippy::cast_precision_loss)]
-            let minutes = minutes as f64;
-            sheet.write_number_with_format(row, column, minutes, &styles.minutes)?;
+            // A day's minutes are exact in an f64.
+            sheet.write_number_with_format(row, column, minutes as f64, &styles.minutes)?;
         }
         Value::Time(time) => {
             sheet.write_datetime_with_format(row, column, time, &styles.time)?;

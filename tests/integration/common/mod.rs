@@ -13,6 +13,7 @@ pub mod room;
 pub mod small_disk;
 pub mod survey;
 pub mod wine;
+pub mod workbook;
 pub mod workshop;
 
 use std::path::Path;
