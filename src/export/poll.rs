@@ -120,14 +120,11 @@ pub fn blocks(
             }));
             // What those who chose "Annat, ange vad" wrote, under its name.
             let written = session.others_of(SegmentIx(index), position);
-            let labels = crate::i18n::option_labels(question, language);
-            if let Some(label) = question
-                .other_option()
-                .and_then(|option| labels.get(usize::from(option)))
+            if let Some(label) = crate::i18n::other_label(question, language)
                 && !written.is_empty()
             {
                 blocks.push(Block::List {
-                    label: label.clone(),
+                    label,
                     items: written.into_iter().map(str::to_owned).collect(),
                 });
             }
@@ -691,9 +688,7 @@ pub fn trends(
             words.measurement, words.date, words.mean, words.higher_share
         );
         for (number, one) in measured.iter().enumerate() {
-            let mean = one
-                .mean
-                .map_or_else(|| "–".to_owned(), |mean| decimal(mean, language));
+            let mean = mean_cell(one.mean, language).shown;
             let higher = one.higher.map_or_else(
                 || "–".to_owned(),
                 |(higher, n)| percent(higher, n, language),

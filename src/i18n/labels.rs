@@ -188,6 +188,13 @@ pub fn option_labels(question: &Statement, language: Language) -> Vec<String> {
     }
 }
 
+/// The name of the option that asks for a text of its own ("Annat, ange
+/// vad"), where the question has one.
+pub fn other_label(question: &Statement, language: Language) -> Option<String> {
+    let option = usize::from(question.other_option()?);
+    option_labels(question, language).into_iter().nth(option)
+}
+
 /// A role category's name.
 pub fn role_label(role: Role, language: Language) -> &'static str {
     match (language, role) {

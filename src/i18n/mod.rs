@@ -20,8 +20,8 @@ pub use doctor::{
 };
 pub use labels::{
     action_item_line, count_in_words, decimal, exercise_label, groups_count, kind_label,
-    option_labels, personal_data_label, role_label, rows_count, sector_counts, sector_heading,
-    sector_label, sector_named, status_label, task_line, whole_number,
+    option_labels, other_label, personal_data_label, role_label, rows_count, sector_counts,
+    sector_heading, sector_label, sector_named, status_label, task_line, whole_number,
 };
 pub use notice::{CopyNote, Notice, io_problem, line_problem};
 pub use room::{DoorWords, RoomWords, door_words, room_words};

@@ -13,8 +13,9 @@ use super::letter::{date_in_words, time_log};
 use super::poll;
 use super::series::SeriesSummary;
 use super::summary::Summary;
+use crate::agenda::Language;
 use crate::agenda::Segment;
-use crate::i18n::{Words, option_labels, sector_label, words};
+use crate::i18n::{Words, option_labels, other_label, sector_label, words};
 use crate::session::{Answer, Respondent, SegmentIx, Session};
 use names::SheetNames;
 use sheet::Styles;
@@ -25,7 +26,7 @@ pub fn xlsx(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     let session = summary.session;
     let words = words(session.agenda.language);
     let mut book = Book::new(&session.agenda.title, summary.as_of);
-    book.cards(std::slice::from_ref(summary), words)?;
+    book.cards(std::slice::from_ref(summary), session.agenda.language)?;
     for index in surveys(session) {
         let segment = &session.agenda.segments[index];
         book.survey(summary, index, &segment.title)?;
@@ -63,7 +64,7 @@ pub fn series_xlsx(series: &SeriesSummary) -> Result<Vec<u8>, XlsxError> {
             removed: &[],
         })
         .collect();
-    book.cards(&summaries, words)?;
+    book.cards(&summaries, series.language())?;
     for (position, summary) in summaries.iter().enumerate() {
         for index in surveys(summary.session) {
             let title = &summary.session.agenda.segments[index].title;
@@ -116,22 +117,17 @@ impl Book {
         Ok((sheet, &self.styles))
     }
 
-    /// One sheet of every card of `summaries`, one a row, as the CSV has them.
-    fn cards(&mut self, summaries: &[Summary], words: &Words) -> Result<(), XlsxError> {
-        let dialect = CsvDialect::of(
-            summaries
-                .first()
-                .map_or_else(crate::agenda::Language::default, |summary| {
-                    summary.session.agenda.language
-                }),
-        );
+    /// One sheet of every card of `summaries`, one a row, as the CSV in
+    /// `language` has them.
+    fn cards(&mut self, summaries: &[Summary], language: Language) -> Result<(), XlsxError> {
+        let dialect = CsvDialect::of(language);
         let rows: Vec<Vec<Cell>> = summaries
             .iter()
             .flat_map(|summary| card_rows(summary, dialect))
             .map(Vec::from)
             .collect();
         let heads = dialect.headings().map(str::to_owned);
-        let (sheet, styles) = self.sheet(words.cards_sheet, "")?;
+        let (sheet, styles) = self.sheet(words(language).cards_sheet, "")?;
         sheet::table(sheet, &heads, &rows, styles)
     }
 
@@ -167,9 +163,7 @@ impl Book {
         let mut heads: Vec<String> = words.form_heads.map(str::to_owned).to_vec();
         for question in &segment.statements {
             heads.push(question.text.clone());
-            if let Some(option) = question.other_option() {
-                let labels = option_labels(question, language);
-                let label = labels.get(usize::from(option)).cloned().unwrap_or_default();
+            if let Some(label) = other_label(question, language) {
                 heads.push(format!("{}: {label}", question.text));
             }
         }

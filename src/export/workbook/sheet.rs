@@ -92,19 +92,6 @@ pub fn write_cell(
     Ok(())
 }
 
-/// The row's headings in bold.
-fn write_heads(
-    sheet: &mut Worksheet,
-    row: u32,
-    heads: &[String],
-    styles: &Styles,
-) -> Result<(), XlsxError> {
-    for (column, head) in (0u16..).zip(heads) {
-        sheet.write_string_with_format(row, column, plain(head), &styles.heading)?;
-    }
-    Ok(())
-}
-
 /// A sheet that is one table: its headings frozen above the rows, a filter
 /// on every column, and the columns as wide as what they hold.
 pub fn table(
@@ -113,12 +100,12 @@ pub fn table(
     rows: &[Vec<Cell>],
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    write_heads(sheet, 0, heads, styles)?;
-    for (row, cells) in (1u32..).zip(rows) {
-        for (column, cell) in (0u16..).zip(cells) {
-            write_cell(sheet, (row, column), cell, styles)?;
-        }
+    Rows {
+        sheet: &mut *sheet,
+        styles,
+        row: 0,
     }
+    .table(heads, rows)?;
     let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX);
     let last_column = u16::try_from(heads.len().saturating_sub(1)).unwrap_or(u16::MAX);
     sheet.set_freeze_panes(1, 0)?;
@@ -153,7 +140,11 @@ pub fn blocks(sheet: &mut Worksheet, blocks: &[Block], styles: &Styles) -> Resul
                     next.line(&card.text, false)?;
                 }
             }
-            Block::Table { head, rows, .. } => next.table(head, rows)?,
+            Block::Table { head, rows, .. } => {
+                next.table(head, rows)?;
+                // A blank row after it.
+                next.row += 1;
+            }
             Block::Chart(_) => {}
         }
     }
@@ -186,16 +177,23 @@ impl Rows<'_> {
         Ok(())
     }
 
-    /// A table under its headings, and a blank row after it.
+    /// A table under its bold headings.
     fn table(&mut self, head: &[String], rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
-        write_heads(self.sheet, self.row, head, self.styles)?;
+        for (column, text) in (0u16..).zip(head) {
+            self.sheet.write_string_with_format(
+                self.row,
+                column,
+                plain(text),
+                &self.styles.heading,
+            )?;
+        }
         for cells in rows {
             self.row += 1;
             for (column, cell) in (0u16..).zip(cells) {
                 write_cell(self.sheet, (self.row, column), cell, self.styles)?;
             }
         }
-        self.row += 2;
+        self.row += 1;
         Ok(())
     }
 }
